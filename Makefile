@@ -1,0 +1,57 @@
+# CoordMap developer commands. `make demo` and `make test` set everything up on a fresh
+# Debian 12 machine: Debian's QGIS, then a venv that sees PyQGIS with pinned requirements.
+SHELL := /bin/bash
+PYTHON := /usr/bin/python3
+VENV := .venv
+VPY := $(VENV)/bin/python
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
+APT_PACKAGES := qgis python3-qgis qgis-providers python3-venv xvfb xauth poppler-utils \
+	qttools5-dev-tools fonts-dejavu-core
+TEST_OUTPUT := test-output
+DEMO_OUTPUT := demo-output
+
+export QT_QPA_PLATFORM ?= offscreen
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: setup system-packages demo test lint package sample clean
+
+setup: $(VENV)/.stamp
+
+system-packages:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+
+$(VENV)/.stamp: requirements.txt requirements-dev.txt | system-packages
+	$(PYTHON) -m venv --system-site-packages $(VENV)
+	$(VPY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+# Always rebuilt (it takes a second): the zip must match the working tree.
+package:
+	$(PYTHON) tools/package.py --output coordmap.zip
+
+sample: setup
+	$(VPY) tools/sample_country.py --out resources/sample
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/flake8 --select=QGS --exclude=.venv,build .
+
+# pytest (not `python -m pytest`): the checkout must not land on sys.path.
+test: setup package lint
+	@mkdir -p $(TEST_OUTPUT)
+	COORDMAP_ZIP=$(CURDIR)/coordmap.zip COORDMAP_TEST_OUTPUT=$(CURDIR)/$(TEST_OUTPUT) \
+	  $(VENV)/bin/pytest tests
+
+demo: setup
+	$(VPY) -P tools/demo.py --output $(DEMO_OUTPUT)
+
+clean:
+	rm -rf build coordmap.zip $(TEST_OUTPUT) $(DEMO_OUTPUT)

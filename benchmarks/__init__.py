@@ -1,0 +1,1 @@
+"""Ratio benchmarks (not tests): see benchmarks/README.md and ``python benchmarks/run.py``."""

@@ -1,0 +1,268 @@
+"""Ratio benchmarks: a tiny registry and runner (not pytest tests).
+
+A ``Benchmark`` has a name, ``setup(scale) -> data`` (not timed) and candidates
+``{label: callable(data)}``, one of which is the baseline. For every scale the runner reports,
+per candidate: the best wall time of N repeats (``time.perf_counter``), the ratio to the baseline
+measured in the same run (so machines of different speed give comparable numbers), the peak of
+Python allocations during one call (``tracemalloc``) and, where ``fork`` exists, the growth of
+the peak resident set size during one call in a forked child (``resource.getrusage``: it also
+sees numpy/pandas buffers allocated in C that tracemalloc may miss).
+
+Benchmarks register themselves with ``register()``; ``discover()`` imports every
+``benchmarks/bench_*.py`` module, so later issues add a file rather than editing this one.
+"""
+from __future__ import annotations
+
+import functools
+import gc
+import importlib
+import importlib.util
+import io
+import multiprocessing
+import os
+import platform
+import sys
+import time
+import tracemalloc
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Dict, List, Optional, Sequence
+
+try:
+    import resource
+except ImportError:  # Windows
+    resource = None
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+MB = 1024 * 1024
+
+
+@dataclass
+class Benchmark:
+    name: str
+    setup: Callable[[int], Any]
+    candidates: Dict[str, Callable[[Any], Any]]
+    baseline: str
+    description: str = ""
+    default_scales: Sequence[int] = (10_000, 100_000)
+
+    def __post_init__(self):
+        if self.baseline not in self.candidates:
+            raise ValueError(f"{self.name}: baseline {self.baseline!r} is not a candidate")
+
+
+@dataclass
+class Result:
+    benchmark: str
+    scale: int
+    candidate: str
+    baseline: str
+    best_s: float
+    times_s: List[float]
+    ratio: float = float("nan")
+    py_peak_mb: Optional[float] = None
+    rss_delta_mb: Optional[float] = None
+    error: Optional[str] = None
+    extra: Dict[str, Any] = field(default_factory=dict)
+
+
+REGISTRY: Dict[str, Benchmark] = {}
+
+
+def register(bench: Benchmark) -> Benchmark:
+    if bench.name in REGISTRY and REGISTRY[bench.name] is not bench:
+        raise ValueError(f"benchmark {bench.name!r} registered twice")
+    REGISTRY[bench.name] = bench
+    return bench
+
+
+def discover() -> Dict[str, Benchmark]:
+    """Import ``bench_*.py`` next to this file (they call ``register``); returns the registry."""
+    package = __name__.rpartition(".")[0]
+    for path in sorted(HERE.glob("bench_*.py")):
+        if package:
+            importlib.import_module(f"{package}.{path.stem}")
+        else:
+            importlib.import_module(path.stem)
+    return REGISTRY
+
+
+@functools.cache
+def load_tool(name: str):
+    """Import ``tools/<name>.py`` (``tools/`` is not a package) under a private module name."""
+    mod_name = f"coordmap_tools_{name}"
+    if mod_name in sys.modules:
+        return sys.modules[mod_name]
+    spec = importlib.util.spec_from_file_location(mod_name, ROOT / "tools" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[mod_name] = module  # dataclasses need the module registered while executing
+    spec.loader.exec_module(module)
+    return module
+
+
+# --------------------------------------------------------------------------------------------
+# measuring
+# --------------------------------------------------------------------------------------------
+def _time_best(fn: Callable[[Any], Any], data: Any, repeat: int) -> List[float]:
+    times = []
+    for _ in range(max(1, repeat)):
+        gc.collect()
+        t0 = time.perf_counter()
+        fn(data)
+        times.append(time.perf_counter() - t0)
+    return times
+
+
+def _tracemalloc_peak(fn: Callable[[Any], Any], data: Any) -> float:
+    gc.collect()
+    tracemalloc.start()
+    try:
+        tracemalloc.reset_peak()
+        fn(data)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return peak / MB
+
+
+def _maxrss_mb() -> float:
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return rss / MB if sys.platform == "darwin" else rss / 1024  # bytes on macOS, KiB on Linux
+
+
+def _rss_child(conn, bench: Benchmark, scale: int, label: str) -> None:  # pragma: no cover
+    try:
+        data = bench.setup(scale)
+        gc.collect()
+        before = _maxrss_mb()
+        bench.candidates[label](data)
+        conn.send(_maxrss_mb() - before)
+    except BaseException as exc:  # report, never hang the parent
+        conn.send(f"{type(exc).__name__}: {exc}")
+    finally:
+        conn.close()
+
+
+def _rss_delta(bench: Benchmark, scale: int, label: str, timeout: float = 1800) -> Optional[float]:
+    """Peak-RSS growth of one call in a forked child (setup runs in the child, not measured).
+
+    ru_maxrss is a high-water mark: if setup peaked higher than the call, the delta reads 0.
+    Returns None where fork or resource is unavailable.
+    """
+    if resource is None or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    ctx = multiprocessing.get_context("fork")
+    parent, child = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_rss_child, args=(child, bench, scale, label))
+    proc.start()
+    child.close()
+    value = parent.recv() if parent.poll(timeout) else None
+    proc.join(5)
+    if proc.is_alive():
+        proc.kill()
+        proc.join()
+    return value if isinstance(value, float) else None
+
+
+def run_benchmark(bench: Benchmark, scales: Sequence[int], repeat: int = 3,
+                  memory: bool = True, rss: bool = True,
+                  log: Callable[[str], None] = lambda s: None) -> List[Result]:
+    results: List[Result] = []
+    for scale in scales:
+        log(f"{bench.name} @ {scale:,}: setup")
+        data = bench.setup(scale)
+        by_label: Dict[str, Result] = {}
+        # baseline first, then the others in registration order
+        labels = [bench.baseline] + [k for k in bench.candidates if k != bench.baseline]
+        for label in labels:
+            fn = bench.candidates[label]
+            log(f"{bench.name} @ {scale:,}: {label}")
+            try:
+                times = _time_best(fn, data, repeat)
+                res = Result(bench.name, scale, label, bench.baseline, min(times), times)
+                if memory:
+                    res.py_peak_mb = _tracemalloc_peak(fn, data)
+                if rss:
+                    res.rss_delta_mb = _rss_delta(bench, scale, label)
+            except Exception as exc:  # keep going: one broken candidate must not hide the rest
+                res = Result(bench.name, scale, label, bench.baseline, float("nan"), [],
+                             error=f"{type(exc).__name__}: {exc}")
+            by_label[label] = res
+        base = by_label[bench.baseline].best_s
+        for label in bench.candidates:  # report in registration order
+            res = by_label[label]
+            res.ratio = res.best_s / base if base and base == base else float("nan")
+            results.append(res)
+        del data
+        gc.collect()
+    return results
+
+
+def environment() -> Dict[str, Any]:
+    info = {"python": platform.python_version(), "platform": platform.platform(),
+            "machine": platform.machine(), "cpus": os.cpu_count()}
+    for mod in ("numpy", "pandas", "shapely", "openpyxl"):
+        try:
+            info[mod] = importlib.import_module(mod).__version__
+        except Exception:  # optional package
+            info[mod] = None
+    return info
+
+
+def format_table(results: Sequence[Result]) -> str:
+    def mb(v: Optional[float]) -> str:
+        return "-" if v is None else f"{v:,.1f}"
+
+    header = ["benchmark", "scale", "candidate", "best s", "x baseline", "py peak MB",
+              "rss +MB"]
+    rows = []
+    for r in results:
+        name = f"{r.candidate} (baseline)" if r.candidate == r.baseline else r.candidate
+        if r.error:
+            rows.append([r.benchmark, f"{r.scale:,}", name, "error", r.error[:60], "", ""])
+            continue
+        rows.append([r.benchmark, f"{r.scale:,}", name, f"{r.best_s:.4f}", f"{r.ratio:.2f}",
+                     mb(r.py_peak_mb), mb(r.rss_delta_mb)])
+    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows)]
+    out = io.StringIO()
+    for i, row in enumerate([header] + rows):
+        cells = [str(c).ljust(w) if j < 3 else str(c).rjust(w)
+                 for j, (c, w) in enumerate(zip(row, widths))]
+        out.write("  ".join(cells).rstrip() + "\n")
+        if i == 0:
+            out.write("  ".join("-" * w for w in widths) + "\n")
+    return out.getvalue()
+
+
+# --------------------------------------------------------------------------------------------
+# built-in benchmark: the sample generator (proves the harness; join/gaps come in bench_*.py)
+# --------------------------------------------------------------------------------------------
+@functools.lru_cache(maxsize=1)
+def _country():
+    return load_tool("sample_country").make_country()
+
+
+def _setup_generate_4w(scale: int):
+    sc = load_tool("sample_country")
+    country = _country()
+    return {"sc": sc, "country": country, "n": scale,
+            "frame": sc.make_4w(country, scale, seed=7)}
+
+
+def _make_4w(d):
+    return d["sc"].make_4w(d["country"], d["n"], seed=7)
+
+
+def _to_csv(d):
+    return d["frame"].to_csv(io.StringIO(), index=False)
+
+
+register(Benchmark(
+    name="generate_4w",
+    description="tools/sample_country.make_4w (messy, vectorised) vs writing the same frame "
+                "to CSV in memory",
+    setup=_setup_generate_4w,
+    candidates={"to_csv": _to_csv, "make_4w": _make_4w},
+    baseline="to_csv",
+))

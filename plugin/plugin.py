@@ -1,0 +1,108 @@
+"""The CoordMap plugin class: what QGIS calls on load and unload."""
+from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsSettings
+from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction
+
+from ..processing.deps import install_command
+from ..processing.metadata import PLUGIN_DIR, icon_path
+
+MENU = "&CoordMap"
+
+
+def tr(text):
+    return QCoreApplication.translate("CoordMapPlugin", text)
+
+
+class CoordMapPlugin:
+    def __init__(self, iface):  # noqa: QGS105 - QGIS hands it to classFactory; tests pass a stand-in
+        self.iface = iface  # None under qgis_process
+        self.provider = None
+        self.translator = None
+        self.toolbar = None
+        self.dock = None
+        self.actions = []
+        self._install_translator()
+
+    # Processing -----------------------------------------------------------------------------
+
+    def initProcessing(self):  # noqa: N802 (QGIS API name)
+        if self.provider is not None:  # initGui calls it too; register once
+            return
+        from ..processing.provider import CoordMapProvider
+
+        self.provider = CoordMapProvider()
+        QgsApplication.processingRegistry().addProvider(self.provider)
+        self._report_missing_dependencies()
+
+    def _report_missing_dependencies(self):
+        missing = self.provider.missing
+        if not missing:
+            return
+        message = tr(
+            "Missing Python packages: {packages}. Some CoordMap features are off until you "
+            "install them with: {command}"
+        ).format(
+            packages=", ".join(f"{dep.package} ({dep.purpose})" for dep in missing),
+            command=install_command(missing),
+        )
+        QgsMessageLog.logMessage(message, "CoordMap", Qgis.Warning)
+        if self.iface is not None:
+            self.iface.messageBar().pushWarning("CoordMap", message)
+
+    # GUI ------------------------------------------------------------------------------------
+
+    def initGui(self):  # noqa: N802 (QGIS API name)
+        self.initProcessing()
+        from .dock import CoordMapDock
+
+        self.dock = CoordMapDock(self.iface.mainWindow())
+        self.iface.addDockWidget(self.dock.default_area(), self.dock)
+        self.dock.hide()
+
+        self.toolbar = self.iface.addToolBar("CoordMap")
+        self.toolbar.setObjectName("CoordMapToolbar")
+        panel_action = self.dock.toggleViewAction()
+        panel_action.setIcon(QIcon(icon_path()))
+        panel_action.setText(tr("CoordMap panel"))
+        self._add_action(panel_action)
+
+        join_action = QAction(QIcon(icon_path()), tr("Join 4W to boundaries…"),
+                              self.iface.mainWindow())
+        join_action.triggered.connect(lambda: self.dock.open_algorithm("coordmap:join_4w"))
+        self._add_action(join_action)
+
+    def _add_action(self, action):
+        self.iface.addPluginToMenu(MENU, action)
+        self.toolbar.addAction(action)
+        self.actions.append(action)
+
+    def unload(self):
+        for action in self.actions:
+            self.iface.removePluginMenu(MENU, action)
+        self.actions = []
+        if self.toolbar is not None:
+            self.toolbar.deleteLater()
+            self.toolbar = None
+        if self.dock is not None:
+            self.iface.removeDockWidget(self.dock)
+            self.dock.deleteLater()
+            self.dock = None
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+        if self.translator is not None:
+            QCoreApplication.removeTranslator(self.translator)
+            self.translator = None
+
+    # Translation ----------------------------------------------------------------------------
+
+    def _install_translator(self):
+        locale = (QgsSettings().value("locale/userLocale", "") or "")[:2]
+        qm_file = PLUGIN_DIR / "i18n" / f"coordmap_{locale}.qm"
+        if not locale or not qm_file.is_file():
+            return
+        translator = QTranslator()
+        if translator.load(str(qm_file)):
+            QCoreApplication.installTranslator(translator)
+            self.translator = translator

@@ -1,0 +1,276 @@
+"""coordmap:join_4w — read a 4W table and join it to admin boundaries by P-code."""
+import json
+import os
+
+import shapely
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterMapLayer,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+
+from ..analysis.boundaries import AdminUnits
+from ..analysis.clusters import ClusterVocabulary
+from ..analysis.errors import InputError
+from ..analysis.headers import load_mapping_profile, mapping_profile_to_json, parse_table
+from ..analysis.join import JoinOptions, join_4w
+from ..analysis.matching import Crosswalk, write_suggestions_csv
+from ..analysis.progress import Cancelled, Progress
+from ..analysis.report import write_report
+from ..analysis.table import read_table, table_from_records
+from . import qgis_io
+from .base import CoordMapAlgorithm
+
+PERIOD_OPTIONS = ("all", "month", "quarter")
+
+
+class Join4WAlgorithm(CoordMapAlgorithm):
+    INPUT = "INPUT"
+    SHEET = "SHEET"
+    ADMIN = "ADMIN"
+    ADMIN_PARENTS = "ADMIN_PARENTS"
+    ADMIN_LEVEL = "ADMIN_LEVEL"
+    MAPPING = "MAPPING"
+    CROSSWALK = "CROSSWALK"
+    PERIOD = "PERIOD"
+    DEFAULT_YEAR = "DEFAULT_YEAR"
+    CLUSTER_VOCABULARY = "CLUSTER_VOCABULARY"
+    COUNT_ALL_ORGANISATIONS = "COUNT_ALL_ORGANISATIONS"
+    OUTPUT = "OUTPUT"
+    OUTPUT_ROWS = "OUTPUT_ROWS"
+    OUTPUT_REPORT = "OUTPUT_REPORT"
+    OUTPUT_MAPPING = "OUTPUT_MAPPING"
+    OUTPUT_CROSSWALK = "OUTPUT_CROSSWALK"
+
+    def name(self):
+        return "join_4w"
+
+    def displayName(self):
+        return self.tr("Join 4W table to admin boundaries")
+
+    def shortHelpString(self):
+        return self.tr(
+            "Reads a partners' 3W/4W/5W table (a loaded layer or a CSV, XLSX, XLS or ODS file), "
+            "detects its header, HXL row and columns, normalises clusters and periods, and joins "
+            "every row to the admin boundaries by P-code (then by name within the parent unit). "
+            "No row is lost: every input row is in the rows output with its status "
+            "(used, unmatched, rolled_up, skipped) and the reason, and the QA report lists what "
+            "could not be matched with suggestions to send back to partners.\n\n"
+            "Outputs: presence polygons (one feature per admin unit and cluster, and period when "
+            "asked) with the number of distinct implementing partners; every input row with how "
+            "it matched; the QA report; optionally the column mapping used (reuse it next round "
+            "as Mapping) and a crosswalk of suggestions to review (reuse it as Crosswalk)."
+        )
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterMapLayer(
+            self.INPUT, self.tr("4W table (layer or CSV/XLSX/XLS/ODS file)"),
+            types=[QgsProcessing.TypeVector]))
+        self.addParameter(QgsProcessingParameterString(
+            self.SHEET, self.tr("Sheet (name or number; default: first sheet with data)"),
+            optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.ADMIN, self.tr("Admin boundaries (COD-AB polygons)"),
+            types=[QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterMultipleLayers(
+            self.ADMIN_PARENTS,
+            self.tr("Boundaries of other admin levels (when each level is a separate file)"),
+            QgsProcessing.TypeVectorPolygon, optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.ADMIN_LEVEL, self.tr("Admin level of the presence output"),
+            options=[self.tr("Automatic"), "1", "2", "3", "4"], defaultValue=0))
+        self.addParameter(QgsProcessingParameterString(
+            self.MAPPING,
+            self.tr("Column mapping (JSON profile file, or role=column pairs separated by ';')"),
+            optional=True))
+        self.addParameter(QgsProcessingParameterFile(
+            self.CROSSWALK, self.tr("Reviewed crosswalk (CSV: raw_value, level, parent, pcode)"),
+            optional=True, fileFilter="CSV (*.csv)"))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.PERIOD, self.tr("Presence per period"),
+            options=[self.tr("Whole table"), self.tr("Month"), self.tr("Quarter")],
+            defaultValue=0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.DEFAULT_YEAR, self.tr("Year for rows with a month but no year"),
+            type=QgsProcessingParameterNumber.Integer, optional=True, minValue=1990,
+            maxValue=2100))
+        self.addParameter(QgsProcessingParameterFile(
+            self.CLUSTER_VOCABULARY,
+            self.tr("Extra cluster names (JSON, extends the built-in list)"),
+            optional=True, fileFilter="JSON (*.json)"))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.COUNT_ALL_ORGANISATIONS,
+            self.tr("Count programme/lead organisations and donors as partners too"),
+            defaultValue=False))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("Presence"), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_ROWS, self.tr("Rows with match status"), QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT_REPORT, self.tr("QA report"), "XLSX (*.xlsx);;CSV (*.csv)",
+            optional=True, createByDefault=True))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT_MAPPING, self.tr("Column mapping profile used (JSON)"), "JSON (*.json)",
+            optional=True, createByDefault=False))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT_CROSSWALK, self.tr("Crosswalk of suggestions to review (CSV)"),
+            "CSV (*.csv)", optional=True, createByDefault=False))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        progress = Progress(feedback.setProgress, feedback.isCanceled, feedback.pushInfo)
+        try:
+            table = self._read_table(parameters, context, feedback)
+            units, crs = self._read_boundaries(parameters, context, feedback)
+            result = join_4w(table, units, self._options(parameters, context),
+                             crosswalk=self._crosswalk(parameters, context),
+                             clusters=self._clusters(parameters, context), progress=progress)
+        except InputError as error:
+            raise QgsProcessingException(str(error)) from error
+        except Cancelled:
+            return {}
+        # Everything was read and checked: only now are outputs written (never half-way).
+        outputs = self._write_layers(parameters, context, feedback, result, units, crs)
+        outputs.update(self._write_files(parameters, context, table, result))
+        for key, value in result.summary.items():
+            feedback.pushInfo(f"{key}: {value}")
+        feedback.pushInfo(result.log_line)
+        return outputs
+
+    # Reading ------------------------------------------------------------------------------
+
+    def _read_table(self, parameters, context, feedback):
+        sheet = self.parameterAsString(parameters, self.SHEET, context).strip() or None
+        sheet = int(sheet) - 1 if sheet and sheet.isdigit() else sheet
+        raw = self._raw_table(parameters, context, sheet)
+        table = parse_table(raw, self._mapping(parameters, context))
+        feedback.pushInfo(self.tr("Read {where}: {rows} data rows, header on row(s) {header}")
+                          .format(where=table.where, rows=len(table.data),
+                                  header=", ".join(map(str, table.header_rows))))
+        for role, column in table.roles.items():
+            feedback.pushInfo(f"  {role} <- {column} ({table.role_sources.get(role, '')})")
+        return table
+
+    def _raw_table(self, parameters, context, sheet):
+        value = parameters.get(self.INPUT)
+        located = qgis_io.file_behind(value) if isinstance(value, str) else None
+        if located is None:
+            layer = self.parameterAsLayer(parameters, self.INPUT, context)
+            if layer is None:
+                raise QgsProcessingException(
+                    self.tr("4W table {value!r}: no such file or layer").format(value=value))
+            located = qgis_io.file_behind(None, layer)
+            if located is None:
+                names, records = qgis_io.layer_records(layer)
+                return table_from_records(layer.name(), names, records)
+        path, layer_sheet = located
+        return read_table(path, sheet if sheet is not None else layer_sheet)
+
+    def _mapping(self, parameters, context):
+        text = self.parameterAsString(parameters, self.MAPPING, context).strip()
+        if not text:
+            return None
+        if os.path.isfile(text):
+            return load_mapping_profile(text)
+        if text.startswith("{"):
+            return json.loads(text)
+        pairs = [part.split("=", 1) for part in text.split(";") if part.strip()]
+        if any(len(pair) != 2 for pair in pairs):
+            raise QgsProcessingException(self.tr(
+                "Mapping {text!r}: write role=column pairs separated by ';' "
+                "(e.g. org=Partner;adm2_code=District Pcode) or give a JSON profile file")
+                .format(text=text))
+        return {role.strip(): column.strip() for role, column in pairs}
+
+    def _read_boundaries(self, parameters, context, feedback):
+        source = self.parameterAsSource(parameters, self.ADMIN, context)
+        if source is None:
+            raise QgsProcessingException(self.tr("Admin boundaries: no such layer or file"))
+        units, crs = self._units_of(source, source.sourceName(), feedback)
+        others = self.parameterAsLayerList(parameters, self.ADMIN_PARENTS, context)
+        if not others:
+            return units, crs
+        return AdminUnits.merge(units, *(
+            self._units_of(layer, layer.name(), feedback, crs)[0] for layer in others)), crs
+
+    def _units_of(self, source, name, feedback, target_crs=None):
+        """AdminUnits of one boundary source (reprojected to ``target_crs`` when given)."""
+        records, geometries = qgis_io.admin_features(source, feedback, target_crs)
+        present = [g for g in geometries if g is not None]
+        if not present:
+            raise QgsProcessingException(
+                self.tr("{name}: the boundary layer has no polygons").format(name=name))
+        crs, note = qgis_io.admin_crs(source, tuple(shapely.total_bounds(present)), name)
+        if note:
+            feedback.pushWarning(note)
+        units = AdminUnits.from_features(records, geometries)
+        if note:
+            units.notes.append(note)
+        return units, crs
+
+    def _options(self, parameters, context):
+        level_index = self.parameterAsEnum(parameters, self.ADMIN_LEVEL, context)
+        year = parameters.get(self.DEFAULT_YEAR)
+        return JoinOptions(
+            admin_level=level_index or None,
+            period=PERIOD_OPTIONS[self.parameterAsEnum(parameters, self.PERIOD, context)],
+            default_year=None if year in (None, "") else
+            self.parameterAsInt(parameters, self.DEFAULT_YEAR, context),
+            count_all_organisations=self.parameterAsBoolean(
+                parameters, self.COUNT_ALL_ORGANISATIONS, context))
+
+    def _crosswalk(self, parameters, context):
+        path = self.parameterAsFile(parameters, self.CROSSWALK, context)
+        return Crosswalk.read_csv(path) if path else None
+
+    def _clusters(self, parameters, context):
+        path = self.parameterAsFile(parameters, self.CLUSTER_VOCABULARY, context)
+        return ClusterVocabulary.load(path or None)
+
+    # Writing ------------------------------------------------------------------------------
+
+    def _write_layers(self, parameters, context, feedback, result, units, crs):
+        presence = result.presence
+        fields = qgis_io.qgs_fields(presence)
+        sink, presence_id = self.parameterAsSink(
+            parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon, crs)
+        geometries = [units.geometry(pcode) for pcode in presence["pcode"]]
+        qgis_io.write_frame(sink, fields, presence, geometries, feedback, (90, 93))
+        rows = result.rows
+        row_fields = qgis_io.qgs_fields(rows)
+        row_sink, rows_id = self.parameterAsSink(
+            parameters, self.OUTPUT_ROWS, context, row_fields, QgsWkbTypes.NoGeometry)
+        qgis_io.write_frame(row_sink, row_fields, rows, None, feedback, (93, 99))
+        return {self.OUTPUT: presence_id, self.OUTPUT_ROWS: rows_id}
+
+    def _write_files(self, parameters, context, table, result):
+        written = {}
+        report = self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context)
+        if report:
+            written[self.OUTPUT_REPORT] = str(
+                write_report(report, result.summary, result.issues, result.mapping))
+        mapping = self.parameterAsFileOutput(parameters, self.OUTPUT_MAPPING, context)
+        if mapping:
+            with open(mapping, "w", encoding="utf-8") as handle:
+                handle.write(mapping_profile_to_json(table))
+            written[self.OUTPUT_MAPPING] = mapping
+        crosswalk = self.parameterAsFileOutput(parameters, self.OUTPUT_CROSSWALK, context)
+        if crosswalk:
+            write_suggestions_csv(crosswalk, result.matches)
+            written[self.OUTPUT_CROSSWALK] = crosswalk
+        return written
+
+    def createInstance(self):
+        return Join4WAlgorithm()
+
+
+ALGORITHM = Join4WAlgorithm

@@ -1,0 +1,177 @@
+"""Glue between QGIS layers/sinks and the pure analysis (pandas frames, shapely geometries)."""
+import math
+from pathlib import Path
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessingException,
+    QgsProcessingFeatureSource,
+    QgsProject,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
+
+SPREADSHEET_SUFFIXES = {".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".xls", ".ods"}
+WGS84 = "EPSG:4326"
+
+
+# Reading ---------------------------------------------------------------------------------------
+
+def plain_value(value):
+    """A QVariant-ish attribute value as a plain Python value (None for NULL)."""
+    if value is None or (isinstance(value, QVariant) and value.isNull()):
+        return None
+    if isinstance(value, QDateTime):
+        return value.toPyDateTime()
+    if isinstance(value, QDate):
+        return value.toPyDate()
+    return value
+
+
+def file_behind(value, layer=None):
+    """(path, sheet) when the 4W source is a spreadsheet/CSV file our reader should read itself.
+
+    OGR would read such files with its own header rules; ours detects title rows, HXL rows and
+    two-row headers, so file-based sources always go through the analysis reader.
+    """
+    source = value if isinstance(value, str) else (layer.source() if layer else "")
+    if layer is not None and layer.providerType() not in ("ogr", "delimitedtext"):
+        return None
+    path, _, options = source.partition("|")
+    if layer is not None and layer.providerType() == "delimitedtext":
+        path = _delimited_text_path(source)
+    if not path or Path(path).suffix.lower() not in SPREADSHEET_SUFFIXES:
+        return None
+    sheet = None
+    for option in options.split("|"):
+        if option.startswith("layername="):
+            sheet = option.split("=", 1)[1]
+    return path, sheet
+
+
+def _delimited_text_path(uri):
+    from qgis.PyQt.QtCore import QUrl
+
+    return QUrl(uri).toLocalFile()
+
+
+def layer_records(layer):
+    """Field names and attribute rows of a QGIS layer or feature source."""
+    names = [field.name() for field in layer.fields()]
+    rows = [[plain_value(value) for value in feature.attributes()]
+            for feature in layer.getFeatures()]
+    return names, rows
+
+
+def admin_features(source, feedback=None, target_crs=None):
+    """Attribute dicts and shapely geometries of a polygon source (in ``target_crs`` if given)."""
+    import shapely
+
+    names = [field.name() for field in source.fields()]
+    records, geometries = [], []
+    total = max(source.featureCount(), 1)
+    request = QgsFeatureRequest()
+    source_crs = source.crs() if hasattr(source, "crs") else source.sourceCrs()
+    if target_crs is not None and source_crs.isValid() and source_crs != target_crs:
+        request.setDestinationCrs(target_crs, QgsProject.instance().transformContext())
+    # Invalid polygons are common in COD-AB files: the analysis repairs and reports them, so
+    # Processing's own validity filter must not drop or reject them first.
+    if isinstance(source, QgsProcessingFeatureSource):
+        features = source.getFeatures(
+            request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
+    else:
+        features = source.getFeatures(request)
+    for index, feature in enumerate(features):
+        if feedback is not None and feedback.isCanceled():
+            break
+        records.append(dict(zip(names, (plain_value(v) for v in feature.attributes()))))
+        geometries.append(_to_shapely(feature.geometry(), shapely))
+        if feedback is not None and index % 500 == 0:
+            feedback.setProgress(10 * index / total)
+    return records, geometries
+
+
+def _to_shapely(geometry, shapely):
+    if geometry is None or geometry.isNull() or geometry.isEmpty():
+        return None
+    if QgsWkbTypes.isCurvedType(geometry.wkbType()):
+        geometry = QgsGeometry(geometry.constGet().segmentize())
+    return shapely.from_wkb(bytes(geometry.asWkb()))
+
+
+def admin_crs(source, extent_bounds, name):
+    """The boundary CRS; a missing one is taken as WGS84 only where coordinates are lon/lat."""
+    crs = source.crs() if hasattr(source, "crs") else source.sourceCrs()
+    if crs.isValid():
+        return crs, None
+    xmin, ymin, xmax, ymax = extent_bounds
+    if all(map(math.isfinite, extent_bounds)) and -180.5 <= xmin <= xmax <= 180.5 \
+            and -90.5 <= ymin <= ymax <= 90.5:
+        return QgsCoordinateReferenceSystem(WGS84), (
+            f"{name}: the layer declares no CRS; its coordinates are longitude/latitude, "
+            "so WGS 84 (EPSG:4326) was assumed")
+    raise QgsProcessingException(
+        f"{name}: the boundary layer has no CRS and its coordinates are not longitude/latitude; "
+        "set its CRS in the layer properties (or with 'Assign projection') and run again")
+
+
+# Writing ---------------------------------------------------------------------------------------
+
+def qgs_fields(frame, exclude=()):
+    fields = QgsFields()
+    for column in frame.columns:
+        if column in exclude:
+            continue
+        kind = frame[column].dtype.kind
+        if kind in "iu":
+            fields.append(QgsField(str(column), QVariant.LongLong))
+        elif kind == "f":
+            fields.append(QgsField(str(column), QVariant.Double))
+        elif kind == "b":
+            fields.append(QgsField(str(column), QVariant.Bool))
+        else:
+            fields.append(QgsField(str(column), QVariant.String))
+    return fields
+
+
+def write_frame(sink, fields, frame, geometries=None, feedback=None, progress_span=(0, 100)):
+    """Add one feature per frame row; ``geometries`` (shapely, same order) for spatial sinks."""
+    columns = [field.name() for field in fields]
+    values = frame[columns].astype(object).where(frame[columns].notna(), None).values.tolist()
+    start, end = progress_span
+    total = max(len(values), 1)
+    for index, attributes in enumerate(values):
+        if feedback is not None and index % 5000 == 0:
+            if feedback.isCanceled():
+                return False
+            feedback.setProgress(start + (end - start) * index / total)
+        feature = QgsFeature(fields)
+        feature.setAttributes([_attribute(value) for value in attributes])
+        if geometries is not None and geometries[index] is not None:
+            feature.setGeometry(_multi_polygon(geometries[index]))
+        if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
+            raise QgsProcessingException(sink.lastError())
+    return True
+
+
+def _attribute(value):
+    if isinstance(value, str):
+        return value
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def _multi_polygon(shape):
+    geometry = QgsGeometry()
+    geometry.fromWkb(shape.wkb)
+    geometry.convertToMultiType()
+    return geometry

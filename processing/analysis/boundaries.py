@@ -1,0 +1,450 @@
+"""Admin boundaries (COD-AB) as a table of units: P-code, name, level, parent, geometry.
+
+Boundary layers come in several field conventions (ADM2_PCODE/ADM2_EN, adm2_pcode/adm2_name,
+admin2Pcode/admin2Name, ADMIN1, ADM1_FR ...), with several features per P-code and invalid
+polygons. ``AdminUnits`` turns any of them into one clean units table, records every repair in
+``notes``, learns the P-code scheme of each level and answers hierarchy and point-in-polygon
+questions. Pure python: shapely 2 and pandas, never qgis/osgeo.
+"""
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
+
+import numpy as np
+import pandas as pd
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+from .errors import InputError
+from .textnorm import clean_cell, code_key, is_placeholder, split_code
+
+MAX_LEVEL = 4
+UNIT_COLUMNS = ["pcode", "name", "admin_level", "parent_pcode", "alt_names", "n_features",
+                "source", "geometry"]
+
+_PCODE_FIELD = re.compile(r"^adm(?:in)?_?([0-4])_?p_?code$", re.I)
+_CODE_FIELD = re.compile(r"^adm(?:in)?_?([0-4])_?code$", re.I)  # fallback when no *PCODE
+_NAME_FIELD = re.compile(
+    r"^adm(?:in)?_?([0-4])(?:_?(?:name|nom|nombre|nome))?(?:_?([a-z]{2,5}))?$", re.I
+)
+_ALT_FIELD = re.compile(r"^adm(?:in)?_?([0-4])_?alt_?\d*(?:_?[a-z]{2,4})?$", re.I)
+# Which name field is the main one: English, then unlabelled, then other UN/COD languages.
+_LANGUAGE_RANK = {"en": 0, "": 1, "fr": 2, "es": 3, "pt": 4, "ru": 5, "ar": 6}
+_NOT_A_LANGUAGE = {"ref", "type", "id"}
+
+
+@dataclass(frozen=True)
+class AdminFields:
+    level: int
+    pcode_field: str
+    name_field: Optional[str]
+    alt_name_fields: Tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CodeScheme:
+    """How one level writes its P-codes, learned from the layer (never assumed)."""
+
+    level: int
+    prefix: Optional[str]           # most common letters before the digits ('SO', 'BDI', '')
+    digit_widths: Tuple[int, ...]   # digit counts seen, most common first
+    hierarchical: Optional[bool]    # every child code starts with its parent's; None: unknown
+    exceptions: Tuple[str, ...] = ()  # child codes that do not start with their parent's
+
+
+def detect_admin_fields(field_names: Iterable[str]) -> Dict[int, AdminFields]:
+    """Admin fields per level (0-4) among a layer's field names, case-insensitively."""
+    pcodes: Dict[int, str] = {}
+    fallback_codes: Dict[int, str] = {}
+    names: Dict[int, List[Tuple[int, str]]] = defaultdict(list)
+    alts: Dict[int, List[str]] = defaultdict(list)
+    for name in field_names:
+        if (found := _PCODE_FIELD.match(name)):
+            pcodes.setdefault(int(found.group(1)), name)
+        elif (found := _CODE_FIELD.match(name)):
+            fallback_codes.setdefault(int(found.group(1)), name)
+        elif (found := _ALT_FIELD.match(name)):
+            alts[int(found.group(1))].append(name)
+        elif (found := _NAME_FIELD.match(name)):
+            language = (found.group(2) or "").lower()
+            if language in _NOT_A_LANGUAGE:
+                alts[int(found.group(1))].append(name)
+            else:
+                names[int(found.group(1))].append((_LANGUAGE_RANK.get(language, 9), name))
+    result = {}
+    for level, pcode_field in {**fallback_codes, **pcodes}.items():
+        ranked = [n for _, n in sorted(names[level])]
+        main = ranked[0] if ranked else None
+        result[level] = AdminFields(level, pcode_field, main, tuple(ranked[1:] + alts[level]))
+    return dict(sorted(result.items()))
+
+
+def polygonal_part(geom: Optional[BaseGeometry]) -> Optional[BaseGeometry]:
+    """The polygons of a geometry (make_valid may return collections with lines/points)."""
+    if geom is None or geom.is_empty:
+        return None
+    if geom.geom_type in ("Polygon", "MultiPolygon"):
+        return geom
+    if geom.geom_type == "GeometryCollection":
+        parts = [polygonal_part(g) for g in geom.geoms]
+        parts = [p for p in parts if p is not None]
+        return shapely.union_all(parts) if parts else None
+    return None
+
+
+@dataclass
+class _Feature:
+    pcode: str
+    name: Optional[str]
+    alt_names: Tuple[str, ...]
+    upper: Dict[int, Tuple[Optional[str], Optional[str]]]  # level -> (pcode, name)
+    geometry: Optional[BaseGeometry]
+
+
+@dataclass
+class _CleanStats:
+    repaired: int = 0
+    null_geometry: int = 0
+    not_polygon: int = 0
+    null_pcode: int = 0
+
+
+class AdminUnits:
+    """Admin units of one or more boundary layers (see module docstring)."""
+
+    def __init__(self, table: pd.DataFrame, level: int, notes: Optional[List[str]] = None):
+        self.table = table.reset_index(drop=True)
+        self.table["parent_pcode"] = self.table["parent_pcode"].astype(object)
+        self.level = level
+        self.notes: List[str] = list(notes or [])
+        self._infer_missing_parents()
+        self._index = {p: i for i, p in enumerate(self.table["pcode"])}
+        # Plain dicts: hierarchy questions are asked per unique value, often, and must be cheap.
+        self._levels = dict(zip(self.table["pcode"], self.table["admin_level"].astype(int)))
+        self._names = dict(zip(self.table["pcode"], self.table["name"]))
+        self._parents = {
+            c: p for c, p in zip(self.table["pcode"], self.table["parent_pcode"])
+            if isinstance(p, str) and p in self._index
+        }
+        self.schemes: Dict[int, CodeScheme] = {
+            lvl: self._learn_scheme(lvl) for lvl in self.levels
+        }
+        self._trees: Dict[int, Tuple[Any, np.ndarray]] = {}
+
+    # ---- construction -------------------------------------------------------------------
+    @classmethod
+    def from_features(
+        cls,
+        records: Sequence[Dict[str, Any]],
+        geometries: Sequence[Optional[BaseGeometry]],
+        fields: Optional[Dict[int, AdminFields]] = None,
+        level: Optional[int] = None,
+    ) -> "AdminUnits":
+        """Units of a boundary layer given as attribute dicts plus shapely geometries."""
+        if len(records) != len(geometries):
+            raise InputError(
+                f"boundary layer: {len(records)} attribute records but {len(geometries)} geometries"
+            )
+        if not records:
+            raise InputError("boundary layer: it has no features")
+        seen_fields = list(dict.fromkeys(k for r in records for k in r))
+        fields = fields or detect_admin_fields(seen_fields)
+        own_level = _own_level(records, fields, level, seen_fields)
+        notes: List[str] = []
+        stats = _CleanStats()
+        clean = _clean_geometries(geometries, stats)
+        features = _read_features(records, clean, fields, own_level, stats)
+        if not any(f.geometry is not None for f in features):
+            raise InputError("boundary layer: it has no polygon (admin boundaries must be areas)")
+        _note_cleaning(notes, stats, len(records))
+        rows = _dissolve(features, own_level, _upper_level(fields, own_level), notes)
+        for upper in sorted((lvl for lvl in fields if lvl < own_level), reverse=True):
+            rows += _upper_units(features, upper, _upper_level(fields, upper), notes)
+        table = pd.DataFrame(rows, columns=UNIT_COLUMNS)
+        return cls(table, own_level, notes)
+
+    @classmethod
+    def merge(cls, *layers: "AdminUnits") -> "AdminUnits":
+        """One hierarchy from several layers (e.g. admin-1 and admin-2 files of a country).
+        A unit present in several layers keeps the geometry of the layer that has it as
+        features; missing parents are then inferred from geometry."""
+        if not layers:
+            raise InputError("no boundary layer given")
+        table = pd.concat([layer.table for layer in layers], ignore_index=True)
+        table["_rank"] = (table["source"] != "features").astype(int)
+        table = table.sort_values(["_rank", "admin_level"], kind="stable")
+        parents = table.dropna(subset=["parent_pcode"]).groupby("pcode")["parent_pcode"].first()
+        table = table.drop_duplicates("pcode").drop(columns="_rank")
+        table["parent_pcode"] = table["pcode"].map(parents)
+        notes = [n for layer in layers for n in layer.notes]
+        return cls(table.sort_values(["admin_level", "pcode"]), max(lr.level for lr in layers),
+                   notes)
+
+    # ---- queries --------------------------------------------------------------------------
+    @property
+    def levels(self) -> List[int]:
+        return sorted(int(v) for v in self.table["admin_level"].unique())
+
+    def at_level(self, level: int) -> pd.DataFrame:
+        return self.table[self.table["admin_level"] == level]
+
+    def __contains__(self, pcode: object) -> bool:
+        return pcode in self._index
+
+    def __len__(self) -> int:
+        return len(self.table)
+
+    def _row(self, pcode: str) -> pd.Series:
+        if pcode not in self._index:
+            raise KeyError(f"P-code {pcode!r} is not in the boundaries")
+        return self.table.iloc[self._index[pcode]]
+
+    def geometry(self, pcode: str) -> BaseGeometry:
+        return self._row(pcode)["geometry"]
+
+    def name(self, pcode: str) -> Optional[str]:
+        self.level_of(pcode)  # KeyError for unknown P-codes
+        return self._names[pcode]
+
+    def level_of(self, pcode: str) -> int:
+        if pcode not in self._levels:
+            raise KeyError(f"P-code {pcode!r} is not in the boundaries")
+        return self._levels[pcode]
+
+    def parent(self, pcode: str, level: Optional[int] = None) -> Optional[str]:
+        """The unit's ancestor at ``level`` (default: its direct parent); None if unknown."""
+        parent = self._parent_of(pcode)
+        if level is None:
+            return parent
+        while parent is not None and self.level_of(parent) > level:
+            parent = self._parent_of(parent)
+        return parent if parent is not None and self.level_of(parent) == level else None
+
+    def _parent_of(self, pcode: str) -> Optional[str]:
+        self.level_of(pcode)  # KeyError for unknown P-codes
+        return self._parents.get(pcode)
+
+    def ancestor_or_self(self, pcode: str, level: int) -> Optional[str]:
+        return pcode if self.level_of(pcode) == level else self.parent(pcode, level)
+
+    def children(self, pcode: str) -> List[str]:
+        return self.table.loc[self.table["parent_pcode"] == pcode, "pcode"].tolist()
+
+    def locate(self, lon: Any, lat: Any, level: Optional[int] = None) -> np.ndarray:
+        """P-code of the ``level`` unit containing each (lon, lat) point; None outside all."""
+        level = self.level if level is None else level
+        tree, pcodes = self._tree(level)
+        points = shapely.points(np.asarray(lon, dtype=float), np.asarray(lat, dtype=float))
+        result = np.full(len(points), None, dtype=object)
+        point_index, unit_index = tree.query(points, predicate="intersects")
+        # Reversed so that, for a point on a shared border, the first unit found wins.
+        result[point_index[::-1]] = pcodes[unit_index[::-1]]
+        return result
+
+    def _tree(self, level: int):
+        if level not in self._trees:
+            units = self.at_level(level).dropna(subset=["geometry"])
+            if units.empty:
+                raise InputError(f"the boundaries have no admin {level} polygons")
+            self._trees[level] = (shapely.STRtree(units["geometry"].to_numpy()),
+                                  units["pcode"].to_numpy(dtype=object))
+        return self._trees[level]
+
+    # ---- learning ---------------------------------------------------------------------------
+    def _learn_scheme(self, level: int) -> CodeScheme:
+        units = self.at_level(level)
+        parts = [split_code(code_key(p)) for p in units["pcode"]]
+        parts = [p for p in parts if p is not None]
+        prefixes = Counter(p[0] for p in parts)
+        widths = Counter(len(p[1]) for p in parts)
+        prefix = prefixes.most_common(1)[0][0] if parts else None
+        with_parent = units.dropna(subset=["parent_pcode"])
+        exceptions = tuple(
+            c for c, p in zip(with_parent["pcode"], with_parent["parent_pcode"])
+            if not code_key(c).startswith(code_key(p))
+        )
+        hierarchical = None if with_parent.empty else not exceptions
+        if exceptions:
+            self.notes.append(
+                f"admin {level}: {len(exceptions)} of {len(with_parent)} P-codes do not start "
+                f"with their parent's (e.g. {exceptions[0]}); parents are not derived from codes"
+            )
+        return CodeScheme(level, prefix, tuple(w for w, _ in widths.most_common()), hierarchical,
+                          exceptions)
+
+    def _infer_missing_parents(self) -> None:
+        """Parents of units whose layer has no upper-level fields, from where they lie."""
+        levels = self.levels
+        for child_level in levels:
+            upper = [lvl for lvl in levels if lvl < child_level]
+            missing = (self.table["admin_level"] == child_level) & self.table["parent_pcode"].isna()
+            if not upper or not missing.any():
+                continue
+            parent_level = upper[-1]
+            candidates = self.at_level(parent_level).dropna(subset=["geometry"])
+            children = self.table[missing].dropna(subset=["geometry"])
+            if candidates.empty or children.empty:
+                continue
+            found = _containing_units(children["geometry"], candidates)
+            self.table.loc[children.index, "parent_pcode"] = found
+            located = sum(p is not None for p in found)
+            self.notes.append(
+                f"admin {child_level}: parents of {located} of {int(missing.sum())} units "
+                f"inferred from geometry (admin {parent_level} unit containing them)"
+            )
+
+
+# ---- helpers of from_features -------------------------------------------------------------
+def _own_level(records, fields, level, seen_fields) -> int:
+    if not fields:
+        raise InputError(
+            "boundary layer: no P-code field found (expected e.g. ADM2_PCODE, adm2_pcode or "
+            f"admin2Pcode); fields seen: {', '.join(map(str, seen_fields))}"
+        )
+    if level is not None:
+        if level not in fields:
+            raise InputError(f"boundary layer: no admin {level} P-code field; fields seen: "
+                             f"{', '.join(map(str, seen_fields))}")
+        return level
+    filled = [lvl for lvl, f in fields.items() if any(_pcode(r, f.pcode_field) for r in records)]
+    if not filled:
+        raise InputError(f"boundary layer: the P-code fields "
+                         f"{', '.join(f.pcode_field for f in fields.values())} are all empty")
+    return max(filled)
+
+
+def _clean_geometries(geometries, stats: _CleanStats) -> List[Optional[BaseGeometry]]:
+    """Polygonal, valid geometries (None where there is none); counts repairs."""
+    clean: List[Optional[BaseGeometry]] = []
+    for geom in geometries:
+        if geom is None or geom.is_empty:
+            stats.null_geometry += 1
+            clean.append(None)
+            continue
+        if not geom.is_valid:
+            stats.repaired += 1
+            geom = shapely.make_valid(geom)
+        polygons = polygonal_part(geom)
+        if polygons is None:
+            stats.not_polygon += 1
+        clean.append(polygons)
+    return clean
+
+
+def _read_features(records, geometries, fields, own_level, stats) -> List[_Feature]:
+    own = fields[own_level]
+    features = []
+    for record, geom in zip(records, geometries):
+        pcode = _pcode(record, own.pcode_field)
+        if pcode is None:
+            stats.null_pcode += 1
+            continue
+        upper = {
+            lvl: (_pcode(record, f.pcode_field), _name(record, f.name_field))
+            for lvl, f in fields.items() if lvl < own_level
+        }
+        alts = tuple(a for a in (_name(record, f) for f in own.alt_name_fields) if a)
+        features.append(_Feature(pcode, _name(record, own.name_field), alts, upper, geom))
+    return features
+
+
+def _pcode(record, field_name) -> Optional[str]:
+    """A feature's P-code; placeholders such as '0' or 'N/A' count as missing."""
+    pcode = clean_cell(record.get(field_name))
+    return None if pcode is None or is_placeholder(pcode) else pcode
+
+
+def _name(record, field_name) -> Optional[str]:
+    return clean_cell(record.get(field_name)) if field_name else None
+
+
+def _note_cleaning(notes: List[str], stats: _CleanStats, n_records: int) -> None:
+    if stats.repaired:
+        notes.append(f"{stats.repaired} invalid geometries repaired (make_valid, polygons kept)")
+    if stats.null_geometry:
+        notes.append(f"{stats.null_geometry} of {n_records} features have no geometry")
+    if stats.not_polygon:
+        notes.append(f"{stats.not_polygon} features are not polygons and were left out")
+    if stats.null_pcode:
+        notes.append(f"{stats.null_pcode} features without a P-code (blank or a placeholder "
+                     "such as '0') were skipped")
+
+
+def _upper_level(fields: Dict[int, AdminFields], level: int) -> Optional[int]:
+    """The nearest level above ``level`` that has fields (levels may be skipped)."""
+    upper = [lvl for lvl in fields if lvl < level]
+    return max(upper) if upper else None
+
+
+def _dissolve(features: List[_Feature], level: int, parent_level: Optional[int],
+              notes: List[str]) -> List[list]:
+    """One row per P-code of the layer's own level; shared P-codes dissolved."""
+    groups: Dict[str, List[_Feature]] = defaultdict(list)
+    for feature in features:
+        groups[feature.pcode].append(feature)
+    rows = []
+    for pcode, members in groups.items():
+        name = _majority_name(pcode, [m.name for m in members], notes)
+        alts = tuple(dict.fromkeys(a for m in members for a in m.alt_names if a != name))
+        parent = _majority([m.upper.get(parent_level, (None, None))[0] for m in members])
+        rows.append([pcode, name, level, parent, alts, len(members), "features",
+                     _union([m.geometry for m in members])])
+    if len(groups) < len(features):
+        notes.append(f"{len(features)} features dissolved into {len(groups)} admin {level} units")
+    return rows
+
+
+def _upper_units(features: List[_Feature], level: int, parent_level: Optional[int],
+                 notes: List[str]) -> List[list]:
+    """Units of an upper level named in the attributes, dissolved from the features."""
+    groups: Dict[str, List[_Feature]] = defaultdict(list)
+    for feature in features:
+        pcode = feature.upper[level][0]
+        if pcode is not None:
+            groups[pcode].append(feature)
+    rows = []
+    for pcode, members in groups.items():
+        name = _majority_name(pcode, [m.upper[level][1] for m in members], notes)
+        parent = _majority([m.upper.get(parent_level, (None, None))[0] for m in members])
+        rows.append([pcode, name, level, parent, (), 0, "dissolved",
+                     _union([m.geometry for m in members])])
+    if groups:
+        notes.append(f"{len(groups)} admin {level} units built from the layer's admin {level} "
+                     "fields (geometries dissolved from their parts)")
+    return rows
+
+
+def _majority(values: List[Optional[str]]) -> Optional[str]:
+    counted = Counter(v for v in values if v is not None)
+    return counted.most_common(1)[0][0] if counted else None
+
+
+def _majority_name(pcode: str, names: List[Optional[str]], notes: List[str]) -> Optional[str]:
+    distinct = list(dict.fromkeys(n for n in names if n is not None))
+    chosen = _majority(names)
+    if len(distinct) > 1:
+        notes.append(f"P-code {pcode} has {len(distinct)} names ({', '.join(distinct)}); "
+                     f"kept {chosen!r}")
+    return chosen
+
+
+def _union(geometries: List[Optional[BaseGeometry]]) -> Optional[BaseGeometry]:
+    parts = [g for g in geometries if g is not None]
+    if not parts:
+        return None
+    if len(parts) == 1:
+        return parts[0]
+    return polygonal_part(shapely.make_valid(shapely.union_all(parts)))
+
+
+def _containing_units(geometries: pd.Series, candidates: pd.DataFrame) -> List[Optional[str]]:
+    """For each geometry, the candidate unit containing its representative point."""
+    tree = shapely.STRtree(candidates["geometry"].to_numpy())
+    pcodes = candidates["pcode"].to_numpy(dtype=object)
+    points = shapely.point_on_surface(geometries.to_numpy())
+    found: List[Optional[str]] = [None] * len(points)
+    point_index, unit_index = tree.query(points, predicate="intersects")
+    for i, j in zip(point_index[::-1], unit_index[::-1]):
+        found[i] = pcodes[j]
+    return found

@@ -1,0 +1,508 @@
+"""join_4w: a parsed 4W table + admin units -> every row with its status, presence, QA issues.
+
+The invariant: every data row of the table (and every blank or total row skipped under the
+header) is one row of ``JoinResult.rows`` with a status among used / rolled_up / unmatched /
+skipped and a reason; nothing is dropped silently.
+"""
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional
+
+import numpy as np
+import pandas as pd
+
+from .boundaries import AdminUnits
+from .clusters import ClusterVocabulary
+from .errors import InputError
+from .headers import SOURCE_ROW, Table4W
+from .matching import Crosswalk, Matcher
+from .periods import PERIOD_ROLES, parse_periods
+from .progress import SILENT, Progress
+from .textnorm import fold
+
+STATUSES = ("used", "rolled_up", "unmatched", "skipped")
+PERIOD_MODES = ("all", "month", "quarter")
+ROW_FIELDS = ["source_row", "status", "reason", "pcode", "admin_level", "match_method",
+              "match_score", "suggestion", "cluster", "cluster_name", "period", "organisation"]
+PRESENCE_FIELDS = ["pcode", "name", "admin_level", "parent_pcode", "unit_specified", "cluster",
+                   "cluster_name", "period", "partners", "activities", "partner_list",
+                   "targeted", "reached", "rows"]
+PARTNER_ROLES = ("org", "org_acronym")
+ALL_ORGANISATION_ROLES = ("lead_org", "donor")
+
+
+@dataclass
+class JoinOptions:
+    admin_level: Optional[int] = None  # None: the deepest level both the table and layer have
+    period: str = "all"  # all | month | quarter
+    default_year: Optional[int] = None
+    count_all_organisations: bool = False  # also count lead/programme organisations and donors
+
+
+@dataclass
+class JoinResult:
+    rows: pd.DataFrame  # one row per data row: ROW_FIELDS + the original columns
+    matches: pd.DataFrame  # the matcher's frame (a split row has one line per unit)
+    presence: pd.DataFrame  # PRESENCE_FIELDS, one row per unit x cluster (x period)
+    issues: pd.DataFrame  # the QA report's issues table (report.ISSUE_COLUMNS)
+    mapping: pd.DataFrame  # role, column, source
+    summary: Dict[str, object]
+    admin_level: int
+    log_line: str
+    notes: List[str] = field(default_factory=list)
+
+
+def join_4w(table: Table4W, units: AdminUnits, options: Optional[JoinOptions] = None,
+            crosswalk: Optional[Crosswalk] = None, clusters: Optional[ClusterVocabulary] = None,
+            progress: Progress = SILENT) -> JoinResult:
+    options = options or JoinOptions()
+    if options.period not in PERIOD_MODES:
+        raise InputError(f"period must be one of {', '.join(PERIOD_MODES)}, not {options.period!r}")
+    data = table.data.reset_index(drop=True)
+    code_cols, name_cols = _location_columns(table)
+    level = _target_level(table, units, options.admin_level, code_cols, name_cols)
+    progress.step(5, f"Matching locations at admin {level}")
+    matches = _match_locations(table, data, units, level, code_cols, name_cols, crosswalk)
+    progress.step(55, "Normalising clusters, periods and partners")
+    attributes = _row_attributes(table, data, clusters or ClusterVocabulary.load(), options)
+    progress.step(70, "Counting partners per unit")
+    per_row = _status_per_row(_matches_per_row(matches), attributes, options)
+    rows = _rows_output(table, data, per_row, attributes, options)
+    counted = per_row.index[per_row["status"].isin(["used", "rolled_up"])]
+    presence = _presence(matches[matches.index.isin(counted)], attributes, units, level)
+    progress.step(90, "Writing the QA report")
+    issues = _issues(table, data, matches, attributes, rows, units)
+    summary, log_line = _summary(table, units, rows, matches, level, code_cols, name_cols)
+    mapping = pd.DataFrame(
+        [(role, column, table.role_sources.get(role, "")) for role, column in table.roles.items()],
+        columns=["role", "column", "source"])
+    return JoinResult(rows, matches, presence, issues, mapping, summary, level, log_line,
+                      table.notes + units.notes)
+
+
+# Locations ------------------------------------------------------------------------------------
+
+def _location_columns(table: Table4W):
+    code_cols = {lvl: table.roles[f"adm{lvl}_code"] for lvl in range(1, 5)
+                 if f"adm{lvl}_code" in table.roles}
+    name_cols = {lvl: table.roles[f"adm{lvl}_name"] for lvl in range(1, 5)
+                 if f"adm{lvl}_name" in table.roles}
+    if not code_cols and not name_cols and not {"lat", "lon"} <= set(table.roles):
+        raise InputError(
+            f"{table.where}: no admin P-code, admin name or latitude/longitude column was "
+            f"recognised among: {', '.join(table.columns)}. Name the columns in the Mapping "
+            "parameter, e.g. adm2_code=District Pcode;adm1_name=Region")
+    return code_cols, name_cols
+
+
+def _target_level(table, units, wanted, code_cols, name_cols) -> int:
+    levels = units.levels
+    if wanted is not None:
+        if wanted not in levels:
+            raise InputError(f"admin level {wanted} was asked for, but the boundaries have "
+                             f"levels {', '.join(map(str, levels))}")
+        return wanted
+    in_table = [lvl for lvl in levels if lvl in code_cols or lvl in name_cols]
+    return max(in_table) if in_table else max(levels)
+
+
+def _match_locations(table, data, units, level, code_cols, name_cols, crosswalk) -> pd.DataFrame:
+    matcher = Matcher(units, crosswalk=crosswalk, target_level=level)
+    matches = matcher.resolve_frame(data, code_cols, name_cols)
+    if {"lat", "lon"} <= set(table.roles):
+        matches = _locate_points(table, data, units, level, matches)
+    return matches
+
+
+def _locate_points(table, data, units, level, matches):
+    """Rows with coordinates and no location found by code or name: point in polygon."""
+    lon = pd.to_numeric(data[table.roles["lon"]], errors="coerce")
+    lat = pd.to_numeric(data[table.roles["lat"]], errors="coerce")
+    open_rows = matches["pcode"].isna() & (matches["match_method"] != "national")
+    candidates = matches.index[open_rows]
+    candidates = candidates[lon.loc[candidates].notna().values & lat.loc[candidates].notna().values]
+    if len(candidates) == 0:
+        return matches
+    found = units.locate(lon.loc[candidates].values, lat.loc[candidates].values, level)
+    hit = pd.Series(found, index=candidates).dropna()
+    positions = np.flatnonzero(open_rows.values & matches.index.isin(hit.index))
+    matches = matches.copy()
+    for column, values in (
+        ("pcode", hit.loc[matches.index[positions]].values),
+        ("admin_level", level), ("match_method", "point_in_polygon"), ("match_score", 1.0),
+        ("status", "used"), ("reason", "located by its coordinates"), ("suggestion", None),
+    ):
+        matches.iloc[positions, matches.columns.get_loc(column)] = values
+    return matches
+
+
+# Clusters, periods, partners, numbers ---------------------------------------------------------
+
+def _row_attributes(table, data, clusters, options) -> pd.DataFrame:
+    roles = table.roles
+    out = pd.DataFrame(index=data.index)
+    if "cluster" in roles:
+        out = out.join(clusters.normalise_series(data[roles["cluster"]]))
+    else:
+        out["cluster_code"], out["cluster_name"] = None, None
+        out["cluster_known"], out["cluster_note"] = False, "no cluster column"
+    period_columns = {role: data[roles[role]] for role in PERIOD_ROLES if role in roles}
+    if period_columns:
+        out = out.join(parse_periods(period_columns, options.default_year))
+    else:
+        out["period_start"], out["period_end"] = pd.NaT, pd.NaT
+        out["period"], out["period_note"] = None, "no period column"
+    out["period_key"] = _period_key(out, options.period)
+    out["organisation"] = _first_text(data, [roles[r] for r in PARTNER_ROLES if r in roles])
+    extra = [roles[r] for r in ALL_ORGANISATION_ROLES if r in roles]
+    out["other_organisations"] = _first_text(data, extra) if options.count_all_organisations \
+        and extra else None
+    for role in ("targeted", "reached"):
+        out[role], out[f"{role}_problem"] = _numbers(data, roles.get(role))
+    out["activity"] = _first_text(data, [roles["activity"]] if "activity" in roles else [])
+    return out
+
+
+def _period_key(attributes, mode):
+    if mode == "month":
+        return attributes["period"].where(attributes["period"].str.len() == 7)
+    if mode == "quarter":
+        start = attributes["period_start"]
+        quarter = start.dt.year.astype("Int64").astype(str) + "-Q" + \
+            start.dt.quarter.astype("Int64").astype(str)
+        return quarter.where(start.notna())
+    known = attributes["period"].dropna()
+    if known.empty:
+        return pd.Series("all", index=attributes.index)
+    first, last = attributes["period_start"].min(), attributes["period_end"].max()
+    span = f"{first:%Y-%m}/{last:%Y-%m}" if pd.notna(first) and pd.notna(last) else "all"
+    return pd.Series(span, index=attributes.index)
+
+
+def _first_text(data, columns) -> pd.Series:
+    """The first non-blank text among ``columns`` per row (None when all blank)."""
+    result = pd.Series(None, index=data.index, dtype=object)
+    for column in columns:
+        text = data[column].astype(object).where(data[column].notna(), None)
+        text = text.map(lambda v: " ".join(str(v).split()) if v is not None else None)
+        text = text.where(text.astype(bool), None)
+        result = result.where(result.notna(), text)
+    return result
+
+
+def _numbers(data, column):
+    """People counts as numbers; text that is not a count is reported, negatives too."""
+    if column is None:
+        return pd.Series(np.nan, index=data.index), pd.Series(None, index=data.index, dtype=object)
+    raw = data[column]
+    text = raw.astype(object).where(raw.notna(), None).map(
+        lambda v: None if v is None else str(v).strip().replace("\u00a0", "").replace(" ", ""))
+    cleaned = text.str.replace(r"(?<=\d)[,'](?=\d{3}\b)", "", regex=True)
+    numbers = pd.to_numeric(cleaned, errors="coerce")
+    blank = text.isna() | (text == "") | text.str.fullmatch(r"(?i)-|n/?a|#n/a|none", na=False)
+    problem = pd.Series(None, index=data.index, dtype=object)
+    problem[numbers.isna() & ~blank] = "not a number"
+    problem[numbers < 0] = "negative number"
+    numbers = numbers.where(numbers >= 0)
+    return numbers, problem
+
+
+# Rows output ----------------------------------------------------------------------------------
+
+def _status_per_row(per_row, attributes, options) -> pd.DataFrame:
+    """Rows whose period is needed (presence per month/quarter) but unknown are skipped."""
+    if options.period == "all":
+        return per_row
+    per_row = per_row.copy()
+    no_period = per_row["status"].isin(["used", "rolled_up"]) & attributes["period_key"].isna()
+    per_row.loc[no_period, "status"] = "skipped"
+    per_row.loc[no_period, "reason"] = "no usable period (" + \
+        attributes.loc[no_period, "period_note"].fillna("") + "); location: " + \
+        per_row.loc[no_period, "reason"].fillna("")
+    return per_row
+
+
+def _rows_output(table, data, per_row, attributes, options) -> pd.DataFrame:
+    rows = pd.DataFrame({
+        "source_row": data[SOURCE_ROW].astype("int64"),
+        "status": per_row["status"], "reason": per_row["reason"], "pcode": per_row["pcode"],
+        "admin_level": per_row["admin_level"].astype("Int64"),
+        "match_method": per_row["match_method"], "match_score": per_row["match_score"],
+        "suggestion": per_row["suggestion"],
+        "cluster": attributes["cluster_code"], "cluster_name": attributes["cluster_name"],
+        "period": attributes["period_key"] if options.period != "all" else attributes["period"],
+        "organisation": attributes["organisation"],
+    }, index=data.index)
+    rows = _with_skipped_rows(pd.concat([rows, _original_columns(table, data)], axis=1), table)
+    return rows.sort_values("source_row", kind="stable").reset_index(drop=True)
+
+
+def _matches_per_row(matches) -> pd.DataFrame:
+    """One line per input row: split cells list their units, the best status wins."""
+    split = matches.index.duplicated(keep=False)
+    single = matches[~split]
+    if not split.any():
+        return single
+    parts = matches[split]
+    rank = parts["status"].map({"used": 0, "rolled_up": 1, "unmatched": 2})
+    grouped = parts.assign(_rank=rank).groupby(level=0, sort=False)
+    joined = grouped.agg(
+        pcode=("pcode", lambda s: ";".join(s.dropna().astype(str)) or None),
+        admin_level=("admin_level", "max"), match_method=("match_method", lambda s: "split"),
+        match_score=("match_score", "min"), _rank=("_rank", "min"),
+        reason=("reason", lambda s: " | ".join(s.astype(str))),
+        suggestion=("suggestion", lambda s: " | ".join(s.dropna().astype(str)) or None))
+    joined["status"] = joined["_rank"].map({0: "used", 1: "rolled_up", 2: "unmatched"})
+    return pd.concat([single, joined.drop(columns="_rank")]).sort_index()
+
+
+def _original_columns(table, data) -> pd.DataFrame:
+    """The row's cells as given, as text, under their own column names."""
+    originals = data[table.columns].astype(object)
+    originals = originals.where(originals.notna(), None).map(_as_text) \
+        if hasattr(originals, "map") else originals.applymap(_as_text)
+    return originals.rename(columns=original_field_name)
+
+
+def original_field_name(column: str) -> str:
+    """Output name of an original column: GeoPackage and Shapefile names ignore case."""
+    clash = column.casefold() in {name.casefold() for name in ROW_FIELDS}
+    return f"orig_{column}" if clash else column
+
+
+def _as_text(value):
+    if value is None:
+        return None
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _with_skipped_rows(rows, table) -> pd.DataFrame:
+    """Blank and total rows under the header are rows too: listed as skipped, with why."""
+    if not table.skipped:
+        return rows
+    extra = pd.RangeIndex(len(rows), len(rows) + len(table.skipped))
+    rows = rows.reindex(rows.index.append(extra))
+    rows.loc[extra, "source_row"] = [row for row, _ in table.skipped]
+    rows.loc[extra, "status"] = "skipped"
+    rows.loc[extra, "reason"] = [reason for _, reason in table.skipped]
+    return rows.astype({"source_row": "int64"})
+
+
+# Presence -------------------------------------------------------------------------------------
+
+def _presence(located, attributes, units, level) -> pd.DataFrame:
+    """Partners per unit x cluster x period, from the matches of the rows that count."""
+    located = located[located["pcode"].notna()].join(attributes, how="inner")
+    if located.empty:
+        return pd.DataFrame(columns=PRESENCE_FIELDS)
+    keyed = _unit_keys(located, units, level)
+    split = keyed.index.duplicated(keep=False)
+    keyed["targeted"] = keyed["targeted"].where(~split)  # a split row's numbers go nowhere
+    keyed["reached"] = keyed["reached"].where(~split)
+    groups = keyed.groupby(["unit", "cluster_key", "period_key"], sort=True, dropna=False)
+    presence = groups.agg(
+        partners=("partner_key", "nunique"), rows=("partner_key", "size"),
+        targeted=("targeted", lambda s: s.sum(min_count=1)),
+        reached=("reached", lambda s: s.sum(min_count=1)),
+        cluster_name=("cluster_name", "first"),
+    ).reset_index()
+    presence["activities"] = groups["activity_key"].nunique().values
+    presence["partner_list"] = groups["partner_display"].agg(_partner_list).values
+    presence = presence.rename(columns={"cluster_key": "cluster", "period_key": "period"})
+    return _with_unit_fields(presence, keyed, units, level)
+
+
+def _unit_keys(located, units, level) -> pd.DataFrame:
+    unique_pcodes = located["pcode"].unique()
+    ancestor = {p: (units.ancestor_or_self(p, level) if units.level_of(p) >= level else None)
+                for p in unique_pcodes}
+    keyed = located.copy()
+    keyed["unit"] = keyed["pcode"].map(ancestor)
+    upper = keyed["unit"].isna()
+    keyed.loc[upper, "unit"] = keyed.loc[upper, "pcode"]  # the "unit not specified" bucket
+    keyed["unit_specified"] = ~upper
+    keyed["cluster_key"] = keyed["cluster_code"]
+    keyed["partner_display"] = keyed["organisation"]
+    keyed["partner_key"] = keyed["organisation"].map(lambda v: fold(v) if v else None)
+    # an activity = an organisation doing an activity (or reporting a row when no such column)
+    keyed["activity_key"] = keyed["partner_key"].fillna("") + "|" + \
+        keyed["activity"].fillna(pd.Series(keyed.index.astype(str), index=keyed.index))
+    if keyed["other_organisations"].notna().any():
+        keyed = _with_other_organisations(keyed)
+    return keyed
+
+
+def _with_other_organisations(keyed):
+    others = keyed[keyed["other_organisations"].notna()].copy()
+    others["partner_display"] = others["other_organisations"]
+    others["partner_key"] = others["other_organisations"].map(fold)
+    others[["targeted", "reached"]] = np.nan  # their beneficiaries are already counted
+    return pd.concat([keyed, others])
+
+
+def _partner_list(names):
+    seen = {}
+    for name in names.dropna():
+        seen.setdefault(fold(name), name)
+    return "; ".join(sorted(seen.values(), key=str.casefold))
+
+
+def _with_unit_fields(presence, keyed, units, level):
+    specified = keyed.groupby("unit")["unit_specified"].first()
+    presence["unit_specified"] = presence["unit"].map(specified).astype(bool)
+    presence["pcode"] = presence["unit"]
+    presence["admin_level"] = presence["pcode"].map(units.level_of).astype("int64")
+    presence["name"] = [
+        units.name(p) if ok else f"{units.name(p)} (admin {level} not specified)"
+        for p, ok in zip(presence["pcode"], presence["unit_specified"])]
+    presence["parent_pcode"] = presence["pcode"].map(
+        lambda p: units.parent(p) if units.level_of(p) > min(units.levels) else None)
+    presence["partners"] = presence["partners"].astype("int64")
+    for column in ("activities", "rows"):
+        presence[column] = presence[column].astype("int64")
+    return presence[PRESENCE_FIELDS].sort_values(
+        ["admin_level", "pcode", "cluster", "period"], na_position="last").reset_index(drop=True)
+
+
+# QA issues ------------------------------------------------------------------------------------
+
+def _issue(category, column=None, value=None, level=None, parent=None, rows=1, first_row=None,
+           reason="", suggestion=None):
+    return {"category": category, "column": column, "value": value, "level": level,
+            "parent": parent, "rows": int(rows), "first_row": first_row, "reason": reason,
+            "suggestion": suggestion}
+
+
+def _issues(table, data, matches, attributes, rows, units) -> pd.DataFrame:
+    source_row = data[SOURCE_ROW]
+    issues = [_issue("table", reason=note, rows=0) for note in table.notes]
+    issues += [_issue("boundaries", reason=note, rows=0) for note in units.notes]
+    issues += [_issue("skipped_row", first_row=row, reason=reason) for row, reason in table.skipped]
+    issues += _match_issues(matches, source_row, table)
+    issues += _grouped(attributes[~attributes["cluster_known"].astype(bool)], source_row,
+                       "cluster_code", "unknown_cluster", table.roles.get("cluster"),
+                       lambda a: a["cluster_note"].iloc[0] or "cluster not recognised; kept "
+                       "as given (add it to a cluster vocabulary file to map it)")
+    issues += _grouped(attributes[attributes["period_note"].fillna("") != ""], source_row,
+                       "period_note", "period", None, lambda a: a["period_note"].iloc[0])
+    for role in ("targeted", "reached"):
+        bad = attributes[attributes[f"{role}_problem"].notna()]
+        issues += _grouped(bad.assign(raw=data.loc[bad.index, table.roles[role]].map(str))
+                           if len(bad) else bad, source_row, "raw", "invalid_number",
+                           table.roles.get(role), lambda a, r=role: f"{r}: "
+                           f"{a[f'{r}_problem'].iloc[0]}; not added up")
+    issues += _grouped(attributes[attributes["organisation"].isna()].assign(v=""), source_row,
+                       "v", "no_organisation", table.roles.get("org"),
+                       lambda a: "no implementing organisation: the row counts as an activity "
+                       "but not as a partner")
+    issues += _duplicates(table, data)
+    frame = pd.DataFrame(issues, columns=list(_issue("x")))
+    frame["level"] = frame["level"].astype("Int64")
+    frame["first_row"] = frame["first_row"].astype("Int64")
+    return frame
+
+
+def _grouped(subset, source_row, key, category, column, reason_of):
+    if subset.empty:
+        return []
+    out = []
+    for value, group in subset.groupby(subset[key].fillna(""), sort=True):
+        rows = source_row.loc[group.index]
+        out.append(_issue(category, column, value or None, rows=len(group),
+                          first_row=int(rows.min()), reason=reason_of(group)))
+    return out
+
+
+def _match_issues(matches, source_row, table) -> List[dict]:
+    reportable = matches[matches["status"].ne("used") |
+                         matches["match_method"].isin(["normalised", "name_fuzzy", "split",
+                                                       "crosswalk", "derived"])]
+    if reportable.empty:
+        return []
+    reportable = reportable.assign(first_row=source_row.reindex(reportable.index).values)
+    keys = ["status", "match_method", "raw_level", "raw_value", "raw_parent", "pcode"]
+    grouped = reportable.groupby([reportable[k].astype(str) for k in keys], sort=True)
+    out = []
+    for _, group in grouped:
+        head = group.iloc[0]
+        out.append(_issue(
+            _match_category(head), _column_of(table, head["raw_level"]), head["raw_value"],
+            _int_or_none(head["raw_level"]), head["raw_parent"], len(group),
+            int(group["first_row"].min()), head["reason"], head["suggestion"]))
+    return out
+
+
+def _match_category(match) -> str:
+    if match["status"] == "rolled_up":
+        return "rolled_up"
+    if match["status"] == "unmatched":
+        return "national_coverage" if match["match_method"] == "national" else "unmatched_location"
+    return {"normalised": "irregular_pcode", "name_fuzzy": "fuzzy_name_match",
+            "split": "split_cell", "crosswalk": "crosswalk_match",
+            "derived": "derived_pcode"}.get(match["match_method"], "location")
+
+
+def _column_of(table, level):
+    level = _int_or_none(level)
+    if level is None:
+        return None
+    return table.roles.get(f"adm{level}_code") or table.roles.get(f"adm{level}_name")
+
+
+def _int_or_none(value):
+    return None if value is None or pd.isna(value) else int(value)
+
+
+def _duplicates(table, data) -> List[dict]:
+    duplicated = data.duplicated(subset=table.columns, keep=False)
+    if not duplicated.any():
+        return []
+    subset = data[duplicated]
+    groups = subset.groupby(subset[table.columns].astype(str).agg("|".join, axis=1), sort=False)
+    return [_issue("duplicate_rows", value=", ".join(map(str, g[SOURCE_ROW].head(10))),
+                   rows=len(g), first_row=int(g[SOURCE_ROW].min()),
+                   reason="identical rows: kept and counted once per partner (check whether "
+                          "the partner reported the activity twice)") for _, g in groups]
+
+
+# Summary --------------------------------------------------------------------------------------
+
+def _summary(table, units, rows, matches, level, code_cols, name_cols):
+    counts = rows["status"].value_counts().reindex(STATUSES, fill_value=0)
+    data_rows = int(len(rows))
+    rates = _match_rates(rows, code_cols, name_cols, table)
+    summary = {
+        "file": table.source, "sheet": table.sheet or "", "header rows":
+        ", ".join(map(str, table.header_rows)), "rows below the header": data_rows,
+        **{f"rows {status}": int(counts[status]) for status in STATUSES},
+        "admin level of the presence": level,
+        **{f"match rate admin {lvl}": f"{rate:.1%}" for lvl, rate in rates.items()},
+        "boundary units": ", ".join(f"admin {lvl}: {len(units.at_level(lvl))}"
+                                    for lvl in units.levels),
+    }
+    rate_text = ", ".join(f"admin {lvl} {rate:.1%}" for lvl, rate in rates.items())
+    log_line = (f"CoordMap join: {data_rows} rows read, {counts['used']} used, "
+                f"{counts['rolled_up']} rolled up, {counts['unmatched']} unmatched, "
+                f"{counts['skipped']} skipped; match rate {rate_text or 'n/a'}")
+    return summary, log_line
+
+
+def _match_rates(rows, code_cols, name_cols, table) -> Dict[int, float]:
+    """Per level: of the rows giving a code or name at that level, the share located at it or
+    deeper."""
+    rates = {}
+    data_rows = rows[rows["match_method"].notna()]
+    for lvl in sorted(set(code_cols) | set(name_cols)):
+        columns = [c for c in (code_cols.get(lvl), name_cols.get(lvl)) if c]
+        given = pd.Series(False, index=data_rows.index)
+        for column in columns:
+            values = data_rows[original_field_name(column)].fillna("").astype(str)
+            given |= values.str.strip().ne("")
+        if given.any():
+            located = data_rows["admin_level"].fillna(0).astype(int) >= lvl
+            counted = data_rows["status"].isin(["used", "rolled_up"])
+            rates[lvl] = float((given & located & counted).sum() / given.sum())
+    return rates

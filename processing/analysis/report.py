@@ -1,0 +1,129 @@
+"""The QA report a cluster sends back to partners: XLSX (with HXL rows) or CSV.
+
+Every text cell that a spreadsheet would run as a formula (=, +, -, @, tab, carriage return at
+the start) is neutralised with a leading apostrophe, and the summary says how many were.
+"""
+import csv
+from pathlib import Path
+from typing import Dict, List, Sequence, Tuple, Union
+
+import pandas as pd
+
+from .errors import InputError
+
+ISSUE_COLUMNS: Tuple[Tuple[str, str], ...] = (
+    ("category", "#meta+category"),
+    ("column", "#meta+column"),
+    ("value", "#meta+value"),
+    ("level", "#meta+admin_level"),
+    ("parent", "#meta+parent"),
+    ("rows", "#meta+count"),
+    ("first_row", "#meta+row"),
+    ("reason", "#description"),
+    ("suggestion", "#meta+suggestion"),
+)
+MAPPING_COLUMNS = (("role", "#meta+role"), ("column", "#meta+column"), ("source", "#meta+source"))
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    """A text cell that a spreadsheet would evaluate, made inert."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _neutralised_rows(frame: pd.DataFrame, columns: Sequence[str]) -> Tuple[List[list], int]:
+    rows, changed = [], 0
+    for record in frame.reindex(columns=list(columns)).itertuples(index=False):
+        row = []
+        for value in record:
+            safe = None if _is_missing(value) else neutralise(value)
+            changed += safe is not value and isinstance(value, str)
+            row.append(safe)
+        rows.append(row)
+    return rows, changed
+
+
+def _is_missing(value) -> bool:
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def write_report(path: Union[str, Path], summary: Dict[str, object], issues: pd.DataFrame,
+                 mapping: pd.DataFrame) -> Path:
+    """Write the report; the format follows the file extension (.xlsx or .csv)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        _write_xlsx(path, summary, issues, mapping)
+    elif suffix in (".csv", ".txt"):
+        _write_csv(path, summary, issues, mapping)
+    else:
+        raise InputError(f"QA report {path.name}: use a .xlsx or .csv file name")
+    return path
+
+
+def _sheets(summary, issues, mapping):
+    issue_names = [name for name, _ in ISSUE_COLUMNS]
+    issue_rows, changed = _neutralised_rows(issues, issue_names)
+    mapping_names = [name for name, _ in MAPPING_COLUMNS]
+    mapping_rows, changed_mapping = _neutralised_rows(mapping, mapping_names)
+    summary = dict(summary)
+    summary["cells neutralised (text starting with = + - @)"] = changed + changed_mapping
+    summary_rows = [[key, neutralise(value)] for key, value in summary.items()]
+    return [
+        ("Summary", [("item", "#meta+item"), ("value", "#meta+value")], summary_rows),
+        ("Issues", list(ISSUE_COLUMNS), issue_rows),
+        ("Columns", list(MAPPING_COLUMNS), mapping_rows),
+    ]
+
+
+def _write_xlsx(path, summary, issues, mapping):
+    try:
+        from openpyxl import Workbook
+    except ImportError as error:
+        raise InputError(
+            f"QA report {path.name}: writing XLSX needs the Python package openpyxl; "
+            "install it (python3 -m pip install --user openpyxl) or choose a .csv report"
+        ) from error
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for title, header, rows in _sheets(summary, issues, mapping):
+        sheet = workbook.create_sheet(title)
+        sheet.append([name for name, _ in header])
+        sheet.append([tag for _, tag in header])
+        for row in rows:
+            sheet.append(row)
+        for cell in sheet[1]:
+            cell.font = cell.font.copy(bold=True)
+        sheet.freeze_panes = "A3"
+        for letter, width in zip("ABCDEFGHI", (22, 24, 30, 8, 12, 8, 10, 60, 40)):
+            sheet.column_dimensions[letter].width = width
+    _quote_text_cells(workbook)
+    workbook.save(path)
+
+
+def _quote_text_cells(workbook):
+    # openpyxl turns any string starting with "=" into a formula: force the text type.
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"
+
+
+def _write_csv(path, summary, issues, mapping):
+    """One CSV: the issues table (with its HXL row), summary and mapping as extra categories."""
+    sheets = _sheets(summary, issues, mapping)
+    summary_rows = [["summary", None, value, None, None, None, None, item, None]
+                    for item, value in sheets[0][2]]
+    mapping_rows = [["column_mapping", column, role, None, None, None, None, source, None]
+                    for role, column, source in sheets[2][2]]
+    with open(path, "w", newline="", encoding="utf-8-sig") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([name for name, _ in ISSUE_COLUMNS])
+        writer.writerow([tag for _, tag in ISSUE_COLUMNS])
+        writer.writerows(summary_rows + sheets[1][2] + mapping_rows)

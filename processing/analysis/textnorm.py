@@ -1,0 +1,133 @@
+"""Normalisation of admin-unit names and P-codes as partners write them in 3W/4W tables.
+
+Pure functions plus the admin-value vocabulary (resources/vocabulary/admin_values.json) and the
+ISO 3166 table (resources/vocabulary/iso3166.json). Nothing here knows any country.
+"""
+import math
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Any, Dict, FrozenSet, List, Optional, Tuple
+
+from .vocabulary import load_vocabulary
+
+# Letters NFKD does not decompose into ASCII.
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss", "ø": "o"})
+_CODE_SEPARATORS = re.compile(r"[\s\-_./\\:]+")
+_CODE_PARTS = re.compile(r"^([A-Z]*)(\d+)$")
+_EXCEL_FLOAT = re.compile(r"^\d+\.0+$")  # 8023.0: a numeric code read back from a spreadsheet
+_PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+
+
+def clean_cell(value: Any) -> Optional[str]:
+    """A table cell as a stripped string; None for missing values (None, NaN, blank)."""
+    if value is None:
+        return None
+    if isinstance(value, float):
+        if math.isnan(value):
+            return None
+        if value.is_integer():  # codes typed as numbers come back as floats from Excel
+            value = int(value)
+    text = str(value).strip()
+    return text or None
+
+
+def fold(text: str) -> str:
+    """Accent-, case- and punctuation-insensitive form of a name ('Bujumbura-Mairie' ->
+    'bujumbura mairie'). Unicode letters of any script are kept."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
+    chars = [c for c in decomposed if not unicodedata.combining(c)]
+    spaced = "".join(c if c.isalnum() else " " for c in "".join(chars).casefold())
+    return " ".join(spaced.split())
+
+
+def without_parentheses(text: str) -> str:
+    """'Wadajir (Medina)' -> 'Wadajir'."""
+    return " ".join(_PARENTHESES.sub(" ", text).split())
+
+
+def loose_name(text: str) -> str:
+    """Second-pass form of a name: folded, parenthesised parts, generic unit words ('province',
+    'state') and leading articles ('el', 'al') dropped. Only ever used for unique hits."""
+    words = fold(without_parentheses(text)).split()
+    vocab = admin_values()
+    kept = [w for w in words if w not in vocab["unit_type_words"]]
+    while len(kept) > 1 and kept[0] in vocab["name_articles"]:
+        kept = kept[1:]
+    return " ".join(kept or words)
+
+
+def code_key(text: str) -> str:
+    """Case- and separator-insensitive form of a code ('ng-008.023 ' -> 'NG008023')."""
+    text = text.strip()
+    if _EXCEL_FLOAT.match(text):
+        text = text.split(".")[0]
+    return _CODE_SEPARATORS.sub("", text).upper()
+
+
+def split_code(key: str) -> Optional[Tuple[str, str]]:
+    """('NG', '008023') for a code key made of letters then digits; None otherwise."""
+    found = _CODE_PARTS.match(key)
+    return (found.group(1), found.group(2)) if found else None
+
+
+@lru_cache(maxsize=1)
+def admin_values() -> Dict[str, FrozenSet[str]]:
+    """The admin-value vocabulary, folded, as sets (placeholders, national phrases, ...)."""
+    raw = load_vocabulary("admin_values")
+    folded = {
+        "placeholders": frozenset(v.strip().casefold() for v in raw["placeholders"]["values"]),
+        "national": frozenset(fold(v) for v in raw["national_coverage"]["values"]),
+        "national_leading": frozenset(
+            fold(v) for v in raw["national_coverage"]["leading_phrases"]
+        ),
+        "separators": frozenset(raw["list_separators"]["values"]),
+        "conjunctions": frozenset(fold(v) for v in raw["list_conjunctions"]["values"]),
+        "unit_type_words": frozenset(fold(v) for v in raw["unit_type_words"]["values"]),
+        "name_articles": frozenset(fold(v) for v in raw["name_articles"]["values"]),
+    }
+    return folded
+
+
+def is_placeholder(text: str) -> bool:
+    """'#N/A', 'N/A', '-', '0', 'none', ... : a value that means 'nothing here'."""
+    return text.strip().casefold() in admin_values()["placeholders"]
+
+
+def is_national(text: str) -> bool:
+    """'Couverture nationale', 'nationwide', 'toutes les provinces sauf X', ..."""
+    folded = fold(text)
+    vocab = admin_values()
+    if folded in vocab["national"]:
+        return True
+    return any(folded == p or folded.startswith(p + " ") for p in vocab["national_leading"])
+
+
+def split_list(text: str) -> List[str]:
+    """Parts of a cell listing several units by punctuation ('A, B', 'A;B', 'A / B');
+    'Stem(a,b)' expands to 'Stem a', 'Stem b'. One part when there is no list."""
+    stem_match = re.match(r"^([^()]+?)\s*\(([^()]+)\)\s*$", text)
+    if stem_match and any(s in stem_match.group(2) for s in admin_values()["separators"]):
+        stem = stem_match.group(1).strip()
+        return [f"{stem} {part}" for part in split_list(stem_match.group(2))]
+    parts = [text]
+    for separator in admin_values()["separators"]:
+        parts = [piece for part in parts for piece in part.split(separator)]
+    return [p.strip() for p in parts if p.strip()]
+
+
+def split_words(text: str) -> List[str]:
+    """Folded words of a value, conjunctions ('and', 'et') removed: candidates for a list
+    written with spaces only ('Rumonge Gitega Ngozi')."""
+    conjunctions = admin_values()["conjunctions"]
+    return [w for w in fold(text).split() if w not in conjunctions]
+
+
+@lru_cache(maxsize=1)
+def iso_aliases() -> Dict[str, str]:
+    """ISO 3166 alpha-2 -> alpha-3 and alpha-3 -> alpha-2 (for P-code prefixes)."""
+    aliases: Dict[str, str] = {}
+    for country in load_vocabulary("iso3166")["countries"]:
+        aliases[country["alpha2"]] = country["alpha3"]
+        aliases[country["alpha3"]] = country["alpha2"]
+    return aliases
