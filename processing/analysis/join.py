@@ -473,7 +473,7 @@ def _duplicates(table, data) -> List[dict]:
 def _summary(table, units, rows, matches, level, code_cols, name_cols):
     counts = rows["status"].value_counts().reindex(STATUSES, fill_value=0)
     data_rows = int(len(rows))
-    rates = _match_rates(rows, code_cols, name_cols, table)
+    rates = _match_rates(rows, code_cols, name_cols, units.levels)
     summary = {
         "file": table.source, "sheet": table.sheet or "", "header rows":
         ", ".join(map(str, table.header_rows)), "rows below the header": data_rows,
@@ -490,12 +490,12 @@ def _summary(table, units, rows, matches, level, code_cols, name_cols):
     return summary, log_line
 
 
-def _match_rates(rows, code_cols, name_cols, table) -> Dict[int, float]:
-    """Per level: of the rows giving a code or name at that level, the share located at it or
-    deeper."""
+def _match_rates(rows, code_cols, name_cols, levels) -> Dict[int, float]:
+    """Per boundary level: of the rows giving a code or name at that level, the share located at
+    it or deeper."""
     rates = {}
     data_rows = rows[rows["match_method"].notna()]
-    for lvl in sorted(set(code_cols) | set(name_cols)):
+    for lvl in sorted((set(code_cols) | set(name_cols)) & set(levels)):
         columns = [c for c in (code_cols.get(lvl), name_cols.get(lvl)) if c]
         given = pd.Series(False, index=data_rows.index)
         for column in columns:

@@ -84,6 +84,7 @@ def _sheets(summary, issues, mapping):
 def _write_xlsx(path, summary, issues, mapping):
     try:
         from openpyxl import Workbook
+        from openpyxl.styles import Font
     except ImportError as error:
         raise InputError(
             f"QA report {path.name}: writing XLSX needs the Python package openpyxl; "
@@ -98,7 +99,7 @@ def _write_xlsx(path, summary, issues, mapping):
         for row in rows:
             sheet.append(row)
         for cell in sheet[1]:
-            cell.font = cell.font.copy(bold=True)
+            cell.font = Font(bold=True)
         sheet.freeze_panes = "A3"
         for letter, width in zip("ABCDEFGHI", (22, 24, 30, 8, 12, 8, 10, 60, 40)):
             sheet.column_dimensions[letter].width = width
