@@ -117,7 +117,8 @@ def _locate_points(table, data, units, level, matches):
     """Rows with coordinates and no location found by code or name: point in polygon."""
     lon = pd.to_numeric(data[table.roles["lon"]], errors="coerce")
     lat = pd.to_numeric(data[table.roles["lat"]], errors="coerce")
-    open_rows = matches["pcode"].isna() & (matches["match_method"] != "national")
+    open_rows = matches["pcode"].isna() & (matches["match_method"] != "national") & \
+        ~matches.index.duplicated(keep=False)
     candidates = matches.index[open_rows]
     candidates = candidates[lon.loc[candidates].notna().values & lat.loc[candidates].notna().values]
     if len(candidates) == 0:
@@ -154,7 +155,7 @@ def _row_attributes(table, data, clusters, options) -> pd.DataFrame:
     out["period_key"] = _period_key(out, options.period)
     out["organisation"] = _first_text(data, [roles[r] for r in PARTNER_ROLES if r in roles])
     extra = [roles[r] for r in ALL_ORGANISATION_ROLES if r in roles]
-    out["other_organisations"] = _first_text(data, extra) if options.count_all_organisations \
+    out["other_organisations"] = _all_texts(data, extra) if options.count_all_organisations \
         and extra else None
     for role in ("targeted", "reached"):
         out[role], out[f"{role}_problem"] = _numbers(data, roles.get(role))
@@ -163,13 +164,15 @@ def _row_attributes(table, data, clusters, options) -> pd.DataFrame:
 
 
 def _period_key(attributes, mode):
+    """The presence period of each row; None where the row's period is coarser than asked."""
+    period = attributes["period"].astype(object)
     if mode == "month":
-        return attributes["period"].where(attributes["period"].str.len() == 7)
+        return period.where(period.str.fullmatch(r"\d{4}-\d{2}", na=False))
     if mode == "quarter":
         start = attributes["period_start"]
         quarter = start.dt.year.astype("Int64").astype(str) + "-Q" + \
             start.dt.quarter.astype("Int64").astype(str)
-        return quarter.where(start.notna())
+        return quarter.where(period.str.fullmatch(r"\d{4}-(\d{2}|Q[1-4])", na=False))
     known = attributes["period"].dropna()
     if known.empty:
         return pd.Series("all", index=attributes.index)
@@ -187,6 +190,13 @@ def _first_text(data, columns) -> pd.Series:
         text = text.where(text.astype(bool), None)
         result = result.where(result.notna(), text)
     return result
+
+
+def _all_texts(data, columns) -> pd.Series:
+    """Every non-blank text among ``columns`` per row (a list, possibly empty)."""
+    texts = [_first_text(data, [column]) for column in columns]
+    return pd.Series([[t for t in values if t is not None] for values in zip(*texts)],
+                     index=data.index, dtype=object)
 
 
 def _numbers(data, column):
@@ -215,8 +225,11 @@ def _status_per_row(per_row, attributes, options) -> pd.DataFrame:
     per_row = per_row.copy()
     no_period = per_row["status"].isin(["used", "rolled_up"]) & attributes["period_key"].isna()
     per_row.loc[no_period, "status"] = "skipped"
-    per_row.loc[no_period, "reason"] = "no usable period (" + \
-        attributes.loc[no_period, "period_note"].fillna("") + "); location: " + \
+    note = attributes.loc[no_period, "period_note"].fillna("")
+    asked = "a month" if options.period == "month" else "a quarter"
+    per_row.loc[no_period, "reason"] = f"no usable period: presence per {options.period} needs " \
+        f"{asked}; " + note.where(note != "", "period given: " + attributes.loc[
+            no_period, "period"].fillna("none").astype(str)) + "; location: " + \
         per_row.loc[no_period, "reason"].fillna("")
     return per_row
 
@@ -284,6 +297,7 @@ def _with_skipped_rows(rows, table) -> pd.DataFrame:
     if not table.skipped:
         return rows
     extra = pd.RangeIndex(len(rows), len(rows) + len(table.skipped))
+    rows = rows.astype({"status": object, "reason": object})
     rows = rows.reindex(rows.index.append(extra))
     rows.loc[extra, "source_row"] = [row for row, _ in table.skipped]
     rows.loc[extra, "status"] = "skipped"
@@ -298,13 +312,13 @@ def _presence(located, attributes, units, level) -> pd.DataFrame:
     located = located[located["pcode"].notna()].join(attributes, how="inner")
     if located.empty:
         return pd.DataFrame(columns=PRESENCE_FIELDS)
+    split = located.index.duplicated(keep=False)
+    located = located.assign(  # a split row's numbers go nowhere: no unit gets them twice
+        targeted=located["targeted"].where(~split), reached=located["reached"].where(~split))
     keyed = _unit_keys(located, units, level)
-    split = keyed.index.duplicated(keep=False)
-    keyed["targeted"] = keyed["targeted"].where(~split)  # a split row's numbers go nowhere
-    keyed["reached"] = keyed["reached"].where(~split)
     groups = keyed.groupby(["unit", "cluster_key", "period_key"], sort=True, dropna=False)
     presence = groups.agg(
-        partners=("partner_key", "nunique"), rows=("partner_key", "size"),
+        partners=("partner_key", "nunique"), rows=("is_row", "sum"),
         targeted=("targeted", lambda s: s.sum(min_count=1)),
         reached=("reached", lambda s: s.sum(min_count=1)),
         cluster_name=("cluster_name", "first"),
@@ -327,27 +341,32 @@ def _unit_keys(located, units, level) -> pd.DataFrame:
     keyed["cluster_key"] = keyed["cluster_code"]
     keyed["partner_display"] = keyed["organisation"]
     keyed["partner_key"] = keyed["organisation"].map(lambda v: fold(v) if v else None)
+    keyed["is_row"] = True
     # an activity = an organisation doing an activity (or reporting a row when no such column)
     keyed["activity_key"] = keyed["partner_key"].fillna("") + "|" + \
         keyed["activity"].fillna(pd.Series(keyed.index.astype(str), index=keyed.index))
-    if keyed["other_organisations"].notna().any():
+    if any(isinstance(names, list) and names for names in keyed["other_organisations"]):
         keyed = _with_other_organisations(keyed)
     return keyed
 
 
 def _with_other_organisations(keyed):
-    others = keyed[keyed["other_organisations"].notna()].copy()
-    others["partner_display"] = others["other_organisations"]
-    others["partner_key"] = others["other_organisations"].map(fold)
-    others[["targeted", "reached"]] = np.nan  # their beneficiaries are already counted
-    return pd.concat([keyed, others])
+    """Extra partner lines for lead/programme organisations and donors (counted as partners
+    only: the row and its beneficiaries are already counted once)."""
+    others = keyed[["unit", "cluster_key", "period_key", "other_organisations"]] \
+        .explode("other_organisations").dropna(subset=["other_organisations"])
+    others = others.assign(partner_display=others["other_organisations"],
+                           partner_key=others["other_organisations"].map(fold),
+                           is_row=False, activity_key=None, targeted=np.nan, reached=np.nan)
+    return pd.concat([keyed, others.drop(columns="other_organisations")])
 
 
 def _partner_list(names):
-    seen = {}
+    """Distinct organisations; of several spellings of one, the same one whatever the order."""
+    spellings = {}
     for name in names.dropna():
-        seen.setdefault(fold(name), name)
-    return "; ".join(sorted(seen.values(), key=str.casefold))
+        spellings.setdefault(fold(name), set()).add(name)
+    return "; ".join(sorted((min(options) for options in spellings.values()), key=str.casefold))
 
 
 def _with_unit_fields(presence, keyed, units, level):
@@ -503,6 +522,6 @@ def _match_rates(rows, code_cols, name_cols, levels) -> Dict[int, float]:
             given |= values.str.strip().ne("")
         if given.any():
             located = data_rows["admin_level"].fillna(0).astype(int) >= lvl
-            counted = data_rows["status"].isin(["used", "rolled_up"])
-            rates[lvl] = float((given & located & counted).sum() / given.sum())
+            found = data_rows["pcode"].notna()  # located, even if then skipped for its period
+            rates[lvl] = float((given & located & found).sum() / given.sum())
     return rates

@@ -110,6 +110,9 @@ class Crosswalk:
         self.source = source
         self.entries = [e for e in entries if e.pcode]
         self._index = {(fold(e.raw_value), e.level, fold(e.parent)): e for e in self.entries}
+        self._by_value: Dict[Tuple[str, int], List[CrosswalkEntry]] = {}
+        for entry in self.entries:
+            self._by_value.setdefault((fold(entry.raw_value), entry.level), []).append(entry)
 
     @classmethod
     def read_csv(cls, path: Union[str, Path]) -> "Crosswalk":
@@ -138,7 +141,10 @@ class Crosswalk:
             entry = self._index.get((key, level, parent))
             if entry is not None:
                 return entry
-        return None
+        # A row that gives no parent: the suggestions file wrote the parent of the unit it
+        # found; a single reviewed entry for the value applies.
+        candidates = self._by_value.get((key, level), [])
+        return candidates[0] if not context and len(candidates) == 1 else None
 
 
 def _crosswalk_entry(file_name: str, header: List[str], cells: List[str],

@@ -71,9 +71,10 @@ def _sheets(summary, issues, mapping):
     issue_rows, changed = _neutralised_rows(issues, issue_names)
     mapping_names = [name for name, _ in MAPPING_COLUMNS]
     mapping_rows, changed_mapping = _neutralised_rows(mapping, mapping_names)
-    summary = dict(summary)
-    summary["cells neutralised (text starting with = + - @)"] = changed + changed_mapping
     summary_rows = [[key, neutralise(value)] for key, value in summary.items()]
+    changed += sum(row[1] is not value for row, value in zip(summary_rows, summary.values()))
+    summary_rows.append(["cells neutralised (text starting with = + - @)",
+                         changed + changed_mapping])
     return [
         ("Summary", [("item", "#meta+item"), ("value", "#meta+value")], summary_rows),
         ("Issues", list(ISSUE_COLUMNS), issue_rows),

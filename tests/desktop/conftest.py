@@ -36,7 +36,7 @@ SCREEN = (1600, 1000)
 QGIS_TIMEOUT = 180  # seconds for the whole QGIS run (start, check, quit)
 QGIS_DEADLINE = 120  # seconds startup_check.py allows itself before writing and quitting
 OUTPUT_FILES = ("qgis_coordmap_dock.png", "startup_findings.json", "qgis_output.log",
-                "qgis_messages.log")
+                "qgis_messages.log", "xvfb.log")
 
 
 def load_qgis_profile_tool():
@@ -121,29 +121,41 @@ def coordmap_zip(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def xvfb_display():
+def xvfb_display(desktop_output):
     """A private X server on a free display (Xvfb picks it: -displayfd), for this session."""
     xvfb = shutil.which("Xvfb")
     if xvfb is None:
         pytest.skip("Xvfb is not installed (make system-packages installs xvfb)")
     read_fd, write_fd = os.pipe()
     width, height = SCREEN
-    process = subprocess.Popen(
-        [xvfb, "-displayfd", str(write_fd), "-screen", "0", f"{width}x{height}x24",
-         "-nolisten", "tcp", "-noreset"],
-        pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-        start_new_session=True)
+    log_path = desktop_output / "xvfb.log"
+    with open(log_path, "wb") as log:  # a file, not a pipe nobody reads: Xvfb never blocks
+        process = subprocess.Popen(
+            [xvfb, "-displayfd", str(write_fd), "-screen", "0", f"{width}x{height}x24",
+             "-nolisten", "tcp", "-noreset"],
+            pass_fds=(write_fd,), stdin=subprocess.DEVNULL, stdout=log, stderr=log,
+            start_new_session=True)
     os.close(write_fd)
+    # Xvfb writes the number, then "\n", in two writes: read up to the newline before
+    # closing, or its second write fails (EPIPE) and Xvfb quits ("Cannot write display
+    # number to fd").
+    received = b""
+    deadline = time.monotonic() + 30
     try:
-        ready, _, _ = select.select([read_fd], [], [], 30)
-        number = os.read(read_fd, 32).decode().strip() if ready else ""
+        while not received.endswith(b"\n") and time.monotonic() < deadline:
+            ready, _, _ = select.select([read_fd], [], [], max(0.0, deadline - time.monotonic()))
+            chunk = os.read(read_fd, 32) if ready else b""
+            if not chunk:
+                break
+            received += chunk
     finally:
         os.close(read_fd)
-    if not number or not Path(f"/tmp/.X11-unix/X{number}").exists():
+    number = received.decode().strip()
+    if not received.endswith(b"\n") or not number.isdigit() \
+            or not Path(f"/tmp/.X11-unix/X{number}").exists() or process.poll() is not None:
         process.kill()
-        _, stderr = process.communicate(timeout=10)
-        pytest.fail(f"Xvfb did not start (display {number!r}): "
-                    f"{stderr.decode(errors='replace')[-2000:]}")
+        process.wait(timeout=10)
+        pytest.fail(f"Xvfb did not start (display {number!r}):\n{_tail(log_path, 30)}")
     try:
         yield f":{number}"
     finally:

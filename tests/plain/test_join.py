@@ -1,0 +1,525 @@
+"""join_4w on a small hand-made country: every expected number below is worked out by hand.
+
+Country XY (shapely unit boxes along the x axis):
+
+    admin 1   XY01 North                    XY02 South
+    admin 2   XY0101 Alpha  XY0102 Beta     XY0201 Gamma  XY0202 Delta
+    x range   0-1           1-2             2-3           3-4          (y 0-1)
+"""
+import math
+import re
+import warnings
+
+import pandas as pd
+import pytest
+from shapely.geometry import box
+
+from coordmap.processing.analysis.boundaries import AdminUnits
+from coordmap.processing.analysis.errors import InputError
+from coordmap.processing.analysis.headers import parse_table
+from coordmap.processing.analysis.join import (
+    PRESENCE_FIELDS,
+    ROW_FIELDS,
+    STATUSES,
+    JoinOptions,
+    join_4w,
+)
+from coordmap.processing.analysis.table import read_table, table_from_records
+
+DISTRICTS = [
+    ("XY0101", "Alpha", "XY01", "North", 0),
+    ("XY0102", "Beta", "XY01", "North", 1),
+    ("XY0201", "Gamma", "XY02", "South", 2),
+    ("XY0202", "Delta", "XY02", "South", 3),
+]
+
+
+def make_units() -> AdminUnits:
+    records = [{"ADM1_PCODE": p1, "ADM1_EN": n1, "ADM2_PCODE": p, "ADM2_EN": n}
+               for p, n, p1, n1, _ in DISTRICTS]
+    return AdminUnits.from_features(records, [box(x, 0, x + 1, 1) for *_, x in DISTRICTS])
+
+
+@pytest.fixture(scope="module")
+def units():
+    return make_units()
+
+
+def table(fields, records, source="4w.csv"):
+    return parse_table(table_from_records(source, fields, records))
+
+
+def run(units, fields, records, **options):
+    return join_4w(table(fields, records), units, JoinOptions(**options))
+
+
+def presence_of(result, pcode, cluster="HEA", period=None):
+    found = result.presence[(result.presence["pcode"] == pcode)
+                            & (result.presence["cluster"] == cluster)]
+    if period is not None:
+        found = found[found["period"] == period]
+    assert len(found) == 1, result.presence
+    return found.iloc[0]
+
+
+def row_of(result, source_row):
+    found = result.rows[result.rows["source_row"] == source_row]
+    assert len(found) == 1, result.rows
+    return found.iloc[0]
+
+
+def issues_of(result, category):
+    return result.issues[result.issues["category"] == category]
+
+
+def is_missing(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA
+
+
+# ---- partners, activities, partner list -------------------------------------------------------
+PARTNER_FIELDS = ["Organisation", "Donor", "Lead organisation", "Cluster", "Admin2 Pcode",
+                  "Activity"]
+PARTNER_RECORDS = [
+    ["UNICEF", "ECHO", None, "Health", "XY0101", "Vaccination"],          # row 2
+    [" unicef ", "ECHO", None, "Health", "XY0101", "Clinics"],            # row 3: same partner
+    ["Save the  Children", None, None, "Health", "XY0101", "Clinics"],    # row 4
+    ["save the children", None, "WHO", "Health", "XY0101", "Clinics"],    # row 5: same partner
+    ["MSF", "ECHO", None, "Health", "XY0101", "Clinics"],                 # row 6
+    ["MSF", None, None, "Nutrition", "XY0101", "Screening"],              # row 7: other cluster
+    ["IRC", None, None, "Health", "XY0102", "Clinics"],                   # row 8: other unit
+]
+
+
+def test_partners_are_distinct_implementing_organisations_per_unit_and_cluster(units):
+    result = run(units, PARTNER_FIELDS, PARTNER_RECORDS)
+    health = presence_of(result, "XY0101", "HEA")
+    # UNICEF (2 spellings), Save the Children (2 spellings), MSF; donors and lead orgs not counted
+    assert health["partners"] == 3
+    assert health["partner_list"] == "MSF; Save the Children; UNICEF"
+    # activities = distinct (organisation, activity): UNICEF|Vaccination, UNICEF|Clinics,
+    # Save the Children|Clinics, MSF|Clinics
+    assert health["activities"] == 4
+    assert health["rows"] == 5
+    assert bool(health["unit_specified"]) is True
+    assert (health["name"], health["admin_level"], health["parent_pcode"]) == ("Alpha", 2, "XY01")
+    nutrition = presence_of(result, "XY0101", "NUT")
+    assert (nutrition["partners"], nutrition["activities"], nutrition["rows"]) == (1, 1, 1)
+    assert nutrition["partner_list"] == "MSF"
+    beta = presence_of(result, "XY0102", "HEA")
+    assert (beta["partners"], beta["partner_list"]) == (1, "IRC")
+    assert len(result.presence) == 3
+    assert list(result.presence.columns) == PRESENCE_FIELDS
+
+
+def test_organisation_text_is_whitespace_collapsed_in_rows(units):
+    result = run(units, PARTNER_FIELDS, PARTNER_RECORDS)
+    assert row_of(result, 3)["organisation"] == "unicef"
+    assert row_of(result, 4)["organisation"] == "Save the Children"
+
+
+def test_count_all_organisations_adds_donors_and_lead_organisations(units):
+    result = run(units, PARTNER_FIELDS, PARTNER_RECORDS, count_all_organisations=True)
+    health = presence_of(result, "XY0101", "HEA")
+    # + ECHO (donor of rows 2, 3, 6) + WHO (lead of row 5)
+    assert health["partners"] == 5
+    assert health["partner_list"] == "ECHO; MSF; Save the Children; UNICEF; WHO"
+    assert health["activities"] == 4  # other organisations add partners, not activities
+    assert presence_of(result, "XY0102", "HEA")["partners"] == 1
+
+
+def test_count_all_organisations_keeps_numbers_and_row_count(units):
+    fields = ["Organisation", "Donor", "Cluster", "Admin2 Pcode", "Targeted"]
+    records = [["UNICEF", "ECHO", "Health", "XY0101", "100"],
+               ["MSF", None, "Health", "XY0101", "10"]]
+    plain = presence_of(run(units, fields, records), "XY0101")
+    assert (plain["targeted"], plain["rows"], plain["partners"]) == (110, 2, 2)
+    every = presence_of(run(units, fields, records, count_all_organisations=True), "XY0101")
+    assert every["partners"] == 3
+    assert (every["targeted"], every["rows"]) == (110, 2)
+
+
+def test_count_all_organisations_counts_both_lead_and_donor(units):
+    fields = ["Organisation", "Lead organisation", "Donor", "Cluster", "Admin2 Pcode"]
+    records = [["UNICEF", "WHO", "ECHO", "Health", "XY0101"]]
+    health = presence_of(run(units, fields, records, count_all_organisations=True), "XY0101")
+    assert health["partner_list"] == "ECHO; UNICEF; WHO"
+    assert health["partners"] == 3
+
+
+def test_rows_without_organisation_count_as_activities_not_partners(units):
+    fields = ["Organisation", "Cluster", "Admin2 Pcode"]
+    records = [["UNICEF", "Health", "XY0101"], [None, "Health", "XY0101"],
+               [None, "Health", "XY0101"]]
+    result = run(units, fields, records)
+    health = presence_of(result, "XY0101")
+    # no activity column: every row is an activity of its own (key "<organisation>|<row>"),
+    # so 3 activities, but only UNICEF is a partner
+    assert (health["partners"], health["rows"], health["partner_list"]) == (1, 3, "UNICEF")
+    assert health["activities"] == 3
+    issue = issues_of(result, "no_organisation")
+    assert issue[["rows", "first_row"]].values.tolist() == [[2, 3]]
+    assert issue["column"].iloc[0] == "Organisation"
+
+
+# ---- targeted / reached -------------------------------------------------------------------------
+NUMBER_FIELDS = ["Organisation", "Cluster", "Admin2 Pcode", "Targeted", "Reached"]
+
+
+def test_targeted_and_reached_sums_skip_bad_numbers_and_report_them(units):
+    records = [
+        ["A", "Health", "XY0101", "100", "40"],       # row 2
+        ["B", "Health", "XY0101", "1,000", "-5"],     # row 3: thousands separator; negative
+        ["C", "Health", "XY0101", "abc", "n/a"],      # row 4: text; n/a is blank, no issue
+        ["D", "Health", "XY0101", 25, None],          # row 5: a number cell
+        ["E", "Health", "XY0101", "-3", "many"],      # row 6: negative; text
+        ["F", "Health", "XY0102", None, None],        # row 7: nothing to sum
+    ]
+    result = run(units, NUMBER_FIELDS, records)
+    alpha = presence_of(result, "XY0101")
+    assert alpha["targeted"] == 100 + 1000 + 25
+    assert alpha["reached"] == 40
+    beta = presence_of(result, "XY0102")
+    assert is_missing(beta["targeted"]) and is_missing(beta["reached"])
+    bad = issues_of(result, "invalid_number").sort_values(["column", "first_row"])
+    got = bad[["column", "value", "rows", "first_row"]].values.tolist()
+    assert got == [["Reached", "-5", 1, 3], ["Reached", "many", 1, 6],
+                   ["Targeted", "abc", 1, 4], ["Targeted", "-3", 1, 6]]
+    reasons = dict(zip(bad["value"], bad["reason"]))
+    assert reasons["-5"] == "reached: negative number; not added up"
+    assert reasons["abc"] == "targeted: not a number; not added up"
+    # bad numbers never change a row's status
+    assert set(result.rows["status"]) == {"used"}
+
+
+def test_split_row_numbers_are_not_added_to_any_unit(units):
+    records = [
+        ["A", "Health", "XY0101, XY0102", "50", "20"],   # row 2: split over two units
+        ["B", "Health", "XY0101", "7", "3"],             # row 3
+    ]
+    result = run(units, NUMBER_FIELDS, records)
+    split = row_of(result, 2)
+    assert (split["status"], split["match_method"], split["pcode"]) == \
+        ("used", "split", "XY0101;XY0102")
+    alpha, beta = presence_of(result, "XY0101"), presence_of(result, "XY0102")
+    assert (alpha["targeted"], alpha["reached"], alpha["partners"], alpha["rows"]) == (7, 3, 2, 2)
+    assert (beta["partners"], beta["rows"], beta["partner_list"]) == (1, 1, "A")
+    assert is_missing(beta["targeted"]) and is_missing(beta["reached"])
+    split_issues = issues_of(result, "split_cell")
+    assert sorted(split_issues["value"]) == ["XY0101", "XY0102"]
+    assert set(split_issues["first_row"]) == {2}
+
+
+# ---- periods ------------------------------------------------------------------------------------
+PERIOD_FIELDS = ["Organisation", "Cluster", "Admin2 Pcode", "Month"]
+PERIOD_RECORDS = [
+    ["A", "Health", "XY0101", "2025-01"],      # row 2
+    ["B", "Health", "XY0101", "February 2025"],  # row 3
+    ["C", "Health", "XY0101", "2025-04"],      # row 4
+    ["D", "Health", "XY0101", None],           # row 5: no period
+    ["E", "Health", "XY0101", "not a month"],  # row 6: no usable period
+]
+
+
+def test_period_all_counts_every_located_row_under_the_overall_span(units):
+    result = run(units, PERIOD_FIELDS, PERIOD_RECORDS, period="all")
+    assert set(result.rows["status"]) == {"used"}
+    assert result.presence["period"].tolist() == ["2025-01/2025-04"]
+    assert presence_of(result, "XY0101")["partners"] == 5
+    assert row_of(result, 3)["period"] == "2025-02"  # the row keeps its own month
+
+
+def test_period_month(units):
+    result = run(units, PERIOD_FIELDS, PERIOD_RECORDS, period="month")
+    assert [row_of(result, r)["status"] for r in (2, 3, 4, 5, 6)] == \
+        ["used", "used", "used", "skipped", "skipped"]
+    assert row_of(result, 5)["reason"].startswith("no usable period")
+    assert "admin 2 code 'XY0101' found" in row_of(result, 5)["reason"]  # location kept
+    assert result.presence["period"].tolist() == ["2025-01", "2025-02", "2025-04"]
+    assert result.presence["partner_list"].tolist() == ["A", "B", "C"]
+    assert [row_of(result, r)["period"] for r in (2, 3, 4)] == ["2025-01", "2025-02", "2025-04"]
+
+
+def test_period_quarter(units):
+    result = run(units, PERIOD_FIELDS, PERIOD_RECORDS, period="quarter")
+    assert [row_of(result, r)["status"] for r in (2, 3, 4, 5, 6)] == \
+        ["used", "used", "used", "skipped", "skipped"]
+    assert result.presence[["period", "partners", "rows"]].values.tolist() == \
+        [["2025-Q1", 2, 2], ["2025-Q2", 1, 1]]
+    assert row_of(result, 3)["period"] == "2025-Q1"
+
+
+def test_no_period_column_skips_rows_only_when_a_period_mode_is_asked(units):
+    fields, records = ["Organisation", "Cluster", "Admin2 Pcode"], [["A", "Health", "XY0101"]]
+    assert run(units, fields, records).rows["status"].tolist() == ["used"]
+    assert run(units, fields, records).presence["period"].tolist() == ["all"]
+    for mode in ("month", "quarter"):
+        result = run(units, fields, records, period=mode)
+        assert result.rows["status"].tolist() == ["skipped"]
+        assert "no period column" in result.rows["reason"].iloc[0]
+        assert result.presence.empty
+
+
+def test_unknown_period_mode_is_an_input_error(units):
+    with pytest.raises(InputError, match="period must be one of all, month, quarter"):
+        run(units, PERIOD_FIELDS, PERIOD_RECORDS, period="week")
+
+
+def test_quarter_mode_does_not_put_year_only_rows_in_q1(units):
+    fields = ["Organisation", "Cluster", "Admin2 Pcode", "Year", "Quarter"]
+    records = [["A", "Health", "XY0101", "2025", None], ["B", "Health", "XY0101", "2025", "Q3"]]
+    result = run(units, fields, records, period="quarter")
+    assert row_of(result, 3)["period"] == "2025-Q3"
+    assert row_of(result, 2)["status"] == "skipped"
+    assert result.presence["period"].tolist() == ["2025-Q3"]
+
+
+def test_month_mode_does_not_accept_quarter_labels(units):
+    fields = ["Organisation", "Cluster", "Admin2 Pcode", "Year", "Quarter"]
+    records = [["A", "Health", "XY0101", "2025", "Q3"]]
+    result = run(units, fields, records, period="month")
+    assert result.rows["status"].tolist() == ["skipped"]
+    assert result.presence.empty
+
+
+# ---- locations ----------------------------------------------------------------------------------
+LOCATION_FIELDS = ["Organisation", "Cluster", "Admin1 Pcode", "Admin2 Pcode", "Admin 3 Pcode"]
+
+
+def test_admin1_only_rows_go_to_the_not_specified_bucket(units):
+    records = [["A", "Health", "XY01", None, None], ["B", "Health", "XY01", "XY0101", None],
+               ["C", "Health", "XY01", None, None]]
+    result = run(units, LOCATION_FIELDS[:4], records)
+    assert result.admin_level == 2
+    row = row_of(result, 2)
+    assert (row["status"], row["pcode"], row["admin_level"]) == ("used", "XY01", 1)
+    bucket = presence_of(result, "XY01")
+    assert bool(bucket["unit_specified"]) is False
+    assert bucket["admin_level"] == 1
+    assert bucket["name"] == "North (admin 2 not specified)"
+    assert (bucket["partners"], bucket["partner_list"]) == (2, "A; C")
+    assert is_missing(bucket["parent_pcode"])
+    alpha = presence_of(result, "XY0101")
+    assert bool(alpha["unit_specified"]) is True and alpha["partner_list"] == "B"
+
+
+def test_admin1_target_level_counts_admin2_rows_at_their_region(units):
+    records = [["A", "Health", "XY01", None, None], ["B", "Health", "XY01", "XY0102", None]]
+    result = run(units, LOCATION_FIELDS[:4], records, admin_level=1)
+    assert result.admin_level == 1
+    assert row_of(result, 3)[["pcode", "admin_level", "match_method"]].tolist() == \
+        ["XY01", 1, "derived"]
+    north = presence_of(result, "XY01")
+    assert bool(north["unit_specified"]) is True
+    assert (north["name"], north["partners"]) == ("North", 2)
+
+
+def test_codes_below_the_layer_roll_up(units):
+    records = [
+        ["A", "Health", None, None, "XY010203"],   # row 2: admin 3, finer than the layer
+        ["B", "Health", "XY01", "XY0109", None],   # row 3: admin 2 code absent, region exists
+    ]
+    result = run(units, LOCATION_FIELDS, records)
+    assert result.admin_level == 2  # the deepest level both table and boundaries have
+    finer = row_of(result, 2)
+    assert finer[["status", "pcode", "admin_level", "match_method"]].tolist() == \
+        ["used", "XY0102", 2, "derived"]
+    assert "finer than the boundaries" in finer["reason"]
+    rolled = row_of(result, 3)
+    assert rolled[["status", "pcode", "admin_level"]].tolist() == ["rolled_up", "XY01", 1]
+    assert "'XY0109' is not in the boundaries; counted at admin 1 XY01" in rolled["reason"]
+    assert presence_of(result, "XY0102")["partner_list"] == "A"
+    bucket = presence_of(result, "XY01")
+    assert bool(bucket["unit_specified"]) is False and bucket["partner_list"] == "B"
+    assert issues_of(result, "rolled_up")[["value", "first_row"]].values.tolist() == \
+        [["XY0109", 3]]
+    assert issues_of(result, "derived_pcode")[["value", "level"]].values.tolist() == \
+        [["XY010203", 3]]
+
+
+def test_unmatched_rows_have_a_reason_and_no_presence(units):
+    fields = ["Organisation", "Cluster", "Admin1 Pcode", "Admin2 Name"]
+    records = [
+        ["A", "Health", "ZZ99", None],         # row 2: unknown code
+        ["B", "Health", None, "Atlantis"],     # row 3: unknown name
+        ["C", "Health", None, None],           # row 4: no location
+        ["D", "Health", "Nationwide", None],   # row 5: national coverage
+        ["E", "Health", "XY02", "gamma"],      # row 6: name ignoring case
+    ]
+    result = run(units, fields, records)
+    assert [row_of(result, r)["status"] for r in (2, 3, 4, 5, 6)] == \
+        ["unmatched"] * 4 + ["used"]
+    assert row_of(result, 2)["reason"] == "admin 1 code 'ZZ99' is not in the boundaries"
+    assert row_of(result, 3)["reason"].startswith("admin 2 name 'Atlantis' not found")
+    assert row_of(result, 4)["reason"] == "no admin code or name given"
+    assert "national coverage" in row_of(result, 5)["reason"]
+    assert row_of(result, 5)["match_method"] == "national"
+    for r in (2, 3, 4, 5):
+        assert is_missing(row_of(result, r)["pcode"])
+    assert row_of(result, 6)[["pcode", "match_method"]].tolist() == \
+        ["XY0201", "name_normalised"]
+    assert result.presence["pcode"].tolist() == ["XY0201"]
+    assert sorted(issues_of(result, "unmatched_location")["first_row"]) == [2, 3, 4]
+    assert issues_of(result, "national_coverage")["value"].tolist() == ["Nationwide"]
+
+
+def test_lat_lon_rows_without_codes_are_located_by_point_in_polygon(units):
+    fields = ["Organisation", "Cluster", "Admin2 Pcode", "Latitude", "Longitude"]
+    records = [
+        ["A", "Health", None, "0.5", "2.5"],     # row 2: inside Gamma (x 2-3)
+        ["B", "Health", None, 0.25, 3.75],       # row 3: inside Delta, numbers as numbers
+        ["C", "Health", None, "5", "50"],        # row 4: outside every unit
+        ["D", "Health", "XY0101", "0.5", "2.5"],  # row 5: the code wins over the point
+    ]
+    result = run(units, fields, records)
+    a, b, c, d = (row_of(result, r) for r in (2, 3, 4, 5))
+    assert a[["status", "pcode", "admin_level", "match_method"]].tolist() == \
+        ["used", "XY0201", 2, "point_in_polygon"]
+    assert a["reason"] == "located by its coordinates"
+    assert b[["pcode", "match_method"]].tolist() == ["XY0202", "point_in_polygon"]
+    assert c["status"] == "unmatched"
+    assert d[["pcode", "match_method"]].tolist() == ["XY0101", "exact"]
+    assert sorted(result.presence["pcode"]) == ["XY0101", "XY0201", "XY0202"]
+
+
+def test_lat_lon_only_table_targets_the_deepest_level(units):
+    result = run(units, ["Organisation", "Cluster", "Latitude", "Longitude"],
+                 [["A", "Health", 0.5, 1.5]])
+    assert result.admin_level == 2
+    assert row_of(result, 2)[["pcode", "match_method"]].tolist() == ["XY0102", "point_in_polygon"]
+
+
+def test_split_unmatched_cell_with_coordinates_does_not_crash(units):
+    fields = ["Organisation", "Cluster", "Admin2 Pcode", "Latitude", "Longitude"]
+    result = run(units, fields, [["A", "Health", "ZZ01, ZZ02", "0.5", "0.5"]])
+    assert len(result.rows) == 1
+    assert result.rows["status"].iloc[0] in STATUSES
+
+
+# ---- rows out, skipped rows, original columns -----------------------------------------------
+def test_blank_and_total_rows_are_skipped_rows_with_their_source_row(units, tmp_path):
+    path = tmp_path / "partners.csv"
+    path.write_text(
+        "Organisation,Cluster,Admin2 Pcode,Targeted\n"  # line 1
+        "A,Health,XY0101,10\n"                          # line 2
+        ",,,\n"                                         # line 3: blank
+        "B,Health,XY0102,20\n"                          # line 4
+        "\n"                                            # line 5: blank
+        "C,Health,ZZ0101,5\n"                           # line 6: unmatched
+        "Total,,,35\n",                                 # line 7: total
+        encoding="utf-8")
+    result = join_4w(parse_table(read_table(path)), units)
+    assert result.rows["source_row"].tolist() == [2, 3, 4, 5, 6, 7]
+    assert result.rows["status"].tolist() == \
+        ["used", "skipped", "used", "skipped", "unmatched", "skipped"]
+    assert row_of(result, 3)["reason"] == "blank row"
+    assert row_of(result, 7)["reason"] == "total row at the end of the table"
+    assert is_missing(row_of(result, 7)["pcode"])
+    skipped = issues_of(result, "skipped_row")
+    assert skipped[["first_row", "reason"]].values.tolist() == \
+        [[3, "blank row"], [5, "blank row"], [7, "total row at the end of the table"]]
+    assert presence_of(result, "XY0101")["targeted"] == 10  # the total is never added
+    assert result.summary["rows below the header"] == 6
+    assert result.summary["rows skipped"] == 3
+    assert result.summary["file"] == "partners.csv"
+
+
+def test_original_columns_clashing_with_output_fields_get_the_orig_prefix(units):
+    fields = ["Organisation", "Status", "Cluster", "Admin2 Pcode", "Reason", "Comment"]
+    records = [["  UNICEF ", "Ongoing", "Health", "XY0101", "because", 12.0]]
+    result = run(units, fields, records)
+    columns = list(result.rows.columns)
+    assert columns[: len(ROW_FIELDS)] == ROW_FIELDS
+    extra = columns[len(ROW_FIELDS):]
+    # "Cluster" clashes with the output field "cluster" (names compared ignoring case)
+    assert extra == ["orig_Organisation", "orig_Status", "orig_Cluster", "Admin2 Pcode",
+                     "orig_Reason", "Comment"]
+    row = row_of(result, 2)
+    assert row["organisation"] == "UNICEF"
+    assert row["orig_Organisation"] == "  UNICEF "  # the cell as given
+    assert row["orig_Status"] == "Ongoing"
+    assert row["status"] == "used"
+    assert row["orig_Reason"] == "because"
+    assert row["Comment"] == "12"  # integral number as text, no '.0'
+
+
+def test_duplicate_rows_are_reported_and_kept(units):
+    fields = ["Organisation", "Cluster", "Admin2 Pcode", "Activity"]
+    records = [["A", "Health", "XY0101", "Clinics"], ["B", "Health", "XY0101", "Clinics"],
+               ["A", "Health", "XY0101", "Clinics"], ["A", "Health", "XY0101", "Clinics"]]
+    result = run(units, fields, records)
+    duplicates = issues_of(result, "duplicate_rows")
+    assert duplicates[["value", "rows", "first_row"]].values.tolist() == [["2, 4, 5", 3, 2]]
+    assert result.rows["status"].tolist() == ["used"] * 4
+    alpha = presence_of(result, "XY0101")
+    assert (alpha["partners"], alpha["activities"], alpha["rows"]) == (2, 2, 4)
+
+
+def test_table_with_only_blank_rows_joins_without_pandas_deprecations(units):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", FutureWarning)
+        result = run(units, ["Organisation", "Cluster", "Admin2 Pcode"], [[None, None, None]])
+    assert result.rows[["source_row", "status", "reason"]].values.tolist() == \
+        [[2, "skipped", "blank row"]]
+    assert result.presence.empty
+
+
+# ---- errors -------------------------------------------------------------------------------------
+def test_table_without_location_column_names_the_file_and_its_columns(units, tmp_path):
+    path = tmp_path / "no_location.csv"
+    path.write_text("Organisation,Cluster,Activity\nA,Health,Clinics\n", encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        join_4w(parse_table(read_table(path)), units)
+    message = str(error.value)
+    assert message.startswith("no_location.csv: ")
+    assert "among: Organisation, Cluster, Activity" in message
+
+
+def test_admin_level_missing_from_the_boundaries_is_an_input_error(units):
+    with pytest.raises(InputError, match=r"admin level 3 was asked for, but the boundaries "
+                                         r"have levels 1, 2"):
+        run(units, LOCATION_FIELDS, [["A", "Health", "XY01", "XY0101", "XY010101"]],
+            admin_level=3)
+
+
+# ---- summary and log line -----------------------------------------------------------------------
+def test_log_line_numbers_add_up(units):
+    fields = ["Organisation", "Cluster", "Admin1 Pcode", "Admin2 Pcode"]
+    records = [
+        ["A", "Health", "XY01", "XY0101"],   # used
+        ["B", "Health", "XY01", "XY0109"],   # rolled up
+        ["C", "Health", "ZZ", None],         # unmatched
+        [None, None, None, None],            # skipped (blank)
+        ["D", "WASH", "xy02", "xy0202"],     # used (normalised)
+    ]
+    result = run(units, fields, records)
+    numbers = re.fullmatch(
+        r"CoordMap join: (\d+) rows read, (\d+) used, (\d+) rolled up, (\d+) unmatched, "
+        r"(\d+) skipped; match rate (.+)", result.log_line)
+    assert numbers, result.log_line
+    read, used, rolled, unmatched, skipped = map(int, numbers.groups()[:5])
+    assert (read, used, rolled, unmatched, skipped) == (5, 2, 1, 1, 1)
+    assert used + rolled + unmatched + skipped == read == len(result.rows)
+    # admin 1 given on 4 rows, counted on 3; admin 2 given on 3 rows, located at admin 2 on 2
+    assert numbers.group(6) == "admin 1 75.0%, admin 2 66.7%"
+    summary = result.summary
+    assert [summary[f"rows {s}"] for s in STATUSES] == [used, rolled, unmatched, skipped]
+    assert summary["rows below the header"] == read
+    assert summary["admin level of the presence"] == 2
+    assert summary["boundary units"] == "admin 1: 2, admin 2: 4"
+
+
+def test_match_rate_does_not_depend_on_the_period_mode(units):
+    fields = ["Organisation", "Cluster", "Admin2 Pcode", "Month"]
+    records = [["A", "Health", "XY0101", "2025-01"], ["B", "Health", "XY0102", None]]
+    rates = {mode: run(units, fields, records, period=mode).summary["match rate admin 2"]
+             for mode in ("all", "month")}
+    assert rates == {"all": "100.0%", "month": "100.0%"}
+
+
+def test_mapping_lists_roles_and_their_source(units):
+    result = run(units, PARTNER_FIELDS, PARTNER_RECORDS)
+    mapping = dict(zip(result.mapping["role"], result.mapping["column"]))
+    assert mapping["org"] == "Organisation"
+    assert mapping["donor"] == "Donor"
+    assert mapping["adm2_code"] == "Admin2 Pcode"
+    assert set(result.mapping["source"]) == {"header"}

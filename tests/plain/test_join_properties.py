@@ -1,0 +1,203 @@
+"""Properties of join_4w over generated 4W tables (hypothesis, derandomised) on a fixed country.
+
+Generated cells mix valid codes, wrong-case codes, unknown codes, absent codes whose region
+exists, names (exact, wrong case, misspelt, unknown), placeholders, several-unit cells, blank
+rows, known and unknown clusters, months and bad numbers.
+"""
+import csv
+import re
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from shapely.geometry import box
+
+from coordmap.processing.analysis.boundaries import AdminUnits
+from coordmap.processing.analysis.headers import parse_table
+from coordmap.processing.analysis.join import STATUSES, JoinOptions, join_4w
+from coordmap.processing.analysis.matching import Crosswalk, write_suggestions_csv
+from coordmap.processing.analysis.table import table_from_records
+
+DISTRICTS = [
+    ("XY0101", "Alpha", "XY01", "North", 0),
+    ("XY0102", "Beta", "XY01", "North", 1),
+    ("XY0201", "Gamma", "XY02", "South", 2),
+    ("XY0202", "Riverside", "XY02", "South", 3),
+]
+UNITS = AdminUnits.from_features(
+    [{"ADM1_PCODE": p1, "ADM1_EN": n1, "ADM2_PCODE": p, "ADM2_EN": n}
+     for p, n, p1, n1, _ in DISTRICTS],
+    [box(x, 0, x + 1, 1) for *_, x in DISTRICTS])
+
+FIELDS = ["Organisation", "Cluster", "Admin1 Pcode", "Admin2 Pcode", "Admin2 Name", "Month",
+          "Targeted"]
+PLACEHOLDERS = ["#N/A", "-", "N/A", "0"]
+ORGS = st.sampled_from(["UNICEF", "unicef", " Unicef ", "Save the Children",
+                        "save the  children", "MSF", "IRC", None])
+CLUSTERS = st.sampled_from(["Health", "WASH", "Education", "Santé", "Shelter", "Foo cluster",
+                            "Bar sector", None])
+ADM1 = st.sampled_from(["XY01", "xy02", "XY02", "ZZ07", "North", None, *PLACEHOLDERS])
+ADM2_CODES = st.sampled_from([
+    "XY0101", "XY0102", "XY0201", "XY0202",      # valid
+    "xy0101", "Xy0202", "XY-02-01",               # wrong case / separators
+    "XY0109", "XY0299",                           # absent, region exists: rolled up
+    "ZZ0101", "QQ9999",                           # unknown
+    "XY0101, XY0102", "XY0201; ZZ0101",           # several units in one cell
+    None, *PLACEHOLDERS,
+])
+ADM2_NAMES = st.sampled_from([
+    "Alpha", "beta", "GAMMA", "Riversyde", "Rivrside", "Atlantis", "Nowhere Town",
+    "Alpha, Beta", "Gamma Riverside", None, *PLACEHOLDERS,
+])
+MONTHS = st.sampled_from(["2025-01", "2025-02", "March 2025", "04/2025", "Q2 2025", "2024-12",
+                          "not a month", None])
+NUMBERS = st.sampled_from(["100", "1,000", "-5", "abc", "n/a", 7, 12.0, None])
+
+DATA_ROW = st.tuples(ORGS, CLUSTERS, ADM1, ADM2_CODES, ADM2_NAMES, MONTHS, NUMBERS).map(list)
+BLANK_ROW = st.just([None] * len(FIELDS))
+ROWS = st.lists(st.one_of(DATA_ROW, DATA_ROW, DATA_ROW, BLANK_ROW), min_size=1, max_size=14)
+PERIODS = st.sampled_from(["all", "month", "quarter"])
+
+SETTINGS = settings(derandomize=True, max_examples=40, deadline=None, database=None,
+                    suppress_health_check=[HealthCheck.too_slow])
+
+
+def make_table(records):
+    table = parse_table(table_from_records("generated.csv", FIELDS, records))
+    assert table.header_rows == [1], "the generated header must be found on row 1"
+    return table
+
+
+def join(records, period="all", crosswalk=None):
+    return join_4w(make_table(records), UNITS, JoinOptions(period=period), crosswalk=crosswalk)
+
+
+def status_counts(result):
+    return Counter(result.rows["status"])
+
+
+def comparable_presence(result) -> pd.DataFrame:
+    """The presence table in a fixed row order; partner_list compared ignoring case (which of
+    two case variants of a partner is displayed is not part of these properties)."""
+    presence = result.presence.copy()
+    presence["partner_list"] = presence["partner_list"].str.casefold()
+    keys = ["admin_level", "pcode", "cluster", "period"]
+    return presence.sort_values(keys, na_position="last").reset_index(drop=True)
+
+
+# ---- (a) rows in == rows out ------------------------------------------------------------------
+@SETTINGS
+@given(records=ROWS, period=PERIODS)
+def test_every_row_in_is_one_row_out(records, period):
+    table = make_table(records)
+    result = join_4w(table, UNITS, JoinOptions(period=period))
+    assert len(result.rows) == len(table.data) + len(table.skipped)
+    assert len(result.rows) == len(records)  # header on row 1, nothing above it
+    expected = sorted(table.data["source_row"].tolist() + [r for r, _ in table.skipped])
+    assert sorted(result.rows["source_row"]) == expected
+    assert result.rows["source_row"].is_unique
+    assert result.rows["source_row"].tolist() == list(range(2, len(records) + 2))
+    assert result.rows["reason"].notna().all()
+
+
+# ---- (b) statuses add up ----------------------------------------------------------------------
+@SETTINGS
+@given(records=ROWS, period=PERIODS)
+def test_statuses_add_up_to_the_total(records, period):
+    result = join(records, period)
+    counts = status_counts(result)
+    assert set(counts) <= set(STATUSES)
+    assert sum(counts[s] for s in STATUSES) == len(result.rows)
+    summary = result.summary
+    assert sum(summary[f"rows {s}"] for s in STATUSES) == summary["rows below the header"]
+    assert [summary[f"rows {s}"] for s in STATUSES] == [counts[s] for s in STATUSES]
+    blank = sum(1 for r in records if all(c is None for c in r))
+    assert counts["skipped"] >= blank
+    if period == "all":
+        assert counts["skipped"] == blank
+    # presence only from rows that count, and every counted row is in the presence
+    counted = result.rows[result.rows["status"].isin(["used", "rolled_up"])]
+    assert int(result.presence["rows"].sum()) >= len(counted)
+    assert result.presence.empty == counted.empty
+
+
+# ---- (c) row order does not matter ------------------------------------------------------------
+@SETTINGS
+@given(records=ROWS, period=PERIODS, data=st.data())
+def test_counts_do_not_depend_on_row_order(records, period, data):
+    shuffled = data.draw(st.permutations(records), label="shuffled")
+    first, second = join(records, period), join(shuffled, period)
+    assert status_counts(first) == status_counts(second)
+    pd.testing.assert_frame_equal(comparable_presence(first), comparable_presence(second))
+    # the same rows (by content) get the same status
+    def by_content(result, rows):
+        return Counter((tuple(map(str, rows[r - 2])), s)
+                       for r, s in zip(result.rows["source_row"], result.rows["status"]))
+    assert by_content(first, records) == by_content(second, shuffled)
+
+
+def test_partner_list_spelling_does_not_depend_on_row_order():
+    rows = [["unicef", "Health", None, "XY0101", None, None, None],
+            ["UNICEF", "Health", None, "XY0101", None, None, None]]
+    lists = {join(order).presence["partner_list"].iloc[0] for order in (rows, rows[::-1])}
+    assert len(lists) == 1, lists
+
+
+# ---- (d) the crosswalk from the suggestions ---------------------------------------------------
+_PCODE_IN_TEXT = re.compile(r"\b(XY\d{2,4})\b")
+
+
+def crosswalk_from_suggestions(result, folder: Path) -> Crosswalk:
+    """write_suggestions_csv, then fill each empty pcode from its suggestion (as a reviewer
+    accepting every suggestion would), then read it back as the crosswalk."""
+    path = folder / "crosswalk.csv"
+    write_suggestions_csv(path, result.matches)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    comments = [line for line in lines if line.startswith("#")]
+    rows = list(csv.DictReader([line for line in lines if not line.startswith("#")]))
+    for row in rows:
+        found = _PCODE_IN_TEXT.search(row.get("suggestion") or "")
+        if not row["pcode"] and found and found.group(1) in UNITS:
+            row["pcode"] = found.group(1)
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        handle.write("\n".join(comments) + "\n")
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]) if rows else
+                                ["raw_value", "level", "parent", "pcode"])
+        writer.writeheader()
+        writer.writerows(rows)
+    return Crosswalk.read_csv(path)
+
+
+@SETTINGS
+@given(records=ROWS, period=PERIODS)
+def test_crosswalk_from_suggestions_is_idempotent_and_never_loses_rows(records, period):
+    without = join(records, period)
+    with tempfile.TemporaryDirectory() as folder:
+        crosswalk = crosswalk_from_suggestions(without, Path(folder))
+    once, twice = join(records, period, crosswalk), join(records, period, crosswalk)
+    pd.testing.assert_frame_equal(once.rows, twice.rows)
+    pd.testing.assert_frame_equal(once.presence, twice.presence)
+    pd.testing.assert_frame_equal(once.issues, twice.issues)
+    assert once.log_line == twice.log_line
+    assert status_counts(once)["unmatched"] <= status_counts(without)["unmatched"]
+    assert len(once.rows) == len(without.rows)
+    assert once.rows["source_row"].tolist() == without.rows["source_row"].tolist()
+
+
+def test_corrected_fuzzy_match_in_the_crosswalk_is_applied():
+    rows = [["MSF", "Health", None, None, "Rivrside", None, None]]
+    first = join(rows)
+    assert first.rows[["pcode", "match_method"]].values.tolist() == [["XY0202", "name_fuzzy"]]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "crosswalk.csv"
+        write_suggestions_csv(path, first.matches)
+        text = path.read_text(encoding="utf-8")
+        assert "Rivrside,2,XY02,XY0202" in text
+        path.write_text(text.replace("Rivrside,2,XY02,XY0202", "Rivrside,2,XY02,XY0201"),
+                        encoding="utf-8")  # the reviewer corrects the fuzzy match
+        crosswalk = Crosswalk.read_csv(path)
+    second = join(rows, crosswalk=crosswalk)
+    assert second.rows[["pcode", "match_method"]].values.tolist() == [["XY0201", "crosswalk"]]
