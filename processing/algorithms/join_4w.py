@@ -126,6 +126,25 @@ class Join4WAlgorithm(CoordMapAlgorithm):
             self.OUTPUT_CROSSWALK, self.tr("Crosswalk of suggestions to review (CSV)"),
             "CSV (*.csv)", optional=True, createByDefault=False))
 
+    def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API name)
+        """A 4W *file* is judged by our reader, not by whether OGR can open it as a layer:
+        partners' files are often ones OGR cannot read, and messages must name the file."""
+        located = qgis_io.file_behind(parameters.get(self.INPUT))
+        if located is None:
+            return super().checkParameterValues(parameters, context)
+        path = located[0]
+        if not os.path.isfile(path):
+            return False, self.tr("4W table {path}: file not found").format(path=path)
+        if os.path.getsize(path) == 0:
+            return False, self.tr("4W table {name}: the file is empty").format(
+                name=os.path.basename(path))
+        for definition in self.parameterDefinitions():
+            if definition.name() != self.INPUT and not definition.checkValueIsAcceptable(
+                    parameters.get(definition.name()), context):
+                return False, self.tr("Incorrect parameter value for {name}").format(
+                    name=definition.name())
+        return True, ""
+
     def processAlgorithm(self, parameters, context, feedback):
         progress = Progress(feedback.setProgress, feedback.isCanceled, feedback.pushInfo)
         try:

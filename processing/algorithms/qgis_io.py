@@ -40,7 +40,9 @@ def file_behind(value, layer=None):
     OGR would read such files with its own header rules; ours detects title rows, HXL rows and
     two-row headers, so file-based sources always go through the analysis reader.
     """
-    source = value if isinstance(value, str) else (layer.source() if layer else "")
+    if layer is None and not isinstance(value, str):
+        return None
+    source = value if isinstance(value, str) else layer.source()
     if layer is not None and layer.providerType() not in ("ogr", "delimitedtext"):
         return None
     path, _, options = source.partition("|")
