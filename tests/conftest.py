@@ -3,6 +3,8 @@
 The checkout itself never goes on ``sys.path`` (our ``processing/`` would shadow QGIS's); a
 symlink ``build/plugins/coordmap`` does, the way QGIS sees an installed plugin folder.
 """
+import importlib.util
+import os
 import sys
 from pathlib import Path
 
@@ -36,3 +38,24 @@ def real_data():
 @pytest.fixture(scope="session")
 def sample_dir():
     return ROOT / "resources" / "sample"
+
+
+@pytest.fixture(scope="session")
+def qgis_profile_tool():
+    """tools/qgis_profile.py as a module (tools/ is not a package and is not shipped)."""
+    spec = importlib.util.spec_from_file_location("coordmap_qgis_profile",
+                                                  ROOT / "tools" / "qgis_profile.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def coordmap_zip(qgis_profile_tool, tmp_path_factory) -> Path:
+    """$COORDMAP_ZIP (make test builds it), else a zip built now with tools/package.py."""
+    given = os.environ.get("COORDMAP_ZIP")
+    if given:
+        path = Path(given)
+        assert path.is_file(), f"COORDMAP_ZIP={given} does not exist"
+        return path
+    return qgis_profile_tool.build_zip(tmp_path_factory.mktemp("zip") / "coordmap.zip")

@@ -13,7 +13,6 @@ Output folder: $COORDMAP_TEST_OUTPUT/desktop (``make test``), else a pytest tmp 
     qgis_messages.log        the QGIS message log (all tags), from Python start-up on
 """
 import contextlib
-import importlib.util
 import json
 import os
 import select
@@ -38,14 +37,6 @@ QGIS_DEADLINE = 120  # seconds startup_check.py allows itself before writing and
 OUTPUT_FILES = ("qgis_coordmap_dock.png", "startup_findings.json", "qgis_output.log",
                 "qgis_messages.log", "xvfb.log")
 
-
-def load_qgis_profile_tool():
-    """tools/qgis_profile.py as a module (tools/ is not a package)."""
-    spec = importlib.util.spec_from_file_location("coordmap_qgis_profile",
-                                                  ROOT / "tools" / "qgis_profile.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _tail(path: Path, lines: int, head: int = 0) -> str:
@@ -106,18 +97,6 @@ def desktop_output(tmp_path_factory) -> Path:
     for name in OUTPUT_FILES:  # a stale file must never make a test pass
         (folder / name).unlink(missing_ok=True)
     return folder
-
-
-@pytest.fixture(scope="session")
-def coordmap_zip(tmp_path_factory) -> Path:
-    """$COORDMAP_ZIP (make test builds it), else a zip built now with tools/package.py."""
-    given = os.environ.get("COORDMAP_ZIP")
-    if given:
-        path = Path(given)
-        assert path.is_file(), f"COORDMAP_ZIP={given} does not exist"
-        return path
-    tool = load_qgis_profile_tool()
-    return tool.build_zip(tmp_path_factory.mktemp("zip") / "coordmap.zip")
 
 
 @pytest.fixture(scope="session")
@@ -206,12 +185,12 @@ def offline_proxy():
 
 
 @pytest.fixture(scope="session")
-def qgis_desktop(coordmap_zip, desktop_output, xvfb_display, offline_proxy,
+def qgis_desktop(coordmap_zip, qgis_profile_tool, desktop_output, xvfb_display, offline_proxy,
                  tmp_path_factory) -> DesktopRun:
     qgis = shutil.which("qgis")
     if qgis is None:
         pytest.skip("the QGIS desktop (qgis) is not installed")
-    tool = load_qgis_profile_tool()
+    tool = qgis_profile_tool
     base = tmp_path_factory.mktemp("qgis-desktop-profiles")
     # English whatever the machine's locale: the screenshot goes into the README.
     host, port, proxy_requests = offline_proxy

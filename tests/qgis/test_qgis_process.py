@@ -5,7 +5,6 @@ Runs Debian's ``qgis_process.bin`` directly: the ``qgis_process`` wrapper adds
 start subprocesses, so they also run where PyQGIS cannot be imported by pytest.
 """
 import configparser
-import importlib.util
 import json
 import os
 import shutil
@@ -25,13 +24,6 @@ OUTPUTS = ("OUTPUT", "OUTPUT_ROWS", "OUTPUT_REPORT", "OUTPUT_MAPPING", "OUTPUT_C
 TIMEOUT = 120
 
 
-def _profile_tool():
-    spec = importlib.util.spec_from_file_location("coordmap_qgis_profile",
-                                                  ROOT / "tools" / "qgis_profile.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
 
 def _qgis_process_binary():
     for candidate in ("/usr/bin/qgis_process.bin", shutil.which("qgis_process.bin")):
@@ -41,15 +33,11 @@ def _qgis_process_binary():
 
 
 @pytest.fixture(scope="module")
-def qgis_process(tmp_path_factory):
+def qgis_process(qgis_profile_tool, coordmap_zip, tmp_path_factory):
     """Run qgis_process with a fresh profile holding the zip's CoordMap, enabled."""
-    tool = _profile_tool()
+    tool = qgis_profile_tool
     binary = _qgis_process_binary()
-    zip_path = os.environ.get("COORDMAP_ZIP")
-    if zip_path:
-        assert Path(zip_path).is_file(), f"COORDMAP_ZIP={zip_path} does not exist"
-    else:
-        zip_path = tool.build_zip(tmp_path_factory.mktemp("zip") / "coordmap.zip")
+    zip_path = coordmap_zip
     base = tmp_path_factory.mktemp("qgis-process-profiles")
     profile = tool.make_profile(base, zip_path)
     env = tool.qgis_env(base, QT_QPA_PLATFORM="offscreen")
