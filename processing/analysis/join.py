@@ -4,6 +4,7 @@ The invariant: every data row of the table (and every blank or total row skipped
 header) is one row of ``JoinResult.rows`` with a status among used / rolled_up / unmatched /
 skipped and a reason; nothing is dropped silently.
 """
+import re
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional
 
@@ -27,6 +28,7 @@ PRESENCE_FIELDS = ["pcode", "name", "admin_level", "parent_pcode", "unit_specifi
                    "cluster_name", "period", "partners", "activities", "partner_list",
                    "targeted", "reached", "rows"]
 PARTNER_ROLES = ("org", "org_acronym")
+THOUSANDS = re.compile(r"(?<=\d)[,'](?=\d{3}\b)")
 ALL_ORGANISATION_ROLES = ("lead_org", "donor")
 
 
@@ -138,6 +140,16 @@ def _locate_points(table, data, units, level, matches):
 
 # Clusters, periods, partners, numbers ---------------------------------------------------------
 
+def map_unique(series: pd.Series, func) -> pd.Series:
+    """``func`` applied once per distinct value (4W columns repeat a few values many times);
+    missing values stay None."""
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    mapped = np.empty(len(uniques) + 1, dtype=object)
+    mapped[:-1] = [func(value) for value in uniques]
+    mapped[-1] = None
+    return pd.Series(mapped[codes], index=series.index, dtype=object)
+
+
 def _row_attributes(table, data, clusters, options) -> pd.DataFrame:
     roles = table.roles
     out = pd.DataFrame(index=data.index)
@@ -185,9 +197,7 @@ def _first_text(data, columns) -> pd.Series:
     """The first non-blank text among ``columns`` per row (None when all blank)."""
     result = pd.Series(None, index=data.index, dtype=object)
     for column in columns:
-        text = data[column].astype(object).where(data[column].notna(), None)
-        text = text.map(lambda v: " ".join(str(v).split()) if v is not None else None)
-        text = text.where(text.astype(bool), None)
+        text = map_unique(data[column], lambda v: " ".join(str(v).split()) or None)
         result = result.where(result.notna(), text)
     return result
 
@@ -203,10 +213,9 @@ def _numbers(data, column):
     """People counts as numbers; text that is not a count is reported, negatives too."""
     if column is None:
         return pd.Series(np.nan, index=data.index), pd.Series(None, index=data.index, dtype=object)
-    raw = data[column]
-    text = raw.astype(object).where(raw.notna(), None).map(
-        lambda v: None if v is None else str(v).strip().replace("\u00a0", "").replace(" ", ""))
-    cleaned = text.str.replace(r"(?<=\d)[,'](?=\d{3}\b)", "", regex=True)
+    text = map_unique(data[column],
+                      lambda v: str(v).strip().replace("\u00a0", "").replace(" ", ""))
+    cleaned = map_unique(text, lambda v: THOUSANDS.sub("", v))
     numbers = pd.to_numeric(cleaned, errors="coerce")
     blank = text.isna() | (text == "") | text.str.fullmatch(r"(?i)-|n/?a|#n/a|none", na=False)
     problem = pd.Series(None, index=data.index, dtype=object)
@@ -270,9 +279,8 @@ def _matches_per_row(matches) -> pd.DataFrame:
 
 def _original_columns(table, data) -> pd.DataFrame:
     """The row's cells as given, as text, under their own column names."""
-    originals = data[table.columns].astype(object)
-    originals = originals.where(originals.notna(), None).map(_as_text) \
-        if hasattr(originals, "map") else originals.applymap(_as_text)
+    originals = pd.DataFrame({column: map_unique(data[column], _as_text)
+                              for column in table.columns}, index=data.index)
     return originals.rename(columns=original_field_name)
 
 
@@ -317,14 +325,12 @@ def _presence(located, attributes, units, level) -> pd.DataFrame:
         targeted=located["targeted"].where(~split), reached=located["reached"].where(~split))
     keyed = _unit_keys(located, units, level)
     groups = keyed.groupby(["unit", "cluster_key", "period_key"], sort=True, dropna=False)
-    presence = groups.agg(
-        partners=("partner_key", "nunique"), rows=("is_row", "sum"),
-        targeted=("targeted", lambda s: s.sum(min_count=1)),
-        reached=("reached", lambda s: s.sum(min_count=1)),
-        cluster_name=("cluster_name", "first"),
-    ).reset_index()
+    presence = groups.agg(partners=("partner_key", "nunique"), rows=("is_row", "sum"),
+                          cluster_name=("cluster_name", "first")).reset_index()
+    for column in ("targeted", "reached"):
+        presence[column] = groups[column].sum(min_count=1).values
     presence["activities"] = groups["activity_key"].nunique().values
-    presence["partner_list"] = groups["partner_display"].agg(_partner_list).values
+    presence["partner_list"] = _partner_lists(keyed, presence)
     presence = presence.rename(columns={"cluster_key": "cluster", "period_key": "period"})
     return _with_unit_fields(presence, keyed, units, level)
 
@@ -340,7 +346,7 @@ def _unit_keys(located, units, level) -> pd.DataFrame:
     keyed["unit_specified"] = ~upper
     keyed["cluster_key"] = keyed["cluster_code"]
     keyed["partner_display"] = keyed["organisation"]
-    keyed["partner_key"] = keyed["organisation"].map(lambda v: fold(v) if v else None)
+    keyed["partner_key"] = map_unique(keyed["organisation"], fold)
     keyed["is_row"] = True
     # an activity = an organisation doing an activity (or reporting a row when no such column)
     keyed["activity_key"] = keyed["partner_key"].fillna("") + "|" + \
@@ -356,17 +362,27 @@ def _with_other_organisations(keyed):
     others = keyed[["unit", "cluster_key", "period_key", "other_organisations"]] \
         .explode("other_organisations").dropna(subset=["other_organisations"])
     others = others.assign(partner_display=others["other_organisations"],
-                           partner_key=others["other_organisations"].map(fold),
+                           partner_key=map_unique(others["other_organisations"], fold),
                            is_row=False, activity_key=None, targeted=np.nan, reached=np.nan)
     return pd.concat([keyed, others.drop(columns="other_organisations")])
 
 
-def _partner_list(names):
-    """Distinct organisations; of several spellings of one, the same one whatever the order."""
-    spellings = {}
-    for name in names.dropna():
-        spellings.setdefault(fold(name), set()).add(name)
-    return "; ".join(sorted((min(options) for options in spellings.values()), key=str.casefold))
+def _partner_lists(keyed, presence) -> list:
+    """Distinct organisations per group, sorted; of several spellings of one organisation,
+    always the same one (the smallest), whatever the row order."""
+    keys = ["unit", "cluster_key", "period_key"]
+    named = keyed.dropna(subset=["partner_key"])
+    if named.empty:
+        return [""] * len(presence)
+    spelling = named.groupby("partner_key")["partner_display"].min()
+    distinct = named[keys + ["partner_key"]].drop_duplicates()
+    distinct = distinct.assign(display=distinct["partner_key"].map(spelling))
+    distinct = distinct.assign(order=distinct["display"].str.casefold())
+    lists = distinct.sort_values(keys + ["order"]).groupby(keys, dropna=False)["display"] \
+        .agg("; ".join)
+    wanted = presence[keys]
+    found = lists.rename("partner_list").reset_index()
+    return wanted.merge(found, how="left", on=keys)["partner_list"].fillna("").tolist()
 
 
 def _with_unit_fields(presence, keyed, units, level):
