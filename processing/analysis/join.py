@@ -5,7 +5,7 @@ header) is one row of ``JoinResult.rows`` with a status among used / rolled_up /
 skipped and a reason; nothing is dropped silently.
 """
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Dict, List, Optional
 
 import numpy as np
@@ -50,7 +50,6 @@ class JoinResult:
     summary: Dict[str, object]
     admin_level: int
     log_line: str
-    notes: List[str] = field(default_factory=list)
 
 
 def join_4w(table: Table4W, units: AdminUnits, options: Optional[JoinOptions] = None,
@@ -77,8 +76,7 @@ def join_4w(table: Table4W, units: AdminUnits, options: Optional[JoinOptions] = 
     mapping = pd.DataFrame(
         [(role, column, table.role_sources.get(role, "")) for role, column in table.roles.items()],
         columns=["role", "column", "source"])
-    return JoinResult(rows, matches, presence, issues, mapping, summary, level, log_line,
-                      table.notes + units.notes)
+    return JoinResult(rows, matches, presence, issues, mapping, summary, level, log_line)
 
 
 # Locations ------------------------------------------------------------------------------------
