@@ -1,5 +1,4 @@
 """coordmap:join_4w — read a 4W table and join it to admin boundaries by P-code."""
-import json
 import os
 
 import shapely
@@ -22,7 +21,7 @@ from qgis.core import (
 from ..analysis.boundaries import AdminUnits
 from ..analysis.clusters import ClusterVocabulary
 from ..analysis.errors import InputError
-from ..analysis.headers import load_mapping_profile, mapping_profile_to_json, parse_table
+from ..analysis.headers import mapping_from_text, mapping_profile_to_json, parse_table
 from ..analysis.join import JoinOptions, join_4w
 from ..analysis.matching import Crosswalk, write_suggestions_csv
 from ..analysis.progress import Cancelled, Progress
@@ -195,20 +194,7 @@ class Join4WAlgorithm(CoordMapAlgorithm):
         return read_table(path, sheet if sheet is not None else layer_sheet)
 
     def _mapping(self, parameters, context):
-        text = self.parameterAsString(parameters, self.MAPPING, context).strip()
-        if not text:
-            return None
-        if os.path.isfile(text):
-            return load_mapping_profile(text)
-        if text.startswith("{"):
-            return json.loads(text)
-        pairs = [part.split("=", 1) for part in text.split(";") if part.strip()]
-        if any(len(pair) != 2 for pair in pairs):
-            raise QgsProcessingException(self.tr(
-                "Mapping {text!r}: write role=column pairs separated by ';' "
-                "(e.g. org=Partner;adm2_code=District Pcode) or give a JSON profile file")
-                .format(text=text))
-        return {role.strip(): column.strip() for role, column in pairs}
+        return mapping_from_text(self.parameterAsString(parameters, self.MAPPING, context))
 
     def _read_boundaries(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, self.ADMIN, context)

@@ -668,3 +668,20 @@ def load_mapping_profile(path: Union[str, Path]) -> Dict[str, Optional[str]]:
         if column is not None and not isinstance(column, str):
             raise InputError(f'{name}: role "{role}" must name a column (text) or be null')
     return dict(profile)
+
+
+def mapping_from_text(text: str) -> Optional[Dict[str, Optional[str]]]:
+    """A column mapping as users give it: a JSON profile file, inline JSON, or role=column
+    pairs separated by ';' (an empty column switches a role off). None when blank."""
+    text = text.strip()
+    if not text:
+        return None
+    if Path(text).is_file():
+        return load_mapping_profile(text)
+    if text.startswith("{"):
+        return json.loads(text)
+    pairs = [part.split("=", 1) for part in text.split(";") if part.strip()]
+    if any(len(pair) != 2 for pair in pairs):
+        raise InputError(f"Mapping {text!r}: write role=column pairs separated by ';' "
+                         "(e.g. org=Partner;adm2_code=District Pcode) or give a JSON profile file")
+    return {role.strip(): column.strip() for role, column in pairs}

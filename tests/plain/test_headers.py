@@ -189,3 +189,18 @@ def test_columns_without_header_or_data_are_dropped_but_unlabelled_data_is_kept(
     assert table.columns == ["Org", "Column C"]
     assert table.data["Column C"].tolist() == [5]
     assert table.data.dtypes["Org"].kind == "O"
+
+
+def test_mapping_from_text_accepts_pairs_json_and_profile_files(tmp_path):
+    from coordmap.processing.analysis.errors import InputError
+    from coordmap.processing.analysis.headers import mapping_from_text
+
+    assert mapping_from_text("  ") is None
+    assert mapping_from_text("org=Partner; adm2_code=District Pcode;adm2_name=") == {
+        "org": "Partner", "adm2_code": "District Pcode", "adm2_name": ""}
+    assert mapping_from_text('{"org": "Partner"}') == {"org": "Partner"}
+    profile = tmp_path / "profile.json"
+    profile.write_text('{"cluster": "Secteur"}', encoding="utf-8")
+    assert mapping_from_text(str(profile)) == {"cluster": "Secteur"}
+    with pytest.raises(InputError, match="role=column pairs"):
+        mapping_from_text("org Partner")
