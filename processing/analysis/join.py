@@ -23,7 +23,9 @@ from .textnorm import fold
 STATUSES = ("used", "rolled_up", "unmatched", "skipped")
 PERIOD_MODES = ("all", "month", "quarter")
 ROW_FIELDS = ["source_row", "status", "reason", "pcode", "admin_level", "match_method",
-              "match_score", "suggestion", "cluster", "cluster_name", "period", "organisation"]
+              "match_score", "suggestion", "cluster", "cluster_name", "period", "organisation",
+              "activity", "period_start", "period_end", "activity_status", "modality",
+              "targeted", "reached"]
 PRESENCE_FIELDS = ["pcode", "name", "admin_level", "parent_pcode", "unit_specified", "cluster",
                    "cluster_name", "period", "partners", "activities", "partner_list",
                    "targeted", "reached", "rows"]
@@ -251,9 +253,25 @@ def _rows_output(table, data, per_row, attributes, options) -> pd.DataFrame:
         "cluster": attributes["cluster_code"], "cluster_name": attributes["cluster_name"],
         "period": attributes["period_key"] if options.period != "all" else attributes["period"],
         "organisation": attributes["organisation"],
+        # Role-resolved values, so downstream steps (gaps, overlaps) need no column mapping.
+        "activity": attributes["activity"],
+        "period_start": _iso_dates(attributes["period_start"]),
+        "period_end": _iso_dates(attributes["period_end"]),
+        "activity_status": _first_text(data, _role_columns(table, "status")),
+        "modality": _first_text(data, _role_columns(table, "modality")),
+        "targeted": attributes["targeted"], "reached": attributes["reached"],
     }, index=data.index)
     rows = _with_skipped_rows(pd.concat([rows, _original_columns(table, data)], axis=1), table)
     return rows.sort_values("source_row", kind="stable").reset_index(drop=True)
+
+
+def _role_columns(table, role):
+    return [table.roles[role]] if role in table.roles else []
+
+
+def _iso_dates(values: pd.Series) -> pd.Series:
+    dates = pd.to_datetime(values, errors="coerce")
+    return dates.dt.strftime("%Y-%m-%d").where(dates.notna(), None).astype(object)
 
 
 def _matches_per_row(matches) -> pd.DataFrame:

@@ -523,3 +523,18 @@ def test_mapping_lists_roles_and_their_source(units):
     assert mapping["donor"] == "Donor"
     assert mapping["adm2_code"] == "Admin2 Pcode"
     assert set(result.mapping["source"]) == {"header"}
+
+
+def test_rows_carry_role_resolved_values_for_downstream_steps(units):
+    result = run(units, ["Organisation", "Cluster", "Activity", "Admin2 Pcode", "Start date",
+                         "End date", "Status", "Modality", "People targeted", "People reached"],
+                 [["MSF", "Health", "Mobile clinics", "XY0101", "2025-01-15", "2025-03-31",
+                   "Ongoing", "In kind", "1 200", "800"],
+                  ["IRC", "Health", None, "XY0102", None, None, None, None, None, "-5"]])
+    first, second = result.rows.iloc[0], result.rows.iloc[1]
+    assert (first["activity"], first["period_start"], first["period_end"]) == \
+        ("Mobile clinics", "2025-01-15", "2025-03-31")
+    assert (first["activity_status"], first["modality"]) == ("Ongoing", "In kind")
+    assert (first["targeted"], first["reached"]) == (1200, 800)
+    assert second["activity"] is None and second["period_start"] is None
+    assert math.isnan(second["reached"])  # a negative count is reported, not used
