@@ -26,6 +26,8 @@ DEPENDENCIES: Tuple[Dependency, ...] = (
 # What each algorithm cannot run without; other packages only switch a feature off.
 ALGORITHM_REQUIREMENTS: Dict[str, Tuple[str, ...]] = {
     "join_4w": ("pandas", "shapely"),
+    "export_maps": ("pandas",),
+    "gaps_overlaps": ("pandas", "shapely"),
 }
 
 

@@ -1,0 +1,313 @@
+"""coordmap:gaps_overlaps — gaps, overlaps and changes per unit x cluster x period."""
+import pandas as pd
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterMapLayer,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+
+from ..analysis.boundaries import AdminUnits
+from ..analysis.clusters import ClusterVocabulary
+from ..analysis.errors import InputError
+from ..analysis.gaps import GapOptions, analysis_level, gaps_overlaps, parse_bands
+from ..analysis.needs import needs_at_level, needs_from_records, read_needs
+from ..analysis.progress import Cancelled, Progress
+from . import qgis_io
+from .base import CoordMapAlgorithm
+
+
+class GapsOverlapsAlgorithm(CoordMapAlgorithm):
+    PRESENCE = "PRESENCE"
+    ROWS = "ROWS"
+    NEEDS = "NEEDS"
+    ADMIN = "ADMIN"
+    CLUSTERS = "CLUSTERS"
+    PERIODS = "PERIODS"
+    ADMIN_LEVEL = "ADMIN_LEVEL"
+    MIN_PARTNERS = "MIN_PARTNERS"
+    PARTNERS_PER_10K = "PARTNERS_PER_10K"
+    COVERAGE_BANDS = "COVERAGE_BANDS"
+    SENSITIVE_CLUSTERS = "SENSITIVE_CLUSTERS"
+    PROTECT_SENSITIVE = "PROTECT_SENSITIVE"
+    SMALL_COUNT = "SMALL_COUNT"
+    OUTPUT_GAPS = "OUTPUT_GAPS"
+    OUTPUT_OVERLAPS = "OUTPUT_OVERLAPS"
+    OUTPUT_OVERLAP_UNITS = "OUTPUT_OVERLAP_UNITS"
+    OUTPUT_CHANGES = "OUTPUT_CHANGES"
+
+    def name(self):
+        return "gaps_overlaps"
+
+    def displayName(self):
+        return self.tr("Gaps, overlaps and changes per cluster and period")
+
+    def shortHelpString(self):
+        return self.tr(
+            "Answers the coordination meeting's three questions from the outputs of 'Join 4W "
+            "table to admin boundaries' (run it with presence per month to see changes and "
+            "units that did not report) and an optional needs table.\n\n"
+            "Needs: a table or file of people in need (PiN), targets and/or severity by P-code "
+            "and cluster, long (one row per unit and sector, e.g. HXL #inneed, #targeted, "
+            "#severity, #sector) or wide (one column per cluster, one sheet per measure named "
+            "e.g. 'PiN' or 'Severity'; every sheet of a workbook is read). Breakdown rows "
+            "(sex, age, population group) are reduced to the unit's total. Needs of deeper "
+            "units are rolled up (PiN and targets summed over sub-units, severity = highest); "
+            "needs of coarser units are rolled down (severity only: a PiN cannot be divided). "
+            "Needs apply to every period.\n\n"
+            "Gap status per unit, cluster and period (need = PiN > 0 or severity >= 3):\n"
+            "- no_report: no partner reported this period but some did in an earlier period "
+            "(a blank is not read as 'no partner');\n"
+            "- no_partner_with_need: need and no partner;\n"
+            "- underserved: need and fewer partners than the minimum, or fewer partners per "
+            "10,000 people in need than the threshold (0 = not used), or coverage below the "
+            "first coverage band;\n"
+            "- covered: partners present and none of the above;\n"
+            "- no_need_reported: no partner and no need reported.\n"
+            "gap_rank (1 = highest priority) orders the gaps of each cluster and period: units "
+            "with no partner first, then underserved ones; within each, higher severity first, "
+            "then larger PiN.\n\n"
+            "Beneficiaries are never added across clusters nor counted twice: 'reached' is "
+            "the sum over partners (may count people twice), 'reached_max' the largest single "
+            "partner figure; coverage = reached_max / PiN, the figure the maps use.\n\n"
+            "Overlaps: two or more distinct partners on the same unit, cluster, activity "
+            "(and modality and target group when given) and period whose dates overlap; a row "
+            "without dates spans its period; cancelled or suspended rows are left out. "
+            "Changes compare each period with the previous one: coverage gained or lost, "
+            "partners started or stopped.\n\n"
+            "Admin boundaries: without them only units in the presence layer (units with "
+            "partners) and their needs can be mapped; give the boundaries so units with needs "
+            "and no partner get their polygon.\n\n"
+            "Data protection (on by default): for the sensitive clusters (GBV and child "
+            "protection by default) every output hides partner names and blanks counts below "
+            "k, writing '<k' in the partner list; the 'protected' field marks those features."
+        )
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.PRESENCE, self.tr("Presence (output of the join)"),
+            [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.ROWS, self.tr("Rows with match status (output of the join)"),
+            [QgsProcessing.TypeVector], optional=True))
+        self.addParameter(QgsProcessingParameterMapLayer(
+            self.NEEDS, self.tr("Needs: PiN, targets, severity (layer or CSV/XLSX/ODS file)"),
+            types=[QgsProcessing.TypeVector], optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.ADMIN, self.tr("Admin boundaries (to map units with needs and no partner)"),
+            [QgsProcessing.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.CLUSTERS, self.tr("Clusters (codes separated by commas; default: all)"),
+            optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.PERIODS, self.tr("Periods (e.g. 2025-01,2025-02; default: all)"),
+            optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.ADMIN_LEVEL, self.tr("Admin level"),
+            options=[self.tr("Automatic (the presence level)"), "1", "2", "3", "4"],
+            defaultValue=0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.MIN_PARTNERS, self.tr("Minimum partners per unit"),
+            type=QgsProcessingParameterNumber.Integer, defaultValue=1, minValue=1))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.PARTNERS_PER_10K,
+            self.tr("Partners per 10,000 people in need below which a unit is underserved "
+                    "(0: not used)"),
+            type=QgsProcessingParameterNumber.Double, defaultValue=0.0, minValue=0.0))
+        self.addParameter(QgsProcessingParameterString(
+            self.COVERAGE_BANDS,
+            self.tr("Coverage bands, reached/PiN (below the first: underserved)"),
+            defaultValue="0.25,0.5,0.75", optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.SENSITIVE_CLUSTERS, self.tr("Sensitive clusters"),
+            defaultValue="PRO-GBV,PRO-CPN", optional=True))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.PROTECT_SENSITIVE,
+            self.tr("Protect sensitive clusters (hide partners, blank small counts)"),
+            defaultValue=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.SMALL_COUNT, self.tr("Small count threshold k (counts below k are hidden)"),
+            type=QgsProcessingParameterNumber.Integer, defaultValue=5, minValue=1))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_GAPS, self.tr("Gaps"), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_OVERLAPS, self.tr("Overlaps"), QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_OVERLAP_UNITS, self.tr("Units with overlaps"),
+            QgsProcessing.TypeVectorPolygon, optional=True, createByDefault=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_CHANGES, self.tr("Changes since the previous period"),
+            QgsProcessing.TypeVector))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        progress = Progress(feedback.setProgress, feedback.isCanceled, feedback.pushInfo)
+        try:
+            presence, crs, shapes = self._presence(parameters, context)
+            level = analysis_level(presence, self.parameterAsEnum(
+                parameters, self.ADMIN_LEVEL, context) or None)
+            units = self._boundaries(parameters, context, feedback, crs)
+            names, parents = self._units(presence, units, level)
+            needs, sources = self._needs(parameters, context, feedback, parents, level)
+            rows = self._rows(parameters, context)
+            result = gaps_overlaps(presence, rows, needs, names, self._options(
+                parameters, context, level), ClusterVocabulary.load().codes, progress)
+        except InputError as error:
+            raise QgsProcessingException(str(error)) from error
+        except Cancelled:
+            return {}
+        for note in result.notes:
+            feedback.pushInfo(note)
+        if sources:
+            feedback.pushInfo(self.tr("Needs read from: {sources}").format(
+                sources="; ".join(sources)))
+        geometry = self._geometry_of(units, shapes)
+        missing = sorted({p for p in result.gaps["pcode"] if geometry(p) is None})
+        if missing:
+            feedback.pushWarning(self.tr(
+                "{count} units have no polygon (give the admin boundaries to map them); their "
+                "features have no geometry: {codes}").format(
+                    count=len(missing), codes=", ".join(missing[:20])))
+        return self._write(parameters, context, feedback, result, crs, geometry)
+
+    # Reading ------------------------------------------------------------------------------
+
+    def _presence(self, parameters, context):
+        source = self.parameterAsSource(parameters, self.PRESENCE, context)
+        if source is None:
+            raise QgsProcessingException(self.tr("Presence: no such layer or file"))
+        records, geometries = qgis_io.admin_features(source)
+        frame = pd.DataFrame(records)
+        required = {"pcode", "admin_level", "cluster", "period", "partners", "partner_list"}
+        absent = sorted(required - set(frame.columns))
+        if absent:
+            raise InputError(
+                f"{source.sourceName()}: not a presence layer of the join: fields "
+                f"{', '.join(absent)} are missing")
+        shapes = dict(zip(frame["pcode"], geometries))
+        return frame, source.sourceCrs(), shapes
+
+    def _rows(self, parameters, context):
+        source = self.parameterAsSource(parameters, self.ROWS, context)
+        if source is None:
+            return None
+        names, records = qgis_io.layer_records(source)
+        frame = pd.DataFrame(records, columns=names)
+        required = {"status", "pcode", "cluster", "period", "organisation"}
+        absent = sorted(required - set(frame.columns))
+        if absent:
+            raise InputError(f"{source.sourceName()}: not the rows output of the join: fields "
+                             f"{', '.join(absent)} are missing")
+        for column in ("activity", "activity_status", "modality", "period_start",
+                       "period_end", "reached"):
+            if column not in frame:
+                frame[column] = None
+        return frame
+
+    def _boundaries(self, parameters, context, feedback, crs):
+        source = self.parameterAsSource(parameters, self.ADMIN, context)
+        if source is None:
+            return None
+        records, geometries = qgis_io.admin_features(source, feedback, crs)
+        return AdminUnits.from_features(records, geometries)
+
+    @staticmethod
+    def _units(presence, units, level):
+        """Names of the analysis units, and child -> parent codes for placing needs."""
+        names, parents = {}, {}
+        if units is not None:
+            table = units.table
+            for pcode, name, parent, unit_level in zip(
+                    table["pcode"], table["name"], table["parent_pcode"], table["admin_level"]):
+                if unit_level == level:
+                    names[pcode] = name
+                if unit_level <= level:
+                    parents[pcode] = parent if isinstance(parent, str) else None
+        at_level = presence[presence["admin_level"] == level]
+        for pcode, name, parent in zip(at_level["pcode"], at_level["name"],
+                                       at_level.get("parent_pcode", [None] * len(at_level))):
+            names.setdefault(pcode, name)
+            parents.setdefault(pcode, parent)
+        return names, parents
+
+    def _needs(self, parameters, context, feedback, parents, level):
+        value = parameters.get(self.NEEDS)
+        if value in (None, ""):
+            feedback.pushInfo(self.tr("No needs table: gaps only say where partners are; every "
+                                      "unit without partner is 'no_need_reported'"))
+            return None, []
+        located = qgis_io.file_behind(value) if isinstance(value, str) else None
+        if located is None:
+            layer = self.parameterAsLayer(parameters, self.NEEDS, context)
+            if layer is None:
+                raise QgsProcessingException(
+                    self.tr("Needs {value!r}: no such file or layer").format(value=value))
+            located = qgis_io.file_behind(None, layer)
+            if located is None:
+                names, records = qgis_io.layer_records(layer)
+                needs = needs_from_records(layer.name(), names, records)
+        if located is not None:
+            needs = read_needs(located[0])
+        frame = needs_at_level(needs, parents, level)
+        for note in needs.notes:
+            feedback.pushInfo(note)
+        return frame, needs.sources
+
+    def _options(self, parameters, context, level):
+        def codes(name):
+            text = self.parameterAsString(parameters, name, context) or ""
+            return [part.strip() for part in text.split(",") if part.strip()]
+        return GapOptions(
+            clusters=codes(self.CLUSTERS) or None, periods=codes(self.PERIODS) or None,
+            admin_level=level,
+            min_partners=self.parameterAsInt(parameters, self.MIN_PARTNERS, context),
+            partners_per_10k=self.parameterAsDouble(parameters, self.PARTNERS_PER_10K, context),
+            coverage_bands=parse_bands(
+                self.parameterAsString(parameters, self.COVERAGE_BANDS, context)),
+            sensitive_clusters=codes(self.SENSITIVE_CLUSTERS),
+            protect_sensitive=self.parameterAsBoolean(
+                parameters, self.PROTECT_SENSITIVE, context),
+            small_count=self.parameterAsInt(parameters, self.SMALL_COUNT, context))
+
+    # Writing ------------------------------------------------------------------------------
+
+    @staticmethod
+    def _geometry_of(units, shapes):
+        def geometry(pcode):
+            if units is not None and pcode in units:
+                return units.geometry(pcode)
+            return shapes.get(pcode)
+        return geometry
+
+    def _write(self, parameters, context, feedback, result, crs, geometry):
+        outputs = {}
+        layers = (
+            (self.OUTPUT_GAPS, result.gaps, QgsWkbTypes.MultiPolygon, (90, 94)),
+            (self.OUTPUT_OVERLAPS, result.overlaps, QgsWkbTypes.NoGeometry, (94, 96)),
+            (self.OUTPUT_OVERLAP_UNITS, result.overlap_units, QgsWkbTypes.MultiPolygon,
+             (96, 98)),
+            (self.OUTPUT_CHANGES, result.changes, QgsWkbTypes.NoGeometry, (98, 100)),
+        )
+        for key, frame, kind, span in layers:
+            fields = qgis_io.qgs_fields(frame)
+            sink, sink_id = self.parameterAsSink(parameters, key, context, fields, kind, crs)
+            if sink is None:
+                continue
+            shapes = [geometry(p) for p in frame["pcode"]] \
+                if kind != QgsWkbTypes.NoGeometry else None
+            if qgis_io.opens_in_spreadsheets(sink_id):  # partners' text must not run there
+                frame = qgis_io.neutralised_frame(frame)[0]
+            qgis_io.write_frame(sink, fields, frame, shapes, feedback, span)
+            outputs[key] = sink_id
+        return outputs
+
+    def createInstance(self):
+        return GapsOverlapsAlgorithm()
+
+
+ALGORITHM = GapsOverlapsAlgorithm

@@ -1,0 +1,473 @@
+"""Gaps, overlaps and changes per unit x cluster x period, from the join's presence and rows.
+
+Gap status of a unit x cluster x period (``need`` = PiN > 0 or severity >= 3):
+- no_report: no partner reported this period, but some did in an earlier period (a blank is
+  never read as "no partner");
+- no_partner_with_need: need and no partner (and none ever reported before);
+- underserved: need and fewer partners than the minimum, or fewer partners per 10,000 people in
+  need than the threshold, or coverage below the first coverage band;
+- covered: partners present and none of the above;
+- no_need_reported: no partner and no need reported (never silently "covered").
+
+Beneficiaries: ``reached`` is the sum over partners (an upper bound: two partners may reach the
+same people), ``reached_max`` the largest single partner figure (a lower bound that never double
+counts). ``coverage`` = reached_max / PiN, the conservative figure the maps use. Figures are
+never added across clusters.
+
+Rank (``gap_rank``, 1 = highest priority, within each cluster and period, gaps only): units with
+no partner first, then underserved ones; within each, higher severity first, then larger PiN.
+"""
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Sequence, Tuple
+
+import numpy as np
+import pandas as pd
+
+from .errors import InputError
+from .progress import SILENT, Progress
+from .textnorm import fold
+
+GAP_STATUSES = ("no_partner_with_need", "underserved", "covered", "no_need_reported",
+                "no_report")
+GAP_FIELDS = ["pcode", "name", "admin_level", "cluster", "cluster_name", "period", "pin",
+              "target", "severity", "partners", "activities", "reached", "reached_max",
+              "coverage", "gap_status", "gap_rank", "clusters_present", "clusters_with_need",
+              "partner_list", "protected"]
+OVERLAP_FIELDS = ["pcode", "name", "admin_level", "cluster", "activity", "modality", "period",
+                  "partners", "partner_list", "duplication", "rows", "first_start", "last_end",
+                  "protected"]
+OVERLAP_UNIT_FIELDS = ["pcode", "name", "admin_level", "cluster", "cluster_name", "period",
+                       "overlaps", "max_partners"]
+CHANGE_FIELDS = ["pcode", "name", "cluster", "period", "previous_period", "change", "partner",
+                 "partners_before", "partners_now"]
+COUNTED_ROWS = ("used", "rolled_up")
+SEVERE = 3
+# Activity statuses that mean nobody works there (a cancelled plan duplicates nothing).
+STOPPED_STATUS_WORDS = ("cancel", "annul", "suspen", "abandon")
+TARGET_GROUP_WORDS = ("target group", "population group", "beneficiary type",
+                      "beneficiary group", "groupe cible", "type de beneficiaire", "grupo meta")
+HIDDEN = "hidden"
+PARTNER_SEPARATOR = "; "
+
+
+@dataclass
+class GapOptions:
+    clusters: Optional[Sequence[str]] = None  # None: every cluster with presence or needs
+    periods: Optional[Sequence[str]] = None  # None: every period of the presence
+    admin_level: Optional[int] = None  # None: the deepest level of the presence
+    min_partners: int = 1
+    partners_per_10k: float = 0.0  # 0: not used
+    coverage_bands: Tuple[float, ...] = (0.25, 0.5, 0.75)  # below the first: underserved
+    sensitive_clusters: Sequence[str] = ("PRO-GBV", "PRO-CPN")
+    protect_sensitive: bool = True
+    small_count: int = 5
+
+
+@dataclass
+class GapResult:
+    gaps: pd.DataFrame
+    overlaps: pd.DataFrame
+    overlap_units: pd.DataFrame
+    changes: pd.DataFrame
+    admin_level: int
+    notes: List[str] = field(default_factory=list)
+
+
+def gaps_overlaps(presence: pd.DataFrame, rows: Optional[pd.DataFrame] = None,
+                  needs: Optional[pd.DataFrame] = None, units: Optional[Dict[str, str]] = None,
+                  options: Optional[GapOptions] = None, known_clusters: Sequence[str] = (),
+                  progress: Progress = SILENT) -> GapResult:
+    """``presence``/``rows``: the join's outputs; ``needs``: needs_at_level() frame (pcode,
+    cluster, cluster_name, pin, target, severity); ``units``: pcode -> name of every unit of the
+    analysis level (e.g. the boundaries), so units without partners are classified too."""
+    options = options or GapOptions()
+    notes: List[str] = []
+    level, presence = _presence_at_level(presence, options.admin_level, notes)
+    needs = _empty_needs() if needs is None else needs
+    names = _unit_names(presence, needs, units or {})
+    progress.step(10, "Classifying gaps")
+    grid = _grid(presence, needs, names, options, known_clusters, notes)
+    grid = grid.merge(presence.drop(columns=["name", "admin_level", "cluster_name"]),
+                      on=["pcode", "cluster", "period"], how="left")
+    grid = grid.merge(needs[["pcode", "cluster", "pin", "target", "severity"]],
+                      on=["pcode", "cluster"], how="left")
+    grid["admin_level"] = level
+    counted = _counted_rows(rows, set(names), grid["period"].unique(), notes)
+    grid = _with_reached_max(grid, counted)
+    gaps = _classified(grid, options)
+    progress.step(50, "Finding overlaps")
+    overlaps = find_overlaps(counted, names, level, notes)
+    progress.step(75, "Changes since the previous period")
+    changes = find_changes(gaps)
+    overlap_units = _overlap_units(overlaps, gaps)
+    if options.periods:
+        gaps, overlaps, changes, overlap_units = (
+            frame[frame["period"].isin(options.periods)].reset_index(drop=True)
+            for frame in (gaps, overlaps, changes, overlap_units))
+    if options.protect_sensitive:
+        gaps, overlaps, changes = protect(gaps, overlaps, changes, options)
+    else:
+        gaps["protected"] = False
+        overlaps["protected"] = False
+    return GapResult(gaps[GAP_FIELDS], overlaps[OVERLAP_FIELDS],
+                     overlap_units[OVERLAP_UNIT_FIELDS], changes[CHANGE_FIELDS], level, notes)
+
+
+# Units, clusters, periods ----------------------------------------------------------------------
+
+def analysis_level(presence: pd.DataFrame, wanted: Optional[int] = None) -> int:
+    """The admin level of the analysis: ``wanted`` if the presence has it, else its deepest."""
+    levels = sorted(presence.loc[_specified(presence), "admin_level"].dropna().astype(int)
+                    .unique())
+    if wanted is None:
+        if not levels:
+            raise InputError("the presence layer has no admin unit: run the join first")
+        return int(levels[-1])
+    if levels and wanted not in levels:
+        raise InputError(f"admin level {wanted} was asked for, but the presence layer has "
+                         f"levels {', '.join(map(str, levels))}: run the join at that level")
+    return int(wanted)
+
+
+def _specified(presence) -> pd.Series:
+    if "unit_specified" not in presence:
+        return pd.Series(True, index=presence.index)
+    return presence["unit_specified"].fillna(True).astype(bool)
+
+
+def _presence_at_level(presence, wanted, notes):
+    wanted = analysis_level(presence, wanted)
+    keep = _specified(presence) & (presence["admin_level"] == wanted)
+    if (~keep).any():
+        notes.append(f"{int((~keep).sum())} presence features are not at admin {wanted} or are "
+                     "'unit not specified' buckets: they are not classified as gaps")
+    presence = presence[keep].copy()
+    presence["partners"] = presence["partners"].fillna(0).astype("int64")
+    fields = ["pcode", "name", "admin_level", "cluster", "cluster_name", "period", "partners",
+              "activities", "reached", "partner_list"]
+    return int(wanted), presence[fields].drop_duplicates(["pcode", "cluster", "period"])
+
+
+def _empty_needs():
+    return pd.DataFrame(columns=["pcode", "cluster", "cluster_name", "pin", "target",
+                                 "severity"])
+
+
+def _unit_names(presence, needs, units) -> Dict[str, str]:
+    names = dict(units)
+    for pcode, name in zip(presence["pcode"], presence["name"]):
+        names.setdefault(pcode, name)
+    for pcode in needs["pcode"]:
+        names.setdefault(pcode, None)
+    return names
+
+
+def _grid(presence, needs, names, options, known_clusters, notes):
+    """Every unit x cluster x period: a unit without presence row is a row too."""
+    cluster_names = dict(zip(presence["cluster"], presence["cluster_name"]))
+    for code, name in zip(needs["cluster"], needs["cluster_name"]):
+        cluster_names.setdefault(code, name)
+    if options.clusters:
+        clusters = [c for c in options.clusters]
+    else:
+        from_needs = set(needs["cluster"]) - set(presence["cluster"])
+        dropped = sorted(c for c in from_needs if known_clusters and c not in known_clusters)
+        if dropped:
+            notes.append("needs sectors with no partner and not in the cluster vocabulary, "
+                         "left out: " + ", ".join(map(str, dropped)))
+        clusters = sorted(set(presence["cluster"].dropna()) | (from_needs - set(dropped)))
+    # every period is classified (no_report and changes look back); the asked ones are kept
+    periods = sorted(set(presence["period"].dropna()) | set(options.periods or ()))
+    if not periods:
+        periods = ["all"]
+    index = pd.MultiIndex.from_product([sorted(names), clusters, periods],
+                                       names=["pcode", "cluster", "period"])
+    grid = index.to_frame(index=False)
+    grid["name"] = grid["pcode"].map(names)
+    grid["cluster_name"] = grid["cluster"].map(cluster_names).fillna(grid["cluster"])
+    return grid
+
+
+# Rows: beneficiaries and overlaps --------------------------------------------------------------
+
+def _counted_rows(rows, unit_codes, periods, notes):
+    """Rows that count (used/rolled_up) at an analysis unit, with the grid's period."""
+    if rows is None or rows.empty:
+        return None
+    counted = rows[rows["status"].isin(COUNTED_ROWS) & rows["pcode"].isin(unit_codes)].copy()
+    outside = int(rows["status"].isin(COUNTED_ROWS).sum()) - len(counted)
+    if outside:
+        notes.append(f"{outside} counted rows are located at another admin level than the "
+                     "analysis (e.g. 'unit not specified'): not in reached_max nor overlaps")
+    spans = [p for p in periods if "/" in str(p)]
+    if len(spans) == 1 and len(periods) == 1:  # join run on the whole table: one span period
+        counted["period"] = spans[0]
+    partner_key = _folded(counted["organisation"])
+    counted["partner_key"] = partner_key.where(partner_key != "")
+    counted["reached"] = pd.to_numeric(counted["reached"], errors="coerce")
+    return counted
+
+
+def _with_reached_max(grid, counted):
+    if counted is None or counted.empty:
+        grid["reached_max"] = np.nan
+        return grid
+    per_partner = counted.dropna(subset=["partner_key"]).groupby(
+        ["pcode", "cluster", "period", "partner_key"], sort=False)["reached"].sum(min_count=1)
+    largest = per_partner.groupby(level=[0, 1, 2]).max().rename("reached_max").reset_index()
+    return grid.merge(largest, on=["pcode", "cluster", "period"], how="left")
+
+
+def find_overlaps(counted, names, level, notes) -> pd.DataFrame:
+    """Unit x cluster x activity (x modality x target group) x period keys where two or more
+    distinct partners work with overlapping date ranges. Each partner's rows of one key are
+    taken as one span (earliest start to latest end); a row without dates spans the whole
+    period; cancelled or suspended rows are left out."""
+    if counted is None or counted.empty:
+        return pd.DataFrame(columns=[f for f in OVERLAP_FIELDS if f != "protected"])
+    frame = _overlap_keys(counted, notes)
+    keys = ["pcode", "cluster", "activity_key", "modality_key", "group_key", "period"]
+    # one integer per key: every later grouping and sort is on numbers, not on six texts
+    frame["key_id"] = frame.groupby(keys, sort=False, dropna=False).ngroup()
+    spans = frame.groupby(["key_id", "partner_key"], sort=False).agg(
+        start=("start", "min"), end=("end", "max"), rows=("partner_key", "size"))
+    spans = spans.reset_index().sort_values(["key_id", "start"], kind="stable")
+    key_id = spans["key_id"]
+    earlier_end = spans["end"].groupby(key_id).cummax().groupby(key_id).shift(1)
+    next_start = spans["start"].groupby(key_id).shift(-1)
+    spans = spans[((earlier_end >= spans["start"]) | (next_start <= spans["end"])).values]
+    # one spelling per organisation everywhere: the smallest, whatever the row order
+    spelling = frame.groupby("partner_key")["organisation"].min()
+    spans = spans.assign(display=spans["partner_key"].map(spelling))
+    spans = spans.assign(order=spans["display"].str.casefold()).sort_values(
+        ["key_id", "order"], kind="stable")
+    result = spans.groupby("key_id", sort=False).agg(
+        partners=("partner_key", "size"), partner_list=("display", PARTNER_SEPARATOR.join),
+        rows=("rows", "sum"), first_start=("start", "min"), last_end=("end", "max"))
+    labels = frame.drop_duplicates("key_id").set_index("key_id")[
+        ["pcode", "cluster", "period", "activity", "modality"]]
+    result = result.join(labels).sort_values(["pcode", "cluster", "period", "activity"],
+                                             kind="stable").reset_index(drop=True)
+    result["duplication"] = result["partners"] - 1
+    result["name"] = result["pcode"].map(names)
+    result["admin_level"] = level
+    for column in ("first_start", "last_end"):
+        result[column] = result[column].where(
+            (result[column] > pd.Timestamp.min) & (result[column] < pd.Timestamp.max))
+        result[column] = result[column].dt.strftime("%Y-%m-%d")
+    return result[[f for f in OVERLAP_FIELDS if f != "protected"]]
+
+
+def _overlap_keys(counted, notes):
+    frame = counted.dropna(subset=["partner_key"])
+    stopped = _folded(frame["activity_status"]).str.contains("|".join(STOPPED_STATUS_WORDS))
+    if stopped.any():
+        notes.append(f"{int(stopped.sum())} cancelled or suspended rows are not compared for "
+                     "overlaps")
+    frame = frame[~stopped]
+    if frame["activity"].isna().all():
+        notes.append("no activity column: overlaps compare partners per cluster")
+    group_column = _target_group_column(frame)
+    start, end = _dates(frame["period_start"]), _dates(frame["period_end"])
+    return frame.assign(
+        activity_key=_folded(frame["activity"]), modality_key=_folded(frame["modality"]),
+        group_key=_folded(frame[group_column]) if group_column else "",
+        start=start.fillna(pd.Timestamp.min), end=end.fillna(pd.Timestamp.max))
+
+
+def _dates(values: pd.Series) -> pd.Series:
+    """ISO dates, parsed once per distinct value (rows repeat a few dates many times)."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    parsed = pd.to_datetime(pd.Series(uniques, dtype=object), errors="coerce",
+                            format="ISO8601")
+    dates = np.append(parsed.to_numpy(dtype="datetime64[ns]"), np.datetime64("NaT"))
+    return pd.Series(dates[codes], index=values.index)
+
+
+def _folded(values: pd.Series) -> pd.Series:
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    folded = np.array([fold(str(v)) for v in uniques] + [""], dtype=object)
+    return pd.Series(folded[codes], index=values.index)
+
+
+def _target_group_column(frame) -> Optional[str]:
+    for column in frame.columns:
+        if fold(str(column)) in TARGET_GROUP_WORDS:
+            return column
+    return None
+
+
+def _overlap_units(overlaps, gaps):
+    if overlaps.empty:
+        return pd.DataFrame(columns=OVERLAP_UNIT_FIELDS)
+    units = overlaps.groupby(["pcode", "cluster", "period"], sort=True).agg(
+        name=("name", "first"), admin_level=("admin_level", "first"),
+        overlaps=("partners", "size"), max_partners=("partners", "max")).reset_index()
+    cluster_names = dict(zip(gaps["cluster"], gaps["cluster_name"]))
+    units["cluster_name"] = units["cluster"].map(cluster_names).fillna(units["cluster"])
+    return units
+
+
+# Gap status ------------------------------------------------------------------------------------
+
+def _classified(grid, options):
+    grid = grid.sort_values(["pcode", "cluster", "period"]).reset_index(drop=True)
+    partners = grid["partners"].fillna(0).astype("int64")
+    grid["partners"] = partners
+    grid["activities"] = grid["activities"].fillna(0).astype("int64")
+    grid["partner_list"] = grid["partner_list"].fillna("")
+    pin = grid["pin"].astype(float)
+    need = (pin > 0) | (grid["severity"].astype(float) >= SEVERE)
+    grid["coverage"] = (grid["reached_max"] / pin).where(pin > 0)
+    reporting = partners.gt(0).astype("int64")
+    reported_before = (reporting.groupby([grid["pcode"], grid["cluster"]]).cumsum()
+                       - reporting) > 0  # rows are in period order within unit x cluster
+    too_few = partners < options.min_partners
+    if options.partners_per_10k > 0:
+        too_few |= (partners / (pin / 10000)).where(pin > 0) < options.partners_per_10k
+    if options.coverage_bands:
+        too_few |= grid["coverage"] < min(options.coverage_bands)
+    status = np.select(
+        [partners.eq(0) & reported_before, partners.eq(0) & need, partners.eq(0),
+         need & too_few],
+        ["no_report", "no_partner_with_need", "no_need_reported", "underserved"], "covered")
+    grid["gap_status"] = status
+    grid["gap_rank"] = _rank(grid)
+    _inter_cluster(grid, need)
+    return grid
+
+
+def _rank(grid) -> pd.Series:
+    gap = grid["gap_status"].isin(["no_partner_with_need", "underserved"])
+    ordered = grid[gap].assign(
+        _status=(grid["gap_status"] == "underserved").astype(int),
+        _severity=-grid["severity"].astype(float).fillna(0),
+        _pin=-grid["pin"].astype(float).fillna(0))
+    ordered = ordered.sort_values(["cluster", "period", "_status", "_severity", "_pin", "pcode"])
+    ranks = ordered.groupby(["cluster", "period"]).cumcount() + 1
+    return ranks.reindex(grid.index).astype("Int64")
+
+
+def _inter_cluster(grid, need):
+    by_unit = [grid["pcode"], grid["period"]]
+    grid["clusters_present"] = grid["partners"].gt(0).groupby(by_unit).transform("sum") \
+        .astype("int64")
+    grid["clusters_with_need"] = need.groupby(by_unit).transform("sum").astype("int64")
+
+
+# Changes ---------------------------------------------------------------------------------------
+
+def find_changes(gaps) -> pd.DataFrame:
+    """Per unit x cluster, each period against the one before: coverage gained or lost, and
+    partners that started or stopped. Nothing is said for a unit that did not report this
+    period (its status, no_report, says so) and no partner 'started' after such a period.
+
+    ``gaps`` is the full unit x cluster x period grid sorted by unit, cluster and period, so
+    the previous period of row ``r`` is row ``r - 1`` wherever ``r`` is not a first period."""
+    gaps = gaps.reset_index(drop=True)
+    first_period = sorted(gaps["period"].unique())[0]
+    has_previous = (gaps["period"] != first_period).to_numpy()
+    status = gaps["gap_status"].to_numpy()
+    before = np.roll(status, 1)
+    covered, was_covered = status == "covered", before == "covered"
+    gained = has_previous & covered & ~was_covered & (before != "no_report")
+    lost = has_previous & was_covered & np.isin(status, ["underserved", "no_partner_with_need"])
+    reporting = has_previous & (status != "no_report") & (gaps["partners"] > 0).to_numpy()
+    rows, partners = _listed_partners(gaps)
+    codes = pd.factorize(partners["partner_key"])[0].astype("int64")
+    width = int(codes.max()) + 1 if len(codes) else 1
+    listed = rows * width + codes
+    # the previous period's partners, keyed on the following row
+    shifted = (rows + 1) * width + codes
+    started = reporting[rows] & (before[rows] != "no_report") & ~np.isin(listed, shifted)
+    following = np.minimum(rows + 1, len(gaps) - 1)
+    stopped = (rows + 1 < len(gaps)) & reporting[following] & ~np.isin(shifted, listed)
+    parts = [
+        (np.flatnonzero(gained), "gained_coverage", None),
+        (np.flatnonzero(lost), "lost_coverage", None),
+        (rows[started], "partner_started", partners["partner"].to_numpy()[started]),
+        (following[stopped], "partner_stopped", partners["partner"].to_numpy()[stopped]),
+    ]
+    return _change_frame(gaps, parts)
+
+
+def _listed_partners(gaps):
+    """Row number in ``gaps`` and name of every listed partner (the join lists each
+    organisation once per unit x cluster x period)."""
+    listed = gaps["partner_list"].fillna("").str.split(PARTNER_SEPARATOR).explode()
+    listed = listed[listed.fillna("") != ""]
+    partners = pd.DataFrame({"partner": listed.to_numpy()})
+    partners["partner_key"] = _folded(partners["partner"])
+    return listed.index.to_numpy(dtype="int64"), partners
+
+
+def _change_frame(gaps, parts):
+    rows = np.concatenate([p[0] for p in parts]).astype("int64")
+    change = np.concatenate([np.full(len(p[0]), p[1], dtype=object) for p in parts])
+    partner = np.concatenate([np.full(len(p[0]), None, dtype=object) if p[2] is None
+                              else p[2].astype(object) for p in parts])
+    order = np.argsort(rows, kind="stable")
+    rows, change, partner = rows[order], change[order], partner[order]
+    previous = np.maximum(rows - 1, 0)
+    return pd.DataFrame({
+        "pcode": gaps["pcode"].to_numpy()[rows], "name": gaps["name"].to_numpy()[rows],
+        "cluster": gaps["cluster"].to_numpy()[rows], "period": gaps["period"].to_numpy()[rows],
+        "previous_period": gaps["period"].to_numpy()[previous], "change": change,
+        "partner": partner, "partners_before": gaps["partners"].to_numpy()[previous],
+        "partners_now": gaps["partners"].to_numpy()[rows]}, columns=CHANGE_FIELDS)
+
+
+# Data protection -------------------------------------------------------------------------------
+
+def protect(gaps, overlaps, changes, options):
+    """Sensitive clusters: partner names hidden and counts below k blanked, with '<k' said in
+    the partner list, in every output."""
+    k = options.small_count
+    sensitive = set(options.sensitive_clusters)
+    small_label = f"<{k}"
+
+    gaps = gaps.copy()
+    hit = gaps["cluster"].isin(sensitive)
+    gaps["protected"] = hit
+    small_partners = hit & gaps["partners"].between(1, k - 1)
+    gaps.loc[hit, "partner_list"] = np.where(small_partners[hit], small_label, HIDDEN)
+    gaps = _blank_small(gaps, hit, ["partners", "activities", "reached", "reached_max"], k)
+
+    overlaps = overlaps.copy()
+    hit = overlaps["cluster"].isin(sensitive)
+    overlaps["protected"] = hit
+    small = hit & (overlaps["partners"] < k)
+    overlaps.loc[hit, "partner_list"] = np.where(small[hit], small_label, HIDDEN)
+    overlaps["duplication"] = overlaps["duplication"].astype("Int64").mask(small)
+    overlaps = _blank_small(overlaps, hit, ["partners", "rows"], k)
+
+    changes = changes.copy()
+    hit = changes["cluster"].isin(sensitive)
+    changes.loc[hit, "partner"] = np.where(changes.loc[hit, "partner"].notna(), HIDDEN, None)
+    changes = _blank_small(changes, hit, ["partners_before", "partners_now"], k)
+    # hidden names make one line per unit and change out of one line per partner
+    repeated = changes[hit].astype(str).duplicated().reindex(changes.index, fill_value=False)
+    return gaps, overlaps, changes[~repeated].reset_index(drop=True)
+
+
+def _blank_small(frame, hit, columns, k):
+    for column in columns:
+        values = pd.to_numeric(frame[column], errors="coerce")
+        small = hit & (values > 0) & (values < k)
+        frame[column] = values.mask(small)
+        if (values.dropna() % 1 == 0).all():
+            frame[column] = frame[column].astype("Int64")
+    return frame
+
+
+def parse_bands(text: str) -> Tuple[float, ...]:
+    """'0.25, 0.5, 0.75' (or percentages '25,50,75') -> ascending fractions."""
+    parts = [p for p in str(text or "").replace(";", ",").split(",") if p.strip()]
+    try:
+        values = [float(p.strip().rstrip("%")) for p in parts]
+    except ValueError:
+        raise InputError(f"coverage bands {text!r}: give numbers separated by commas, "
+                         "e.g. 0.25,0.5,0.75") from None
+    if any(v > 1 for v in values):
+        values = [v / 100 for v in values]
+    return tuple(sorted(values))
