@@ -62,6 +62,51 @@ def run_join(output: Path):
     }, feedback=Feedback())
 
 
+def run_gaps(output: Path, results):
+    """coordmap:gaps_overlaps on the join outputs, when this build has it (else None)."""
+    from qgis import processing
+    from qgis.core import QgsApplication
+
+    if QgsApplication.processingRegistry().algorithmById("coordmap:gaps_overlaps") is None:
+        return None
+    return processing.run("coordmap:gaps_overlaps", {
+        "PRESENCE": results["OUTPUT"], "ROWS": results["OUTPUT_ROWS"],
+        "NEEDS": str(SAMPLE / "xy_needs.csv"),
+        "OUTPUT_GAPS": str(output / "gaps.gpkg"),
+        "OUTPUT_OVERLAPS": str(output / "overlaps.gpkg"),
+        "OUTPUT_OVERLAP_UNITS": str(output / "overlap_units.gpkg"),
+        "OUTPUT_CHANGES": str(output / "changes.gpkg"),
+    })
+
+
+def latest_period(presence_path) -> str:
+    from qgis.core import QgsVectorLayer
+
+    layer = QgsVectorLayer(str(presence_path), "presence", "ogr")
+    return max(str(value) for value in layer.uniqueValues(layer.fields().indexOf("period")))
+
+
+def run_export(output: Path, results, gaps):
+    """The map pack of the latest month: one PDF per cluster, the same as one multi-page PDF,
+    and one page as PNG (the picture in the README)."""
+    from qgis import processing
+
+    period = latest_period(results["OUTPUT"])
+    common = {"PRESENCE": results["OUTPUT"], "PERIODS": period,
+              "SOURCE": "CoordMap sample country (synthetic 4W and boundaries)",
+              "PRODUCER": "CoordMap demo"}
+    if gaps is not None:
+        common.update(GAPS=gaps["OUTPUT_GAPS"], OVERLAPS=gaps["OUTPUT_OVERLAP_UNITS"])
+    pack = output / "map_pack"
+    files = processing.run("coordmap:export_maps", {**common, "OUTPUT_FOLDER": str(pack)})
+    processing.run("coordmap:export_maps", {**common, "SINGLE_PDF": True,
+                                            "OUTPUT_FOLDER": str(pack)})
+    page = processing.run("coordmap:export_maps", {**common, "CLUSTERS": "WSH", "FORMAT": 1,
+                                                   "OUTPUT_FOLDER": str(output / "map_page")})
+    print(f"Map pack for {period}: {len(files['OUTPUT_FILES'].split(';'))} maps in {pack}")
+    return page["OUTPUT_FILES"]
+
+
 def save_project(output: Path, results):
     """A QGIS project with the outputs, to open and explore in the desktop."""
     from qgis.core import QgsProject, QgsVectorLayer
@@ -84,6 +129,7 @@ def main():
     link_plugin()
     app = start_qgis()
     results = run_join(output)
+    run_export(output, results, run_gaps(output, results))
     save_project(output, results)
     print(f"\nCoordMap demo outputs are in {output}:")
     for path in sorted(output.iterdir()):

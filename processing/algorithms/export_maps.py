@@ -1,0 +1,322 @@
+"""coordmap:export_maps — the 3W map pack: one OCHA-style map per cluster (and period)."""
+import datetime as dt
+import shutil
+import tempfile
+from pathlib import Path
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterString,
+    QgsProject,
+)
+
+from ..analysis import mappack
+from ..analysis.clusters import ClusterVocabulary
+from . import layouts
+from .base import CoordMapAlgorithm
+
+PAPERS = ("a4_landscape", "a4_portrait", "a3_landscape")
+FORMATS = ("pdf", "png", "svg")
+
+
+class ExportMapsAlgorithm(CoordMapAlgorithm):
+    PRESENCE = "PRESENCE"
+    GAPS = "GAPS"
+    OVERLAPS = "OVERLAPS"
+    CLUSTERS = "CLUSTERS"
+    PERIODS = "PERIODS"
+    TEMPLATE = "TEMPLATE"
+    LANGUAGE = "LANGUAGE"
+    TITLE = "TITLE"
+    SOURCE = "SOURCE"
+    PRODUCER = "PRODUCER"
+    OUTPUT_FOLDER = "OUTPUT_FOLDER"
+    FORMAT = "FORMAT"
+    SINGLE_PDF = "SINGLE_PDF"
+    ADD_LAYOUTS = "ADD_LAYOUTS"
+    PARTNER_TABLE = "PARTNER_TABLE"
+    SENSITIVE_CLUSTERS = "SENSITIVE_CLUSTERS"
+    CLUSTER_STYLES = "CLUSTER_STYLES"
+    OUTPUT_FILES = "OUTPUT_FILES"
+
+    def name(self):
+        return "export_maps"
+
+    def displayName(self):
+        return self.tr("Export 3W map pack")
+
+    def flags(self):
+        # Layout rendering and the project's layout manager belong to the main thread, as for
+        # QGIS's own native:printlayouttopdf.
+        return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
+
+    def shortHelpString(self):
+        return self.tr(
+            "Makes the 3W map pack from the presence output of 'Join 4W table to admin "
+            "boundaries': one map per cluster (and per period) with title, period, 'as of' "
+            "date, legend of partners per unit, locator map, scale bar, north arrow, sources, "
+            "producer, map id, creation date, the United Nations disclaimer and a note saying "
+            "what blank areas mean. Hatched grey units have no data (no 4W report); white "
+            "units were reported with no partner of the cluster.\n\n"
+            "Optional gaps and overlap-units layers (from 'Gaps and overlaps') outline units "
+            "with a need and no partner and hatch units with overlapping activities. Files are "
+            "named <id>_<short-name>_<paper>_<yyyymmdd>. Map texts are in the chosen language "
+            "(English, French, Spanish, Arabic). Cluster colours and icons are CoordMap's own "
+            "defaults, not an official palette: give your own JSON file (same shape as "
+            "resources/styles/cluster_styles.json) as 'Cluster colours and icons', or set it "
+            "once in the QGIS setting coordmap/cluster_styles. 'Add the layouts to the project' "
+            "keeps every map as an editable print layout (with its layers, as temporary layers) "
+            "to fine-tune in the layout manager.")
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.PRESENCE, self.tr("Presence (output of Join 4W)"),
+            [QgsProcessing.SourceType.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.GAPS, self.tr("Gaps (output of Gaps and overlaps)"),
+            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.OVERLAPS, self.tr("Overlap units (output of Gaps and overlaps)"),
+            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.CLUSTERS, self.tr("Clusters (codes separated by commas; default: all present)"),
+            optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.PERIODS, self.tr("Periods (separated by commas; default: every period)"),
+            optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.TEMPLATE, self.tr("Template"),
+            options=[self.tr("A4 landscape"), self.tr("A4 portrait"), self.tr("A3 landscape")],
+            defaultValue=0))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.LANGUAGE, self.tr("Map language"),
+            options=["English", "Français", "Español", "العربية"], defaultValue=0))
+        self.addParameter(QgsProcessingParameterString(
+            self.TITLE, self.tr("Title (default: '<cluster>: operational presence')"),
+            optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.SOURCE, self.tr("Sources (default: the input file names)"), optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.PRODUCER, self.tr("Producer and contact"), optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.FORMAT, self.tr("Format"), options=["PDF", "PNG", "SVG"], defaultValue=0))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.SINGLE_PDF, self.tr("One multi-page PDF instead of one file per map"),
+            defaultValue=False))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.ADD_LAYOUTS, self.tr("Add the layouts to the project (to edit them)"),
+            defaultValue=False))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.PARTNER_TABLE, self.tr("Add a page listing the partners per unit"),
+            defaultValue=False))
+        self.addParameter(QgsProcessingParameterString(
+            self.SENSITIVE_CLUSTERS,
+            self.tr("Sensitive clusters: partner names never shown (codes, commas)"),
+            defaultValue=",".join(mappack.DEFAULT_SENSITIVE_CLUSTERS), optional=True))
+        self.addParameter(QgsProcessingParameterFile(
+            self.CLUSTER_STYLES, self.tr("Cluster colours and icons (JSON)"), optional=True,
+            fileFilter="JSON (*.json)"))
+        self.addParameter(QgsProcessingParameterFolderDestination(
+            self.OUTPUT_FOLDER, self.tr("Output folder")))
+        self.addOutput(QgsProcessingOutputString(self.OUTPUT_FILES, self.tr("Files written")))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        options = self._options(parameters, context)
+        presence = self.parameterAsSource(parameters, self.PRESENCE, context)
+        if presence is None:
+            raise QgsProcessingException(self.tr("Presence: no such layer or file"))
+        self._check_fields(presence, ("pcode", "cluster", "partners"), self.tr("Presence"))
+        records, geometries = layouts.feature_records(presence, feedback)
+        gaps, overlaps = (self._optional_records(parameters, context, key, geometries, feedback)
+                          for key in (self.GAPS, self.OVERLAPS))
+        maps = mappack.plan_maps(records, options["clusters"], options["periods"])
+        if not maps:
+            raise QgsProcessingException(self.tr(
+                "Presence: no feature for clusters {clusters} and periods {periods}").format(
+                clusters=", ".join(options["clusters"]) or "*",
+                periods=", ".join(options["periods"]) or "*"))
+        feedback.pushInfo(self.tr("{count} maps to make").format(count=len(maps)))
+        folder = Path(self.parameterAsString(parameters, self.OUTPUT_FOLDER, context))
+        folder.mkdir(parents=True, exist_ok=True)
+        project = context.project() if options["add_layouts"] and context.project() \
+            else QgsProject()
+        if project.ellipsoid() in ("", "NONE"):  # scale bars in km on lon/lat maps need one
+            project.setEllipsoid("EPSG:7030")
+        # Files are written to a scratch folder and moved only when every map succeeded.
+        scratch = Path(tempfile.mkdtemp(prefix=".coordmap-", dir=folder))
+        try:
+            values = mappack.UnitValues(records, gaps or ())
+            try:
+                made = self._make_maps(maps, (records, geometries, gaps, overlaps, values),
+                                       presence.sourceCrs(), project, scratch, options,
+                                       feedback)
+            except RuntimeError as error:  # a template or style QGIS could not use
+                raise QgsProcessingException(str(error)) from error
+            if made is None:
+                return {}
+            final = []
+            for path in made[1]:
+                target = folder / Path(path).name
+                shutil.move(path, target)
+                final.append(str(target))
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+        if options["add_layouts"]:
+            manager = project.layoutManager()
+            for layout in made[0]:
+                if manager.layoutByName(layout.name()):
+                    layout.setName(manager.generateUniqueTitle())
+                manager.addLayout(layout)
+        feedback.pushInfo(self.tr("Wrote {count} files to {folder}").format(
+            count=len(final), folder=folder))
+        return {self.OUTPUT_FOLDER: str(folder), self.OUTPUT_FILES: ";".join(final)}
+
+    # Parameters -------------------------------------------------------------------------------
+
+    def _options(self, parameters, context):
+        def codes(key):
+            text = self.parameterAsString(parameters, key, context) or ""
+            return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
+
+        language = mappack.LANGUAGES[self.parameterAsEnum(parameters, self.LANGUAGE, context)]
+        file_format = FORMATS[self.parameterAsEnum(parameters, self.FORMAT, context)]
+        return {
+            "clusters": codes(self.CLUSTERS), "periods": codes(self.PERIODS),
+            "paper": PAPERS[self.parameterAsEnum(parameters, self.TEMPLATE, context)],
+            "language": language, "format": file_format,
+            "title": self.parameterAsString(parameters, self.TITLE, context).strip(),
+            "source": self.parameterAsString(parameters, self.SOURCE, context).strip()
+            or self._source_names(parameters, context),
+            "producer": self.parameterAsString(parameters, self.PRODUCER, context).strip(),
+            "single_pdf": file_format == "pdf" and self.parameterAsBoolean(
+                parameters, self.SINGLE_PDF, context),
+            "add_layouts": self.parameterAsBoolean(parameters, self.ADD_LAYOUTS, context),
+            "partner_table": self.parameterAsBoolean(parameters, self.PARTNER_TABLE, context),
+            "sensitive": codes(self.SENSITIVE_CLUSTERS),
+            "styles": layouts.cluster_styles(
+                self.parameterAsFile(parameters, self.CLUSTER_STYLES, context) or None),
+            "created": dt.date.today(),
+        }
+
+    def _source_names(self, parameters, context):
+        sources = []
+        for key in (self.PRESENCE, self.GAPS, self.OVERLAPS):
+            layer = self.parameterAsVectorLayer(parameters, key, context)
+            if layer is not None:
+                sources.append(layer.source() if layer.providerType() == "ogr"
+                               else layer.name())
+        return mappack.source_text(sources)
+
+    def _check_fields(self, source, required, label):
+        missing = [name for name in required if source.fields().indexOf(name) < 0]
+        if missing:
+            raise QgsProcessingException(self.tr(
+                "{label} {name}: no field {fields}; give the output of CoordMap's algorithm "
+                "(fields are listed in the help)").format(
+                label=label, name=source.sourceName(), fields=", ".join(missing)))
+
+    def _optional_records(self, parameters, context, key, geometries, feedback):
+        source = self.parameterAsSource(parameters, key, context)
+        if source is None:
+            return None
+        self._check_fields(source, ("pcode", "cluster", "period"), key.capitalize())
+        records, own_geometries = layouts.feature_records(source, feedback)
+        for pcode, geometry in own_geometries.items():
+            geometries.setdefault(pcode, geometry)
+        return records
+
+    # Maps -------------------------------------------------------------------------------------
+
+    def _make_maps(self, maps, data, crs, project, scratch, options, feedback):
+        """Fill and export the maps one by one; (layouts kept, files written), None if cancelled.
+
+        Without 'add layouts' and the partner table, one layout is loaded once and refilled for
+        every map (loading a template costs about as much as rendering a page) and each map's
+        layers leave the project once it is exported."""
+        records = data[0]
+        vocabulary = ClusterVocabulary.load()
+        renderers = {}
+        locator = layouts.locator_layer(crs)
+        if locator is not None:
+            project.addMapLayer(locator, options["add_layouts"])
+        reuse = not options["add_layouts"] and not options["partner_table"]
+        pack = layouts.PdfPack(scratch / (mappack.pack_stem(options["paper"], options["created"])
+                                          + ".pdf")) if options["single_pdf"] else None
+        kept, written, layout = [], [], None
+        try:
+            for index, spec in enumerate(maps):
+                if feedback.isCanceled():
+                    return None
+                texts = mappack.marginalia(
+                    spec, options["language"], options["created"], title=options["title"],
+                    sources=options["source"], producer=options["producer"],
+                    crs_name=crs.description() or crs.authid(), vocabulary=vocabulary)
+                main, overlays = self._map_layers(spec, data, crs, texts, options, renderers)
+                for layer in [main] + overlays:
+                    project.addMapLayer(layer, options["add_layouts"])
+                name = mappack.file_stem(spec, options["paper"], options["created"], vocabulary)
+                if layout is None or not reuse:
+                    layout = layouts.load_layout(project, options["paper"], name)
+                layout.setName(name)
+                icon = options["styles"].get(spec.cluster, options["styles"][""])[1]
+                layouts.fill_layout(layout, texts, (main, overlays, locator), icon,
+                                    options["language"])
+                if options["partner_table"]:
+                    self._add_partner_table(layout, records, data[2], spec, options,
+                                            vocabulary)
+                if pack is not None:
+                    pack.add(layout)
+                else:
+                    written.extend(self._export(layout, scratch, options))
+                if reuse:
+                    project.removeMapLayers([layer.id() for layer in [main] + overlays])
+                else:
+                    kept.append(layout)
+                feedback.setProgress(100 * (index + 1) / len(maps))
+        finally:
+            if pack is not None:
+                pack.close()
+        return kept, written + ([str(pack.path)] if pack is not None else [])
+
+    def _map_layers(self, spec, data, crs, texts, options, renderers):
+        """(partners-per-unit layer, [need-without-partner, overlaps] when given) of one map."""
+        _records, geometries, gaps, overlaps, values = data
+        colour = options["styles"].get(spec.cluster, options["styles"][""])[0]
+        main = layouts.presence_layer(values(spec), geometries, crs, colour, texts, renderers)
+        overlays = []
+        if gaps is not None:
+            overlays.append(layouts.overlay_layer(gaps, geometries, crs, spec,
+                                                  "need_without_partner", texts.gap_no_partner,
+                                                  renderers))
+        if overlaps is not None:
+            overlays.append(layouts.overlay_layer(overlaps, geometries, crs, spec, "overlaps",
+                                                  texts.overlaps, renderers))
+        return main, overlays
+
+    def _add_partner_table(self, layout, records, gaps, spec, options, vocabulary):
+        table_texts = mappack.partner_table_texts(spec, options["language"], vocabulary)
+        rows = mappack.partner_rows(records, spec, options["sensitive"], table_texts["withheld"],
+                                    gaps or ())
+        layouts.add_partner_table(layout, rows, table_texts,
+                                  layouts.font_family(options["language"]))
+
+    def _export(self, layout, scratch, options):
+        try:
+            return layouts.export_layout(
+                layout, scratch / f"{layout.name()}.{options['format']}", options["format"])
+        except RuntimeError as error:
+            raise QgsProcessingException(str(error)) from error
+
+    def createInstance(self):
+        return ExportMapsAlgorithm()
+
+
+ALGORITHM = ExportMapsAlgorithm

@@ -1,0 +1,331 @@
+"""Map pack planning: which maps to make and every text printed on them (no QGIS here).
+
+A map is one cluster x one period of the presence output of ``join_4w``. This module decides the
+list of maps, the marginalia texts in the map language (fixed texts come from
+``resources/templates/marginalia.json``, cluster names from the cluster vocabulary), the OCHA-style
+file names and the rows of the optional partner table. The QGIS side (layouts.py) only places
+these texts in the print layout.
+"""
+import calendar
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
+
+from .clusters import ClusterVocabulary
+from .vocabulary import load_json_file
+
+TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "resources" / "templates"
+LANGUAGES = ("en", "fr", "es", "ar")
+RIGHT_TO_LEFT = {"ar"}
+PAPERS = {"a4_landscape": "A4L", "a4_portrait": "A4P", "a3_landscape": "A3L"}
+DEFAULT_SENSITIVE_CLUSTERS = ("PRO-GBV", "PRO-CPN")
+PARTNER_SEPARATOR = "; "
+
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+_SPAN = re.compile(r"^(\d{4})-(\d{2})/(\d{4})-(\d{2})$")
+
+
+def marginalia_texts(language: str) -> Dict[str, Any]:
+    """The fixed texts of one map language (English for any text a language lacks)."""
+    languages = load_json_file(TEMPLATES_DIR / "marginalia.json")["languages"]
+    if language not in languages:
+        raise ValueError(f"map language {language!r} is not one of {', '.join(languages)}")
+    return {**languages["en"], **languages[language]}
+
+
+# Periods -----------------------------------------------------------------------------------------
+
+def period_end(period: str) -> Optional[dt.date]:
+    """Last day of a "YYYY-MM", "YYYY-Qn" or "YYYY-MM/YYYY-MM" period (None for others)."""
+    text = str(period or "")
+    if _SPAN.match(text):
+        text = text.split("/")[1]
+    if _MONTH.match(text):
+        year, number = int(text[:4]), int(text[5:7])
+    elif _QUARTER.match(text):
+        year, number = int(text[:4]), 3 * int(text[-1])
+    else:
+        return None
+    return dt.date(year, number, calendar.monthrange(year, number)[1])
+
+
+def period_label(period: str, texts: Mapping[str, Any]) -> str:
+    """A period as people read it: "January 2025", "Q1 2025", "January - April 2025"."""
+    text = str(period or "")
+    months = texts["months"]
+    if _MONTH.match(text):
+        return f"{months[int(text[5:7]) - 1]} {text[:4]}"
+    if _QUARTER.match(text):
+        return texts["quarter"].format(quarter=text[-1], year=text[:4])
+    span = _SPAN.match(text)
+    if span:
+        first_year, first, last_year, last = span.groups()
+        start = months[int(first) - 1] + ("" if first_year == last_year else f" {first_year}")
+        return f"{start} - {months[int(last) - 1]} {last_year}"
+    if text.lower() in ("", "all"):
+        return texts["all_periods"]
+    return text
+
+
+def format_date(day: dt.date, texts: Mapping[str, Any]) -> str:
+    return f"{day.day} {texts['months'][day.month - 1]} {day.year}"
+
+
+# Which maps --------------------------------------------------------------------------------------
+
+@dataclass
+class MapSpec:
+    """One map of the pack: a cluster in a period, with the figures its marginalia quote."""
+
+    cluster: str
+    period: str
+    admin_level: Optional[int]
+    partners: int = 0
+    activities: int = 0
+    units: int = 0
+    unspecified_rows: int = 0
+    sources: List[str] = field(default_factory=list)
+
+
+def plan_maps(records: Iterable[Mapping[str, Any]], clusters: Sequence[str] = (),
+              periods: Sequence[str] = ()) -> List[MapSpec]:
+    """One map per cluster x period present in the presence records (both filters optional).
+
+    Partners are counted as distinct names over the map's units (a partner working in five
+    units is one partner); activities are the 4W rows behind the map.
+    """
+    wanted_clusters = {c.strip().upper() for c in clusters if c and c.strip()}
+    wanted_periods = {p.strip() for p in periods if p and p.strip()}
+    maps: Dict[tuple, MapSpec] = {}
+    names: Dict[tuple, set] = {}
+    for record in records:
+        cluster, period = str(record["cluster"]), str(record.get("period") or "all")
+        if wanted_clusters and cluster.upper() not in wanted_clusters:
+            continue
+        if wanted_periods and period not in wanted_periods:
+            continue
+        key = (cluster, period)
+        spec = maps.setdefault(key, MapSpec(cluster, period, None))
+        rows = int(record.get("rows") or 0)
+        spec.activities += rows
+        if record.get("unit_specified") in (False, 0):
+            spec.unspecified_rows += rows
+            continue
+        level = record.get("admin_level")
+        if level is not None:
+            spec.admin_level = max(spec.admin_level or 0, int(level))
+        spec.units += 1
+        listed = split_partners(record.get("partner_list"))
+        names.setdefault(key, set()).update(listed)
+        spec.partners = max(spec.partners, int(record.get("partners") or 0))
+    for key, spec in maps.items():
+        spec.partners = max(spec.partners, len(names.get(key, ())))
+    return [maps[key] for key in sorted(maps)]
+
+
+def split_partners(text: Any) -> List[str]:
+    if not text:
+        return []
+    return [name.strip() for name in str(text).split(PARTNER_SEPARATOR.strip()) if name.strip()]
+
+
+# Texts -------------------------------------------------------------------------------------------
+
+@dataclass
+class Marginalia:
+    title: str
+    subtitle: str
+    as_of: str
+    summary: str
+    note: str
+    sources: str
+    producer: str
+    created: str
+    map_id: str
+    projection: str
+    disclaimer: str
+    legend_title: str
+    no_data: str
+    zero: str
+    gap_no_partner: str
+    overlaps: str
+    unspecified: str
+    right_to_left: bool
+
+
+def map_id(spec: MapSpec) -> str:
+    return "COORDMAP-" + slug(f"{spec.cluster}-{spec.period}").upper()
+
+
+def marginalia(spec: MapSpec, language: str, created: dt.date, *, title: str = "",
+               sources: str = "", producer: str = "", crs_name: str = "",
+               vocabulary: Optional[ClusterVocabulary] = None) -> Marginalia:
+    """Every text of one map in ``language``; ``title``/``sources``/``producer`` override."""
+    texts = marginalia_texts(language)
+    cluster = cluster_name(spec.cluster, language, vocabulary)
+    period = period_label(spec.period, texts)
+    level = texts["admin_level"].format(level=spec.admin_level) if spec.admin_level else ""
+    as_of = period_end(spec.period) or created
+    return Marginalia(
+        title=title or texts["title"].format(cluster=cluster),
+        subtitle=" | ".join(part for part in (cluster, level, period) if part),
+        as_of=texts["as_of"].format(date=format_date(min(as_of, created), texts)),
+        summary=texts["summary"].format(partners=spec.partners, activities=spec.activities,
+                                        units=spec.units),
+        note=texts["note"],
+        sources=texts["sources"].format(sources=sources or ", ".join(spec.sources)),
+        producer=texts["producer"].format(producer=producer) if producer else "",
+        created=texts["created"].format(date=created.isoformat()),
+        map_id=texts["map_id"].format(id=map_id(spec)),
+        projection=texts["projection"].format(crs=crs_name) if crs_name else "",
+        disclaimer=texts["disclaimer"],
+        legend_title=texts["legend_partners"],
+        no_data=texts["no_data"],
+        zero=texts["zero"],
+        gap_no_partner=texts["gap_no_partner"],
+        overlaps=texts["overlaps"],
+        unspecified=texts["unspecified"].format(rows=spec.unspecified_rows)
+        if spec.unspecified_rows else "",
+        right_to_left=language in RIGHT_TO_LEFT,
+    )
+
+
+def cluster_name(code: str, language: str,
+                 vocabulary: Optional[ClusterVocabulary] = None) -> str:
+    vocabulary = vocabulary or ClusterVocabulary.load()
+    return vocabulary.name(code, language)
+
+
+def source_text(paths: Iterable[Any]) -> str:
+    """Sources named after the input files ("som_3w.xlsx, som_adm2.geojson"), in order, once."""
+    names = []
+    for path in paths:
+        name = Path(str(path).split("|")[0]).name if path else ""
+        if name and name not in names:
+            names.append(name)
+    return ", ".join(names)
+
+
+# File names --------------------------------------------------------------------------------------
+
+def slug(text: str) -> str:
+    """ASCII letters, digits and hyphens only (accents dropped, other runs become one '-')."""
+    ascii_text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-")
+
+
+def file_stem(spec: MapSpec, paper: str, created: dt.date,
+              vocabulary: Optional[ClusterVocabulary] = None) -> str:
+    """OCHA-style ``<id>_<short-name>_<paper>_<yyyymmdd>``, e.g.
+    ``COORDMAP-EDU-2025-01_3W-Education_A4L_20250131``."""
+    short = slug("3W " + cluster_name(spec.cluster, "en", vocabulary))[:40].strip("-")
+    return f"{map_id(spec)}_{short}_{PAPERS[paper]}_{created:%Y%m%d}"
+
+
+def pack_stem(paper: str, created: dt.date) -> str:
+    """File name of the whole pack as one PDF, in the same pattern as the single maps."""
+    return f"COORDMAP-MAPPACK_3W-map-pack_{PAPERS[paper]}_{created:%Y%m%d}"
+
+
+# Partner table -----------------------------------------------------------------------------------
+
+@dataclass
+class PartnerRow:
+    unit: str
+    pcode: str
+    partners: int
+    names: str
+
+
+def partner_table_texts(spec: MapSpec, language: str,
+                        vocabulary: Optional[ClusterVocabulary] = None) -> Dict[str, Any]:
+    """Title and column headings of the partner table page, in the map language."""
+    texts = marginalia_texts(language)
+    return {
+        "table_title": texts["table_title"].format(
+            cluster=cluster_name(spec.cluster, language, vocabulary),
+            period=period_label(spec.period, texts)),
+        **{key: texts[key] for key in ("table_unit", "table_pcode", "table_count",
+                                       "table_names", "withheld")},
+        "right_to_left": language in RIGHT_TO_LEFT,
+    }
+
+
+def partner_rows(records: Iterable[Mapping[str, Any]], spec: MapSpec,
+                 sensitive_clusters: Sequence[str] = DEFAULT_SENSITIVE_CLUSTERS,
+                 withheld: str = "withheld",
+                 gap_records: Iterable[Mapping[str, Any]] = ()) -> List[PartnerRow]:
+    """The partners of each unit of one map, largest first; names withheld where the cluster is
+    sensitive or the feature (or the gaps feature of the same unit, cluster and period) is
+    ``protected`` (data protection of the gaps analysis)."""
+    sensitive = {code.strip().upper() for code in sensitive_clusters}
+    protected = {(str(r["pcode"]), str(r.get("cluster")), str(r.get("period") or "all"))
+                 for r in gap_records if r.get("protected")}
+    rows = []
+    for record in records:
+        if str(record["cluster"]) != spec.cluster or \
+                str(record.get("period") or "all") != spec.period or \
+                record.get("unit_specified") in (False, 0):
+            continue
+        hidden = bool(record.get("protected")) or spec.cluster.upper() in sensitive or \
+            (str(record.get("pcode")), spec.cluster, spec.period) in protected
+        names = withheld if hidden else ", ".join(split_partners(record.get("partner_list")))
+        rows.append(PartnerRow(str(record.get("name") or ""), str(record.get("pcode") or ""),
+                               int(record.get("partners") or 0), names))
+    return sorted(rows, key=lambda row: (-row.partners, row.unit))
+
+
+# Values drawn on a map ---------------------------------------------------------------------------
+
+class UnitValues:
+    """Partners per unit P-code for any map, telling zero from no data (indexed once).
+
+    A unit gets its partner count where the map's cluster is present; 0 where the 4W reached the
+    unit in that period (another cluster is present there, or the gaps analysis has a report for
+    it); None (no data) where nothing was reported at all. Units come from the presence records
+    of every cluster and period at the map's admin level, and from the gaps records.
+    """
+
+    def __init__(self, records: Iterable[Mapping[str, Any]],
+                 gap_records: Iterable[Mapping[str, Any]] = ()):
+        self.levels: Dict[str, Any] = {}
+        self.reported: Dict[tuple, set] = {}  # (admin level, period) -> P-codes
+        self.partners: Dict[tuple, Dict[str, int]] = {}  # (cluster, period) -> P-code -> n
+        self.gap_units: Dict[str, None] = {}
+        self.gap_reported: Dict[tuple, set] = {}  # (cluster, period) -> P-codes
+        for record in records:
+            if record.get("unit_specified") in (False, 0):
+                continue
+            pcode, period = str(record["pcode"]), str(record.get("period") or "all")
+            level = record.get("admin_level")
+            self.levels.setdefault(pcode, level)
+            self.reported.setdefault((level, period), set()).add(pcode)
+            self.partners.setdefault((str(record["cluster"]), period), {})[pcode] = \
+                int(record.get("partners") or 0)
+        for record in gap_records:
+            pcode = str(record["pcode"])
+            self.gap_units.setdefault(pcode)
+            if record.get("gap_status") not in (None, "no_report"):
+                key = (str(record.get("cluster")), str(record.get("period") or "all"))
+                self.gap_reported.setdefault(key, set()).add(pcode)
+
+    def __call__(self, spec: MapSpec) -> Dict[str, Optional[int]]:
+        level = spec.admin_level
+        units = [pcode for pcode, unit_level in self.levels.items()
+                 if not level or unit_level == level]
+        units += [pcode for pcode in self.gap_units if pcode not in self.levels]
+        present = self.partners.get((spec.cluster, spec.period), {})
+        reported = self.reported.get((level, spec.period), set()) if level else set().union(
+            *(pcodes for (_, period), pcodes in self.reported.items() if period == spec.period))
+        reported = reported | self.gap_reported.get((spec.cluster, spec.period), set())
+        return {pcode: present.get(pcode, 0 if pcode in reported else None) for pcode in units}
+
+
+def unit_values(records: Iterable[Mapping[str, Any]], spec: MapSpec,
+                gap_records: Iterable[Mapping[str, Any]] = ()) -> Dict[str, Optional[int]]:
+    """``UnitValues`` of one map (index the records once with UnitValues for many maps)."""
+    return UnitValues(records, gap_records)(spec)
