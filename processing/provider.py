@@ -7,6 +7,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from .deps import missing_dependencies, runnable_algorithms
 from .metadata import icon_path, plugin_version
+from .models import shipped_models
 
 
 class CoordMapProvider(QgsProcessingProvider):
@@ -35,6 +36,9 @@ class CoordMapProvider(QgsProcessingProvider):
     def loadAlgorithms(self):
         # Modules are imported only when their packages are there, so a QGIS without pandas
         # still loads the provider with what it can run.
-        for name in runnable_algorithms(self.missing):
+        runnable = runnable_algorithms(self.missing)
+        for name in runnable:
             module = importlib.import_module(f".algorithms.{name}", package=__package__)
             self.addAlgorithm(module.ALGORITHM())
+        for model in shipped_models(runnable):
+            self.addAlgorithm(model)
