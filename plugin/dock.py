@@ -1,28 +1,245 @@
-"""The CoordMap dock panel (minimal for now: empty state and a way into the join)."""
-from qgis.gui import QgsDockWidget
-from qgis.PyQt.QtCore import QCoreApplication, Qt
-from qgis.PyQt.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+"""The CoordMap dock panel: sources, join in the background, clusters, periods, live summary.
+
+The join runs once (in a QgsTask); its outputs are GeoPackages added as layers and read once
+into frames. Every later change of clusters or periods only filters: a subset string on the
+presence, gaps and overlap layers and a summary computed in pandas (analysis/selection.py).
+"""
+import json
+import os
+import tempfile
+import time
+from pathlib import Path
+
+from qgis.core import (
+    Qgis,
+    QgsClassificationJenks,
+    QgsFeatureRequest,
+    QgsGraduatedSymbolRenderer,
+    QgsMapLayerProxyModel,
+    QgsProject,
+    QgsStyle,
+    QgsVectorLayer,
+)
+from qgis.gui import QgsCollapsibleGroupBox, QgsDockWidget, QgsFileWidget, QgsMapLayerComboBox
+from qgis.PyQt.QtCore import QCoreApplication, Qt, QUrl
+from qgis.PyQt.QtGui import QColor, QDesktopServices, QIcon, QPixmap
+from qgis.PyQt.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..processing.metadata import RESOURCES_DIR
+from .tasks import AlgorithmRun, algorithm_available
+from .widgets import PeriodRangeWidget
+
+SCOPE = "CoordMap"  # project entries
+JOIN_ID = "coordmap:join_4w"
+GAPS_ID = "coordmap:gaps_overlaps"
+EXPORT_ID = "coordmap:export_maps"
+# Layers the panel adds and filters: output key of the algorithms -> style file name.
+LAYER_STYLES = {"presence": "partners_per_unit", "gaps": "gap_status",
+                "overlap_units": "overlaps"}
+CLUSTER_STYLES = RESOURCES_DIR / "styles" / "cluster_styles.json"
+PERIOD_MODES = (1, 2, 0)  # the join's PERIOD enum in the order of the panel's list
 
 
 def tr(text):
     return QCoreApplication.translate("CoordMapDock", text)
 
 
+def cluster_colours():
+    """code -> colour of the map pack's cluster styles (empty when the file is absent)."""
+    try:
+        with open(CLUSTER_STYLES, encoding="utf-8") as handle:
+            styles = json.load(handle).get("clusters", {})
+    except (OSError, ValueError):
+        return {}
+    return {code: spec["colour"] for code, spec in styles.items() if spec.get("colour")}
+
+
+def _file_of(output):
+    """The file of a Processing output ("path.gpkg|layername=x" -> "path.gpkg")."""
+    return str(output).split("|", 1)[0] if output else ""
+
+
 class CoordMapDock(QgsDockWidget):
-    def __init__(self, parent=None):
+    def __init__(self, iface=None, parent=None):  # noqa: QGS105 - the plugin hands it over
         super().__init__(tr("CoordMap"), parent)
         self.setObjectName("CoordMapDock")
-        body = QWidget(self)
+        self.iface = iface
+        self.data = None  # SelectionData once outputs are loaded
+        self.outputs = {}  # presence, rows, report, gaps, overlap_units -> file path
+        self.layer_ids = {}  # presence, gaps, overlap_units -> id of the layer in the project
+        self.run = None  # the AlgorithmRun under way
+        self.last_update_seconds = None  # time of the last filter + summary update
+        self._restoring = False
+        self.colours = cluster_colours()
+        self._build()
+        project = QgsProject.instance()
+        project.readProject.connect(self.restore_from_project)
+        project.cleared.connect(self.reset)
+        self.reset()
+
+    # Layout ---------------------------------------------------------------------------------
+
+    def _build(self):
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget(scroll)
         layout = QVBoxLayout(body)
-        self.empty_state = QLabel(tr("Load a 4W table to start: run the join on your partners' "
-                                     "table and the admin boundaries."), body)
+        self.empty_state = QLabel(body)
         self.empty_state.setWordWrap(True)
         layout.addWidget(self.empty_state)
-        self.join_button = QPushButton(tr("Join 4W to boundaries…"), body)
-        self.join_button.clicked.connect(lambda: self.open_algorithm("coordmap:join_4w"))
-        layout.addWidget(self.join_button)
+        self.sources_box = self._build_sources(body)
+        layout.addWidget(self.sources_box)
+        self.status = QLabel(body)
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        self.clusters_box = self._build_clusters(body)
+        layout.addWidget(self.clusters_box)
+        self.periods_box = QGroupBox(tr("Periods"), body)
+        self.period_range = PeriodRangeWidget(self.periods_box)
+        self.period_range.rangeChanged.connect(self.apply_choice)
+        QVBoxLayout(self.periods_box).addWidget(self.period_range)
+        layout.addWidget(self.periods_box)
+        self.summary_box = self._build_summary(body)
+        layout.addWidget(self.summary_box)
+        self.export_box = self._build_export(body)
+        layout.addWidget(self.export_box)
         layout.addStretch(1)
-        self.setWidget(body)
+        scroll.setWidget(body)
+        self.setWidget(scroll)
+        # Never narrower than its content: with no horizontal scroll bar, a narrower panel
+        # would cut labels and buttons (translations are often longer than English).
+        self.setMinimumWidth(body.minimumSizeHint().width() + 2 * scroll.frameWidth()
+                             + scroll.verticalScrollBar().sizeHint().width())
+
+    def _build_sources(self, parent):
+        box = QgsCollapsibleGroupBox(tr("Sources"), parent)  # folded once the data is loaded
+        form = QFormLayout(box)
+        self.table_layer = QgsMapLayerComboBox(box)
+        self.table_layer.setFilters(QgsMapLayerProxyModel.Filter.VectorLayer)
+        self.table_layer.setAllowEmptyLayer(True)
+        self.table_layer.setLayer(None)
+        self.table_file = QgsFileWidget(box)
+        self.table_file.setFilter(tr("4W tables (*.xlsx *.xls *.ods *.csv *.txt);;All files (*)"))
+        self.table_file.setToolTip(tr("A 4W file (XLSX, XLS, ODS, CSV); it wins over the layer"))
+        form.addRow(tr("4W table layer"), self.table_layer)
+        form.addRow(tr("or 4W file"), self.table_file)
+        self.admin_layer = QgsMapLayerComboBox(box)
+        self.admin_layer.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
+        self.admin_layer.setAllowEmptyLayer(True)
+        self.admin_layer.setLayer(None)
+        self.admin_file = QgsFileWidget(box)
+        self.admin_file.setFilter(tr("Boundaries (*.gpkg *.geojson *.json *.shp);;All files (*)"))
+        form.addRow(tr("Admin boundaries layer"), self.admin_layer)
+        form.addRow(tr("or boundaries file"), self.admin_file)
+        self.admin_level = QComboBox(box)
+        self.admin_level.addItems([tr("Automatic"), "1", "2", "3", "4"])
+        form.addRow(tr("Admin level"), self.admin_level)
+        self.period_mode = QComboBox(box)
+        self.period_mode.addItems([tr("Month"), tr("Quarter"), tr("Whole table")])
+        form.addRow(tr("Presence per"), self.period_mode)
+        self.needs_file = QgsFileWidget(box)
+        self.needs_file.setFilter(tr("Needs tables (*.csv *.xlsx *.ods *.gpkg);;All files (*)"))
+        self.needs_file.setToolTip(tr("Optional: people in need per unit and cluster, for gaps"))
+        form.addRow(tr("Needs (optional)"), self.needs_file)
+        buttons = QHBoxLayout()
+        self.run_button = QPushButton(tr("Run join"), box)
+        self.run_button.setToolTip(tr("Join the 4W table to the boundaries in the background"))
+        self.run_button.clicked.connect(self.run_join)
+        self.cancel_button = QPushButton(tr("Cancel"), box)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.dialog_button = QPushButton(tr("Join 4W to boundaries (all options)…"), box)
+        self.dialog_button.clicked.connect(lambda: self.open_algorithm(JOIN_ID))
+        buttons.addWidget(self.run_button)
+        buttons.addWidget(self.cancel_button)
+        form.addRow(buttons)
+        self.progress = QProgressBar(box)
+        self.progress.setRange(0, 100)
+        form.addRow(self.progress)
+        form.addRow(self.dialog_button)
+        return box
+
+    def _build_clusters(self, parent):
+        box = QGroupBox(tr("Clusters"), parent)
+        layout = QVBoxLayout(box)
+        self.cluster_list = QListWidget(box)
+        self.cluster_list.setMinimumHeight(self.cluster_list.sizeHintForRow(0) * 8 + 40)
+        self.cluster_list.setToolTip(tr("Tick the clusters to map; the number is the partners "
+                                        "in the chosen periods"))
+        self.cluster_list.itemChanged.connect(self.apply_choice)
+        layout.addWidget(self.cluster_list)
+        buttons = QHBoxLayout()
+        self.all_button = QPushButton(tr("All"), box)
+        self.all_button.clicked.connect(lambda: self.check_clusters(self.data.clusters))
+        self.none_button = QPushButton(tr("None"), box)
+        self.none_button.clicked.connect(lambda: self.check_clusters([]))
+        buttons.addWidget(self.all_button)
+        buttons.addWidget(self.none_button)
+        layout.addLayout(buttons)
+        return box
+
+    def _build_summary(self, parent):
+        box = QGroupBox(tr("Summary"), parent)
+        form = QFormLayout(box)
+        rows = (
+            ("partners", tr("Partners"),
+             tr("Distinct organisations working in the chosen clusters and periods, anywhere "
+                "(each counted once, not once per unit)")),
+            ("activities", tr("Activities"),
+             tr("Organisation-activity pairs, counted once per unit, cluster and period")),
+            ("units_covered", tr("Units covered"),
+             tr("Admin units with at least one partner in the chosen clusters and periods")),
+            ("units_with_gap", tr("Units with a gap"),
+             tr("Admin units with a need and no partner, or too few partners for the need "
+                "(needs the gaps analysis: pick a needs table)")),
+            ("unmatched_rows", tr("Unmatched rows"),
+             tr("Rows of the chosen clusters and periods that could not be placed on an admin "
+                "unit (and, in brackets, in the whole table); the QA report lists them")),
+        )
+        self.summary_labels = {}
+        for key, title, tooltip in rows:
+            name = QLabel(title, box)
+            value = QLabel(box)
+            value.setObjectName(f"summary_{key}")
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            for label in (name, value):
+                label.setToolTip(tooltip)
+            form.addRow(name, value)
+            self.summary_labels[key] = value
+        self.report_link = QLabel(box)
+        self.report_link.linkActivated.connect(
+            lambda link: QDesktopServices.openUrl(QUrl(link)))
+        form.addRow(self.report_link)
+        self.choice_note = QLabel(box)
+        self.choice_note.setWordWrap(True)
+        form.addRow(self.choice_note)
+        return box
+
+    def _build_export(self, parent):
+        box = QGroupBox(tr("Map pack"), parent)
+        form = QFormLayout(box)
+        self.export_folder = QgsFileWidget(box)
+        self.export_folder.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
+        self.export_folder.lineEdit().setPlaceholderText(
+            tr("Default: coordmap_map_pack next to the project, or in your home folder"))
+        form.addRow(tr("Folder"), self.export_folder)
+        self.export_button = QPushButton(tr("Export map pack"), box)
+        self.export_button.clicked.connect(self.export_maps)
+        form.addRow(self.export_button)
+        return box
 
     @staticmethod
     def default_area():
@@ -33,3 +250,442 @@ class CoordMapDock(QgsDockWidget):
         from qgis import processing
 
         processing.execAlgorithmDialog(algorithm_id)
+
+    # States ---------------------------------------------------------------------------------
+
+    def reset(self):
+        """Back to "nothing loaded" (new project, or before the first join)."""
+        self.data = None
+        self.outputs = {}
+        self.layer_ids = {}
+        self.cluster_list.clear()
+        self.period_range.set_periods([])
+        self.empty_state.setText(tr("Load a 4W table to start: pick the partners' 4W table and "
+                                    "the admin boundaries, then Run join."))
+        self.empty_state.show()
+        self.sources_box.setCollapsed(False)
+        self.status.clear()
+        self.report_link.clear()
+        self.choice_note.clear()
+        for label in self.summary_labels.values():
+            label.setText("–")
+        self._show_running(False)
+
+    def _show_running(self, running):
+        self.run_button.setEnabled(not running)
+        self.cancel_button.setVisible(running)
+        self.progress.setVisible(running)
+        self.progress.setValue(0)
+        loaded = self.data is not None
+        for box in (self.clusters_box, self.periods_box, self.summary_box):
+            box.setEnabled(loaded)
+        self._update_export_button(running)
+
+    def _update_export_button(self, running=False):
+        if not algorithm_available(EXPORT_ID):
+            self.export_button.setEnabled(False)
+            self.export_button.setToolTip(tr("The map pack export is not available in this "
+                                             "installation (algorithm {id})").format(id=EXPORT_ID))
+            return
+        self.export_button.setEnabled(self.data is not None and not running)
+        self.export_button.setToolTip(tr("Export the maps of the chosen clusters and periods "
+                                         "in the background"))
+
+    def _say(self, text, level=Qgis.MessageLevel.Info):
+        self.status.setText(text)
+        if self.iface is not None and level != Qgis.MessageLevel.Info:
+            self.iface.messageBar().pushMessage(tr("CoordMap"), text, level)
+
+    # Running the join (and the gaps) ----------------------------------------------------------
+
+    def table_source(self):
+        path = self.table_file.filePath()
+        if path:
+            return path
+        layer = self.table_layer.currentLayer()
+        return layer.id() if layer is not None else ""
+
+    def admin_source(self):
+        path = self.admin_file.filePath()
+        if path:
+            return path
+        layer = self.admin_layer.currentLayer()
+        if layer is None:
+            return ""
+        # a file is read in the task's thread; only a non-file layer goes by its id
+        return layer.source() if layer.providerType() == "ogr" else layer.id()
+
+    def output_folder(self):
+        """A new folder for this run's outputs: next to the project when it has a folder (so
+        the layers stay with it), else in the temporary folder. Never an earlier run's: its
+        files may still be open as layers."""
+        home = QgsProject.instance().homePath()
+        prefix = time.strftime("%Y%m%d-%H%M%S-")
+        if home and os.path.isdir(home) and os.access(home, os.W_OK):
+            parent = Path(home) / "coordmap_outputs"
+            parent.mkdir(exist_ok=True)
+            return Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
+        return Path(tempfile.mkdtemp(prefix=f"coordmap-{prefix}"))
+
+    def run_join(self):
+        table, admin = self.table_source(), self.admin_source()
+        if not table or not admin:
+            self._say(tr("Choose a 4W table and admin boundaries first."))
+            return
+        folder = self.output_folder()
+        parameters = {
+            "INPUT": table, "ADMIN": admin,
+            "ADMIN_LEVEL": self.admin_level.currentIndex(),
+            "PERIOD": PERIOD_MODES[self.period_mode.currentIndex()],
+            "OUTPUT": str(folder / "presence.gpkg"),
+            "OUTPUT_ROWS": str(folder / "rows.gpkg"),
+            "OUTPUT_REPORT": str(folder / "qa_report.xlsx"),
+        }
+        self._start(JOIN_ID, parameters, tr("CoordMap: join 4W table"),
+                    lambda results: self._on_join_done(results, folder))
+        self._say(tr("Joining the 4W table to the boundaries…"))
+
+    def _start(self, algorithm_id, parameters, description, on_success, on_failure=None):
+        self.run = AlgorithmRun(algorithm_id, parameters, description)
+        self.run.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
+        self.run.finished.connect(lambda ok, results, message: self._on_finished(
+            ok, results, message, on_success, on_failure))
+        self._show_running(True)
+        self.run.start()
+
+    def cancel(self):
+        if self.run is not None:
+            self.run.cancel()
+
+    def is_running(self):
+        return self.run is not None
+
+    def _on_finished(self, ok, results, message, on_success, on_failure):
+        self.run = None
+        self._show_running(False)
+        if ok:
+            on_success(results)
+            return
+        self._say(tr("Stopped: {message}").format(message=message), Qgis.MessageLevel.Warning)
+        if on_failure is not None:
+            on_failure(message)
+
+    def _on_join_done(self, results, folder):
+        outputs = {"presence": _file_of(results.get("OUTPUT")),
+                   "rows": _file_of(results.get("OUTPUT_ROWS")),
+                   "report": results.get("OUTPUT_REPORT", "")}
+        if not algorithm_available(GAPS_ID):
+            self.load_outputs(outputs)
+            return
+        parameters = {
+            "PRESENCE": outputs["presence"], "ROWS": outputs["rows"],
+            "ADMIN": self.admin_source(),  # units with a need and no partner get their shape
+            "ADMIN_LEVEL": self.admin_level.currentIndex(),
+            "OUTPUT_GAPS": str(folder / "gaps.gpkg"),
+            "OUTPUT_OVERLAPS": str(folder / "overlaps.gpkg"),
+            "OUTPUT_OVERLAP_UNITS": str(folder / "overlap_units.gpkg"),
+            "OUTPUT_CHANGES": str(folder / "changes.gpkg"),
+        }
+        if self.needs_file.filePath():
+            parameters["NEEDS"] = self.needs_file.filePath()
+        self._say(tr("Computing gaps and overlaps…"))
+        self._start(GAPS_ID, parameters, tr("CoordMap: gaps and overlaps"),
+                    lambda gap_results: self.load_outputs(dict(
+                        outputs, gaps=_file_of(gap_results.get("OUTPUT_GAPS")),
+                        overlap_units=_file_of(gap_results.get("OUTPUT_OVERLAP_UNITS")))),
+                    on_failure=lambda message: self._load_without_gaps(outputs, message))
+
+    def _load_without_gaps(self, outputs, message):
+        """The presence is good even when the gaps step failed or was cancelled: show it."""
+        self.load_outputs(outputs)
+        self._say(tr("Gaps and overlaps not computed ({message}); the presence is loaded.")
+                  .format(message=message), Qgis.MessageLevel.Warning)
+
+    # Loading the outputs ------------------------------------------------------------------------
+
+    def load_outputs(self, outputs, layer_ids=None, choice=None):
+        """Layers into the project (or the project's own, when restoring), frames into memory,
+        lists filled; then the choice (all clusters, all periods by default) is applied."""
+        from ..processing.analysis.selection import (  # pandas: imported when there is data
+            GAP_COLUMNS,
+            PRESENCE_COLUMNS,
+            ROW_COLUMNS,
+            SelectionData,
+            index_choice_columns,
+            read_gpkg_table,
+        )
+
+        try:
+            gaps = read_gpkg_table(outputs["gaps"], GAP_COLUMNS) if outputs.get("gaps") else None
+            self.data = SelectionData.prepare(
+                read_gpkg_table(outputs["presence"], PRESENCE_COLUMNS),
+                read_gpkg_table(outputs["rows"], ROW_COLUMNS), gaps)
+        except (OSError, ValueError) as error:
+            self._say(tr("Cannot read the join outputs: {error}").format(error=error),
+                      Qgis.MessageLevel.Warning)
+            return
+        for key in LAYER_STYLES:
+            if outputs.get(key):
+                index_choice_columns(outputs[key])
+        self._remove_layers()
+        self.outputs = outputs
+        self.layer_ids = self._add_layers(outputs, layer_ids or {})
+        self.empty_state.hide()
+        self.sources_box.setCollapsed(True)  # room for the clusters, periods and numbers
+        self._fill_lists()
+        self._show_running(False)
+        self._show_report_link()
+        if choice is not None:
+            self.check_clusters(choice["clusters"], apply=False)
+            self.period_range.set_bounds(choice["first"], choice["last"])
+        self.apply_choice()
+        self._save_sources()
+        if not self.data.clusters:
+            self._say(tr("No row of the 4W table could be placed on the map: the QA report "
+                         "says why for each row."), Qgis.MessageLevel.Warning)
+            return
+        self._say(tr("{clusters} clusters, {periods} periods. Tick clusters and move the "
+                     "period range: the map and the numbers follow.").format(
+            clusters=len(self.data.clusters), periods=len(self.data.periods)))
+
+    def _add_layers(self, outputs, known_ids):
+        project = QgsProject.instance()
+        names = {"presence": tr("Partner presence"), "gaps": tr("Gaps"),
+                 "overlap_units": tr("Overlapping partners")}
+        layer_ids = {}
+        for key in ("overlap_units", "gaps", "presence"):  # presence ends on top
+            if not outputs.get(key):
+                continue
+            layer = project.mapLayer(known_ids.get(key, ""))
+            if layer is None:
+                layer = QgsVectorLayer(outputs[key], names[key], "ogr")
+                if not layer.isValid():
+                    self._say(tr("Cannot open {path}").format(path=outputs[key]),
+                              Qgis.MessageLevel.Warning)
+                    continue
+                self._style(layer, key)
+                project.addMapLayer(layer)
+            layer_ids[key] = layer.id()
+        return layer_ids
+
+    @staticmethod
+    def _style(layer, key):
+        style = RESOURCES_DIR / "styles" / f"{LAYER_STYLES[key]}.qml"
+        loaded = style.is_file() and layer.loadNamedStyle(str(style))[1]
+        if not loaded and key == "presence":
+            ramp = QgsStyle.defaultStyle().colorRamp("Blues")
+            renderer = QgsGraduatedSymbolRenderer("partners")
+            renderer.setSourceColorRamp(ramp)
+            renderer.setClassificationMethod(QgsClassificationJenks())
+            renderer.updateClasses(layer, 5)
+            layer.setRenderer(renderer)
+        if key == "presence" and layer.renderer() is not None:
+            # A unit has one feature per cluster and period: with several chosen, the one with
+            # the most partners is drawn on top, so the map shows the highest count.
+            layer.renderer().setOrderBy(QgsFeatureRequest.OrderBy(
+                [QgsFeatureRequest.OrderByClause("partners", True)]))
+            layer.renderer().setOrderByEnabled(True)
+
+    def _remove_layers(self):
+        project = QgsProject.instance()
+        for layer_id in self.layer_ids.values():
+            if project.mapLayer(layer_id) is not None:
+                project.removeMapLayer(layer_id)
+        self.layer_ids = {}
+
+    def layers(self):
+        """The panel's layers still in the project, by output key."""
+        project = QgsProject.instance()
+        found = {key: project.mapLayer(layer_id) for key, layer_id in self.layer_ids.items()}
+        return {key: layer for key, layer in found.items() if layer is not None}
+
+    def _fill_lists(self):
+        self.cluster_list.blockSignals(True)
+        self.cluster_list.clear()
+        for code in self.data.clusters:
+            item = QListWidgetItem(self.cluster_list)
+            item.setData(Qt.ItemDataRole.UserRole, code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+        self.cluster_list.blockSignals(False)
+        self.period_range.set_periods(self.data.periods)
+
+    def _show_report_link(self):
+        report = self.outputs.get("report")
+        if report and os.path.isfile(report):
+            self.report_link.setText('<a href="{url}">{text}</a>'.format(
+                url=QUrl.fromLocalFile(report).toString(), text=tr("Open the QA report")))
+        else:
+            self.report_link.clear()
+
+    # The choice -------------------------------------------------------------------------------
+
+    def cluster_items(self):
+        return [self.cluster_list.item(i) for i in range(self.cluster_list.count())]
+
+    def chosen_clusters(self):
+        return [item.data(Qt.ItemDataRole.UserRole) for item in self.cluster_items()
+                if item.checkState() == Qt.CheckState.Checked]
+
+    def check_clusters(self, codes, apply=True):
+        wanted = set(codes)
+        self.cluster_list.blockSignals(True)
+        for item in self.cluster_items():
+            code = item.data(Qt.ItemDataRole.UserRole)
+            item.setCheckState(Qt.CheckState.Checked if code in wanted
+                               else Qt.CheckState.Unchecked)
+        self.cluster_list.blockSignals(False)
+        ticked = [item for item in self.cluster_items() if item.checkState() ==
+                  Qt.CheckState.Checked]
+        if ticked:
+            self.cluster_list.scrollToItem(ticked[0])
+        if apply:
+            self.apply_choice()
+
+    def apply_choice(self):
+        """Filter the layers and update the numbers for the ticked clusters and the periods."""
+        if self.data is None:
+            return
+        from ..processing.analysis.selection import cluster_entries, filter_expression, summarise
+
+        started = time.perf_counter()
+        clusters, periods = self.chosen_clusters(), self.period_range.chosen_periods()
+        expression = filter_expression(clusters, periods, self.data.clusters, self.data.periods)
+        for layer in self.layers().values():
+            if layer.subsetString() != expression:
+                layer.setSubsetString(expression)
+        self._show_summary(summarise(self.data, clusters, periods))
+        self._show_cluster_entries(cluster_entries(self.data, periods, self.colours))
+        self.last_update_seconds = time.perf_counter() - started
+        if not clusters:
+            self.choice_note.setText(tr("No cluster ticked: tick at least one to see the map."))
+        else:
+            self.choice_note.setText(tr("Periods: {first} to {last}").format(
+                first=periods[0], last=periods[-1]) if periods else "")
+        self._save_choice()
+
+    def _show_summary(self, summary):
+        labels = self.summary_labels
+        labels["partners"].setText(str(summary.partners))
+        labels["activities"].setText(str(summary.activities))
+        labels["units_covered"].setText(str(summary.units_covered))
+        labels["units_with_gap"].setText(
+            tr("not computed") if summary.units_with_gap is None else str(summary.units_with_gap))
+        labels["unmatched_rows"].setText(tr("{chosen} ({total} in the whole table)").format(
+            chosen=summary.unmatched_rows, total=summary.unmatched_total))
+
+    def _show_cluster_entries(self, entries):
+        self.cluster_list.blockSignals(True)
+        for item, entry in zip(self.cluster_items(), entries):
+            item.setText(tr("{code} – {name} ({partners})").format(
+                code=entry.code, name=entry.name, partners=entry.partners))
+            item.setToolTip(tr("{partners} partners in the chosen periods").format(
+                partners=entry.partners))
+            if item.data(Qt.ItemDataRole.DecorationRole) is None:
+                chip = QPixmap(12, 12)
+                chip.fill(QColor(entry.colour))
+                item.setIcon(QIcon(chip))
+        self.cluster_list.blockSignals(False)
+
+    # Project persistence ----------------------------------------------------------------------
+
+    def _save_sources(self):
+        if self._restoring:
+            return
+        project = QgsProject.instance()
+        for key in ("presence", "rows", "report", "gaps", "overlap_units"):
+            project.writeEntry(SCOPE, f"outputs/{key}", self.outputs.get(key) or "")
+        for key in LAYER_STYLES:
+            project.writeEntry(SCOPE, f"layers/{key}", self.layer_ids.get(key, ""))
+        project.writeEntry(SCOPE, "sources/table", self.table_source())
+        project.writeEntry(SCOPE, "sources/admin", self.admin_source())
+        project.writeEntry(SCOPE, "sources/needs", self.needs_file.filePath())
+        project.writeEntry(SCOPE, "sources/admin_level", self.admin_level.currentIndex())
+        project.writeEntry(SCOPE, "sources/period_mode", self.period_mode.currentIndex())
+
+    def _save_choice(self):
+        if self._restoring:
+            return
+        project = QgsProject.instance()
+        first, last = self.period_range.chosen_bounds()
+        project.writeEntry(SCOPE, "choice/clusters", self.chosen_clusters())
+        project.writeEntry(SCOPE, "choice/first_period", first)
+        project.writeEntry(SCOPE, "choice/last_period", last)
+        project.writeEntry(SCOPE, "choice/export_folder", self.export_folder.filePath())
+
+    def restore_from_project(self):
+        """The panel as it was saved with the project: sources, layers, clusters, periods."""
+        project = QgsProject.instance()
+
+        def text(key):
+            return project.readEntry(SCOPE, key, "")[0]
+
+        self.reset()
+        self._restoring = True
+        try:
+            self.admin_level.setCurrentIndex(project.readNumEntry(SCOPE, "sources/admin_level",
+                                                                  0)[0])
+            self.period_mode.setCurrentIndex(project.readNumEntry(SCOPE, "sources/period_mode",
+                                                                  0)[0])
+            self._restore_source(text("sources/table"), self.table_layer, self.table_file)
+            self._restore_source(text("sources/admin"), self.admin_layer, self.admin_file)
+            self.needs_file.setFilePath(text("sources/needs"))
+            self.export_folder.setFilePath(text("choice/export_folder"))
+            outputs = {key: text(f"outputs/{key}") for key in
+                       ("presence", "rows", "report", "gaps", "overlap_units")}
+            if not (os.path.isfile(outputs["presence"]) and os.path.isfile(outputs["rows"])):
+                return
+            clusters, found = project.readListEntry(SCOPE, "choice/clusters")
+            choice = {"clusters": clusters, "first": text("choice/first_period"),
+                      "last": text("choice/last_period")} if found else None
+            layer_ids = {key: text(f"layers/{key}") for key in LAYER_STYLES}
+            self.load_outputs({k: v for k, v in outputs.items() if v}, layer_ids, choice)
+        finally:
+            self._restoring = False
+        project.setDirty(False)
+
+    @staticmethod
+    def _restore_source(value, layer_combo, file_widget):
+        layer = QgsProject.instance().mapLayer(value) if value else None
+        if layer is not None:
+            layer_combo.setLayer(layer)
+        else:
+            file_widget.setFilePath(value)
+
+    # Export -----------------------------------------------------------------------------------
+
+    def export_maps(self):
+        if self.data is None or not algorithm_available(EXPORT_ID):
+            return
+        folder = self.export_folder.filePath() or self._default_export_folder()
+        os.makedirs(folder, exist_ok=True)
+        parameters = {"PRESENCE": self.outputs["presence"],
+                      "CLUSTERS": ",".join(self.chosen_clusters()),
+                      "PERIODS": ",".join(self.period_range.chosen_periods()),
+                      "OUTPUT_FOLDER": folder}
+        for key, parameter in (("gaps", "GAPS"), ("overlap_units", "OVERLAPS")):
+            if self.outputs.get(key):
+                parameters[parameter] = self.outputs[key]
+        self._save_choice()
+        self._say(tr("Exporting the map pack to {folder}…").format(folder=folder))
+        self._start(EXPORT_ID, parameters, tr("CoordMap: export map pack"),
+                    lambda results: self._say(tr("Map pack written to {folder}").format(
+                        folder=results.get("OUTPUT_FOLDER", folder)), Qgis.MessageLevel.Success))
+
+    @staticmethod
+    def _default_export_folder():
+        home = QgsProject.instance().homePath() or os.path.expanduser("~")
+        return os.path.join(home, "coordmap_map_pack")
+
+    # Unload -------------------------------------------------------------------------------------
+
+    def close_down(self):
+        """Disconnect from the project and stop a run (the plugin is unloading)."""
+        project = QgsProject.instance()
+        project.readProject.disconnect(self.restore_from_project)
+        project.cleared.disconnect(self.reset)
+        if self.run is not None:
+            self.run.finished.disconnect()
+            self.run.progressChanged.disconnect()
+            self.run.cancel()
+            self.run = None

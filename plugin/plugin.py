@@ -1,17 +1,14 @@
 """The CoordMap plugin class: what QGIS calls on load and unload."""
-from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsSettings
-from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+from qgis.core import Qgis, QgsApplication, QgsMessageLog
+from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
+from ..processing.algorithms.base import ui_language
 from ..processing.deps import install_command
 from ..processing.metadata import PLUGIN_DIR, icon_path
 
 MENU = "&CoordMap"
-
-
-def tr(text):
-    return QCoreApplication.translate("CoordMapPlugin", text)
 
 
 class CoordMapPlugin:
@@ -23,6 +20,10 @@ class CoordMapPlugin:
         self.dock = None
         self.actions = []
         self._install_translator()
+
+    def tr(self, text):
+        # self.tr inside the class: pylupdate5 files these under "CoordMapPlugin" too.
+        return QCoreApplication.translate("CoordMapPlugin", text)
 
     # Processing -----------------------------------------------------------------------------
 
@@ -39,7 +40,7 @@ class CoordMapPlugin:
         missing = self.provider.missing
         if not missing:
             return
-        message = tr(
+        message = self.tr(
             "Missing Python packages: {packages}. Some CoordMap features are off until you "
             "install them with: {command}"
         ).format(
@@ -56,7 +57,9 @@ class CoordMapPlugin:
         self.initProcessing()
         from .dock import CoordMapDock
 
-        self.dock = CoordMapDock(self.iface.mainWindow())
+        self.dock = CoordMapDock(self.iface, self.iface.mainWindow())
+        if self.translator is not None:  # the dock reads the way its language is written
+            self.dock.setLayoutDirection(QLocale(ui_language()).textDirection())
         self.iface.addDockWidget(self.dock.default_area(), self.dock)
         self.dock.hide()
 
@@ -64,10 +67,10 @@ class CoordMapPlugin:
         self.toolbar.setObjectName("CoordMapToolbar")
         panel_action = self.dock.toggleViewAction()
         panel_action.setIcon(QIcon(icon_path()))
-        panel_action.setText(tr("CoordMap panel"))
+        panel_action.setText(self.tr("CoordMap panel"))
         self._add_action(panel_action)
 
-        join_action = QAction(QIcon(icon_path()), tr("Join 4W to boundaries…"),
+        join_action = QAction(QIcon(icon_path()), self.tr("Join 4W to boundaries…"),
                               self.iface.mainWindow())
         join_action.triggered.connect(lambda: self.dock.open_algorithm("coordmap:join_4w"))
         self._add_action(join_action)
@@ -85,6 +88,7 @@ class CoordMapPlugin:
             self.toolbar.deleteLater()
             self.toolbar = None
         if self.dock is not None:
+            self.dock.close_down()
             self.iface.removeDockWidget(self.dock)
             self.dock.deleteLater()
             self.dock = None
@@ -98,9 +102,9 @@ class CoordMapPlugin:
     # Translation ----------------------------------------------------------------------------
 
     def _install_translator(self):
-        locale = (QgsSettings().value("locale/userLocale", "") or "")[:2]
-        qm_file = PLUGIN_DIR / "i18n" / f"coordmap_{locale}.qm"
-        if not locale or not qm_file.is_file():
+        # Before the provider exists, so every name it reads is already translated.
+        qm_file = PLUGIN_DIR / "i18n" / f"coordmap_{ui_language()}.qm"
+        if not qm_file.is_file():
             return
         translator = QTranslator()
         if translator.load(str(qm_file)):

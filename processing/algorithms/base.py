@@ -1,17 +1,24 @@
 """What every CoordMap algorithm shares: translation, group, icon, help URL."""
-from qgis.core import QgsProcessingAlgorithm
+from qgis.core import QgsApplication, QgsProcessingAlgorithm
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..metadata import icon_path
 
 
+def ui_language():
+    """The language QGIS runs in, two letters ("fr" for fr_FR): our .qm files are named by it."""
+    return QgsApplication.locale()[:2].lower()
+
+
 class CoordMapAlgorithm(QgsProcessingAlgorithm):
     def tr(self, text):
+        # The subclass name: the context pylupdate5 gives to self.tr("...") written in it.
         return QCoreApplication.translate(type(self).__name__, text)
 
     def group(self):
-        return self.tr("Coordination")
+        # Not self.tr: that would look the text up under each subclass's name.
+        return QCoreApplication.translate("CoordMapAlgorithm", "Coordination")
 
     def groupId(self):
         return "coordination"

@@ -48,24 +48,30 @@ def test_metadata_fields_required_by_the_plugin_repository():
 def test_gui_set_up_and_unload_are_symmetric(stand_in_iface):
     iface = stand_in_iface
     """initGui adds a menu entry, toolbar and dock per action; unload removes each of them."""
-    from qgis.core import QgsApplication
+    from qgis.core import QgsApplication, QgsProject
 
     from coordmap import classFactory
 
     registry = QgsApplication.processingRegistry()
     before = [p.id() for p in registry.providers()]
+    project = QgsProject.instance()
+    listeners = project.receivers(project.readProject), project.receivers(project.cleared)
     plugin = classFactory(iface)
     if "coordmap" in before:  # the session's own instance is loaded; test a second one apart
         registry.removeProvider(registry.providerById("coordmap"))
     plugin.initGui()
     assert registry.providerById("coordmap") is not None
     assert iface.addDockWidget.call_count == 1
+    # the dock restores its choice when a project is read: connected while loaded only
+    assert project.receivers(project.readProject) == listeners[0] + 1
     added = [call.args[1] for call in iface.addPluginToMenu.call_args_list]
     assert len(added) >= 2
     plugin.unload()
     removed = [call.args[1] for call in iface.removePluginMenu.call_args_list]
     assert removed == added
     iface.removeDockWidget.assert_called_once()
+    assert (project.receivers(project.readProject), project.receivers(project.cleared)) == \
+        listeners
     assert registry.providerById("coordmap") is None
     if "coordmap" in before:
         import qgis.utils

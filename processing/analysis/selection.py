@@ -1,0 +1,233 @@
+"""What the dock panel shows for a choice of clusters and periods: filter, summary, lists.
+
+Pure Python (pandas, sqlite3): the panel reads the join outputs once into frames
+(``read_gpkg_table``), then every change of choice is a few pandas filters here plus one
+subset string per layer, with no re-run of the join.
+"""
+import re
+import sqlite3
+import zlib
+from dataclasses import dataclass
+from typing import Iterable, List, Optional, Sequence
+
+import pandas as pd
+
+GAP_STATUSES = ("no_partner_with_need", "underserved")
+PRESENCE_COLUMNS = ("pcode", "unit_specified", "cluster", "cluster_name", "period", "partners",
+                    "activities", "partner_list")
+ROW_COLUMNS = ("status", "cluster", "period")
+GAP_COLUMNS = ("pcode", "cluster", "period", "gap_status")
+PARTNER_SEPARATOR = "; "
+# Colour-blind-safe qualitative palette (Okabe-Ito, then Tol's muted): a cluster keeps its colour
+# between sessions because the colour comes from its code, not from its place in a list.
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
+           "#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677",
+           "#882255", "#AA4499")
+
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+_YEAR = re.compile(r"^(\d{4})$")
+_SPAN = re.compile(r"^(\d{4})-(\d{2})/(\d{4})-(\d{2})$")
+
+
+# Periods --------------------------------------------------------------------------------------
+
+def period_sort_key(period: str):
+    """(first month, last month, text): months, quarters, years and spans in time order; a
+    period that starts earlier comes first, then the shorter one; unknown text last."""
+    text = str(period)
+    found = _MONTH.match(text)
+    if found:
+        month = int(found[1]) * 12 + int(found[2]) - 1
+        return (0, month, month, text)
+    found = _QUARTER.match(text)
+    if found:
+        first = int(found[1]) * 12 + (int(found[2]) - 1) * 3
+        return (0, first, first + 2, text)
+    found = _YEAR.match(text)
+    if found:
+        return (0, int(found[1]) * 12, int(found[1]) * 12 + 11, text)
+    found = _SPAN.match(text)
+    if found:
+        return (0, int(found[1]) * 12 + int(found[2]) - 1, int(found[3]) * 12 + int(found[4]) - 1,
+                text)
+    return (1, 0, 0, text)
+
+
+def ordered_periods(periods: Iterable) -> List[str]:
+    """Distinct non-blank periods in time order."""
+    distinct = {str(p) for p in periods if p is not None and not pd.isna(p) and str(p).strip()}
+    return sorted(distinct, key=period_sort_key)
+
+
+# Filter expression ----------------------------------------------------------------------------
+
+def quote_literal(value: str) -> str:
+    """A SQL / QGIS expression string literal: single quotes doubled, so any text is safe."""
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def _in_clause(field: str, values: Sequence[str]) -> str:
+    return '"{}" IN ({})'.format(field, ", ".join(quote_literal(v) for v in values))
+
+
+def filter_expression(clusters: Sequence[str], periods: Sequence[str],
+                      all_clusters: Sequence[str], all_periods: Sequence[str]) -> str:
+    """The subset string for the presence, gaps and overlap layers (OGR SQL / SQLite).
+
+    Empty when everything is chosen (the layer shows all its features, null periods included);
+    "0 = 1" when nothing is chosen, so an empty choice shows an empty map, not the whole one.
+    """
+    parts = []
+    for field, chosen, every in (("cluster", clusters, all_clusters),
+                                 ("period", periods, all_periods)):
+        chosen = list(dict.fromkeys(chosen))
+        if not chosen:
+            return "0 = 1"
+        if set(chosen) != set(every):
+            parts.append(_in_clause(field, chosen))
+    return " AND ".join(parts)
+
+
+# Frames ----------------------------------------------------------------------------------------
+
+def read_gpkg_table(path: str, columns: Sequence[str], table: Optional[str] = None
+                    ) -> pd.DataFrame:
+    """Columns of a GeoPackage table (the first feature/attribute table when not named),
+    read with SQLite: geometries are never parsed, so 100k rows take a fraction of a second."""
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
+        if table is None:
+            found = connection.execute(
+                "SELECT table_name FROM gpkg_contents ORDER BY rowid LIMIT 1").fetchone()
+            if found is None:
+                raise ValueError(f"{path}: no table in this GeoPackage")
+            table = found[0]
+        present = {row[1] for row in connection.execute(
+            f"PRAGMA table_info({_quote_identifier(table)})")}
+        missing = [c for c in columns if c not in present]
+        if missing:
+            raise ValueError(f"{path}: table {table} has no column {', '.join(missing)}")
+        sql = "SELECT {} FROM {}".format(", ".join(_quote_identifier(c) for c in columns),
+                                         _quote_identifier(table))
+        return pd.read_sql_query(sql, connection)
+
+
+def index_choice_columns(path: str) -> bool:
+    """An index on (cluster, period) in the GeoPackage's table, so that a layer filtered on the
+    panel's choice is counted and drawn without reading every row. False when the file cannot
+    be written (read-only): the filter still works, only slower."""
+    try:
+        with sqlite3.connect(path) as connection:
+            table = connection.execute(
+                "SELECT table_name FROM gpkg_contents ORDER BY rowid LIMIT 1").fetchone()[0]
+            connection.execute("CREATE INDEX IF NOT EXISTS {} ON {} (cluster, period)".format(
+                _quote_identifier(f"coordmap_{table}_choice"), _quote_identifier(table)))
+    except (sqlite3.Error, TypeError):
+        return False
+    return True
+
+
+def _quote_identifier(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+@dataclass
+class SelectionData:
+    """The join (and gaps) outputs as frames, prepared once for fast filtering."""
+    presence: pd.DataFrame  # PRESENCE_COLUMNS
+    partners: pd.DataFrame  # cluster, period, partner: distinct, one line per partner named
+    rows: pd.DataFrame  # ROW_COLUMNS of the unmatched rows only (the summary needs no other)
+    gaps: Optional[pd.DataFrame]  # GAP_COLUMNS, None when gaps were not computed
+    clusters: List[str]  # codes, sorted
+    cluster_names: dict
+    periods: List[str]  # time order
+
+    @classmethod
+    def prepare(cls, presence: pd.DataFrame, rows: pd.DataFrame,
+                gaps: Optional[pd.DataFrame] = None) -> "SelectionData":
+        presence = presence.loc[:, list(PRESENCE_COLUMNS)].copy()
+        presence["unit_specified"] = presence["unit_specified"].fillna(False).astype(bool)
+        named = presence.loc[presence["partner_list"].fillna("") != "",
+                             ["cluster", "period", "partner_list"]]
+        partners = named.assign(partner=named["partner_list"].str.split(PARTNER_SEPARATOR)) \
+            .explode("partner").drop(columns="partner_list").drop_duplicates()
+        names = presence.dropna(subset=["cluster"]).groupby("cluster")["cluster_name"].first()
+        unmatched = rows.loc[rows["status"] == "unmatched", list(ROW_COLUMNS)]
+        return cls(presence=_as_categories(presence), partners=partners.reset_index(drop=True),
+                   rows=unmatched.reset_index(drop=True),
+                   gaps=None if gaps is None else _as_categories(gaps.loc[:, list(GAP_COLUMNS)]),
+                   clusters=sorted(names.index.astype(str)),
+                   cluster_names={str(k): (v or str(k)) for k, v in names.items()},
+                   periods=ordered_periods(presence["period"]))
+
+
+def _as_categories(frame: pd.DataFrame) -> pd.DataFrame:
+    """Cluster and period as categories: every change of choice filters on them, and ``isin``
+    on a few dozen categories is several times faster than on 100k strings."""
+    return frame.astype({"cluster": "category", "period": "category"})
+
+
+@dataclass(frozen=True)
+class ClusterEntry:
+    code: str
+    name: str
+    partners: int  # distinct partners in this cluster over the chosen periods
+    colour: str
+
+
+def cluster_colour(code: str, colours: Optional[dict] = None) -> str:
+    """The cluster's colour from ``colours`` (code -> "#rrggbb", e.g. the map pack's cluster
+    styles), else one of PALETTE picked by the code."""
+    if colours and code in colours:
+        return colours[code]
+    return PALETTE[zlib.crc32(str(code).encode("utf-8")) % len(PALETTE)]
+
+
+def _chosen(frame: pd.DataFrame, clusters: Sequence[str], periods: Sequence[str],
+            all_periods: Sequence[str]) -> pd.Series:
+    """Lines of ``frame`` in the chosen clusters and periods (every period: nulls too)."""
+    mask = frame["cluster"].isin(list(clusters))
+    if set(periods) != set(all_periods):
+        mask &= frame["period"].isin(list(periods))
+    return mask
+
+
+def cluster_entries(data: SelectionData, periods: Sequence[str],
+                    colours: Optional[dict] = None) -> List[ClusterEntry]:
+    """Each cluster with its number of distinct partners over the chosen periods."""
+    partners = data.partners
+    chosen = partners[_chosen(partners, data.clusters, periods, data.periods)]
+    counts = chosen.groupby("cluster")["partner"].nunique()
+    return [ClusterEntry(code, data.cluster_names.get(code, code), int(counts.get(code, 0)),
+                         cluster_colour(code, colours)) for code in data.clusters]
+
+
+@dataclass(frozen=True)
+class Summary:
+    partners: int  # distinct organisations across the chosen clusters, periods and units
+    activities: int  # organisation x activity pairs, counted once per unit, cluster and period
+    units_covered: int  # distinct admin units with at least one partner
+    units_with_gap: Optional[int]  # distinct units with an unmet need; None: no gaps computed
+    unmatched_rows: int  # rows of the chosen clusters and periods not placed on the map
+    unmatched_total: int  # unmatched rows in the whole table
+
+
+def summarise(data: SelectionData, clusters: Sequence[str], periods: Sequence[str]
+              ) -> Summary:
+    presence = data.presence[_chosen(data.presence, clusters, periods, data.periods)]
+    partners = data.partners[_chosen(data.partners, clusters, periods, data.periods)]
+    covered = presence.loc[presence["unit_specified"] & (presence["partners"] > 0), "pcode"]
+    unmatched = data.rows
+    gaps = None
+    if data.gaps is not None:
+        chosen_gaps = data.gaps[_chosen(data.gaps, clusters, periods, data.periods)]
+        gaps = int(chosen_gaps.loc[chosen_gaps["gap_status"].isin(GAP_STATUSES), "pcode"]
+                   .nunique())
+    return Summary(
+        partners=int(partners["partner"].nunique()),
+        activities=int(presence["activities"].sum()),
+        units_covered=int(covered.nunique()),
+        units_with_gap=gaps,
+        unmatched_rows=int(_chosen(unmatched, clusters, periods, data.periods).sum()),
+        unmatched_total=len(unmatched),
+    )

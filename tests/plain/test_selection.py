@@ -1,0 +1,134 @@
+"""The dock's pure logic: period order, filter expressions, cluster list and summary numbers."""
+import sqlite3
+
+import pandas as pd
+import pytest
+
+from coordmap.processing.analysis.selection import (
+    SelectionData,
+    cluster_colour,
+    cluster_entries,
+    filter_expression,
+    ordered_periods,
+    quote_literal,
+    read_gpkg_table,
+    summarise,
+)
+
+
+def test_periods_in_time_order_months_quarters_years_spans():
+    given = ["2025-11", "2024-Q4", "2025-02", "2025", "2025-01/2025-06", None, "", "2025-02",
+             "2024-12", "later"]
+    assert ordered_periods(given) == ["2024-Q4", "2024-12", "2025-01/2025-06", "2025",
+                                      "2025-02", "2025-11", "later"]
+
+
+def test_quoting_makes_any_text_a_single_literal():
+    assert quote_literal("O'Brien") == "'O''Brien'"
+    assert quote_literal("x') OR (1=1") == "'x'') OR (1=1'"
+
+
+def test_filter_expression_all_some_none():
+    clusters, periods = ["EDU", "WSH"], ["2025-01", "2025-02"]
+    assert filter_expression(clusters, periods, clusters, periods) == ""
+    assert filter_expression(["WSH"], periods, clusters, periods) == "\"cluster\" IN ('WSH')"
+    assert filter_expression(clusters, ["2025-02"], clusters, periods) == \
+        "\"period\" IN ('2025-02')"
+    assert filter_expression(["WSH", "EDU"], ["2025-01"], clusters + ["HEA"], periods) == \
+        "\"cluster\" IN ('WSH', 'EDU') AND \"period\" IN ('2025-01')"
+    assert filter_expression([], periods, clusters, periods) == "0 = 1"
+    assert filter_expression(clusters, [], clusters, periods) == "0 = 1"
+
+
+def test_filter_expression_runs_in_sqlite_with_hostile_codes():
+    """The expression is valid SQL that selects exactly the chosen lines, quotes included."""
+    codes = ["A'B", "C\"D", "E; DROP TABLE t"]
+    connection = sqlite3.connect(":memory:")
+    connection.execute("CREATE TABLE t (cluster TEXT, period TEXT)")
+    connection.executemany("INSERT INTO t VALUES (?, ?)",
+                           [(c, p) for c in codes for p in ("2025-01", "2025-02")])
+    where = filter_expression(codes[:2], ["2025-02"], codes, ["2025-01", "2025-02"])
+    found = connection.execute(f"SELECT cluster, period FROM t WHERE {where}").fetchall()
+    assert sorted(found) == [("A'B", "2025-02"), ("C\"D", "2025-02")]
+
+
+def _presence():
+    # unit x cluster x period, as join_4w writes it (XY01 is an "admin 2 not specified" bucket)
+    return pd.DataFrame([
+        ("XY0101", True, "WSH", "WASH", "2025-01", 2, 3, "Alpha; Beta"),
+        ("XY0102", True, "WSH", "WASH", "2025-01", 1, 1, "Alpha"),
+        ("XY0101", True, "WSH", "WASH", "2025-02", 1, 2, "Gamma"),
+        ("XY0101", True, "EDU", "Education", "2025-02", 2, 2, "Alpha; Delta"),
+        ("XY01", False, "EDU", "Education", "2025-03", 1, 1, "Epsilon"),
+    ], columns=["pcode", "unit_specified", "cluster", "cluster_name", "period", "partners",
+                "activities", "partner_list"])
+
+
+def _rows():
+    return pd.DataFrame({
+        "status": ["used", "unmatched", "unmatched", "unmatched", "skipped"],
+        "cluster": ["WSH", "WSH", "EDU", None, "WSH"],
+        "period": ["2025-01", "2025-01", "2025-03", "2025-01", None],
+    })
+
+
+def _gaps():
+    return pd.DataFrame({
+        "pcode": ["XY0101", "XY0102", "XY0103", "XY0103"],
+        "cluster": ["WSH", "WSH", "WSH", "EDU"],
+        "period": ["2025-01", "2025-01", "2025-02", "2025-02"],
+        "gap_status": ["covered", "underserved", "no_partner_with_need", "no_partner_with_need"],
+    })
+
+
+def test_summary_counts_distinct_partners_not_a_sum():
+    data = SelectionData.prepare(_presence(), _rows(), _gaps())
+    assert data.clusters == ["EDU", "WSH"]
+    assert data.periods == ["2025-01", "2025-02", "2025-03"]
+    summary = summarise(data, ["WSH"], ["2025-01", "2025-02"])
+    # Alpha, Beta, Gamma: 3 distinct, although the per-unit counts add up to 2 + 1 + 1 = 4
+    assert summary.partners == 3
+    assert summary.activities == 3 + 1 + 2
+    assert summary.units_covered == 2  # XY0101, XY0102
+    assert summary.units_with_gap == 2  # XY0102 underserved, XY0103 no partner
+    assert summary.unmatched_rows == 1  # the WSH 2025-01 one
+    assert summary.unmatched_total == 3
+
+
+def test_summary_all_chosen_counts_buckets_as_partners_but_not_as_units():
+    data = SelectionData.prepare(_presence(), _rows(), None)
+    summary = summarise(data, data.clusters, data.periods)
+    assert summary.partners == 5  # Alpha, Beta, Gamma, Delta, Epsilon
+    assert summary.units_covered == 2  # the unspecified XY01 bucket is not a covered unit
+    assert summary.units_with_gap is None
+    assert summary.unmatched_rows == 2  # the row without a cluster is in no cluster's count
+    nothing = summarise(data, [], data.periods)
+    assert (nothing.partners, nothing.activities, nothing.units_covered) == (0, 0, 0)
+
+
+def test_cluster_entries_count_partners_in_the_chosen_periods():
+    data = SelectionData.prepare(_presence(), _rows())
+    entries = {e.code: e for e in cluster_entries(data, ["2025-02"])}
+    assert (entries["WSH"].name, entries["WSH"].partners) == ("WASH", 1)
+    assert entries["EDU"].partners == 2
+    assert {e.code: e.partners for e in cluster_entries(data, data.periods)} == \
+        {"EDU": 3, "WSH": 3}
+    assert entries["WSH"].colour == cluster_colour("WSH")
+    assert cluster_colour("WSH").startswith("#") and len(cluster_colour("WSH")) == 7
+    given = cluster_entries(data, data.periods, colours={"EDU": "#123456"})
+    assert [e.colour for e in given] == ["#123456", cluster_colour("WSH")]
+
+
+def test_read_gpkg_table_reads_named_columns(tmp_path):
+    path = tmp_path / "p.gpkg"
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE gpkg_contents (table_name TEXT, data_type TEXT)")
+    connection.execute("INSERT INTO gpkg_contents VALUES ('presence', 'features')")
+    connection.execute("CREATE TABLE presence (fid INTEGER, cluster TEXT, partners INTEGER)")
+    connection.execute("INSERT INTO presence VALUES (1, 'WSH', 3)")
+    connection.commit()
+    connection.close()
+    frame = read_gpkg_table(str(path), ["cluster", "partners"])
+    assert frame.to_dict("records") == [{"cluster": "WSH", "partners": 3}]
+    with pytest.raises(ValueError, match="no column missing"):
+        read_gpkg_table(str(path), ["missing"])
