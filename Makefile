@@ -7,14 +7,14 @@ VPY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
 APT_PACKAGES := qgis python3-qgis qgis-providers python3-venv xvfb xauth poppler-utils \
-	qttools5-dev-tools fonts-dejavu-core
+	qttools5-dev-tools pyqt5-dev-tools fonts-dejavu-core
 TEST_OUTPUT := test-output
 DEMO_OUTPUT := demo-output
 
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup system-packages demo test lint package sample clean
+.PHONY: setup system-packages demo test lint package sample clean translations i18n
 
 setup: $(VENV)/.stamp
 
@@ -33,8 +33,21 @@ $(VENV)/.stamp: requirements.txt requirements-dev.txt | system-packages
 	$(VPY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
 	@touch $@
 
+# Translations: `make translations` regenerates the .ts sources from the code (pylupdate5; new
+# strings come in unfinished, removed ones obsolete: `tools/i18n.py todo` lists both), `make i18n`
+# builds the .qm files the plugin loads (built, not committed; the zip ships them).
+QM_FILES := $(patsubst %.ts,%.qm,$(wildcard i18n/coordmap_*.ts))
+
+translations: | system-packages
+	$(PYTHON) tools/i18n.py extract
+
+i18n: $(QM_FILES)
+
+i18n/%.qm: i18n/%.ts | system-packages
+	lrelease -silent $< -qm $@
+
 # Always rebuilt (it takes a second): the zip must match the working tree.
-package:
+package: i18n
 	$(PYTHON) tools/package.py --output coordmap.zip
 
 sample: setup

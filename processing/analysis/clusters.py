@@ -1,4 +1,4 @@
-"""Cluster/sector names and acronyms (en/fr/es/pt) normalised to IASC/HDX codes (WSH, PRO-GBV ...).
+"""Cluster/sector names and acronyms (en/fr/es/pt/ar) -> IASC/HDX codes (WSH, PRO-GBV ...).
 
 An unknown sector is kept as itself (code = its text, known False), never dropped; a cell naming
 several clusters ("Health, Nutrition") is kept whole and reported, because splitting it would
@@ -14,7 +14,7 @@ import pandas as pd
 
 from .vocabulary import load_json_file, load_vocabulary, normalise_text
 
-LANGUAGES = ("en", "fr", "es", "pt")
+LANGUAGES = ("en", "fr", "es", "pt", "ar")
 # A prefix match ("Protection transversale" -> PRO) needs an alias at least this long, so short
 # words like "cash" in "cash for work" do not claim a cluster.
 MIN_PREFIX_ALIAS_CHARS = 5
@@ -89,7 +89,7 @@ class ClusterVocabulary:
             [(m.code, m.name, m.known, m.note) for m in matches + [blank]],
             columns=["cluster_code", "cluster_name", "cluster_known", "cluster_note"],
         )
-        rows = table.iloc[[c if c >= 0 else len(matches) for c in codes]]
+        rows = table.iloc[codes]  # code -1 (no value) takes the last line: the blank match
         return rows.set_index(values.index)
 
     # -----------------------------------------------------------------------------------------

@@ -4,26 +4,34 @@ Every text cell that a spreadsheet would run as a formula (=, +, -, @, tab, carr
 the start) is neutralised with a leading apostrophe, and the summary says how many were.
 """
 import csv
+import re
 from pathlib import Path
 from typing import Dict, List, Sequence, Tuple, Union
 
 import pandas as pd
 
 from .errors import InputError
+from .translation import QT_TRANSLATE_NOOP, Translate, untranslated
 
+# Headings (first row) are translated when written; the HXL row under them never is.
 ISSUE_COLUMNS: Tuple[Tuple[str, str], ...] = (
-    ("category", "#meta+category"),
-    ("column", "#meta+column"),
-    ("value", "#meta+value"),
-    ("level", "#meta+admin_level"),
-    ("parent", "#meta+parent"),
-    ("rows", "#meta+count"),
-    ("first_row", "#meta+row"),
-    ("reason", "#description"),
-    ("suggestion", "#meta+suggestion"),
+    (QT_TRANSLATE_NOOP("QaReport", "category"), "#meta+category"),
+    (QT_TRANSLATE_NOOP("QaReport", "column"), "#meta+column"),
+    (QT_TRANSLATE_NOOP("QaReport", "value"), "#meta+value"),
+    (QT_TRANSLATE_NOOP("QaReport", "level"), "#meta+admin_level"),
+    (QT_TRANSLATE_NOOP("QaReport", "parent"), "#meta+parent"),
+    (QT_TRANSLATE_NOOP("QaReport", "rows"), "#meta+count"),
+    (QT_TRANSLATE_NOOP("QaReport", "first_row"), "#meta+row"),
+    (QT_TRANSLATE_NOOP("QaReport", "reason"), "#description"),
+    (QT_TRANSLATE_NOOP("QaReport", "suggestion"), "#meta+suggestion"),
 )
-MAPPING_COLUMNS = (("role", "#meta+role"), ("column", "#meta+column"), ("source", "#meta+source"))
+MAPPING_COLUMNS = ((QT_TRANSLATE_NOOP("QaReport", "role"), "#meta+role"),
+                   (QT_TRANSLATE_NOOP("QaReport", "column"), "#meta+column"),
+                   (QT_TRANSLATE_NOOP("QaReport", "source"), "#meta+source"))
+SUMMARY_COLUMNS = ((QT_TRANSLATE_NOOP("QaReport", "item"), "#meta+item"),
+                   (QT_TRANSLATE_NOOP("QaReport", "value"), "#meta+value"))
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NOT_IN_SHEET_TITLES = re.compile(r"[\\/*?:\[\]]")  # Excel refuses these (and > 31 characters)
 
 
 def neutralise(value):
@@ -53,36 +61,41 @@ def _is_missing(value) -> bool:
 
 
 def write_report(path: Union[str, Path], summary: Dict[str, object], issues: pd.DataFrame,
-                 mapping: pd.DataFrame) -> Path:
+                 mapping: pd.DataFrame, translate: Translate = untranslated) -> Path:
     """Write the report; the format follows the file extension (.xlsx or .csv)."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
-        _write_xlsx(path, summary, issues, mapping)
+        _write_xlsx(path, summary, issues, mapping, translate)
     elif suffix in (".csv", ".txt"):
-        _write_csv(path, summary, issues, mapping)
+        _write_csv(path, summary, issues, mapping, translate)
     else:
         raise InputError(f"QA report {path.name}: use a .xlsx or .csv file name")
     return path
 
 
-def _sheets(summary, issues, mapping):
+def _sheets(summary, issues, mapping, translate):
     issue_names = [name for name, _ in ISSUE_COLUMNS]
     issue_rows, changed = _neutralised_rows(issues, issue_names)
     mapping_names = [name for name, _ in MAPPING_COLUMNS]
     mapping_rows, changed_mapping = _neutralised_rows(mapping, mapping_names)
     summary_rows = [[key, neutralise(value)] for key, value in summary.items()]
     changed += sum(row[1] is not value for row, value in zip(summary_rows, summary.values()))
-    summary_rows.append(["cells neutralised (text starting with = + - @)",
-                         changed + changed_mapping])
+    summary_rows.append([
+        translate("QaReport", QT_TRANSLATE_NOOP(
+            "QaReport", "cells neutralised (text starting with = + - @)")),
+        changed + changed_mapping])
     return [
-        ("Summary", [("item", "#meta+item"), ("value", "#meta+value")], summary_rows),
-        ("Issues", list(ISSUE_COLUMNS), issue_rows),
-        ("Columns", list(MAPPING_COLUMNS), mapping_rows),
+        (translate("QaReport", QT_TRANSLATE_NOOP("QaReport", "Summary")), list(SUMMARY_COLUMNS),
+         summary_rows),
+        (translate("QaReport", QT_TRANSLATE_NOOP("QaReport", "Issues")), list(ISSUE_COLUMNS),
+         issue_rows),
+        (translate("QaReport", QT_TRANSLATE_NOOP("QaReport", "Columns")), list(MAPPING_COLUMNS),
+         mapping_rows),
     ]
 
 
-def _write_xlsx(path, summary, issues, mapping):
+def _write_xlsx(path, summary, issues, mapping, translate):
     try:
         from openpyxl import Workbook
         from openpyxl.styles import Font
@@ -93,9 +106,9 @@ def _write_xlsx(path, summary, issues, mapping):
         ) from error
     workbook = Workbook()
     workbook.remove(workbook.active)
-    for title, header, rows in _sheets(summary, issues, mapping):
-        sheet = workbook.create_sheet(title)
-        sheet.append([name for name, _ in header])
+    for title, header, rows in _sheets(summary, issues, mapping, translate):
+        sheet = workbook.create_sheet(_NOT_IN_SHEET_TITLES.sub(" ", title).strip()[:31])
+        sheet.append([translate("QaReport", name) for name, _ in header])
         sheet.append([tag for _, tag in header])
         for row in rows:
             sheet.append(row)
@@ -117,15 +130,15 @@ def _quote_text_cells(workbook):
                     cell.data_type = "s"
 
 
-def _write_csv(path, summary, issues, mapping):
+def _write_csv(path, summary, issues, mapping, translate):
     """One CSV: the issues table (with its HXL row), summary and mapping as extra categories."""
-    sheets = _sheets(summary, issues, mapping)
+    sheets = _sheets(summary, issues, mapping, translate)
     summary_rows = [["summary", None, value, None, None, None, None, item, None]
                     for item, value in sheets[0][2]]
     mapping_rows = [["column_mapping", column, role, None, None, None, None, source, None]
                     for role, column, source in sheets[2][2]]
     with open(path, "w", newline="", encoding="utf-8-sig") as handle:
         writer = csv.writer(handle)
-        writer.writerow([name for name, _ in ISSUE_COLUMNS])
+        writer.writerow([translate("QaReport", name) for name, _ in ISSUE_COLUMNS])
         writer.writerow([tag for _, tag in ISSUE_COLUMNS])
         writer.writerows(summary_rows + sheets[1][2] + mapping_rows)

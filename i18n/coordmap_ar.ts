@@ -1,0 +1,996 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar">
+    <context>
+        <name>CoordMapDock</name>
+        <message>
+            <location filename="../plugin/dock.py" line="293" />
+            <source>CoordMap</source>
+            <translation>CoordMap</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="111" />
+            <source>Periods</source>
+            <translation>الفترات</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="125" />
+            <source>Sources</source>
+            <translation>المصادر</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="132" />
+            <source>4W tables (*.xlsx *.xls *.ods *.csv *.txt);;All files (*)</source>
+            <translation>جداول 4W (*.xlsx *.xls *.ods *.csv *.txt);;كل الملفات (*)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="133" />
+            <source>A 4W file (XLSX, XLS, ODS, CSV); it wins over the layer</source>
+            <translation>ملف 4W (XLSX أو XLS أو ODS أو CSV)؛ وله الأولوية على الطبقة</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="134" />
+            <source>4W table layer</source>
+            <translation>طبقة جدول 4W</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="135" />
+            <source>or 4W file</source>
+            <translation>أو ملف 4W</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="141" />
+            <source>Boundaries (*.gpkg *.geojson *.json *.shp);;All files (*)</source>
+            <translation>الحدود (*.gpkg *.geojson *.json *.shp);;كل الملفات (*)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="142" />
+            <source>Admin boundaries layer</source>
+            <translation>طبقة الحدود الإدارية</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="143" />
+            <source>or boundaries file</source>
+            <translation>أو ملف الحدود</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="145" />
+            <source>Automatic</source>
+            <translation>تلقائي</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="146" />
+            <source>Admin level</source>
+            <translation>المستوى الإداري</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="148" />
+            <source>Month</source>
+            <translation>الشهر</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="148" />
+            <source>Quarter</source>
+            <translation>الربع</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="148" />
+            <source>Whole table</source>
+            <translation>الجدول كاملًا</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="149" />
+            <source>Presence per</source>
+            <translation>الحضور حسب</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="151" />
+            <source>Needs tables (*.csv *.xlsx *.ods *.gpkg);;All files (*)</source>
+            <translation>جداول الاحتياجات (*.csv *.xlsx *.ods *.gpkg);;كل الملفات (*)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="152" />
+            <source>Optional: people in need per unit and cluster, for gaps</source>
+            <translation>اختياري: الأشخاص المحتاجون لكل وحدة ومجموعة، لتحليل الفجوات</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="153" />
+            <source>Needs (optional)</source>
+            <translation>الاحتياجات (اختياري)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="155" />
+            <source>Run join</source>
+            <translation>تشغيل الربط</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="156" />
+            <source>Join the 4W table to the boundaries in the background</source>
+            <translation>ربط جدول 4W بالحدود الإدارية في الخلفية</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="158" />
+            <source>Cancel</source>
+            <translation>إلغاء</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="160" />
+            <source>Join 4W to boundaries (all options)…</source>
+            <translation>ربط 4W بالحدود الإدارية (كل الخيارات)…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="172" />
+            <source>Clusters</source>
+            <translation>المجموعات</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="176" />
+            <source>Tick the clusters to map; the number is the partners in the chosen periods</source>
+            <translation>حدّد المجموعات المراد رسم خرائطها؛ والرقم هو عدد الشركاء في الفترات المختارة</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="181" />
+            <source>All</source>
+            <translation>الكل</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="183" />
+            <source>None</source>
+            <translation>لا شيء</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="191" />
+            <source>Summary</source>
+            <translation>الملخص</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Partners</source>
+            <translation>الشركاء</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Distinct organisations working in the chosen clusters and periods, anywhere (each counted once, not once per unit)</source>
+            <translation>المنظمات المختلفة العاملة في المجموعات والفترات المختارة في أي مكان (تُحتسب كل منها مرة واحدة، لا مرة لكل وحدة)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Activities</source>
+            <translation>الأنشطة</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Organisation-activity pairs, counted once per unit, cluster and period</source>
+            <translation>أزواج منظمة-نشاط، تُحتسب مرة واحدة لكل وحدة ومجموعة وفترة</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Units covered</source>
+            <translation>الوحدات المغطاة</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Admin units with at least one partner in the chosen clusters and periods</source>
+            <translation>الوحدات الإدارية التي فيها شريك واحد على الأقل في المجموعات والفترات المختارة</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Units with a gap</source>
+            <translation>الوحدات التي فيها فجوة</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Admin units with a need and no partner, or too few partners for the need (needs the gaps analysis: pick a needs table)</source>
+            <translation>وحدات إدارية فيها احتياج ولا شريك فيها، أو فيها شركاء أقل مما يتطلبه الاحتياج (يتطلب تحليل الفجوات: اختر جدول الاحتياجات)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Unmatched rows</source>
+            <translation>الصفوف غير المطابقة</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Rows of the chosen clusters and periods that could not be placed on an admin unit (and, in brackets, in the whole table); the QA report lists them</source>
+            <translation>صفوف المجموعات والفترات المختارة التي تعذّر وضعها على وحدة إدارية (وبين قوسين: في الجدول كله)؛ ويسردها تقرير ضبط الجودة</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="228" />
+            <source>Map pack</source>
+            <translation>حزمة الخرائط</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="232" />
+            <source>Default: coordmap_map_pack next to the project, or in your home folder</source>
+            <translation>الافتراضي: coordmap_map_pack بجانب المشروع، أو في مجلدك الشخصي</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="234" />
+            <source>Folder</source>
+            <translation>المجلد</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="235" />
+            <source>Export map pack</source>
+            <translation>تصدير حزمة الخرائط</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="259" />
+            <source>Load a 4W table to start: pick the partners' 4W table and the admin boundaries, then Run join.</source>
+            <translation>حمّل جدول 4W للبدء: اختر جدول 4W الخاص بالشركاء والحدود الإدارية، ثم تشغيل الربط.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="283" />
+            <source>The map pack export is not available in this installation (algorithm {id})</source>
+            <translation>تصدير حزمة الخرائط غير متاح في هذا التثبيت (الخوارزمية {id})</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="287" />
+            <source>Export the maps of the chosen clusters and periods in the background</source>
+            <translation>تصدير خرائط المجموعات والفترات المختارة في الخلفية</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="329" />
+            <source>Choose a 4W table and admin boundaries first.</source>
+            <translation>اختر أولًا جدول 4W والحدود الإدارية.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="340" />
+            <source>CoordMap: join 4W table</source>
+            <translation>CoordMap: ربط جدول 4W</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="342" />
+            <source>Joining the 4W table to the boundaries…</source>
+            <translation>جارٍ ربط جدول 4W بالحدود الإدارية…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="365" />
+            <source>Stopped: {message}</source>
+            <translation>توقّف: {message}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="387" />
+            <source>Computing gaps and overlaps…</source>
+            <translation>جارٍ حساب الفجوات والتداخلات…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="388" />
+            <source>CoordMap: gaps and overlaps</source>
+            <translation>CoordMap: الفجوات والتداخلات</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="397" />
+            <source>Gaps and overlaps not computed ({message}); the presence is loaded.</source>
+            <translation>لم تُحسب الفجوات والتداخلات ({message})؛ وقد حُمّل الحضور.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="420" />
+            <source>Cannot read the join outputs: {error}</source>
+            <translation>تعذّرت قراءة مخرجات الربط: {error}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="440" />
+            <source>No row of the 4W table could be placed on the map: the QA report says why for each row.</source>
+            <translation>تعذّر وضع أي صف من جدول 4W على الخريطة: يبيّن تقرير ضبط الجودة السبب لكل صف.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="443" />
+            <source>{clusters} clusters, {periods} periods. Tick clusters and move the period range: the map and the numbers follow.</source>
+            <translation>{clusters} مجموعة، {periods} فترة. حدّد المجموعات وحرّك نطاق الفترات: تتبعها الخريطة والأرقام.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="449" />
+            <source>Partner presence</source>
+            <translation>حضور الشركاء</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="449" />
+            <source>Gaps</source>
+            <translation>الفجوات</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="450" />
+            <source>Overlapping partners</source>
+            <translation>شركاء متداخلون</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="459" />
+            <source>Cannot open {path}</source>
+            <translation>تعذّر فتح {path}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="512" />
+            <source>Open the QA report</source>
+            <translation>فتح تقرير ضبط الجودة</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="557" />
+            <source>No cluster ticked: tick at least one to see the map.</source>
+            <translation>لم تُحدَّد أي مجموعة: حدّد واحدة على الأقل لرؤية الخريطة.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="559" />
+            <source>Periods: {first} to {last}</source>
+            <translation>الفترات: من {first} إلى {last}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="568" />
+            <source>not computed</source>
+            <translation>لم يُحسب</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="570" />
+            <source>{chosen} ({total} in the whole table)</source>
+            <translation>{chosen} ({total} في الجدول كله)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="576" />
+            <source>{code} – {name} ({partners})</source>
+            <translation>{code} – {name} ({partners})</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="578" />
+            <source>{partners} partners in the chosen periods</source>
+            <translation>{partners} شريك في الفترات المختارة</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="666" />
+            <source>Exporting the map pack to {folder}…</source>
+            <translation>جارٍ تصدير حزمة الخرائط إلى {folder}…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="667" />
+            <source>CoordMap: export map pack</source>
+            <translation>CoordMap: تصدير حزمة الخرائط</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="667" />
+            <source>Map pack written to {folder}</source>
+            <translation>كُتبت حزمة الخرائط في {folder}</translation>
+        </message>
+    </context>
+    <context>
+        <name>AlgorithmRun</name>
+        <message>
+            <location filename="../plugin/tasks.py" line="38" />
+            <source>The algorithm {id} is not available</source>
+            <translation>الخوارزمية {id} غير متاحة</translation>
+        </message>
+        <message>
+            <location filename="../plugin/tasks.py" line="62" />
+            <source>Cancelled</source>
+            <translation>أُلغي</translation>
+        </message>
+        <message>
+            <location filename="../plugin/tasks.py" line="69" />
+            <source>The algorithm failed (see the Processing log)</source>
+            <translation>فشلت الخوارزمية (راجع سجل المعالجة)</translation>
+        </message>
+    </context>
+    <context>
+        <name>PeriodRangeWidget</name>
+        <message>
+            <location filename="../plugin/widgets.py" line="23" />
+            <source>Drag either end to choose the first and last period</source>
+            <translation>اسحب أيًّا من الطرفين لاختيار الفترة الأولى والأخيرة</translation>
+        </message>
+        <message>
+            <location filename="../plugin/widgets.py" line="27" />
+            <source>Latest period</source>
+            <translation>أحدث فترة</translation>
+        </message>
+        <message>
+            <location filename="../plugin/widgets.py" line="28" />
+            <source>Show only the most recent period in the data</source>
+            <translation>عرض أحدث فترة في البيانات فقط</translation>
+        </message>
+        <message>
+            <location filename="../plugin/widgets.py" line="29" />
+            <source>&amp;From</source>
+            <translation>&amp;من</translation>
+        </message>
+        <message>
+            <location filename="../plugin/widgets.py" line="31" />
+            <source>&amp;To</source>
+            <translation>&amp;إلى</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoordMapAlgorithm</name>
+        <message>
+            <location filename="../processing/algorithms/base.py" line="21" />
+            <source>Coordination</source>
+            <translation>التنسيق</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoordMapPlugin</name>
+        <message>
+            <location filename="../plugin/plugin.py" line="43" />
+            <source>Missing Python packages: {packages}. Some CoordMap features are off until you install them with: {command}</source>
+            <translation>حزم Python مفقودة: {packages}. بعض ميزات CoordMap معطّلة إلى أن تثبّتها باستخدام: {command}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/plugin.py" line="70" />
+            <source>CoordMap panel</source>
+            <translation>لوحة CoordMap</translation>
+        </message>
+        <message>
+            <location filename="../plugin/plugin.py" line="73" />
+            <source>Join 4W to boundaries…</source>
+            <translation>ربط 4W بالحدود الإدارية…</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoordMapProvider</name>
+        <message>
+            <location filename="../processing/provider.py" line="25" />
+            <source>CoordMap humanitarian coordination</source>
+            <translation>CoordMap للتنسيق الإنساني</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportMapsAlgorithm</name>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="54" />
+            <source>Export 3W map pack</source>
+            <translation>تصدير حزمة خرائط 3W</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="62" />
+            <source>Makes the 3W map pack from the presence output of 'Join 4W table to admin boundaries': one map per cluster (and per period) with title, period, 'as of' date, legend of partners per unit, locator map, scale bar, north arrow, sources, producer, map id, creation date, the United Nations disclaimer and a note saying what blank areas mean. Hatched grey units have no data (no 4W report); white units were reported with no partner of the cluster.
+
+Optional gaps and overlap-units layers (from 'Gaps and overlaps') outline units with a need and no partner and hatch units with overlapping activities. Files are named &lt;id&gt;_&lt;short-name&gt;_&lt;paper&gt;_&lt;yyyymmdd&gt;. Map texts are in the chosen language (English, French, Spanish, Arabic). Cluster colours and icons are CoordMap's own defaults, not an official palette: give your own JSON file (same shape as resources/styles/cluster_styles.json) as 'Cluster colours and icons', or set it once in the QGIS setting coordmap/cluster_styles. 'Add the layouts to the project' keeps every map as an editable print layout (with its layers, as temporary layers) to fine-tune in the layout manager.</source>
+            <translation>يُنتج حزمة خرائط 3W من مخرَج الحضور لخوارزمية «ربط جدول 4W بالحدود الإدارية»: خريطة لكل مجموعة (ولكل فترة) تتضمن العنوان والفترة وتاريخ «حتى تاريخ» ومفتاح الشركاء لكل وحدة وخريطة الموقع ومقياس الرسم وسهم الشمال والمصادر والجهة المُعِدّة ومعرّف الخريطة وتاريخ الإنشاء وإخلاء المسؤولية الخاص بالأمم المتحدة وملاحظة توضح معنى المناطق الفارغة. الوحدات الرمادية المظللة بخطوط لا بيانات لها (لا تقرير 4W)؛ والوحدات البيضاء أُبلغ عنها دون أي شريك من المجموعة.
+
+طبقتا الفجوات ووحدات التداخل الاختياريتان (من «الفجوات والتداخلات») تحددان الوحدات التي فيها احتياج ولا شريك فيها وتظللان بخطوط الوحدات التي فيها أنشطة متداخلة. تُسمّى الملفات &lt;id&gt;_&lt;short-name&gt;_&lt;paper&gt;_&lt;yyyymmdd&gt;. نصوص الخرائط باللغة المختارة (الإنجليزية أو الفرنسية أو الإسبانية أو العربية). ألوان المجموعات وأيقوناتها هي الإعدادات الافتراضية لـ CoordMap وليست لوحة ألوان رسمية: قدّم ملف JSON خاصًا بك (بالشكل نفسه لملف resources/styles/cluster_styles.json) بوصفه «ألوان المجموعات وأيقوناتها»، أو اضبطه مرة واحدة في إعداد QGIS coordmap/cluster_styles. يُبقي خيار «إضافة التخطيطات إلى المشروع» كل خريطة تخطيطَ طباعة قابلًا للتحرير (مع طبقاته، كطبقات مؤقتة) لضبطه في مدير التخطيطات.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="80" />
+            <source>Presence (output of Join 4W)</source>
+            <translation>الحضور (مخرَج ربط 4W)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="83" />
+            <source>Gaps (output of Gaps and overlaps)</source>
+            <translation>الفجوات (مخرَج الفجوات والتداخلات)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="86" />
+            <source>Overlap units (output of Gaps and overlaps)</source>
+            <translation>وحدات التداخل (مخرَج الفجوات والتداخلات)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="89" />
+            <source>Clusters (codes separated by commas; default: all present)</source>
+            <translation>المجموعات (رموز مفصولة بفواصل؛ الافتراضي: كل الموجودة)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="92" />
+            <source>Periods (separated by commas; default: every period)</source>
+            <translation>الفترات (مفصولة بفواصل؛ الافتراضي: كل الفترات)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="95" />
+            <source>Template</source>
+            <translation>القالب</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="95" />
+            <source>A4 landscape</source>
+            <translation>A4 أفقي</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="95" />
+            <source>A4 portrait</source>
+            <translation>A4 عمودي</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="95" />
+            <source>A3 landscape</source>
+            <translation>A3 أفقي</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="99" />
+            <source>Map language</source>
+            <translation>لغة الخرائط</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="102" />
+            <source>Title (default: '&lt;cluster&gt;: operational presence')</source>
+            <translation>العنوان (الافتراضي: '&lt;cluster&gt;: operational presence' بلغة الخريطة)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="105" />
+            <source>Sources (default: the input file names)</source>
+            <translation>المصادر (الافتراضي: أسماء ملفات الإدخال)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="107" />
+            <source>Producer and contact</source>
+            <translation>الجهة المُعِدّة وجهة الاتصال</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="109" />
+            <source>Format</source>
+            <translation>الصيغة</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="111" />
+            <source>One multi-page PDF instead of one file per map</source>
+            <translation>ملف PDF واحد متعدد الصفحات بدلًا من ملف لكل خريطة</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="114" />
+            <source>Add the layouts to the project (to edit them)</source>
+            <translation>إضافة التخطيطات إلى المشروع (لتحريرها)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="117" />
+            <source>Add a page listing the partners per unit</source>
+            <translation>إضافة صفحة تسرد الشركاء لكل وحدة</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="120" />
+            <source>Sensitive clusters: partner names never shown (codes, commas)</source>
+            <translation>المجموعات الحساسة: لا تُعرض أسماء الشركاء أبدًا (رموز مفصولة بفواصل)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="124" />
+            <source>Cluster colours and icons (JSON)</source>
+            <translation>ألوان المجموعات وأيقوناتها (JSON)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="127" />
+            <source>Output folder</source>
+            <translation>مجلد المخرجات</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="129" />
+            <source>Files written</source>
+            <translation>الملفات المكتوبة</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="135" />
+            <source>Presence: no such layer or file</source>
+            <translation>الحضور: لا توجد طبقة أو ملف بهذا الاسم</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="136" />
+            <source>Presence</source>
+            <translation>الحضور</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="142" />
+            <source>Presence: no feature for clusters {clusters} and periods {periods}</source>
+            <translation>الحضور: لا توجد معالم للمجموعات {clusters} والفترات {periods}</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="146" />
+            <source>{count} maps to make</source>
+            <translation>{count} خريطة للإنتاج</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="178" />
+            <source>Wrote {count} files to {folder}</source>
+            <translation>كُتب {count} ملفًا في {folder}</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="221" />
+            <source>{label} {name}: no field {fields}; give the output of CoordMap's algorithm (fields are listed in the help)</source>
+            <translation>{label} {name}: لا يوجد حقل {fields}؛ قدّم مخرَج خوارزمية CoordMap (الحقول مذكورة في المساعدة)</translation>
+        </message>
+    </context>
+    <context>
+        <name>GapsOverlapsAlgorithm</name>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="49" />
+            <source>Gaps, overlaps and changes per cluster and period</source>
+            <translation>الفجوات والتداخلات والتغييرات حسب المجموعة والفترة</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="52" />
+            <source>Answers the coordination meeting's three questions from the outputs of 'Join 4W table to admin boundaries' (run it with presence per month to see changes and units that did not report) and an optional needs table.
+
+Needs: a table or file of people in need (PiN), targets and/or severity by P-code and cluster, long (one row per unit and sector, e.g. HXL #inneed, #targeted, #severity, #sector) or wide (one column per cluster, one sheet per measure named e.g. 'PiN' or 'Severity'; every sheet of a workbook is read). Breakdown rows (sex, age, population group) are reduced to the unit's total. Needs of deeper units are rolled up (PiN and targets summed over sub-units, severity = highest); needs of coarser units are rolled down (severity only: a PiN cannot be divided). Needs apply to every period.
+
+Gap status per unit, cluster and period (need = PiN &gt; 0 or severity &gt;= 3):
+- no_report: no partner reported this period but some did in an earlier period (a blank is not read as 'no partner');
+- no_partner_with_need: need and no partner;
+- underserved: need and fewer partners than the minimum, or fewer partners per 10,000 people in need than the threshold (0 = not used), or coverage below the first coverage band;
+- covered: partners present and none of the above;
+- no_need_reported: no partner and no need reported.
+gap_rank (1 = highest priority) orders the gaps of each cluster and period: units with no partner first, then underserved ones; within each, higher severity first, then larger PiN.
+
+Beneficiaries are never added across clusters nor counted twice: 'reached' is the sum over partners (may count people twice), 'reached_max' the largest single partner figure; coverage = reached_max / PiN, the figure the maps use.
+
+Overlaps: two or more distinct partners on the same unit, cluster, activity (and modality and target group when given) and period whose dates overlap; a row without dates spans its period; cancelled or suspended rows are left out. Changes compare each period with the previous one: coverage gained or lost, partners started or stopped.
+
+Admin boundaries: without them only units in the presence layer (units with partners) and their needs can be mapped; give the boundaries so units with needs and no partner get their polygon.
+
+Data protection (on by default): for the sensitive clusters (GBV and child protection by default) every output hides partner names and blanks counts below k, writing '&lt;k' in the partner list; the 'protected' field marks those features.</source>
+            <translation>يجيب عن أسئلة اجتماع التنسيق الثلاثة انطلاقًا من مخرجات «ربط جدول 4W بالحدود الإدارية» (شغّلها مع الحضور حسب الشهر لرؤية التغييرات والوحدات التي لم تُبلغ) ومن جدول احتياجات اختياري.
+
+الاحتياجات: جدول أو ملف للأشخاص المحتاجين (PiN) و/أو المستهدفين و/أو الشدة حسب الرمز P-code والمجموعة، بالشكل الطويل (صف لكل وحدة وقطاع، مثل HXL #inneed و#targeted و#severity و#sector) أو العريض (عمود لكل مجموعة، وورقة لكل مقياس باسم مثل 'PiN' أو 'Severity'؛ تُقرأ كل أوراق المصنّف). تُختزل صفوف التصنيف (الجنس، العمر، الفئة السكانية) إلى مجموع الوحدة. تُجمَّع احتياجات الوحدات الأدق صعودًا (يُجمع PiN والمستهدفون على الوحدات الفرعية، والشدة = الأعلى)؛ وتُنقل احتياجات الوحدات الأوسع نزولًا (الشدة فقط: لا يمكن تقسيم PiN). تنطبق الاحتياجات على كل الفترات.
+
+حالة الفجوة لكل وحدة ومجموعة وفترة (الاحتياج = PiN &gt; 0 أو الشدة &gt;= 3):
+- no_report: لم يُبلغ أي شريك في هذه الفترة لكن بعضهم أبلغ في فترة سابقة (لا يُقرأ الفراغ على أنه «لا شريك»)؛
+- no_partner_with_need: احتياج ولا شريك؛
+- underserved: احتياج وعدد شركاء أقل من الحد الأدنى، أو عدد شركاء لكل 10,000 شخص محتاج أقل من العتبة (0 = غير مستخدم)، أو تغطية أقل من الشريحة الأولى للتغطية؛
+- covered: شركاء موجودون ولا شيء مما سبق؛
+- no_need_reported: لا شريك ولا احتياج مُبلغ عنه.
+يرتّب gap_rank (1 = الأولوية القصوى) فجوات كل مجموعة وفترة: الوحدات التي لا شريك فيها أولًا، ثم غير المخدومة بما يكفي؛ وداخل كل منهما الشدة الأعلى أولًا ثم PiN الأكبر.
+
+لا يُجمع المستفيدون أبدًا عبر المجموعات ولا يُحتسبون مرتين: 'reached' هو المجموع على الشركاء (قد يحتسب الأشخاص مرتين)، و'reached_max' أكبر رقم لشريك واحد؛ والتغطية = reached_max / PiN، وهو الرقم الذي تستخدمه الخرائط.
+
+التداخلات: شريكان مختلفان أو أكثر في الوحدة والمجموعة والنشاط نفسها (والطريقة والفئة المستهدفة نفسيهما إن وُجدتا) والفترة نفسها وتتداخل تواريخهم؛ والصف الذي لا تواريخ له يمتد على فترته؛ وتُستبعد الصفوف الملغاة أو المعلّقة. تقارن التغييرات كل فترة بالفترة السابقة: تغطية مكتسبة أو مفقودة، وشركاء بدؤوا أو توقفوا.
+
+الحدود الإدارية: من دونها لا يمكن رسم إلا الوحدات الموجودة في طبقة الحضور (الوحدات التي فيها شركاء) واحتياجاتها؛ قدّم الحدود لتحصل الوحدات التي فيها احتياجات ولا شريك فيها على مضلّعاتها.
+
+حماية البيانات (مفعّلة افتراضيًا): في المجموعات الحساسة (العنف القائم على النوع الاجتماعي وحماية الطفل افتراضيًا) يُخفي كل مخرَج أسماء الشركاء ويحجب الأعداد الأقل من k، فيكتب '&lt;k' في قائمة الشركاء؛ ويميّز الحقل 'protected' هذه المعالم.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="93" />
+            <source>Presence (output of the join)</source>
+            <translation>الحضور (مخرَج الربط)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="96" />
+            <source>Rows with match status (output of the join)</source>
+            <translation>الصفوف مع حالة المطابقة (مخرَج الربط)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="99" />
+            <source>Needs: PiN, targets, severity (layer or CSV/XLSX/ODS file)</source>
+            <translation>الاحتياجات: PiN والمستهدفون والشدة (طبقة أو ملف CSV/XLSX/ODS)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="102" />
+            <source>Admin boundaries (to map units with needs and no partner)</source>
+            <translation>الحدود الإدارية (لرسم الوحدات التي فيها احتياجات ولا شريك فيها)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="105" />
+            <source>Clusters (codes separated by commas; default: all)</source>
+            <translation>المجموعات (رموز مفصولة بفواصل؛ الافتراضي: الكل)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="108" />
+            <source>Periods (e.g. 2025-01,2025-02; default: all)</source>
+            <translation>الفترات (مثل 2025-01,2025-02؛ الافتراضي: الكل)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="111" />
+            <source>Admin level</source>
+            <translation>المستوى الإداري</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="111" />
+            <source>Automatic (the presence level)</source>
+            <translation>تلقائي (مستوى الحضور)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="115" />
+            <source>Minimum partners per unit</source>
+            <translation>الحد الأدنى من الشركاء لكل وحدة</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="118" />
+            <source>Partners per 10,000 people in need below which a unit is underserved (0: not used)</source>
+            <translation>عدد الشركاء لكل 10,000 شخص محتاج الذي تُعدّ الوحدة دونه غير مخدومة بما يكفي (0: غير مستخدم)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="123" />
+            <source>Coverage bands, reached/PiN (below the first: underserved)</source>
+            <translation>شرائح التغطية، الواصلون/PiN (ما دون الأولى: خدمة غير كافية)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="127" />
+            <source>Sensitive clusters</source>
+            <translation>المجموعات الحساسة</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="130" />
+            <source>Protect sensitive clusters (hide partners, blank small counts)</source>
+            <translation>حماية المجموعات الحساسة (إخفاء الشركاء وحجب الأعداد الصغيرة)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="134" />
+            <source>Small count threshold k (counts below k are hidden)</source>
+            <translation>عتبة الأعداد الصغيرة k (تُخفى الأعداد الأقل من k)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="137" />
+            <source>Gaps</source>
+            <translation>الفجوات</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="139" />
+            <source>Overlaps</source>
+            <translation>التداخلات</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="141" />
+            <source>Units with overlaps</source>
+            <translation>الوحدات التي فيها تداخلات</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="144" />
+            <source>Changes since the previous period</source>
+            <translation>التغييرات منذ الفترة السابقة</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="167" />
+            <source>Needs read from: {sources}</source>
+            <translation>قُرئت الاحتياجات من: {sources}</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="172" />
+            <source>{count} units have no polygon (give the admin boundaries to map them); their features have no geometry: {codes}</source>
+            <translation>{count} وحدة بلا مضلّع (قدّم الحدود الإدارية لرسمها)؛ ومعالمها بلا شكل هندسي: {codes}</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="183" />
+            <source>Presence: no such layer or file</source>
+            <translation>الحضور: لا توجد طبقة أو ملف بهذا الاسم</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="241" />
+            <source>No needs table: gaps only say where partners are; every unit without partner is 'no_need_reported'</source>
+            <translation>لا يوجد جدول احتياجات: تبيّن الفجوات أماكن الشركاء فقط؛ وكل وحدة بلا شريك تُصنَّف 'no_need_reported'</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="248" />
+            <source>Needs {value!r}: no such file or layer</source>
+            <translation>الاحتياجات {value!r}: لا يوجد ملف أو طبقة بهذا الاسم</translation>
+        </message>
+    </context>
+    <context>
+        <name>Join4WAlgorithm</name>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="59" />
+            <source>Join 4W table to admin boundaries</source>
+            <translation>ربط جدول 4W بالحدود الإدارية</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="62" />
+            <source>Reads a partners' 3W/4W/5W table (a loaded layer or a CSV, XLSX, XLS or ODS file), detects its header, HXL row and columns, normalises clusters and periods, and joins every row to the admin boundaries by P-code (then by name within the parent unit). No row is lost: every input row is in the rows output with its status (used, unmatched, rolled_up, skipped) and the reason, and the QA report lists what could not be matched with suggestions to send back to partners.
+
+Outputs: presence polygons (one feature per admin unit and cluster, and period when asked) with the number of distinct implementing partners; every input row with how it matched; the QA report; optionally the column mapping used (reuse it next round as Mapping) and a crosswalk of suggestions to review (reuse it as Crosswalk).</source>
+            <translation>يقرأ جدول 3W/4W/5W الخاص بالشركاء (طبقة محمّلة أو ملف CSV أو XLSX أو XLS أو ODS)، ويكتشف ترويسته وصف HXL وأعمدته، ويوحّد أسماء المجموعات والفترات، ويربط كل صف بالحدود الإدارية عبر الرمز P-code (ثم بالاسم ضمن الوحدة الأم). لا يضيع أي صف: كل صف مُدخل موجود في مخرَج الصفوف مع حالته (used أو unmatched أو rolled_up أو skipped) والسبب، ويسرد تقرير ضبط الجودة ما تعذّرت مطابقته مع اقتراحات لإعادتها إلى الشركاء.
+
+المخرجات: مضلّعات الحضور (معلم واحد لكل وحدة إدارية ومجموعة، ولكل فترة عند الطلب) مع عدد الشركاء المنفّذين المختلفين؛ كل صف مُدخل مع طريقة مطابقته؛ تقرير ضبط الجودة؛ واختياريًا مطابقة الأعمدة المستخدمة (أعد استخدامها في الجولة التالية بوصفها مطابقة الأعمدة) وجدول تقابل للاقتراحات للمراجعة (أعد استخدامه بوصفه جدول التقابل).</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="76" />
+            <source>4W table (layer or CSV/XLSX/XLS/ODS file)</source>
+            <translation>جدول 4W (طبقة أو ملف CSV/XLSX/XLS/ODS)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="79" />
+            <source>Sheet (name or number; default: first sheet with data)</source>
+            <translation>الورقة (الاسم أو الرقم؛ الافتراضي: أول ورقة تحتوي بيانات)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="82" />
+            <source>Admin boundaries (COD-AB polygons)</source>
+            <translation>الحدود الإدارية (مضلّعات COD-AB)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="85" />
+            <source>Boundaries of other admin levels (when each level is a separate file)</source>
+            <translation>حدود المستويات الإدارية الأخرى (عندما يكون كل مستوى في ملف منفصل)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="89" />
+            <source>Admin level of the presence output</source>
+            <translation>المستوى الإداري لمخرَج الحضور</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="89" />
+            <source>Automatic</source>
+            <translation>تلقائي</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="92" />
+            <source>Column mapping (JSON profile file, or role=column pairs separated by ';')</source>
+            <translation>مطابقة الأعمدة (ملف تعريف JSON، أو أزواج دور=عمود مفصولة بـ ';')</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="96" />
+            <source>Reviewed crosswalk (CSV: raw_value, level, parent, pcode)</source>
+            <translation>جدول تقابل تمت مراجعته (CSV: raw_value, level, parent, pcode)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="99" />
+            <source>Presence per period</source>
+            <translation>الحضور حسب الفترة</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="99" />
+            <source>Whole table</source>
+            <translation>الجدول كاملًا</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="99" />
+            <source>Month</source>
+            <translation>الشهر</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="99" />
+            <source>Quarter</source>
+            <translation>الربع</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="103" />
+            <source>Year for rows with a month but no year</source>
+            <translation>السنة للصفوف التي فيها شهر دون سنة</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="107" />
+            <source>Extra cluster names (JSON, extends the built-in list)</source>
+            <translation>أسماء مجموعات إضافية (JSON، تُضاف إلى القائمة المدمجة)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="111" />
+            <source>Count programme/lead organisations and donors as partners too</source>
+            <translation>احتساب المنظمات الرائدة/منظمات البرامج والجهات المانحة شركاءَ أيضًا</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="115" />
+            <source>Presence</source>
+            <translation>الحضور</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="117" />
+            <source>Rows with match status</source>
+            <translation>الصفوف مع حالة المطابقة</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="119" />
+            <source>QA report</source>
+            <translation>تقرير ضبط الجودة</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="122" />
+            <source>Column mapping profile used (JSON)</source>
+            <translation>ملف تعريف مطابقة الأعمدة المستخدم (JSON)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="125" />
+            <source>Crosswalk of suggestions to review (CSV)</source>
+            <translation>جدول تقابل للاقتراحات للمراجعة (CSV)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="137" />
+            <source>4W table {path}: file not found</source>
+            <translation>جدول 4W {path}: الملف غير موجود</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="139" />
+            <source>4W table {name}: the file is empty</source>
+            <translation>جدول 4W {name}: الملف فارغ</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="144" />
+            <source>Incorrect parameter value for {name}</source>
+            <translation>قيمة غير صحيحة للمعامل {name}</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="177" />
+            <source>Read {where}: {rows} data rows, header on row(s) {header}</source>
+            <translation>تمت قراءة {where}: {rows} صف بيانات، والترويسة في الصف/الصفوف {header}</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="190" />
+            <source>4W table {value!r}: no such file or layer</source>
+            <translation>جدول 4W {value!r}: لا يوجد ملف أو طبقة بهذا الاسم</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="205" />
+            <source>Admin boundaries: no such layer or file</source>
+            <translation>الحدود الإدارية: لا توجد طبقة أو ملف بهذا الاسم</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="218" />
+            <source>{name}: the boundary layer has no polygons</source>
+            <translation>{name}: طبقة الحدود لا تحتوي أي مضلّعات</translation>
+        </message>
+    </context>
+    <context>
+        <name>QaReport</name>
+        <message>
+            <location filename="../processing/analysis/report.py" line="17" />
+            <source>category</source>
+            <translation>الفئة</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="28" />
+            <source>column</source>
+            <translation>العمود</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="31" />
+            <source>value</source>
+            <translation>القيمة</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="17" />
+            <source>level</source>
+            <translation>المستوى</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="17" />
+            <source>parent</source>
+            <translation>الوحدة الأم</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="17" />
+            <source>rows</source>
+            <translation>الصفوف</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="17" />
+            <source>first_row</source>
+            <translation>الصف الأول</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="17" />
+            <source>reason</source>
+            <translation>السبب</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="17" />
+            <source>suggestion</source>
+            <translation>الاقتراح</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="28" />
+            <source>role</source>
+            <translation>الدور</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="28" />
+            <source>source</source>
+            <translation>المصدر</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="31" />
+            <source>item</source>
+            <translation>البند</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="84" />
+            <source>cells neutralised (text starting with = + - @)</source>
+            <translation>خلايا تم تحييدها (نص يبدأ بـ = + - @)</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="89" />
+            <source>Summary</source>
+            <translation>الملخص</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="91" />
+            <source>Issues</source>
+            <translation>المشكلات</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="93" />
+            <source>Columns</source>
+            <translation>الأعمدة</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShippedModel</name>
+        <message>
+            <location filename="../processing/models.py" line="37" />
+            <source>Models</source>
+            <translation>النماذج</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/coordmap_4w_to_map_pack.model3" line="1" />
+            <source>4W table and boundaries to map pack</source>
+            <translation>من جدول 4W والحدود إلى حزمة الخرائط</translation>
+        </message>
+    </context>
+</TS>

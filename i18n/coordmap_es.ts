@@ -1,0 +1,996 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es">
+    <context>
+        <name>CoordMapDock</name>
+        <message>
+            <location filename="../plugin/dock.py" line="293" />
+            <source>CoordMap</source>
+            <translation>CoordMap</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="111" />
+            <source>Periods</source>
+            <translation>Períodos</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="125" />
+            <source>Sources</source>
+            <translation>Fuentes</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="132" />
+            <source>4W tables (*.xlsx *.xls *.ods *.csv *.txt);;All files (*)</source>
+            <translation>Tablas 4W (*.xlsx *.xls *.ods *.csv *.txt);;Todos los archivos (*)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="133" />
+            <source>A 4W file (XLSX, XLS, ODS, CSV); it wins over the layer</source>
+            <translation>Un archivo 4W (XLSX, XLS, ODS, CSV); tiene prioridad sobre la capa</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="134" />
+            <source>4W table layer</source>
+            <translation>Capa de la tabla 4W</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="135" />
+            <source>or 4W file</source>
+            <translation>o archivo 4W</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="141" />
+            <source>Boundaries (*.gpkg *.geojson *.json *.shp);;All files (*)</source>
+            <translation>Límites (*.gpkg *.geojson *.json *.shp);;Todos los archivos (*)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="142" />
+            <source>Admin boundaries layer</source>
+            <translation>Capa de límites administrativos</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="143" />
+            <source>or boundaries file</source>
+            <translation>o archivo de límites</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="145" />
+            <source>Automatic</source>
+            <translation>Automático</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="146" />
+            <source>Admin level</source>
+            <translation>Nivel administrativo</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="148" />
+            <source>Month</source>
+            <translation>Mes</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="148" />
+            <source>Quarter</source>
+            <translation>Trimestre</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="148" />
+            <source>Whole table</source>
+            <translation>Toda la tabla</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="149" />
+            <source>Presence per</source>
+            <translation>Presencia por</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="151" />
+            <source>Needs tables (*.csv *.xlsx *.ods *.gpkg);;All files (*)</source>
+            <translation>Tablas de necesidades (*.csv *.xlsx *.ods *.gpkg);;Todos los archivos (*)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="152" />
+            <source>Optional: people in need per unit and cluster, for gaps</source>
+            <translation>Opcional: personas con necesidades por unidad y clúster, para las brechas</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="153" />
+            <source>Needs (optional)</source>
+            <translation>Necesidades (opcional)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="155" />
+            <source>Run join</source>
+            <translation>Ejecutar la unión</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="156" />
+            <source>Join the 4W table to the boundaries in the background</source>
+            <translation>Unir en segundo plano la tabla 4W a los límites</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="158" />
+            <source>Cancel</source>
+            <translation>Cancelar</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="160" />
+            <source>Join 4W to boundaries (all options)…</source>
+            <translation>Unir la 4W a los límites (todas las opciones)…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="172" />
+            <source>Clusters</source>
+            <translation>Clústeres</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="176" />
+            <source>Tick the clusters to map; the number is the partners in the chosen periods</source>
+            <translation>Marque los clústeres que desea cartografiar; el número indica los socios en los períodos elegidos</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="181" />
+            <source>All</source>
+            <translation>Todos</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="183" />
+            <source>None</source>
+            <translation>Ninguno</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="191" />
+            <source>Summary</source>
+            <translation>Resumen</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Partners</source>
+            <translation>Socios</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Distinct organisations working in the chosen clusters and periods, anywhere (each counted once, not once per unit)</source>
+            <translation>Organizaciones distintas que trabajan en los clústeres y períodos elegidos, en cualquier lugar (cada una contada una vez, no una vez por unidad)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Activities</source>
+            <translation>Actividades</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Organisation-activity pairs, counted once per unit, cluster and period</source>
+            <translation>Pares organización-actividad, contados una vez por unidad, clúster y período</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Units covered</source>
+            <translation>Unidades cubiertas</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Admin units with at least one partner in the chosen clusters and periods</source>
+            <translation>Unidades administrativas con al menos un socio en los clústeres y períodos elegidos</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Units with a gap</source>
+            <translation>Unidades con brecha</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Admin units with a need and no partner, or too few partners for the need (needs the gaps analysis: pick a needs table)</source>
+            <translation>Unidades administrativas con necesidades y sin socios, o con muy pocos socios para la necesidad (requiere el análisis de brechas: elija una tabla de necesidades)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Unmatched rows</source>
+            <translation>Filas sin emparejar</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Rows of the chosen clusters and periods that could not be placed on an admin unit (and, in brackets, in the whole table); the QA report lists them</source>
+            <translation>Filas de los clústeres y períodos elegidos que no se pudieron situar en una unidad administrativa (y, entre paréntesis, en toda la tabla); el informe de control de calidad las enumera</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="228" />
+            <source>Map pack</source>
+            <translation>Paquete de mapas</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="232" />
+            <source>Default: coordmap_map_pack next to the project, or in your home folder</source>
+            <translation>Por defecto: coordmap_map_pack junto al proyecto, o en su carpeta personal</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="234" />
+            <source>Folder</source>
+            <translation>Carpeta</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="235" />
+            <source>Export map pack</source>
+            <translation>Exportar el paquete de mapas</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="259" />
+            <source>Load a 4W table to start: pick the partners' 4W table and the admin boundaries, then Run join.</source>
+            <translation>Cargue una tabla 4W para empezar: elija la tabla 4W de los socios y los límites administrativos y luego Ejecutar la unión.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="283" />
+            <source>The map pack export is not available in this installation (algorithm {id})</source>
+            <translation>La exportación del paquete de mapas no está disponible en esta instalación (algoritmo {id})</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="287" />
+            <source>Export the maps of the chosen clusters and periods in the background</source>
+            <translation>Exportar en segundo plano los mapas de los clústeres y períodos elegidos</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="329" />
+            <source>Choose a 4W table and admin boundaries first.</source>
+            <translation>Elija primero una tabla 4W y los límites administrativos.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="340" />
+            <source>CoordMap: join 4W table</source>
+            <translation>CoordMap: unir la tabla 4W</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="342" />
+            <source>Joining the 4W table to the boundaries…</source>
+            <translation>Uniendo la tabla 4W a los límites…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="365" />
+            <source>Stopped: {message}</source>
+            <translation>Detenido: {message}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="387" />
+            <source>Computing gaps and overlaps…</source>
+            <translation>Calculando brechas y superposiciones…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="388" />
+            <source>CoordMap: gaps and overlaps</source>
+            <translation>CoordMap: brechas y superposiciones</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="397" />
+            <source>Gaps and overlaps not computed ({message}); the presence is loaded.</source>
+            <translation>Brechas y superposiciones no calculadas ({message}); la presencia está cargada.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="420" />
+            <source>Cannot read the join outputs: {error}</source>
+            <translation>No se pueden leer las salidas de la unión: {error}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="440" />
+            <source>No row of the 4W table could be placed on the map: the QA report says why for each row.</source>
+            <translation>Ninguna fila de la tabla 4W se pudo situar en el mapa: el informe de control de calidad indica el motivo de cada fila.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="443" />
+            <source>{clusters} clusters, {periods} periods. Tick clusters and move the period range: the map and the numbers follow.</source>
+            <translation>{clusters} clústeres, {periods} períodos. Marque clústeres y mueva el rango de períodos: el mapa y las cifras se actualizan.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="449" />
+            <source>Partner presence</source>
+            <translation>Presencia de socios</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="449" />
+            <source>Gaps</source>
+            <translation>Brechas</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="450" />
+            <source>Overlapping partners</source>
+            <translation>Socios superpuestos</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="459" />
+            <source>Cannot open {path}</source>
+            <translation>No se puede abrir {path}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="512" />
+            <source>Open the QA report</source>
+            <translation>Abrir el informe de control de calidad</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="557" />
+            <source>No cluster ticked: tick at least one to see the map.</source>
+            <translation>Ningún clúster marcado: marque al menos uno para ver el mapa.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="559" />
+            <source>Periods: {first} to {last}</source>
+            <translation>Períodos: de {first} a {last}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="568" />
+            <source>not computed</source>
+            <translation>no calculado</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="570" />
+            <source>{chosen} ({total} in the whole table)</source>
+            <translation>{chosen} ({total} en toda la tabla)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="576" />
+            <source>{code} – {name} ({partners})</source>
+            <translation>{code} – {name} ({partners})</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="578" />
+            <source>{partners} partners in the chosen periods</source>
+            <translation>{partners} socios en los períodos elegidos</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="666" />
+            <source>Exporting the map pack to {folder}…</source>
+            <translation>Exportando el paquete de mapas a {folder}…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="667" />
+            <source>CoordMap: export map pack</source>
+            <translation>CoordMap: exportar el paquete de mapas</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="667" />
+            <source>Map pack written to {folder}</source>
+            <translation>Paquete de mapas guardado en {folder}</translation>
+        </message>
+    </context>
+    <context>
+        <name>AlgorithmRun</name>
+        <message>
+            <location filename="../plugin/tasks.py" line="38" />
+            <source>The algorithm {id} is not available</source>
+            <translation>El algoritmo {id} no está disponible</translation>
+        </message>
+        <message>
+            <location filename="../plugin/tasks.py" line="62" />
+            <source>Cancelled</source>
+            <translation>Cancelado</translation>
+        </message>
+        <message>
+            <location filename="../plugin/tasks.py" line="69" />
+            <source>The algorithm failed (see the Processing log)</source>
+            <translation>El algoritmo falló (vea el registro de Procesos)</translation>
+        </message>
+    </context>
+    <context>
+        <name>PeriodRangeWidget</name>
+        <message>
+            <location filename="../plugin/widgets.py" line="23" />
+            <source>Drag either end to choose the first and last period</source>
+            <translation>Arrastre cualquiera de los extremos para elegir el primer y el último período</translation>
+        </message>
+        <message>
+            <location filename="../plugin/widgets.py" line="27" />
+            <source>Latest period</source>
+            <translation>Último período</translation>
+        </message>
+        <message>
+            <location filename="../plugin/widgets.py" line="28" />
+            <source>Show only the most recent period in the data</source>
+            <translation>Mostrar solo el período más reciente de los datos</translation>
+        </message>
+        <message>
+            <location filename="../plugin/widgets.py" line="29" />
+            <source>&amp;From</source>
+            <translation>&amp;Desde</translation>
+        </message>
+        <message>
+            <location filename="../plugin/widgets.py" line="31" />
+            <source>&amp;To</source>
+            <translation>&amp;Hasta</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoordMapAlgorithm</name>
+        <message>
+            <location filename="../processing/algorithms/base.py" line="21" />
+            <source>Coordination</source>
+            <translation>Coordinación</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoordMapPlugin</name>
+        <message>
+            <location filename="../plugin/plugin.py" line="43" />
+            <source>Missing Python packages: {packages}. Some CoordMap features are off until you install them with: {command}</source>
+            <translation>Faltan paquetes de Python: {packages}. Algunas funciones de CoordMap están desactivadas hasta que los instale con: {command}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/plugin.py" line="70" />
+            <source>CoordMap panel</source>
+            <translation>Panel de CoordMap</translation>
+        </message>
+        <message>
+            <location filename="../plugin/plugin.py" line="73" />
+            <source>Join 4W to boundaries…</source>
+            <translation>Unir la 4W a los límites…</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoordMapProvider</name>
+        <message>
+            <location filename="../processing/provider.py" line="25" />
+            <source>CoordMap humanitarian coordination</source>
+            <translation>CoordMap coordinación humanitaria</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportMapsAlgorithm</name>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="54" />
+            <source>Export 3W map pack</source>
+            <translation>Exportar el paquete de mapas 3W</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="62" />
+            <source>Makes the 3W map pack from the presence output of 'Join 4W table to admin boundaries': one map per cluster (and per period) with title, period, 'as of' date, legend of partners per unit, locator map, scale bar, north arrow, sources, producer, map id, creation date, the United Nations disclaimer and a note saying what blank areas mean. Hatched grey units have no data (no 4W report); white units were reported with no partner of the cluster.
+
+Optional gaps and overlap-units layers (from 'Gaps and overlaps') outline units with a need and no partner and hatch units with overlapping activities. Files are named &lt;id&gt;_&lt;short-name&gt;_&lt;paper&gt;_&lt;yyyymmdd&gt;. Map texts are in the chosen language (English, French, Spanish, Arabic). Cluster colours and icons are CoordMap's own defaults, not an official palette: give your own JSON file (same shape as resources/styles/cluster_styles.json) as 'Cluster colours and icons', or set it once in the QGIS setting coordmap/cluster_styles. 'Add the layouts to the project' keeps every map as an editable print layout (with its layers, as temporary layers) to fine-tune in the layout manager.</source>
+            <translation>Genera el paquete de mapas 3W a partir de la salida de presencia de «Unir la tabla 4W a los límites administrativos»: un mapa por clúster (y por período) con título, período, fecha de corte, leyenda de socios por unidad, mapa de ubicación, barra de escala, flecha del norte, fuentes, productor, identificador del mapa, fecha de creación, la cláusula de exención de responsabilidad de las Naciones Unidas y una nota que explica qué significan las zonas en blanco. Las unidades grises rayadas no tienen datos (ningún reporte 4W); las unidades blancas se reportaron sin ningún socio del clúster.
+
+Las capas opcionales de brechas y de unidades con superposición (de «Brechas y superposiciones») resaltan el contorno de las unidades con necesidades y sin socios y rayan las unidades con actividades superpuestas. Los archivos se nombran &lt;id&gt;_&lt;short-name&gt;_&lt;paper&gt;_&lt;yyyymmdd&gt;. Los textos de los mapas están en el idioma elegido (inglés, francés, español, árabe). Los colores e iconos de los clústeres son los predeterminados de CoordMap, no una paleta oficial: indique su propio archivo JSON (con la misma forma que resources/styles/cluster_styles.json) como «Colores e iconos de los clústeres», o configúrelo una vez en el ajuste de QGIS coordmap/cluster_styles. «Añadir las composiciones al proyecto» conserva cada mapa como una composición de impresión editable (con sus capas, como capas temporales) para ajustarla en el administrador de composiciones.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="80" />
+            <source>Presence (output of Join 4W)</source>
+            <translation>Presencia (salida de Unir 4W)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="83" />
+            <source>Gaps (output of Gaps and overlaps)</source>
+            <translation>Brechas (salida de Brechas y superposiciones)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="86" />
+            <source>Overlap units (output of Gaps and overlaps)</source>
+            <translation>Unidades con superposición (salida de Brechas y superposiciones)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="89" />
+            <source>Clusters (codes separated by commas; default: all present)</source>
+            <translation>Clústeres (códigos separados por comas; por defecto: todos los presentes)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="92" />
+            <source>Periods (separated by commas; default: every period)</source>
+            <translation>Períodos (separados por comas; por defecto: todos los períodos)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="95" />
+            <source>Template</source>
+            <translation>Plantilla</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="95" />
+            <source>A4 landscape</source>
+            <translation>A4 horizontal</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="95" />
+            <source>A4 portrait</source>
+            <translation>A4 vertical</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="95" />
+            <source>A3 landscape</source>
+            <translation>A3 horizontal</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="99" />
+            <source>Map language</source>
+            <translation>Idioma de los mapas</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="102" />
+            <source>Title (default: '&lt;cluster&gt;: operational presence')</source>
+            <translation>Título (por defecto: '&lt;cluster&gt;: operational presence' en el idioma del mapa)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="105" />
+            <source>Sources (default: the input file names)</source>
+            <translation>Fuentes (por defecto: los nombres de los archivos de entrada)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="107" />
+            <source>Producer and contact</source>
+            <translation>Productor y contacto</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="109" />
+            <source>Format</source>
+            <translation>Formato</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="111" />
+            <source>One multi-page PDF instead of one file per map</source>
+            <translation>Un único PDF de varias páginas en lugar de un archivo por mapa</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="114" />
+            <source>Add the layouts to the project (to edit them)</source>
+            <translation>Añadir las composiciones al proyecto (para editarlas)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="117" />
+            <source>Add a page listing the partners per unit</source>
+            <translation>Añadir una página con los socios por unidad</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="120" />
+            <source>Sensitive clusters: partner names never shown (codes, commas)</source>
+            <translation>Clústeres sensibles: los nombres de los socios nunca se muestran (códigos, comas)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="124" />
+            <source>Cluster colours and icons (JSON)</source>
+            <translation>Colores e iconos de los clústeres (JSON)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="127" />
+            <source>Output folder</source>
+            <translation>Carpeta de salida</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="129" />
+            <source>Files written</source>
+            <translation>Archivos escritos</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="135" />
+            <source>Presence: no such layer or file</source>
+            <translation>Presencia: no existe esa capa ni ese archivo</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="136" />
+            <source>Presence</source>
+            <translation>Presencia</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="142" />
+            <source>Presence: no feature for clusters {clusters} and periods {periods}</source>
+            <translation>Presencia: ninguna entidad para los clústeres {clusters} y los períodos {periods}</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="146" />
+            <source>{count} maps to make</source>
+            <translation>{count} mapas por generar</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="178" />
+            <source>Wrote {count} files to {folder}</source>
+            <translation>Se escribieron {count} archivos en {folder}</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="221" />
+            <source>{label} {name}: no field {fields}; give the output of CoordMap's algorithm (fields are listed in the help)</source>
+            <translation>{label} {name}: no hay campo {fields}; indique la salida del algoritmo de CoordMap (los campos se enumeran en la ayuda)</translation>
+        </message>
+    </context>
+    <context>
+        <name>GapsOverlapsAlgorithm</name>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="49" />
+            <source>Gaps, overlaps and changes per cluster and period</source>
+            <translation>Brechas, superposiciones y cambios por clúster y período</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="52" />
+            <source>Answers the coordination meeting's three questions from the outputs of 'Join 4W table to admin boundaries' (run it with presence per month to see changes and units that did not report) and an optional needs table.
+
+Needs: a table or file of people in need (PiN), targets and/or severity by P-code and cluster, long (one row per unit and sector, e.g. HXL #inneed, #targeted, #severity, #sector) or wide (one column per cluster, one sheet per measure named e.g. 'PiN' or 'Severity'; every sheet of a workbook is read). Breakdown rows (sex, age, population group) are reduced to the unit's total. Needs of deeper units are rolled up (PiN and targets summed over sub-units, severity = highest); needs of coarser units are rolled down (severity only: a PiN cannot be divided). Needs apply to every period.
+
+Gap status per unit, cluster and period (need = PiN &gt; 0 or severity &gt;= 3):
+- no_report: no partner reported this period but some did in an earlier period (a blank is not read as 'no partner');
+- no_partner_with_need: need and no partner;
+- underserved: need and fewer partners than the minimum, or fewer partners per 10,000 people in need than the threshold (0 = not used), or coverage below the first coverage band;
+- covered: partners present and none of the above;
+- no_need_reported: no partner and no need reported.
+gap_rank (1 = highest priority) orders the gaps of each cluster and period: units with no partner first, then underserved ones; within each, higher severity first, then larger PiN.
+
+Beneficiaries are never added across clusters nor counted twice: 'reached' is the sum over partners (may count people twice), 'reached_max' the largest single partner figure; coverage = reached_max / PiN, the figure the maps use.
+
+Overlaps: two or more distinct partners on the same unit, cluster, activity (and modality and target group when given) and period whose dates overlap; a row without dates spans its period; cancelled or suspended rows are left out. Changes compare each period with the previous one: coverage gained or lost, partners started or stopped.
+
+Admin boundaries: without them only units in the presence layer (units with partners) and their needs can be mapped; give the boundaries so units with needs and no partner get their polygon.
+
+Data protection (on by default): for the sensitive clusters (GBV and child protection by default) every output hides partner names and blanks counts below k, writing '&lt;k' in the partner list; the 'protected' field marks those features.</source>
+            <translation>Responde a las tres preguntas de la reunión de coordinación a partir de las salidas de «Unir la tabla 4W a los límites administrativos» (ejecútela con presencia por mes para ver los cambios y las unidades que no reportaron) y de una tabla de necesidades opcional.
+
+Necesidades: una tabla o archivo de personas con necesidades (PiN), metas y/o severidad por P-code y clúster, en formato largo (una fila por unidad y sector, p. ej. HXL #inneed, #targeted, #severity, #sector) o ancho (una columna por clúster, una hoja por medida llamada p. ej. 'PiN' o 'Severity'; se leen todas las hojas de un libro). Las filas de desglose (sexo, edad, grupo de población) se reducen al total de la unidad. Las necesidades de unidades más detalladas se agregan (PiN y metas sumados sobre las subunidades, severidad = la más alta); las de unidades más amplias se trasladan hacia abajo (solo la severidad: un PiN no se puede dividir). Las necesidades se aplican a todos los períodos.
+
+Estado de brecha por unidad, clúster y período (necesidad = PiN &gt; 0 o severidad &gt;= 3):
+- no_report: ningún socio reportó en este período, pero alguno lo hizo en un período anterior (un vacío no se interpreta como «ningún socio»);
+- no_partner_with_need: necesidad y ningún socio;
+- underserved: necesidad y menos socios que el mínimo, o menos socios por cada 10 000 personas con necesidades que el umbral (0 = no se usa), o cobertura por debajo del primer rango de cobertura;
+- covered: socios presentes y ninguno de los casos anteriores;
+- no_need_reported: ningún socio y ninguna necesidad reportada.
+gap_rank (1 = máxima prioridad) ordena las brechas de cada clúster y período: primero las unidades sin socios, luego las de atención insuficiente; dentro de cada grupo, primero la mayor severidad y luego el mayor PiN.
+
+Los beneficiarios nunca se suman entre clústeres ni se cuentan dos veces: 'reached' es la suma sobre los socios (puede contar personas dos veces), 'reached_max' la mayor cifra de un solo socio; cobertura = reached_max / PiN, la cifra que usan los mapas.
+
+Superposiciones: dos o más socios distintos en la misma unidad, clúster, actividad (y modalidad y grupo meta cuando se indican) y período cuyas fechas se superponen; una fila sin fechas abarca su período; las filas canceladas o suspendidas se excluyen. Los cambios comparan cada período con el anterior: cobertura ganada o perdida, socios que empezaron o dejaron de trabajar.
+
+Límites administrativos: sin ellos solo se pueden cartografiar las unidades de la capa de presencia (unidades con socios) y sus necesidades; indique los límites para que las unidades con necesidades y sin socios tengan su polígono.
+
+Protección de datos (activada por defecto): para los clústeres sensibles (VBG y protección de la niñez por defecto), cada salida oculta los nombres de los socios y deja en blanco los recuentos inferiores a k, escribiendo '&lt;k' en la lista de socios; el campo 'protected' marca esas entidades.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="93" />
+            <source>Presence (output of the join)</source>
+            <translation>Presencia (salida de la unión)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="96" />
+            <source>Rows with match status (output of the join)</source>
+            <translation>Filas con estado de emparejamiento (salida de la unión)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="99" />
+            <source>Needs: PiN, targets, severity (layer or CSV/XLSX/ODS file)</source>
+            <translation>Necesidades: PiN, metas, severidad (capa o archivo CSV/XLSX/ODS)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="102" />
+            <source>Admin boundaries (to map units with needs and no partner)</source>
+            <translation>Límites administrativos (para cartografiar las unidades con necesidades y sin socios)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="105" />
+            <source>Clusters (codes separated by commas; default: all)</source>
+            <translation>Clústeres (códigos separados por comas; por defecto: todos)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="108" />
+            <source>Periods (e.g. 2025-01,2025-02; default: all)</source>
+            <translation>Períodos (p. ej. 2025-01,2025-02; por defecto: todos)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="111" />
+            <source>Admin level</source>
+            <translation>Nivel administrativo</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="111" />
+            <source>Automatic (the presence level)</source>
+            <translation>Automático (el nivel de la presencia)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="115" />
+            <source>Minimum partners per unit</source>
+            <translation>Mínimo de socios por unidad</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="118" />
+            <source>Partners per 10,000 people in need below which a unit is underserved (0: not used)</source>
+            <translation>Socios por cada 10 000 personas con necesidades por debajo del cual una unidad tiene atención insuficiente (0: no se usa)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="123" />
+            <source>Coverage bands, reached/PiN (below the first: underserved)</source>
+            <translation>Rangos de cobertura, alcanzados/PiN (por debajo del primero: atención insuficiente)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="127" />
+            <source>Sensitive clusters</source>
+            <translation>Clústeres sensibles</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="130" />
+            <source>Protect sensitive clusters (hide partners, blank small counts)</source>
+            <translation>Proteger los clústeres sensibles (ocultar socios, dejar en blanco los recuentos pequeños)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="134" />
+            <source>Small count threshold k (counts below k are hidden)</source>
+            <translation>Umbral de recuentos pequeños k (los recuentos inferiores a k se ocultan)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="137" />
+            <source>Gaps</source>
+            <translation>Brechas</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="139" />
+            <source>Overlaps</source>
+            <translation>Superposiciones</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="141" />
+            <source>Units with overlaps</source>
+            <translation>Unidades con superposiciones</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="144" />
+            <source>Changes since the previous period</source>
+            <translation>Cambios desde el período anterior</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="167" />
+            <source>Needs read from: {sources}</source>
+            <translation>Necesidades leídas de: {sources}</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="172" />
+            <source>{count} units have no polygon (give the admin boundaries to map them); their features have no geometry: {codes}</source>
+            <translation>{count} unidades no tienen polígono (indique los límites administrativos para cartografiarlas); sus entidades no tienen geometría: {codes}</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="183" />
+            <source>Presence: no such layer or file</source>
+            <translation>Presencia: no existe esa capa ni ese archivo</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="241" />
+            <source>No needs table: gaps only say where partners are; every unit without partner is 'no_need_reported'</source>
+            <translation>Sin tabla de necesidades: las brechas solo indican dónde están los socios; toda unidad sin socios es 'no_need_reported'</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="248" />
+            <source>Needs {value!r}: no such file or layer</source>
+            <translation>Necesidades {value!r}: no existe ese archivo ni esa capa</translation>
+        </message>
+    </context>
+    <context>
+        <name>Join4WAlgorithm</name>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="59" />
+            <source>Join 4W table to admin boundaries</source>
+            <translation>Unir la tabla 4W a los límites administrativos</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="62" />
+            <source>Reads a partners' 3W/4W/5W table (a loaded layer or a CSV, XLSX, XLS or ODS file), detects its header, HXL row and columns, normalises clusters and periods, and joins every row to the admin boundaries by P-code (then by name within the parent unit). No row is lost: every input row is in the rows output with its status (used, unmatched, rolled_up, skipped) and the reason, and the QA report lists what could not be matched with suggestions to send back to partners.
+
+Outputs: presence polygons (one feature per admin unit and cluster, and period when asked) with the number of distinct implementing partners; every input row with how it matched; the QA report; optionally the column mapping used (reuse it next round as Mapping) and a crosswalk of suggestions to review (reuse it as Crosswalk).</source>
+            <translation>Lee una tabla 3W/4W/5W de los socios (una capa cargada o un archivo CSV, XLSX, XLS u ODS), detecta su encabezado, la fila HXL y las columnas, normaliza los clústeres y los períodos, y une cada fila a los límites administrativos por P-code (y luego por nombre dentro de la unidad superior). No se pierde ninguna fila: cada fila de entrada está en la salida de filas con su estado (used, unmatched, rolled_up, skipped) y el motivo, y el informe de control de calidad enumera lo que no se pudo emparejar, con sugerencias para devolver a los socios.
+
+Salidas: polígonos de presencia (una entidad por unidad administrativa y clúster, y por período si se pide) con el número de socios implementadores distintos; cada fila de entrada con cómo se emparejó; el informe de control de calidad; opcionalmente, la asignación de columnas utilizada (reutilícela en la siguiente ronda como Asignación de columnas) y una tabla de correspondencias con sugerencias para revisar (reutilícela como Tabla de correspondencias).</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="76" />
+            <source>4W table (layer or CSV/XLSX/XLS/ODS file)</source>
+            <translation>Tabla 4W (capa o archivo CSV/XLSX/XLS/ODS)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="79" />
+            <source>Sheet (name or number; default: first sheet with data)</source>
+            <translation>Hoja (nombre o número; por defecto: primera hoja con datos)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="82" />
+            <source>Admin boundaries (COD-AB polygons)</source>
+            <translation>Límites administrativos (polígonos COD-AB)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="85" />
+            <source>Boundaries of other admin levels (when each level is a separate file)</source>
+            <translation>Límites de otros niveles administrativos (cuando cada nivel es un archivo aparte)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="89" />
+            <source>Admin level of the presence output</source>
+            <translation>Nivel administrativo de la salida de presencia</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="89" />
+            <source>Automatic</source>
+            <translation>Automático</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="92" />
+            <source>Column mapping (JSON profile file, or role=column pairs separated by ';')</source>
+            <translation>Asignación de columnas (archivo de perfil JSON, o pares rol=columna separados por ';')</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="96" />
+            <source>Reviewed crosswalk (CSV: raw_value, level, parent, pcode)</source>
+            <translation>Tabla de correspondencias revisada (CSV: raw_value, level, parent, pcode)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="99" />
+            <source>Presence per period</source>
+            <translation>Presencia por período</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="99" />
+            <source>Whole table</source>
+            <translation>Toda la tabla</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="99" />
+            <source>Month</source>
+            <translation>Mes</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="99" />
+            <source>Quarter</source>
+            <translation>Trimestre</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="103" />
+            <source>Year for rows with a month but no year</source>
+            <translation>Año para las filas con mes pero sin año</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="107" />
+            <source>Extra cluster names (JSON, extends the built-in list)</source>
+            <translation>Nombres de clústeres adicionales (JSON, amplía la lista incorporada)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="111" />
+            <source>Count programme/lead organisations and donors as partners too</source>
+            <translation>Contar también como socios a las organizaciones líderes/de programa y a los donantes</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="115" />
+            <source>Presence</source>
+            <translation>Presencia</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="117" />
+            <source>Rows with match status</source>
+            <translation>Filas con estado de emparejamiento</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="119" />
+            <source>QA report</source>
+            <translation>Informe de control de calidad</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="122" />
+            <source>Column mapping profile used (JSON)</source>
+            <translation>Perfil de asignación de columnas utilizado (JSON)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="125" />
+            <source>Crosswalk of suggestions to review (CSV)</source>
+            <translation>Tabla de correspondencias de sugerencias para revisar (CSV)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="137" />
+            <source>4W table {path}: file not found</source>
+            <translation>Tabla 4W {path}: archivo no encontrado</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="139" />
+            <source>4W table {name}: the file is empty</source>
+            <translation>Tabla 4W {name}: el archivo está vacío</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="144" />
+            <source>Incorrect parameter value for {name}</source>
+            <translation>Valor de parámetro incorrecto para {name}</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="177" />
+            <source>Read {where}: {rows} data rows, header on row(s) {header}</source>
+            <translation>Leído {where}: {rows} filas de datos, encabezado en la(s) fila(s) {header}</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="190" />
+            <source>4W table {value!r}: no such file or layer</source>
+            <translation>Tabla 4W {value!r}: no existe ese archivo ni esa capa</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="205" />
+            <source>Admin boundaries: no such layer or file</source>
+            <translation>Límites administrativos: no existe esa capa ni ese archivo</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="218" />
+            <source>{name}: the boundary layer has no polygons</source>
+            <translation>{name}: la capa de límites no tiene polígonos</translation>
+        </message>
+    </context>
+    <context>
+        <name>QaReport</name>
+        <message>
+            <location filename="../processing/analysis/report.py" line="17" />
+            <source>category</source>
+            <translation>categoría</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="28" />
+            <source>column</source>
+            <translation>columna</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="31" />
+            <source>value</source>
+            <translation>valor</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="17" />
+            <source>level</source>
+            <translation>nivel</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="17" />
+            <source>parent</source>
+            <translation>unidad superior</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="17" />
+            <source>rows</source>
+            <translation>filas</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="17" />
+            <source>first_row</source>
+            <translation>primera fila</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="17" />
+            <source>reason</source>
+            <translation>motivo</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="17" />
+            <source>suggestion</source>
+            <translation>sugerencia</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="28" />
+            <source>role</source>
+            <translation>rol</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="28" />
+            <source>source</source>
+            <translation>origen</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="31" />
+            <source>item</source>
+            <translation>elemento</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="84" />
+            <source>cells neutralised (text starting with = + - @)</source>
+            <translation>celdas neutralizadas (texto que empieza por = + - @)</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="89" />
+            <source>Summary</source>
+            <translation>Resumen</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="91" />
+            <source>Issues</source>
+            <translation>Problemas</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="93" />
+            <source>Columns</source>
+            <translation>Columnas</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShippedModel</name>
+        <message>
+            <location filename="../processing/models.py" line="37" />
+            <source>Models</source>
+            <translation>Modelos</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/coordmap_4w_to_map_pack.model3" line="1" />
+            <source>4W table and boundaries to map pack</source>
+            <translation>De la tabla 4W y los límites al paquete de mapas</translation>
+        </message>
+    </context>
+</TS>

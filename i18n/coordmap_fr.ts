@@ -1,0 +1,996 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr">
+    <context>
+        <name>CoordMapDock</name>
+        <message>
+            <location filename="../plugin/dock.py" line="293" />
+            <source>CoordMap</source>
+            <translation>CoordMap</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="111" />
+            <source>Periods</source>
+            <translation>Périodes</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="125" />
+            <source>Sources</source>
+            <translation>Sources</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="132" />
+            <source>4W tables (*.xlsx *.xls *.ods *.csv *.txt);;All files (*)</source>
+            <translation>Tables 4W (*.xlsx *.xls *.ods *.csv *.txt);;Tous les fichiers (*)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="133" />
+            <source>A 4W file (XLSX, XLS, ODS, CSV); it wins over the layer</source>
+            <translation>Un fichier 4W (XLSX, XLS, ODS, CSV) ; il l'emporte sur la couche</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="134" />
+            <source>4W table layer</source>
+            <translation>Couche de la table 4W</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="135" />
+            <source>or 4W file</source>
+            <translation>ou fichier 4W</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="141" />
+            <source>Boundaries (*.gpkg *.geojson *.json *.shp);;All files (*)</source>
+            <translation>Limites (*.gpkg *.geojson *.json *.shp);;Tous les fichiers (*)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="142" />
+            <source>Admin boundaries layer</source>
+            <translation>Couche des limites administratives</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="143" />
+            <source>or boundaries file</source>
+            <translation>ou fichier de limites</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="145" />
+            <source>Automatic</source>
+            <translation>Automatique</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="146" />
+            <source>Admin level</source>
+            <translation>Niveau administratif</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="148" />
+            <source>Month</source>
+            <translation>Mois</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="148" />
+            <source>Quarter</source>
+            <translation>Trimestre</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="148" />
+            <source>Whole table</source>
+            <translation>Toute la table</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="149" />
+            <source>Presence per</source>
+            <translation>Présence par</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="151" />
+            <source>Needs tables (*.csv *.xlsx *.ods *.gpkg);;All files (*)</source>
+            <translation>Tables des besoins (*.csv *.xlsx *.ods *.gpkg);;Tous les fichiers (*)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="152" />
+            <source>Optional: people in need per unit and cluster, for gaps</source>
+            <translation>Facultatif : personnes dans le besoin par unité et par cluster, pour les lacunes</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="153" />
+            <source>Needs (optional)</source>
+            <translation>Besoins (facultatif)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="155" />
+            <source>Run join</source>
+            <translation>Lancer la jointure</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="156" />
+            <source>Join the 4W table to the boundaries in the background</source>
+            <translation>Joindre en arrière-plan la table 4W aux limites</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="158" />
+            <source>Cancel</source>
+            <translation>Annuler</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="160" />
+            <source>Join 4W to boundaries (all options)…</source>
+            <translation>Joindre la 4W aux limites (toutes les options)…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="172" />
+            <source>Clusters</source>
+            <translation>Clusters</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="176" />
+            <source>Tick the clusters to map; the number is the partners in the chosen periods</source>
+            <translation>Cochez les clusters à cartographier ; le nombre indique les partenaires dans les périodes choisies</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="181" />
+            <source>All</source>
+            <translation>Tous</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="183" />
+            <source>None</source>
+            <translation>Aucun</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="191" />
+            <source>Summary</source>
+            <translation>Résumé</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Partners</source>
+            <translation>Partenaires</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Distinct organisations working in the chosen clusters and periods, anywhere (each counted once, not once per unit)</source>
+            <translation>Organisations distinctes actives dans les clusters et périodes choisis, où que ce soit (chacune comptée une fois, pas une fois par unité)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Activities</source>
+            <translation>Activités</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Organisation-activity pairs, counted once per unit, cluster and period</source>
+            <translation>Paires organisation-activité, comptées une fois par unité, cluster et période</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Units covered</source>
+            <translation>Unités couvertes</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Admin units with at least one partner in the chosen clusters and periods</source>
+            <translation>Unités administratives avec au moins un partenaire dans les clusters et périodes choisis</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Units with a gap</source>
+            <translation>Unités avec une lacune</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Admin units with a need and no partner, or too few partners for the need (needs the gaps analysis: pick a needs table)</source>
+            <translation>Unités administratives ayant un besoin et aucun partenaire, ou trop peu de partenaires pour le besoin (demande l'analyse des lacunes : choisissez une table des besoins)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Unmatched rows</source>
+            <translation>Lignes non appariées</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Rows of the chosen clusters and periods that could not be placed on an admin unit (and, in brackets, in the whole table); the QA report lists them</source>
+            <translation>Lignes des clusters et périodes choisis qui n'ont pu être rattachées à aucune unité administrative (et, entre parenthèses, dans toute la table) ; le rapport de contrôle qualité les liste</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="228" />
+            <source>Map pack</source>
+            <translation>Jeu de cartes</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="232" />
+            <source>Default: coordmap_map_pack next to the project, or in your home folder</source>
+            <translation>Par défaut : coordmap_map_pack à côté du projet, ou dans votre dossier personnel</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="234" />
+            <source>Folder</source>
+            <translation>Dossier</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="235" />
+            <source>Export map pack</source>
+            <translation>Exporter le jeu de cartes</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="259" />
+            <source>Load a 4W table to start: pick the partners' 4W table and the admin boundaries, then Run join.</source>
+            <translation>Chargez une table 4W pour commencer : choisissez la table 4W des partenaires et les limites administratives, puis Lancer la jointure.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="283" />
+            <source>The map pack export is not available in this installation (algorithm {id})</source>
+            <translation>L'export du jeu de cartes n'est pas disponible dans cette installation (algorithme {id})</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="287" />
+            <source>Export the maps of the chosen clusters and periods in the background</source>
+            <translation>Exporter en arrière-plan les cartes des clusters et périodes choisis</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="329" />
+            <source>Choose a 4W table and admin boundaries first.</source>
+            <translation>Choisissez d'abord une table 4W et des limites administratives.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="340" />
+            <source>CoordMap: join 4W table</source>
+            <translation>CoordMap : jointure de la table 4W</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="342" />
+            <source>Joining the 4W table to the boundaries…</source>
+            <translation>Jointure de la table 4W aux limites…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="365" />
+            <source>Stopped: {message}</source>
+            <translation>Arrêté : {message}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="387" />
+            <source>Computing gaps and overlaps…</source>
+            <translation>Calcul des lacunes et des chevauchements…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="388" />
+            <source>CoordMap: gaps and overlaps</source>
+            <translation>CoordMap : lacunes et chevauchements</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="397" />
+            <source>Gaps and overlaps not computed ({message}); the presence is loaded.</source>
+            <translation>Lacunes et chevauchements non calculés ({message}) ; la présence est chargée.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="420" />
+            <source>Cannot read the join outputs: {error}</source>
+            <translation>Impossible de lire les sorties de la jointure : {error}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="440" />
+            <source>No row of the 4W table could be placed on the map: the QA report says why for each row.</source>
+            <translation>Aucune ligne de la table 4W n'a pu être placée sur la carte : le rapport de contrôle qualité en donne la raison pour chaque ligne.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="443" />
+            <source>{clusters} clusters, {periods} periods. Tick clusters and move the period range: the map and the numbers follow.</source>
+            <translation>{clusters} clusters, {periods} périodes. Cochez des clusters et déplacez la plage de périodes : la carte et les chiffres suivent.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="449" />
+            <source>Partner presence</source>
+            <translation>Présence des partenaires</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="449" />
+            <source>Gaps</source>
+            <translation>Lacunes</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="450" />
+            <source>Overlapping partners</source>
+            <translation>Partenaires qui se chevauchent</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="459" />
+            <source>Cannot open {path}</source>
+            <translation>Impossible d'ouvrir {path}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="512" />
+            <source>Open the QA report</source>
+            <translation>Ouvrir le rapport de contrôle qualité</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="557" />
+            <source>No cluster ticked: tick at least one to see the map.</source>
+            <translation>Aucun cluster coché : cochez-en au moins un pour voir la carte.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="559" />
+            <source>Periods: {first} to {last}</source>
+            <translation>Périodes : de {first} à {last}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="568" />
+            <source>not computed</source>
+            <translation>non calculé</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="570" />
+            <source>{chosen} ({total} in the whole table)</source>
+            <translation>{chosen} ({total} dans toute la table)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="576" />
+            <source>{code} – {name} ({partners})</source>
+            <translation>{code} – {name} ({partners})</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="578" />
+            <source>{partners} partners in the chosen periods</source>
+            <translation>{partners} partenaires dans les périodes choisies</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="666" />
+            <source>Exporting the map pack to {folder}…</source>
+            <translation>Export du jeu de cartes vers {folder}…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="667" />
+            <source>CoordMap: export map pack</source>
+            <translation>CoordMap : export du jeu de cartes</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="667" />
+            <source>Map pack written to {folder}</source>
+            <translation>Jeu de cartes écrit dans {folder}</translation>
+        </message>
+    </context>
+    <context>
+        <name>AlgorithmRun</name>
+        <message>
+            <location filename="../plugin/tasks.py" line="38" />
+            <source>The algorithm {id} is not available</source>
+            <translation>L'algorithme {id} n'est pas disponible</translation>
+        </message>
+        <message>
+            <location filename="../plugin/tasks.py" line="62" />
+            <source>Cancelled</source>
+            <translation>Annulé</translation>
+        </message>
+        <message>
+            <location filename="../plugin/tasks.py" line="69" />
+            <source>The algorithm failed (see the Processing log)</source>
+            <translation>L'algorithme a échoué (voir le journal de Traitement)</translation>
+        </message>
+    </context>
+    <context>
+        <name>PeriodRangeWidget</name>
+        <message>
+            <location filename="../plugin/widgets.py" line="23" />
+            <source>Drag either end to choose the first and last period</source>
+            <translation>Faites glisser l'une ou l'autre extrémité pour choisir la première et la dernière période</translation>
+        </message>
+        <message>
+            <location filename="../plugin/widgets.py" line="27" />
+            <source>Latest period</source>
+            <translation>Dernière période</translation>
+        </message>
+        <message>
+            <location filename="../plugin/widgets.py" line="28" />
+            <source>Show only the most recent period in the data</source>
+            <translation>N'afficher que la période la plus récente des données</translation>
+        </message>
+        <message>
+            <location filename="../plugin/widgets.py" line="29" />
+            <source>&amp;From</source>
+            <translation>&amp;Du</translation>
+        </message>
+        <message>
+            <location filename="../plugin/widgets.py" line="31" />
+            <source>&amp;To</source>
+            <translation>&amp;Au</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoordMapAlgorithm</name>
+        <message>
+            <location filename="../processing/algorithms/base.py" line="21" />
+            <source>Coordination</source>
+            <translation>Coordination</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoordMapPlugin</name>
+        <message>
+            <location filename="../plugin/plugin.py" line="43" />
+            <source>Missing Python packages: {packages}. Some CoordMap features are off until you install them with: {command}</source>
+            <translation>Paquets Python manquants : {packages}. Certaines fonctions de CoordMap sont désactivées tant que vous ne les avez pas installés avec : {command}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/plugin.py" line="70" />
+            <source>CoordMap panel</source>
+            <translation>Panneau CoordMap</translation>
+        </message>
+        <message>
+            <location filename="../plugin/plugin.py" line="73" />
+            <source>Join 4W to boundaries…</source>
+            <translation>Joindre la 4W aux limites…</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoordMapProvider</name>
+        <message>
+            <location filename="../processing/provider.py" line="25" />
+            <source>CoordMap humanitarian coordination</source>
+            <translation>CoordMap coordination humanitaire</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportMapsAlgorithm</name>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="54" />
+            <source>Export 3W map pack</source>
+            <translation>Exporter le jeu de cartes 3W</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="62" />
+            <source>Makes the 3W map pack from the presence output of 'Join 4W table to admin boundaries': one map per cluster (and per period) with title, period, 'as of' date, legend of partners per unit, locator map, scale bar, north arrow, sources, producer, map id, creation date, the United Nations disclaimer and a note saying what blank areas mean. Hatched grey units have no data (no 4W report); white units were reported with no partner of the cluster.
+
+Optional gaps and overlap-units layers (from 'Gaps and overlaps') outline units with a need and no partner and hatch units with overlapping activities. Files are named &lt;id&gt;_&lt;short-name&gt;_&lt;paper&gt;_&lt;yyyymmdd&gt;. Map texts are in the chosen language (English, French, Spanish, Arabic). Cluster colours and icons are CoordMap's own defaults, not an official palette: give your own JSON file (same shape as resources/styles/cluster_styles.json) as 'Cluster colours and icons', or set it once in the QGIS setting coordmap/cluster_styles. 'Add the layouts to the project' keeps every map as an editable print layout (with its layers, as temporary layers) to fine-tune in the layout manager.</source>
+            <translation>Produit le jeu de cartes 3W à partir de la sortie de présence de « Joindre la table 4W aux limites administratives » : une carte par cluster (et par période) avec titre, période, date de situation, légende des partenaires par unité, carte de localisation, barre d'échelle, flèche du nord, sources, producteur, identifiant de carte, date de création, la clause de non-responsabilité des Nations Unies et une note expliquant ce que signifient les zones vides. Les unités grises hachurées n'ont pas de données (aucun rapport 4W) ; les unités blanches ont été rapportées sans partenaire du cluster.
+
+Les couches facultatives des lacunes et des unités de chevauchement (issues de « Lacunes et chevauchements ») entourent les unités ayant un besoin et aucun partenaire et hachurent les unités où des activités se chevauchent. Les fichiers sont nommés &lt;id&gt;_&lt;short-name&gt;_&lt;paper&gt;_&lt;yyyymmdd&gt;. Les textes des cartes sont dans la langue choisie (anglais, français, espagnol, arabe). Les couleurs et icônes des clusters sont les valeurs par défaut de CoordMap, pas une palette officielle : donnez votre propre fichier JSON (de même forme que resources/styles/cluster_styles.json) comme « Couleurs et icônes des clusters », ou réglez-le une fois pour toutes dans le paramètre QGIS coordmap/cluster_styles. « Ajouter les mises en page au projet » conserve chaque carte comme mise en page modifiable (avec ses couches, en couches temporaires) à affiner dans le gestionnaire de mises en page.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="80" />
+            <source>Presence (output of Join 4W)</source>
+            <translation>Présence (sortie de la jointure 4W)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="83" />
+            <source>Gaps (output of Gaps and overlaps)</source>
+            <translation>Lacunes (sortie de Lacunes et chevauchements)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="86" />
+            <source>Overlap units (output of Gaps and overlaps)</source>
+            <translation>Unités de chevauchement (sortie de Lacunes et chevauchements)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="89" />
+            <source>Clusters (codes separated by commas; default: all present)</source>
+            <translation>Clusters (codes séparés par des virgules ; par défaut : tous ceux présents)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="92" />
+            <source>Periods (separated by commas; default: every period)</source>
+            <translation>Périodes (séparées par des virgules ; par défaut : toutes les périodes)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="95" />
+            <source>Template</source>
+            <translation>Modèle</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="95" />
+            <source>A4 landscape</source>
+            <translation>A4 paysage</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="95" />
+            <source>A4 portrait</source>
+            <translation>A4 portrait</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="95" />
+            <source>A3 landscape</source>
+            <translation>A3 paysage</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="99" />
+            <source>Map language</source>
+            <translation>Langue des cartes</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="102" />
+            <source>Title (default: '&lt;cluster&gt;: operational presence')</source>
+            <translation>Titre (par défaut : '&lt;cluster&gt;: operational presence' dans la langue de la carte)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="105" />
+            <source>Sources (default: the input file names)</source>
+            <translation>Sources (par défaut : les noms des fichiers d'entrée)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="107" />
+            <source>Producer and contact</source>
+            <translation>Producteur et contact</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="109" />
+            <source>Format</source>
+            <translation>Format</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="111" />
+            <source>One multi-page PDF instead of one file per map</source>
+            <translation>Un seul PDF de plusieurs pages au lieu d'un fichier par carte</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="114" />
+            <source>Add the layouts to the project (to edit them)</source>
+            <translation>Ajouter les mises en page au projet (pour les modifier)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="117" />
+            <source>Add a page listing the partners per unit</source>
+            <translation>Ajouter une page listant les partenaires par unité</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="120" />
+            <source>Sensitive clusters: partner names never shown (codes, commas)</source>
+            <translation>Clusters sensibles : noms des partenaires jamais affichés (codes, virgules)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="124" />
+            <source>Cluster colours and icons (JSON)</source>
+            <translation>Couleurs et icônes des clusters (JSON)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="127" />
+            <source>Output folder</source>
+            <translation>Dossier de sortie</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="129" />
+            <source>Files written</source>
+            <translation>Fichiers écrits</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="135" />
+            <source>Presence: no such layer or file</source>
+            <translation>Présence : ni couche ni fichier de ce nom</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="136" />
+            <source>Presence</source>
+            <translation>Présence</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="142" />
+            <source>Presence: no feature for clusters {clusters} and periods {periods}</source>
+            <translation>Présence : aucune entité pour les clusters {clusters} et les périodes {periods}</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="146" />
+            <source>{count} maps to make</source>
+            <translation>{count} cartes à produire</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="178" />
+            <source>Wrote {count} files to {folder}</source>
+            <translation>{count} fichiers écrits dans {folder}</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="221" />
+            <source>{label} {name}: no field {fields}; give the output of CoordMap's algorithm (fields are listed in the help)</source>
+            <translation>{label} {name} : pas de champ {fields} ; donnez la sortie de l'algorithme CoordMap (les champs sont listés dans l'aide)</translation>
+        </message>
+    </context>
+    <context>
+        <name>GapsOverlapsAlgorithm</name>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="49" />
+            <source>Gaps, overlaps and changes per cluster and period</source>
+            <translation>Lacunes, chevauchements et changements par cluster et par période</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="52" />
+            <source>Answers the coordination meeting's three questions from the outputs of 'Join 4W table to admin boundaries' (run it with presence per month to see changes and units that did not report) and an optional needs table.
+
+Needs: a table or file of people in need (PiN), targets and/or severity by P-code and cluster, long (one row per unit and sector, e.g. HXL #inneed, #targeted, #severity, #sector) or wide (one column per cluster, one sheet per measure named e.g. 'PiN' or 'Severity'; every sheet of a workbook is read). Breakdown rows (sex, age, population group) are reduced to the unit's total. Needs of deeper units are rolled up (PiN and targets summed over sub-units, severity = highest); needs of coarser units are rolled down (severity only: a PiN cannot be divided). Needs apply to every period.
+
+Gap status per unit, cluster and period (need = PiN &gt; 0 or severity &gt;= 3):
+- no_report: no partner reported this period but some did in an earlier period (a blank is not read as 'no partner');
+- no_partner_with_need: need and no partner;
+- underserved: need and fewer partners than the minimum, or fewer partners per 10,000 people in need than the threshold (0 = not used), or coverage below the first coverage band;
+- covered: partners present and none of the above;
+- no_need_reported: no partner and no need reported.
+gap_rank (1 = highest priority) orders the gaps of each cluster and period: units with no partner first, then underserved ones; within each, higher severity first, then larger PiN.
+
+Beneficiaries are never added across clusters nor counted twice: 'reached' is the sum over partners (may count people twice), 'reached_max' the largest single partner figure; coverage = reached_max / PiN, the figure the maps use.
+
+Overlaps: two or more distinct partners on the same unit, cluster, activity (and modality and target group when given) and period whose dates overlap; a row without dates spans its period; cancelled or suspended rows are left out. Changes compare each period with the previous one: coverage gained or lost, partners started or stopped.
+
+Admin boundaries: without them only units in the presence layer (units with partners) and their needs can be mapped; give the boundaries so units with needs and no partner get their polygon.
+
+Data protection (on by default): for the sensitive clusters (GBV and child protection by default) every output hides partner names and blanks counts below k, writing '&lt;k' in the partner list; the 'protected' field marks those features.</source>
+            <translation>Répond aux trois questions de la réunion de coordination à partir des sorties de « Joindre la table 4W aux limites administratives » (lancez-la avec la présence par mois pour voir les changements et les unités qui n'ont pas fait de rapport) et d'une table des besoins facultative.
+
+Besoins : une table ou un fichier des personnes dans le besoin (PiN), des cibles et/ou de la sévérité par P-code et par cluster, au format long (une ligne par unité et secteur, p. ex. HXL #inneed, #targeted, #severity, #sector) ou large (une colonne par cluster, une feuille par mesure nommée p. ex. 'PiN' ou 'Severity' ; toutes les feuilles d'un classeur sont lues). Les lignes de ventilation (sexe, âge, groupe de population) sont ramenées au total de l'unité. Les besoins des unités plus fines sont agrégés (PiN et cibles additionnés sur les sous-unités, sévérité = la plus élevée) ; ceux des unités plus grossières sont reportés vers le bas (sévérité seulement : un PiN ne peut pas être divisé). Les besoins s'appliquent à toutes les périodes.
+
+Statut de lacune par unité, cluster et période (besoin = PiN &gt; 0 ou sévérité &gt;= 3) :
+- no_report : aucun partenaire n'a fait de rapport pour cette période, mais certains l'avaient fait pour une période antérieure (une absence n'est pas lue comme « aucun partenaire ») ;
+- no_partner_with_need : besoin et aucun partenaire ;
+- underserved : besoin et moins de partenaires que le minimum, ou moins de partenaires pour 10 000 personnes dans le besoin que le seuil (0 = non utilisé), ou couverture inférieure à la première tranche de couverture ;
+- covered : partenaires présents et aucun des cas ci-dessus ;
+- no_need_reported : aucun partenaire et aucun besoin signalé.
+gap_rank (1 = priorité la plus haute) ordonne les lacunes de chaque cluster et période : d'abord les unités sans partenaire, puis celles insuffisamment desservies ; dans chaque groupe, la sévérité la plus élevée d'abord, puis le PiN le plus grand.
+
+Les bénéficiaires ne sont jamais additionnés entre clusters ni comptés deux fois : 'reached' est la somme sur les partenaires (peut compter des personnes deux fois), 'reached_max' le plus grand chiffre d'un seul partenaire ; couverture = reached_max / PiN, le chiffre qu'utilisent les cartes.
+
+Chevauchements : au moins deux partenaires distincts sur la même unité, le même cluster, la même activité (et la même modalité et le même groupe cible quand ils sont donnés) et la même période, dont les dates se chevauchent ; une ligne sans dates couvre sa période ; les lignes annulées ou suspendues sont écartées. Les changements comparent chaque période à la précédente : couverture gagnée ou perdue, partenaires arrivés ou partis.
+
+Limites administratives : sans elles, seules les unités de la couche de présence (unités avec partenaires) et leurs besoins peuvent être cartographiées ; donnez les limites pour que les unités ayant des besoins et aucun partenaire aient leur polygone.
+
+Protection des données (activée par défaut) : pour les clusters sensibles (VBG et protection de l'enfance par défaut), chaque sortie masque les noms des partenaires et efface les effectifs inférieurs à k, en écrivant '&lt;k' dans la liste des partenaires ; le champ 'protected' signale ces entités.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="93" />
+            <source>Presence (output of the join)</source>
+            <translation>Présence (sortie de la jointure)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="96" />
+            <source>Rows with match status (output of the join)</source>
+            <translation>Lignes avec statut d'appariement (sortie de la jointure)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="99" />
+            <source>Needs: PiN, targets, severity (layer or CSV/XLSX/ODS file)</source>
+            <translation>Besoins : PiN, cibles, sévérité (couche ou fichier CSV/XLSX/ODS)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="102" />
+            <source>Admin boundaries (to map units with needs and no partner)</source>
+            <translation>Limites administratives (pour cartographier les unités ayant des besoins et aucun partenaire)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="105" />
+            <source>Clusters (codes separated by commas; default: all)</source>
+            <translation>Clusters (codes séparés par des virgules ; par défaut : tous)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="108" />
+            <source>Periods (e.g. 2025-01,2025-02; default: all)</source>
+            <translation>Périodes (p. ex. 2025-01,2025-02 ; par défaut : toutes)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="111" />
+            <source>Admin level</source>
+            <translation>Niveau administratif</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="111" />
+            <source>Automatic (the presence level)</source>
+            <translation>Automatique (le niveau de la présence)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="115" />
+            <source>Minimum partners per unit</source>
+            <translation>Nombre minimum de partenaires par unité</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="118" />
+            <source>Partners per 10,000 people in need below which a unit is underserved (0: not used)</source>
+            <translation>Partenaires pour 10 000 personnes dans le besoin en dessous duquel une unité est insuffisamment desservie (0 : non utilisé)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="123" />
+            <source>Coverage bands, reached/PiN (below the first: underserved)</source>
+            <translation>Tranches de couverture, atteints/PiN (sous la première : insuffisamment desservi)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="127" />
+            <source>Sensitive clusters</source>
+            <translation>Clusters sensibles</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="130" />
+            <source>Protect sensitive clusters (hide partners, blank small counts)</source>
+            <translation>Protéger les clusters sensibles (masquer les partenaires, effacer les petits effectifs)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="134" />
+            <source>Small count threshold k (counts below k are hidden)</source>
+            <translation>Seuil des petits effectifs k (les effectifs inférieurs à k sont masqués)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="137" />
+            <source>Gaps</source>
+            <translation>Lacunes</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="139" />
+            <source>Overlaps</source>
+            <translation>Chevauchements</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="141" />
+            <source>Units with overlaps</source>
+            <translation>Unités avec chevauchements</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="144" />
+            <source>Changes since the previous period</source>
+            <translation>Changements depuis la période précédente</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="167" />
+            <source>Needs read from: {sources}</source>
+            <translation>Besoins lus depuis : {sources}</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="172" />
+            <source>{count} units have no polygon (give the admin boundaries to map them); their features have no geometry: {codes}</source>
+            <translation>{count} unités n'ont pas de polygone (donnez les limites administratives pour les cartographier) ; leurs entités n'ont pas de géométrie : {codes}</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="183" />
+            <source>Presence: no such layer or file</source>
+            <translation>Présence : ni couche ni fichier de ce nom</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="241" />
+            <source>No needs table: gaps only say where partners are; every unit without partner is 'no_need_reported'</source>
+            <translation>Pas de table des besoins : les lacunes indiquent seulement où sont les partenaires ; toute unité sans partenaire est 'no_need_reported'</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="248" />
+            <source>Needs {value!r}: no such file or layer</source>
+            <translation>Besoins {value!r} : ni fichier ni couche de ce nom</translation>
+        </message>
+    </context>
+    <context>
+        <name>Join4WAlgorithm</name>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="59" />
+            <source>Join 4W table to admin boundaries</source>
+            <translation>Joindre la table 4W aux limites administratives</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="62" />
+            <source>Reads a partners' 3W/4W/5W table (a loaded layer or a CSV, XLSX, XLS or ODS file), detects its header, HXL row and columns, normalises clusters and periods, and joins every row to the admin boundaries by P-code (then by name within the parent unit). No row is lost: every input row is in the rows output with its status (used, unmatched, rolled_up, skipped) and the reason, and the QA report lists what could not be matched with suggestions to send back to partners.
+
+Outputs: presence polygons (one feature per admin unit and cluster, and period when asked) with the number of distinct implementing partners; every input row with how it matched; the QA report; optionally the column mapping used (reuse it next round as Mapping) and a crosswalk of suggestions to review (reuse it as Crosswalk).</source>
+            <translation>Lit une table 3W/4W/5W des partenaires (une couche chargée ou un fichier CSV, XLSX, XLS ou ODS), détecte son en-tête, sa ligne HXL et ses colonnes, normalise les clusters et les périodes, et joint chaque ligne aux limites administratives par P-code (puis par nom au sein de l'unité parente). Aucune ligne n'est perdue : chaque ligne d'entrée figure dans la sortie des lignes avec son statut (used, unmatched, rolled_up, skipped) et la raison, et le rapport de contrôle qualité liste ce qui n'a pas pu être apparié, avec des suggestions à renvoyer aux partenaires.
+
+Sorties : polygones de présence (une entité par unité administrative et par cluster, et par période si demandé) avec le nombre de partenaires de mise en œuvre distincts ; chaque ligne d'entrée avec la façon dont elle a été appariée ; le rapport de contrôle qualité ; en option, la correspondance des colonnes utilisée (à réutiliser au prochain cycle comme Correspondance des colonnes) et une table de correspondance des suggestions à vérifier (à réutiliser comme Table de correspondance).</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="76" />
+            <source>4W table (layer or CSV/XLSX/XLS/ODS file)</source>
+            <translation>Table 4W (couche ou fichier CSV/XLSX/XLS/ODS)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="79" />
+            <source>Sheet (name or number; default: first sheet with data)</source>
+            <translation>Feuille (nom ou numéro ; par défaut : première feuille contenant des données)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="82" />
+            <source>Admin boundaries (COD-AB polygons)</source>
+            <translation>Limites administratives (polygones COD-AB)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="85" />
+            <source>Boundaries of other admin levels (when each level is a separate file)</source>
+            <translation>Limites des autres niveaux administratifs (quand chaque niveau est un fichier distinct)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="89" />
+            <source>Admin level of the presence output</source>
+            <translation>Niveau administratif de la sortie de présence</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="89" />
+            <source>Automatic</source>
+            <translation>Automatique</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="92" />
+            <source>Column mapping (JSON profile file, or role=column pairs separated by ';')</source>
+            <translation>Correspondance des colonnes (fichier de profil JSON, ou paires rôle=colonne séparées par ';')</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="96" />
+            <source>Reviewed crosswalk (CSV: raw_value, level, parent, pcode)</source>
+            <translation>Table de correspondance vérifiée (CSV : raw_value, level, parent, pcode)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="99" />
+            <source>Presence per period</source>
+            <translation>Présence par période</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="99" />
+            <source>Whole table</source>
+            <translation>Toute la table</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="99" />
+            <source>Month</source>
+            <translation>Mois</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="99" />
+            <source>Quarter</source>
+            <translation>Trimestre</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="103" />
+            <source>Year for rows with a month but no year</source>
+            <translation>Année des lignes qui ont un mois mais pas d'année</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="107" />
+            <source>Extra cluster names (JSON, extends the built-in list)</source>
+            <translation>Noms de clusters supplémentaires (JSON, complète la liste intégrée)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="111" />
+            <source>Count programme/lead organisations and donors as partners too</source>
+            <translation>Compter aussi comme partenaires les organisations chefs de file/de programme et les bailleurs</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="115" />
+            <source>Presence</source>
+            <translation>Présence</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="117" />
+            <source>Rows with match status</source>
+            <translation>Lignes avec statut d'appariement</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="119" />
+            <source>QA report</source>
+            <translation>Rapport de contrôle qualité</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="122" />
+            <source>Column mapping profile used (JSON)</source>
+            <translation>Profil de correspondance des colonnes utilisé (JSON)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="125" />
+            <source>Crosswalk of suggestions to review (CSV)</source>
+            <translation>Table de correspondance des suggestions à vérifier (CSV)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="137" />
+            <source>4W table {path}: file not found</source>
+            <translation>Table 4W {path} : fichier introuvable</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="139" />
+            <source>4W table {name}: the file is empty</source>
+            <translation>Table 4W {name} : le fichier est vide</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="144" />
+            <source>Incorrect parameter value for {name}</source>
+            <translation>Valeur de paramètre incorrecte pour {name}</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="177" />
+            <source>Read {where}: {rows} data rows, header on row(s) {header}</source>
+            <translation>Lu {where} : {rows} lignes de données, en-tête sur la ou les lignes {header}</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="190" />
+            <source>4W table {value!r}: no such file or layer</source>
+            <translation>Table 4W {value!r} : ni fichier ni couche de ce nom</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="205" />
+            <source>Admin boundaries: no such layer or file</source>
+            <translation>Limites administratives : ni couche ni fichier de ce nom</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="218" />
+            <source>{name}: the boundary layer has no polygons</source>
+            <translation>{name} : la couche de limites ne contient aucun polygone</translation>
+        </message>
+    </context>
+    <context>
+        <name>QaReport</name>
+        <message>
+            <location filename="../processing/analysis/report.py" line="17" />
+            <source>category</source>
+            <translation>catégorie</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="28" />
+            <source>column</source>
+            <translation>colonne</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="31" />
+            <source>value</source>
+            <translation>valeur</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="17" />
+            <source>level</source>
+            <translation>niveau</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="17" />
+            <source>parent</source>
+            <translation>parent</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="17" />
+            <source>rows</source>
+            <translation>lignes</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="17" />
+            <source>first_row</source>
+            <translation>première ligne</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="17" />
+            <source>reason</source>
+            <translation>raison</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="17" />
+            <source>suggestion</source>
+            <translation>suggestion</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="28" />
+            <source>role</source>
+            <translation>rôle</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="28" />
+            <source>source</source>
+            <translation>source</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="31" />
+            <source>item</source>
+            <translation>élément</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="84" />
+            <source>cells neutralised (text starting with = + - @)</source>
+            <translation>cellules neutralisées (texte commençant par = + - @)</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="89" />
+            <source>Summary</source>
+            <translation>Résumé</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="91" />
+            <source>Issues</source>
+            <translation>Problèmes</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="93" />
+            <source>Columns</source>
+            <translation>Colonnes</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShippedModel</name>
+        <message>
+            <location filename="../processing/models.py" line="37" />
+            <source>Models</source>
+            <translation>Modèles</translation>
+        </message>
+        <message>
+            <location filename="../resources/models/coordmap_4w_to_map_pack.model3" line="1" />
+            <source>4W table and boundaries to map pack</source>
+            <translation>De la table 4W et des limites au jeu de cartes</translation>
+        </message>
+    </context>
+</TS>
