@@ -17,6 +17,7 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
+from qgis.PyQt.QtCore import QCoreApplication
 
 from ..analysis.boundaries import AdminUnits
 from ..analysis.clusters import ClusterVocabulary
@@ -28,7 +29,7 @@ from ..analysis.progress import Cancelled, Progress
 from ..analysis.report import write_report
 from ..analysis.table import read_table, table_from_records
 from . import qgis_io
-from .base import CoordMapAlgorithm
+from .base import CoordMapAlgorithm, ui_language
 
 PERIOD_OPTIONS = ("all", "month", "quarter")
 
@@ -147,11 +148,12 @@ class Join4WAlgorithm(CoordMapAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         progress = Progress(feedback.setProgress, feedback.isCanceled, feedback.pushInfo)
         try:
-            table = self._read_table(parameters, context, feedback)
+            table = self._read_table(parameters, context, feedback, progress)
             units, crs = self._read_boundaries(parameters, context, feedback)
             result = join_4w(table, units, self._options(parameters, context),
                              crosswalk=self._crosswalk(parameters, context),
-                             clusters=self._clusters(parameters, context), progress=progress)
+                             clusters=self._clusters(parameters, context),
+                             progress=progress.within(20, 90))
         except InputError as error:
             raise QgsProcessingException(str(error)) from error
         except Cancelled:
@@ -166,11 +168,12 @@ class Join4WAlgorithm(CoordMapAlgorithm):
 
     # Reading ------------------------------------------------------------------------------
 
-    def _read_table(self, parameters, context, feedback):
+    def _read_table(self, parameters, context, feedback, progress):
         sheet = self.parameterAsString(parameters, self.SHEET, context).strip() or None
         sheet = int(sheet) - 1 if sheet and sheet.isdigit() else sheet
-        raw = self._raw_table(parameters, context, sheet)
-        table = parse_table(raw, self._mapping(parameters, context))
+        raw = self._raw_table(parameters, context, sheet, progress.within(0, 12))
+        table = parse_table(raw, self._mapping(parameters, context),
+                            progress=progress.within(12, 20))
         feedback.pushInfo(self.tr("Read {where}: {rows} data rows, header on row(s) {header}")
                           .format(where=table.where, rows=len(table.data),
                                   header=", ".join(map(str, table.header_rows))))
@@ -178,7 +181,7 @@ class Join4WAlgorithm(CoordMapAlgorithm):
             feedback.pushInfo(f"  {role} <- {column} ({table.role_sources.get(role, '')})")
         return table
 
-    def _raw_table(self, parameters, context, sheet):
+    def _raw_table(self, parameters, context, sheet, progress):
         value = parameters.get(self.INPUT)
         located = qgis_io.file_behind(value) if isinstance(value, str) else None
         if located is None:
@@ -191,7 +194,7 @@ class Join4WAlgorithm(CoordMapAlgorithm):
                 names, records = qgis_io.layer_records(layer)
                 return table_from_records(layer.name(), names, records)
         path, layer_sheet = located
-        return read_table(path, sheet if sheet is not None else layer_sheet)
+        return read_table(path, sheet if sheet is not None else layer_sheet, progress)
 
     def _mapping(self, parameters, context):
         return mapping_from_text(self.parameterAsString(parameters, self.MAPPING, context))
@@ -217,7 +220,10 @@ class Join4WAlgorithm(CoordMapAlgorithm):
         crs, note = qgis_io.admin_crs(source, tuple(shapely.total_bounds(present)), name)
         if note:
             feedback.pushWarning(note)
-        units = AdminUnits.from_features(records, geometries)
+        try:
+            units = AdminUnits.from_features(records, geometries)
+        except InputError as error:  # the message must say which layer
+            raise InputError(f"{name}: {error}") from error
         if note:
             units.notes.append(note)
         return units, crs
@@ -239,7 +245,7 @@ class Join4WAlgorithm(CoordMapAlgorithm):
 
     def _clusters(self, parameters, context):
         path = self.parameterAsFile(parameters, self.CLUSTER_VOCABULARY, context)
-        return ClusterVocabulary.load(path or None)
+        return ClusterVocabulary.load(path or None, language=ui_language())
 
     # Writing ------------------------------------------------------------------------------
 
@@ -249,20 +255,34 @@ class Join4WAlgorithm(CoordMapAlgorithm):
         sink, presence_id = self.parameterAsSink(
             parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon, crs)
         geometries = [units.geometry(pcode) for pcode in presence["pcode"]]
+        presence = self._safe_for_spreadsheets(presence, presence_id, result)
         qgis_io.write_frame(sink, fields, presence, geometries, feedback, (90, 93))
         rows = result.rows
         row_fields = qgis_io.qgs_fields(rows)
         row_sink, rows_id = self.parameterAsSink(
             parameters, self.OUTPUT_ROWS, context, row_fields, QgsWkbTypes.NoGeometry)
+        rows = self._safe_for_spreadsheets(rows, rows_id, result)
         qgis_io.write_frame(row_sink, row_fields, rows, None, feedback, (93, 99))
         return {self.OUTPUT: presence_id, self.OUTPUT_ROWS: rows_id}
+
+    @staticmethod
+    def _safe_for_spreadsheets(frame, destination, result):
+        """Formula-like text neutralised when the sink is a CSV/XLSX/ODS file; the QA report's
+        summary (written next) says how many cells were."""
+        if not qgis_io.opens_in_spreadsheets(destination):
+            return frame
+        frame, changed = qgis_io.neutralised_frame(frame)
+        note = qgis_io.NEUTRALISED_NOTE
+        result.summary[note] = int(result.summary.get(note, 0)) + changed
+        return frame
 
     def _write_files(self, parameters, context, table, result):
         written = {}
         report = self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context)
         if report:
             written[self.OUTPUT_REPORT] = str(
-                write_report(report, result.summary, result.issues, result.mapping))
+                write_report(report, result.summary, result.issues, result.mapping,
+                             translate=QCoreApplication.translate))
         mapping = self.parameterAsFileOutput(parameters, self.OUTPUT_MAPPING, context)
         if mapping:
             with open(mapping, "w", encoding="utf-8") as handle:

@@ -116,6 +116,7 @@ class AdminUnits:
     def __init__(self, table: pd.DataFrame, level: int, notes: Optional[List[str]] = None):
         self.table = table.reset_index(drop=True)
         self.table["parent_pcode"] = self.table["parent_pcode"].astype(object)
+        self._level_list = sorted(int(v) for v in self.table["admin_level"].unique())
         self.level = level
         self.notes: List[str] = list(notes or [])
         self._infer_missing_parents()
@@ -184,7 +185,7 @@ class AdminUnits:
     # ---- queries --------------------------------------------------------------------------
     @property
     def levels(self) -> List[int]:
-        return sorted(int(v) for v in self.table["admin_level"].unique())
+        return list(self._level_list)
 
     def at_level(self, level: int) -> pd.DataFrame:
         return self.table[self.table["admin_level"] == level]

@@ -8,13 +8,17 @@ resources/vocabulary/columns.json, and an explicit mapping overrides both.
 import json
 import re
 from dataclasses import dataclass, field
+from itertools import islice, repeat
+from operator import is_not
 from pathlib import Path
-from typing import Any, Dict, FrozenSet, List, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple, Union
 
+import numpy as np
 import pandas as pd
 
 from .errors import InputError
-from .table import RawTable
+from .progress import SILENT, Progress
+from .table import PROGRESS_ROWS, RawTable
 from .vocabulary import load_json_file, load_vocabulary, normalise_text
 
 ROLE_KEYS = (
@@ -25,9 +29,11 @@ ROLE_KEYS = (
 )
 MAX_ADMIN_LEVEL = 4
 HEADER_SCAN_ROWS = 30
+HEADER_SCORE_CELLS = 300  # text cells per row looked up in the vocabulary to find the header
 VALUE_SAMPLE = 500
 SHORT_HEADER_WORDS = 6
 SOURCE_ROW = "source_row"
+MAX_LISTED_COLUMNS = 40  # column lists in messages: a 10,000-column file must not flood them
 
 _HXL_CELL = re.compile(r"^#\s*[a-z][a-z0-9_]*(\s*\+\s*[a-z][a-z0-9_]*)*$", re.IGNORECASE)
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
@@ -101,6 +107,27 @@ def _pattern_score(tokens: Tokens, pattern: Tokens) -> float:
     return 10.0 * len(pattern) + (5.0 if extra == 0 else 0.0) - 0.5 * extra - 0.1 * start
 
 
+class _PatternIndex:
+    """Patterns by their first token: a header is only compared with the patterns that can
+    occur in it (a 10,000-column file would otherwise compare every header with every one)."""
+
+    def __init__(self, patterns: Iterable[Tuple[Any, Tokens]]):
+        self._by_first: Dict[str, List[Tuple[Any, Tokens]]] = {}
+        for key, pattern in patterns:
+            if pattern:
+                self._by_first.setdefault(pattern[0], []).append((key, pattern))
+
+    def best_scores(self, tokens: Tokens) -> Dict[Any, float]:
+        """The best ``_pattern_score`` per key among the patterns that occur in ``tokens``."""
+        best: Dict[Any, float] = {}
+        for first in set(tokens):
+            for key, pattern in self._by_first.get(first, ()):
+                if _contains(tokens, pattern) >= 0:
+                    score = _pattern_score(tokens, pattern)
+                    best[key] = max(best.get(key, score), score)
+        return best
+
+
 def _tokenised(texts: Sequence[str]) -> List[Tokens]:
     return [header_tokens(text) for text in texts]
 
@@ -116,6 +143,13 @@ def _column_letter(index: int) -> str:
 
 def _cell_text(value: Any) -> str:
     return " ".join(str(value).split()) if value is not None else ""
+
+
+def listed(labels: Sequence[str], quote: str = "") -> str:
+    """Column labels for a message, the first MAX_LISTED_COLUMNS of them."""
+    shown = ", ".join(f"{quote}{label}{quote}" for label in labels[:MAX_LISTED_COLUMNS])
+    more = len(labels) - MAX_LISTED_COLUMNS
+    return f"{shown} and {more} more" if more > 0 else shown
 
 
 def _is_text(value: Any) -> bool:
@@ -165,6 +199,12 @@ class ColumnVocabulary:
         self.code_words = [header_tokens(text) for text in admin.get("code_words", [])]
         self.name_words = {normalise_text(text) for text in admin.get("name_words", [])}
         self.total_words = [normalise_text(text) for text in data.get("total_rows", [])]
+        self._role_index = _PatternIndex((role, pattern) for role, patterns
+                                         in self.role_headers.items() for pattern in patterns)
+        self._level_index = _PatternIndex((level, pattern) for level, patterns
+                                          in self.explicit_levels.items() for pattern in patterns)
+        self._term_index = _PatternIndex((position, pattern) for position, term in
+                                         enumerate(self.admin_terms) for pattern in term.patterns)
 
     @classmethod
     def load(cls, extra_path: Union[str, Path, None] = None) -> "ColumnVocabulary":
@@ -208,22 +248,20 @@ class ColumnVocabulary:
 
     def header_candidates(self, tokens: Tokens) -> List[Tuple[float, str]]:
         """(score, role) for the non-admin roles whose patterns occur in the header."""
-        found = []
-        for role, patterns in self.role_headers.items():
-            score = max((_pattern_score(tokens, pattern) for pattern in patterns), default=0.0)
-            if score > 0:
-                found.append((score, role))
-        return found
+        scores = self._role_index.best_scores(tokens)
+        return [(scores[role], role) for role in self.role_headers if scores.get(role, 0.0) > 0]
 
     def admin_match(self, tokens: Tokens) -> Optional[Tuple[float, Union[int, _AdminTerm], str]]:
         """(score, explicit level or term, 'code'|'name') for an admin header, else None."""
         best: Optional[Tuple[float, Union[int, _AdminTerm]]] = None
-        for level, patterns in self.explicit_levels.items():
-            score = max((_pattern_score(tokens, p) for p in patterns), default=0.0) + 1.0
+        level_scores = self._level_index.best_scores(tokens)
+        for level in self.explicit_levels:
+            score = max(level_scores.get(level, 0.0), 0.0) + 1.0
             if score > 1.0 and (best is None or score > best[0]):
                 best = (score, level)
-        for term in self.admin_terms:
-            score = max((_pattern_score(tokens, p) for p in term.patterns), default=0.0)
+        term_scores = self._term_index.best_scores(tokens)
+        for position, term in enumerate(self.admin_terms):
+            score = max(term_scores.get(position, 0.0), 0.0)
             if score > 0 and (best is None or score > best[0]):
                 best = (score, term)
         if best is None:
@@ -270,7 +308,7 @@ class _Layout:
 
 
 def _is_blank(row: Sequence[Any]) -> bool:
-    return all(cell is None for cell in row)
+    return not any(map(is_not, row, repeat(None)))  # no Python loop: asked of every row
 
 
 def _is_hxl_row(row: Sequence[Any]) -> bool:
@@ -283,7 +321,8 @@ def _header_score(row: Sequence[Any], vocabulary: ColumnVocabulary) -> float:
     """Text cells count, vocabulary hits count double, numbers and dates count against."""
     text_cells = [cell for cell in row if _is_text(cell)]
     other_cells = sum(1 for cell in row if cell is not None and not _is_text(cell))
-    hits = sum(1 for cell in text_cells if _vocabulary_hit(cell, vocabulary))
+    # The first cells are evidence enough: a 10,000-column row must not take seconds here.
+    hits = sum(1 for cell in text_cells[:HEADER_SCORE_CELLS] if _vocabulary_hit(cell, vocabulary))
     return len(text_cells) + 2.0 * hits - 2.0 * other_cells
 
 
@@ -294,7 +333,7 @@ def _vocabulary_hit(text: str, vocabulary: ColumnVocabulary) -> bool:
 
 def _find_layout(raw: RawTable, vocabulary: ColumnVocabulary) -> _Layout:
     rows = raw.rows
-    scan = [i for i in range(len(rows)) if not _is_blank(rows[i])][:HEADER_SCAN_ROWS]
+    scan = list(islice((i for i in range(len(rows)) if not _is_blank(rows[i])), HEADER_SCAN_ROWS))
     if not scan:
         raise InputError(f"{raw.where}: the table has no non-blank row")
     hxl = next((i for i in scan if _is_hxl_row(rows[i])), None)
@@ -450,7 +489,7 @@ def _drop_empty_columns(
 
 
 def _split_rows(
-    raw: RawTable, layout: _Layout, vocabulary: ColumnVocabulary
+    raw: RawTable, layout: _Layout, vocabulary: ColumnVocabulary, progress: Progress
 ) -> Tuple[List[int], List[Tuple[int, str]]]:
     """Indices of data rows, and (row number, reason) for every other row that is not header."""
     skipped: List[Tuple[int, str]] = []
@@ -463,6 +502,8 @@ def _split_rows(
     trailing_totals = _trailing_total_rows(raw.rows, body, vocabulary)
     data = []
     for i in body:
+        if i % PROGRESS_ROWS == 0:
+            progress.step(100 * i / len(raw.rows))
         if _is_blank(raw.rows[i]):
             skipped.append((raw.row_numbers[i], "blank row"))
         elif i in trailing_totals:
@@ -589,7 +630,7 @@ def _resolve_mapping_target(columns: List[_Column], role: str, target: str, wher
         found = [c for c in columns if matches(c)]
         if found:
             return found[0].label
-    labels = ", ".join(f'"{c.label}"' for c in columns)
+    labels = listed([c.label for c in columns], quote='"')
     raise InputError(
         f'{where}: the mapping gives column "{target}" for role "{role}" but there is no such '
         f"column; columns are: {labels}"
@@ -604,6 +645,7 @@ def parse_table(
     raw: RawTable,
     mapping: Optional[Dict[str, Optional[str]]] = None,
     vocabulary: Optional[ColumnVocabulary] = None,
+    progress: Progress = SILENT,
 ) -> Table4W:
     """Header, HXL row, data rows and column roles of a raw table.
 
@@ -615,11 +657,15 @@ def parse_table(
     vocabulary = vocabulary or ColumnVocabulary.load()
     layout = _find_layout(raw, vocabulary)
     columns, column_notes = _build_columns(raw, layout)
-    data_indices, skipped = _split_rows(raw, layout, vocabulary)
+    progress.step(5)
+    data_indices, skipped = _split_rows(raw, layout, vocabulary, progress.within(5, 35))
     data_rows = [raw.rows[i] for i in data_indices]
+    progress.step(40)
     columns, empty_notes = _drop_empty_columns(columns, data_rows)
     _make_unique(columns)
+    progress.step(50)
     data = _data_frame(columns, data_rows, [raw.row_numbers[i] for i in data_indices])
+    progress.step(80)
     roles, sources = _assign_roles(columns, data, mapping, vocabulary, raw.where)
     header_rows = sorted(raw.row_numbers[i] for i in (layout.group, layout.header, layout.hxl)
                          if i is not None)
@@ -633,7 +679,10 @@ def parse_table(
 
 
 def _data_frame(columns: List[_Column], rows: List[list], row_numbers: List[int]) -> pd.DataFrame:
-    values = [[row[c.index] for c in columns] for row in rows]
+    grid = np.empty((len(rows), len(rows[0]) if rows else 0), dtype=object)
+    grid[:] = rows  # the rows are padded to one width; numpy copies them without a Python loop
+    kept = [c.index for c in columns]
+    values = grid if kept == list(range(grid.shape[1])) else grid[:, kept]
     frame = pd.DataFrame(values, columns=[c.label for c in columns], dtype=object)
     frame[SOURCE_ROW] = pd.Series(row_numbers, dtype="int64")
     return frame
@@ -648,7 +697,7 @@ def _add_role_notes(table: Table4W) -> None:
         found = ", ".join(f"{role}={label}" for role, label in table.roles.items())
         table.notes.append(f"column roles: {found}")
     if table.unassigned_columns:
-        table.notes.append("columns kept without a role: " + ", ".join(table.unassigned_columns))
+        table.notes.append("columns kept without a role: " + listed(table.unassigned_columns))
 
 
 def mapping_profile_to_json(table: Table4W) -> str:

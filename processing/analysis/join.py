@@ -5,8 +5,9 @@ header) is one row of ``JoinResult.rows`` with a status among used / rolled_up /
 skipped and a reason; nothing is dropped silently.
 """
 import re
+from collections import Counter
 from dataclasses import dataclass
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
 
 import numpy as np
 import pandas as pd
@@ -14,7 +15,7 @@ import pandas as pd
 from .boundaries import AdminUnits
 from .clusters import ClusterVocabulary
 from .errors import InputError
-from .headers import SOURCE_ROW, Table4W
+from .headers import SOURCE_ROW, Table4W, listed
 from .matching import Crosswalk, Matcher
 from .periods import PERIOD_ROLES, parse_periods
 from .progress import SILENT, Progress
@@ -32,6 +33,10 @@ PRESENCE_FIELDS = ["pcode", "name", "admin_level", "parent_pcode", "unit_specifi
 PARTNER_ROLES = ("org", "org_acronym")
 THOUSANDS = re.compile(r"(?<=\d)[,'](?=\d{3}\b)")
 ALL_ORGANISATION_ROLES = ("lead_org", "donor")
+PRESENCE_ATTRIBUTES = ["cluster_code", "cluster_name", "period_key", "organisation",
+                       "other_organisations", "targeted", "reached", "activity"]
+MAX_PEOPLE = 1_000_000_000  # a people count above this is a typo or a pasted code, not people
+DUPLICATE_SCREEN_COLUMNS = 20  # duplicate rows are looked for in these first, then in all
 
 
 @dataclass
@@ -60,7 +65,12 @@ def join_4w(table: Table4W, units: AdminUnits, options: Optional[JoinOptions] = 
     options = options or JoinOptions()
     if options.period not in PERIOD_MODES:
         raise InputError(f"period must be one of {', '.join(PERIOD_MODES)}, not {options.period!r}")
-    data = table.data.reset_index(drop=True)
+    data = table.data  # read only here: no copy of the whole table unless its index needs one
+    if not data.index.equals(pd.RangeIndex(len(data))):
+        data = data.reset_index(drop=True)
+    if data.empty and not table.skipped:
+        raise InputError(f"{table.where}: the table has a header (row "
+                         f"{', '.join(map(str, table.header_rows))}) but no data rows under it")
     code_cols, name_cols = _location_columns(table)
     level = _target_level(table, units, options.admin_level, code_cols, name_cols)
     progress.step(5, f"Matching locations at admin {level}")
@@ -69,11 +79,15 @@ def join_4w(table: Table4W, units: AdminUnits, options: Optional[JoinOptions] = 
     attributes = _row_attributes(table, data, clusters or ClusterVocabulary.load(), options)
     progress.step(70, "Counting partners per unit")
     per_row = _status_per_row(_matches_per_row(matches), attributes, options)
-    rows = _rows_output(table, data, per_row, attributes, options)
+    progress.step(74)  # large tables take seconds per step: keep the bar moving
+    rows = _rows_output(table, data, per_row, attributes, options, progress.within(74, 80))
+    progress.step(80)
     counted = per_row.index[per_row["status"].isin(["used", "rolled_up"])]
-    presence = _presence(matches[matches.index.isin(counted)], attributes, units, level)
+    presence = _presence(matches.loc[matches.index.isin(counted), ["pcode"]], attributes, units,
+                         level, progress.within(80, 90))
     progress.step(90, "Writing the QA report")
-    issues = _issues(table, data, matches, attributes, rows, units)
+    issues = _issues(table, data, matches, attributes, rows, units, progress.within(90, 97))
+    progress.step(97)
     summary, log_line = _summary(table, units, rows, matches, level, code_cols, name_cols)
     mapping = pd.DataFrame(
         [(role, column, table.role_sources.get(role, "")) for role, column in table.roles.items()],
@@ -91,7 +105,7 @@ def _location_columns(table: Table4W):
     if not code_cols and not name_cols and not {"lat", "lon"} <= set(table.roles):
         raise InputError(
             f"{table.where}: no admin P-code, admin name or latitude/longitude column was "
-            f"recognised among: {', '.join(table.columns)}. Name the columns in the Mapping "
+            f"recognised among: {listed(table.columns)}. Name the columns in the Mapping "
             "parameter, e.g. adm2_code=District Pcode;adm1_name=Region")
     return code_cols, name_cols
 
@@ -143,11 +157,21 @@ def _locate_points(table, data, units, level, matches):
 def map_unique(series: pd.Series, func) -> pd.Series:
     """``func`` applied once per distinct value (4W columns repeat a few values many times);
     missing values stay None."""
-    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    # (numpy's array rather than the Series when that is the same: half the cost per call, and
+    # a table may have 10,000 columns)
+    values = series.to_numpy() if series.dtype == object else series
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
     mapped = np.empty(len(uniques) + 1, dtype=object)
     mapped[:-1] = [func(value) for value in uniques]
     mapped[-1] = None
     return pd.Series(mapped[codes], index=series.index, dtype=object)
+
+
+def per_distinct(series: pd.Series, func) -> pd.Series:
+    """The element-wise ``func`` (Series -> Series) worked out on the distinct values only."""
+    codes, uniques = pd.factorize(series, use_na_sentinel=False)
+    result = func(pd.Series(uniques, dtype=series.dtype))
+    return pd.Series(result.to_numpy()[codes], index=series.index)
 
 
 def _row_attributes(table, data, clusters, options) -> pd.DataFrame:
@@ -179,12 +203,13 @@ def _period_key(attributes, mode):
     """The presence period of each row; None where the row's period is coarser than asked."""
     period = attributes["period"].astype(object)
     if mode == "month":
-        return period.where(period.str.fullmatch(r"\d{4}-\d{2}", na=False))
+        return period.where(per_distinct(period, lambda p: p.str.fullmatch(r"\d{4}-\d{2}",
+                                                                           na=False)))
     if mode == "quarter":
-        start = attributes["period_start"]
-        quarter = start.dt.year.astype("Int64").astype(str) + "-Q" + \
-            start.dt.quarter.astype("Int64").astype(str)
-        return quarter.where(period.str.fullmatch(r"\d{4}-(\d{2}|Q[1-4])", na=False))
+        quarter = per_distinct(attributes["period_start"], lambda start: start.dt.year.astype(
+            "Int64").astype(str) + "-Q" + start.dt.quarter.astype("Int64").astype(str))
+        return quarter.where(per_distinct(period, lambda p: p.str.fullmatch(
+            r"\d{4}-(\d{2}|Q[1-4])", na=False)))
     known = attributes["period"].dropna()
     if known.empty:
         return pd.Series("all", index=attributes.index)
@@ -213,15 +238,26 @@ def _numbers(data, column):
     """People counts as numbers; text that is not a count is reported, negatives too."""
     if column is None:
         return pd.Series(np.nan, index=data.index), pd.Series(None, index=data.index, dtype=object)
-    text = map_unique(data[column],
+    codes, uniques = pd.factorize(data[column], use_na_sentinel=True)
+    missing = [None] if (codes < 0).any() else []  # last, where code -1 points
+    numbers, problem = _counts_of(pd.Series(list(uniques) + missing, dtype=object))
+    return (pd.Series(numbers.to_numpy()[codes], index=data.index),
+            pd.Series(problem.to_numpy()[codes], index=data.index, dtype=object))
+
+
+def _counts_of(values: pd.Series):
+    """_numbers for distinct cell values (the checks cost what distinct values cost)."""
+    text = map_unique(values,
                       lambda v: str(v).strip().replace("\u00a0", "").replace(" ", ""))
     cleaned = map_unique(text, lambda v: THOUSANDS.sub("", v))
     numbers = pd.to_numeric(cleaned, errors="coerce")
     blank = text.isna() | (text == "") | text.str.fullmatch(r"(?i)-|n/?a|#n/a|none", na=False)
-    problem = pd.Series(None, index=data.index, dtype=object)
+    problem = pd.Series(None, index=values.index, dtype=object)
+    numbers = numbers.where(np.isfinite(numbers.astype(float)))  # 'inf' and 'nan' are text
     problem[numbers.isna() & ~blank] = "not a number"
     problem[numbers < 0] = "negative number"
-    numbers = numbers.where(numbers >= 0)
+    problem[numbers > MAX_PEOPLE] = f"more than {MAX_PEOPLE:,} people: implausible"
+    numbers = numbers.where((numbers >= 0) & (numbers <= MAX_PEOPLE))
     return numbers, problem
 
 
@@ -243,10 +279,10 @@ def _status_per_row(per_row, attributes, options) -> pd.DataFrame:
     return per_row
 
 
-def _rows_output(table, data, per_row, attributes, options) -> pd.DataFrame:
-    rows = pd.DataFrame({
-        "source_row": data[SOURCE_ROW].astype("int64"),
-        "status": per_row["status"], "reason": per_row["reason"], "pcode": per_row["pcode"],
+def _rows_output(table, data, per_row, attributes, options, progress) -> pd.DataFrame:
+    fields = {
+        "status": per_row["status"].astype(object), "reason": per_row["reason"].astype(object),
+        "pcode": per_row["pcode"],
         "admin_level": per_row["admin_level"].astype("Int64"),
         "match_method": per_row["match_method"], "match_score": per_row["match_score"],
         "suggestion": per_row["suggestion"],
@@ -260,9 +296,45 @@ def _rows_output(table, data, per_row, attributes, options) -> pd.DataFrame:
         "activity_status": _first_text(data, _role_columns(table, "status")),
         "modality": _first_text(data, _role_columns(table, "modality")),
         "targeted": attributes["targeted"], "reached": attributes["reached"],
-    }, index=data.index)
-    rows = _with_skipped_rows(pd.concat([rows, _original_columns(table, data)], axis=1), table)
-    return rows.sort_values("source_row", kind="stable").reset_index(drop=True)
+    }
+    progress.step(40)
+    columns = list(fields.items()) + _original_columns(table, data)
+    progress.step(60)
+    return _in_file_order(data, columns, table.skipped)
+
+
+def _in_file_order(data, columns, skipped) -> pd.DataFrame:
+    """One frame: source_row, then ``columns`` (name, Series on data.index, a RangeIndex), with
+    the blank and total rows under the header added as skipped rows (they are rows too), all
+    sorted by file row. The text columns are written straight into the frame's one block of
+    text (no second copy of the whole table); the typed ones are added to it."""
+    source_row = np.concatenate([data[SOURCE_ROW].to_numpy(dtype=np.int64),
+                                 np.array([row for row, _ in skipped], dtype=np.int64)])
+    order = np.argsort(source_row, kind="stable")  # labels >= len(data): skipped rows
+    texts = [(name, series) for name, series in columns if series.dtype == object]
+    block = np.empty((len(order), len(texts)), dtype=object, order="F")
+    by_position = np.minimum(order, len(data))  # a skipped row: the NaN after the values
+    for position, (_, series) in enumerate(texts):
+        if series.index.equals(data.index):  # (a RangeIndex: positions are labels)
+            block[:, position] = np.append(series.to_numpy(), np.nan)[by_position]
+        else:
+            block[:, position] = series.reindex(order).to_numpy()
+    frame = pd.DataFrame(block, columns=[name for name, _ in texts], dtype=object, copy=False)
+    frame.insert(0, "source_row", source_row[order])
+    for position, (name, series) in enumerate(columns, 1):
+        if series.dtype != object:
+            frame.insert(position, name, _plain(series.reindex(order)), allow_duplicates=True)
+    extra = np.flatnonzero(order >= len(data))
+    if len(extra):
+        frame.loc[extra, "status"] = "skipped"
+        frame.loc[extra, "reason"] = [skipped[i][1] for i in order[extra] - len(data)]
+    return frame
+
+
+def _plain(series: pd.Series):
+    """The values of ``series`` for a frame: a numpy array, or its extension array (Int64)."""
+    return series.array if isinstance(series.dtype, pd.api.extensions.ExtensionDtype) \
+        else series.to_numpy()
 
 
 def _role_columns(table, role):
@@ -270,6 +342,10 @@ def _role_columns(table, role):
 
 
 def _iso_dates(values: pd.Series) -> pd.Series:
+    return per_distinct(values, _iso_date_texts)
+
+
+def _iso_date_texts(values: pd.Series) -> pd.Series:
     dates = pd.to_datetime(values, errors="coerce")
     return dates.dt.strftime("%Y-%m-%d").where(dates.notna(), None).astype(object)
 
@@ -277,9 +353,9 @@ def _iso_dates(values: pd.Series) -> pd.Series:
 def _matches_per_row(matches) -> pd.DataFrame:
     """One line per input row: split cells list their units, the best status wins."""
     split = matches.index.duplicated(keep=False)
-    single = matches[~split]
     if not split.any():
-        return single
+        return matches  # (not a copy: nothing changes it)
+    single = matches[~split]
     parts = matches[split]
     rank = parts["status"].map({"used": 0, "rolled_up": 1, "unmatched": 2})
     grouped = parts.assign(_rank=rank).groupby(level=0, sort=False)
@@ -293,11 +369,19 @@ def _matches_per_row(matches) -> pd.DataFrame:
     return pd.concat([single, joined.drop(columns="_rank")]).sort_index()
 
 
-def _original_columns(table, data) -> pd.DataFrame:
+def _original_columns(table, data) -> List[Tuple[str, pd.Series]]:
     """The row's cells as given, as text, under their own column names."""
-    originals = pd.DataFrame({column: map_unique(data[column], _as_text)
-                              for column in table.columns}, index=data.index)
-    return originals.rename(columns=original_field_name)
+    return [(original_field_name(column), _as_texts(data[column])) for column in table.columns]
+
+
+def _as_texts(values: pd.Series) -> pd.Series:
+    array = values.to_numpy()  # numpy, not pandas, per column: a file may have 10,000 columns
+    if pd.api.types.infer_dtype(array, skipna=True) in ("string", "empty"):  # text already
+        missing = pd.isna(array)
+        if all(value is None for value in array[missing]):
+            return values  # nothing to change: no copy of a column of a large table
+        return values.where(~missing, None)
+    return map_unique(values, _as_text)
 
 
 def original_field_name(column: str) -> str:
@@ -316,36 +400,27 @@ def _as_text(value):
     return str(value)
 
 
-def _with_skipped_rows(rows, table) -> pd.DataFrame:
-    """Blank and total rows under the header are rows too: listed as skipped, with why."""
-    if not table.skipped:
-        return rows
-    extra = pd.RangeIndex(len(rows), len(rows) + len(table.skipped))
-    rows = rows.astype({"status": object, "reason": object})
-    rows = rows.reindex(rows.index.append(extra))
-    rows.loc[extra, "source_row"] = [row for row, _ in table.skipped]
-    rows.loc[extra, "status"] = "skipped"
-    rows.loc[extra, "reason"] = [reason for _, reason in table.skipped]
-    return rows.astype({"source_row": "int64"})
-
-
 # Presence -------------------------------------------------------------------------------------
 
-def _presence(located, attributes, units, level) -> pd.DataFrame:
+def _presence(located, attributes, units, level, progress) -> pd.DataFrame:
     """Partners per unit x cluster x period, from the matches of the rows that count."""
-    located = located[located["pcode"].notna()].join(attributes, how="inner")
+    located = located.loc[located["pcode"].notna(), ["pcode"]].join(
+        attributes[PRESENCE_ATTRIBUTES], how="inner")  # only what presence needs: less to copy
     if located.empty:
         return pd.DataFrame(columns=PRESENCE_FIELDS)
     split = located.index.duplicated(keep=False)
-    located = located.assign(  # a split row's numbers go nowhere: no unit gets them twice
-        targeted=located["targeted"].where(~split), reached=located["reached"].where(~split))
+    for column in ("targeted", "reached"):  # a split row's numbers go nowhere: no unit gets them
+        located[column] = located[column].where(~split)  # twice (a new frame: no copy of it)
+    progress.step(10)
     keyed = _unit_keys(located, units, level)
+    progress.step(40)
     groups = keyed.groupby(["unit", "cluster_key", "period_key"], sort=True, dropna=False)
     presence = groups.agg(partners=("partner_key", "nunique"), rows=("is_row", "sum"),
                           cluster_name=("cluster_name", "first")).reset_index()
     for column in ("targeted", "reached"):
         presence[column] = groups[column].sum(min_count=1).values
     presence["activities"] = groups["activity_key"].nunique().values
+    progress.step(70)
     presence["partner_list"] = _partner_lists(keyed, presence)
     presence = presence.rename(columns={"cluster_key": "cluster", "period_key": "period"})
     return _with_unit_fields(presence, keyed, units, level)
@@ -355,7 +430,7 @@ def _unit_keys(located, units, level) -> pd.DataFrame:
     unique_pcodes = located["pcode"].unique()
     ancestor = {p: (units.ancestor_or_self(p, level) if units.level_of(p) >= level else None)
                 for p in unique_pcodes}
-    keyed = located.copy()
+    keyed = located  # _presence's own frame, extended here
     keyed["unit"] = keyed["pcode"].map(ancestor)
     upper = keyed["unit"].isna()
     keyed.loc[upper, "unit"] = keyed.loc[upper, "pcode"]  # the "unit not specified" bucket
@@ -364,12 +439,24 @@ def _unit_keys(located, units, level) -> pd.DataFrame:
     keyed["partner_display"] = keyed["organisation"]
     keyed["partner_key"] = map_unique(keyed["organisation"], fold)
     keyed["is_row"] = True
-    # an activity = an organisation doing an activity (or reporting a row when no such column)
-    keyed["activity_key"] = keyed["partner_key"].fillna("") + "|" + \
-        keyed["activity"].fillna(pd.Series(keyed.index.astype(str), index=keyed.index))
-    if any(isinstance(names, list) and names for names in keyed["other_organisations"]):
+    keyed["activity_key"] = _activity_keys(keyed)
+    if any(isinstance(names, list) and names for names in keyed["other_organisations"].dropna()):
         keyed = _with_other_organisations(keyed)
     return keyed
+
+
+def _activity_keys(keyed) -> np.ndarray:
+    """An activity = an organisation doing an activity (or reporting a row when no such
+    column): one integer per distinct (organisation, activity or row) pair, not a string per
+    row."""
+    activity = keyed["activity"]
+    missing = activity.isna().to_numpy()
+    if missing.any():
+        activity = activity.copy()
+        activity[missing] = keyed.index[missing].astype(str)
+    activities = pd.factorize(activity)[0].astype(np.int64)
+    partners = pd.factorize(keyed["partner_key"].fillna(""))[0].astype(np.int64)
+    return partners * (int(activities.max(initial=0)) + 1) + activities
 
 
 def _with_other_organisations(keyed):
@@ -387,18 +474,21 @@ def _partner_lists(keyed, presence) -> list:
     """Distinct organisations per group, sorted; of several spellings of one organisation,
     always the same one (the smallest), whatever the row order."""
     keys = ["unit", "cluster_key", "period_key"]
-    named = keyed.dropna(subset=["partner_key"])
+    named = keyed[keys + ["partner_key", "partner_display"]].dropna(subset=["partner_key"])
     if named.empty:
         return [""] * len(presence)
     spelling = named.groupby("partner_key")["partner_display"].min()
     distinct = named[keys + ["partner_key"]].drop_duplicates()
     distinct = distinct.assign(display=distinct["partner_key"].map(spelling))
     distinct = distinct.assign(order=distinct["display"].str.casefold())
-    lists = distinct.sort_values(keys + ["order"]).groupby(keys, dropna=False)["display"] \
-        .agg("; ".join)
-    wanted = presence[keys]
-    found = lists.rename("partner_list").reset_index()
-    return wanted.merge(found, how="left", on=keys)["partner_list"].fillna("").tolist()
+    distinct = distinct.sort_values(keys + ["order"])
+    grouped = distinct.groupby(keys, dropna=False, sort=False)  # groups in sorted order
+    starts = np.flatnonzero(np.diff(grouped.ngroup().to_numpy(), prepend=-1))
+    names = distinct["display"].tolist()
+    stops = np.append(starts[1:], len(names))
+    found = grouped.size().reset_index()[keys].assign(  # keys typed as presence's (groupby)
+        partner_list=["; ".join(names[start:stop]) for start, stop in zip(starts, stops)])
+    return presence[keys].merge(found, how="left", on=keys)["partner_list"].fillna("").tolist()
 
 
 def _with_unit_fields(presence, keyed, units, level):
@@ -409,8 +499,9 @@ def _with_unit_fields(presence, keyed, units, level):
     presence["name"] = [
         units.name(p) if ok else f"{units.name(p)} (admin {level} not specified)"
         for p, ok in zip(presence["pcode"], presence["unit_specified"])]
+    top = min(units.levels)
     presence["parent_pcode"] = presence["pcode"].map(
-        lambda p: units.parent(p) if units.level_of(p) > min(units.levels) else None)
+        lambda p: units.parent(p) if units.level_of(p) > top else None)
     presence["partners"] = presence["partners"].astype("int64")
     for column in ("activities", "rows"):
         presence[column] = presence[column].astype("int64")
@@ -427,12 +518,13 @@ def _issue(category, column=None, value=None, level=None, parent=None, rows=1, f
             "suggestion": suggestion}
 
 
-def _issues(table, data, matches, attributes, rows, units) -> pd.DataFrame:
+def _issues(table, data, matches, attributes, rows, units, progress) -> pd.DataFrame:
     source_row = data[SOURCE_ROW]
     issues = [_issue("table", reason=note, rows=0) for note in table.notes]
     issues += [_issue("boundaries", reason=note, rows=0) for note in units.notes]
     issues += [_issue("skipped_row", first_row=row, reason=reason) for row, reason in table.skipped]
     issues += _match_issues(matches, source_row, table)
+    progress.step(30)
     issues += _grouped(attributes[~attributes["cluster_known"].astype(bool)], source_row,
                        "cluster_code", "unknown_cluster", table.roles.get("cluster"),
                        lambda a: a["cluster_note"].iloc[0] or "cluster not recognised; kept "
@@ -449,6 +541,7 @@ def _issues(table, data, matches, attributes, rows, units) -> pd.DataFrame:
                        "v", "no_organisation", table.roles.get("org"),
                        lambda a: "no implementing organisation: the row counts as an activity "
                        "but not as a partner")
+    progress.step(60)
     issues += _duplicates(table, data)
     frame = pd.DataFrame(issues, columns=list(_issue("x")))
     frame["level"] = frame["level"].astype("Int64")
@@ -473,17 +566,18 @@ def _match_issues(matches, source_row, table) -> List[dict]:
                                                        "crosswalk", "derived"])]
     if reportable.empty:
         return []
-    reportable = reportable.assign(first_row=source_row.reindex(reportable.index).values)
+    first_rows = source_row.reindex(reportable.index).to_numpy()
     keys = ["status", "match_method", "raw_level", "raw_value", "raw_parent", "pcode"]
-    grouped = reportable.groupby([reportable[k].astype(str) for k in keys], sort=True)
-    out = []
-    for _, group in grouped:
-        head = group.iloc[0]
-        out.append(_issue(
-            _match_category(head), _column_of(table, head["raw_level"]), head["raw_value"],
-            _int_or_none(head["raw_level"]), head["raw_parent"], len(group),
-            int(group["first_row"].min()), head["reason"], head["suggestion"]))
-    return out
+    group = reportable.groupby([reportable[k].astype(str) for k in keys], sort=True).ngroup()
+    order = np.argsort(group.to_numpy(), kind="stable")  # by group, rows in table order
+    starts = np.flatnonzero(np.diff(group.to_numpy()[order], prepend=-1))
+    heads = reportable.iloc[order[starts]].to_dict("records")
+    sizes = np.diff(np.append(starts, len(order)))
+    lowest = np.minimum.reduceat(first_rows[order], starts)
+    return [_issue(_match_category(head), _column_of(table, head["raw_level"]), head["raw_value"],
+                   _int_or_none(head["raw_level"]), head["raw_parent"], size, int(first),
+                   head["reason"], head["suggestion"])
+            for head, size, first in zip(heads, sizes, lowest)]
 
 
 def _match_category(match) -> str:
@@ -508,7 +602,11 @@ def _int_or_none(value):
 
 
 def _duplicates(table, data) -> List[dict]:
-    duplicated = data.duplicated(subset=table.columns, keep=False)
+    # Rows identical in every column are identical in the first few: only the rows that are
+    # are compared in all (a file may have 10,000 columns).
+    duplicated = data.duplicated(subset=table.columns[:DUPLICATE_SCREEN_COLUMNS], keep=False)
+    if len(table.columns) > DUPLICATE_SCREEN_COLUMNS and duplicated.any():
+        duplicated[duplicated] = _duplicated_rows(data.loc[duplicated, table.columns])
     if not duplicated.any():
         return []
     subset = data[duplicated]
@@ -517,6 +615,16 @@ def _duplicates(table, data) -> List[dict]:
                    rows=len(g), first_row=int(g[SOURCE_ROW].min()),
                    reason="identical rows: kept and counted once per partner (check whether "
                           "the partner reported the activity twice)") for _, g in groups]
+
+
+def _duplicated_rows(frame: pd.DataFrame) -> np.ndarray:
+    """``frame.duplicated(keep=False)`` without a pass per column: whole rows compared as
+    tuples, missing cells as None (as equal as pandas takes them)."""
+    block = frame.to_numpy(dtype=object)
+    block[pd.isna(block)] = None
+    rows = list(map(tuple, block.tolist()))
+    counts = Counter(rows)
+    return np.fromiter((counts[row] > 1 for row in rows), dtype=bool, count=len(rows))
 
 
 # Summary --------------------------------------------------------------------------------------
@@ -545,15 +653,16 @@ def _match_rates(rows, code_cols, name_cols, levels) -> Dict[int, float]:
     """Per boundary level: of the rows giving a code or name at that level, the share located at
     it or deeper."""
     rates = {}
-    data_rows = rows[rows["match_method"].notna()]
+    data_row = rows["match_method"].notna().to_numpy()  # a mask, not a copy of the rows
+    found = rows["pcode"].notna().to_numpy()  # located, even if then skipped for its period
     for lvl in sorted((set(code_cols) | set(name_cols)) & set(levels)):
         columns = [c for c in (code_cols.get(lvl), name_cols.get(lvl)) if c]
-        given = pd.Series(False, index=data_rows.index)
+        given = np.zeros(len(rows), dtype=bool)
         for column in columns:
-            values = data_rows[original_field_name(column)].fillna("").astype(str)
-            given |= values.str.strip().ne("")
+            given |= per_distinct(rows[original_field_name(column)], lambda v: v.fillna(
+                "").astype(str).str.strip().ne("")).to_numpy(dtype=bool)
+        given &= data_row
         if given.any():
-            located = data_rows["admin_level"].fillna(0).astype(int) >= lvl
-            found = data_rows["pcode"].notna()  # located, even if then skipped for its period
+            located = rows["admin_level"].fillna(0).astype(int).to_numpy() >= lvl
             rates[lvl] = float((given & located & found).sum() / given.sum())
     return rates

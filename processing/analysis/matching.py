@@ -31,6 +31,7 @@ import pandas as pd
 
 from .boundaries import AdminUnits
 from .errors import InputError
+from .report import neutralise
 from .textnorm import (
     clean_cell,
     code_key,
@@ -170,6 +171,10 @@ def write_suggestions_csv(path: Union[str, Path],
     the number of table rows it concerns. ``pcode`` is filled only for fuzzy matches (to
     confirm); fill the others and pass the file back as the crosswalk. Returns rows written."""
     table = _suggestion_rows(matches_with_counts)
+    # Reviewers open this in a spreadsheet: partners' text must not run as a formula there
+    # (the apostrophe is punctuation, so the crosswalk look-up still finds the value).
+    for column in ("raw_value", "suggestion"):
+        table[column] = table[column].map(neutralise, na_action="ignore")
     with open(path, "w", encoding="utf-8", newline="") as handle:
         handle.write("# CoordMap crosswalk to review: fill or correct 'pcode', then use this "
                      "file as the crosswalk. Lines starting with # are ignored.\n")
@@ -218,6 +223,8 @@ class Matcher:
         self._numeric = _numeric_index(units)
         self._names = {lvl: _NameIndex(units, lvl) for lvl in units.levels}
         self._cache: Dict[Tuple, List[Match]] = {}
+        self._code_hits: Dict[Tuple[str, int], Optional[_Found]] = {}
+        self._name_hits: Dict[Tuple[str, int, Optional[str]], Tuple] = {}
 
     def _check_crosswalk(self) -> None:
         for entry in self.crosswalk.entries if self.crosswalk else ():
@@ -243,7 +250,7 @@ class Matcher:
         if missing:
             raise InputError(f"table: column(s) {', '.join(missing)} not found")
         group_of_row, firsts = _combinations(df, [c for _, _, c in columns])
-        per_group = [self.resolve(*_values_of(df, columns, first)) for first in firsts]
+        per_group = [self.resolve(codes, names) for codes, names in _values_of(df, columns, firsts)]
         return _assemble(df.index, group_of_row, per_group)
 
     # ---- one combination ---------------------------------------------------------------------
@@ -335,6 +342,12 @@ class Matcher:
 
     # ---- codes -----------------------------------------------------------------------------------
     def _find_code(self, raw: str, level: int) -> Optional[_Found]:
+        key = (raw, level)  # the same code comes with many different names: look it up once
+        if key not in self._code_hits:
+            self._code_hits[key] = self._lookup_code(raw, level)
+        return self._code_hits[key]
+
+    def _lookup_code(self, raw: str, level: int) -> Optional[_Found]:
         if raw in self.units:
             return _Found(raw, "exact", 1.0, f"admin {level} code {raw!r} found", level, raw)
         key = code_key(raw)
@@ -411,7 +424,10 @@ class Matcher:
         index = self._names.get(level)
         if index is None:
             return None, _Miss(level, raw, "name", f"the boundaries have no admin {level} units")
-        return index.find(raw, parent, self._fuzz)
+        key = (raw, level, parent)
+        if key not in self._name_hits:
+            self._name_hits[key] = index.find(raw, parent, self._fuzz)
+        return self._name_hits[key]
 
     # ---- decision --------------------------------------------------------------------------------
     def _decide(self, found, misses, codes, names, national, notes) -> Match:
@@ -692,12 +708,18 @@ def _combinations(df: pd.DataFrame, columns: List[str]) -> Tuple[np.ndarray, np.
     return group_of_row, firsts
 
 
-def _values_of(df: pd.DataFrame, columns, position: int) -> Tuple[Dict, Dict]:
-    codes, names = {}, {}
-    for kind, level, column in columns:
-        value = df[column].iat[position]
-        (codes if kind == "code" else names)[level] = None if _is_missing(value) else value
-    return codes, names
+def _values_of(df: pd.DataFrame, columns, positions: np.ndarray) -> List[Tuple[Dict, Dict]]:
+    """(codes, names) by level for the rows at ``positions``."""
+    picked = [(kind, level, df[column].to_numpy(dtype=object)[positions].tolist())
+              for kind, level, column in columns]
+    out = []
+    for i in range(len(positions)):
+        codes, names = {}, {}
+        for kind, level, values in picked:
+            value = values[i]
+            (codes if kind == "code" else names)[level] = None if _is_missing(value) else value
+        out.append((codes, names))
+    return out
 
 
 def _is_missing(value: Any) -> bool:

@@ -269,11 +269,12 @@ def parse_periods(
                 if role in uniques}
     parsed = _parse_uniques(uniques, dayfirst)
     roles = list(present)
-    combos, inverse = np.unique(np.stack([codes[r] for r in roles], axis=1), axis=0,
-                                return_inverse=True)
+    stacked = np.stack([codes[r] for r in roles], axis=1)
+    inverse = pd.DataFrame(stacked).groupby(list(range(len(roles))), sort=False).ngroup()
+    _, firsts = np.unique(inverse.to_numpy(), return_index=True)  # hashing, not sorting rows
     results = [_combine(dict(zip(roles, combo)), parsed, default_year, dayfirst)
-               for combo in combos]
-    return _result_frame(results, np.asarray(inverse).reshape(-1), index)
+               for combo in stacked[firsts]]
+    return _result_frame(results, inverse.to_numpy(), index)
 
 
 def _parse_uniques(uniques, dayfirst) -> Dict[str, list]:

@@ -27,5 +27,11 @@ class Progress:
         if self._on_info is not None:
             self._on_info(message)
 
+    def within(self, start: float, end: float) -> "Progress":
+        """The progress of one stage: its 0-100 is ``start``-``end`` of this one (and cancelling
+        this one cancels it)."""
+        return Progress(lambda percent: self.step(start + (end - start) * percent / 100),
+                        None, self.info)
+
 
 SILENT = Progress()

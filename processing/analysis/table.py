@@ -4,26 +4,43 @@ Nothing is interpreted here: header detection, roles and periods happen in later
 the type the reader gives them (numbers, dates) because periods need Excel dates.
 """
 import csv
+import gc
 import io
 import math
+import threading
+import warnings
+import zipfile
+import zlib
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import is_not
 from pathlib import Path
-from typing import Any, Iterable, List, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, Iterable, List, Optional, Sequence, Tuple, Union
+
+import numpy as np
+import pandas as pd
 
 from .errors import InputError
+from .progress import SILENT, Cancelled, Progress
 
 TEXT_SUFFIXES = {".csv", ".txt", ".tsv", ".tab"}
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
 OPENPYXL_SUFFIXES = {".xlsx", ".xlsm"}
 DELIMITERS = [",", ";", "\t", "|"]
 SNIFF_CHARS = 65536
+MAX_UNPACKED_BYTES = 100 * 2**20  # spreadsheets unpacking to more than this ...
+MAX_EXPANSION = 100  # ... at more than this ratio to their size are refused (zip bombs)
 CALAMINE_HINT = (
     "reading spreadsheets needs the Python package python-calamine: "
     "pip install python-calamine"
 )
 
 SheetChoice = Union[str, int, None]
+PROGRESS_ROWS = 50_000  # rows between progress reports in Python loops over rows
+CSV_CHUNK_ROWS = 200_000  # rows the C parser reads between progress reports
+TICK_SECONDS = 0.25  # progress reports while a reader's one long call runs
 
 
 @dataclass
@@ -40,18 +57,19 @@ class RawTable:
         return self.source if self.sheet is None else f'{self.source}, sheet "{self.sheet}"'
 
 
-def read_table(path: Union[str, Path], sheet: SheetChoice = None) -> RawTable:
+def read_table(path: Union[str, Path], sheet: SheetChoice = None,
+               progress: Progress = SILENT) -> RawTable:
     """Read a CSV/TXT/XLSX/XLSM/XLS/XLSB/ODS file; ``sheet`` is a name or a 0-based index."""
     path = _checked_path(path)
-    if path.suffix.lower() in SPREADSHEET_SUFFIXES:
-        return _read_spreadsheet(path, sheet)
-    return _read_text(path)
+    if path.suffix.lower() in SPREADSHEET_SUFFIXES and not _is_text_file(path):
+        return _read_spreadsheet(path, sheet, progress)
+    return _read_text(path, progress)
 
 
 def list_sheets(path: Union[str, Path]) -> List[str]:
     """Sheet names of a spreadsheet, in file order; an empty list for text files."""
     path = _checked_path(path)
-    if path.suffix.lower() not in SPREADSHEET_SUFFIXES:
+    if path.suffix.lower() not in SPREADSHEET_SUFFIXES or _is_text_file(path):
         return []
     return _open_workbook(path).sheet_names
 
@@ -84,6 +102,18 @@ def _checked_path(path: Union[str, Path]) -> Path:
     return path
 
 
+def _is_text_file(path: Path) -> bool:
+    """A CSV saved under a spreadsheet name (web exports do this): neither a zip (XLSX, ODS)
+    nor an OLE2 container (XLS), and its start is printable text in some encoding."""
+    with open(path, "rb") as handle:
+        start = handle.read(4096)
+    if start.startswith((b"PK", b"\xd0\xcf\x11\xe0")):
+        return False
+    text = _decode(start)[0]
+    printable = sum(1 for char in text if char.isprintable() or char in "\t\r\n")
+    return printable >= 0.95 * len(text)
+
+
 def _clean_cell(value: Any) -> Any:
     """None for empty cells; integral floats become int so codes and years print without '.0'."""
     if value is None:
@@ -99,8 +129,13 @@ def _clean_cell(value: Any) -> Any:
 
 
 def _pad(rows: List[list]) -> List[list]:
-    width = max((len(row) for row in rows), default=0)
-    return [row + [None] * (width - len(row)) for row in rows]
+    width = max(map(len, rows), default=0)
+    return [row if len(row) == width else row + [None] * (width - len(row)) for row in rows]
+
+
+def _filled(row: Sequence[Any]) -> bool:
+    """Any cell not None (identity only, and no Python loop: asked of every row)."""
+    return any(map(is_not, row, repeat(None)))
 
 
 def _has_data(rows: List[list]) -> bool:
@@ -111,25 +146,51 @@ def _has_data(rows: List[list]) -> bool:
 # text files
 
 
-def _read_text(path: Path) -> RawTable:
+def _read_text(path: Path, progress: Progress) -> RawTable:
     notes: List[str] = []
-    text, encoding_note = _decode(path.read_bytes())
+    if path.suffix.lower() in SPREADSHEET_SUFFIXES:
+        notes.append(f"the file is named {path.suffix} but holds text: read as CSV")
+    data = path.read_bytes()
+    progress.step(5)
+    text, encoding_note = _decode(data)
     if encoding_note:
         notes.append(encoding_note)
     if "\x00" in text:
         notes.append(f"{text.count(chr(0))} NUL bytes removed")
         text = text.replace("\x00", "")
-    if not text.strip():
+    if not text or text.isspace():  # (strip() would copy a large file)
         raise InputError(f"{path.name}: the file is empty")
     delimiter = _sniff_delimiter(text)
     if delimiter != ",":
         notes.append(f"delimiter {_delimiter_name(delimiter)} detected")
-    rows, row_numbers = _parse_csv(path.name, text, delimiter)
+    utf8 = data if not encoding_note and b"\x00" not in data else text.encode("utf-8")
+    width_hint = _width_hint(text, delimiter)
+    del data, text  # one copy of the file at a time: the UTF-8 bytes give the text back
+    progress.step(10)
+    parsed = _parse_csv_fast(utf8, delimiter, width_hint, progress.within(10, 90))
+    rows, row_numbers = parsed or _parse_csv(path.name, utf8.decode("utf-8"), delimiter,
+                                             progress.within(10, 90))
+    del utf8
+    progress.step(90)
     rows = _trim_trailing_blank_rows(rows)
     row_numbers = row_numbers[: len(rows)]
+    notes.extend(_ragged_rows_note(rows, row_numbers))
     if not _has_data(rows):
         raise InputError(f"{path.name}: the file has no data")
     return RawTable(path.name, None, _pad(rows), row_numbers, notes)
+
+
+def _ragged_rows_note(rows: List[list], row_numbers: List[int]) -> List[str]:
+    """Rows with more cells than most rows have (a stray delimiter, or another delimiter in
+    that row): kept, but worth a look, so the report names them."""
+    widths = Counter(len(row) for row in rows if _filled(row))
+    if len(widths) < 2:
+        return []
+    usual = widths.most_common(1)[0][0]
+    odd = [number for row, number in zip(rows, row_numbers)
+           if len(row) != usual and _filled(row)]
+    return [f"{len(odd)} line(s) have a different number of cells than most lines ({usual}), "
+            f"e.g. line {', '.join(map(str, odd[:5]))}: check for a stray delimiter"]
 
 
 def _decode(data: bytes) -> Tuple[str, str]:
@@ -149,10 +210,31 @@ def _decode(data: bytes) -> Tuple[str, str]:
         return data.decode("utf-8"), ""
     except UnicodeDecodeError:
         pass
-    try:
-        return data.decode("cp1252"), "encoding cp1252 (Windows Western) detected: not UTF-8"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "encoding latin-1 detected: not UTF-8"
+    return _decode_lines(data)
+
+
+def _decode_lines(data: bytes) -> Tuple[str, str]:
+    """Not UTF-8 as a whole: each line as UTF-8 where it is, else as cp1252 (latin-1 for the
+    bytes cp1252 leaves undefined). A file edited in two programs mixes both."""
+    lines = data.split(b"\n")
+    texts, legacy, utf8_accents = [], [], False
+    for number, line in enumerate(lines, 1):
+        try:
+            text = line.decode("utf-8")
+            utf8_accents = utf8_accents or not line.isascii()
+        except UnicodeDecodeError:
+            legacy.append(number)
+            try:
+                text = line.decode("cp1252")
+            except UnicodeDecodeError:
+                text = line.decode("latin-1")
+        texts.append(text)
+    if utf8_accents:
+        note = (f"mixed encodings: {len(legacy)} line(s) in cp1252 (Windows Western), e.g. "
+                f"line {', '.join(map(str, legacy[:5]))}, the others UTF-8")
+    else:
+        note = "encoding cp1252 (Windows Western) detected: not UTF-8"
+    return "\n".join(texts), note
 
 
 def _utf16_without_bom(data: bytes) -> str:
@@ -198,25 +280,205 @@ def _delimiter_score(sample: str, delimiter: str) -> Tuple[float, int]:
     return (round(frequency / len(counts), 2), usual)
 
 
+def _width_hint(text: str, delimiter: str) -> int:
+    """The most fields a record of the file's start has (at least 1)."""
+    sample = io.StringIO(text[:SNIFF_CHARS], newline="")
+    try:
+        return max((len(record) for record in csv.reader(sample, delimiter=delimiter)),
+                   default=1) or 1
+    except csv.Error:
+        return 1
+
+
 def _delimiter_name(delimiter: str) -> str:
     return "tab" if delimiter == "\t" else f"'{delimiter}'"
 
 
-def _parse_csv(source: str, text: str, delimiter: str) -> Tuple[List[list], List[int]]:
+def _parse_csv(source: str, text: str, delimiter: str,
+               progress: Progress = SILENT) -> Tuple[List[list], List[int]]:
     """Records and the file line each starts on (records may span lines in quoted cells)."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: List[list] = []
     row_numbers: List[int] = []
     lines_read = 0
+    lines = max(text.count("\n"), 1)
     try:
         for record in reader:
+            if len(rows) % PROGRESS_ROWS == 0:
+                progress.step(100 * lines_read / lines)
             row_numbers.append(lines_read + 1)
             rows.append([_clean_cell(cell) for cell in record])
             lines_read = reader.line_num
     except csv.Error as exc:
         line = lines_read + 1
         raise InputError(f"{source}, line {line}: cannot be read as CSV ({exc})") from None
+    if rows:
+        _check_quote_closed(source, text, delimiter, row_numbers[-1], len(rows[-1]))
     return rows, row_numbers
+
+
+def _check_quote_closed(source: str, text: str, delimiter: str, line: int, cells: int) -> None:
+    """A quote that never closes swallows every line after it into one cell: rows would be
+    lost without a word, so say where it opens. (Only the last record can be such a cell.)"""
+    tail = "".join(text.splitlines(keepends=True)[line - 1:])
+    try:
+        for _ in csv.reader(io.StringIO(tail, newline=""), delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as exc:
+        if "unexpected end of data" in str(exc):
+            raise InputError(
+                f"{source}, line {line}, column {cells}: a quote (\") opens in this cell and "
+                "is never closed, so the rest of the file would be read as part of this one "
+                "cell; close or remove the quote") from None
+
+
+# pandas' C parser reads a large CSV several times faster than the csv module and shares one
+# string object per distinct value of a column (4W columns repeat a few values), but it pads
+# short records. So each record's own field count (blank and ragged rows, trailing delimiters)
+# is worked out from the delimiters on its lines, and its first line from the line ends inside
+# its cells. When anything does not add up, the csv module reads the file instead.
+_CHUNK_BYTES = 1 << 23
+_LF, _CR = 10, 13
+
+
+def _parse_csv_fast(data: bytes, delimiter: str, width_hint: int,
+                    progress: Progress = SILENT) -> Optional[Tuple[List[list], List[int]]]:
+    """What ``_parse_csv`` gives for the UTF-8 text ``data``, or None when it cannot be sure.
+
+    ``width_hint``: the most fields a record of the file's start has; a longer record later
+    makes the C parser fail, and the caller falls back."""
+    # (in this thread: run in another, its memory is not reused here and the peak grows)
+    frame = _c_parser_frame(data, delimiter, width_hint, progress.within(0, 40))
+    if frame is None:
+        return None
+    progress.step(40)
+    quoted = b'"' in data  # without quotes no cell holds a line end or a delimiter
+    count = len(frame)
+    value_lines = np.zeros(count, dtype=np.int64)
+    value_delimiters = np.zeros(count, dtype=np.int64)
+    grid = np.empty((count, width_hint), dtype=object)
+    for position in range(width_hint):
+        progress.step(40 + 30 * position / width_hint)
+        codes, uniques = pd.factorize(frame[position].to_numpy(), use_na_sentinel=False)
+        grid[:, position] = np.array([u if u.strip() else None for u in uniques] + [None],
+                                     dtype=object)[codes]
+        if quoted:
+            value_lines += _per_value(uniques, _line_ends_in)[codes]
+            value_delimiters += _per_value(uniques, lambda text: text.count(delimiter))[codes]
+        if position == width_hint - 1:  # only a record whose last cell is empty may be short
+            unsure = np.append(uniques == "", True)[codes]
+    del frame
+    progress.step(70)
+    line_ends = _line_ends(data)
+    spans = 1 + value_lines
+    last_lines = np.cumsum(spans)
+    if not count or last_lines[-1] != len(line_ends):
+        return None  # records and lines disagree: not what the csv module would read
+    starts = np.concatenate([[0], line_ends[:-1] + 1])[last_lines - spans]
+    widths = _field_counts(data, delimiter, starts, line_ends[last_lines - 1], unsure,
+                           value_delimiters, width_hint)
+    if widths is None:
+        return None
+    progress.step(80)
+    with _cycle_collector_paused():
+        rows = grid.tolist()
+    del grid
+    for index, width in widths:
+        del rows[index][width:]
+    return rows, (last_lines - spans + 1).tolist()
+
+
+def _c_parser_frame(data: bytes, delimiter: str, width_hint: int,
+                    progress: Progress) -> Optional[pd.DataFrame]:
+    """Every cell as text, or None when the C parser fails or warns. Read in chunks of rows
+    to report progress in between."""
+    lines = max(data.count(b"\n"), 1)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # e.g. a record cut to the hint: never accept that
+            chunks = []
+            with pd.read_csv(
+                    io.BytesIO(data), sep=delimiter, header=None, names=range(width_hint),
+                    index_col=False, dtype=object, na_filter=False, skip_blank_lines=False,
+                    quotechar='"', doublequote=True, skipinitialspace=False, engine="c",
+                    encoding="utf-8", chunksize=CSV_CHUNK_ROWS) as reader:
+                for chunk in reader:
+                    chunks.append(chunk)
+                    progress.step(min(100.0, 100 * len(chunks) * CSV_CHUNK_ROWS / lines))
+    except Cancelled:
+        raise
+    except Exception:  # a longer record, a quote never closed, ...: the csv module decides
+        return None
+    return chunks[0] if len(chunks) == 1 else pd.concat(chunks, ignore_index=True)
+
+
+@contextmanager
+def _cycle_collector_paused():
+    """Millions of new row lists set off the cycle collector again and again, with nothing to
+    collect (lists of strings hold no cycles): pause it meanwhile."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _field_counts(data: bytes, delimiter: str, starts: np.ndarray, ends: np.ndarray,
+                  unsure: np.ndarray, value_delimiters: np.ndarray,
+                  width_hint: int) -> Optional[List[Tuple[int, int]]]:
+    """(record, field count) for the records with fewer fields than ``width_hint``, from the
+    delimiters between its first byte and its line end (less those inside its cells)."""
+    separator = delimiter.encode("ascii")
+    short = []
+    for index in np.flatnonzero(unsure).tolist():
+        start, end = int(starts[index]), int(ends[index])
+        if end < len(data) and data[end] == _LF and end > start and data[end - 1] == _CR:
+            end -= 1  # \r\n ends the line
+        if start == end:
+            short.append((index, 0))  # an empty line: an empty record
+            continue
+        width = 1 + data.count(separator, start, end) - int(value_delimiters[index])
+        if not 0 <= width <= width_hint:
+            return None
+        if width < width_hint:
+            short.append((index, width))
+    return short
+
+
+def _per_value(uniques, count) -> np.ndarray:
+    return np.fromiter((count(text) for text in uniques), dtype=np.int64, count=len(uniques))
+
+
+def _line_ends_in(text: str) -> int:
+    """Line ends inside a cell, counted as the csv module counts lines: \\n, \\r\\n or \\r."""
+    return text.count("\n") + text.count("\r") - text.count("\r\n")
+
+
+def _line_ends(data: bytes) -> np.ndarray:
+    """Where each physical line ends (its \\n, or a \\r not followed by \\n, as the csv module
+    counts lines; the file's size for a last line without an end). In chunks: no temporary is
+    as large as the file."""
+    buffer = np.frombuffer(data, dtype=np.uint8)
+    size, ends = len(buffer), []
+    has_cr = b"\r" in data
+    for start in range(0, size, _CHUNK_BYTES):
+        stop = min(start + _CHUNK_BYTES, size)
+        chunk = buffer[start:stop]
+        is_end = chunk == _LF
+        if has_cr:
+            is_end |= (chunk == _CR) & (_following(buffer, start, stop) != _LF)
+        ends.append(np.flatnonzero(is_end) + start)
+    if buffer[-1] not in (_LF, _CR):
+        ends.append(np.array([size]))
+    return np.concatenate(ends).astype(np.int64)
+
+
+def _following(buffer: np.ndarray, start: int, stop: int) -> np.ndarray:
+    """The byte after each byte of buffer[start:stop] (0 after the file's last byte)."""
+    after = buffer[start + 1:stop + 1]
+    return after if len(after) == stop - start else np.append(after, np.uint8(0))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -231,19 +493,37 @@ def _open_workbook(path: Path):
             return _OpenpyxlWorkbook(path)
         raise ImportError(f"{path.name}: {CALAMINE_HINT}") from None
     try:
-        return _CalamineWorkbook(python_calamine.CalamineWorkbook.from_path(str(path)))
-    except Exception as exc:  # calamine raises its own error types for corrupt files
+        return _CalamineWorkbook(python_calamine.CalamineWorkbook.from_path(str(path)),
+                                 path.name)
+    except BaseException as exc:  # noqa: B036 - calamine's own errors, and its panics
+        _reraise_if_not_reader_failure(exc)
         raise InputError(f"{path.name}: cannot be opened as a spreadsheet ({exc})") from None
 
 
+def _reraise_if_not_reader_failure(exc: BaseException) -> None:
+    """calamine raises its own error types for corrupt files, and on some a Rust panic, which
+    pyo3 raises as PanicException, a BaseException: both are the file's fault. Ctrl+C is not."""
+    if not isinstance(exc, Exception) and type(exc).__name__ != "PanicException":
+        raise exc
+
+
 class _CalamineWorkbook:
-    def __init__(self, workbook):
+    def __init__(self, workbook, source: str):
         self._workbook = workbook
+        self._source = source
         self.sheet_names = list(workbook.sheet_names)
 
-    def rows(self, name: str) -> List[list]:
+    def rows(self, name: str, progress: Progress = SILENT) -> List[list]:
+        return _in_background(lambda: self._read_sheet(name), progress)
+
+    def _read_sheet(self, name: str) -> List[list]:
         # skip_empty_area=False keeps leading blank rows/columns so row numbers match Excel's.
-        return self._workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        try:
+            return self._workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        except BaseException as exc:  # noqa: B036 - see _reraise_if_not_reader_failure
+            _reraise_if_not_reader_failure(exc)
+            raise InputError(f'{self._source}, sheet "{name}": the sheet is damaged and cannot '
+                             f"be read ({type(exc).__name__}: {exc})") from None
 
 
 class _OpenpyxlWorkbook:
@@ -255,18 +535,45 @@ class _OpenpyxlWorkbook:
         self._workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
         self.sheet_names = list(self._workbook.sheetnames)
 
-    def rows(self, name: str) -> List[list]:
+    def rows(self, name: str, progress: Progress = SILENT) -> List[list]:
         return [list(row) for row in self._workbook[name].iter_rows(values_only=True)]
 
 
-def _read_spreadsheet(path: Path, sheet: SheetChoice) -> RawTable:
+def _in_background(work: Callable[[], Any], progress: Progress) -> Any:
+    """``work()`` in a thread, reporting progress (and stopping if cancelled) meanwhile: the
+    spreadsheet reader parses a sheet in one call of seconds, during which it lets Python run.
+    (A cancelled call runs on to its end in its thread; its result is dropped.)"""
+    outcome = {}
+
+    def run():
+        try:
+            outcome["value"] = work()
+        except BaseException as exc:  # noqa: B036 - raised again in the caller's thread
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=run, name="coordmap-read-sheet", daemon=True)
+    thread.start()
+    waited = 0.0
+    while thread.is_alive():
+        thread.join(TICK_SECONDS)
+        waited += TICK_SECONDS
+        progress.step(100 * (1 - 0.5 ** (waited / 2)))  # how long is unknown: ever nearer 100
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
+
+
+def _read_spreadsheet(path: Path, sheet: SheetChoice, progress: Progress) -> RawTable:
+    _check_expansion(path)
+    if path.suffix.lower() == ".ods":
+        _check_ods_xml(path)
     workbook = _open_workbook(path)
     names = workbook.sheet_names
     if sheet is None:
-        name, rows = _first_sheet_with_data(path, workbook)
+        name, rows = _first_sheet_with_data(path, workbook, progress)
     else:
         name = _resolve_sheet(path, names, sheet)
-        rows = _clean_grid(workbook.rows(name))
+        rows = _clean_grid(workbook.rows(name, progress.within(0, 20)), progress)
         if not _has_data(rows):
             raise InputError(f'{path.name}, sheet "{name}": the sheet is empty')
     rows = _trim_trailing_blank_rows(rows)
@@ -274,9 +581,46 @@ def _read_spreadsheet(path: Path, sheet: SheetChoice) -> RawTable:
     return RawTable(path.name, name, _pad(rows), list(range(1, len(rows) + 1)), notes)
 
 
-def _first_sheet_with_data(path: Path, workbook) -> Tuple[str, List[list]]:
+def _check_expansion(path: Path) -> None:
+    """A zip that unpacks to far more than a table of its size could (a 'zip bomb') would fill
+    the memory and freeze QGIS: refuse it before reading. Real XLSX/ODS compress about 5-20x."""
+    if not zipfile.is_zipfile(path):
+        return
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # the reader says what is wrong with it
+    ratio = unpacked / max(path.stat().st_size, 1)
+    if unpacked > MAX_UNPACKED_BYTES and ratio > MAX_EXPANSION:
+        raise InputError(
+            f"{path.name}: the file unpacks to {unpacked / 2**20:,.0f} MB, {ratio:,.0f} times "
+            "its size; a spreadsheet of real data does not, so it is not read")
+
+
+def _check_ods_xml(path: Path) -> None:
+    """python-calamine loops forever on some malformed ODS XML (a stray quote in a tag):
+    QGIS would freeze. Python's expat checks the sheet XML first, streaming, without a tree."""
+    from xml.parsers import expat
+
+    parser = expat.ParserCreate()
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open("content.xml") as content:
+            for chunk in iter(lambda: content.read(1 << 20), b""):
+                parser.Parse(chunk, False)
+            parser.Parse(b"", True)
+    except expat.ExpatError as error:
+        raise InputError(
+            f"{path.name}: the file is damaged (its sheet XML is broken at line {error.lineno}, "
+            f"column {error.offset}: {expat.ErrorString(error.code)}); open it in LibreOffice "
+            "or Excel and save it again") from None
+    except (zipfile.BadZipFile, KeyError, OSError, EOFError, zlib.error):
+        return  # not a readable ODS zip: the reader says so
+
+
+def _first_sheet_with_data(path: Path, workbook, progress: Progress) -> Tuple[str, List[list]]:
     for name in workbook.sheet_names:
-        rows = _clean_grid(workbook.rows(name))
+        rows = _clean_grid(workbook.rows(name, progress.within(0, 20)), progress)
         if _has_data(rows):
             return name, rows
     raise InputError(f"{path.name}: no sheet has any data")
@@ -299,8 +643,13 @@ def _resolve_sheet(path: Path, names: List[str], sheet: Union[str, int]) -> str:
     raise InputError(f'{path.name}: no sheet "{sheet}"; available sheets: {available}')
 
 
-def _clean_grid(rows: List[Sequence[Any]]) -> List[list]:
-    return [[_clean_cell(cell) for cell in row] for row in rows]
+def _clean_grid(rows: List[Sequence[Any]], progress: Progress = SILENT) -> List[list]:
+    cleaned = []
+    for start in range(0, len(rows), PROGRESS_ROWS):
+        progress.step(20 + 70 * start / len(rows))  # (the reader itself cannot report)
+        cleaned += [[_clean_cell(cell) for cell in row]
+                    for row in rows[start:start + PROGRESS_ROWS]]
+    return cleaned
 
 
 def _trim_trailing_blank_rows(rows: List[list]) -> List[list]:

@@ -13,7 +13,9 @@ from .vocabulary import load_vocabulary
 
 # Letters NFKD does not decompose into ASCII.
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss", "ø": "o"})
-_CODE_SEPARATORS = re.compile(r"[\s\-_./\\:]+")
+# Separators, and the invisible marks (direction, zero-width, soft hyphen) that text copied
+# from right-to-left documents or web pages carries into codes.
+_CODE_SEPARATORS = re.compile(r"[\s\-_./\\:\u00ad\u200b-\u200f\u202a-\u202e\u2060\ufeff]+")
 _CODE_PARTS = re.compile(r"^([A-Z]*)(\d+)$")
 _EXCEL_FLOAT = re.compile(r"^\d+\.0+$")  # 8023.0: a numeric code read back from a spreadsheet
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -32,6 +34,7 @@ def clean_cell(value: Any) -> Optional[str]:
     return text or None
 
 
+@lru_cache(maxsize=1 << 16)  # tables repeat a few values many times
 def fold(text: str) -> str:
     """Accent-, case- and punctuation-insensitive form of a name ('Bujumbura-Mairie' ->
     'bujumbura mairie'). Unicode letters of any script are kept."""
@@ -46,6 +49,7 @@ def without_parentheses(text: str) -> str:
     return " ".join(_PARENTHESES.sub(" ", text).split())
 
 
+@lru_cache(maxsize=1 << 16)
 def loose_name(text: str) -> str:
     """Second-pass form of a name: folded, parenthesised parts, generic unit words ('province',
     'state') and leading articles ('el', 'al') dropped. Only ever used for unique hits."""
@@ -57,6 +61,7 @@ def loose_name(text: str) -> str:
     return " ".join(kept or words)
 
 
+@lru_cache(maxsize=1 << 16)
 def code_key(text: str) -> str:
     """Case- and separator-insensitive form of a code ('ng-008.023 ' -> 'NG008023')."""
     text = text.strip()
@@ -89,11 +94,13 @@ def admin_values() -> Dict[str, FrozenSet[str]]:
     return folded
 
 
+@lru_cache(maxsize=1 << 16)
 def is_placeholder(text: str) -> bool:
     """'#N/A', 'N/A', '-', '0', 'none', ... : a value that means 'nothing here'."""
     return text.strip().casefold() in admin_values()["placeholders"]
 
 
+@lru_cache(maxsize=1 << 16)
 def is_national(text: str) -> bool:
     """'Couverture nationale', 'nationwide', 'toutes les provinces sauf X', ..."""
     folded = fold(text)

@@ -6,6 +6,7 @@ Country XY (shapely unit boxes along the x axis):
     admin 2   XY0101 Alpha  XY0102 Beta     XY0201 Gamma  XY0202 Delta
     x range   0-1           1-2             2-3           3-4          (y 0-1)
 """
+import datetime as dt
 import math
 import re
 import warnings
@@ -23,6 +24,7 @@ from coordmap.processing.analysis.join import (
     STATUSES,
     JoinOptions,
     join_4w,
+    per_distinct,
 )
 from coordmap.processing.analysis.table import read_table, table_from_records
 
@@ -454,6 +456,17 @@ def test_duplicate_rows_are_reported_and_kept(units):
     assert (alpha["partners"], alpha["activities"], alpha["rows"]) == (2, 2, 4)
 
 
+def test_duplicate_rows_of_a_wide_table_differ_nowhere_not_only_in_the_first_columns(units):
+    # 40 columns, the first 39 the same in every row: rows 2 and 3 differ in the last cell,
+    # rows 2 and 4 in its type only (the text "7", the number 7: different cells); rows 3 and 5
+    # are identical, blank cells included.
+    fields = ["Organisation", "Cluster", "Admin2 Pcode"] + [f"Indicator {i}" for i in range(37)]
+    common = ["A", "Health", "XY0101"] + [None, "x"] * 18
+    records = [common + ["7"], common + ["8"], common + [7], common + ["8"]]
+    duplicates = issues_of(run(units, fields, records), "duplicate_rows")
+    assert duplicates[["value", "rows", "first_row"]].values.tolist() == [["3, 5", 2, 3]]
+
+
 def test_table_with_only_blank_rows_joins_without_pandas_deprecations(units):
     with warnings.catch_warnings():
         warnings.simplefilter("error", FutureWarning)
@@ -538,3 +551,31 @@ def test_rows_carry_role_resolved_values_for_downstream_steps(units):
     assert (first["targeted"], first["reached"]) == (1200, 800)
     assert second["activity"] is None and second["period_start"] is None
     assert math.isnan(second["reached"])  # a negative count is reported, not used
+
+
+# ---- work done once per distinct value ---------------------------------------------------------
+def test_per_distinct_gives_what_the_function_gives_on_every_row():
+    texts = pd.Series(["2025-01", None, "x", "2025-01", float("nan"), "2025-Q1", "x"] * 3)
+    dates = pd.Series(pd.to_datetime(["2025-01-31", None, "2025-01-31", "2024-12-01"] * 2))
+    for series, func in (
+        (texts, lambda s: s.str.fullmatch(r"\d{4}-\d{2}", na=False)),
+        (texts, lambda s: s.fillna("").astype(str).str.strip().ne("")),
+        (dates, lambda s: s.dt.strftime("%Y-%m-%d").where(s.notna(), None).astype(object)),
+    ):
+        expected = func(series)
+        found = per_distinct(series, func)
+        assert found.index.equals(series.index)
+        assert found.tolist() == expected.tolist()
+
+
+def test_original_columns_are_text_whatever_the_cell_type(units):
+    when = dt.datetime(2025, 3, 1)
+    result = run(units, ["Organisation", "Cluster", "Admin2 Pcode", "Reached", "Date"],
+                 [["UNICEF", "Health", "XY0101", 12.0, when],
+                  ["MSF", "Health", "XY0102", None, None],
+                  ["IRC", None, "XY0101", 2.5, "March"]])
+    rows = result.rows.sort_values("source_row")  # names clashing with ROW_FIELDS get orig_
+    assert rows["orig_Organisation"].tolist() == ["UNICEF", "MSF", "IRC"]
+    assert rows["orig_Cluster"].tolist() == ["Health", "Health", None]
+    assert rows["orig_Reached"].tolist() == ["12", None, "2.5"]
+    assert rows["Date"].tolist() == ["2025-03-01T00:00:00", None, "March"]

@@ -201,3 +201,98 @@ def test_corrected_fuzzy_match_in_the_crosswalk_is_applied():
         crosswalk = Crosswalk.read_csv(path)
     second = join(rows, crosswalk=crosswalk)
     assert second.rows[["pcode", "match_method"]].values.tolist() == [["XY0201", "crosswalk"]]
+
+
+# ---- generated countries: the properties hold for any boundaries, not only the fixed one ----
+GENERATED = settings(SETTINGS, max_examples=15)
+NAME_POOL = ["Alpha", "Beta", "Gamma", "Delta", "Riverside", "Hill Town", "Lakeside", "Mont-Vert",
+             "São Bento", "Al Qasr", "Nord", "Est", "Centre", "Bay"]
+
+
+@st.composite
+def countries(draw):
+    """Boundaries of a generated country: a prefix, 1-3 regions of 1-4 districts, codes of
+    2 or 3 digits per level, names drawn from a pool (repeats across regions allowed)."""
+    prefix = draw(st.sampled_from(["XY", "QZ", "ABC", "KE", ""]))
+    width = draw(st.sampled_from([2, 3]))
+    records, geometries, x = [], [], 0
+    for region in range(1, draw(st.integers(1, 3)) + 1):
+        region_code = f"{prefix}{region:0{width}d}"
+        region_name = draw(st.sampled_from(NAME_POOL))
+        for district in range(1, draw(st.integers(1, 4)) + 1):
+            records.append({"ADM1_PCODE": region_code, "ADM1_EN": region_name,
+                            "ADM2_PCODE": f"{region_code}{district:0{width}d}",
+                            "ADM2_EN": draw(st.sampled_from(NAME_POOL))})
+            geometries.append(box(x, 0, x + 1, 1))
+            x += 1
+    return AdminUnits.from_features(records, geometries), records
+
+
+@st.composite
+def country_and_rows(draw):
+    units, records = draw(countries())
+    codes = [r["ADM2_PCODE"] for r in records]
+    names = [r["ADM2_EN"] for r in records]
+    regions = sorted({r["ADM1_PCODE"] for r in records})
+    code_cell = st.one_of(
+        st.sampled_from(codes), st.sampled_from(codes).map(str.lower),
+        st.sampled_from(codes).map(lambda c: c[:-1] + "9"),  # absent district of a region
+        st.sampled_from(["ZZ0101", "#N/A", "-", None, "Nationwide"]),
+        st.lists(st.sampled_from(codes), min_size=2, max_size=2).map(", ".join))
+    name_cell = st.one_of(st.sampled_from(names), st.sampled_from(names).map(str.upper),
+                          st.sampled_from(["Atlantis", None]))
+    data_row = st.tuples(ORGS, CLUSTERS, st.one_of(st.sampled_from(regions), st.none()),
+                         code_cell, name_cell, MONTHS, NUMBERS).map(list)
+    rows = draw(st.lists(st.one_of(data_row, data_row, data_row, BLANK_ROW), min_size=1,
+                         max_size=12))
+    return units, rows
+
+
+def join_in(units, records, period="all", crosswalk=None):
+    return join_4w(make_table(records), units, JoinOptions(period=period), crosswalk=crosswalk)
+
+
+@GENERATED
+@given(country=country_and_rows(), period=PERIODS)
+def test_generated_country_rows_in_equal_rows_out(country, period):
+    units, records = country
+    result = join_in(units, records, period)
+    assert len(result.rows) == len(records)
+    assert result.rows["source_row"].tolist() == list(range(2, len(records) + 2))
+    counts = status_counts(result)
+    assert set(counts) <= set(STATUSES) and sum(counts.values()) == len(records)
+    assert sum(result.summary[f"rows {s}"] for s in STATUSES) == len(records)
+    located = result.rows[result.rows["status"].isin(["used", "rolled_up"])]
+    assert located["pcode"].notna().all()
+    assert all(p in units for pcodes in located["pcode"] for p in pcodes.split(";"))
+
+
+@GENERATED
+@given(country=country_and_rows(), period=PERIODS, data=st.data())
+def test_generated_country_counts_do_not_depend_on_row_order(country, period, data):
+    units, records = country
+    shuffled = data.draw(st.permutations(records), label="shuffled")
+    first, second = join_in(units, records, period), join_in(units, shuffled, period)
+    assert status_counts(first) == status_counts(second)
+    pd.testing.assert_frame_equal(comparable_presence(first), comparable_presence(second))
+
+
+def written_crosswalk(result, folder: Path):
+    """The crosswalk a run writes (fuzzy matches filled in, to confirm), read back as is."""
+    path = folder / "crosswalk.csv"
+    return Crosswalk.read_csv(path) if write_suggestions_csv(path, result.matches) else None
+
+
+@GENERATED
+@given(country=country_and_rows(), period=PERIODS)
+def test_generated_country_rerun_with_the_written_crosswalk_is_idempotent(country, period):
+    units, records = country
+    first = join_in(units, records, period)
+    with tempfile.TemporaryDirectory() as folder:
+        second = join_in(units, records, period, written_crosswalk(first, Path(folder)))
+        third = join_in(units, records, period, written_crosswalk(second, Path(folder)))
+    # the written crosswalk only confirms what the run decided: nothing moves
+    assert status_counts(second) == status_counts(first)
+    pd.testing.assert_series_equal(second.rows["pcode"], first.rows["pcode"])
+    pd.testing.assert_frame_equal(second.rows, third.rows)
+    pd.testing.assert_frame_equal(second.presence, third.presence)

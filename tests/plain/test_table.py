@@ -3,7 +3,10 @@ import datetime as dt
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from coordmap.processing.analysis import table as table_module
 from coordmap.processing.analysis.errors import InputError
 from coordmap.processing.analysis.table import list_sheets, read_table, table_from_records
 
@@ -112,3 +115,98 @@ def test_table_from_records_numbers_rows_like_a_csv():
     table = table_from_records("layer", ["org", "n"], [("A", 1.0), ("", None), ("B", 2.5)])
     assert table.rows == [["org", "n"], ["A", 1], [None, None], ["B", 2.5]]
     assert table.row_numbers == [1, 2, 3, 4]
+
+
+# The CSV reader has two paths: pandas' C parser (fast) and the csv module (the reference, and
+# the fallback when the fast path cannot be sure). They must give the very same records.
+TRICKY_CSV = {
+    "quotes": 'a,b,c\n"x ""y""",z,"1,5"\n"a"b,c"d,\n" q",  "r" ,s\n',
+    "line ends in cells": 'a,b\n"two\nlines",x\n"three\r\nlines\rhere",y\nz,w\n',
+    "crlf and lone cr": "a,b\r\n1,2\r3,4\r\n\r\n5,6\r",
+    "ragged rows": "a,b,c\n1\n1,2,3\n\n4,5,6,,\n7,8\n",
+    "blank and whitespace": "a,b\n  ,\t\n\n1,2\n,\n\n,,,\n\n",
+    "semicolons": 'Région;Org\n"Health; Nutrition";A\n;\n',
+    "tabs": "a\tb\n1\t\t3\n",
+    "no final line end": "a,b\n1,2",
+    "trailing delimiters": "a,b,,\n1,2,,\n3,4,,\n",
+    "only a header": "a,b,c\n",
+}
+
+
+def _both_paths(text):
+    delimiter = table_module._sniff_delimiter(text)
+    fast = table_module._parse_csv_fast(text.encode("utf-8"), delimiter,
+                                        table_module._width_hint(text, delimiter))
+    try:
+        return fast, table_module._parse_csv("t.csv", text, delimiter)
+    except InputError as error:  # e.g. a quote never closed: the file is refused
+        return fast, error
+
+
+@pytest.mark.parametrize("name", sorted(TRICKY_CSV))
+def test_fast_csv_path_gives_exactly_the_csv_module_records(name):
+    fast, reference = _both_paths(TRICKY_CSV[name])
+    assert fast is not None, "the fast path should accept this file"
+    assert fast == reference
+
+
+@pytest.mark.parametrize("name", sorted(TRICKY_CSV))
+def test_fast_csv_path_read_in_chunks_gives_the_same_records(name, monkeypatch):
+    monkeypatch.setattr(table_module, "CSV_CHUNK_ROWS", 2)  # records cut across chunks
+    fast, reference = _both_paths(TRICKY_CSV[name])
+    assert fast == reference
+
+
+def test_fast_csv_path_line_counting_across_chunk_boundaries(monkeypatch):
+    text = TRICKY_CSV["line ends in cells"] + TRICKY_CSV["crlf and lone cr"]
+    reference = _both_paths(text)[1]
+    for size in (1, 2, 3, 7):  # \r\n split over two chunks, a chunk per byte, ...
+        monkeypatch.setattr(table_module, "_CHUNK_BYTES", size)
+        assert _both_paths(text)[0] == reference
+
+
+@settings(max_examples=300, derandomize=True, database=None, deadline=None)
+@given(st.lists(st.sampled_from(['a', 'é', ',', ';', '\t', '"', '""', ' ', '\n', '\r', '\r\n']),
+                min_size=1, max_size=60).map("".join))
+def test_fast_csv_path_never_reads_differently_from_the_csv_module(text):
+    fast, reference = _both_paths(text)
+    assert fast is None or fast == reference  # None: declined, the csv module reads it
+
+
+def test_fast_csv_path_declines_a_longer_record_after_the_sniffed_start_and_a_quote_left_open():
+    long_later = "a,b\n" + "1,2\n" * (table_module.SNIFF_CHARS // 4 + 10) + "1,2,3\n"
+    fast, reference = _both_paths(long_later)
+    assert fast is None and reference[0][-1] == ["1", "2", "3"]
+    fast, reference = _both_paths('a,b\n"open,1\n2,3\n')
+    assert fast is None and isinstance(reference, InputError)
+
+
+def _raw_both_ways(path, monkeypatch):
+    fast = read_table(path)
+    with monkeypatch.context() as patch:
+        patch.setattr(table_module, "_parse_csv_fast", lambda *args: None)
+        reference = read_table(path)
+    return fast, reference
+
+
+@pytest.mark.parametrize("encoding,prefix", [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"),
+                                             ("cp1252", b""), ("utf-16", b"")])
+def test_read_table_is_the_same_raw_table_on_either_path(tmp_path, monkeypatch, encoding, prefix):
+    lines = ["Région;Organisation;Pcode;Personnes", "#adm1+name;#org;#adm1+code;#reached"]
+    lines += [f'Sud-{i % 7};"Médecins; {i % 3}";XY{i % 5:02d};{i * 10}' for i in range(3000)]
+    lines += ['Nord;"deux\r\nlignes";XY01;5', "Est;ACF", "", "Total;;;999", ";;;", "", ""]
+    path = tmp_path / "t.csv"
+    path.write_bytes(prefix + "\r\n".join(lines).encode(encoding))
+    fast, reference = _raw_both_ways(path, monkeypatch)
+    assert fast == reference
+    assert fast.row_numbers[-4:] == [3003, 3005, 3006, 3007]  # the cell with a line end: 2 lines
+    assert fast.rows[-1] == ["Total", None, None, "999"]  # blank rows at the end trimmed
+
+
+def test_read_table_with_nul_bytes_and_ragged_rows_is_the_same_on_either_path(tmp_path,
+                                                                             monkeypatch):
+    path = tmp_path / "n.csv"
+    path.write_bytes(b"a|b|c\n" + b"1|2\x00|3\n4|5\n" * 500 + b"6|7|8|9\n\n")
+    fast, reference = _raw_both_ways(path, monkeypatch)
+    assert fast == reference
+    assert fast.rows[-1] == ["6", "7", "8", "9"] and fast.rows[2] == ["4", "5", None, None]

@@ -1,0 +1,320 @@
+"""The hostile-input corpus: every case with the outcome a partner's file must get.
+
+An outcome is either ``Fails``: a clear InputError whose message matches every pattern (the
+file, and the sheet, line/row and column where one is to blame), or ``Kept``: the join runs, the
+row statuses are exactly these (so no row is lost), the QA report lists exactly these issue
+categories with the number of rows each concerns, and the notes (report rows of category
+"table"/"boundaries") say what was repaired. Expected figures are worked out by hand from the
+rows each builder writes (see make_corpus.py), not taken from a run.
+
+Used by tests/plain/test_corpus.py (every case through the analysis layer) and
+tests/qgis/test_corpus_qgis.py (the cases marked ``qgis`` through processing.run).
+"""
+import importlib.util
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Dict, Optional, Tuple, Union
+
+_spec = importlib.util.spec_from_file_location(
+    "coordmap_corpus_make", Path(__file__).with_name("make_corpus.py"))
+make = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(make)
+
+row, csv_file, csv_text, text_file = make.row, make.csv_file, make.csv_text, make.text_file
+HEADER = make.HEADER
+
+
+@dataclass(frozen=True)
+class Fails:
+    patterns: Tuple[str, ...]  # regular expressions, each must be found in the message
+
+
+@dataclass(frozen=True)
+class Kept:
+    statuses: Dict[str, int]  # status -> rows, exactly (statuses not listed: none)
+    issues: Dict[str, int] = field(default_factory=dict)  # category -> rows, exactly
+    notes: Tuple[str, ...] = ()  # regular expressions, each found among the notes
+    check: Optional[Callable[[Any], None]] = None  # further checks on the JoinResult
+
+
+@dataclass(frozen=True)
+class Case:
+    file_name: str
+    write: Callable[[Path], None]
+    expected: Union[Fails, Kept]
+    layer: Callable[[], Any] = make.boundaries  # -> (records, geometries)
+    mapping: Optional[Dict[str, str]] = None
+    sheet: Optional[str] = None
+    qgis: bool = False  # also run through processing.run in the QGIS tier
+    slow: bool = False  # takes seconds (10,000 columns): marked slow
+
+    @property
+    def name(self) -> str:
+        return self.file_name
+
+
+def fails(*patterns: str) -> Fails:
+    return Fails(patterns)
+
+
+EACH_DISTRICT = [row(pcode=pcode) for pcode, *_ in make.DISTRICTS]
+NOT_A_TABLE = r"no admin P-code, admin name or latitude/longitude column|no data rows"
+
+
+# ---- further checks ---------------------------------------------------------------------------
+def _targeted_total(expected):
+    def check(result):
+        assert result.presence["targeted"].sum() == expected, result.presence["targeted"]
+    return check
+
+
+def _column_is(column, expected):
+    def check(result):
+        assert result.rows[column].tolist() == expected, result.rows[column].tolist()
+    return check
+
+
+def _both(*checks):
+    def check(result):
+        for one in checks:
+            one(result)
+    return check
+
+
+def _long_organisation(result):
+    assert result.rows["organisation"].str.len().max() > 1_000_000
+
+
+def _header_rows(expected):
+    def check(result):
+        assert result.summary["header rows"] == expected, result.summary["header rows"]
+    return check
+
+
+FORMULA_TEXTS = ['=HYPERLINK("http://example.com/x","click")', "+1+1", "-2+3", "@SUM(A1)",
+                 "\tcmd"]
+
+
+CASES = [
+    # ---- empty, or nothing under the header ---------------------------------------------------
+    Case("empty_file.csv", make.raw_bytes(b""), fails(r"empty_file\.csv: the file is empty"),
+         qgis=True),
+    Case("blank_lines_only.csv", text_file("\n\r\n   \n\n"),
+         fails(r"blank_lines_only\.csv: the file is empty")),
+    Case("bom_only.csv", make.raw_bytes(b"\xef\xbb\xbf"),
+         fails(r"bom_only\.csv: the file is empty")),
+    Case("header_only.csv", csv_file([]),
+         fails(r"header_only\.csv: the table has a header \(row 1\) but no data rows"), qgis=True),
+    Case("header_then_blank_lines.csv", text_file(csv_text([]) + ",,,,,\n\n  \n"),
+         fails(r"header_then_blank_lines\.csv: the table has a header \(row 1\) but no data")),
+    # ---- encodings, delimiters, bytes -----------------------------------------------------------
+    Case("nul_bytes.csv", text_file(csv_text([row("A\x00CF"), row(pcode="XY01\x0002")])),
+         Kept({"used": 2}, notes=(r"2 NUL bytes removed",),
+              check=_column_is("pcode", ["XY0101", "XY0102"])), qgis=True),
+    Case("mixed_encodings.csv", make.mixed_encodings,
+         Kept({"used": 2}, notes=(r"mixed encodings: 1 line\(s\) in cp1252 .*line 3, the ot",),
+              check=_column_is("organisation", ["Médecins du Monde", "Médecins Sans Frontières"]))),
+    Case("cp1252_semicolon.csv",
+         csv_file([row("Médecins du Monde", "Santé"), row(pcode="XY0102")], delimiter=";",
+                  encoding="cp1252"),
+         Kept({"used": 2}, notes=(r"cp1252", r"delimiter ';'"))),
+    Case("utf16_tab.txt", csv_file(EACH_DISTRICT[:2], delimiter="\t", encoding="utf-16"),
+         Kept({"used": 2}, notes=(r"UTF-16", r"delimiter tab"))),
+    Case("utf16le_no_bom.csv", csv_file(EACH_DISTRICT[:2], encoding="utf-16-le"),
+         Kept({"used": 2}, notes=(r"UTF-16-LE \(no BOM\)",))),
+    Case("mixed_delimiters.csv",
+         text_file(csv_text([row()]) + "ACF;Health;XY0102;;2025-01;10\n"
+                   + csv_text([row(pcode="XY0201")], header=[])),
+         # the ';' line is one cell (all of it in Organisation): no location, so unmatched
+         Kept({"used": 2, "unmatched": 1},
+              {"unmatched_location": 1, "unknown_cluster": 1, "period": 1},
+              notes=(r"1 line\(s\) have a different number of cells .*line 3",))),
+    Case("unclosed_quote.csv",
+         text_file(csv_text([row()]) + 'ACF,"Health,XY0102,,2025-01,10\n'
+                   + "ACF,Health,XY0201,,2025-01,10\n"),
+         fails(r"unclosed_quote\.csv, line 3, column 2: a quote \(\"\) opens in this cell and "
+               r"is never closed"), qgis=True),
+    Case("binary_garbage.csv", make.binary_garbage, fails(r"binary_garbage\.csv", NOT_A_TABLE)),
+    Case("cr_line_endings.csv", csv_file(EACH_DISTRICT[:2], newline="\r"), Kept({"used": 2})),
+    Case("crlf_line_endings.csv", csv_file(EACH_DISTRICT[:2], newline="\r\n"), Kept({"used": 2})),
+    Case("text_named_xlsx.xlsx", csv_file(EACH_DISTRICT[:2]),
+         Kept({"used": 2}, notes=(r"named \.xlsx but holds text",)), qgis=True),
+    Case("html_named_xls.xls",
+         text_file("<html><body><table><tr><td>Organisation</td><td>District</td></tr>"
+                   "<tr><td>ACF</td><td>Alpha</td></tr></table></body></html>"),
+         fails(r"html_named_xls\.xls", NOT_A_TABLE)),
+    # ---- shape of the table ----------------------------------------------------------------------
+    Case("wide_10000_columns.csv", make.wide_csv(10_000, with_location=True),
+         Kept({"used": 1}, notes=(r"columns kept without a role: .* and \d{4} more",)),
+         slow=True),
+    Case("wide_10000_columns_no_location.csv", make.wide_csv(10_000, with_location=False),
+         fails(r"wide_10000_columns_no_location\.csv: no admin P-code",
+               r"Field 0, Field 1, .* and \d{4} more\. Name the columns"), qgis=True, slow=True),
+    Case("extra_cells.csv",
+         text_file(csv_text([row()]) + "ACF,Health,XY0102,,2025-01,10,surplus,more\n"),
+         Kept({"used": 2}, notes=(r"1 line\(s\) have a different number of cells",),
+              check=lambda r: r.rows["Column H"].tolist() == [None, "more"])),
+    Case("short_rows.csv", text_file(csv_text([row()]) + "ACF,Health,XY0102\n"),
+         Kept({"used": 2}, {"period": 1}, notes=(r"different number of cells .*line 3",))),
+    Case("duplicate_column_names.csv",
+         csv_file([["ACF", "UNICEF", "Health", "XY0101", "XY0102", "2025-01"]],
+                  header=["Organisation", "Organisation", "Cluster", "Admin2 Pcode",
+                          "Admin2 Pcode", "Month"]),
+         Kept({"used": 1}, notes=(r"Organisation \(2\)", r"Admin2 Pcode \(2\)"),
+              check=_column_is("pcode", ["XY0101"]))),
+    Case("title_rows.csv", text_file("Partner 4W report, January 2025\n\n"
+                                     + csv_text(EACH_DISTRICT[:2])),
+         Kept({"used": 2, "skipped": 2}, {"skipped_row": 2}, check=_header_rows("3"))),
+    Case("hxl_row.csv",
+         text_file(csv_text([["#org", "#sector", "#adm2+code", "#adm2+name", "#date+month",
+                              "#targeted"]] + EACH_DISTRICT[:2])),
+         Kept({"used": 2}, notes=(r"HXL hashtag row found at row 2",),
+              check=_header_rows("1, 2"))),
+    Case("blank_rows_between.csv",
+         text_file(csv_text([row()]) + ",,,,,\n" + csv_text([row(pcode="XY0102")], header=[])),
+         Kept({"used": 2, "skipped": 1}, {"skipped_row": 1})),
+    Case("total_row.csv", csv_file(EACH_DISTRICT[:2] + [["Total", None, None, None, None, 20]]),
+         Kept({"used": 2, "skipped": 1}, {"skipped_row": 1}, check=_targeted_total(20))),
+    Case("duplicate_rows.csv", csv_file([row(), row(), row(pcode="XY0102")]),
+         Kept({"used": 3}, {"duplicate_rows": 2})),
+    Case("long_cell.csv", make.long_cell, Kept({"used": 2}, check=_long_organisation)),
+    # ---- names: right-to-left, invisible marks, combining accents -------------------------------
+    Case("rtl_and_combining.csv",
+         csv_file([row("منظمة الإغاثة", pcode="XY0101\u200f"),
+                   row(pcode="\u202bXY0102\u202c"),
+                   row("Cafe\u0301 Solidarité", pcode=None, name="Ga\u0301mma")]),
+         # codes with direction marks are matched, and reported as irregular
+         Kept({"used": 3}, {"irregular_pcode": 2},
+              check=_both(_column_is("pcode", ["XY0101", "XY0102", "XY0201"]),
+                          _column_is("organisation", ["منظمة الإغاثة", "ACF",
+                                                      "Cafe\u0301 Solidarité"]))),
+         qgis=True),
+    # ---- numbers -------------------------------------------------------------------------------
+    Case("negative_numbers.csv",
+         csv_file([row(targeted=-5), row(pcode="XY0102", targeted=-1),
+                   row(pcode="XY0201", targeted=10)]),
+         Kept({"used": 3}, {"invalid_number": 2}, check=_targeted_total(10))),
+    Case("absurd_numbers.csv",
+         csv_file([row(targeted="1e12"), row(pcode="XY0102", targeted="inf"),
+                   row(pcode="XY0201", targeted="nan"),
+                   row(pcode="XY0202", targeted="99999999999999999999"),
+                   row(pcode="XY0101", month="2025-02", targeted=5)]),
+         Kept({"used": 5}, {"invalid_number": 4}, check=_targeted_total(5)), qgis=True),
+    Case("numbers_as_text.csv",
+         csv_file([row(targeted="1,000"), row(pcode="XY0102", targeted="1 000"),
+                   row(pcode="XY0201", targeted="about 50"),
+                   row(pcode="XY0202", targeted="12.5")]),
+         Kept({"used": 4}, {"invalid_number": 1}, check=_targeted_total(2012.5))),
+    # ---- P-codes ------------------------------------------------------------------------------
+    Case("pcodes_as_numbers.csv",
+         csv_file([row(pcode="101"), row(pcode="0102"), row(pcode="201.0")]),
+         # 101 and 201.0 are 0101 and 0201 with the leading zero lost
+         Kept({"used": 3}, {"irregular_pcode": 2},
+              check=_column_is("pcode", ["0101", "0102", "0201"])),
+         layer=make.boundaries_numeric),
+    Case("pcodes_as_numbers.xlsx",
+         make.xlsx_file([row(pcode=101), row(pcode=102), row(pcode="0201")]),
+         Kept({"used": 3}, {"irregular_pcode": 2},
+              check=_column_is("pcode", ["0101", "0102", "0201"])),
+         layer=make.boundaries_numeric, qgis=True),
+    Case("national_and_placeholders.csv",
+         csv_file([row(pcode="Nationwide"), row(pcode="#N/A"), row(pcode="-"),
+                   row(pcode="XY0102")]),
+         Kept({"used": 1, "unmatched": 3}, {"national_coverage": 1, "unmatched_location": 2})),
+    Case("split_cells.csv", csv_file([row(pcode="XY0101, XY0102"), row(pcode="XY0201")]),
+         Kept({"used": 2}, {"split_cell": 2})),
+    # ---- dates ---------------------------------------------------------------------------------
+    Case("dates_as_text.csv",
+         csv_file([row(month="45678"), row(month="15/01/2025"), row(month="January 2025"),
+                   row(month="2025-13"), row(month="31/02/2025")]),
+         Kept({"used": 5}, {"period": 2})),
+    Case("dates.xlsx", make.dates_workbook,
+         Kept({"used": 5}, {"period": 1},
+              check=_column_is("period", ["2025-01", "2025-02", "2025-03", "2025-04", None])),
+         qgis=True),
+    # ---- formulas and formula-like text ---------------------------------------------------------
+    Case("formula_text.csv", csv_file([row(org=text, pcode=pcode) for text, pcode in zip(
+        FORMULA_TEXTS, ["XY0101", "XY0102", "XY0201", "XY0202", "XY0101"])]),
+         Kept({"used": 5}, check=_column_is("organisation", [
+             '=HYPERLINK("http://example.com/x","click")', "+1+1", "-2+3", "@SUM(A1)", "cmd"]))),
+    Case("formulas_cached.xlsx", make.formulas(cached=True),
+         Kept({"used": 2}, check=_both(_column_is("organisation", ["ACF", "ACF"]),
+                                       _targeted_total(15)))),
+    Case("formulas_uncached.xlsx", make.formulas(cached=False),
+         # no value saved with the formulas: read as empty cells, reported
+         Kept({"used": 2}, {"no_organisation": 1}, check=_targeted_total(10))),
+    # ---- columns the user names -----------------------------------------------------------------
+    Case("no_location_column.csv",
+         csv_file([["ACF", "Health", "2025-01"]], header=["Organisation", "Cluster", "Month"]),
+         fails(r"no_location_column\.csv: no admin P-code.*among: Organisation, Cluster, Month")),
+    Case("mapping_missing_column.csv", csv_file(EACH_DISTRICT[:1]),
+         fails(r'mapping_missing_column\.csv: the mapping gives column "District Pcode" for '
+               r'role "adm2_code" but there is no such column'),
+         mapping={"adm2_code": "District Pcode"}, qgis=True),
+    # ---- spreadsheets, broken --------------------------------------------------------------------
+    Case("truncated_half.xlsx", make.truncated(make.sample_xlsx, 0.5),
+         fails(r"truncated_half\.xlsx: cannot be opened as a spreadsheet"), qgis=True),
+    Case("truncated_10_bytes.xlsx", make.truncated(make.sample_xlsx, 10 / 6000),
+         fails(r"truncated_10_bytes\.xlsx: cannot be opened as a spreadsheet")),
+    Case("zip_without_workbook.xlsx", make.zip_without_workbook,
+         fails(r"zip_without_workbook\.xlsx: cannot be opened as a spreadsheet")),
+    Case("damaged_sheet.xlsx", make.damaged_sheet_xml,
+         fails(r'damaged_sheet\.xlsx, sheet "4W": the sheet is damaged'), qgis=True),
+    Case("shared_string_out_of_range.xlsx", make.shared_string_out_of_range,
+         fails(r'shared_string_out_of_range\.xlsx, sheet "4W": the sheet is damaged'),
+         qgis=True),
+    Case("zip_bomb.xlsx", make.zip_bomb,
+         fails(r"zip_bomb\.xlsx: the file unpacks to 200 MB, [\d,]+ times its size")),
+    Case("ole_garbage.xls", make.raw_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600)),
+         fails(r"ole_garbage\.xls: cannot be opened as a spreadsheet")),
+    Case("truncated.ods", make.truncated(lambda: make.ods_data(EACH_DISTRICT), 0.6),
+         fails(r"truncated\.ods: cannot be opened as a spreadsheet")),
+    # ---- spreadsheets, odd -----------------------------------------------------------------------
+    Case("header_only.xlsx", make.xlsx_file([]),
+         fails(r'header_only\.xlsx, sheet "4W": the table has a header \(row 1\) but no data'),
+         qgis=True),
+    Case("empty_workbook.xlsx", make.xlsx_file(sheets={"Sheet1": []}),
+         fails(r"empty_workbook\.xlsx: no sheet has any data")),
+    Case("missing_sheet.xlsx", make.xlsx_file(EACH_DISTRICT[:1]),
+         fails(r'missing_sheet\.xlsx: no sheet "Data"; available sheets: "4W"'), sheet="Data"),
+    Case("first_sheet_empty.xlsx",
+         make.xlsx_file(sheets={"Cover": [], "4W": [HEADER] + EACH_DISTRICT[:2]}),
+         Kept({"used": 2}, notes=(r'sheet "4W" read \(2 sheets in file\)',))),
+    Case("merged_cells.xlsx",
+         make.xlsx_file(sheets={"4W": [["Who", None, "Where", None, "When", None], HEADER,
+                                       row(), row(org=None, pcode="XY0102")]},
+                        merged=["A1:B1", "C1:D1", "A3:A4"]),
+         # the merged organisation cell is only in row 3: row 4 has no organisation
+         Kept({"used": 2}, {"no_organisation": 1}, notes=(r"two-row header",),
+              check=_header_rows("1, 2")), qgis=True),
+    Case("wide_10000_columns.xlsx",
+         make.xlsx_file(sheets={"4W": [HEADER + [f"x{i}" for i in range(9994)],
+                                       row() + list(range(9994))]}),
+         Kept({"used": 1}, notes=(r"and \d{4} more",)), slow=True),
+    Case("minimal.ods", make.ods_file(EACH_DISTRICT), Kept({"used": 4}), qgis=True),
+    Case("broken_tag.ods", make.ods_with_broken_tag,
+         fails(r"broken_tag\.ods: the file is damaged \(its sheet XML is broken at line 1, "
+               r"column \d+"), qgis=True),
+    Case("header_only.ods", make.ods_file([]),
+         fails(r'header_only\.ods, sheet "4W": the table has a header \(row 1\) but no data')),
+    # ---- boundary layers ------------------------------------------------------------------------
+    Case("for_duplicate_pcodes.csv", csv_file(EACH_DISTRICT),
+         Kept({"used": 4}, notes=(r"5 features dissolved into 4 admin 2 units",)),
+         layer=make.boundaries_with_duplicate_pcodes, qgis=True),
+    Case("for_null_pcodes.csv", csv_file(EACH_DISTRICT),
+         Kept({"used": 4}, notes=(r"4 features without a P-code",)),
+         layer=make.boundaries_with_null_pcodes, qgis=True),
+    Case("for_invalid_geometries.csv", csv_file(EACH_DISTRICT),
+         Kept({"used": 4}, notes=(r"2 invalid geometries repaired",)),
+         layer=make.boundaries_with_invalid_geometries, qgis=True),
+    Case("for_empty_geometries.csv", csv_file(EACH_DISTRICT),
+         Kept({"used": 4}, notes=(r"2 of 4 features have no geometry",)),
+         layer=make.boundaries_with_empty_geometries),
+    Case("for_line_boundaries.csv", csv_file(EACH_DISTRICT),
+         fails(r"boundary layer: it has no polygon"), layer=make.boundaries_without_polygons),
+    Case("for_geometryless_boundaries.csv", csv_file(EACH_DISTRICT),
+         fails(r"boundary layer: it has no polygon"), layer=make.boundaries_all_empty),
+    Case("for_boundaries_without_pcodes.csv", csv_file(EACH_DISTRICT),
+         fails(r"boundary layer: no P-code field found .*fields seen: NAME, REGION"),
+         layer=make.boundaries_without_pcode_field, qgis=True),
+]

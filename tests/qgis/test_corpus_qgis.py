@@ -1,0 +1,137 @@
+"""The corpus cases marked ``qgis`` (tests/corpus/cases.py) through processing.run.
+
+A case that must fail raises a QgsProcessingException with the declared message and leaves no
+output behind (nothing written half-way); a case that must run writes every input row to the
+rows output with the declared statuses. Boundary layers without a CRS exist only in QGIS, so
+they are tried here: as a shapefile that lost its .prj, in lon/lat (WGS 84 assumed, and said)
+and projected (refused, with what to do).
+"""
+import importlib.util
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.qgis
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+_spec = importlib.util.spec_from_file_location("coordmap_corpus_cases", CORPUS / "cases.py")
+cases = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(cases)
+
+QGIS_CASES = [case for case in cases.CASES if case.qgis]
+
+
+def join_params(folder, table, admin, case=None):
+    params = {"INPUT": str(table), "ADMIN": str(admin),
+              "OUTPUT": str(folder / "out_presence.gpkg"),
+              "OUTPUT_ROWS": str(folder / "out_rows.gpkg"),
+              "OUTPUT_REPORT": str(folder / "out_qa.xlsx")}
+    if case is not None and case.mapping:
+        params["MAPPING"] = ";".join(f"{role}={column}" for role, column in case.mapping.items())
+    if case is not None and case.sheet:
+        params["SHEET"] = case.sheet
+    return params
+
+
+def rows_of(path):
+    from qgis.core import QgsVectorLayer
+
+    layer = QgsVectorLayer(str(path), "rows", "ogr")
+    assert layer.isValid(), path
+    return [feature["status"] for feature in layer.getFeatures()]
+
+
+def test_a_representative_subset_is_marked():
+    kinds = {type(case.expected) for case in QGIS_CASES}
+    assert len(QGIS_CASES) >= 15 and kinds == {cases.Fails, cases.Kept}
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("case", [
+    pytest.param(case, id=case.name, marks=[pytest.mark.slow] if case.slow else [])
+    for case in QGIS_CASES])
+def test_case_through_processing(case, run_algorithm, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    inputs, outputs = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    outputs.mkdir()
+    table = inputs / case.file_name
+    case.write(table)
+    admin = cases.make.write_geojson(inputs / f"admin_for_{Path(case.file_name).stem}.geojson",
+                                     case.layer())
+    params = join_params(outputs, table, admin, case)
+    if isinstance(case.expected, cases.Fails):
+        with pytest.raises(QgsProcessingException) as caught:
+            run_algorithm("coordmap:join_4w", params)
+        message = str(caught.value)
+        for pattern in case.expected.patterns:
+            assert re.search(pattern, message, re.DOTALL), (pattern, message[:1000])
+        assert list(outputs.iterdir()) == [], "nothing written half-way"
+        return
+    result = run_algorithm("coordmap:join_4w", params)
+    statuses = Counter(rows_of(result["OUTPUT_ROWS"]))
+    assert dict(statuses) == case.expected.statuses
+    assert Path(result["OUTPUT_REPORT"]).is_file()
+
+
+# ---- boundary layers without a CRS ----------------------------------------------------------
+def shapefile_without_prj(folder, layer, offset=(0.0, 0.0)):
+    """The corpus districts as a shapefile whose .prj went missing (moved by e-mail alone)."""
+    from osgeo import ogr
+
+    records, geometries = layer
+    path = folder / "districts_no_prj.shp"
+    source = ogr.GetDriverByName("ESRI Shapefile").CreateDataSource(str(path))
+    target = source.CreateLayer("districts_no_prj", None, ogr.wkbPolygon)  # no spatial ref
+    for name in records[0]:
+        target.CreateField(ogr.FieldDefn(name, ogr.OFTString))
+    for record, geometry in zip(records, geometries):
+        feature = ogr.Feature(target.GetLayerDefn())
+        for name, value in record.items():
+            feature.SetField(name, value)
+        moved = [(x + offset[0], y + offset[1]) for x, y in geometry.exterior.coords]
+        ring = ogr.Geometry(ogr.wkbLinearRing)
+        for x, y in moved:
+            ring.AddPoint_2D(x, y)
+        polygon = ogr.Geometry(ogr.wkbPolygon)
+        polygon.AddGeometry(ring)
+        feature.SetGeometry(polygon)
+        target.CreateFeature(feature)
+    source = None  # flush
+    assert not path.with_suffix(".prj").exists()
+    return path
+
+
+def four_rows_csv(folder):
+    path = folder / "four_rows.csv"
+    cases.make.csv_file(cases.EACH_DISTRICT)(path)
+    return path
+
+
+def test_lon_lat_boundaries_without_crs_are_taken_as_wgs84_and_the_report_says_so(
+        run_algorithm, tmp_path):
+    from openpyxl import load_workbook
+
+    admin = shapefile_without_prj(tmp_path, cases.make.boundaries())
+    result = run_algorithm("coordmap:join_4w",
+                           join_params(tmp_path, four_rows_csv(tmp_path), admin))
+    assert Counter(rows_of(result["OUTPUT_ROWS"])) == {"used": 4}
+    issues = load_workbook(result["OUTPUT_REPORT"])["Issues"]
+    reasons = [line[7].value for line in issues.iter_rows(min_row=3)]
+    assert any("declares no CRS" in str(reason) and "EPSG:4326" in str(reason)
+               for reason in reasons), reasons
+
+
+def test_projected_boundaries_without_crs_are_refused_by_name(run_algorithm, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    admin = shapefile_without_prj(tmp_path, cases.make.boundaries(), offset=(500000, 900000))
+    outputs = tmp_path / "out"
+    outputs.mkdir()
+    with pytest.raises(QgsProcessingException,
+                       match=r"districts_no_prj: the boundary layer has no CRS .*Assign "):
+        run_algorithm("coordmap:join_4w", join_params(outputs, four_rows_csv(tmp_path), admin))
+    assert list(outputs.iterdir()) == []
