@@ -63,15 +63,12 @@ def run_join(output: Path):
 
 
 def run_gaps(output: Path, results):
-    """coordmap:gaps_overlaps on the join outputs, when this build has it (else None)."""
+    """coordmap:gaps_overlaps on the join outputs and the sample needs."""
     from qgis import processing
-    from qgis.core import QgsApplication
 
-    if QgsApplication.processingRegistry().algorithmById("coordmap:gaps_overlaps") is None:
-        return None
     return processing.run("coordmap:gaps_overlaps", {
         "PRESENCE": results["OUTPUT"], "ROWS": results["OUTPUT_ROWS"],
-        "NEEDS": str(SAMPLE / "xy_needs.csv"),
+        "NEEDS": str(SAMPLE / "xy_needs.csv"), "ADMIN": str(SAMPLE / "xy_adm2.geojson"),
         "OUTPUT_GAPS": str(output / "gaps.gpkg"),
         "OUTPUT_OVERLAPS": str(output / "overlaps.gpkg"),
         "OUTPUT_OVERLAP_UNITS": str(output / "overlap_units.gpkg"),
@@ -95,8 +92,7 @@ def run_export(output: Path, results, gaps):
     common = {"PRESENCE": results["OUTPUT"], "PERIODS": period,
               "SOURCE": "CoordMap sample country (synthetic 4W and boundaries)",
               "PRODUCER": "CoordMap demo"}
-    if gaps is not None:
-        common.update(GAPS=gaps["OUTPUT_GAPS"], OVERLAPS=gaps["OUTPUT_OVERLAP_UNITS"])
+    common.update(GAPS=gaps["OUTPUT_GAPS"], OVERLAPS=gaps["OUTPUT_OVERLAP_UNITS"])
     pack = output / "map_pack"
     files = processing.run("coordmap:export_maps", {**common, "OUTPUT_FOLDER": str(pack)})
     processing.run("coordmap:export_maps", {**common, "SINGLE_PDF": True,
@@ -107,17 +103,23 @@ def run_export(output: Path, results, gaps):
     return page["OUTPUT_FILES"]
 
 
-def save_project(output: Path, results):
-    """A QGIS project with the outputs, to open and explore in the desktop."""
+def save_project(output: Path, results, gaps):
+    """A QGIS project with the styled outputs, to open and explore in the desktop."""
     from qgis.core import QgsProject, QgsVectorLayer
 
+    styles = ROOT / "resources" / "styles"
     project = QgsProject.instance()
-    for path, name in ((SAMPLE / "xy_adm1.geojson", "Admin 1 (sample)"),
-                       (results["OUTPUT"], "Partner presence by month"),
-                       (results["OUTPUT_ROWS"], "4W rows with match status")):
+    for path, name, style in (
+            (SAMPLE / "xy_adm1.geojson", "Admin 1 (sample)", None),
+            (gaps["OUTPUT_GAPS"], "Gaps by month", "gap_status.qml"),
+            (results["OUTPUT"], "Partner presence by month", "partners_per_unit.qml"),
+            (results["OUTPUT_ROWS"], "4W rows with match status", None)):
         layer = QgsVectorLayer(str(path), name, "ogr")
-        if layer.isValid():
-            project.addMapLayer(layer)
+        if not layer.isValid():
+            sys.exit(f"could not open {path}")
+        if style:
+            layer.loadNamedStyle(str(styles / style))
+        project.addMapLayer(layer)
     project.write(str(output / "coordmap_demo.qgz"))
 
 
@@ -129,8 +131,9 @@ def main():
     link_plugin()
     app = start_qgis()
     results = run_join(output)
-    run_export(output, results, run_gaps(output, results))
-    save_project(output, results)
+    gaps = run_gaps(output, results)
+    run_export(output, results, gaps)
+    save_project(output, results, gaps)
     print(f"\nCoordMap demo outputs are in {output}:")
     for path in sorted(output.iterdir()):
         print(f"  {path.name}")
