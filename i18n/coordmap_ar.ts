@@ -4,7 +4,7 @@
     <context>
         <name>CoordMapDock</name>
         <message>
-            <location filename="../plugin/dock.py" line="293" />
+            <location filename="../plugin/dock.py" line="297" />
             <source>CoordMap</source>
             <translation>CoordMap</translation>
         </message>
@@ -14,337 +14,337 @@
             <translation>الفترات</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="125" />
+            <location filename="../plugin/dock.py" line="129" />
             <source>Sources</source>
             <translation>المصادر</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="132" />
+            <location filename="../plugin/dock.py" line="136" />
             <source>4W tables (*.xlsx *.xls *.ods *.csv *.txt);;All files (*)</source>
             <translation>جداول 4W (*.xlsx *.xls *.ods *.csv *.txt);;كل الملفات (*)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="133" />
+            <location filename="../plugin/dock.py" line="137" />
             <source>A 4W file (XLSX, XLS, ODS, CSV); it wins over the layer</source>
             <translation>ملف 4W (XLSX أو XLS أو ODS أو CSV)؛ وله الأولوية على الطبقة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="134" />
+            <location filename="../plugin/dock.py" line="138" />
             <source>4W table layer</source>
             <translation>طبقة جدول 4W</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="135" />
+            <location filename="../plugin/dock.py" line="139" />
             <source>or 4W file</source>
             <translation>أو ملف 4W</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="141" />
+            <location filename="../plugin/dock.py" line="145" />
             <source>Boundaries (*.gpkg *.geojson *.json *.shp);;All files (*)</source>
             <translation>الحدود (*.gpkg *.geojson *.json *.shp);;كل الملفات (*)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="142" />
+            <location filename="../plugin/dock.py" line="146" />
             <source>Admin boundaries layer</source>
             <translation>طبقة الحدود الإدارية</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="143" />
+            <location filename="../plugin/dock.py" line="147" />
             <source>or boundaries file</source>
             <translation>أو ملف الحدود</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="145" />
+            <location filename="../plugin/dock.py" line="149" />
             <source>Automatic</source>
             <translation>تلقائي</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="146" />
+            <location filename="../plugin/dock.py" line="150" />
             <source>Admin level</source>
             <translation>المستوى الإداري</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="148" />
+            <location filename="../plugin/dock.py" line="152" />
             <source>Month</source>
             <translation>الشهر</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="148" />
+            <location filename="../plugin/dock.py" line="152" />
             <source>Quarter</source>
             <translation>الربع</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="148" />
+            <location filename="../plugin/dock.py" line="152" />
             <source>Whole table</source>
             <translation>الجدول كاملًا</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="149" />
+            <location filename="../plugin/dock.py" line="153" />
             <source>Presence per</source>
             <translation>الحضور حسب</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="151" />
+            <location filename="../plugin/dock.py" line="155" />
             <source>Needs tables (*.csv *.xlsx *.ods *.gpkg);;All files (*)</source>
             <translation>جداول الاحتياجات (*.csv *.xlsx *.ods *.gpkg);;كل الملفات (*)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="152" />
+            <location filename="../plugin/dock.py" line="156" />
             <source>Optional: people in need per unit and cluster, for gaps</source>
             <translation>اختياري: الأشخاص المحتاجون لكل وحدة ومجموعة، لتحليل الفجوات</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="153" />
+            <location filename="../plugin/dock.py" line="157" />
             <source>Needs (optional)</source>
             <translation>الاحتياجات (اختياري)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="155" />
+            <location filename="../plugin/dock.py" line="159" />
             <source>Run join</source>
             <translation>تشغيل الربط</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="156" />
+            <location filename="../plugin/dock.py" line="160" />
             <source>Join the 4W table to the boundaries in the background</source>
             <translation>ربط جدول 4W بالحدود الإدارية في الخلفية</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="158" />
+            <location filename="../plugin/dock.py" line="162" />
             <source>Cancel</source>
             <translation>إلغاء</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="160" />
+            <location filename="../plugin/dock.py" line="164" />
             <source>Join 4W to boundaries (all options)…</source>
             <translation>ربط 4W بالحدود الإدارية (كل الخيارات)…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="172" />
+            <location filename="../plugin/dock.py" line="176" />
             <source>Clusters</source>
             <translation>المجموعات</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="176" />
+            <location filename="../plugin/dock.py" line="180" />
             <source>Tick the clusters to map; the number is the partners in the chosen periods</source>
             <translation>حدّد المجموعات المراد رسم خرائطها؛ والرقم هو عدد الشركاء في الفترات المختارة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="181" />
+            <location filename="../plugin/dock.py" line="185" />
             <source>All</source>
             <translation>الكل</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="183" />
+            <location filename="../plugin/dock.py" line="187" />
             <source>None</source>
             <translation>لا شيء</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="191" />
+            <location filename="../plugin/dock.py" line="195" />
             <source>Summary</source>
             <translation>الملخص</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="197" />
             <source>Partners</source>
             <translation>الشركاء</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="197" />
             <source>Distinct organisations working in the chosen clusters and periods, anywhere (each counted once, not once per unit)</source>
             <translation>المنظمات المختلفة العاملة في المجموعات والفترات المختارة في أي مكان (تُحتسب كل منها مرة واحدة، لا مرة لكل وحدة)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="197" />
             <source>Activities</source>
             <translation>الأنشطة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="197" />
             <source>Organisation-activity pairs, counted once per unit, cluster and period</source>
             <translation>أزواج منظمة-نشاط، تُحتسب مرة واحدة لكل وحدة ومجموعة وفترة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="197" />
             <source>Units covered</source>
             <translation>الوحدات المغطاة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="197" />
             <source>Admin units with at least one partner in the chosen clusters and periods</source>
             <translation>الوحدات الإدارية التي فيها شريك واحد على الأقل في المجموعات والفترات المختارة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="197" />
             <source>Units with a gap</source>
             <translation>الوحدات التي فيها فجوة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="197" />
             <source>Admin units with a need and no partner, or too few partners for the need (needs the gaps analysis: pick a needs table)</source>
             <translation>وحدات إدارية فيها احتياج ولا شريك فيها، أو فيها شركاء أقل مما يتطلبه الاحتياج (يتطلب تحليل الفجوات: اختر جدول الاحتياجات)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="197" />
             <source>Unmatched rows</source>
             <translation>الصفوف غير المطابقة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="197" />
             <source>Rows of the chosen clusters and periods that could not be placed on an admin unit (and, in brackets, in the whole table); the QA report lists them</source>
             <translation>صفوف المجموعات والفترات المختارة التي تعذّر وضعها على وحدة إدارية (وبين قوسين: في الجدول كله)؛ ويسردها تقرير ضبط الجودة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="228" />
+            <location filename="../plugin/dock.py" line="232" />
             <source>Map pack</source>
             <translation>حزمة الخرائط</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="232" />
+            <location filename="../plugin/dock.py" line="236" />
             <source>Default: coordmap_map_pack next to the project, or in your home folder</source>
             <translation>الافتراضي: coordmap_map_pack بجانب المشروع، أو في مجلدك الشخصي</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="234" />
+            <location filename="../plugin/dock.py" line="238" />
             <source>Folder</source>
             <translation>المجلد</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="235" />
+            <location filename="../plugin/dock.py" line="239" />
             <source>Export map pack</source>
             <translation>تصدير حزمة الخرائط</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="259" />
+            <location filename="../plugin/dock.py" line="263" />
             <source>Load a 4W table to start: pick the partners' 4W table and the admin boundaries, then Run join.</source>
             <translation>حمّل جدول 4W للبدء: اختر جدول 4W الخاص بالشركاء والحدود الإدارية، ثم تشغيل الربط.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="283" />
+            <location filename="../plugin/dock.py" line="287" />
             <source>The map pack export is not available in this installation (algorithm {id})</source>
             <translation>تصدير حزمة الخرائط غير متاح في هذا التثبيت (الخوارزمية {id})</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="287" />
+            <location filename="../plugin/dock.py" line="291" />
             <source>Export the maps of the chosen clusters and periods in the background</source>
             <translation>تصدير خرائط المجموعات والفترات المختارة في الخلفية</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="329" />
+            <location filename="../plugin/dock.py" line="333" />
             <source>Choose a 4W table and admin boundaries first.</source>
             <translation>اختر أولًا جدول 4W والحدود الإدارية.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="340" />
+            <location filename="../plugin/dock.py" line="344" />
             <source>CoordMap: join 4W table</source>
             <translation>CoordMap: ربط جدول 4W</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="342" />
+            <location filename="../plugin/dock.py" line="346" />
             <source>Joining the 4W table to the boundaries…</source>
             <translation>جارٍ ربط جدول 4W بالحدود الإدارية…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="365" />
+            <location filename="../plugin/dock.py" line="369" />
             <source>Stopped: {message}</source>
             <translation>توقّف: {message}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="387" />
+            <location filename="../plugin/dock.py" line="391" />
             <source>Computing gaps and overlaps…</source>
             <translation>جارٍ حساب الفجوات والتداخلات…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="388" />
+            <location filename="../plugin/dock.py" line="392" />
             <source>CoordMap: gaps and overlaps</source>
             <translation>CoordMap: الفجوات والتداخلات</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="397" />
+            <location filename="../plugin/dock.py" line="401" />
             <source>Gaps and overlaps not computed ({message}); the presence is loaded.</source>
             <translation>لم تُحسب الفجوات والتداخلات ({message})؛ وقد حُمّل الحضور.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="420" />
+            <location filename="../plugin/dock.py" line="424" />
             <source>Cannot read the join outputs: {error}</source>
             <translation>تعذّرت قراءة مخرجات الربط: {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="440" />
+            <location filename="../plugin/dock.py" line="444" />
             <source>No row of the 4W table could be placed on the map: the QA report says why for each row.</source>
             <translation>تعذّر وضع أي صف من جدول 4W على الخريطة: يبيّن تقرير ضبط الجودة السبب لكل صف.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="443" />
+            <location filename="../plugin/dock.py" line="447" />
             <source>{clusters} clusters, {periods} periods. Tick clusters and move the period range: the map and the numbers follow.</source>
             <translation>{clusters} مجموعة، {periods} فترة. حدّد المجموعات وحرّك نطاق الفترات: تتبعها الخريطة والأرقام.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="449" />
+            <location filename="../plugin/dock.py" line="453" />
             <source>Partner presence</source>
             <translation>حضور الشركاء</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="449" />
+            <location filename="../plugin/dock.py" line="453" />
             <source>Gaps</source>
             <translation>الفجوات</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="450" />
+            <location filename="../plugin/dock.py" line="454" />
             <source>Overlapping partners</source>
             <translation>شركاء متداخلون</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="459" />
+            <location filename="../plugin/dock.py" line="463" />
             <source>Cannot open {path}</source>
             <translation>تعذّر فتح {path}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="512" />
+            <location filename="../plugin/dock.py" line="516" />
             <source>Open the QA report</source>
             <translation>فتح تقرير ضبط الجودة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="557" />
+            <location filename="../plugin/dock.py" line="561" />
             <source>No cluster ticked: tick at least one to see the map.</source>
             <translation>لم تُحدَّد أي مجموعة: حدّد واحدة على الأقل لرؤية الخريطة.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="559" />
+            <location filename="../plugin/dock.py" line="563" />
             <source>Periods: {first} to {last}</source>
             <translation>الفترات: من {first} إلى {last}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="568" />
+            <location filename="../plugin/dock.py" line="572" />
             <source>not computed</source>
             <translation>لم يُحسب</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="570" />
+            <location filename="../plugin/dock.py" line="574" />
             <source>{chosen} ({total} in the whole table)</source>
             <translation>{chosen} ({total} في الجدول كله)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="576" />
+            <location filename="../plugin/dock.py" line="580" />
             <source>{code} – {name} ({partners})</source>
             <translation>{code} – {name} ({partners})</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="578" />
+            <location filename="../plugin/dock.py" line="582" />
             <source>{partners} partners in the chosen periods</source>
             <translation>{partners} شريك في الفترات المختارة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="666" />
+            <location filename="../plugin/dock.py" line="670" />
             <source>Exporting the map pack to {folder}…</source>
             <translation>جارٍ تصدير حزمة الخرائط إلى {folder}…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="667" />
+            <location filename="../plugin/dock.py" line="671" />
             <source>CoordMap: export map pack</source>
             <translation>CoordMap: تصدير حزمة الخرائط</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="667" />
+            <location filename="../plugin/dock.py" line="671" />
             <source>Map pack written to {folder}</source>
             <translation>كُتبت حزمة الخرائط في {folder}</translation>
         </message>
@@ -398,7 +398,7 @@
     <context>
         <name>CoordMapAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/base.py" line="21" />
+            <location filename="../processing/algorithms/base.py" line="22" />
             <source>Coordination</source>
             <translation>التنسيق</translation>
         </message>
@@ -740,7 +740,7 @@ Data protection (on by default): for the sensitive clusters (GBV and child prote
             <translation>لا يوجد جدول احتياجات: تبيّن الفجوات أماكن الشركاء فقط؛ وكل وحدة بلا شريك تُصنَّف 'no_need_reported'</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="248" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="244" />
             <source>Needs {value!r}: no such file or layer</source>
             <translation>الاحتياجات {value!r}: لا يوجد ملف أو طبقة بهذا الاسم</translation>
         </message>
@@ -882,17 +882,17 @@ Outputs: presence polygons (one feature per admin unit and cluster, and period w
             <translation>تمت قراءة {where}: {rows} صف بيانات، والترويسة في الصف/الصفوف {header}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="190" />
+            <location filename="../processing/algorithms/join_4w.py" line="185" />
             <source>4W table {value!r}: no such file or layer</source>
             <translation>جدول 4W {value!r}: لا يوجد ملف أو طبقة بهذا الاسم</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="205" />
+            <location filename="../processing/algorithms/join_4w.py" line="200" />
             <source>Admin boundaries: no such layer or file</source>
             <translation>الحدود الإدارية: لا توجد طبقة أو ملف بهذا الاسم</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="218" />
+            <location filename="../processing/algorithms/join_4w.py" line="213" />
             <source>{name}: the boundary layer has no polygons</source>
             <translation>{name}: طبقة الحدود لا تحتوي أي مضلّعات</translation>
         </message>

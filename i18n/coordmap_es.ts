@@ -4,7 +4,7 @@
     <context>
         <name>CoordMapDock</name>
         <message>
-            <location filename="../plugin/dock.py" line="293" />
+            <location filename="../plugin/dock.py" line="297" />
             <source>CoordMap</source>
             <translation>CoordMap</translation>
         </message>
@@ -14,337 +14,337 @@
             <translation>Períodos</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="125" />
+            <location filename="../plugin/dock.py" line="129" />
             <source>Sources</source>
             <translation>Fuentes</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="132" />
+            <location filename="../plugin/dock.py" line="136" />
             <source>4W tables (*.xlsx *.xls *.ods *.csv *.txt);;All files (*)</source>
             <translation>Tablas 4W (*.xlsx *.xls *.ods *.csv *.txt);;Todos los archivos (*)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="133" />
+            <location filename="../plugin/dock.py" line="137" />
             <source>A 4W file (XLSX, XLS, ODS, CSV); it wins over the layer</source>
             <translation>Un archivo 4W (XLSX, XLS, ODS, CSV); tiene prioridad sobre la capa</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="134" />
+            <location filename="../plugin/dock.py" line="138" />
             <source>4W table layer</source>
             <translation>Capa de la tabla 4W</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="135" />
+            <location filename="../plugin/dock.py" line="139" />
             <source>or 4W file</source>
             <translation>o archivo 4W</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="141" />
+            <location filename="../plugin/dock.py" line="145" />
             <source>Boundaries (*.gpkg *.geojson *.json *.shp);;All files (*)</source>
             <translation>Límites (*.gpkg *.geojson *.json *.shp);;Todos los archivos (*)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="142" />
+            <location filename="../plugin/dock.py" line="146" />
             <source>Admin boundaries layer</source>
             <translation>Capa de límites administrativos</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="143" />
+            <location filename="../plugin/dock.py" line="147" />
             <source>or boundaries file</source>
             <translation>o archivo de límites</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="145" />
+            <location filename="../plugin/dock.py" line="149" />
             <source>Automatic</source>
             <translation>Automático</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="146" />
+            <location filename="../plugin/dock.py" line="150" />
             <source>Admin level</source>
             <translation>Nivel administrativo</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="148" />
+            <location filename="../plugin/dock.py" line="152" />
             <source>Month</source>
             <translation>Mes</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="148" />
+            <location filename="../plugin/dock.py" line="152" />
             <source>Quarter</source>
             <translation>Trimestre</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="148" />
+            <location filename="../plugin/dock.py" line="152" />
             <source>Whole table</source>
             <translation>Toda la tabla</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="149" />
+            <location filename="../plugin/dock.py" line="153" />
             <source>Presence per</source>
             <translation>Presencia por</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="151" />
+            <location filename="../plugin/dock.py" line="155" />
             <source>Needs tables (*.csv *.xlsx *.ods *.gpkg);;All files (*)</source>
             <translation>Tablas de necesidades (*.csv *.xlsx *.ods *.gpkg);;Todos los archivos (*)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="152" />
+            <location filename="../plugin/dock.py" line="156" />
             <source>Optional: people in need per unit and cluster, for gaps</source>
             <translation>Opcional: personas con necesidades por unidad y clúster, para las brechas</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="153" />
+            <location filename="../plugin/dock.py" line="157" />
             <source>Needs (optional)</source>
             <translation>Necesidades (opcional)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="155" />
+            <location filename="../plugin/dock.py" line="159" />
             <source>Run join</source>
             <translation>Ejecutar la unión</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="156" />
+            <location filename="../plugin/dock.py" line="160" />
             <source>Join the 4W table to the boundaries in the background</source>
             <translation>Unir en segundo plano la tabla 4W a los límites</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="158" />
+            <location filename="../plugin/dock.py" line="162" />
             <source>Cancel</source>
             <translation>Cancelar</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="160" />
+            <location filename="../plugin/dock.py" line="164" />
             <source>Join 4W to boundaries (all options)…</source>
             <translation>Unir la 4W a los límites (todas las opciones)…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="172" />
+            <location filename="../plugin/dock.py" line="176" />
             <source>Clusters</source>
             <translation>Clústeres</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="176" />
+            <location filename="../plugin/dock.py" line="180" />
             <source>Tick the clusters to map; the number is the partners in the chosen periods</source>
             <translation>Marque los clústeres que desea cartografiar; el número indica los socios en los períodos elegidos</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="181" />
+            <location filename="../plugin/dock.py" line="185" />
             <source>All</source>
             <translation>Todos</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="183" />
+            <location filename="../plugin/dock.py" line="187" />
             <source>None</source>
             <translation>Ninguno</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="191" />
+            <location filename="../plugin/dock.py" line="195" />
             <source>Summary</source>
             <translation>Resumen</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="197" />
             <source>Partners</source>
             <translation>Socios</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="197" />
             <source>Distinct organisations working in the chosen clusters and periods, anywhere (each counted once, not once per unit)</source>
             <translation>Organizaciones distintas que trabajan en los clústeres y períodos elegidos, en cualquier lugar (cada una contada una vez, no una vez por unidad)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="197" />
             <source>Activities</source>
             <translation>Actividades</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="197" />
             <source>Organisation-activity pairs, counted once per unit, cluster and period</source>
             <translation>Pares organización-actividad, contados una vez por unidad, clúster y período</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="197" />
             <source>Units covered</source>
             <translation>Unidades cubiertas</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="197" />
             <source>Admin units with at least one partner in the chosen clusters and periods</source>
             <translation>Unidades administrativas con al menos un socio en los clústeres y períodos elegidos</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="197" />
             <source>Units with a gap</source>
             <translation>Unidades con brecha</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="197" />
             <source>Admin units with a need and no partner, or too few partners for the need (needs the gaps analysis: pick a needs table)</source>
             <translation>Unidades administrativas con necesidades y sin socios, o con muy pocos socios para la necesidad (requiere el análisis de brechas: elija una tabla de necesidades)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="197" />
             <source>Unmatched rows</source>
             <translation>Filas sin emparejar</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="197" />
             <source>Rows of the chosen clusters and periods that could not be placed on an admin unit (and, in brackets, in the whole table); the QA report lists them</source>
             <translation>Filas de los clústeres y períodos elegidos que no se pudieron situar en una unidad administrativa (y, entre paréntesis, en toda la tabla); el informe de control de calidad las enumera</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="228" />
+            <location filename="../plugin/dock.py" line="232" />
             <source>Map pack</source>
             <translation>Paquete de mapas</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="232" />
+            <location filename="../plugin/dock.py" line="236" />
             <source>Default: coordmap_map_pack next to the project, or in your home folder</source>
             <translation>Por defecto: coordmap_map_pack junto al proyecto, o en su carpeta personal</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="234" />
+            <location filename="../plugin/dock.py" line="238" />
             <source>Folder</source>
             <translation>Carpeta</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="235" />
+            <location filename="../plugin/dock.py" line="239" />
             <source>Export map pack</source>
             <translation>Exportar el paquete de mapas</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="259" />
+            <location filename="../plugin/dock.py" line="263" />
             <source>Load a 4W table to start: pick the partners' 4W table and the admin boundaries, then Run join.</source>
             <translation>Cargue una tabla 4W para empezar: elija la tabla 4W de los socios y los límites administrativos y luego Ejecutar la unión.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="283" />
+            <location filename="../plugin/dock.py" line="287" />
             <source>The map pack export is not available in this installation (algorithm {id})</source>
             <translation>La exportación del paquete de mapas no está disponible en esta instalación (algoritmo {id})</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="287" />
+            <location filename="../plugin/dock.py" line="291" />
             <source>Export the maps of the chosen clusters and periods in the background</source>
             <translation>Exportar en segundo plano los mapas de los clústeres y períodos elegidos</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="329" />
+            <location filename="../plugin/dock.py" line="333" />
             <source>Choose a 4W table and admin boundaries first.</source>
             <translation>Elija primero una tabla 4W y los límites administrativos.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="340" />
+            <location filename="../plugin/dock.py" line="344" />
             <source>CoordMap: join 4W table</source>
             <translation>CoordMap: unir la tabla 4W</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="342" />
+            <location filename="../plugin/dock.py" line="346" />
             <source>Joining the 4W table to the boundaries…</source>
             <translation>Uniendo la tabla 4W a los límites…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="365" />
+            <location filename="../plugin/dock.py" line="369" />
             <source>Stopped: {message}</source>
             <translation>Detenido: {message}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="387" />
+            <location filename="../plugin/dock.py" line="391" />
             <source>Computing gaps and overlaps…</source>
             <translation>Calculando brechas y superposiciones…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="388" />
+            <location filename="../plugin/dock.py" line="392" />
             <source>CoordMap: gaps and overlaps</source>
             <translation>CoordMap: brechas y superposiciones</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="397" />
+            <location filename="../plugin/dock.py" line="401" />
             <source>Gaps and overlaps not computed ({message}); the presence is loaded.</source>
             <translation>Brechas y superposiciones no calculadas ({message}); la presencia está cargada.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="420" />
+            <location filename="../plugin/dock.py" line="424" />
             <source>Cannot read the join outputs: {error}</source>
             <translation>No se pueden leer las salidas de la unión: {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="440" />
+            <location filename="../plugin/dock.py" line="444" />
             <source>No row of the 4W table could be placed on the map: the QA report says why for each row.</source>
             <translation>Ninguna fila de la tabla 4W se pudo situar en el mapa: el informe de control de calidad indica el motivo de cada fila.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="443" />
+            <location filename="../plugin/dock.py" line="447" />
             <source>{clusters} clusters, {periods} periods. Tick clusters and move the period range: the map and the numbers follow.</source>
             <translation>{clusters} clústeres, {periods} períodos. Marque clústeres y mueva el rango de períodos: el mapa y las cifras se actualizan.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="449" />
+            <location filename="../plugin/dock.py" line="453" />
             <source>Partner presence</source>
             <translation>Presencia de socios</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="449" />
+            <location filename="../plugin/dock.py" line="453" />
             <source>Gaps</source>
             <translation>Brechas</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="450" />
+            <location filename="../plugin/dock.py" line="454" />
             <source>Overlapping partners</source>
             <translation>Socios superpuestos</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="459" />
+            <location filename="../plugin/dock.py" line="463" />
             <source>Cannot open {path}</source>
             <translation>No se puede abrir {path}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="512" />
+            <location filename="../plugin/dock.py" line="516" />
             <source>Open the QA report</source>
             <translation>Abrir el informe de control de calidad</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="557" />
+            <location filename="../plugin/dock.py" line="561" />
             <source>No cluster ticked: tick at least one to see the map.</source>
             <translation>Ningún clúster marcado: marque al menos uno para ver el mapa.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="559" />
+            <location filename="../plugin/dock.py" line="563" />
             <source>Periods: {first} to {last}</source>
             <translation>Períodos: de {first} a {last}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="568" />
+            <location filename="../plugin/dock.py" line="572" />
             <source>not computed</source>
             <translation>no calculado</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="570" />
+            <location filename="../plugin/dock.py" line="574" />
             <source>{chosen} ({total} in the whole table)</source>
             <translation>{chosen} ({total} en toda la tabla)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="576" />
+            <location filename="../plugin/dock.py" line="580" />
             <source>{code} – {name} ({partners})</source>
             <translation>{code} – {name} ({partners})</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="578" />
+            <location filename="../plugin/dock.py" line="582" />
             <source>{partners} partners in the chosen periods</source>
             <translation>{partners} socios en los períodos elegidos</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="666" />
+            <location filename="../plugin/dock.py" line="670" />
             <source>Exporting the map pack to {folder}…</source>
             <translation>Exportando el paquete de mapas a {folder}…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="667" />
+            <location filename="../plugin/dock.py" line="671" />
             <source>CoordMap: export map pack</source>
             <translation>CoordMap: exportar el paquete de mapas</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="667" />
+            <location filename="../plugin/dock.py" line="671" />
             <source>Map pack written to {folder}</source>
             <translation>Paquete de mapas guardado en {folder}</translation>
         </message>
@@ -398,7 +398,7 @@
     <context>
         <name>CoordMapAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/base.py" line="21" />
+            <location filename="../processing/algorithms/base.py" line="22" />
             <source>Coordination</source>
             <translation>Coordinación</translation>
         </message>
@@ -740,7 +740,7 @@ Protección de datos (activada por defecto): para los clústeres sensibles (VBG 
             <translation>Sin tabla de necesidades: las brechas solo indican dónde están los socios; toda unidad sin socios es 'no_need_reported'</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="248" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="244" />
             <source>Needs {value!r}: no such file or layer</source>
             <translation>Necesidades {value!r}: no existe ese archivo ni esa capa</translation>
         </message>
@@ -882,17 +882,17 @@ Salidas: polígonos de presencia (una entidad por unidad administrativa y clúst
             <translation>Leído {where}: {rows} filas de datos, encabezado en la(s) fila(s) {header}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="190" />
+            <location filename="../processing/algorithms/join_4w.py" line="185" />
             <source>4W table {value!r}: no such file or layer</source>
             <translation>Tabla 4W {value!r}: no existe ese archivo ni esa capa</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="205" />
+            <location filename="../processing/algorithms/join_4w.py" line="200" />
             <source>Admin boundaries: no such layer or file</source>
             <translation>Límites administrativos: no existe esa capa ni ese archivo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="218" />
+            <location filename="../processing/algorithms/join_4w.py" line="213" />
             <source>{name}: the boundary layer has no polygons</source>
             <translation>{name}: la capa de límites no tiene polígonos</translation>
         </message>

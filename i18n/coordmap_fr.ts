@@ -4,7 +4,7 @@
     <context>
         <name>CoordMapDock</name>
         <message>
-            <location filename="../plugin/dock.py" line="293" />
+            <location filename="../plugin/dock.py" line="297" />
             <source>CoordMap</source>
             <translation>CoordMap</translation>
         </message>
@@ -14,337 +14,337 @@
             <translation>Périodes</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="125" />
+            <location filename="../plugin/dock.py" line="129" />
             <source>Sources</source>
             <translation>Sources</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="132" />
+            <location filename="../plugin/dock.py" line="136" />
             <source>4W tables (*.xlsx *.xls *.ods *.csv *.txt);;All files (*)</source>
             <translation>Tables 4W (*.xlsx *.xls *.ods *.csv *.txt);;Tous les fichiers (*)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="133" />
+            <location filename="../plugin/dock.py" line="137" />
             <source>A 4W file (XLSX, XLS, ODS, CSV); it wins over the layer</source>
             <translation>Un fichier 4W (XLSX, XLS, ODS, CSV) ; il l'emporte sur la couche</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="134" />
+            <location filename="../plugin/dock.py" line="138" />
             <source>4W table layer</source>
             <translation>Couche de la table 4W</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="135" />
+            <location filename="../plugin/dock.py" line="139" />
             <source>or 4W file</source>
             <translation>ou fichier 4W</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="141" />
+            <location filename="../plugin/dock.py" line="145" />
             <source>Boundaries (*.gpkg *.geojson *.json *.shp);;All files (*)</source>
             <translation>Limites (*.gpkg *.geojson *.json *.shp);;Tous les fichiers (*)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="142" />
+            <location filename="../plugin/dock.py" line="146" />
             <source>Admin boundaries layer</source>
             <translation>Couche des limites administratives</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="143" />
+            <location filename="../plugin/dock.py" line="147" />
             <source>or boundaries file</source>
             <translation>ou fichier de limites</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="145" />
+            <location filename="../plugin/dock.py" line="149" />
             <source>Automatic</source>
             <translation>Automatique</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="146" />
+            <location filename="../plugin/dock.py" line="150" />
             <source>Admin level</source>
             <translation>Niveau administratif</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="148" />
+            <location filename="../plugin/dock.py" line="152" />
             <source>Month</source>
             <translation>Mois</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="148" />
+            <location filename="../plugin/dock.py" line="152" />
             <source>Quarter</source>
             <translation>Trimestre</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="148" />
+            <location filename="../plugin/dock.py" line="152" />
             <source>Whole table</source>
             <translation>Toute la table</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="149" />
+            <location filename="../plugin/dock.py" line="153" />
             <source>Presence per</source>
             <translation>Présence par</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="151" />
+            <location filename="../plugin/dock.py" line="155" />
             <source>Needs tables (*.csv *.xlsx *.ods *.gpkg);;All files (*)</source>
             <translation>Tables des besoins (*.csv *.xlsx *.ods *.gpkg);;Tous les fichiers (*)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="152" />
+            <location filename="../plugin/dock.py" line="156" />
             <source>Optional: people in need per unit and cluster, for gaps</source>
             <translation>Facultatif : personnes dans le besoin par unité et par cluster, pour les lacunes</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="153" />
+            <location filename="../plugin/dock.py" line="157" />
             <source>Needs (optional)</source>
             <translation>Besoins (facultatif)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="155" />
+            <location filename="../plugin/dock.py" line="159" />
             <source>Run join</source>
             <translation>Lancer la jointure</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="156" />
+            <location filename="../plugin/dock.py" line="160" />
             <source>Join the 4W table to the boundaries in the background</source>
             <translation>Joindre en arrière-plan la table 4W aux limites</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="158" />
+            <location filename="../plugin/dock.py" line="162" />
             <source>Cancel</source>
             <translation>Annuler</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="160" />
+            <location filename="../plugin/dock.py" line="164" />
             <source>Join 4W to boundaries (all options)…</source>
             <translation>Joindre la 4W aux limites (toutes les options)…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="172" />
+            <location filename="../plugin/dock.py" line="176" />
             <source>Clusters</source>
             <translation>Clusters</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="176" />
+            <location filename="../plugin/dock.py" line="180" />
             <source>Tick the clusters to map; the number is the partners in the chosen periods</source>
             <translation>Cochez les clusters à cartographier ; le nombre indique les partenaires dans les périodes choisies</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="181" />
+            <location filename="../plugin/dock.py" line="185" />
             <source>All</source>
             <translation>Tous</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="183" />
+            <location filename="../plugin/dock.py" line="187" />
             <source>None</source>
             <translation>Aucun</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="191" />
+            <location filename="../plugin/dock.py" line="195" />
             <source>Summary</source>
             <translation>Résumé</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="197" />
             <source>Partners</source>
             <translation>Partenaires</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="197" />
             <source>Distinct organisations working in the chosen clusters and periods, anywhere (each counted once, not once per unit)</source>
             <translation>Organisations distinctes actives dans les clusters et périodes choisis, où que ce soit (chacune comptée une fois, pas une fois par unité)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="197" />
             <source>Activities</source>
             <translation>Activités</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="197" />
             <source>Organisation-activity pairs, counted once per unit, cluster and period</source>
             <translation>Paires organisation-activité, comptées une fois par unité, cluster et période</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="197" />
             <source>Units covered</source>
             <translation>Unités couvertes</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="197" />
             <source>Admin units with at least one partner in the chosen clusters and periods</source>
             <translation>Unités administratives avec au moins un partenaire dans les clusters et périodes choisis</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="197" />
             <source>Units with a gap</source>
             <translation>Unités avec une lacune</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="197" />
             <source>Admin units with a need and no partner, or too few partners for the need (needs the gaps analysis: pick a needs table)</source>
             <translation>Unités administratives ayant un besoin et aucun partenaire, ou trop peu de partenaires pour le besoin (demande l'analyse des lacunes : choisissez une table des besoins)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="197" />
             <source>Unmatched rows</source>
             <translation>Lignes non appariées</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="197" />
             <source>Rows of the chosen clusters and periods that could not be placed on an admin unit (and, in brackets, in the whole table); the QA report lists them</source>
             <translation>Lignes des clusters et périodes choisis qui n'ont pu être rattachées à aucune unité administrative (et, entre parenthèses, dans toute la table) ; le rapport de contrôle qualité les liste</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="228" />
+            <location filename="../plugin/dock.py" line="232" />
             <source>Map pack</source>
             <translation>Jeu de cartes</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="232" />
+            <location filename="../plugin/dock.py" line="236" />
             <source>Default: coordmap_map_pack next to the project, or in your home folder</source>
             <translation>Par défaut : coordmap_map_pack à côté du projet, ou dans votre dossier personnel</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="234" />
+            <location filename="../plugin/dock.py" line="238" />
             <source>Folder</source>
             <translation>Dossier</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="235" />
+            <location filename="../plugin/dock.py" line="239" />
             <source>Export map pack</source>
             <translation>Exporter le jeu de cartes</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="259" />
+            <location filename="../plugin/dock.py" line="263" />
             <source>Load a 4W table to start: pick the partners' 4W table and the admin boundaries, then Run join.</source>
             <translation>Chargez une table 4W pour commencer : choisissez la table 4W des partenaires et les limites administratives, puis Lancer la jointure.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="283" />
+            <location filename="../plugin/dock.py" line="287" />
             <source>The map pack export is not available in this installation (algorithm {id})</source>
             <translation>L'export du jeu de cartes n'est pas disponible dans cette installation (algorithme {id})</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="287" />
+            <location filename="../plugin/dock.py" line="291" />
             <source>Export the maps of the chosen clusters and periods in the background</source>
             <translation>Exporter en arrière-plan les cartes des clusters et périodes choisis</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="329" />
+            <location filename="../plugin/dock.py" line="333" />
             <source>Choose a 4W table and admin boundaries first.</source>
             <translation>Choisissez d'abord une table 4W et des limites administratives.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="340" />
+            <location filename="../plugin/dock.py" line="344" />
             <source>CoordMap: join 4W table</source>
             <translation>CoordMap : jointure de la table 4W</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="342" />
+            <location filename="../plugin/dock.py" line="346" />
             <source>Joining the 4W table to the boundaries…</source>
             <translation>Jointure de la table 4W aux limites…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="365" />
+            <location filename="../plugin/dock.py" line="369" />
             <source>Stopped: {message}</source>
             <translation>Arrêté : {message}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="387" />
+            <location filename="../plugin/dock.py" line="391" />
             <source>Computing gaps and overlaps…</source>
             <translation>Calcul des lacunes et des chevauchements…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="388" />
+            <location filename="../plugin/dock.py" line="392" />
             <source>CoordMap: gaps and overlaps</source>
             <translation>CoordMap : lacunes et chevauchements</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="397" />
+            <location filename="../plugin/dock.py" line="401" />
             <source>Gaps and overlaps not computed ({message}); the presence is loaded.</source>
             <translation>Lacunes et chevauchements non calculés ({message}) ; la présence est chargée.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="420" />
+            <location filename="../plugin/dock.py" line="424" />
             <source>Cannot read the join outputs: {error}</source>
             <translation>Impossible de lire les sorties de la jointure : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="440" />
+            <location filename="../plugin/dock.py" line="444" />
             <source>No row of the 4W table could be placed on the map: the QA report says why for each row.</source>
             <translation>Aucune ligne de la table 4W n'a pu être placée sur la carte : le rapport de contrôle qualité en donne la raison pour chaque ligne.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="443" />
+            <location filename="../plugin/dock.py" line="447" />
             <source>{clusters} clusters, {periods} periods. Tick clusters and move the period range: the map and the numbers follow.</source>
             <translation>{clusters} clusters, {periods} périodes. Cochez des clusters et déplacez la plage de périodes : la carte et les chiffres suivent.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="449" />
+            <location filename="../plugin/dock.py" line="453" />
             <source>Partner presence</source>
             <translation>Présence des partenaires</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="449" />
+            <location filename="../plugin/dock.py" line="453" />
             <source>Gaps</source>
             <translation>Lacunes</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="450" />
+            <location filename="../plugin/dock.py" line="454" />
             <source>Overlapping partners</source>
             <translation>Partenaires qui se chevauchent</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="459" />
+            <location filename="../plugin/dock.py" line="463" />
             <source>Cannot open {path}</source>
             <translation>Impossible d'ouvrir {path}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="512" />
+            <location filename="../plugin/dock.py" line="516" />
             <source>Open the QA report</source>
             <translation>Ouvrir le rapport de contrôle qualité</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="557" />
+            <location filename="../plugin/dock.py" line="561" />
             <source>No cluster ticked: tick at least one to see the map.</source>
             <translation>Aucun cluster coché : cochez-en au moins un pour voir la carte.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="559" />
+            <location filename="../plugin/dock.py" line="563" />
             <source>Periods: {first} to {last}</source>
             <translation>Périodes : de {first} à {last}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="568" />
+            <location filename="../plugin/dock.py" line="572" />
             <source>not computed</source>
             <translation>non calculé</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="570" />
+            <location filename="../plugin/dock.py" line="574" />
             <source>{chosen} ({total} in the whole table)</source>
             <translation>{chosen} ({total} dans toute la table)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="576" />
+            <location filename="../plugin/dock.py" line="580" />
             <source>{code} – {name} ({partners})</source>
             <translation>{code} – {name} ({partners})</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="578" />
+            <location filename="../plugin/dock.py" line="582" />
             <source>{partners} partners in the chosen periods</source>
             <translation>{partners} partenaires dans les périodes choisies</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="666" />
+            <location filename="../plugin/dock.py" line="670" />
             <source>Exporting the map pack to {folder}…</source>
             <translation>Export du jeu de cartes vers {folder}…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="667" />
+            <location filename="../plugin/dock.py" line="671" />
             <source>CoordMap: export map pack</source>
             <translation>CoordMap : export du jeu de cartes</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="667" />
+            <location filename="../plugin/dock.py" line="671" />
             <source>Map pack written to {folder}</source>
             <translation>Jeu de cartes écrit dans {folder}</translation>
         </message>
@@ -398,7 +398,7 @@
     <context>
         <name>CoordMapAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/base.py" line="21" />
+            <location filename="../processing/algorithms/base.py" line="22" />
             <source>Coordination</source>
             <translation>Coordination</translation>
         </message>
@@ -740,7 +740,7 @@ Protection des données (activée par défaut) : pour les clusters sensibles (VB
             <translation>Pas de table des besoins : les lacunes indiquent seulement où sont les partenaires ; toute unité sans partenaire est 'no_need_reported'</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="248" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="244" />
             <source>Needs {value!r}: no such file or layer</source>
             <translation>Besoins {value!r} : ni fichier ni couche de ce nom</translation>
         </message>
@@ -882,17 +882,17 @@ Sorties : polygones de présence (une entité par unité administrative et par c
             <translation>Lu {where} : {rows} lignes de données, en-tête sur la ou les lignes {header}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="190" />
+            <location filename="../processing/algorithms/join_4w.py" line="185" />
             <source>4W table {value!r}: no such file or layer</source>
             <translation>Table 4W {value!r} : ni fichier ni couche de ce nom</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="205" />
+            <location filename="../processing/algorithms/join_4w.py" line="200" />
             <source>Admin boundaries: no such layer or file</source>
             <translation>Limites administratives : ni couche ni fichier de ce nom</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="218" />
+            <location filename="../processing/algorithms/join_4w.py" line="213" />
             <source>{name}: the boundary layer has no polygons</source>
             <translation>{name} : la couche de limites ne contient aucun polygone</translation>
         </message>

@@ -241,17 +241,13 @@ class GapsOverlapsAlgorithm(CoordMapAlgorithm):
             feedback.pushInfo(self.tr("No needs table: gaps only say where partners are; every "
                                       "unit without partner is 'no_need_reported'"))
             return None, []
-        located = qgis_io.file_behind(value) if isinstance(value, str) else None
-        if located is None:
-            layer = self.parameterAsLayer(parameters, self.NEEDS, context)
-            if layer is None:
-                raise QgsProcessingException(
-                    self.tr("Needs {value!r}: no such file or layer").format(value=value))
-            located = qgis_io.file_behind(None, layer)
-            if located is None:
-                names, records = qgis_io.layer_records(layer)
-                needs = needs_from_records(layer.name(), names, records)
-        if located is not None:
+        located, layer = self.table_parameter(
+            parameters, self.NEEDS, context,
+            self.tr("Needs {value!r}: no such file or layer").format(value=value))
+        if layer is not None:
+            names, records = qgis_io.layer_records(layer)
+            needs = needs_from_records(layer.name(), names, records)
+        else:
             needs = read_needs(located[0])
         frame = needs_at_level(needs, parents, level)
         for note in needs.notes:

@@ -182,17 +182,12 @@ class Join4WAlgorithm(CoordMapAlgorithm):
         return table
 
     def _raw_table(self, parameters, context, sheet, progress):
-        value = parameters.get(self.INPUT)
-        located = qgis_io.file_behind(value) if isinstance(value, str) else None
-        if located is None:
-            layer = self.parameterAsLayer(parameters, self.INPUT, context)
-            if layer is None:
-                raise QgsProcessingException(
-                    self.tr("4W table {value!r}: no such file or layer").format(value=value))
-            located = qgis_io.file_behind(None, layer)
-            if located is None:
-                names, records = qgis_io.layer_records(layer)
-                return table_from_records(layer.name(), names, records)
+        located, layer = self.table_parameter(
+            parameters, self.INPUT, context, self.tr("4W table {value!r}: no such file or layer")
+            .format(value=parameters.get(self.INPUT)))
+        if layer is not None:
+            names, records = qgis_io.layer_records(layer)
+            return table_from_records(layer.name(), names, records)
         path, layer_sheet = located
         return read_table(path, sheet if sheet is not None else layer_sheet, progress)
 
