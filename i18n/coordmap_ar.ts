@@ -398,7 +398,7 @@
     <context>
         <name>CoordMapAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/base.py" line="22" />
+            <location filename="../processing/algorithms/base.py" line="21" />
             <source>Coordination</source>
             <translation>التنسيق</translation>
         </message>
@@ -887,12 +887,12 @@ Outputs: presence polygons (one feature per admin unit and cluster, and period w
             <translation>جدول 4W {value!r}: لا يوجد ملف أو طبقة بهذا الاسم</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="200" />
+            <location filename="../processing/algorithms/join_4w.py" line="201" />
             <source>Admin boundaries: no such layer or file</source>
             <translation>الحدود الإدارية: لا توجد طبقة أو ملف بهذا الاسم</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="213" />
+            <location filename="../processing/algorithms/join_4w.py" line="214" />
             <source>{name}: the boundary layer has no polygons</source>
             <translation>{name}: طبقة الحدود لا تحتوي أي مضلّعات</translation>
         </message>

@@ -398,7 +398,7 @@
     <context>
         <name>CoordMapAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/base.py" line="22" />
+            <location filename="../processing/algorithms/base.py" line="21" />
             <source>Coordination</source>
             <translation>Coordinación</translation>
         </message>
@@ -887,12 +887,12 @@ Salidas: polígonos de presencia (una entidad por unidad administrativa y clúst
             <translation>Tabla 4W {value!r}: no existe ese archivo ni esa capa</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="200" />
+            <location filename="../processing/algorithms/join_4w.py" line="201" />
             <source>Admin boundaries: no such layer or file</source>
             <translation>Límites administrativos: no existe esa capa ni ese archivo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="213" />
+            <location filename="../processing/algorithms/join_4w.py" line="214" />
             <source>{name}: the boundary layer has no polygons</source>
             <translation>{name}: la capa de límites no tiene polígonos</translation>
         </message>

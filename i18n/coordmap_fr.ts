@@ -398,7 +398,7 @@
     <context>
         <name>CoordMapAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/base.py" line="22" />
+            <location filename="../processing/algorithms/base.py" line="21" />
             <source>Coordination</source>
             <translation>Coordination</translation>
         </message>
@@ -887,12 +887,12 @@ Sorties : polygones de présence (une entité par unité administrative et par c
             <translation>Table 4W {value!r} : ni fichier ni couche de ce nom</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="200" />
+            <location filename="../processing/algorithms/join_4w.py" line="201" />
             <source>Admin boundaries: no such layer or file</source>
             <translation>Limites administratives : ni couche ni fichier de ce nom</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="213" />
+            <location filename="../processing/algorithms/join_4w.py" line="214" />
             <source>{name}: the boundary layer has no polygons</source>
             <translation>{name} : la couche de limites ne contient aucun polygone</translation>
         </message>

@@ -1,10 +1,9 @@
 """What every CoordMap algorithm shares: translation, group, icon, help URL."""
-from qgis.core import QgsApplication, QgsProcessingAlgorithm, QgsProcessingException
+from qgis.core import QgsApplication, QgsProcessingAlgorithm
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..metadata import icon_path
-from . import qgis_io
 
 
 def ui_language():
@@ -26,16 +25,3 @@ class CoordMapAlgorithm(QgsProcessingAlgorithm):
 
     def icon(self):
         return QIcon(icon_path())
-
-    def table_parameter(self, parameters, key, context, missing_message):
-        """Where a table parameter's rows are: ((path, sheet), None) when a file is behind it
-        (read by our reader, not OGR), else (None, layer) for a loaded layer with no file."""
-        value = parameters.get(key)
-        located = qgis_io.file_behind(value) if isinstance(value, str) else None
-        if located is not None:
-            return located, None
-        layer = self.parameterAsLayer(parameters, key, context)
-        if layer is None:
-            raise QgsProcessingException(missing_message)
-        located = qgis_io.file_behind(None, layer)
-        return (located, None) if located is not None else (None, layer)

@@ -241,8 +241,8 @@ class GapsOverlapsAlgorithm(CoordMapAlgorithm):
             feedback.pushInfo(self.tr("No needs table: gaps only say where partners are; every "
                                       "unit without partner is 'no_need_reported'"))
             return None, []
-        located, layer = self.table_parameter(
-            parameters, self.NEEDS, context,
+        located, layer = qgis_io.table_parameter(
+            self, parameters, self.NEEDS, context,
             self.tr("Needs {value!r}: no such file or layer").format(value=value))
         if layer is not None:
             names, records = qgis_io.layer_records(layer)

@@ -182,9 +182,10 @@ class Join4WAlgorithm(CoordMapAlgorithm):
         return table
 
     def _raw_table(self, parameters, context, sheet, progress):
-        located, layer = self.table_parameter(
-            parameters, self.INPUT, context, self.tr("4W table {value!r}: no such file or layer")
-            .format(value=parameters.get(self.INPUT)))
+        located, layer = qgis_io.table_parameter(
+            self, parameters, self.INPUT, context,
+            self.tr("4W table {value!r}: no such file or layer").format(
+                value=parameters.get(self.INPUT)))
         if layer is not None:
             names, records = qgis_io.layer_records(layer)
             return table_from_records(layer.name(), names, records)

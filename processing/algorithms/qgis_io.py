@@ -200,3 +200,17 @@ def _multi_polygon(shape):
     geometry.fromWkb(shape.wkb)
     geometry.convertToMultiType()
     return geometry
+
+
+def table_parameter(algorithm, parameters, key, context, missing_message):
+    """Where a table parameter's rows are: ((path, sheet), None) when a file is behind it
+    (read by our reader, not OGR), else (None, layer) for a loaded layer with no file."""
+    value = parameters.get(key)
+    located = file_behind(value) if isinstance(value, str) else None
+    if located is not None:
+        return located, None
+    layer = algorithm.parameterAsLayer(parameters, key, context)
+    if layer is None:
+        raise QgsProcessingException(missing_message)
+    located = file_behind(None, layer)
+    return (located, None) if located is not None else (None, layer)
