@@ -2,397 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
     <context>
-        <name>CoordMapDock</name>
-        <message>
-            <location filename="../plugin/dock.py" line="297" />
-            <source>CoordMap</source>
-            <translation>CoordMap</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="111" />
-            <source>Periods</source>
-            <translation>الفترات</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="129" />
-            <source>Sources</source>
-            <translation>المصادر</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="136" />
-            <source>4W tables (*.xlsx *.xls *.ods *.csv *.txt);;All files (*)</source>
-            <translation>جداول 4W (*.xlsx *.xls *.ods *.csv *.txt);;كل الملفات (*)</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="137" />
-            <source>A 4W file (XLSX, XLS, ODS, CSV); it wins over the layer</source>
-            <translation>ملف 4W (XLSX أو XLS أو ODS أو CSV)؛ وله الأولوية على الطبقة</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="138" />
-            <source>4W table layer</source>
-            <translation>طبقة جدول 4W</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="139" />
-            <source>or 4W file</source>
-            <translation>أو ملف 4W</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="145" />
-            <source>Boundaries (*.gpkg *.geojson *.json *.shp);;All files (*)</source>
-            <translation>الحدود (*.gpkg *.geojson *.json *.shp);;كل الملفات (*)</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="146" />
-            <source>Admin boundaries layer</source>
-            <translation>طبقة الحدود الإدارية</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="147" />
-            <source>or boundaries file</source>
-            <translation>أو ملف الحدود</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="149" />
-            <source>Automatic</source>
-            <translation>تلقائي</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="150" />
-            <source>Admin level</source>
-            <translation>المستوى الإداري</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="152" />
-            <source>Month</source>
-            <translation>الشهر</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="152" />
-            <source>Quarter</source>
-            <translation>الربع</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="152" />
-            <source>Whole table</source>
-            <translation>الجدول كاملًا</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="153" />
-            <source>Presence per</source>
-            <translation>الحضور حسب</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="155" />
-            <source>Needs tables (*.csv *.xlsx *.ods *.gpkg);;All files (*)</source>
-            <translation>جداول الاحتياجات (*.csv *.xlsx *.ods *.gpkg);;كل الملفات (*)</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="156" />
-            <source>Optional: people in need per unit and cluster, for gaps</source>
-            <translation>اختياري: الأشخاص المحتاجون لكل وحدة ومجموعة، لتحليل الفجوات</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="157" />
-            <source>Needs (optional)</source>
-            <translation>الاحتياجات (اختياري)</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="159" />
-            <source>Run join</source>
-            <translation>تشغيل الربط</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="160" />
-            <source>Join the 4W table to the boundaries in the background</source>
-            <translation>ربط جدول 4W بالحدود الإدارية في الخلفية</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="162" />
-            <source>Cancel</source>
-            <translation>إلغاء</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="164" />
-            <source>Join 4W to boundaries (all options)…</source>
-            <translation>ربط 4W بالحدود الإدارية (كل الخيارات)…</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="176" />
-            <source>Clusters</source>
-            <translation>المجموعات</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="180" />
-            <source>Tick the clusters to map; the number is the partners in the chosen periods</source>
-            <translation>حدّد المجموعات المراد رسم خرائطها؛ والرقم هو عدد الشركاء في الفترات المختارة</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="185" />
-            <source>All</source>
-            <translation>الكل</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="187" />
-            <source>None</source>
-            <translation>لا شيء</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="195" />
-            <source>Summary</source>
-            <translation>الملخص</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="197" />
-            <source>Partners</source>
-            <translation>الشركاء</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="197" />
-            <source>Distinct organisations working in the chosen clusters and periods, anywhere (each counted once, not once per unit)</source>
-            <translation>المنظمات المختلفة العاملة في المجموعات والفترات المختارة في أي مكان (تُحتسب كل منها مرة واحدة، لا مرة لكل وحدة)</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="197" />
-            <source>Activities</source>
-            <translation>الأنشطة</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="197" />
-            <source>Organisation-activity pairs, counted once per unit, cluster and period</source>
-            <translation>أزواج منظمة-نشاط، تُحتسب مرة واحدة لكل وحدة ومجموعة وفترة</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="197" />
-            <source>Units covered</source>
-            <translation>الوحدات المغطاة</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="197" />
-            <source>Admin units with at least one partner in the chosen clusters and periods</source>
-            <translation>الوحدات الإدارية التي فيها شريك واحد على الأقل في المجموعات والفترات المختارة</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="197" />
-            <source>Units with a gap</source>
-            <translation>الوحدات التي فيها فجوة</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="197" />
-            <source>Admin units with a need and no partner, or too few partners for the need (needs the gaps analysis: pick a needs table)</source>
-            <translation>وحدات إدارية فيها احتياج ولا شريك فيها، أو فيها شركاء أقل مما يتطلبه الاحتياج (يتطلب تحليل الفجوات: اختر جدول الاحتياجات)</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="197" />
-            <source>Unmatched rows</source>
-            <translation>الصفوف غير المطابقة</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="197" />
-            <source>Rows of the chosen clusters and periods that could not be placed on an admin unit (and, in brackets, in the whole table); the QA report lists them</source>
-            <translation>صفوف المجموعات والفترات المختارة التي تعذّر وضعها على وحدة إدارية (وبين قوسين: في الجدول كله)؛ ويسردها تقرير ضبط الجودة</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="232" />
-            <source>Map pack</source>
-            <translation>حزمة الخرائط</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="236" />
-            <source>Default: coordmap_map_pack next to the project, or in your home folder</source>
-            <translation>الافتراضي: coordmap_map_pack بجانب المشروع، أو في مجلدك الشخصي</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="238" />
-            <source>Folder</source>
-            <translation>المجلد</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="239" />
-            <source>Export map pack</source>
-            <translation>تصدير حزمة الخرائط</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="263" />
-            <source>Load a 4W table to start: pick the partners' 4W table and the admin boundaries, then Run join.</source>
-            <translation>حمّل جدول 4W للبدء: اختر جدول 4W الخاص بالشركاء والحدود الإدارية، ثم تشغيل الربط.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="287" />
-            <source>The map pack export is not available in this installation (algorithm {id})</source>
-            <translation>تصدير حزمة الخرائط غير متاح في هذا التثبيت (الخوارزمية {id})</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="291" />
-            <source>Export the maps of the chosen clusters and periods in the background</source>
-            <translation>تصدير خرائط المجموعات والفترات المختارة في الخلفية</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="333" />
-            <source>Choose a 4W table and admin boundaries first.</source>
-            <translation>اختر أولًا جدول 4W والحدود الإدارية.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="344" />
-            <source>CoordMap: join 4W table</source>
-            <translation>CoordMap: ربط جدول 4W</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="346" />
-            <source>Joining the 4W table to the boundaries…</source>
-            <translation>جارٍ ربط جدول 4W بالحدود الإدارية…</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="369" />
-            <source>Stopped: {message}</source>
-            <translation>توقّف: {message}</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="391" />
-            <source>Computing gaps and overlaps…</source>
-            <translation>جارٍ حساب الفجوات والتداخلات…</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="392" />
-            <source>CoordMap: gaps and overlaps</source>
-            <translation>CoordMap: الفجوات والتداخلات</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="401" />
-            <source>Gaps and overlaps not computed ({message}); the presence is loaded.</source>
-            <translation>لم تُحسب الفجوات والتداخلات ({message})؛ وقد حُمّل الحضور.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="424" />
-            <source>Cannot read the join outputs: {error}</source>
-            <translation>تعذّرت قراءة مخرجات الربط: {error}</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="444" />
-            <source>No row of the 4W table could be placed on the map: the QA report says why for each row.</source>
-            <translation>تعذّر وضع أي صف من جدول 4W على الخريطة: يبيّن تقرير ضبط الجودة السبب لكل صف.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="447" />
-            <source>{clusters} clusters, {periods} periods. Tick clusters and move the period range: the map and the numbers follow.</source>
-            <translation>{clusters} مجموعة، {periods} فترة. حدّد المجموعات وحرّك نطاق الفترات: تتبعها الخريطة والأرقام.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="453" />
-            <source>Partner presence</source>
-            <translation>حضور الشركاء</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="453" />
-            <source>Gaps</source>
-            <translation>الفجوات</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="454" />
-            <source>Overlapping partners</source>
-            <translation>شركاء متداخلون</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="463" />
-            <source>Cannot open {path}</source>
-            <translation>تعذّر فتح {path}</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="516" />
-            <source>Open the QA report</source>
-            <translation>فتح تقرير ضبط الجودة</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="561" />
-            <source>No cluster ticked: tick at least one to see the map.</source>
-            <translation>لم تُحدَّد أي مجموعة: حدّد واحدة على الأقل لرؤية الخريطة.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="563" />
-            <source>Periods: {first} to {last}</source>
-            <translation>الفترات: من {first} إلى {last}</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="572" />
-            <source>not computed</source>
-            <translation>لم يُحسب</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="574" />
-            <source>{chosen} ({total} in the whole table)</source>
-            <translation>{chosen} ({total} في الجدول كله)</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="580" />
-            <source>{code} – {name} ({partners})</source>
-            <translation>{code} – {name} ({partners})</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="582" />
-            <source>{partners} partners in the chosen periods</source>
-            <translation>{partners} شريك في الفترات المختارة</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="670" />
-            <source>Exporting the map pack to {folder}…</source>
-            <translation>جارٍ تصدير حزمة الخرائط إلى {folder}…</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="671" />
-            <source>CoordMap: export map pack</source>
-            <translation>CoordMap: تصدير حزمة الخرائط</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="671" />
-            <source>Map pack written to {folder}</source>
-            <translation>كُتبت حزمة الخرائط في {folder}</translation>
-        </message>
-    </context>
-    <context>
         <name>AlgorithmRun</name>
         <message>
-            <location filename="../plugin/tasks.py" line="38" />
+            <location filename="../plugin/tasks.py" line="34" />
             <source>The algorithm {id} is not available</source>
             <translation>الخوارزمية {id} غير متاحة</translation>
         </message>
         <message>
-            <location filename="../plugin/tasks.py" line="62" />
+            <location filename="../plugin/tasks.py" line="59" />
             <source>Cancelled</source>
             <translation>أُلغي</translation>
         </message>
         <message>
-            <location filename="../plugin/tasks.py" line="69" />
+            <location filename="../plugin/tasks.py" line="66" />
             <source>The algorithm failed (see the Processing log)</source>
             <translation>فشلت الخوارزمية (راجع سجل المعالجة)</translation>
-        </message>
-    </context>
-    <context>
-        <name>PeriodRangeWidget</name>
-        <message>
-            <location filename="../plugin/widgets.py" line="23" />
-            <source>Drag either end to choose the first and last period</source>
-            <translation>اسحب أيًّا من الطرفين لاختيار الفترة الأولى والأخيرة</translation>
-        </message>
-        <message>
-            <location filename="../plugin/widgets.py" line="27" />
-            <source>Latest period</source>
-            <translation>أحدث فترة</translation>
-        </message>
-        <message>
-            <location filename="../plugin/widgets.py" line="28" />
-            <source>Show only the most recent period in the data</source>
-            <translation>عرض أحدث فترة في البيانات فقط</translation>
-        </message>
-        <message>
-            <location filename="../plugin/widgets.py" line="29" />
-            <source>&amp;From</source>
-            <translation>&amp;من</translation>
-        </message>
-        <message>
-            <location filename="../plugin/widgets.py" line="31" />
-            <source>&amp;To</source>
-            <translation>&amp;إلى</translation>
         </message>
     </context>
     <context>
@@ -401,6 +25,354 @@
             <location filename="../processing/algorithms/base.py" line="21" />
             <source>Coordination</source>
             <translation>التنسيق</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoordMapDock</name>
+        <message>
+            <location filename="../plugin/dock.py" line="294" />
+            <source>CoordMap</source>
+            <translation>CoordMap</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="102" />
+            <source>Periods</source>
+            <translation>الفترات</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="120" />
+            <source>Sources</source>
+            <translation>المصادر</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="127" />
+            <source>4W tables (*.xlsx *.xls *.ods *.csv *.txt);;All files (*)</source>
+            <translation>جداول 4W (*.xlsx *.xls *.ods *.csv *.txt);;كل الملفات (*)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="129" />
+            <source>A 4W file (XLSX, XLS, ODS, CSV); it wins over the layer</source>
+            <translation>ملف 4W (XLSX أو XLS أو ODS أو CSV)؛ وله الأولوية على الطبقة</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="131" />
+            <source>4W table layer</source>
+            <translation>طبقة جدول 4W</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="132" />
+            <source>or 4W file</source>
+            <translation>أو ملف 4W</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="138" />
+            <source>Boundaries (*.gpkg *.geojson *.json *.shp);;All files (*)</source>
+            <translation>الحدود (*.gpkg *.geojson *.json *.shp);;كل الملفات (*)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="140" />
+            <source>Admin boundaries layer</source>
+            <translation>طبقة الحدود الإدارية</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="141" />
+            <source>or boundaries file</source>
+            <translation>أو ملف الحدود</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="143" />
+            <source>Automatic</source>
+            <translation>تلقائي</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="144" />
+            <source>Admin level</source>
+            <translation>المستوى الإداري</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="146" />
+            <source>Month</source>
+            <translation>الشهر</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="146" />
+            <source>Quarter</source>
+            <translation>الربع</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="146" />
+            <source>Whole table</source>
+            <translation>الجدول كاملًا</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="147" />
+            <source>Presence per</source>
+            <translation>الحضور حسب</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="149" />
+            <source>Needs tables (*.csv *.xlsx *.ods *.gpkg);;All files (*)</source>
+            <translation>جداول الاحتياجات (*.csv *.xlsx *.ods *.gpkg);;كل الملفات (*)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="151" />
+            <source>Optional: people in need per unit and cluster, for gaps</source>
+            <translation>اختياري: الأشخاص المحتاجون لكل وحدة ومجموعة، لتحليل الفجوات</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="153" />
+            <source>Needs (optional)</source>
+            <translation>الاحتياجات (اختياري)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="155" />
+            <source>Run join</source>
+            <translation>تشغيل الربط</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="156" />
+            <source>Join the 4W table to the boundaries in the background</source>
+            <translation>ربط جدول 4W بالحدود الإدارية في الخلفية</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="158" />
+            <source>Cancel</source>
+            <translation>إلغاء</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="160" />
+            <source>Join 4W to boundaries (all options)…</source>
+            <translation>ربط 4W بالحدود الإدارية (كل الخيارات)…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="172" />
+            <source>Clusters</source>
+            <translation>المجموعات</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="176" />
+            <source>Tick the clusters to map; the number is the partners in the chosen periods</source>
+            <translation>حدّد المجموعات المراد رسم خرائطها؛ والرقم هو عدد الشركاء في الفترات المختارة</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="181" />
+            <source>All</source>
+            <translation>الكل</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="183" />
+            <source>None</source>
+            <translation>لا شيء</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="191" />
+            <source>Summary</source>
+            <translation>الملخص</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Partners</source>
+            <translation>الشركاء</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Distinct organisations working in the chosen clusters and periods, anywhere (each counted once, not once per unit)</source>
+            <translation>المنظمات المختلفة العاملة في المجموعات والفترات المختارة في أي مكان (تُحتسب كل منها مرة واحدة، لا مرة لكل وحدة)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Activities</source>
+            <translation>الأنشطة</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Organisation-activity pairs, counted once per unit, cluster and period</source>
+            <translation>أزواج منظمة-نشاط، تُحتسب مرة واحدة لكل وحدة ومجموعة وفترة</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Units covered</source>
+            <translation>الوحدات المغطاة</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Admin units with at least one partner in the chosen clusters and periods</source>
+            <translation>الوحدات الإدارية التي فيها شريك واحد على الأقل في المجموعات والفترات المختارة</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Units with a gap</source>
+            <translation>الوحدات التي فيها فجوة</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Admin units with a need and no partner, or too few partners for the need (needs the gaps analysis: pick a needs table)</source>
+            <translation>وحدات إدارية فيها احتياج ولا شريك فيها، أو فيها شركاء أقل مما يتطلبه الاحتياج (يتطلب تحليل الفجوات: اختر جدول الاحتياجات)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Unmatched rows</source>
+            <translation>الصفوف غير المطابقة</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Rows of the chosen clusters and periods that could not be placed on an admin unit (and, in brackets, in the whole table); the QA report lists them</source>
+            <translation>صفوف المجموعات والفترات المختارة التي تعذّر وضعها على وحدة إدارية (وبين قوسين: في الجدول كله)؛ ويسردها تقرير ضبط الجودة</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="228" />
+            <source>Map pack</source>
+            <translation>حزمة الخرائط</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="232" />
+            <source>Default: coordmap_map_pack next to the project, or in your home folder</source>
+            <translation>الافتراضي: coordmap_map_pack بجانب المشروع، أو في مجلدك الشخصي</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="234" />
+            <source>Folder</source>
+            <translation>المجلد</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="235" />
+            <source>Export map pack</source>
+            <translation>تصدير حزمة الخرائط</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="259" />
+            <source>Load a 4W table to start: pick the partners' 4W table and the admin boundaries, then Run join.</source>
+            <translation>حمّل جدول 4W للبدء: اختر جدول 4W الخاص بالشركاء والحدود الإدارية، ثم تشغيل الربط.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="284" />
+            <source>The map pack export is not available in this installation (algorithm {id})</source>
+            <translation>تصدير حزمة الخرائط غير متاح في هذا التثبيت (الخوارزمية {id})</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="288" />
+            <source>Export the maps of the chosen clusters and periods in the background</source>
+            <translation>تصدير خرائط المجموعات والفترات المختارة في الخلفية</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="318" />
+            <source>Choose a 4W table and admin boundaries first.</source>
+            <translation>اختر أولًا جدول 4W والحدود الإدارية.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="325" />
+            <source>CoordMap: join 4W table</source>
+            <translation>CoordMap: ربط جدول 4W</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="327" />
+            <source>Joining the 4W table to the boundaries…</source>
+            <translation>جارٍ ربط جدول 4W بالحدود الإدارية…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="350" />
+            <source>Stopped: {message}</source>
+            <translation>توقّف: {message}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="363" />
+            <source>Computing gaps and overlaps…</source>
+            <translation>جارٍ حساب الفجوات والتداخلات…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="364" />
+            <source>CoordMap: gaps and overlaps</source>
+            <translation>CoordMap: الفجوات والتداخلات</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="371" />
+            <source>Gaps and overlaps not computed ({message}); the presence is loaded.</source>
+            <translation>لم تُحسب الفجوات والتداخلات ({message})؛ وقد حُمّل الحضور.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="385" />
+            <source>Cannot read the join outputs: {error}</source>
+            <translation>تعذّرت قراءة مخرجات الربط: {error}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="406" />
+            <source>No row of the 4W table could be placed on the map: the QA report says why for each row.</source>
+            <translation>تعذّر وضع أي صف من جدول 4W على الخريطة: يبيّن تقرير ضبط الجودة السبب لكل صف.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="409" />
+            <source>{clusters} clusters, {periods} periods. Tick clusters and move the period range: the map and the numbers follow.</source>
+            <translation>{clusters} مجموعة، {periods} فترة. حدّد المجموعات وحرّك نطاق الفترات: تتبعها الخريطة والأرقام.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="415" />
+            <source>Partner presence</source>
+            <translation>حضور الشركاء</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="415" />
+            <source>Gaps</source>
+            <translation>الفجوات</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="416" />
+            <source>Overlapping partners</source>
+            <translation>شركاء متداخلون</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="425" />
+            <source>Cannot open {path}</source>
+            <translation>تعذّر فتح {path}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="478" />
+            <source>Open the QA report</source>
+            <translation>فتح تقرير ضبط الجودة</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="523" />
+            <source>No cluster ticked: tick at least one to see the map.</source>
+            <translation>لم تُحدَّد أي مجموعة: حدّد واحدة على الأقل لرؤية الخريطة.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="526" />
+            <source>Periods: {first} to {last}</source>
+            <translation>الفترات: من {first} إلى {last}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="535" />
+            <source>not computed</source>
+            <translation>لم يُحسب</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="538" />
+            <source>{chosen} ({total} in the whole table)</source>
+            <translation>{chosen} ({total} في الجدول كله)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="544" />
+            <source>{code} – {name} ({partners})</source>
+            <translation>{code} – {name} ({partners})</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="546" />
+            <source>{partners} partners in the chosen periods</source>
+            <translation>{partners} شريك في الفترات المختارة</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="630" />
+            <source>Exporting the map pack to {folder}…</source>
+            <translation>جارٍ تصدير حزمة الخرائط إلى {folder}…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="631" />
+            <source>CoordMap: export map pack</source>
+            <translation>CoordMap: تصدير حزمة الخرائط</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="631" />
+            <source>Map pack written to {folder}</source>
+            <translation>كُتبت حزمة الخرائط في {folder}</translation>
         </message>
     </context>
     <context>
@@ -432,12 +404,12 @@
     <context>
         <name>ExportMapsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="54" />
+            <location filename="../processing/algorithms/export_maps.py" line="55" />
             <source>Export 3W map pack</source>
             <translation>تصدير حزمة خرائط 3W</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="62" />
+            <location filename="../processing/algorithms/export_maps.py" line="63" />
             <source>Makes the 3W map pack from the presence output of 'Join 4W table to admin boundaries': one map per cluster (and per period) with title, period, 'as of' date, legend of partners per unit, locator map, scale bar, north arrow, sources, producer, map id, creation date, the United Nations disclaimer and a note saying what blank areas mean. Hatched grey units have no data (no 4W report); white units were reported with no partner of the cluster.
 
 Optional gaps and overlap-units layers (from 'Gaps and overlaps') outline units with a need and no partner and hatch units with overlapping activities. Files are named &lt;id&gt;_&lt;short-name&gt;_&lt;paper&gt;_&lt;yyyymmdd&gt;. Map texts are in the chosen language (English, French, Spanish, Arabic). Cluster colours and icons are CoordMap's own defaults, not an official palette: give your own JSON file (same shape as resources/styles/cluster_styles.json) as 'Cluster colours and icons', or set it once in the QGIS setting coordmap/cluster_styles. 'Add the layouts to the project' keeps every map as an editable print layout (with its layers, as temporary layers) to fine-tune in the layout manager.</source>
@@ -446,132 +418,132 @@ Optional gaps and overlap-units layers (from 'Gaps and overlaps') outline units 
 طبقتا الفجوات ووحدات التداخل الاختياريتان (من «الفجوات والتداخلات») تحددان الوحدات التي فيها احتياج ولا شريك فيها وتظللان بخطوط الوحدات التي فيها أنشطة متداخلة. تُسمّى الملفات &lt;id&gt;_&lt;short-name&gt;_&lt;paper&gt;_&lt;yyyymmdd&gt;. نصوص الخرائط باللغة المختارة (الإنجليزية أو الفرنسية أو الإسبانية أو العربية). ألوان المجموعات وأيقوناتها هي الإعدادات الافتراضية لـ CoordMap وليست لوحة ألوان رسمية: قدّم ملف JSON خاصًا بك (بالشكل نفسه لملف resources/styles/cluster_styles.json) بوصفه «ألوان المجموعات وأيقوناتها»، أو اضبطه مرة واحدة في إعداد QGIS coordmap/cluster_styles. يُبقي خيار «إضافة التخطيطات إلى المشروع» كل خريطة تخطيطَ طباعة قابلًا للتحرير (مع طبقاته، كطبقات مؤقتة) لضبطه في مدير التخطيطات.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="80" />
+            <location filename="../processing/algorithms/export_maps.py" line="81" />
             <source>Presence (output of Join 4W)</source>
             <translation>الحضور (مخرَج ربط 4W)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="83" />
+            <location filename="../processing/algorithms/export_maps.py" line="84" />
             <source>Gaps (output of Gaps and overlaps)</source>
             <translation>الفجوات (مخرَج الفجوات والتداخلات)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="86" />
+            <location filename="../processing/algorithms/export_maps.py" line="87" />
             <source>Overlap units (output of Gaps and overlaps)</source>
             <translation>وحدات التداخل (مخرَج الفجوات والتداخلات)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="89" />
+            <location filename="../processing/algorithms/export_maps.py" line="90" />
             <source>Clusters (codes separated by commas; default: all present)</source>
             <translation>المجموعات (رموز مفصولة بفواصل؛ الافتراضي: كل الموجودة)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="92" />
+            <location filename="../processing/algorithms/export_maps.py" line="93" />
             <source>Periods (separated by commas; default: every period)</source>
             <translation>الفترات (مفصولة بفواصل؛ الافتراضي: كل الفترات)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="95" />
+            <location filename="../processing/algorithms/export_maps.py" line="96" />
             <source>Template</source>
             <translation>القالب</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="95" />
+            <location filename="../processing/algorithms/export_maps.py" line="96" />
             <source>A4 landscape</source>
             <translation>A4 أفقي</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="95" />
+            <location filename="../processing/algorithms/export_maps.py" line="96" />
             <source>A4 portrait</source>
             <translation>A4 عمودي</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="95" />
+            <location filename="../processing/algorithms/export_maps.py" line="96" />
             <source>A3 landscape</source>
             <translation>A3 أفقي</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="99" />
+            <location filename="../processing/algorithms/export_maps.py" line="100" />
             <source>Map language</source>
             <translation>لغة الخرائط</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="102" />
+            <location filename="../processing/algorithms/export_maps.py" line="103" />
             <source>Title (default: '&lt;cluster&gt;: operational presence')</source>
             <translation>العنوان (الافتراضي: '&lt;cluster&gt;: operational presence' بلغة الخريطة)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="105" />
+            <location filename="../processing/algorithms/export_maps.py" line="106" />
             <source>Sources (default: the input file names)</source>
             <translation>المصادر (الافتراضي: أسماء ملفات الإدخال)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="107" />
+            <location filename="../processing/algorithms/export_maps.py" line="108" />
             <source>Producer and contact</source>
             <translation>الجهة المُعِدّة وجهة الاتصال</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="109" />
+            <location filename="../processing/algorithms/export_maps.py" line="110" />
             <source>Format</source>
             <translation>الصيغة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="111" />
+            <location filename="../processing/algorithms/export_maps.py" line="112" />
             <source>One multi-page PDF instead of one file per map</source>
             <translation>ملف PDF واحد متعدد الصفحات بدلًا من ملف لكل خريطة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="114" />
+            <location filename="../processing/algorithms/export_maps.py" line="115" />
             <source>Add the layouts to the project (to edit them)</source>
             <translation>إضافة التخطيطات إلى المشروع (لتحريرها)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="117" />
+            <location filename="../processing/algorithms/export_maps.py" line="118" />
             <source>Add a page listing the partners per unit</source>
             <translation>إضافة صفحة تسرد الشركاء لكل وحدة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="120" />
+            <location filename="../processing/algorithms/export_maps.py" line="121" />
             <source>Sensitive clusters: partner names never shown (codes, commas)</source>
             <translation>المجموعات الحساسة: لا تُعرض أسماء الشركاء أبدًا (رموز مفصولة بفواصل)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="124" />
+            <location filename="../processing/algorithms/export_maps.py" line="125" />
             <source>Cluster colours and icons (JSON)</source>
             <translation>ألوان المجموعات وأيقوناتها (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="127" />
+            <location filename="../processing/algorithms/export_maps.py" line="128" />
             <source>Output folder</source>
             <translation>مجلد المخرجات</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="129" />
+            <location filename="../processing/algorithms/export_maps.py" line="130" />
             <source>Files written</source>
             <translation>الملفات المكتوبة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="135" />
+            <location filename="../processing/algorithms/export_maps.py" line="136" />
             <source>Presence: no such layer or file</source>
             <translation>الحضور: لا توجد طبقة أو ملف بهذا الاسم</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="136" />
+            <location filename="../processing/algorithms/export_maps.py" line="137" />
             <source>Presence</source>
             <translation>الحضور</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="142" />
+            <location filename="../processing/algorithms/export_maps.py" line="143" />
             <source>Presence: no feature for clusters {clusters} and periods {periods}</source>
             <translation>الحضور: لا توجد معالم للمجموعات {clusters} والفترات {periods}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="146" />
+            <location filename="../processing/algorithms/export_maps.py" line="147" />
             <source>{count} maps to make</source>
             <translation>{count} خريطة للإنتاج</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="178" />
+            <location filename="../processing/algorithms/export_maps.py" line="179" />
             <source>Wrote {count} files to {folder}</source>
             <translation>كُتب {count} ملفًا في {folder}</translation>
         </message>
@@ -584,12 +556,12 @@ Optional gaps and overlap-units layers (from 'Gaps and overlaps') outline units 
     <context>
         <name>GapsOverlapsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="49" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="57" />
             <source>Gaps, overlaps and changes per cluster and period</source>
             <translation>الفجوات والتداخلات والتغييرات حسب المجموعة والفترة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="52" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="60" />
             <source>Answers the coordination meeting's three questions from the outputs of 'Join 4W table to admin boundaries' (run it with presence per month to see changes and units that did not report) and an optional needs table.
 
 Needs: a table or file of people in need (PiN), targets and/or severity by P-code and cluster, long (one row per unit and sector, e.g. HXL #inneed, #targeted, #severity, #sector) or wide (one column per cluster, one sheet per measure named e.g. 'PiN' or 'Severity'; every sheet of a workbook is read). Breakdown rows (sex, age, population group) are reduced to the unit's total. Needs of deeper units are rolled up (PiN and targets summed over sub-units, severity = highest); needs of coarser units are rolled down (severity only: a PiN cannot be divided). Needs apply to every period.
@@ -630,117 +602,117 @@ Data protection (on by default): for the sensitive clusters (GBV and child prote
 حماية البيانات (مفعّلة افتراضيًا): في المجموعات الحساسة (العنف القائم على النوع الاجتماعي وحماية الطفل افتراضيًا) يُخفي كل مخرَج أسماء الشركاء ويحجب الأعداد الأقل من k، فيكتب '&lt;k' في قائمة الشركاء؛ ويميّز الحقل 'protected' هذه المعالم.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="93" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="101" />
             <source>Presence (output of the join)</source>
             <translation>الحضور (مخرَج الربط)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="96" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="104" />
             <source>Rows with match status (output of the join)</source>
             <translation>الصفوف مع حالة المطابقة (مخرَج الربط)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="99" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="107" />
             <source>Needs: PiN, targets, severity (layer or CSV/XLSX/ODS file)</source>
             <translation>الاحتياجات: PiN والمستهدفون والشدة (طبقة أو ملف CSV/XLSX/ODS)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="102" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="110" />
             <source>Admin boundaries (to map units with needs and no partner)</source>
             <translation>الحدود الإدارية (لرسم الوحدات التي فيها احتياجات ولا شريك فيها)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="105" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="113" />
             <source>Clusters (codes separated by commas; default: all)</source>
             <translation>المجموعات (رموز مفصولة بفواصل؛ الافتراضي: الكل)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="108" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="116" />
             <source>Periods (e.g. 2025-01,2025-02; default: all)</source>
             <translation>الفترات (مثل 2025-01,2025-02؛ الافتراضي: الكل)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="111" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="119" />
             <source>Admin level</source>
             <translation>المستوى الإداري</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="111" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="119" />
             <source>Automatic (the presence level)</source>
             <translation>تلقائي (مستوى الحضور)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="115" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="123" />
             <source>Minimum partners per unit</source>
             <translation>الحد الأدنى من الشركاء لكل وحدة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="118" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="126" />
             <source>Partners per 10,000 people in need below which a unit is underserved (0: not used)</source>
             <translation>عدد الشركاء لكل 10,000 شخص محتاج الذي تُعدّ الوحدة دونه غير مخدومة بما يكفي (0: غير مستخدم)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="123" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="131" />
             <source>Coverage bands, reached/PiN (below the first: underserved)</source>
             <translation>شرائح التغطية، الواصلون/PiN (ما دون الأولى: خدمة غير كافية)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="127" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="135" />
             <source>Sensitive clusters</source>
             <translation>المجموعات الحساسة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="130" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="138" />
             <source>Protect sensitive clusters (hide partners, blank small counts)</source>
             <translation>حماية المجموعات الحساسة (إخفاء الشركاء وحجب الأعداد الصغيرة)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="134" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="142" />
             <source>Small count threshold k (counts below k are hidden)</source>
             <translation>عتبة الأعداد الصغيرة k (تُخفى الأعداد الأقل من k)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="137" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="145" />
             <source>Gaps</source>
             <translation>الفجوات</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="139" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="147" />
             <source>Overlaps</source>
             <translation>التداخلات</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="141" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="149" />
             <source>Units with overlaps</source>
             <translation>الوحدات التي فيها تداخلات</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="144" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="152" />
             <source>Changes since the previous period</source>
             <translation>التغييرات منذ الفترة السابقة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="167" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="175" />
             <source>Needs read from: {sources}</source>
             <translation>قُرئت الاحتياجات من: {sources}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="172" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="180" />
             <source>{count} units have no polygon (give the admin boundaries to map them); their features have no geometry: {codes}</source>
             <translation>{count} وحدة بلا مضلّع (قدّم الحدود الإدارية لرسمها)؛ ومعالمها بلا شكل هندسي: {codes}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="183" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="191" />
             <source>Presence: no such layer or file</source>
             <translation>الحضور: لا توجد طبقة أو ملف بهذا الاسم</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="241" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="214" />
             <source>No needs table: gaps only say where partners are; every unit without partner is 'no_need_reported'</source>
             <translation>لا يوجد جدول احتياجات: تبيّن الفجوات أماكن الشركاء فقط؛ وكل وحدة بلا شريك تُصنَّف 'no_need_reported'</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="244" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="217" />
             <source>Needs {value!r}: no such file or layer</source>
             <translation>الاحتياجات {value!r}: لا يوجد ملف أو طبقة بهذا الاسم</translation>
         </message>
@@ -895,6 +867,34 @@ Outputs: presence polygons (one feature per admin unit and cluster, and period w
             <location filename="../processing/algorithms/join_4w.py" line="214" />
             <source>{name}: the boundary layer has no polygons</source>
             <translation>{name}: طبقة الحدود لا تحتوي أي مضلّعات</translation>
+        </message>
+    </context>
+    <context>
+        <name>PeriodRangeWidget</name>
+        <message>
+            <location filename="../plugin/widgets.py" line="19" />
+            <source>Drag either end to choose the first and last period</source>
+            <translation>اسحب أيًّا من الطرفين لاختيار الفترة الأولى والأخيرة</translation>
+        </message>
+        <message>
+            <location filename="../plugin/widgets.py" line="23" />
+            <source>Latest period</source>
+            <translation>أحدث فترة</translation>
+        </message>
+        <message>
+            <location filename="../plugin/widgets.py" line="24" />
+            <source>Show only the most recent period in the data</source>
+            <translation>عرض أحدث فترة في البيانات فقط</translation>
+        </message>
+        <message>
+            <location filename="../plugin/widgets.py" line="25" />
+            <source>&amp;From</source>
+            <translation>&amp;من</translation>
+        </message>
+        <message>
+            <location filename="../plugin/widgets.py" line="27" />
+            <source>&amp;To</source>
+            <translation>&amp;إلى</translation>
         </message>
     </context>
     <context>

@@ -2,397 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
     <context>
-        <name>CoordMapDock</name>
-        <message>
-            <location filename="../plugin/dock.py" line="297" />
-            <source>CoordMap</source>
-            <translation>CoordMap</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="111" />
-            <source>Periods</source>
-            <translation>Períodos</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="129" />
-            <source>Sources</source>
-            <translation>Fuentes</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="136" />
-            <source>4W tables (*.xlsx *.xls *.ods *.csv *.txt);;All files (*)</source>
-            <translation>Tablas 4W (*.xlsx *.xls *.ods *.csv *.txt);;Todos los archivos (*)</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="137" />
-            <source>A 4W file (XLSX, XLS, ODS, CSV); it wins over the layer</source>
-            <translation>Un archivo 4W (XLSX, XLS, ODS, CSV); tiene prioridad sobre la capa</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="138" />
-            <source>4W table layer</source>
-            <translation>Capa de la tabla 4W</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="139" />
-            <source>or 4W file</source>
-            <translation>o archivo 4W</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="145" />
-            <source>Boundaries (*.gpkg *.geojson *.json *.shp);;All files (*)</source>
-            <translation>Límites (*.gpkg *.geojson *.json *.shp);;Todos los archivos (*)</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="146" />
-            <source>Admin boundaries layer</source>
-            <translation>Capa de límites administrativos</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="147" />
-            <source>or boundaries file</source>
-            <translation>o archivo de límites</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="149" />
-            <source>Automatic</source>
-            <translation>Automático</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="150" />
-            <source>Admin level</source>
-            <translation>Nivel administrativo</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="152" />
-            <source>Month</source>
-            <translation>Mes</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="152" />
-            <source>Quarter</source>
-            <translation>Trimestre</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="152" />
-            <source>Whole table</source>
-            <translation>Toda la tabla</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="153" />
-            <source>Presence per</source>
-            <translation>Presencia por</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="155" />
-            <source>Needs tables (*.csv *.xlsx *.ods *.gpkg);;All files (*)</source>
-            <translation>Tablas de necesidades (*.csv *.xlsx *.ods *.gpkg);;Todos los archivos (*)</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="156" />
-            <source>Optional: people in need per unit and cluster, for gaps</source>
-            <translation>Opcional: personas con necesidades por unidad y clúster, para las brechas</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="157" />
-            <source>Needs (optional)</source>
-            <translation>Necesidades (opcional)</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="159" />
-            <source>Run join</source>
-            <translation>Ejecutar la unión</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="160" />
-            <source>Join the 4W table to the boundaries in the background</source>
-            <translation>Unir en segundo plano la tabla 4W a los límites</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="162" />
-            <source>Cancel</source>
-            <translation>Cancelar</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="164" />
-            <source>Join 4W to boundaries (all options)…</source>
-            <translation>Unir la 4W a los límites (todas las opciones)…</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="176" />
-            <source>Clusters</source>
-            <translation>Clústeres</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="180" />
-            <source>Tick the clusters to map; the number is the partners in the chosen periods</source>
-            <translation>Marque los clústeres que desea cartografiar; el número indica los socios en los períodos elegidos</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="185" />
-            <source>All</source>
-            <translation>Todos</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="187" />
-            <source>None</source>
-            <translation>Ninguno</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="195" />
-            <source>Summary</source>
-            <translation>Resumen</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="197" />
-            <source>Partners</source>
-            <translation>Socios</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="197" />
-            <source>Distinct organisations working in the chosen clusters and periods, anywhere (each counted once, not once per unit)</source>
-            <translation>Organizaciones distintas que trabajan en los clústeres y períodos elegidos, en cualquier lugar (cada una contada una vez, no una vez por unidad)</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="197" />
-            <source>Activities</source>
-            <translation>Actividades</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="197" />
-            <source>Organisation-activity pairs, counted once per unit, cluster and period</source>
-            <translation>Pares organización-actividad, contados una vez por unidad, clúster y período</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="197" />
-            <source>Units covered</source>
-            <translation>Unidades cubiertas</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="197" />
-            <source>Admin units with at least one partner in the chosen clusters and periods</source>
-            <translation>Unidades administrativas con al menos un socio en los clústeres y períodos elegidos</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="197" />
-            <source>Units with a gap</source>
-            <translation>Unidades con brecha</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="197" />
-            <source>Admin units with a need and no partner, or too few partners for the need (needs the gaps analysis: pick a needs table)</source>
-            <translation>Unidades administrativas con necesidades y sin socios, o con muy pocos socios para la necesidad (requiere el análisis de brechas: elija una tabla de necesidades)</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="197" />
-            <source>Unmatched rows</source>
-            <translation>Filas sin emparejar</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="197" />
-            <source>Rows of the chosen clusters and periods that could not be placed on an admin unit (and, in brackets, in the whole table); the QA report lists them</source>
-            <translation>Filas de los clústeres y períodos elegidos que no se pudieron situar en una unidad administrativa (y, entre paréntesis, en toda la tabla); el informe de control de calidad las enumera</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="232" />
-            <source>Map pack</source>
-            <translation>Paquete de mapas</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="236" />
-            <source>Default: coordmap_map_pack next to the project, or in your home folder</source>
-            <translation>Por defecto: coordmap_map_pack junto al proyecto, o en su carpeta personal</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="238" />
-            <source>Folder</source>
-            <translation>Carpeta</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="239" />
-            <source>Export map pack</source>
-            <translation>Exportar el paquete de mapas</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="263" />
-            <source>Load a 4W table to start: pick the partners' 4W table and the admin boundaries, then Run join.</source>
-            <translation>Cargue una tabla 4W para empezar: elija la tabla 4W de los socios y los límites administrativos y luego Ejecutar la unión.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="287" />
-            <source>The map pack export is not available in this installation (algorithm {id})</source>
-            <translation>La exportación del paquete de mapas no está disponible en esta instalación (algoritmo {id})</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="291" />
-            <source>Export the maps of the chosen clusters and periods in the background</source>
-            <translation>Exportar en segundo plano los mapas de los clústeres y períodos elegidos</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="333" />
-            <source>Choose a 4W table and admin boundaries first.</source>
-            <translation>Elija primero una tabla 4W y los límites administrativos.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="344" />
-            <source>CoordMap: join 4W table</source>
-            <translation>CoordMap: unir la tabla 4W</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="346" />
-            <source>Joining the 4W table to the boundaries…</source>
-            <translation>Uniendo la tabla 4W a los límites…</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="369" />
-            <source>Stopped: {message}</source>
-            <translation>Detenido: {message}</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="391" />
-            <source>Computing gaps and overlaps…</source>
-            <translation>Calculando brechas y superposiciones…</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="392" />
-            <source>CoordMap: gaps and overlaps</source>
-            <translation>CoordMap: brechas y superposiciones</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="401" />
-            <source>Gaps and overlaps not computed ({message}); the presence is loaded.</source>
-            <translation>Brechas y superposiciones no calculadas ({message}); la presencia está cargada.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="424" />
-            <source>Cannot read the join outputs: {error}</source>
-            <translation>No se pueden leer las salidas de la unión: {error}</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="444" />
-            <source>No row of the 4W table could be placed on the map: the QA report says why for each row.</source>
-            <translation>Ninguna fila de la tabla 4W se pudo situar en el mapa: el informe de control de calidad indica el motivo de cada fila.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="447" />
-            <source>{clusters} clusters, {periods} periods. Tick clusters and move the period range: the map and the numbers follow.</source>
-            <translation>{clusters} clústeres, {periods} períodos. Marque clústeres y mueva el rango de períodos: el mapa y las cifras se actualizan.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="453" />
-            <source>Partner presence</source>
-            <translation>Presencia de socios</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="453" />
-            <source>Gaps</source>
-            <translation>Brechas</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="454" />
-            <source>Overlapping partners</source>
-            <translation>Socios superpuestos</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="463" />
-            <source>Cannot open {path}</source>
-            <translation>No se puede abrir {path}</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="516" />
-            <source>Open the QA report</source>
-            <translation>Abrir el informe de control de calidad</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="561" />
-            <source>No cluster ticked: tick at least one to see the map.</source>
-            <translation>Ningún clúster marcado: marque al menos uno para ver el mapa.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="563" />
-            <source>Periods: {first} to {last}</source>
-            <translation>Períodos: de {first} a {last}</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="572" />
-            <source>not computed</source>
-            <translation>no calculado</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="574" />
-            <source>{chosen} ({total} in the whole table)</source>
-            <translation>{chosen} ({total} en toda la tabla)</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="580" />
-            <source>{code} – {name} ({partners})</source>
-            <translation>{code} – {name} ({partners})</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="582" />
-            <source>{partners} partners in the chosen periods</source>
-            <translation>{partners} socios en los períodos elegidos</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="670" />
-            <source>Exporting the map pack to {folder}…</source>
-            <translation>Exportando el paquete de mapas a {folder}…</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="671" />
-            <source>CoordMap: export map pack</source>
-            <translation>CoordMap: exportar el paquete de mapas</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="671" />
-            <source>Map pack written to {folder}</source>
-            <translation>Paquete de mapas guardado en {folder}</translation>
-        </message>
-    </context>
-    <context>
         <name>AlgorithmRun</name>
         <message>
-            <location filename="../plugin/tasks.py" line="38" />
+            <location filename="../plugin/tasks.py" line="34" />
             <source>The algorithm {id} is not available</source>
             <translation>El algoritmo {id} no está disponible</translation>
         </message>
         <message>
-            <location filename="../plugin/tasks.py" line="62" />
+            <location filename="../plugin/tasks.py" line="59" />
             <source>Cancelled</source>
             <translation>Cancelado</translation>
         </message>
         <message>
-            <location filename="../plugin/tasks.py" line="69" />
+            <location filename="../plugin/tasks.py" line="66" />
             <source>The algorithm failed (see the Processing log)</source>
             <translation>El algoritmo falló (vea el registro de Procesos)</translation>
-        </message>
-    </context>
-    <context>
-        <name>PeriodRangeWidget</name>
-        <message>
-            <location filename="../plugin/widgets.py" line="23" />
-            <source>Drag either end to choose the first and last period</source>
-            <translation>Arrastre cualquiera de los extremos para elegir el primer y el último período</translation>
-        </message>
-        <message>
-            <location filename="../plugin/widgets.py" line="27" />
-            <source>Latest period</source>
-            <translation>Último período</translation>
-        </message>
-        <message>
-            <location filename="../plugin/widgets.py" line="28" />
-            <source>Show only the most recent period in the data</source>
-            <translation>Mostrar solo el período más reciente de los datos</translation>
-        </message>
-        <message>
-            <location filename="../plugin/widgets.py" line="29" />
-            <source>&amp;From</source>
-            <translation>&amp;Desde</translation>
-        </message>
-        <message>
-            <location filename="../plugin/widgets.py" line="31" />
-            <source>&amp;To</source>
-            <translation>&amp;Hasta</translation>
         </message>
     </context>
     <context>
@@ -401,6 +25,354 @@
             <location filename="../processing/algorithms/base.py" line="21" />
             <source>Coordination</source>
             <translation>Coordinación</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoordMapDock</name>
+        <message>
+            <location filename="../plugin/dock.py" line="294" />
+            <source>CoordMap</source>
+            <translation>CoordMap</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="102" />
+            <source>Periods</source>
+            <translation>Períodos</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="120" />
+            <source>Sources</source>
+            <translation>Fuentes</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="127" />
+            <source>4W tables (*.xlsx *.xls *.ods *.csv *.txt);;All files (*)</source>
+            <translation>Tablas 4W (*.xlsx *.xls *.ods *.csv *.txt);;Todos los archivos (*)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="129" />
+            <source>A 4W file (XLSX, XLS, ODS, CSV); it wins over the layer</source>
+            <translation>Un archivo 4W (XLSX, XLS, ODS, CSV); tiene prioridad sobre la capa</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="131" />
+            <source>4W table layer</source>
+            <translation>Capa de la tabla 4W</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="132" />
+            <source>or 4W file</source>
+            <translation>o archivo 4W</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="138" />
+            <source>Boundaries (*.gpkg *.geojson *.json *.shp);;All files (*)</source>
+            <translation>Límites (*.gpkg *.geojson *.json *.shp);;Todos los archivos (*)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="140" />
+            <source>Admin boundaries layer</source>
+            <translation>Capa de límites administrativos</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="141" />
+            <source>or boundaries file</source>
+            <translation>o archivo de límites</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="143" />
+            <source>Automatic</source>
+            <translation>Automático</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="144" />
+            <source>Admin level</source>
+            <translation>Nivel administrativo</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="146" />
+            <source>Month</source>
+            <translation>Mes</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="146" />
+            <source>Quarter</source>
+            <translation>Trimestre</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="146" />
+            <source>Whole table</source>
+            <translation>Toda la tabla</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="147" />
+            <source>Presence per</source>
+            <translation>Presencia por</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="149" />
+            <source>Needs tables (*.csv *.xlsx *.ods *.gpkg);;All files (*)</source>
+            <translation>Tablas de necesidades (*.csv *.xlsx *.ods *.gpkg);;Todos los archivos (*)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="151" />
+            <source>Optional: people in need per unit and cluster, for gaps</source>
+            <translation>Opcional: personas con necesidades por unidad y clúster, para las brechas</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="153" />
+            <source>Needs (optional)</source>
+            <translation>Necesidades (opcional)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="155" />
+            <source>Run join</source>
+            <translation>Ejecutar la unión</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="156" />
+            <source>Join the 4W table to the boundaries in the background</source>
+            <translation>Unir en segundo plano la tabla 4W a los límites</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="158" />
+            <source>Cancel</source>
+            <translation>Cancelar</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="160" />
+            <source>Join 4W to boundaries (all options)…</source>
+            <translation>Unir la 4W a los límites (todas las opciones)…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="172" />
+            <source>Clusters</source>
+            <translation>Clústeres</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="176" />
+            <source>Tick the clusters to map; the number is the partners in the chosen periods</source>
+            <translation>Marque los clústeres que desea cartografiar; el número indica los socios en los períodos elegidos</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="181" />
+            <source>All</source>
+            <translation>Todos</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="183" />
+            <source>None</source>
+            <translation>Ninguno</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="191" />
+            <source>Summary</source>
+            <translation>Resumen</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Partners</source>
+            <translation>Socios</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Distinct organisations working in the chosen clusters and periods, anywhere (each counted once, not once per unit)</source>
+            <translation>Organizaciones distintas que trabajan en los clústeres y períodos elegidos, en cualquier lugar (cada una contada una vez, no una vez por unidad)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Activities</source>
+            <translation>Actividades</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Organisation-activity pairs, counted once per unit, cluster and period</source>
+            <translation>Pares organización-actividad, contados una vez por unidad, clúster y período</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Units covered</source>
+            <translation>Unidades cubiertas</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Admin units with at least one partner in the chosen clusters and periods</source>
+            <translation>Unidades administrativas con al menos un socio en los clústeres y períodos elegidos</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Units with a gap</source>
+            <translation>Unidades con brecha</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Admin units with a need and no partner, or too few partners for the need (needs the gaps analysis: pick a needs table)</source>
+            <translation>Unidades administrativas con necesidades y sin socios, o con muy pocos socios para la necesidad (requiere el análisis de brechas: elija una tabla de necesidades)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Unmatched rows</source>
+            <translation>Filas sin emparejar</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Rows of the chosen clusters and periods that could not be placed on an admin unit (and, in brackets, in the whole table); the QA report lists them</source>
+            <translation>Filas de los clústeres y períodos elegidos que no se pudieron situar en una unidad administrativa (y, entre paréntesis, en toda la tabla); el informe de control de calidad las enumera</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="228" />
+            <source>Map pack</source>
+            <translation>Paquete de mapas</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="232" />
+            <source>Default: coordmap_map_pack next to the project, or in your home folder</source>
+            <translation>Por defecto: coordmap_map_pack junto al proyecto, o en su carpeta personal</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="234" />
+            <source>Folder</source>
+            <translation>Carpeta</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="235" />
+            <source>Export map pack</source>
+            <translation>Exportar el paquete de mapas</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="259" />
+            <source>Load a 4W table to start: pick the partners' 4W table and the admin boundaries, then Run join.</source>
+            <translation>Cargue una tabla 4W para empezar: elija la tabla 4W de los socios y los límites administrativos y luego Ejecutar la unión.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="284" />
+            <source>The map pack export is not available in this installation (algorithm {id})</source>
+            <translation>La exportación del paquete de mapas no está disponible en esta instalación (algoritmo {id})</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="288" />
+            <source>Export the maps of the chosen clusters and periods in the background</source>
+            <translation>Exportar en segundo plano los mapas de los clústeres y períodos elegidos</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="318" />
+            <source>Choose a 4W table and admin boundaries first.</source>
+            <translation>Elija primero una tabla 4W y los límites administrativos.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="325" />
+            <source>CoordMap: join 4W table</source>
+            <translation>CoordMap: unir la tabla 4W</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="327" />
+            <source>Joining the 4W table to the boundaries…</source>
+            <translation>Uniendo la tabla 4W a los límites…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="350" />
+            <source>Stopped: {message}</source>
+            <translation>Detenido: {message}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="363" />
+            <source>Computing gaps and overlaps…</source>
+            <translation>Calculando brechas y superposiciones…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="364" />
+            <source>CoordMap: gaps and overlaps</source>
+            <translation>CoordMap: brechas y superposiciones</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="371" />
+            <source>Gaps and overlaps not computed ({message}); the presence is loaded.</source>
+            <translation>Brechas y superposiciones no calculadas ({message}); la presencia está cargada.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="385" />
+            <source>Cannot read the join outputs: {error}</source>
+            <translation>No se pueden leer las salidas de la unión: {error}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="406" />
+            <source>No row of the 4W table could be placed on the map: the QA report says why for each row.</source>
+            <translation>Ninguna fila de la tabla 4W se pudo situar en el mapa: el informe de control de calidad indica el motivo de cada fila.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="409" />
+            <source>{clusters} clusters, {periods} periods. Tick clusters and move the period range: the map and the numbers follow.</source>
+            <translation>{clusters} clústeres, {periods} períodos. Marque clústeres y mueva el rango de períodos: el mapa y las cifras se actualizan.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="415" />
+            <source>Partner presence</source>
+            <translation>Presencia de socios</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="415" />
+            <source>Gaps</source>
+            <translation>Brechas</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="416" />
+            <source>Overlapping partners</source>
+            <translation>Socios superpuestos</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="425" />
+            <source>Cannot open {path}</source>
+            <translation>No se puede abrir {path}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="478" />
+            <source>Open the QA report</source>
+            <translation>Abrir el informe de control de calidad</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="523" />
+            <source>No cluster ticked: tick at least one to see the map.</source>
+            <translation>Ningún clúster marcado: marque al menos uno para ver el mapa.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="526" />
+            <source>Periods: {first} to {last}</source>
+            <translation>Períodos: de {first} a {last}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="535" />
+            <source>not computed</source>
+            <translation>no calculado</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="538" />
+            <source>{chosen} ({total} in the whole table)</source>
+            <translation>{chosen} ({total} en toda la tabla)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="544" />
+            <source>{code} – {name} ({partners})</source>
+            <translation>{code} – {name} ({partners})</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="546" />
+            <source>{partners} partners in the chosen periods</source>
+            <translation>{partners} socios en los períodos elegidos</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="630" />
+            <source>Exporting the map pack to {folder}…</source>
+            <translation>Exportando el paquete de mapas a {folder}…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="631" />
+            <source>CoordMap: export map pack</source>
+            <translation>CoordMap: exportar el paquete de mapas</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="631" />
+            <source>Map pack written to {folder}</source>
+            <translation>Paquete de mapas guardado en {folder}</translation>
         </message>
     </context>
     <context>
@@ -432,12 +404,12 @@
     <context>
         <name>ExportMapsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="54" />
+            <location filename="../processing/algorithms/export_maps.py" line="55" />
             <source>Export 3W map pack</source>
             <translation>Exportar el paquete de mapas 3W</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="62" />
+            <location filename="../processing/algorithms/export_maps.py" line="63" />
             <source>Makes the 3W map pack from the presence output of 'Join 4W table to admin boundaries': one map per cluster (and per period) with title, period, 'as of' date, legend of partners per unit, locator map, scale bar, north arrow, sources, producer, map id, creation date, the United Nations disclaimer and a note saying what blank areas mean. Hatched grey units have no data (no 4W report); white units were reported with no partner of the cluster.
 
 Optional gaps and overlap-units layers (from 'Gaps and overlaps') outline units with a need and no partner and hatch units with overlapping activities. Files are named &lt;id&gt;_&lt;short-name&gt;_&lt;paper&gt;_&lt;yyyymmdd&gt;. Map texts are in the chosen language (English, French, Spanish, Arabic). Cluster colours and icons are CoordMap's own defaults, not an official palette: give your own JSON file (same shape as resources/styles/cluster_styles.json) as 'Cluster colours and icons', or set it once in the QGIS setting coordmap/cluster_styles. 'Add the layouts to the project' keeps every map as an editable print layout (with its layers, as temporary layers) to fine-tune in the layout manager.</source>
@@ -446,132 +418,132 @@ Optional gaps and overlap-units layers (from 'Gaps and overlaps') outline units 
 Las capas opcionales de brechas y de unidades con superposición (de «Brechas y superposiciones») resaltan el contorno de las unidades con necesidades y sin socios y rayan las unidades con actividades superpuestas. Los archivos se nombran &lt;id&gt;_&lt;short-name&gt;_&lt;paper&gt;_&lt;yyyymmdd&gt;. Los textos de los mapas están en el idioma elegido (inglés, francés, español, árabe). Los colores e iconos de los clústeres son los predeterminados de CoordMap, no una paleta oficial: indique su propio archivo JSON (con la misma forma que resources/styles/cluster_styles.json) como «Colores e iconos de los clústeres», o configúrelo una vez en el ajuste de QGIS coordmap/cluster_styles. «Añadir las composiciones al proyecto» conserva cada mapa como una composición de impresión editable (con sus capas, como capas temporales) para ajustarla en el administrador de composiciones.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="80" />
+            <location filename="../processing/algorithms/export_maps.py" line="81" />
             <source>Presence (output of Join 4W)</source>
             <translation>Presencia (salida de Unir 4W)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="83" />
+            <location filename="../processing/algorithms/export_maps.py" line="84" />
             <source>Gaps (output of Gaps and overlaps)</source>
             <translation>Brechas (salida de Brechas y superposiciones)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="86" />
+            <location filename="../processing/algorithms/export_maps.py" line="87" />
             <source>Overlap units (output of Gaps and overlaps)</source>
             <translation>Unidades con superposición (salida de Brechas y superposiciones)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="89" />
+            <location filename="../processing/algorithms/export_maps.py" line="90" />
             <source>Clusters (codes separated by commas; default: all present)</source>
             <translation>Clústeres (códigos separados por comas; por defecto: todos los presentes)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="92" />
+            <location filename="../processing/algorithms/export_maps.py" line="93" />
             <source>Periods (separated by commas; default: every period)</source>
             <translation>Períodos (separados por comas; por defecto: todos los períodos)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="95" />
+            <location filename="../processing/algorithms/export_maps.py" line="96" />
             <source>Template</source>
             <translation>Plantilla</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="95" />
+            <location filename="../processing/algorithms/export_maps.py" line="96" />
             <source>A4 landscape</source>
             <translation>A4 horizontal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="95" />
+            <location filename="../processing/algorithms/export_maps.py" line="96" />
             <source>A4 portrait</source>
             <translation>A4 vertical</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="95" />
+            <location filename="../processing/algorithms/export_maps.py" line="96" />
             <source>A3 landscape</source>
             <translation>A3 horizontal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="99" />
+            <location filename="../processing/algorithms/export_maps.py" line="100" />
             <source>Map language</source>
             <translation>Idioma de los mapas</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="102" />
+            <location filename="../processing/algorithms/export_maps.py" line="103" />
             <source>Title (default: '&lt;cluster&gt;: operational presence')</source>
             <translation>Título (por defecto: '&lt;cluster&gt;: operational presence' en el idioma del mapa)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="105" />
+            <location filename="../processing/algorithms/export_maps.py" line="106" />
             <source>Sources (default: the input file names)</source>
             <translation>Fuentes (por defecto: los nombres de los archivos de entrada)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="107" />
+            <location filename="../processing/algorithms/export_maps.py" line="108" />
             <source>Producer and contact</source>
             <translation>Productor y contacto</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="109" />
+            <location filename="../processing/algorithms/export_maps.py" line="110" />
             <source>Format</source>
             <translation>Formato</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="111" />
+            <location filename="../processing/algorithms/export_maps.py" line="112" />
             <source>One multi-page PDF instead of one file per map</source>
             <translation>Un único PDF de varias páginas en lugar de un archivo por mapa</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="114" />
+            <location filename="../processing/algorithms/export_maps.py" line="115" />
             <source>Add the layouts to the project (to edit them)</source>
             <translation>Añadir las composiciones al proyecto (para editarlas)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="117" />
+            <location filename="../processing/algorithms/export_maps.py" line="118" />
             <source>Add a page listing the partners per unit</source>
             <translation>Añadir una página con los socios por unidad</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="120" />
+            <location filename="../processing/algorithms/export_maps.py" line="121" />
             <source>Sensitive clusters: partner names never shown (codes, commas)</source>
             <translation>Clústeres sensibles: los nombres de los socios nunca se muestran (códigos, comas)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="124" />
+            <location filename="../processing/algorithms/export_maps.py" line="125" />
             <source>Cluster colours and icons (JSON)</source>
             <translation>Colores e iconos de los clústeres (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="127" />
+            <location filename="../processing/algorithms/export_maps.py" line="128" />
             <source>Output folder</source>
             <translation>Carpeta de salida</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="129" />
+            <location filename="../processing/algorithms/export_maps.py" line="130" />
             <source>Files written</source>
             <translation>Archivos escritos</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="135" />
+            <location filename="../processing/algorithms/export_maps.py" line="136" />
             <source>Presence: no such layer or file</source>
             <translation>Presencia: no existe esa capa ni ese archivo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="136" />
+            <location filename="../processing/algorithms/export_maps.py" line="137" />
             <source>Presence</source>
             <translation>Presencia</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="142" />
+            <location filename="../processing/algorithms/export_maps.py" line="143" />
             <source>Presence: no feature for clusters {clusters} and periods {periods}</source>
             <translation>Presencia: ninguna entidad para los clústeres {clusters} y los períodos {periods}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="146" />
+            <location filename="../processing/algorithms/export_maps.py" line="147" />
             <source>{count} maps to make</source>
             <translation>{count} mapas por generar</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="178" />
+            <location filename="../processing/algorithms/export_maps.py" line="179" />
             <source>Wrote {count} files to {folder}</source>
             <translation>Se escribieron {count} archivos en {folder}</translation>
         </message>
@@ -584,12 +556,12 @@ Las capas opcionales de brechas y de unidades con superposición (de «Brechas y
     <context>
         <name>GapsOverlapsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="49" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="57" />
             <source>Gaps, overlaps and changes per cluster and period</source>
             <translation>Brechas, superposiciones y cambios por clúster y período</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="52" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="60" />
             <source>Answers the coordination meeting's three questions from the outputs of 'Join 4W table to admin boundaries' (run it with presence per month to see changes and units that did not report) and an optional needs table.
 
 Needs: a table or file of people in need (PiN), targets and/or severity by P-code and cluster, long (one row per unit and sector, e.g. HXL #inneed, #targeted, #severity, #sector) or wide (one column per cluster, one sheet per measure named e.g. 'PiN' or 'Severity'; every sheet of a workbook is read). Breakdown rows (sex, age, population group) are reduced to the unit's total. Needs of deeper units are rolled up (PiN and targets summed over sub-units, severity = highest); needs of coarser units are rolled down (severity only: a PiN cannot be divided). Needs apply to every period.
@@ -630,117 +602,117 @@ Límites administrativos: sin ellos solo se pueden cartografiar las unidades de 
 Protección de datos (activada por defecto): para los clústeres sensibles (VBG y protección de la niñez por defecto), cada salida oculta los nombres de los socios y deja en blanco los recuentos inferiores a k, escribiendo '&lt;k' en la lista de socios; el campo 'protected' marca esas entidades.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="93" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="101" />
             <source>Presence (output of the join)</source>
             <translation>Presencia (salida de la unión)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="96" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="104" />
             <source>Rows with match status (output of the join)</source>
             <translation>Filas con estado de emparejamiento (salida de la unión)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="99" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="107" />
             <source>Needs: PiN, targets, severity (layer or CSV/XLSX/ODS file)</source>
             <translation>Necesidades: PiN, metas, severidad (capa o archivo CSV/XLSX/ODS)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="102" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="110" />
             <source>Admin boundaries (to map units with needs and no partner)</source>
             <translation>Límites administrativos (para cartografiar las unidades con necesidades y sin socios)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="105" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="113" />
             <source>Clusters (codes separated by commas; default: all)</source>
             <translation>Clústeres (códigos separados por comas; por defecto: todos)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="108" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="116" />
             <source>Periods (e.g. 2025-01,2025-02; default: all)</source>
             <translation>Períodos (p. ej. 2025-01,2025-02; por defecto: todos)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="111" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="119" />
             <source>Admin level</source>
             <translation>Nivel administrativo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="111" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="119" />
             <source>Automatic (the presence level)</source>
             <translation>Automático (el nivel de la presencia)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="115" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="123" />
             <source>Minimum partners per unit</source>
             <translation>Mínimo de socios por unidad</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="118" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="126" />
             <source>Partners per 10,000 people in need below which a unit is underserved (0: not used)</source>
             <translation>Socios por cada 10 000 personas con necesidades por debajo del cual una unidad tiene atención insuficiente (0: no se usa)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="123" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="131" />
             <source>Coverage bands, reached/PiN (below the first: underserved)</source>
             <translation>Rangos de cobertura, alcanzados/PiN (por debajo del primero: atención insuficiente)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="127" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="135" />
             <source>Sensitive clusters</source>
             <translation>Clústeres sensibles</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="130" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="138" />
             <source>Protect sensitive clusters (hide partners, blank small counts)</source>
             <translation>Proteger los clústeres sensibles (ocultar socios, dejar en blanco los recuentos pequeños)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="134" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="142" />
             <source>Small count threshold k (counts below k are hidden)</source>
             <translation>Umbral de recuentos pequeños k (los recuentos inferiores a k se ocultan)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="137" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="145" />
             <source>Gaps</source>
             <translation>Brechas</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="139" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="147" />
             <source>Overlaps</source>
             <translation>Superposiciones</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="141" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="149" />
             <source>Units with overlaps</source>
             <translation>Unidades con superposiciones</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="144" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="152" />
             <source>Changes since the previous period</source>
             <translation>Cambios desde el período anterior</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="167" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="175" />
             <source>Needs read from: {sources}</source>
             <translation>Necesidades leídas de: {sources}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="172" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="180" />
             <source>{count} units have no polygon (give the admin boundaries to map them); their features have no geometry: {codes}</source>
             <translation>{count} unidades no tienen polígono (indique los límites administrativos para cartografiarlas); sus entidades no tienen geometría: {codes}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="183" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="191" />
             <source>Presence: no such layer or file</source>
             <translation>Presencia: no existe esa capa ni ese archivo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="241" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="214" />
             <source>No needs table: gaps only say where partners are; every unit without partner is 'no_need_reported'</source>
             <translation>Sin tabla de necesidades: las brechas solo indican dónde están los socios; toda unidad sin socios es 'no_need_reported'</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="244" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="217" />
             <source>Needs {value!r}: no such file or layer</source>
             <translation>Necesidades {value!r}: no existe ese archivo ni esa capa</translation>
         </message>
@@ -895,6 +867,34 @@ Salidas: polígonos de presencia (una entidad por unidad administrativa y clúst
             <location filename="../processing/algorithms/join_4w.py" line="214" />
             <source>{name}: the boundary layer has no polygons</source>
             <translation>{name}: la capa de límites no tiene polígonos</translation>
+        </message>
+    </context>
+    <context>
+        <name>PeriodRangeWidget</name>
+        <message>
+            <location filename="../plugin/widgets.py" line="19" />
+            <source>Drag either end to choose the first and last period</source>
+            <translation>Arrastre cualquiera de los extremos para elegir el primer y el último período</translation>
+        </message>
+        <message>
+            <location filename="../plugin/widgets.py" line="23" />
+            <source>Latest period</source>
+            <translation>Último período</translation>
+        </message>
+        <message>
+            <location filename="../plugin/widgets.py" line="24" />
+            <source>Show only the most recent period in the data</source>
+            <translation>Mostrar solo el período más reciente de los datos</translation>
+        </message>
+        <message>
+            <location filename="../plugin/widgets.py" line="25" />
+            <source>&amp;From</source>
+            <translation>&amp;Desde</translation>
+        </message>
+        <message>
+            <location filename="../plugin/widgets.py" line="27" />
+            <source>&amp;To</source>
+            <translation>&amp;Hasta</translation>
         </message>
     </context>
     <context>

@@ -2,397 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
     <context>
-        <name>CoordMapDock</name>
-        <message>
-            <location filename="../plugin/dock.py" line="297" />
-            <source>CoordMap</source>
-            <translation>CoordMap</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="111" />
-            <source>Periods</source>
-            <translation>Périodes</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="129" />
-            <source>Sources</source>
-            <translation>Sources</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="136" />
-            <source>4W tables (*.xlsx *.xls *.ods *.csv *.txt);;All files (*)</source>
-            <translation>Tables 4W (*.xlsx *.xls *.ods *.csv *.txt);;Tous les fichiers (*)</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="137" />
-            <source>A 4W file (XLSX, XLS, ODS, CSV); it wins over the layer</source>
-            <translation>Un fichier 4W (XLSX, XLS, ODS, CSV) ; il l'emporte sur la couche</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="138" />
-            <source>4W table layer</source>
-            <translation>Couche de la table 4W</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="139" />
-            <source>or 4W file</source>
-            <translation>ou fichier 4W</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="145" />
-            <source>Boundaries (*.gpkg *.geojson *.json *.shp);;All files (*)</source>
-            <translation>Limites (*.gpkg *.geojson *.json *.shp);;Tous les fichiers (*)</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="146" />
-            <source>Admin boundaries layer</source>
-            <translation>Couche des limites administratives</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="147" />
-            <source>or boundaries file</source>
-            <translation>ou fichier de limites</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="149" />
-            <source>Automatic</source>
-            <translation>Automatique</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="150" />
-            <source>Admin level</source>
-            <translation>Niveau administratif</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="152" />
-            <source>Month</source>
-            <translation>Mois</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="152" />
-            <source>Quarter</source>
-            <translation>Trimestre</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="152" />
-            <source>Whole table</source>
-            <translation>Toute la table</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="153" />
-            <source>Presence per</source>
-            <translation>Présence par</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="155" />
-            <source>Needs tables (*.csv *.xlsx *.ods *.gpkg);;All files (*)</source>
-            <translation>Tables des besoins (*.csv *.xlsx *.ods *.gpkg);;Tous les fichiers (*)</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="156" />
-            <source>Optional: people in need per unit and cluster, for gaps</source>
-            <translation>Facultatif : personnes dans le besoin par unité et par cluster, pour les lacunes</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="157" />
-            <source>Needs (optional)</source>
-            <translation>Besoins (facultatif)</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="159" />
-            <source>Run join</source>
-            <translation>Lancer la jointure</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="160" />
-            <source>Join the 4W table to the boundaries in the background</source>
-            <translation>Joindre en arrière-plan la table 4W aux limites</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="162" />
-            <source>Cancel</source>
-            <translation>Annuler</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="164" />
-            <source>Join 4W to boundaries (all options)…</source>
-            <translation>Joindre la 4W aux limites (toutes les options)…</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="176" />
-            <source>Clusters</source>
-            <translation>Clusters</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="180" />
-            <source>Tick the clusters to map; the number is the partners in the chosen periods</source>
-            <translation>Cochez les clusters à cartographier ; le nombre indique les partenaires dans les périodes choisies</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="185" />
-            <source>All</source>
-            <translation>Tous</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="187" />
-            <source>None</source>
-            <translation>Aucun</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="195" />
-            <source>Summary</source>
-            <translation>Résumé</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="197" />
-            <source>Partners</source>
-            <translation>Partenaires</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="197" />
-            <source>Distinct organisations working in the chosen clusters and periods, anywhere (each counted once, not once per unit)</source>
-            <translation>Organisations distinctes actives dans les clusters et périodes choisis, où que ce soit (chacune comptée une fois, pas une fois par unité)</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="197" />
-            <source>Activities</source>
-            <translation>Activités</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="197" />
-            <source>Organisation-activity pairs, counted once per unit, cluster and period</source>
-            <translation>Paires organisation-activité, comptées une fois par unité, cluster et période</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="197" />
-            <source>Units covered</source>
-            <translation>Unités couvertes</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="197" />
-            <source>Admin units with at least one partner in the chosen clusters and periods</source>
-            <translation>Unités administratives avec au moins un partenaire dans les clusters et périodes choisis</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="197" />
-            <source>Units with a gap</source>
-            <translation>Unités avec une lacune</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="197" />
-            <source>Admin units with a need and no partner, or too few partners for the need (needs the gaps analysis: pick a needs table)</source>
-            <translation>Unités administratives ayant un besoin et aucun partenaire, ou trop peu de partenaires pour le besoin (demande l'analyse des lacunes : choisissez une table des besoins)</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="197" />
-            <source>Unmatched rows</source>
-            <translation>Lignes non appariées</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="197" />
-            <source>Rows of the chosen clusters and periods that could not be placed on an admin unit (and, in brackets, in the whole table); the QA report lists them</source>
-            <translation>Lignes des clusters et périodes choisis qui n'ont pu être rattachées à aucune unité administrative (et, entre parenthèses, dans toute la table) ; le rapport de contrôle qualité les liste</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="232" />
-            <source>Map pack</source>
-            <translation>Jeu de cartes</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="236" />
-            <source>Default: coordmap_map_pack next to the project, or in your home folder</source>
-            <translation>Par défaut : coordmap_map_pack à côté du projet, ou dans votre dossier personnel</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="238" />
-            <source>Folder</source>
-            <translation>Dossier</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="239" />
-            <source>Export map pack</source>
-            <translation>Exporter le jeu de cartes</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="263" />
-            <source>Load a 4W table to start: pick the partners' 4W table and the admin boundaries, then Run join.</source>
-            <translation>Chargez une table 4W pour commencer : choisissez la table 4W des partenaires et les limites administratives, puis Lancer la jointure.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="287" />
-            <source>The map pack export is not available in this installation (algorithm {id})</source>
-            <translation>L'export du jeu de cartes n'est pas disponible dans cette installation (algorithme {id})</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="291" />
-            <source>Export the maps of the chosen clusters and periods in the background</source>
-            <translation>Exporter en arrière-plan les cartes des clusters et périodes choisis</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="333" />
-            <source>Choose a 4W table and admin boundaries first.</source>
-            <translation>Choisissez d'abord une table 4W et des limites administratives.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="344" />
-            <source>CoordMap: join 4W table</source>
-            <translation>CoordMap : jointure de la table 4W</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="346" />
-            <source>Joining the 4W table to the boundaries…</source>
-            <translation>Jointure de la table 4W aux limites…</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="369" />
-            <source>Stopped: {message}</source>
-            <translation>Arrêté : {message}</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="391" />
-            <source>Computing gaps and overlaps…</source>
-            <translation>Calcul des lacunes et des chevauchements…</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="392" />
-            <source>CoordMap: gaps and overlaps</source>
-            <translation>CoordMap : lacunes et chevauchements</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="401" />
-            <source>Gaps and overlaps not computed ({message}); the presence is loaded.</source>
-            <translation>Lacunes et chevauchements non calculés ({message}) ; la présence est chargée.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="424" />
-            <source>Cannot read the join outputs: {error}</source>
-            <translation>Impossible de lire les sorties de la jointure : {error}</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="444" />
-            <source>No row of the 4W table could be placed on the map: the QA report says why for each row.</source>
-            <translation>Aucune ligne de la table 4W n'a pu être placée sur la carte : le rapport de contrôle qualité en donne la raison pour chaque ligne.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="447" />
-            <source>{clusters} clusters, {periods} periods. Tick clusters and move the period range: the map and the numbers follow.</source>
-            <translation>{clusters} clusters, {periods} périodes. Cochez des clusters et déplacez la plage de périodes : la carte et les chiffres suivent.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="453" />
-            <source>Partner presence</source>
-            <translation>Présence des partenaires</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="453" />
-            <source>Gaps</source>
-            <translation>Lacunes</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="454" />
-            <source>Overlapping partners</source>
-            <translation>Partenaires qui se chevauchent</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="463" />
-            <source>Cannot open {path}</source>
-            <translation>Impossible d'ouvrir {path}</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="516" />
-            <source>Open the QA report</source>
-            <translation>Ouvrir le rapport de contrôle qualité</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="561" />
-            <source>No cluster ticked: tick at least one to see the map.</source>
-            <translation>Aucun cluster coché : cochez-en au moins un pour voir la carte.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="563" />
-            <source>Periods: {first} to {last}</source>
-            <translation>Périodes : de {first} à {last}</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="572" />
-            <source>not computed</source>
-            <translation>non calculé</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="574" />
-            <source>{chosen} ({total} in the whole table)</source>
-            <translation>{chosen} ({total} dans toute la table)</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="580" />
-            <source>{code} – {name} ({partners})</source>
-            <translation>{code} – {name} ({partners})</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="582" />
-            <source>{partners} partners in the chosen periods</source>
-            <translation>{partners} partenaires dans les périodes choisies</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="670" />
-            <source>Exporting the map pack to {folder}…</source>
-            <translation>Export du jeu de cartes vers {folder}…</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="671" />
-            <source>CoordMap: export map pack</source>
-            <translation>CoordMap : export du jeu de cartes</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="671" />
-            <source>Map pack written to {folder}</source>
-            <translation>Jeu de cartes écrit dans {folder}</translation>
-        </message>
-    </context>
-    <context>
         <name>AlgorithmRun</name>
         <message>
-            <location filename="../plugin/tasks.py" line="38" />
+            <location filename="../plugin/tasks.py" line="34" />
             <source>The algorithm {id} is not available</source>
             <translation>L'algorithme {id} n'est pas disponible</translation>
         </message>
         <message>
-            <location filename="../plugin/tasks.py" line="62" />
+            <location filename="../plugin/tasks.py" line="59" />
             <source>Cancelled</source>
             <translation>Annulé</translation>
         </message>
         <message>
-            <location filename="../plugin/tasks.py" line="69" />
+            <location filename="../plugin/tasks.py" line="66" />
             <source>The algorithm failed (see the Processing log)</source>
             <translation>L'algorithme a échoué (voir le journal de Traitement)</translation>
-        </message>
-    </context>
-    <context>
-        <name>PeriodRangeWidget</name>
-        <message>
-            <location filename="../plugin/widgets.py" line="23" />
-            <source>Drag either end to choose the first and last period</source>
-            <translation>Faites glisser l'une ou l'autre extrémité pour choisir la première et la dernière période</translation>
-        </message>
-        <message>
-            <location filename="../plugin/widgets.py" line="27" />
-            <source>Latest period</source>
-            <translation>Dernière période</translation>
-        </message>
-        <message>
-            <location filename="../plugin/widgets.py" line="28" />
-            <source>Show only the most recent period in the data</source>
-            <translation>N'afficher que la période la plus récente des données</translation>
-        </message>
-        <message>
-            <location filename="../plugin/widgets.py" line="29" />
-            <source>&amp;From</source>
-            <translation>&amp;Du</translation>
-        </message>
-        <message>
-            <location filename="../plugin/widgets.py" line="31" />
-            <source>&amp;To</source>
-            <translation>&amp;Au</translation>
         </message>
     </context>
     <context>
@@ -401,6 +25,354 @@
             <location filename="../processing/algorithms/base.py" line="21" />
             <source>Coordination</source>
             <translation>Coordination</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoordMapDock</name>
+        <message>
+            <location filename="../plugin/dock.py" line="294" />
+            <source>CoordMap</source>
+            <translation>CoordMap</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="102" />
+            <source>Periods</source>
+            <translation>Périodes</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="120" />
+            <source>Sources</source>
+            <translation>Sources</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="127" />
+            <source>4W tables (*.xlsx *.xls *.ods *.csv *.txt);;All files (*)</source>
+            <translation>Tables 4W (*.xlsx *.xls *.ods *.csv *.txt);;Tous les fichiers (*)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="129" />
+            <source>A 4W file (XLSX, XLS, ODS, CSV); it wins over the layer</source>
+            <translation>Un fichier 4W (XLSX, XLS, ODS, CSV) ; il l'emporte sur la couche</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="131" />
+            <source>4W table layer</source>
+            <translation>Couche de la table 4W</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="132" />
+            <source>or 4W file</source>
+            <translation>ou fichier 4W</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="138" />
+            <source>Boundaries (*.gpkg *.geojson *.json *.shp);;All files (*)</source>
+            <translation>Limites (*.gpkg *.geojson *.json *.shp);;Tous les fichiers (*)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="140" />
+            <source>Admin boundaries layer</source>
+            <translation>Couche des limites administratives</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="141" />
+            <source>or boundaries file</source>
+            <translation>ou fichier de limites</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="143" />
+            <source>Automatic</source>
+            <translation>Automatique</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="144" />
+            <source>Admin level</source>
+            <translation>Niveau administratif</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="146" />
+            <source>Month</source>
+            <translation>Mois</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="146" />
+            <source>Quarter</source>
+            <translation>Trimestre</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="146" />
+            <source>Whole table</source>
+            <translation>Toute la table</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="147" />
+            <source>Presence per</source>
+            <translation>Présence par</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="149" />
+            <source>Needs tables (*.csv *.xlsx *.ods *.gpkg);;All files (*)</source>
+            <translation>Tables des besoins (*.csv *.xlsx *.ods *.gpkg);;Tous les fichiers (*)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="151" />
+            <source>Optional: people in need per unit and cluster, for gaps</source>
+            <translation>Facultatif : personnes dans le besoin par unité et par cluster, pour les lacunes</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="153" />
+            <source>Needs (optional)</source>
+            <translation>Besoins (facultatif)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="155" />
+            <source>Run join</source>
+            <translation>Lancer la jointure</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="156" />
+            <source>Join the 4W table to the boundaries in the background</source>
+            <translation>Joindre en arrière-plan la table 4W aux limites</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="158" />
+            <source>Cancel</source>
+            <translation>Annuler</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="160" />
+            <source>Join 4W to boundaries (all options)…</source>
+            <translation>Joindre la 4W aux limites (toutes les options)…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="172" />
+            <source>Clusters</source>
+            <translation>Clusters</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="176" />
+            <source>Tick the clusters to map; the number is the partners in the chosen periods</source>
+            <translation>Cochez les clusters à cartographier ; le nombre indique les partenaires dans les périodes choisies</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="181" />
+            <source>All</source>
+            <translation>Tous</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="183" />
+            <source>None</source>
+            <translation>Aucun</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="191" />
+            <source>Summary</source>
+            <translation>Résumé</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Partners</source>
+            <translation>Partenaires</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Distinct organisations working in the chosen clusters and periods, anywhere (each counted once, not once per unit)</source>
+            <translation>Organisations distinctes actives dans les clusters et périodes choisis, où que ce soit (chacune comptée une fois, pas une fois par unité)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Activities</source>
+            <translation>Activités</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Organisation-activity pairs, counted once per unit, cluster and period</source>
+            <translation>Paires organisation-activité, comptées une fois par unité, cluster et période</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Units covered</source>
+            <translation>Unités couvertes</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Admin units with at least one partner in the chosen clusters and periods</source>
+            <translation>Unités administratives avec au moins un partenaire dans les clusters et périodes choisis</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Units with a gap</source>
+            <translation>Unités avec une lacune</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Admin units with a need and no partner, or too few partners for the need (needs the gaps analysis: pick a needs table)</source>
+            <translation>Unités administratives ayant un besoin et aucun partenaire, ou trop peu de partenaires pour le besoin (demande l'analyse des lacunes : choisissez une table des besoins)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Unmatched rows</source>
+            <translation>Lignes non appariées</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="193" />
+            <source>Rows of the chosen clusters and periods that could not be placed on an admin unit (and, in brackets, in the whole table); the QA report lists them</source>
+            <translation>Lignes des clusters et périodes choisis qui n'ont pu être rattachées à aucune unité administrative (et, entre parenthèses, dans toute la table) ; le rapport de contrôle qualité les liste</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="228" />
+            <source>Map pack</source>
+            <translation>Jeu de cartes</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="232" />
+            <source>Default: coordmap_map_pack next to the project, or in your home folder</source>
+            <translation>Par défaut : coordmap_map_pack à côté du projet, ou dans votre dossier personnel</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="234" />
+            <source>Folder</source>
+            <translation>Dossier</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="235" />
+            <source>Export map pack</source>
+            <translation>Exporter le jeu de cartes</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="259" />
+            <source>Load a 4W table to start: pick the partners' 4W table and the admin boundaries, then Run join.</source>
+            <translation>Chargez une table 4W pour commencer : choisissez la table 4W des partenaires et les limites administratives, puis Lancer la jointure.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="284" />
+            <source>The map pack export is not available in this installation (algorithm {id})</source>
+            <translation>L'export du jeu de cartes n'est pas disponible dans cette installation (algorithme {id})</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="288" />
+            <source>Export the maps of the chosen clusters and periods in the background</source>
+            <translation>Exporter en arrière-plan les cartes des clusters et périodes choisis</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="318" />
+            <source>Choose a 4W table and admin boundaries first.</source>
+            <translation>Choisissez d'abord une table 4W et des limites administratives.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="325" />
+            <source>CoordMap: join 4W table</source>
+            <translation>CoordMap : jointure de la table 4W</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="327" />
+            <source>Joining the 4W table to the boundaries…</source>
+            <translation>Jointure de la table 4W aux limites…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="350" />
+            <source>Stopped: {message}</source>
+            <translation>Arrêté : {message}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="363" />
+            <source>Computing gaps and overlaps…</source>
+            <translation>Calcul des lacunes et des chevauchements…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="364" />
+            <source>CoordMap: gaps and overlaps</source>
+            <translation>CoordMap : lacunes et chevauchements</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="371" />
+            <source>Gaps and overlaps not computed ({message}); the presence is loaded.</source>
+            <translation>Lacunes et chevauchements non calculés ({message}) ; la présence est chargée.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="385" />
+            <source>Cannot read the join outputs: {error}</source>
+            <translation>Impossible de lire les sorties de la jointure : {error}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="406" />
+            <source>No row of the 4W table could be placed on the map: the QA report says why for each row.</source>
+            <translation>Aucune ligne de la table 4W n'a pu être placée sur la carte : le rapport de contrôle qualité en donne la raison pour chaque ligne.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="409" />
+            <source>{clusters} clusters, {periods} periods. Tick clusters and move the period range: the map and the numbers follow.</source>
+            <translation>{clusters} clusters, {periods} périodes. Cochez des clusters et déplacez la plage de périodes : la carte et les chiffres suivent.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="415" />
+            <source>Partner presence</source>
+            <translation>Présence des partenaires</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="415" />
+            <source>Gaps</source>
+            <translation>Lacunes</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="416" />
+            <source>Overlapping partners</source>
+            <translation>Partenaires qui se chevauchent</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="425" />
+            <source>Cannot open {path}</source>
+            <translation>Impossible d'ouvrir {path}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="478" />
+            <source>Open the QA report</source>
+            <translation>Ouvrir le rapport de contrôle qualité</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="523" />
+            <source>No cluster ticked: tick at least one to see the map.</source>
+            <translation>Aucun cluster coché : cochez-en au moins un pour voir la carte.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="526" />
+            <source>Periods: {first} to {last}</source>
+            <translation>Périodes : de {first} à {last}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="535" />
+            <source>not computed</source>
+            <translation>non calculé</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="538" />
+            <source>{chosen} ({total} in the whole table)</source>
+            <translation>{chosen} ({total} dans toute la table)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="544" />
+            <source>{code} – {name} ({partners})</source>
+            <translation>{code} – {name} ({partners})</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="546" />
+            <source>{partners} partners in the chosen periods</source>
+            <translation>{partners} partenaires dans les périodes choisies</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="630" />
+            <source>Exporting the map pack to {folder}…</source>
+            <translation>Export du jeu de cartes vers {folder}…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="631" />
+            <source>CoordMap: export map pack</source>
+            <translation>CoordMap : export du jeu de cartes</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="631" />
+            <source>Map pack written to {folder}</source>
+            <translation>Jeu de cartes écrit dans {folder}</translation>
         </message>
     </context>
     <context>
@@ -432,12 +404,12 @@
     <context>
         <name>ExportMapsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="54" />
+            <location filename="../processing/algorithms/export_maps.py" line="55" />
             <source>Export 3W map pack</source>
             <translation>Exporter le jeu de cartes 3W</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="62" />
+            <location filename="../processing/algorithms/export_maps.py" line="63" />
             <source>Makes the 3W map pack from the presence output of 'Join 4W table to admin boundaries': one map per cluster (and per period) with title, period, 'as of' date, legend of partners per unit, locator map, scale bar, north arrow, sources, producer, map id, creation date, the United Nations disclaimer and a note saying what blank areas mean. Hatched grey units have no data (no 4W report); white units were reported with no partner of the cluster.
 
 Optional gaps and overlap-units layers (from 'Gaps and overlaps') outline units with a need and no partner and hatch units with overlapping activities. Files are named &lt;id&gt;_&lt;short-name&gt;_&lt;paper&gt;_&lt;yyyymmdd&gt;. Map texts are in the chosen language (English, French, Spanish, Arabic). Cluster colours and icons are CoordMap's own defaults, not an official palette: give your own JSON file (same shape as resources/styles/cluster_styles.json) as 'Cluster colours and icons', or set it once in the QGIS setting coordmap/cluster_styles. 'Add the layouts to the project' keeps every map as an editable print layout (with its layers, as temporary layers) to fine-tune in the layout manager.</source>
@@ -446,132 +418,132 @@ Optional gaps and overlap-units layers (from 'Gaps and overlaps') outline units 
 Les couches facultatives des lacunes et des unités de chevauchement (issues de « Lacunes et chevauchements ») entourent les unités ayant un besoin et aucun partenaire et hachurent les unités où des activités se chevauchent. Les fichiers sont nommés &lt;id&gt;_&lt;short-name&gt;_&lt;paper&gt;_&lt;yyyymmdd&gt;. Les textes des cartes sont dans la langue choisie (anglais, français, espagnol, arabe). Les couleurs et icônes des clusters sont les valeurs par défaut de CoordMap, pas une palette officielle : donnez votre propre fichier JSON (de même forme que resources/styles/cluster_styles.json) comme « Couleurs et icônes des clusters », ou réglez-le une fois pour toutes dans le paramètre QGIS coordmap/cluster_styles. « Ajouter les mises en page au projet » conserve chaque carte comme mise en page modifiable (avec ses couches, en couches temporaires) à affiner dans le gestionnaire de mises en page.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="80" />
+            <location filename="../processing/algorithms/export_maps.py" line="81" />
             <source>Presence (output of Join 4W)</source>
             <translation>Présence (sortie de la jointure 4W)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="83" />
+            <location filename="../processing/algorithms/export_maps.py" line="84" />
             <source>Gaps (output of Gaps and overlaps)</source>
             <translation>Lacunes (sortie de Lacunes et chevauchements)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="86" />
+            <location filename="../processing/algorithms/export_maps.py" line="87" />
             <source>Overlap units (output of Gaps and overlaps)</source>
             <translation>Unités de chevauchement (sortie de Lacunes et chevauchements)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="89" />
+            <location filename="../processing/algorithms/export_maps.py" line="90" />
             <source>Clusters (codes separated by commas; default: all present)</source>
             <translation>Clusters (codes séparés par des virgules ; par défaut : tous ceux présents)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="92" />
+            <location filename="../processing/algorithms/export_maps.py" line="93" />
             <source>Periods (separated by commas; default: every period)</source>
             <translation>Périodes (séparées par des virgules ; par défaut : toutes les périodes)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="95" />
+            <location filename="../processing/algorithms/export_maps.py" line="96" />
             <source>Template</source>
             <translation>Modèle</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="95" />
+            <location filename="../processing/algorithms/export_maps.py" line="96" />
             <source>A4 landscape</source>
             <translation>A4 paysage</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="95" />
+            <location filename="../processing/algorithms/export_maps.py" line="96" />
             <source>A4 portrait</source>
             <translation>A4 portrait</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="95" />
+            <location filename="../processing/algorithms/export_maps.py" line="96" />
             <source>A3 landscape</source>
             <translation>A3 paysage</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="99" />
+            <location filename="../processing/algorithms/export_maps.py" line="100" />
             <source>Map language</source>
             <translation>Langue des cartes</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="102" />
+            <location filename="../processing/algorithms/export_maps.py" line="103" />
             <source>Title (default: '&lt;cluster&gt;: operational presence')</source>
             <translation>Titre (par défaut : '&lt;cluster&gt;: operational presence' dans la langue de la carte)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="105" />
+            <location filename="../processing/algorithms/export_maps.py" line="106" />
             <source>Sources (default: the input file names)</source>
             <translation>Sources (par défaut : les noms des fichiers d'entrée)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="107" />
+            <location filename="../processing/algorithms/export_maps.py" line="108" />
             <source>Producer and contact</source>
             <translation>Producteur et contact</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="109" />
+            <location filename="../processing/algorithms/export_maps.py" line="110" />
             <source>Format</source>
             <translation>Format</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="111" />
+            <location filename="../processing/algorithms/export_maps.py" line="112" />
             <source>One multi-page PDF instead of one file per map</source>
             <translation>Un seul PDF de plusieurs pages au lieu d'un fichier par carte</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="114" />
+            <location filename="../processing/algorithms/export_maps.py" line="115" />
             <source>Add the layouts to the project (to edit them)</source>
             <translation>Ajouter les mises en page au projet (pour les modifier)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="117" />
+            <location filename="../processing/algorithms/export_maps.py" line="118" />
             <source>Add a page listing the partners per unit</source>
             <translation>Ajouter une page listant les partenaires par unité</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="120" />
+            <location filename="../processing/algorithms/export_maps.py" line="121" />
             <source>Sensitive clusters: partner names never shown (codes, commas)</source>
             <translation>Clusters sensibles : noms des partenaires jamais affichés (codes, virgules)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="124" />
+            <location filename="../processing/algorithms/export_maps.py" line="125" />
             <source>Cluster colours and icons (JSON)</source>
             <translation>Couleurs et icônes des clusters (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="127" />
+            <location filename="../processing/algorithms/export_maps.py" line="128" />
             <source>Output folder</source>
             <translation>Dossier de sortie</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="129" />
+            <location filename="../processing/algorithms/export_maps.py" line="130" />
             <source>Files written</source>
             <translation>Fichiers écrits</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="135" />
+            <location filename="../processing/algorithms/export_maps.py" line="136" />
             <source>Presence: no such layer or file</source>
             <translation>Présence : ni couche ni fichier de ce nom</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="136" />
+            <location filename="../processing/algorithms/export_maps.py" line="137" />
             <source>Presence</source>
             <translation>Présence</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="142" />
+            <location filename="../processing/algorithms/export_maps.py" line="143" />
             <source>Presence: no feature for clusters {clusters} and periods {periods}</source>
             <translation>Présence : aucune entité pour les clusters {clusters} et les périodes {periods}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="146" />
+            <location filename="../processing/algorithms/export_maps.py" line="147" />
             <source>{count} maps to make</source>
             <translation>{count} cartes à produire</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="178" />
+            <location filename="../processing/algorithms/export_maps.py" line="179" />
             <source>Wrote {count} files to {folder}</source>
             <translation>{count} fichiers écrits dans {folder}</translation>
         </message>
@@ -584,12 +556,12 @@ Les couches facultatives des lacunes et des unités de chevauchement (issues de 
     <context>
         <name>GapsOverlapsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="49" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="57" />
             <source>Gaps, overlaps and changes per cluster and period</source>
             <translation>Lacunes, chevauchements et changements par cluster et par période</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="52" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="60" />
             <source>Answers the coordination meeting's three questions from the outputs of 'Join 4W table to admin boundaries' (run it with presence per month to see changes and units that did not report) and an optional needs table.
 
 Needs: a table or file of people in need (PiN), targets and/or severity by P-code and cluster, long (one row per unit and sector, e.g. HXL #inneed, #targeted, #severity, #sector) or wide (one column per cluster, one sheet per measure named e.g. 'PiN' or 'Severity'; every sheet of a workbook is read). Breakdown rows (sex, age, population group) are reduced to the unit's total. Needs of deeper units are rolled up (PiN and targets summed over sub-units, severity = highest); needs of coarser units are rolled down (severity only: a PiN cannot be divided). Needs apply to every period.
@@ -630,117 +602,117 @@ Limites administratives : sans elles, seules les unités de la couche de présen
 Protection des données (activée par défaut) : pour les clusters sensibles (VBG et protection de l'enfance par défaut), chaque sortie masque les noms des partenaires et efface les effectifs inférieurs à k, en écrivant '&lt;k' dans la liste des partenaires ; le champ 'protected' signale ces entités.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="93" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="101" />
             <source>Presence (output of the join)</source>
             <translation>Présence (sortie de la jointure)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="96" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="104" />
             <source>Rows with match status (output of the join)</source>
             <translation>Lignes avec statut d'appariement (sortie de la jointure)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="99" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="107" />
             <source>Needs: PiN, targets, severity (layer or CSV/XLSX/ODS file)</source>
             <translation>Besoins : PiN, cibles, sévérité (couche ou fichier CSV/XLSX/ODS)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="102" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="110" />
             <source>Admin boundaries (to map units with needs and no partner)</source>
             <translation>Limites administratives (pour cartographier les unités ayant des besoins et aucun partenaire)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="105" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="113" />
             <source>Clusters (codes separated by commas; default: all)</source>
             <translation>Clusters (codes séparés par des virgules ; par défaut : tous)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="108" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="116" />
             <source>Periods (e.g. 2025-01,2025-02; default: all)</source>
             <translation>Périodes (p. ex. 2025-01,2025-02 ; par défaut : toutes)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="111" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="119" />
             <source>Admin level</source>
             <translation>Niveau administratif</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="111" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="119" />
             <source>Automatic (the presence level)</source>
             <translation>Automatique (le niveau de la présence)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="115" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="123" />
             <source>Minimum partners per unit</source>
             <translation>Nombre minimum de partenaires par unité</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="118" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="126" />
             <source>Partners per 10,000 people in need below which a unit is underserved (0: not used)</source>
             <translation>Partenaires pour 10 000 personnes dans le besoin en dessous duquel une unité est insuffisamment desservie (0 : non utilisé)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="123" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="131" />
             <source>Coverage bands, reached/PiN (below the first: underserved)</source>
             <translation>Tranches de couverture, atteints/PiN (sous la première : insuffisamment desservi)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="127" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="135" />
             <source>Sensitive clusters</source>
             <translation>Clusters sensibles</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="130" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="138" />
             <source>Protect sensitive clusters (hide partners, blank small counts)</source>
             <translation>Protéger les clusters sensibles (masquer les partenaires, effacer les petits effectifs)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="134" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="142" />
             <source>Small count threshold k (counts below k are hidden)</source>
             <translation>Seuil des petits effectifs k (les effectifs inférieurs à k sont masqués)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="137" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="145" />
             <source>Gaps</source>
             <translation>Lacunes</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="139" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="147" />
             <source>Overlaps</source>
             <translation>Chevauchements</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="141" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="149" />
             <source>Units with overlaps</source>
             <translation>Unités avec chevauchements</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="144" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="152" />
             <source>Changes since the previous period</source>
             <translation>Changements depuis la période précédente</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="167" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="175" />
             <source>Needs read from: {sources}</source>
             <translation>Besoins lus depuis : {sources}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="172" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="180" />
             <source>{count} units have no polygon (give the admin boundaries to map them); their features have no geometry: {codes}</source>
             <translation>{count} unités n'ont pas de polygone (donnez les limites administratives pour les cartographier) ; leurs entités n'ont pas de géométrie : {codes}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="183" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="191" />
             <source>Presence: no such layer or file</source>
             <translation>Présence : ni couche ni fichier de ce nom</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="241" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="214" />
             <source>No needs table: gaps only say where partners are; every unit without partner is 'no_need_reported'</source>
             <translation>Pas de table des besoins : les lacunes indiquent seulement où sont les partenaires ; toute unité sans partenaire est 'no_need_reported'</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="244" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="217" />
             <source>Needs {value!r}: no such file or layer</source>
             <translation>Besoins {value!r} : ni fichier ni couche de ce nom</translation>
         </message>
@@ -895,6 +867,34 @@ Sorties : polygones de présence (une entité par unité administrative et par c
             <location filename="../processing/algorithms/join_4w.py" line="214" />
             <source>{name}: the boundary layer has no polygons</source>
             <translation>{name} : la couche de limites ne contient aucun polygone</translation>
+        </message>
+    </context>
+    <context>
+        <name>PeriodRangeWidget</name>
+        <message>
+            <location filename="../plugin/widgets.py" line="19" />
+            <source>Drag either end to choose the first and last period</source>
+            <translation>Faites glisser l'une ou l'autre extrémité pour choisir la première et la dernière période</translation>
+        </message>
+        <message>
+            <location filename="../plugin/widgets.py" line="23" />
+            <source>Latest period</source>
+            <translation>Dernière période</translation>
+        </message>
+        <message>
+            <location filename="../plugin/widgets.py" line="24" />
+            <source>Show only the most recent period in the data</source>
+            <translation>N'afficher que la période la plus récente des données</translation>
+        </message>
+        <message>
+            <location filename="../plugin/widgets.py" line="25" />
+            <source>&amp;From</source>
+            <translation>&amp;Du</translation>
+        </message>
+        <message>
+            <location filename="../plugin/widgets.py" line="27" />
+            <source>&amp;To</source>
+            <translation>&amp;Au</translation>
         </message>
     </context>
     <context>

@@ -4,11 +4,8 @@ The join runs once (in a QgsTask); its outputs are GeoPackages added as layers a
 into frames. Every later change of clusters or periods only filters: a subset string on the
 presence, gaps and overlap layers and a summary computed in pandas (analysis/selection.py).
 """
-import json
 import os
-import tempfile
 import time
-from pathlib import Path
 
 from qgis.core import (
     Qgis,
@@ -49,32 +46,26 @@ EXPORT_ID = "coordmap:export_maps"
 # Layers the panel adds and filters: output key of the algorithms -> style file name.
 LAYER_STYLES = {"presence": "partners_per_unit", "gaps": "gap_status",
                 "overlap_units": "overlaps"}
-CLUSTER_STYLES = RESOURCES_DIR / "styles" / "cluster_styles.json"
-PERIOD_MODES = (1, 2, 0)  # the join's PERIOD enum in the order of the panel's list
+# Files the panel keeps (project entries outputs/<key>): the join's, then the gaps step's.
+OUTPUT_KEYS = ("presence", "rows", "report", "gaps", "overlap_units")
 
-
-def tr(text):
-    return QCoreApplication.translate("CoordMapDock", text)
 
 
 def cluster_colours():
-    """code -> colour of the map pack's cluster styles (empty when the file is absent)."""
+    """code -> "#rrggbb" of the map pack's cluster styles (the user's own file included), so a
+    cluster has the same colour in the panel as on the maps; empty when they cannot be read."""
+    from ..processing.algorithms.layouts import cluster_styles  # pandas: only once there is data
+
     try:
-        with open(CLUSTER_STYLES, encoding="utf-8") as handle:
-            styles = json.load(handle).get("clusters", {})
-    except (OSError, ValueError):
+        styles = cluster_styles()
+    except (OSError, ValueError, KeyError):
         return {}
-    return {code: spec["colour"] for code, spec in styles.items() if spec.get("colour")}
-
-
-def _file_of(output):
-    """The file of a Processing output ("path.gpkg|layername=x" -> "path.gpkg")."""
-    return str(output).split("|", 1)[0] if output else ""
+    return {code: colour.name() for code, (colour, _icon) in styles.items() if code}
 
 
 class CoordMapDock(QgsDockWidget):
     def __init__(self, iface=None, parent=None):  # noqa: QGS105 - the plugin hands it over
-        super().__init__(tr("CoordMap"), parent)
+        super().__init__(QCoreApplication.translate("CoordMapDock", "CoordMap"), parent)
         self.setObjectName("CoordMapDock")
         self.iface = iface
         self.data = None  # SelectionData once outputs are loaded
@@ -83,7 +74,7 @@ class CoordMapDock(QgsDockWidget):
         self.run = None  # the AlgorithmRun under way
         self.last_update_seconds = None  # time of the last filter + summary update
         self._restoring = False
-        self.colours = cluster_colours()
+        self.colours = {}  # cluster code -> colour, read when outputs are loaded
         self._build()
         project = QgsProject.instance()
         project.readProject.connect(self.restore_from_project)
@@ -108,7 +99,7 @@ class CoordMapDock(QgsDockWidget):
         layout.addWidget(self.status)
         self.clusters_box = self._build_clusters(body)
         layout.addWidget(self.clusters_box)
-        self.periods_box = QGroupBox(tr("Periods"), body)
+        self.periods_box = QGroupBox(self.tr("Periods"), body)
         self.period_range = PeriodRangeWidget(self.periods_box)
         self.period_range.rangeChanged.connect(self.apply_choice)
         QVBoxLayout(self.periods_box).addWidget(self.period_range)
@@ -126,42 +117,47 @@ class CoordMapDock(QgsDockWidget):
                              + scroll.verticalScrollBar().sizeHint().width())
 
     def _build_sources(self, parent):
-        box = QgsCollapsibleGroupBox(tr("Sources"), parent)  # folded once the data is loaded
+        box = QgsCollapsibleGroupBox(self.tr("Sources"), parent)  # folded once the data is loaded
         form = QFormLayout(box)
         self.table_layer = QgsMapLayerComboBox(box)
         self.table_layer.setFilters(QgsMapLayerProxyModel.Filter.VectorLayer)
         self.table_layer.setAllowEmptyLayer(True)
         self.table_layer.setLayer(None)
         self.table_file = QgsFileWidget(box)
-        self.table_file.setFilter(tr("4W tables (*.xlsx *.xls *.ods *.csv *.txt);;All files (*)"))
-        self.table_file.setToolTip(tr("A 4W file (XLSX, XLS, ODS, CSV); it wins over the layer"))
-        form.addRow(tr("4W table layer"), self.table_layer)
-        form.addRow(tr("or 4W file"), self.table_file)
+        self.table_file.setFilter(
+            self.tr("4W tables (*.xlsx *.xls *.ods *.csv *.txt);;All files (*)"))
+        self.table_file.setToolTip(
+            self.tr("A 4W file (XLSX, XLS, ODS, CSV); it wins over the layer"))
+        form.addRow(self.tr("4W table layer"), self.table_layer)
+        form.addRow(self.tr("or 4W file"), self.table_file)
         self.admin_layer = QgsMapLayerComboBox(box)
         self.admin_layer.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
         self.admin_layer.setAllowEmptyLayer(True)
         self.admin_layer.setLayer(None)
         self.admin_file = QgsFileWidget(box)
-        self.admin_file.setFilter(tr("Boundaries (*.gpkg *.geojson *.json *.shp);;All files (*)"))
-        form.addRow(tr("Admin boundaries layer"), self.admin_layer)
-        form.addRow(tr("or boundaries file"), self.admin_file)
+        self.admin_file.setFilter(
+            self.tr("Boundaries (*.gpkg *.geojson *.json *.shp);;All files (*)"))
+        form.addRow(self.tr("Admin boundaries layer"), self.admin_layer)
+        form.addRow(self.tr("or boundaries file"), self.admin_file)
         self.admin_level = QComboBox(box)
-        self.admin_level.addItems([tr("Automatic"), "1", "2", "3", "4"])
-        form.addRow(tr("Admin level"), self.admin_level)
+        self.admin_level.addItems([self.tr("Automatic"), "1", "2", "3", "4"])
+        form.addRow(self.tr("Admin level"), self.admin_level)
         self.period_mode = QComboBox(box)
-        self.period_mode.addItems([tr("Month"), tr("Quarter"), tr("Whole table")])
-        form.addRow(tr("Presence per"), self.period_mode)
+        self.period_mode.addItems([self.tr("Month"), self.tr("Quarter"), self.tr("Whole table")])
+        form.addRow(self.tr("Presence per"), self.period_mode)
         self.needs_file = QgsFileWidget(box)
-        self.needs_file.setFilter(tr("Needs tables (*.csv *.xlsx *.ods *.gpkg);;All files (*)"))
-        self.needs_file.setToolTip(tr("Optional: people in need per unit and cluster, for gaps"))
-        form.addRow(tr("Needs (optional)"), self.needs_file)
+        self.needs_file.setFilter(
+            self.tr("Needs tables (*.csv *.xlsx *.ods *.gpkg);;All files (*)"))
+        self.needs_file.setToolTip(
+            self.tr("Optional: people in need per unit and cluster, for gaps"))
+        form.addRow(self.tr("Needs (optional)"), self.needs_file)
         buttons = QHBoxLayout()
-        self.run_button = QPushButton(tr("Run join"), box)
-        self.run_button.setToolTip(tr("Join the 4W table to the boundaries in the background"))
+        self.run_button = QPushButton(self.tr("Run join"), box)
+        self.run_button.setToolTip(self.tr("Join the 4W table to the boundaries in the background"))
         self.run_button.clicked.connect(self.run_join)
-        self.cancel_button = QPushButton(tr("Cancel"), box)
+        self.cancel_button = QPushButton(self.tr("Cancel"), box)
         self.cancel_button.clicked.connect(self.cancel)
-        self.dialog_button = QPushButton(tr("Join 4W to boundaries (all options)…"), box)
+        self.dialog_button = QPushButton(self.tr("Join 4W to boundaries (all options)…"), box)
         self.dialog_button.clicked.connect(lambda: self.open_algorithm(JOIN_ID))
         buttons.addWidget(self.run_button)
         buttons.addWidget(self.cancel_button)
@@ -173,18 +169,18 @@ class CoordMapDock(QgsDockWidget):
         return box
 
     def _build_clusters(self, parent):
-        box = QGroupBox(tr("Clusters"), parent)
+        box = QGroupBox(self.tr("Clusters"), parent)
         layout = QVBoxLayout(box)
         self.cluster_list = QListWidget(box)
         self.cluster_list.setMinimumHeight(self.cluster_list.sizeHintForRow(0) * 8 + 40)
-        self.cluster_list.setToolTip(tr("Tick the clusters to map; the number is the partners "
+        self.cluster_list.setToolTip(self.tr("Tick the clusters to map; the number is the partners "
                                         "in the chosen periods"))
         self.cluster_list.itemChanged.connect(self.apply_choice)
         layout.addWidget(self.cluster_list)
         buttons = QHBoxLayout()
-        self.all_button = QPushButton(tr("All"), box)
+        self.all_button = QPushButton(self.tr("All"), box)
         self.all_button.clicked.connect(lambda: self.check_clusters(self.data.clusters))
-        self.none_button = QPushButton(tr("None"), box)
+        self.none_button = QPushButton(self.tr("None"), box)
         self.none_button.clicked.connect(lambda: self.check_clusters([]))
         buttons.addWidget(self.all_button)
         buttons.addWidget(self.none_button)
@@ -192,21 +188,21 @@ class CoordMapDock(QgsDockWidget):
         return box
 
     def _build_summary(self, parent):
-        box = QGroupBox(tr("Summary"), parent)
+        box = QGroupBox(self.tr("Summary"), parent)
         form = QFormLayout(box)
         rows = (
-            ("partners", tr("Partners"),
-             tr("Distinct organisations working in the chosen clusters and periods, anywhere "
+            ("partners", self.tr("Partners"),
+             self.tr("Distinct organisations working in the chosen clusters and periods, anywhere "
                 "(each counted once, not once per unit)")),
-            ("activities", tr("Activities"),
-             tr("Organisation-activity pairs, counted once per unit, cluster and period")),
-            ("units_covered", tr("Units covered"),
-             tr("Admin units with at least one partner in the chosen clusters and periods")),
-            ("units_with_gap", tr("Units with a gap"),
-             tr("Admin units with a need and no partner, or too few partners for the need "
+            ("activities", self.tr("Activities"),
+             self.tr("Organisation-activity pairs, counted once per unit, cluster and period")),
+            ("units_covered", self.tr("Units covered"),
+             self.tr("Admin units with at least one partner in the chosen clusters and periods")),
+            ("units_with_gap", self.tr("Units with a gap"),
+             self.tr("Admin units with a need and no partner, or too few partners for the need "
                 "(needs the gaps analysis: pick a needs table)")),
-            ("unmatched_rows", tr("Unmatched rows"),
-             tr("Rows of the chosen clusters and periods that could not be placed on an admin "
+            ("unmatched_rows", self.tr("Unmatched rows"),
+             self.tr("Rows of the chosen clusters and periods that could not be placed on an admin "
                 "unit (and, in brackets, in the whole table); the QA report lists them")),
         )
         self.summary_labels = {}
@@ -229,14 +225,14 @@ class CoordMapDock(QgsDockWidget):
         return box
 
     def _build_export(self, parent):
-        box = QGroupBox(tr("Map pack"), parent)
+        box = QGroupBox(self.tr("Map pack"), parent)
         form = QFormLayout(box)
         self.export_folder = QgsFileWidget(box)
         self.export_folder.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
         self.export_folder.lineEdit().setPlaceholderText(
-            tr("Default: coordmap_map_pack next to the project, or in your home folder"))
-        form.addRow(tr("Folder"), self.export_folder)
-        self.export_button = QPushButton(tr("Export map pack"), box)
+            self.tr("Default: coordmap_map_pack next to the project, or in your home folder"))
+        form.addRow(self.tr("Folder"), self.export_folder)
+        self.export_button = QPushButton(self.tr("Export map pack"), box)
         self.export_button.clicked.connect(self.export_maps)
         form.addRow(self.export_button)
         return box
@@ -260,8 +256,9 @@ class CoordMapDock(QgsDockWidget):
         self.layer_ids = {}
         self.cluster_list.clear()
         self.period_range.set_periods([])
-        self.empty_state.setText(tr("Load a 4W table to start: pick the partners' 4W table and "
-                                    "the admin boundaries, then Run join."))
+        self.empty_state.setText(self.tr(
+            "Load a 4W table to start: pick the partners' 4W table and the admin boundaries, "
+            "then Run join."))
         self.empty_state.show()
         self.sources_box.setCollapsed(False)
         self.status.clear()
@@ -284,17 +281,17 @@ class CoordMapDock(QgsDockWidget):
     def _update_export_button(self, running=False):
         if not algorithm_available(EXPORT_ID):
             self.export_button.setEnabled(False)
-            self.export_button.setToolTip(tr("The map pack export is not available in this "
+            self.export_button.setToolTip(self.tr("The map pack export is not available in this "
                                              "installation (algorithm {id})").format(id=EXPORT_ID))
             return
         self.export_button.setEnabled(self.data is not None and not running)
-        self.export_button.setToolTip(tr("Export the maps of the chosen clusters and periods "
+        self.export_button.setToolTip(self.tr("Export the maps of the chosen clusters and periods "
                                          "in the background"))
 
     def _say(self, text, level=Qgis.MessageLevel.Info):
         self.status.setText(text)
         if self.iface is not None and level != Qgis.MessageLevel.Info:
-            self.iface.messageBar().pushMessage(tr("CoordMap"), text, level)
+            self.iface.messageBar().pushMessage(self.tr("CoordMap"), text, level)
 
     # Running the join (and the gaps) ----------------------------------------------------------
 
@@ -315,35 +312,19 @@ class CoordMapDock(QgsDockWidget):
         # a file is read in the task's thread; only a non-file layer goes by its id
         return layer.source() if layer.providerType() == "ogr" else layer.id()
 
-    def output_folder(self):
-        """A new folder for this run's outputs: next to the project when it has a folder (so
-        the layers stay with it), else in the temporary folder. Never an earlier run's: its
-        files may still be open as layers."""
-        home = QgsProject.instance().homePath()
-        prefix = time.strftime("%Y%m%d-%H%M%S-")
-        if home and os.path.isdir(home) and os.access(home, os.W_OK):
-            parent = Path(home) / "coordmap_outputs"
-            parent.mkdir(exist_ok=True)
-            return Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
-        return Path(tempfile.mkdtemp(prefix=f"coordmap-{prefix}"))
-
     def run_join(self):
         table, admin = self.table_source(), self.admin_source()
         if not table or not admin:
-            self._say(tr("Choose a 4W table and admin boundaries first."))
+            self._say(self.tr("Choose a 4W table and admin boundaries first."))
             return
-        folder = self.output_folder()
-        parameters = {
-            "INPUT": table, "ADMIN": admin,
-            "ADMIN_LEVEL": self.admin_level.currentIndex(),
-            "PERIOD": PERIOD_MODES[self.period_mode.currentIndex()],
-            "OUTPUT": str(folder / "presence.gpkg"),
-            "OUTPUT_ROWS": str(folder / "rows.gpkg"),
-            "OUTPUT_REPORT": str(folder / "qa_report.xlsx"),
-        }
-        self._start(JOIN_ID, parameters, tr("CoordMap: join 4W table"),
+        from ..processing.analysis.selection import join_parameters, new_run_folder
+
+        folder = new_run_folder(QgsProject.instance().homePath())
+        parameters = join_parameters(table, admin, self.admin_level.currentIndex(),
+                                     self.period_mode.currentIndex(), folder)
+        self._start(JOIN_ID, parameters, self.tr("CoordMap: join 4W table"),
                     lambda results: self._on_join_done(results, folder))
-        self._say(tr("Joining the 4W table to the boundaries…"))
+        self._say(self.tr("Joining the 4W table to the boundaries…"))
 
     def _start(self, algorithm_id, parameters, description, on_success, on_failure=None):
         self.run = AlgorithmRun(algorithm_id, parameters, description)
@@ -366,39 +347,28 @@ class CoordMapDock(QgsDockWidget):
         if ok:
             on_success(results)
             return
-        self._say(tr("Stopped: {message}").format(message=message), Qgis.MessageLevel.Warning)
+        self._say(self.tr("Stopped: {message}").format(message=message), Qgis.MessageLevel.Warning)
         if on_failure is not None:
             on_failure(message)
 
     def _on_join_done(self, results, folder):
-        outputs = {"presence": _file_of(results.get("OUTPUT")),
-                   "rows": _file_of(results.get("OUTPUT_ROWS")),
-                   "report": results.get("OUTPUT_REPORT", "")}
+        from ..processing.analysis.selection import gaps_outputs, gaps_parameters, join_outputs
+
+        outputs = join_outputs(results)
         if not algorithm_available(GAPS_ID):
             self.load_outputs(outputs)
             return
-        parameters = {
-            "PRESENCE": outputs["presence"], "ROWS": outputs["rows"],
-            "ADMIN": self.admin_source(),  # units with a need and no partner get their shape
-            "ADMIN_LEVEL": self.admin_level.currentIndex(),
-            "OUTPUT_GAPS": str(folder / "gaps.gpkg"),
-            "OUTPUT_OVERLAPS": str(folder / "overlaps.gpkg"),
-            "OUTPUT_OVERLAP_UNITS": str(folder / "overlap_units.gpkg"),
-            "OUTPUT_CHANGES": str(folder / "changes.gpkg"),
-        }
-        if self.needs_file.filePath():
-            parameters["NEEDS"] = self.needs_file.filePath()
-        self._say(tr("Computing gaps and overlaps…"))
-        self._start(GAPS_ID, parameters, tr("CoordMap: gaps and overlaps"),
-                    lambda gap_results: self.load_outputs(dict(
-                        outputs, gaps=_file_of(gap_results.get("OUTPUT_GAPS")),
-                        overlap_units=_file_of(gap_results.get("OUTPUT_OVERLAP_UNITS")))),
+        parameters = gaps_parameters(outputs, self.admin_source(), self.admin_level.currentIndex(),
+                                     self.needs_file.filePath(), folder)
+        self._say(self.tr("Computing gaps and overlaps…"))
+        self._start(GAPS_ID, parameters, self.tr("CoordMap: gaps and overlaps"),
+                    lambda gap_results: self.load_outputs(gaps_outputs(outputs, gap_results)),
                     on_failure=lambda message: self._load_without_gaps(outputs, message))
 
     def _load_without_gaps(self, outputs, message):
         """The presence is good even when the gaps step failed or was cancelled: show it."""
         self.load_outputs(outputs)
-        self._say(tr("Gaps and overlaps not computed ({message}); the presence is loaded.")
+        self._say(self.tr("Gaps and overlaps not computed ({message}); the presence is loaded.")
                   .format(message=message), Qgis.MessageLevel.Warning)
 
     # Loading the outputs ------------------------------------------------------------------------
@@ -406,24 +376,16 @@ class CoordMapDock(QgsDockWidget):
     def load_outputs(self, outputs, layer_ids=None, choice=None):
         """Layers into the project (or the project's own, when restoring), frames into memory,
         lists filled; then the choice (all clusters, all periods by default) is applied."""
-        from ..processing.analysis.selection import (  # pandas: imported when there is data
-            GAP_COLUMNS,
-            PRESENCE_COLUMNS,
-            ROW_COLUMNS,
-            SelectionData,
-            index_choice_columns,
-            read_gpkg_table,
-        )
+        # pandas: imported when there is data
+        from ..processing.analysis.selection import SelectionData, index_choice_columns
 
         try:
-            gaps = read_gpkg_table(outputs["gaps"], GAP_COLUMNS) if outputs.get("gaps") else None
-            self.data = SelectionData.prepare(
-                read_gpkg_table(outputs["presence"], PRESENCE_COLUMNS),
-                read_gpkg_table(outputs["rows"], ROW_COLUMNS), gaps)
+            self.data = SelectionData.read(outputs)
         except (OSError, ValueError) as error:
-            self._say(tr("Cannot read the join outputs: {error}").format(error=error),
+            self._say(self.tr("Cannot read the join outputs: {error}").format(error=error),
                       Qgis.MessageLevel.Warning)
             return
+        self.colours = cluster_colours()
         for key in LAYER_STYLES:
             if outputs.get(key):
                 index_choice_columns(outputs[key])
@@ -441,17 +403,17 @@ class CoordMapDock(QgsDockWidget):
         self.apply_choice()
         self._save_sources()
         if not self.data.clusters:
-            self._say(tr("No row of the 4W table could be placed on the map: the QA report "
+            self._say(self.tr("No row of the 4W table could be placed on the map: the QA report "
                          "says why for each row."), Qgis.MessageLevel.Warning)
             return
-        self._say(tr("{clusters} clusters, {periods} periods. Tick clusters and move the "
+        self._say(self.tr("{clusters} clusters, {periods} periods. Tick clusters and move the "
                      "period range: the map and the numbers follow.").format(
             clusters=len(self.data.clusters), periods=len(self.data.periods)))
 
     def _add_layers(self, outputs, known_ids):
         project = QgsProject.instance()
-        names = {"presence": tr("Partner presence"), "gaps": tr("Gaps"),
-                 "overlap_units": tr("Overlapping partners")}
+        names = {"presence": self.tr("Partner presence"), "gaps": self.tr("Gaps"),
+                 "overlap_units": self.tr("Overlapping partners")}
         layer_ids = {}
         for key in ("overlap_units", "gaps", "presence"):  # presence ends on top
             if not outputs.get(key):
@@ -460,7 +422,7 @@ class CoordMapDock(QgsDockWidget):
             if layer is None:
                 layer = QgsVectorLayer(outputs[key], names[key], "ogr")
                 if not layer.isValid():
-                    self._say(tr("Cannot open {path}").format(path=outputs[key]),
+                    self._say(self.tr("Cannot open {path}").format(path=outputs[key]),
                               Qgis.MessageLevel.Warning)
                     continue
                 self._style(layer, key)
@@ -514,7 +476,7 @@ class CoordMapDock(QgsDockWidget):
         report = self.outputs.get("report")
         if report and os.path.isfile(report):
             self.report_link.setText('<a href="{url}">{text}</a>'.format(
-                url=QUrl.fromLocalFile(report).toString(), text=tr("Open the QA report")))
+                url=QUrl.fromLocalFile(report).toString(), text=self.tr("Open the QA report")))
         else:
             self.report_link.clear()
 
@@ -558,9 +520,10 @@ class CoordMapDock(QgsDockWidget):
         self._show_cluster_entries(cluster_entries(self.data, periods, self.colours))
         self.last_update_seconds = time.perf_counter() - started
         if not clusters:
-            self.choice_note.setText(tr("No cluster ticked: tick at least one to see the map."))
+            self.choice_note.setText(
+                self.tr("No cluster ticked: tick at least one to see the map."))
         else:
-            self.choice_note.setText(tr("Periods: {first} to {last}").format(
+            self.choice_note.setText(self.tr("Periods: {first} to {last}").format(
                 first=periods[0], last=periods[-1]) if periods else "")
         self._save_choice()
 
@@ -570,16 +533,17 @@ class CoordMapDock(QgsDockWidget):
         labels["activities"].setText(str(summary.activities))
         labels["units_covered"].setText(str(summary.units_covered))
         labels["units_with_gap"].setText(
-            tr("not computed") if summary.units_with_gap is None else str(summary.units_with_gap))
-        labels["unmatched_rows"].setText(tr("{chosen} ({total} in the whole table)").format(
+            self.tr("not computed") if summary.units_with_gap is None
+            else str(summary.units_with_gap))
+        labels["unmatched_rows"].setText(self.tr("{chosen} ({total} in the whole table)").format(
             chosen=summary.unmatched_rows, total=summary.unmatched_total))
 
     def _show_cluster_entries(self, entries):
         self.cluster_list.blockSignals(True)
         for item, entry in zip(self.cluster_items(), entries):
-            item.setText(tr("{code} – {name} ({partners})").format(
+            item.setText(self.tr("{code} – {name} ({partners})").format(
                 code=entry.code, name=entry.name, partners=entry.partners))
-            item.setToolTip(tr("{partners} partners in the chosen periods").format(
+            item.setToolTip(self.tr("{partners} partners in the chosen periods").format(
                 partners=entry.partners))
             if item.data(Qt.ItemDataRole.DecorationRole) is None:
                 chip = QPixmap(12, 12)
@@ -593,7 +557,7 @@ class CoordMapDock(QgsDockWidget):
         if self._restoring:
             return
         project = QgsProject.instance()
-        for key in ("presence", "rows", "report", "gaps", "overlap_units"):
+        for key in OUTPUT_KEYS:
             project.writeEntry(SCOPE, f"outputs/{key}", self.outputs.get(key) or "")
         for key in LAYER_STYLES:
             project.writeEntry(SCOPE, f"layers/{key}", self.layer_ids.get(key, ""))
@@ -631,8 +595,7 @@ class CoordMapDock(QgsDockWidget):
             self._restore_source(text("sources/admin"), self.admin_layer, self.admin_file)
             self.needs_file.setFilePath(text("sources/needs"))
             self.export_folder.setFilePath(text("choice/export_folder"))
-            outputs = {key: text(f"outputs/{key}") for key in
-                       ("presence", "rows", "report", "gaps", "overlap_units")}
+            outputs = {key: text(f"outputs/{key}") for key in OUTPUT_KEYS}
             if not (os.path.isfile(outputs["presence"]) and os.path.isfile(outputs["rows"])):
                 return
             clusters, found = project.readListEntry(SCOPE, "choice/clusters")
@@ -657,19 +620,16 @@ class CoordMapDock(QgsDockWidget):
     def export_maps(self):
         if self.data is None or not algorithm_available(EXPORT_ID):
             return
+        from ..processing.analysis.selection import export_parameters
+
         folder = self.export_folder.filePath() or self._default_export_folder()
         os.makedirs(folder, exist_ok=True)
-        parameters = {"PRESENCE": self.outputs["presence"],
-                      "CLUSTERS": ",".join(self.chosen_clusters()),
-                      "PERIODS": ",".join(self.period_range.chosen_periods()),
-                      "OUTPUT_FOLDER": folder}
-        for key, parameter in (("gaps", "GAPS"), ("overlap_units", "OVERLAPS")):
-            if self.outputs.get(key):
-                parameters[parameter] = self.outputs[key]
+        parameters = export_parameters(self.outputs, self.chosen_clusters(),
+                                       self.period_range.chosen_periods(), folder)
         self._save_choice()
-        self._say(tr("Exporting the map pack to {folder}…").format(folder=folder))
-        self._start(EXPORT_ID, parameters, tr("CoordMap: export map pack"),
-                    lambda results: self._say(tr("Map pack written to {folder}").format(
+        self._say(self.tr("Exporting the map pack to {folder}…").format(folder=folder))
+        self._start(EXPORT_ID, parameters, self.tr("CoordMap: export map pack"),
+                    lambda results: self._say(self.tr("Map pack written to {folder}").format(
                         folder=results.get("OUTPUT_FOLDER", folder)), Qgis.MessageLevel.Success))
 
     @staticmethod

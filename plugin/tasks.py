@@ -6,11 +6,7 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsProject,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QObject, pyqtSignal
-
-
-def tr(text):
-    return QCoreApplication.translate("AlgorithmRun", text)
+from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 
 def algorithm_available(algorithm_id):
@@ -35,7 +31,8 @@ class AlgorithmRun(QObject):
         super().__init__()
         algorithm = QgsApplication.processingRegistry().algorithmById(algorithm_id)
         if algorithm is None:
-            raise LookupError(tr("The algorithm {id} is not available").format(id=algorithm_id))
+            raise LookupError(
+                self.tr("The algorithm {id} is not available").format(id=algorithm_id))
         self.context = QgsProcessingContext()
         self.context.setProject(QgsProject.instance())
         self.feedback = QgsProcessingFeedback(False)
@@ -59,11 +56,11 @@ class AlgorithmRun(QObject):
     def _on_executed(self, successful, results):
         self.done = True
         if self.feedback.isCanceled():
-            self.finished.emit(False, {}, tr("Cancelled"))
+            self.finished.emit(False, {}, self.tr("Cancelled"))
             return
         message = "" if successful else self._error_text()
         self.finished.emit(bool(successful and results), dict(results or {}), message)
 
     def _error_text(self):
         lines = [line for line in self.feedback.textLog().splitlines() if line.strip()]
-        return lines[-1] if lines else tr("The algorithm failed (see the Processing log)")
+        return lines[-1] if lines else self.tr("The algorithm failed (see the Processing log)")

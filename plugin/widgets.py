@@ -1,11 +1,7 @@
 """Small widgets of the CoordMap panel."""
 from qgis.gui import QgsRangeSlider
-from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtSignal
+from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import QComboBox, QGridLayout, QLabel, QPushButton, QWidget
-
-
-def tr(text):
-    return QCoreApplication.translate("PeriodRangeWidget", text)
 
 
 class PeriodRangeWidget(QWidget):
@@ -20,15 +16,15 @@ class PeriodRangeWidget(QWidget):
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.slider = QgsRangeSlider(Qt.Orientation.Horizontal, self)
-        self.slider.setToolTip(tr("Drag either end to choose the first and last period"))
+        self.slider.setToolTip(self.tr("Drag either end to choose the first and last period"))
         self.slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the lists below take the keys
         self.first_combo = QComboBox(self)
         self.last_combo = QComboBox(self)
-        self.latest_button = QPushButton(tr("Latest period"), self)
-        self.latest_button.setToolTip(tr("Show only the most recent period in the data"))
-        from_label = QLabel(tr("&From"), self)
+        self.latest_button = QPushButton(self.tr("Latest period"), self)
+        self.latest_button.setToolTip(self.tr("Show only the most recent period in the data"))
+        from_label = QLabel(self.tr("&From"), self)
         from_label.setBuddy(self.first_combo)
-        to_label = QLabel(tr("&To"), self)
+        to_label = QLabel(self.tr("&To"), self)
         to_label.setBuddy(self.last_combo)
         layout.addWidget(self.slider, 0, 0, 1, 5)
         layout.addWidget(from_label, 1, 0)

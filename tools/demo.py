@@ -89,10 +89,10 @@ def run_export(output: Path, results, gaps):
     from qgis import processing
 
     period = latest_period(results["OUTPUT"])
-    common = {"PRESENCE": results["OUTPUT"], "PERIODS": period,
+    common = {"PRESENCE": results["OUTPUT"], "GAPS": gaps["OUTPUT_GAPS"],
+              "OVERLAPS": gaps["OUTPUT_OVERLAP_UNITS"], "PERIODS": period,
               "SOURCE": "CoordMap sample country (synthetic 4W and boundaries)",
               "PRODUCER": "CoordMap demo"}
-    common.update(GAPS=gaps["OUTPUT_GAPS"], OVERLAPS=gaps["OUTPUT_OVERLAP_UNITS"])
     pack = output / "map_pack"
     files = processing.run("coordmap:export_maps", {**common, "OUTPUT_FOLDER": str(pack)})
     processing.run("coordmap:export_maps", {**common, "SINGLE_PDF": True,

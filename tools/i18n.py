@@ -42,18 +42,10 @@ def source_files():
                   for path in (ROOT / folder).rglob("*.py") if "__pycache__" not in path.parts)
 
 
-# A module-level wrapper ``def tr(text): return QCoreApplication.translate("Ctx", text)``: its
-# calls are looked up under "Ctx" at run time, but pylupdate5 files them under "@default".
-WRAPPER = re.compile(
-    r'^def tr\(text\):\s*\n\s+return QCoreApplication\.translate\("([^"]+)", text\)', re.M)
-DEFAULT_CONTEXT = "@default"
-
-
 def extract(ts_files):
     """Update ts_files from the code: translations kept, new texts unfinished, gone ones obsolete.
 
-    pylupdate5 reads the code into a fresh file; the merge is ours so that texts of a module-level
-    tr wrapper get the wrapper's context (see WRAPPER) in every .ts and in the tests alike.
+    pylupdate5 reads the code into a fresh file; the merge with the old translations is ours.
     """
     found = _extracted()
     for path in map(Path, ts_files):
@@ -71,18 +63,13 @@ def _extracted():
                                 cwd=ROOT, capture_output=True, text=True, check=False)
         if result.returncode != 0 or not fresh.is_file():
             raise RuntimeError(f"pylupdate5 failed:\n{result.stdout}{result.stderr}")
-        wrappers = {}
         found = {}
         for context in ET.parse(fresh).getroot().iter("context"):
             for message in context.iter("message"):
                 locations = [(os.path.relpath(Path(folder, loc.get("filename")).resolve(),
                                               I18N_DIR), loc.get("line"))
                              for loc in message.iter("location")]
-                name = context.findtext("name")
-                if name == DEFAULT_CONTEXT and locations:
-                    name = wrappers.setdefault(
-                        locations[0][0], _wrapper_context(locations[0][0])) or name
-                found.setdefault(name, {}).setdefault(
+                found.setdefault(context.findtext("name"), {}).setdefault(
                     message.findtext("source"), []).extend(locations)
     for path in sorted(MODELS_DIR.glob("*.model3")):
         names = ET.parse(path).getroot().findall(".//Option[@name='model_name']")
@@ -90,11 +77,6 @@ def _extracted():
             found.setdefault(MODEL_CONTEXT, {}).setdefault(names[0].get("value"), []).append(
                 (os.path.relpath(path, I18N_DIR), "1"))
     return found
-
-
-def _wrapper_context(relative_path):
-    match = WRAPPER.search((I18N_DIR / relative_path).read_text(encoding="utf-8"))
-    return match.group(1) if match else None
 
 
 def _language_of(path):

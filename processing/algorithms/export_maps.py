@@ -20,10 +20,11 @@ from qgis.core import (
 
 from ..analysis import mappack
 from ..analysis.clusters import ClusterVocabulary
+from ..analysis.params import separated_values
 from . import layouts
 from .base import CoordMapAlgorithm
 
-PAPERS = ("a4_landscape", "a4_portrait", "a3_landscape")
+PAPERS = tuple(mappack.PAPERS)  # in the order of the Template options
 FORMATS = ("pdf", "png", "svg")
 
 
@@ -183,8 +184,7 @@ class ExportMapsAlgorithm(CoordMapAlgorithm):
 
     def _options(self, parameters, context):
         def codes(key):
-            text = self.parameterAsString(parameters, key, context) or ""
-            return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
+            return separated_values(self.parameterAsString(parameters, key, context))
 
         language = mappack.LANGUAGES[self.parameterAsEnum(parameters, self.LANGUAGE, context)]
         file_format = FORMATS[self.parameterAsEnum(parameters, self.FORMAT, context)]
@@ -274,8 +274,10 @@ class ExportMapsAlgorithm(CoordMapAlgorithm):
                                             vocabulary)
                 if pack is not None:
                     pack.add(layout)
-                else:
-                    written.extend(self._export(layout, scratch, options))
+                else:  # a RuntimeError of QGIS's exporter is reported by processAlgorithm
+                    written.extend(layouts.export_layout(
+                        layout, scratch / f"{layout.name()}.{options['format']}",
+                        options["format"]))
                 if reuse:
                     project.removeMapLayers([layer.id() for layer in [main] + overlays])
                 else:
@@ -292,13 +294,13 @@ class ExportMapsAlgorithm(CoordMapAlgorithm):
         colour = options["styles"].get(spec.cluster, options["styles"][""])[0]
         main = layouts.presence_layer(values(spec), geometries, crs, colour, texts, renderers)
         overlays = []
-        if gaps is not None:
-            overlays.append(layouts.overlay_layer(gaps, geometries, crs, spec,
-                                                  "need_without_partner", texts.gap_no_partner,
-                                                  renderers))
-        if overlaps is not None:
-            overlays.append(layouts.overlay_layer(overlaps, geometries, crs, spec, "overlaps",
-                                                  texts.overlaps, renderers))
+        for given, style_name, label in (
+                (gaps, "need_without_partner", texts.gap_no_partner),
+                (overlaps, "overlaps", texts.overlaps)):
+            if given is not None:
+                overlays.append(layouts.overlay_layer(
+                    mappack.records_of(given, spec), geometries, crs, style_name, label,
+                    renderers))
         return main, overlays
 
     def _add_partner_table(self, layout, records, gaps, spec, options, vocabulary):
@@ -307,13 +309,6 @@ class ExportMapsAlgorithm(CoordMapAlgorithm):
                                     gaps or ())
         layouts.add_partner_table(layout, rows, table_texts,
                                   layouts.font_family(options["language"]))
-
-    def _export(self, layout, scratch, options):
-        try:
-            return layouts.export_layout(
-                layout, scratch / f"{layout.name()}.{options['format']}", options["format"])
-        except RuntimeError as error:
-            raise QgsProcessingException(str(error)) from error
 
     def createInstance(self):
         return ExportMapsAlgorithm()

@@ -1,5 +1,4 @@
 """coordmap:gaps_overlaps — gaps, overlaps and changes per unit x cluster x period."""
-import pandas as pd
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
@@ -16,9 +15,19 @@ from qgis.core import (
 from ..analysis.boundaries import AdminUnits
 from ..analysis.clusters import ClusterVocabulary
 from ..analysis.errors import InputError
-from ..analysis.gaps import GapOptions, analysis_level, gaps_overlaps, parse_bands
+from ..analysis.gaps import (
+    GapOptions,
+    analysis_level,
+    analysis_units,
+    gaps_overlaps,
+    parse_bands,
+    presence_frame,
+    rows_frame,
+)
 from ..analysis.needs import needs_at_level, needs_from_records, read_needs
+from ..analysis.params import separated_values
 from ..analysis.progress import Cancelled, Progress
+from ..analysis.report import neutralised_frame
 from . import qgis_io
 from .base import CoordMapAlgorithm
 
@@ -152,7 +161,7 @@ class GapsOverlapsAlgorithm(CoordMapAlgorithm):
             level = analysis_level(presence, self.parameterAsEnum(
                 parameters, self.ADMIN_LEVEL, context) or None)
             units = self._boundaries(parameters, context, feedback, crs)
-            names, parents = self._units(presence, units, level)
+            names, parents = analysis_units(presence, units, level)
             needs, sources = self._needs(parameters, context, feedback, parents, level)
             rows = self._rows(parameters, context)
             result = gaps_overlaps(presence, rows, needs, names, self._options(
@@ -182,13 +191,7 @@ class GapsOverlapsAlgorithm(CoordMapAlgorithm):
         if source is None:
             raise QgsProcessingException(self.tr("Presence: no such layer or file"))
         records, geometries = qgis_io.admin_features(source)
-        frame = pd.DataFrame(records)
-        required = {"pcode", "admin_level", "cluster", "period", "partners", "partner_list"}
-        absent = sorted(required - set(frame.columns))
-        if absent:
-            raise InputError(
-                f"{source.sourceName()}: not a presence layer of the join: fields "
-                f"{', '.join(absent)} are missing")
+        frame = presence_frame(records, source.sourceName())
         shapes = dict(zip(frame["pcode"], geometries))
         return frame, source.sourceCrs(), shapes
 
@@ -197,17 +200,7 @@ class GapsOverlapsAlgorithm(CoordMapAlgorithm):
         if source is None:
             return None
         names, records = qgis_io.layer_records(source)
-        frame = pd.DataFrame(records, columns=names)
-        required = {"status", "pcode", "cluster", "period", "organisation"}
-        absent = sorted(required - set(frame.columns))
-        if absent:
-            raise InputError(f"{source.sourceName()}: not the rows output of the join: fields "
-                             f"{', '.join(absent)} are missing")
-        for column in ("activity", "activity_status", "modality", "period_start",
-                       "period_end", "reached"):
-            if column not in frame:
-                frame[column] = None
-        return frame
+        return rows_frame(names, records, source.sourceName())
 
     def _boundaries(self, parameters, context, feedback, crs):
         source = self.parameterAsSource(parameters, self.ADMIN, context)
@@ -215,25 +208,6 @@ class GapsOverlapsAlgorithm(CoordMapAlgorithm):
             return None
         records, geometries = qgis_io.admin_features(source, feedback, crs)
         return AdminUnits.from_features(records, geometries)
-
-    @staticmethod
-    def _units(presence, units, level):
-        """Names of the analysis units, and child -> parent codes for placing needs."""
-        names, parents = {}, {}
-        if units is not None:
-            table = units.table
-            for pcode, name, parent, unit_level in zip(
-                    table["pcode"], table["name"], table["parent_pcode"], table["admin_level"]):
-                if unit_level == level:
-                    names[pcode] = name
-                if unit_level <= level:
-                    parents[pcode] = parent if isinstance(parent, str) else None
-        at_level = presence[presence["admin_level"] == level]
-        for pcode, name, parent in zip(at_level["pcode"], at_level["name"],
-                                       at_level.get("parent_pcode", [None] * len(at_level))):
-            names.setdefault(pcode, name)
-            parents.setdefault(pcode, parent)
-        return names, parents
 
     def _needs(self, parameters, context, feedback, parents, level):
         value = parameters.get(self.NEEDS)
@@ -256,8 +230,7 @@ class GapsOverlapsAlgorithm(CoordMapAlgorithm):
 
     def _options(self, parameters, context, level):
         def codes(name):
-            text = self.parameterAsString(parameters, name, context) or ""
-            return [part.strip() for part in text.split(",") if part.strip()]
+            return separated_values(self.parameterAsString(parameters, name, context))
         return GapOptions(
             clusters=codes(self.CLUSTERS) or None, periods=codes(self.PERIODS) or None,
             admin_level=level,
@@ -297,7 +270,7 @@ class GapsOverlapsAlgorithm(CoordMapAlgorithm):
             shapes = [geometry(p) for p in frame["pcode"]] \
                 if kind != QgsWkbTypes.NoGeometry else None
             if qgis_io.opens_in_spreadsheets(sink_id):  # partners' text must not run there
-                frame = qgis_io.neutralised_frame(frame)[0]
+                frame = neutralised_frame(frame)[0]
             qgis_io.write_frame(sink, fields, frame, shapes, feedback, span)
             outputs[key] = sink_id
         return outputs

@@ -23,15 +23,13 @@ from ..analysis.boundaries import AdminUnits
 from ..analysis.clusters import ClusterVocabulary
 from ..analysis.errors import InputError
 from ..analysis.headers import mapping_from_text, mapping_profile_to_json, parse_table
-from ..analysis.join import JoinOptions, join_4w
+from ..analysis.join import PERIOD_MODES, JoinOptions, join_4w
 from ..analysis.matching import Crosswalk, write_suggestions_csv
 from ..analysis.progress import Cancelled, Progress
-from ..analysis.report import write_report
+from ..analysis.report import NEUTRALISED_NOTE, neutralised_frame, write_report
 from ..analysis.table import read_table, table_from_records
 from . import qgis_io
 from .base import CoordMapAlgorithm, ui_language
-
-PERIOD_OPTIONS = ("all", "month", "quarter")
 
 
 class Join4WAlgorithm(CoordMapAlgorithm):
@@ -229,7 +227,7 @@ class Join4WAlgorithm(CoordMapAlgorithm):
         year = parameters.get(self.DEFAULT_YEAR)
         return JoinOptions(
             admin_level=level_index or None,
-            period=PERIOD_OPTIONS[self.parameterAsEnum(parameters, self.PERIOD, context)],
+            period=PERIOD_MODES[self.parameterAsEnum(parameters, self.PERIOD, context)],
             default_year=None if year in (None, "") else
             self.parameterAsInt(parameters, self.DEFAULT_YEAR, context),
             count_all_organisations=self.parameterAsBoolean(
@@ -267,8 +265,8 @@ class Join4WAlgorithm(CoordMapAlgorithm):
         summary (written next) says how many cells were."""
         if not qgis_io.opens_in_spreadsheets(destination):
             return frame
-        frame, changed = qgis_io.neutralised_frame(frame)
-        note = qgis_io.NEUTRALISED_NOTE
+        frame, changed = neutralised_frame(frame)
+        note = NEUTRALISED_NOTE
         result.summary[note] = int(result.summary.get(note, 0)) + changed
         return frame
 

@@ -45,6 +45,7 @@ from qgis.PyQt.QtCore import QMarginsF, QRectF, QSizeF, Qt, QVariant
 from qgis.PyQt.QtGui import QColor, QFont, QFontDatabase, QPageSize, QPainter, QPdfWriter
 from qgis.PyQt.QtXml import QDomDocument
 
+from ..analysis.mappack import unit_specified
 from ..metadata import RESOURCES_DIR
 from .qgis_io import plain_value
 
@@ -109,7 +110,7 @@ def feature_records(layer, feedback=None):
         attributes = feature.attributes()
         record = {name: plain_value(attributes[i]) for name, i in zip(names, indexes)}
         records.append(record)
-        if feature.hasGeometry() and record.get("unit_specified") not in (False, 0):
+        if feature.hasGeometry() and unit_specified(record):
             geometries.setdefault(str(record.get("pcode")), QgsGeometry(feature.geometry()))
     return records, geometries
 
@@ -168,14 +169,13 @@ def presence_layer(values, geometries, crs, colour, marginalia, renderers=None):
     return layer
 
 
-def overlay_layer(records, geometries, crs, spec, style_name, label, renderers=None):
-    """Units of the map's cluster and period from a gaps or overlap-units layer, one style rule
-    (need without partner / overlapping activities) labelled in the map language."""
+def overlay_layer(records, geometries, crs, style_name, label, renderers=None):
+    """One map's units from a gaps or overlap-units layer (``records`` of the map's cluster and
+    period), one style rule (need without partner / overlapping activities) labelled in the map
+    language."""
     fields = [("pcode", QVariant.Type.String), ("gap_status", QVariant.Type.String),
               ("overlaps", QVariant.Type.Int)]
-    rows = [(str(r["pcode"]), r.get("gap_status"), r.get("overlaps"))
-            for r in records if str(r.get("cluster")) == spec.cluster
-            and str(r.get("period") or "all") == spec.period]
+    rows = [(str(r["pcode"]), r.get("gap_status"), r.get("overlaps")) for r in records]
     layer = styled(memory_layer(label, crs, fields, rows, geometries), style_name, renderers)
     for rule in layer.renderer().rootRule().children():
         rule.setLabel(label)

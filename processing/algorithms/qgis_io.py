@@ -17,10 +17,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
-from ..analysis.report import neutralise
-
 SPREADSHEET_SUFFIXES = {".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".xls", ".ods"}
-NEUTRALISED_NOTE = "cells neutralised in spreadsheet outputs (text starting with = + - @)"
 WGS84 = "EPSG:4326"
 
 
@@ -150,19 +147,6 @@ def opens_in_spreadsheets(destination):
     must then be neutralised, or a partner's '=HYPERLINK(...)' would run when opened."""
     path = str(destination or "").split("|", 1)[0]
     return Path(path).suffix.lower() in SPREADSHEET_SUFFIXES
-
-
-def neutralised_frame(frame):
-    """(copy of ``frame`` with formula-like text made inert, number of cells changed)."""
-    frame = frame.copy()
-    changed = 0
-    for column in frame.columns:
-        if frame[column].dtype != object:
-            continue  # numbers stay numbers: -5 is not a formula
-        safe = frame[column].map(neutralise, na_action="ignore")
-        changed += int((safe.notna() & (safe != frame[column])).sum())
-        frame[column] = safe
-    return frame, changed
 
 
 def write_frame(sink, fields, frame, geometries=None, feedback=None, progress_span=(0, 100)):

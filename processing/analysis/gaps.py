@@ -23,7 +23,9 @@ from typing import Dict, List, Optional, Sequence, Tuple
 import numpy as np
 import pandas as pd
 
+from .boundaries import AdminUnits
 from .errors import InputError
+from .params import separated_values
 from .progress import SILENT, Progress
 from .textnorm import fold
 
@@ -40,6 +42,10 @@ OVERLAP_UNIT_FIELDS = ["pcode", "name", "admin_level", "cluster", "cluster_name"
                        "overlaps", "max_partners"]
 CHANGE_FIELDS = ["pcode", "name", "cluster", "period", "previous_period", "change", "partner",
                  "partners_before", "partners_now"]
+PRESENCE_REQUIRED = ("pcode", "admin_level", "cluster", "period", "partners", "partner_list")
+ROWS_REQUIRED = ("status", "pcode", "cluster", "period", "organisation")
+ROWS_OPTIONAL = ("activity", "activity_status", "modality", "period_start", "period_end",
+                 "reached")
 COUNTED_ROWS = ("used", "rolled_up")
 SEVERE = 3
 # Activity statuses that mean nobody works there (a cancelled plan duplicates nothing).
@@ -113,6 +119,54 @@ def gaps_overlaps(presence: pd.DataFrame, rows: Optional[pd.DataFrame] = None,
                      overlap_units[OVERLAP_UNIT_FIELDS], changes[CHANGE_FIELDS], level, notes)
 
 
+# The join's outputs as read back from layers ---------------------------------------------------
+
+def presence_frame(records: Sequence[Dict], source: str) -> pd.DataFrame:
+    """The join's presence features (attribute dicts); refused when fields are missing."""
+    frame = pd.DataFrame(records)
+    absent = sorted(set(PRESENCE_REQUIRED) - set(frame.columns))
+    if absent:
+        raise InputError(
+            f"{source}: not a presence layer of the join: fields "
+            f"{', '.join(absent)} are missing")
+    return frame
+
+
+def rows_frame(names: Sequence[str], records: Sequence[Sequence], source: str) -> pd.DataFrame:
+    """The join's rows output; the fields overlaps can do without are added blank."""
+    frame = pd.DataFrame(records, columns=names)
+    absent = sorted(set(ROWS_REQUIRED) - set(frame.columns))
+    if absent:
+        raise InputError(f"{source}: not the rows output of the join: fields "
+                         f"{', '.join(absent)} are missing")
+    for column in ROWS_OPTIONAL:
+        if column not in frame:
+            frame[column] = None
+    return frame
+
+
+def analysis_units(presence: pd.DataFrame, boundaries: Optional[AdminUnits], level: int
+                   ) -> Tuple[Dict[str, str], Dict[str, Optional[str]]]:
+    """Names of the analysis units (pcode -> name, for ``gaps_overlaps``), and child -> parent
+    codes of those units and the ones above them (for ``needs_at_level``): from the boundaries
+    when given, then from the presence."""
+    names, parents = {}, {}
+    if boundaries is not None:
+        table = boundaries.table
+        for pcode, name, parent, unit_level in zip(
+                table["pcode"], table["name"], table["parent_pcode"], table["admin_level"]):
+            if unit_level == level:
+                names[pcode] = name
+            if unit_level <= level:
+                parents[pcode] = parent if isinstance(parent, str) else None
+    at_level = presence[presence["admin_level"] == level]
+    for pcode, name, parent in zip(at_level["pcode"], at_level["name"],
+                                   at_level.get("parent_pcode", [None] * len(at_level))):
+        names.setdefault(pcode, name)
+        parents.setdefault(pcode, parent)
+    return names, parents
+
+
 # Units, clusters, periods ----------------------------------------------------------------------
 
 def analysis_level(presence: pd.DataFrame, wanted: Optional[int] = None) -> int:
@@ -168,7 +222,7 @@ def _grid(presence, needs, names, options, known_clusters, notes):
     for code, name in zip(needs["cluster"], needs["cluster_name"]):
         cluster_names.setdefault(code, name)
     if options.clusters:
-        clusters = [c for c in options.clusters]
+        clusters = list(options.clusters)
     else:
         from_needs = set(needs["cluster"]) - set(presence["cluster"])
         dropped = sorted(c for c in from_needs if known_clusters and c not in known_clusters)
@@ -462,9 +516,8 @@ def _blank_small(frame, hit, columns, k):
 
 def parse_bands(text: str) -> Tuple[float, ...]:
     """'0.25, 0.5, 0.75' (or percentages '25,50,75') -> ascending fractions."""
-    parts = [p for p in str(text or "").replace(";", ",").split(",") if p.strip()]
     try:
-        values = [float(p.strip().rstrip("%")) for p in parts]
+        values = [float(part.rstrip("%")) for part in separated_values(text)]
     except ValueError:
         raise InputError(f"coverage bands {text!r}: give numbers separated by commas, "
                          "e.g. 0.25,0.5,0.75") from None

@@ -8,8 +8,7 @@ resources/vocabulary/columns.json, and an explicit mapping overrides both.
 import json
 import re
 from dataclasses import dataclass, field
-from itertools import islice, repeat
-from operator import is_not
+from itertools import islice
 from pathlib import Path
 from typing import Any, Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple, Union
 
@@ -18,7 +17,7 @@ import pandas as pd
 
 from .errors import InputError
 from .progress import SILENT, Progress
-from .table import PROGRESS_ROWS, RawTable
+from .table import PROGRESS_ROWS, RawTable, has_cells
 from .vocabulary import load_json_file, load_vocabulary, normalise_text
 
 ROLE_KEYS = (
@@ -307,10 +306,6 @@ class _Layout:
     notes: List[str]
 
 
-def _is_blank(row: Sequence[Any]) -> bool:
-    return not any(map(is_not, row, repeat(None)))  # no Python loop: asked of every row
-
-
 def _is_hxl_row(row: Sequence[Any]) -> bool:
     filled = [cell for cell in row if cell is not None]
     tags = [cell for cell in filled if normalise_hxl(cell)]
@@ -333,7 +328,7 @@ def _vocabulary_hit(text: str, vocabulary: ColumnVocabulary) -> bool:
 
 def _find_layout(raw: RawTable, vocabulary: ColumnVocabulary) -> _Layout:
     rows = raw.rows
-    scan = list(islice((i for i in range(len(rows)) if not _is_blank(rows[i])), HEADER_SCAN_ROWS))
+    scan = list(islice((i for i in range(len(rows)) if has_cells(rows[i])), HEADER_SCAN_ROWS))
     if not scan:
         raise InputError(f"{raw.where}: the table has no non-blank row")
     hxl = next((i for i in scan if _is_hxl_row(rows[i])), None)
@@ -496,7 +491,7 @@ def _split_rows(
     header_indices = {layout.header, layout.group, layout.hxl}
     for i in range(layout.first_data):
         if i not in header_indices:
-            reason = "blank row" if _is_blank(raw.rows[i]) else "title row above the header"
+            reason = "title row above the header" if has_cells(raw.rows[i]) else "blank row"
             skipped.append((raw.row_numbers[i], reason))
     body = list(range(layout.first_data, len(raw.rows)))
     trailing_totals = _trailing_total_rows(raw.rows, body, vocabulary)
@@ -504,7 +499,7 @@ def _split_rows(
     for i in body:
         if i % PROGRESS_ROWS == 0:
             progress.step(100 * i / len(raw.rows))
-        if _is_blank(raw.rows[i]):
+        if not has_cells(raw.rows[i]):
             skipped.append((raw.row_numbers[i], "blank row"))
         elif i in trailing_totals:
             skipped.append((raw.row_numbers[i], "total row at the end of the table"))
@@ -516,7 +511,7 @@ def _split_rows(
 def _trailing_total_rows(rows: List[list], body: List[int], vocabulary) -> set:
     totals = set()
     for i in reversed(body):
-        if _is_blank(rows[i]):
+        if not has_cells(rows[i]):
             continue
         first = next(cell for cell in rows[i] if cell is not None)
         if not vocabulary.is_total_label(first):

@@ -238,9 +238,8 @@ def _numbers(data, column):
     """People counts as numbers; text that is not a count is reported, negatives too."""
     if column is None:
         return pd.Series(np.nan, index=data.index), pd.Series(None, index=data.index, dtype=object)
-    codes, uniques = pd.factorize(data[column], use_na_sentinel=True)
-    missing = [None] if (codes < 0).any() else []  # last, where code -1 points
-    numbers, problem = _counts_of(pd.Series(list(uniques) + missing, dtype=object))
+    codes, uniques = pd.factorize(data[column], use_na_sentinel=False)  # (missing: a value)
+    numbers, problem = _counts_of(pd.Series(uniques, dtype=object))
     return (pd.Series(numbers.to_numpy()[codes], index=data.index),
             pd.Series(problem.to_numpy()[codes], index=data.index, dtype=object))
 
@@ -314,11 +313,8 @@ def _in_file_order(data, columns, skipped) -> pd.DataFrame:
     texts = [(name, series) for name, series in columns if series.dtype == object]
     block = np.empty((len(order), len(texts)), dtype=object, order="F")
     by_position = np.minimum(order, len(data))  # a skipped row: the NaN after the values
-    for position, (_, series) in enumerate(texts):
-        if series.index.equals(data.index):  # (a RangeIndex: positions are labels)
-            block[:, position] = np.append(series.to_numpy(), np.nan)[by_position]
-        else:
-            block[:, position] = series.reindex(order).to_numpy()
+    for position, (_, series) in enumerate(texts):  # (on a RangeIndex: positions are labels)
+        block[:, position] = np.append(series.to_numpy(), np.nan)[by_position]
     frame = pd.DataFrame(block, columns=[name for name, _ in texts], dtype=object, copy=False)
     frame.insert(0, "source_row", source_row[order])
     for position, (name, series) in enumerate(columns, 1):
@@ -404,7 +400,7 @@ def _as_text(value):
 
 def _presence(located, attributes, units, level, progress) -> pd.DataFrame:
     """Partners per unit x cluster x period, from the matches of the rows that count."""
-    located = located.loc[located["pcode"].notna(), ["pcode"]].join(
+    located = located[located["pcode"].notna()].join(
         attributes[PRESENCE_ATTRIBUTES], how="inner")  # only what presence needs: less to copy
     if located.empty:
         return pd.DataFrame(columns=PRESENCE_FIELDS)

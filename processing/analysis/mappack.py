@@ -10,7 +10,7 @@ import calendar
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
 
@@ -88,7 +88,21 @@ class MapSpec:
     activities: int = 0
     units: int = 0
     unspecified_rows: int = 0
-    sources: List[str] = field(default_factory=list)
+
+
+def map_key(record: Mapping[str, Any]) -> tuple:
+    """(cluster, period) of a presence, gaps or overlap-units record ("all" without periods)."""
+    return str(record.get("cluster")), str(record.get("period") or "all")
+
+
+def records_of(records: Iterable[Mapping[str, Any]], spec: MapSpec) -> List[Mapping[str, Any]]:
+    """The records of one map's cluster and period."""
+    return [record for record in records if map_key(record) == (spec.cluster, spec.period)]
+
+
+def unit_specified(record: Mapping[str, Any]) -> bool:
+    """False for the join's "unit not specified" rows (no unit at the map's admin level)."""
+    return record.get("unit_specified") not in (False, 0)
 
 
 def plan_maps(records: Iterable[Mapping[str, Any]], clusters: Sequence[str] = (),
@@ -103,16 +117,16 @@ def plan_maps(records: Iterable[Mapping[str, Any]], clusters: Sequence[str] = ()
     maps: Dict[tuple, MapSpec] = {}
     names: Dict[tuple, set] = {}
     for record in records:
-        cluster, period = str(record["cluster"]), str(record.get("period") or "all")
+        key = map_key(record)
+        cluster, period = key
         if wanted_clusters and cluster.upper() not in wanted_clusters:
             continue
         if wanted_periods and period not in wanted_periods:
             continue
-        key = (cluster, period)
         spec = maps.setdefault(key, MapSpec(cluster, period, None))
         rows = int(record.get("rows") or 0)
         spec.activities += rows
-        if record.get("unit_specified") in (False, 0):
+        if not unit_specified(record):
             spec.unspecified_rows += rows
             continue
         level = record.get("admin_level")
@@ -177,7 +191,7 @@ def marginalia(spec: MapSpec, language: str, created: dt.date, *, title: str = "
         summary=texts["summary"].format(partners=spec.partners, activities=spec.activities,
                                         units=spec.units),
         note=texts["note"],
-        sources=texts["sources"].format(sources=sources or ", ".join(spec.sources)),
+        sources=texts["sources"].format(sources=sources),
         producer=texts["producer"].format(producer=producer) if producer else "",
         created=texts["created"].format(date=created.isoformat()),
         map_id=texts["map_id"].format(id=map_id(spec)),
@@ -263,13 +277,10 @@ def partner_rows(records: Iterable[Mapping[str, Any]], spec: MapSpec,
     sensitive or the feature (or the gaps feature of the same unit, cluster and period) is
     ``protected`` (data protection of the gaps analysis)."""
     sensitive = {code.strip().upper() for code in sensitive_clusters}
-    protected = {(str(r["pcode"]), str(r.get("cluster")), str(r.get("period") or "all"))
-                 for r in gap_records if r.get("protected")}
+    protected = {(str(r["pcode"]), *map_key(r)) for r in gap_records if r.get("protected")}
     rows = []
-    for record in records:
-        if str(record["cluster"]) != spec.cluster or \
-                str(record.get("period") or "all") != spec.period or \
-                record.get("unit_specified") in (False, 0):
+    for record in records_of(records, spec):
+        if not unit_specified(record):
             continue
         hidden = bool(record.get("protected")) or spec.cluster.upper() in sensitive or \
             (str(record.get("pcode")), spec.cluster, spec.period) in protected
@@ -298,20 +309,19 @@ class UnitValues:
         self.gap_units: Dict[str, None] = {}
         self.gap_reported: Dict[tuple, set] = {}  # (cluster, period) -> P-codes
         for record in records:
-            if record.get("unit_specified") in (False, 0):
+            if not unit_specified(record):
                 continue
-            pcode, period = str(record["pcode"]), str(record.get("period") or "all")
+            pcode, (cluster, period) = str(record["pcode"]), map_key(record)
             level = record.get("admin_level")
             self.levels.setdefault(pcode, level)
             self.reported.setdefault((level, period), set()).add(pcode)
-            self.partners.setdefault((str(record["cluster"]), period), {})[pcode] = \
+            self.partners.setdefault((cluster, period), {})[pcode] = \
                 int(record.get("partners") or 0)
         for record in gap_records:
             pcode = str(record["pcode"])
             self.gap_units.setdefault(pcode)
             if record.get("gap_status") not in (None, "no_report"):
-                key = (str(record.get("cluster")), str(record.get("period") or "all"))
-                self.gap_reported.setdefault(key, set()).add(pcode)
+                self.gap_reported.setdefault(map_key(record), set()).add(pcode)
 
     def __call__(self, spec: MapSpec) -> Dict[str, Optional[int]]:
         level = spec.admin_level

@@ -25,14 +25,20 @@ import pandas as pd
 
 from .clusters import ClusterVocabulary
 from .errors import InputError
-from .headers import SOURCE_ROW, ColumnVocabulary, Table4W, header_tokens, parse_table
+from .headers import (
+    MAX_ADMIN_LEVEL,
+    SOURCE_ROW,
+    ColumnVocabulary,
+    Table4W,
+    header_tokens,
+    parse_table,
+)
 from .table import RawTable, list_sheets, read_table, table_from_records
 from .textnorm import clean_cell, code_key, fold
 
 MEASURES = ("pin", "target", "severity")
-# measure -> column role in columns.json (the 4W role "targeted" doubles as the needs target)
-MEASURE_ROLES = {"pin": "pin", "target": "targeted", "severity": "severity"}
-MAX_ADMIN_LEVEL = 4
+# column role in columns.json -> measure (the 4W role "targeted" doubles as the needs target)
+ROLE_MEASURES = {"pin": "pin", "targeted": "target", "severity": "severity"}
 # Breakdown columns of long needs tables (HXL hashtags or header words): rows split by these are
 # parts of the unit's figure, so only their total row is read.
 BREAKDOWN_HXL = ("#gender", "#sex", "#age", "#population_group", "#is_disabled", "#group",
@@ -102,7 +108,7 @@ def _read_sheet(table: Table4W, raw: RawTable, clusters, vocabulary):
         return None, [f"{table.where}: not read as needs: no admin P-code column"]
     measures = _measure_columns(table, vocabulary)
     if "cluster" in table.roles and measures:
-        return _read_long(table, codes, measures, clusters, vocabulary)
+        return _read_long(table, codes, measures, clusters)
     return _read_wide(table, raw, codes, clusters, vocabulary)
 
 
@@ -123,22 +129,18 @@ def _measure_columns(table: Table4W, vocabulary: ColumnVocabulary) -> Dict[str, 
             candidates = vocabulary.hxl_candidates(tag) if by_hxl else \
                 vocabulary.header_candidates(header_tokens(label, split_camel_case=False))
             for _score, role in sorted(candidates, reverse=True):
-                measure = _measure_of_role(role)
+                measure = ROLE_MEASURES.get(role)
                 if measure and measure not in found:
                     found[measure] = label
                     break
     return found
 
 
-def _measure_of_role(role: str) -> Optional[str]:
-    return next((m for m, r in MEASURE_ROLES.items() if r == role), None)
-
-
-def _read_long(table, codes, measures, clusters, vocabulary):
+def _read_long(table, codes, measures, clusters):
     data = table.data
     notes = [f"{table.where}: long needs table; " + ", ".join(
         f"{m} <- {c}" for m, c in measures.items())]
-    data, breakdown_notes = _total_rows(table, data, vocabulary, measures)
+    data, breakdown_notes = _total_rows(table, data, measures)
     notes.extend(breakdown_notes)
     frame = _located(data, codes)
     frame = frame.join(clusters.normalise_series(data[table.roles["cluster"]]))
@@ -147,7 +149,7 @@ def _read_long(table, codes, measures, clusters, vocabulary):
     return _finished(frame, table, notes)
 
 
-def _total_rows(table, data, vocabulary, measures):
+def _total_rows(table, data, measures):
     """Only the rows that give a unit x cluster total: all breakdown columns at a total value;
     where a unit x cluster has no total row, the rows split along one breakdown column only
     (the others at total) are summed, since those parts are disjoint."""
@@ -261,7 +263,7 @@ def _sheet_measure(table, raw, vocabulary) -> Optional[str]:
     for text in texts:
         for _score, role in vocabulary.header_candidates(
                 header_tokens(text, split_camel_case=False)):
-            measure = _measure_of_role(role)
+            measure = ROLE_MEASURES.get(role)
             if measure:
                 votes[measure] += 1
     best = max(votes, key=votes.get)
@@ -306,11 +308,11 @@ def _finished(frame, table, notes):
         notes.append(f"{table.where}: {int(national.sum())} rows without a P-code (national or "
                      f"blank totals) not read: rows {_row_list(frame.loc[national, SOURCE_ROW])}")
     frame = frame[~national & frame["cluster_code"].notna()].copy()
-    unknown = frame.loc[~frame.get("cluster_known", True), "cluster_code"].unique() \
-        if "cluster_known" in frame else []
-    if len(unknown):
-        notes.append(f"{table.where}: sectors not in the cluster vocabulary, kept as written: "
-                     + ", ".join(map(str, unknown)))
+    if "cluster_known" in frame:  # long tables; a wide table's columns are known clusters
+        unknown = frame.loc[~frame["cluster_known"], "cluster_code"].unique()
+        if len(unknown):
+            notes.append(f"{table.where}: sectors not in the cluster vocabulary, kept as "
+                         "written: " + ", ".join(map(str, unknown)))
     for measure in MEASURES:
         if measure not in frame:
             frame[measure] = np.nan

@@ -31,6 +31,7 @@ MAPPING_COLUMNS = ((QT_TRANSLATE_NOOP("QaReport", "role"), "#meta+role"),
 SUMMARY_COLUMNS = ((QT_TRANSLATE_NOOP("QaReport", "item"), "#meta+item"),
                    (QT_TRANSLATE_NOOP("QaReport", "value"), "#meta+value"))
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+NEUTRALISED_NOTE = "cells neutralised in spreadsheet outputs (text starting with = + - @)"
 _NOT_IN_SHEET_TITLES = re.compile(r"[\\/*?:\[\]]")  # Excel refuses these (and > 31 characters)
 
 
@@ -39,6 +40,19 @@ def neutralise(value):
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
+
+
+def neutralised_frame(frame: pd.DataFrame) -> Tuple[pd.DataFrame, int]:
+    """(copy of ``frame`` with formula-like text made inert, number of cells changed)."""
+    frame = frame.copy()
+    changed = 0
+    for column in frame.columns:
+        if frame[column].dtype != object:
+            continue  # numbers stay numbers: -5 is not a formula
+        safe = frame[column].map(neutralise, na_action="ignore")
+        changed += int((safe.notna() & (safe != frame[column])).sum())
+        frame[column] = safe
+    return frame, changed
 
 
 def _neutralised_rows(frame: pd.DataFrame, columns: Sequence[str]) -> Tuple[List[list], int]:

@@ -2,15 +2,22 @@
 
 Pure Python (pandas, sqlite3): the panel reads the join outputs once into frames
 (``read_gpkg_table``), then every change of choice is a few pandas filters here plus one
-subset string per layer, with no re-run of the join.
+subset string per layer, with no re-run of the join. Also the parameters of the algorithms the
+panel runs (join, gaps, map pack) and the folder of each run's outputs.
 """
+import os
 import re
 import sqlite3
+import tempfile
+import time
 import zlib
 from dataclasses import dataclass
-from typing import Iterable, List, Optional, Sequence
+from pathlib import Path
+from typing import Iterable, List, Mapping, Optional, Sequence
 
 import pandas as pd
+
+from .join import PERIOD_MODES as JOIN_PERIOD_MODES
 
 GAP_STATUSES = ("no_partner_with_need", "underserved")
 PRESENCE_COLUMNS = ("pcode", "unit_specified", "cluster", "cluster_name", "period", "partners",
@@ -160,6 +167,13 @@ class SelectionData:
                    cluster_names={str(k): (v or str(k)) for k, v in names.items()},
                    periods=ordered_periods(presence["period"]))
 
+    @classmethod
+    def read(cls, outputs: Mapping[str, str]) -> "SelectionData":
+        """From the panel's output files: presence, rows and, when computed, gaps."""
+        gaps = read_gpkg_table(outputs["gaps"], GAP_COLUMNS) if outputs.get("gaps") else None
+        return cls.prepare(read_gpkg_table(outputs["presence"], PRESENCE_COLUMNS),
+                           read_gpkg_table(outputs["rows"], ROW_COLUMNS), gaps)
+
 
 def _as_categories(frame: pd.DataFrame) -> pd.DataFrame:
     """Cluster and period as categories: every change of choice filters on them, and ``isin``
@@ -231,3 +245,81 @@ def summarise(data: SelectionData, clusters: Sequence[str], periods: Sequence[st
         unmatched_rows=int(_chosen(unmatched, clusters, periods, data.periods).sum()),
         unmatched_total=len(unmatched),
     )
+
+
+# Algorithm parameters -------------------------------------------------------------------------
+
+PANEL_PERIOD_MODES = ("month", "quarter", "all")  # the panel's "Presence per" list, in order
+
+
+def new_run_folder(home: str) -> Path:
+    """A new folder for one run's outputs: in ``home``/coordmap_outputs when the project has a
+    writable folder (so the layers stay with it), else in the temporary folder. Never an earlier
+    run's: its files may still be open as layers."""
+    prefix = time.strftime("%Y%m%d-%H%M%S-")
+    if home and os.path.isdir(home) and os.access(home, os.W_OK):
+        parent = Path(home) / "coordmap_outputs"
+        parent.mkdir(exist_ok=True)
+        return Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
+    return Path(tempfile.mkdtemp(prefix=f"coordmap-{prefix}"))
+
+
+def output_file(output) -> str:
+    """The file of a Processing output ("path.gpkg|layername=x" -> "path.gpkg")."""
+    return str(output).split("|", 1)[0] if output else ""
+
+
+def join_parameters(table: str, admin: str, admin_level: int, period_choice: int,
+                    folder: Path) -> dict:
+    """coordmap:join_4w for the panel (``period_choice``: index in PANEL_PERIOD_MODES); its
+    outputs in ``folder``."""
+    return {
+        "INPUT": table, "ADMIN": admin,
+        "ADMIN_LEVEL": admin_level,
+        "PERIOD": JOIN_PERIOD_MODES.index(PANEL_PERIOD_MODES[period_choice]),
+        "OUTPUT": str(folder / "presence.gpkg"),
+        "OUTPUT_ROWS": str(folder / "rows.gpkg"),
+        "OUTPUT_REPORT": str(folder / "qa_report.xlsx"),
+    }
+
+
+def join_outputs(results: Mapping) -> dict:
+    """The panel's outputs (presence, rows, report) of a coordmap:join_4w run."""
+    return {"presence": output_file(results.get("OUTPUT")),
+            "rows": output_file(results.get("OUTPUT_ROWS")),
+            "report": results.get("OUTPUT_REPORT", "")}
+
+
+def gaps_parameters(outputs: Mapping, admin: str, admin_level: int, needs: str,
+                    folder: Path) -> dict:
+    """coordmap:gaps_overlaps on the join's ``outputs``; the needs table only when given."""
+    parameters = {
+        "PRESENCE": outputs["presence"], "ROWS": outputs["rows"],
+        "ADMIN": admin,  # units with a need and no partner get their shape
+        "ADMIN_LEVEL": admin_level,
+        "OUTPUT_GAPS": str(folder / "gaps.gpkg"),
+        "OUTPUT_OVERLAPS": str(folder / "overlaps.gpkg"),
+        "OUTPUT_OVERLAP_UNITS": str(folder / "overlap_units.gpkg"),
+        "OUTPUT_CHANGES": str(folder / "changes.gpkg"),
+    }
+    if needs:
+        parameters["NEEDS"] = needs
+    return parameters
+
+
+def gaps_outputs(outputs: Mapping, results: Mapping) -> dict:
+    """The join's ``outputs`` with the layers of a coordmap:gaps_overlaps run added."""
+    return dict(outputs, gaps=output_file(results.get("OUTPUT_GAPS")),
+                overlap_units=output_file(results.get("OUTPUT_OVERLAP_UNITS")))
+
+
+def export_parameters(outputs: Mapping, clusters: Sequence[str], periods: Sequence[str],
+                      folder: str) -> dict:
+    """coordmap:export_maps for the chosen clusters and periods; the gaps and overlap layers
+    only when they were computed."""
+    parameters = {"PRESENCE": outputs["presence"], "CLUSTERS": ",".join(clusters),
+                  "PERIODS": ",".join(periods), "OUTPUT_FOLDER": folder}
+    for key, parameter in (("gaps", "GAPS"), ("overlap_units", "OVERLAPS")):
+        if outputs.get(key):
+            parameters[parameter] = outputs[key]
+    return parameters

@@ -133,13 +133,13 @@ def _pad(rows: List[list]) -> List[list]:
     return [row if len(row) == width else row + [None] * (width - len(row)) for row in rows]
 
 
-def _filled(row: Sequence[Any]) -> bool:
+def has_cells(row: Sequence[Any]) -> bool:
     """Any cell not None (identity only, and no Python loop: asked of every row)."""
     return any(map(is_not, row, repeat(None)))
 
 
 def _has_data(rows: List[list]) -> bool:
-    return any(cell is not None for row in rows for cell in row)
+    return any(map(has_cells, rows))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -183,12 +183,12 @@ def _read_text(path: Path, progress: Progress) -> RawTable:
 def _ragged_rows_note(rows: List[list], row_numbers: List[int]) -> List[str]:
     """Rows with more cells than most rows have (a stray delimiter, or another delimiter in
     that row): kept, but worth a look, so the report names them."""
-    widths = Counter(len(row) for row in rows if _filled(row))
+    widths = Counter(len(row) for row in rows if has_cells(row))
     if len(widths) < 2:
         return []
     usual = widths.most_common(1)[0][0]
     odd = [number for row, number in zip(rows, row_numbers)
-           if len(row) != usual and _filled(row)]
+           if len(row) != usual and has_cells(row)]
     return [f"{len(odd)} line(s) have a different number of cells than most lines ({usual}), "
             f"e.g. line {', '.join(map(str, odd[:5]))}: check for a stray delimiter"]
 
@@ -655,6 +655,6 @@ def _clean_grid(rows: List[Sequence[Any]], progress: Progress = SILENT) -> List[
 def _trim_trailing_blank_rows(rows: List[list]) -> List[list]:
     """Blank rows after the last used row are formatting, not rows a person would count."""
     end = len(rows)
-    while end and all(cell is None for cell in rows[end - 1]):
+    while end and not has_cells(rows[end - 1]):
         end -= 1
     return rows[:end]

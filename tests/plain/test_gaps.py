@@ -2,9 +2,19 @@
 (every expected value worked out by hand in the comments)."""
 import pandas as pd
 import pytest
+from shapely.geometry import box
 
+from coordmap.processing.analysis.boundaries import AdminUnits
 from coordmap.processing.analysis.errors import InputError
-from coordmap.processing.analysis.gaps import GapOptions, gaps_overlaps, parse_bands
+from coordmap.processing.analysis.gaps import (
+    GapOptions,
+    analysis_units,
+    gaps_overlaps,
+    parse_bands,
+    presence_frame,
+    rows_frame,
+)
+from coordmap.processing.analysis.params import separated_values
 
 ROW_COLUMNS = ["source_row", "status", "pcode", "cluster", "period", "organisation", "activity",
                "period_start", "period_end", "activity_status", "modality", "reached"]
@@ -244,3 +254,44 @@ def test_target_group_is_part_of_the_overlap_key():
     overlaps = gaps_overlaps(presence, rows, None, None).overlaps
     # A and C teach IDPs (no dates: the whole month); B teaches the host community apart.
     assert overlaps[["partners", "partner_list"]].values.tolist() == [[2, "A; C"]]
+
+
+def test_parameter_lists_split_on_commas_and_semicolons():
+    assert separated_values(" HEA, WSH;NUT ,, ") == ["HEA", "WSH", "NUT"]
+    assert separated_values(None) == [] and separated_values("") == []
+
+
+def test_join_outputs_read_back_are_checked_and_completed():
+    presence = presence_frame([presence_row("U1", "HEA", "2025-01", ["A"])], "presence.gpkg")
+    assert presence.loc[0, "partner_list"] == "A"
+    with pytest.raises(InputError, match="presence.gpkg: not a presence layer of the join: "
+                                         "fields partner_list, partners are missing"):
+        presence_frame([{"pcode": "U1", "admin_level": 2, "cluster": "HEA", "period": "x"}],
+                       "presence.gpkg")
+    rows = rows_frame(["status", "pcode", "cluster", "period", "organisation"],
+                      [["used", "U1", "HEA", "2025-01", "A"]], "rows.gpkg")
+    # the fields overlaps and reached_max read are there, blank
+    assert rows[["activity", "activity_status", "modality", "period_start", "period_end",
+                 "reached"]].isna().all().all()
+    with pytest.raises(InputError, match="rows.gpkg: not the rows output of the join: "
+                                         "fields organisation, status are missing"):
+        rows_frame(["pcode", "cluster", "period"], [["U1", "HEA", "2025-01"]], "rows.gpkg")
+
+
+def test_analysis_units_from_boundaries_then_presence():
+    # Boundaries: admin 2 D01, D02 in region R1 (the admin-1 unit dissolved from them).
+    # Presence adds D09 (not in the boundaries) and an admin-1 feature that is not a unit.
+    records = [{"ADM2_PCODE": code, "ADM2_EN": name, "ADM1_PCODE": "R1", "ADM1_EN": "North"}
+               for code, name in (("D01", "Alpha"), ("D02", "Beta"))]
+    boundaries = AdminUnits.from_features(records, [box(0, 0, 1, 1), box(1, 0, 2, 1)])
+    presence = pd.DataFrame([
+        presence_row("D01", "HEA", "2025-01", ["A"]) | {"name": "Alpha (presence)"},
+        presence_row("D09", "HEA", "2025-01", ["A"]) | {"parent_pcode": "R9"},
+        presence_row("R1", "HEA", "2025-01", ["A"]) | {"admin_level": 1},
+    ])
+    names, parents = analysis_units(presence, boundaries, 2)
+    assert names == {"D01": "Alpha", "D02": "Beta", "D09": "Unit D09"}  # boundaries win
+    assert parents == {"D01": "R1", "D02": "R1", "R1": None, "D09": "R9"}
+    names, parents = analysis_units(presence, None, 2)
+    assert names == {"D01": "Alpha (presence)", "D09": "Unit D09"}
+    assert parents == {"D01": "P1", "D09": "R9"}

@@ -1,14 +1,25 @@
-"""The dock's pure logic: period order, filter expressions, cluster list and summary numbers."""
+"""The dock's pure logic: period order, filter expressions, cluster list, summary numbers
+and the parameters of the algorithms it runs."""
 import sqlite3
+import tempfile
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from coordmap.processing.analysis.join import PERIOD_MODES
 from coordmap.processing.analysis.selection import (
+    PANEL_PERIOD_MODES,
     SelectionData,
     cluster_colour,
     cluster_entries,
+    export_parameters,
     filter_expression,
+    gaps_outputs,
+    gaps_parameters,
+    join_outputs,
+    join_parameters,
+    new_run_folder,
     ordered_periods,
     quote_literal,
     read_gpkg_table,
@@ -132,3 +143,41 @@ def test_read_gpkg_table_reads_named_columns(tmp_path):
     assert frame.to_dict("records") == [{"cluster": "WSH", "partners": 3}]
     with pytest.raises(ValueError, match="no column missing"):
         read_gpkg_table(str(path), ["missing"])
+
+
+def test_join_parameters_give_the_join_the_panel_s_period_mode(tmp_path):
+    for choice, mode in enumerate(PANEL_PERIOD_MODES):
+        parameters = join_parameters("4w.xlsx", "adm.gpkg", 2, choice, tmp_path)
+        assert PERIOD_MODES[parameters["PERIOD"]] == mode
+    assert {parameters[key] for key in ("OUTPUT", "OUTPUT_ROWS", "OUTPUT_REPORT")} == \
+        {str(path) for path in (tmp_path / "presence.gpkg", tmp_path / "rows.gpkg",
+                                tmp_path / "qa_report.xlsx")}
+
+
+def test_outputs_are_files_and_optional_inputs_are_passed_only_when_given(tmp_path):
+    outputs = join_outputs({"OUTPUT": "/o/presence.gpkg|layername=presence",
+                            "OUTPUT_ROWS": "/o/rows.gpkg", "OUTPUT_REPORT": "/o/qa.xlsx"})
+    assert outputs == {"presence": "/o/presence.gpkg", "rows": "/o/rows.gpkg",
+                       "report": "/o/qa.xlsx"}
+    assert "NEEDS" not in gaps_parameters(outputs, "adm.gpkg", 0, "", tmp_path)
+    assert gaps_parameters(outputs, "adm.gpkg", 0, "needs.csv", tmp_path)["NEEDS"] == "needs.csv"
+    assert set(export_parameters(outputs, ["WSH"], ["2025-01"], "pack")).isdisjoint(
+        {"GAPS", "OVERLAPS"})
+    with_gaps = gaps_outputs(outputs, {"OUTPUT_GAPS": "/o/gaps.gpkg|layername=gaps",
+                                       "OUTPUT_OVERLAP_UNITS": "/o/overlap_units.gpkg"})
+    parameters = export_parameters(with_gaps, ["WSH", "EDU"], ["2025-01", "2025-02"], "pack")
+    assert (parameters["GAPS"], parameters["OVERLAPS"]) == ("/o/gaps.gpkg",
+                                                            "/o/overlap_units.gpkg")
+    assert (parameters["CLUSTERS"], parameters["PERIODS"]) == ("WSH,EDU", "2025-01,2025-02")
+
+
+def test_each_run_gets_a_new_folder_next_to_the_project_else_in_the_temporary_folder(tmp_path):
+    first, second = new_run_folder(str(tmp_path)), new_run_folder(str(tmp_path))
+    assert first != second  # an earlier run's files may still be open as layers
+    assert first.parent == second.parent == tmp_path / "coordmap_outputs"
+    assert first.is_dir() and not any(first.iterdir())
+    unsaved = new_run_folder("")  # a project never saved has no folder
+    try:
+        assert unsaved.parent == Path(tempfile.gettempdir()) and unsaved.is_dir()
+    finally:
+        unsaved.rmdir()
