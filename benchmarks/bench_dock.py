@@ -36,8 +36,8 @@ from pathlib import Path
 if __name__ == "__main__":  # run as a script: the checkout as `coordmap`
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "build" / "plugins"))
 
-from coordmap.benchmarks.bench_join import SEED, _qgis, _tmpdir
-from coordmap.benchmarks.harness import ROOT, Benchmark, load_tool, register
+from coordmap.benchmarks.bench_join import SEED, _tmpdir
+from coordmap.benchmarks.harness import ROOT, Benchmark, load_tool, qgis_app, register
 
 TARGET_S = 0.2
 SAMPLE = ROOT / "resources" / "sample"
@@ -53,7 +53,7 @@ def _provider():
 
     from coordmap.processing.provider import CoordMapProvider
 
-    _qgis()
+    qgis_app()
     registry = QgsApplication.processingRegistry()
     if registry.providerById("coordmap") is None:
         provider = CoordMapProvider()
@@ -105,12 +105,13 @@ def _setup(scale: int):
 
 
 def _flip(d):
-    """The item to toggle and its new state (alternating on every call)."""
+    """The first cluster's item and the opposite of its current state (read from the item: the
+    ``toggle`` flag belongs to ``_summary``, whose number of calls depends on --repeat)."""
     from qgis.PyQt.QtCore import Qt
 
-    d["toggle"][0] ^= 1
     item = d["dock"].cluster_items()[0]
-    return item, Qt.CheckState.Checked if d["toggle"][0] else Qt.CheckState.Unchecked
+    checked = item.checkState() == Qt.CheckState.Checked
+    return item, Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked
 
 
 def _summary(d):

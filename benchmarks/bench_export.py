@@ -21,14 +21,12 @@ Candidates, each making the same A4 landscape PDFs into a fresh temporary folder
 Seconds per map = best s / number of maps (printed by the setup).
 """
 import functools
-import os
 import sys
 import tempfile
 from pathlib import Path
 
-from coordmap.benchmarks.harness import ROOT, Benchmark, register
+from coordmap.benchmarks.harness import ROOT, Benchmark, qgis_app, register
 
-QGIS_PYTHON_PLUGINS = "/usr/share/qgis/python/plugins"
 SAMPLE = ROOT / "resources" / "sample"
 
 
@@ -40,18 +38,7 @@ def _workdir() -> Path:
 @functools.lru_cache(maxsize=1)
 def _presence() -> str:
     """Start QGIS with the plugin (once) and join the sample country by month."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    os.environ.setdefault("QGIS_CUSTOM_CONFIG_PATH", str(_workdir() / "qgis-profile"))
-    if QGIS_PYTHON_PLUGINS not in sys.path:
-        sys.path.append(QGIS_PYTHON_PLUGINS)
-    from qgis.core import QgsApplication
-
-    app = QgsApplication([], False)
-    app.initQgis()
-    _presence.app = app  # keep the application alive
-    from processing.core.Processing import Processing
-
-    Processing.initialize()
+    qgis_app()
     import qgis.utils
 
     plugins = str(ROOT / "build" / "plugins")

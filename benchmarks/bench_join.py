@@ -56,7 +56,7 @@ import pandas as pd
 if __name__ == "__main__":  # run as a script (fresh_rss below): the checkout as `coordmap`
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "build" / "plugins"))
 
-from coordmap.benchmarks.harness import REGISTRY, Benchmark, load_tool, register
+from coordmap.benchmarks.harness import REGISTRY, Benchmark, load_tool, qgis_app, register
 from coordmap.processing.analysis.boundaries import AdminUnits
 from coordmap.processing.analysis.headers import parse_table
 from coordmap.processing.analysis.join import join_4w
@@ -72,7 +72,6 @@ from coordmap.processing.analysis.textnorm import (
 SEED = 7
 LEVEL = 3
 QGIS_MAX_ROWS = int(os.environ.get("COORDMAP_BENCH_QGIS_MAX_ROWS", "100000"))
-QGIS_PYTHON_PLUGINS = "/usr/share/qgis/python/plugins"  # QGIS's own `processing` package
 ORG, CLUSTER, PCODE_COL = "Organisation", "Cluster", "Admin3 Pcode"
 UNIT_PCODE = f"ADM{LEVEL}_PCODE"
 TEXT_CACHES = (fold, loose_name, code_key, is_placeholder, is_national)
@@ -192,17 +191,9 @@ def _qgis_native(d):
 # --------------------------------------------------------------------------------------------
 @functools.lru_cache(maxsize=1)
 def _qgis():
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    os.environ.setdefault("QGIS_CUSTOM_CONFIG_PATH", str(_tmpdir() / "qgis-profile"))
-    if QGIS_PYTHON_PLUGINS not in sys.path:
-        sys.path.append(QGIS_PYTHON_PLUGINS)
-    from qgis.core import QgsApplication, QgsFeature, QgsGeometry, QgsVectorLayer
+    app = qgis_app()
+    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
 
-    app = QgsApplication([], False)
-    app.initQgis()
-    from processing.core.Processing import Processing
-
-    Processing.initialize()
     _sc, country, attributes, _units = _country_and_units()
     frame = country.level(LEVEL)
     names = list(attributes.columns)

@@ -13,15 +13,17 @@ Benchmarks register themselves with ``register()``; ``discover()`` imports every
 """
 from __future__ import annotations
 
+import atexit
 import functools
 import gc
 import importlib
-import importlib.util
 import io
 import multiprocessing
 import os
 import platform
+import shutil
 import sys
+import tempfile
 import time
 import tracemalloc
 from dataclasses import dataclass, field
@@ -36,6 +38,7 @@ except ImportError:  # Windows
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 MB = 1024 * 1024
+QGIS_PYTHON_PLUGINS = "/usr/share/qgis/python/plugins"  # QGIS's own `processing` package
 
 
 @dataclass
@@ -79,26 +82,35 @@ def register(bench: Benchmark) -> Benchmark:
 
 def discover() -> Dict[str, Benchmark]:
     """Import ``bench_*.py`` next to this file (they call ``register``); returns the registry."""
-    package = __name__.rpartition(".")[0]
     for path in sorted(HERE.glob("bench_*.py")):
-        if package:
-            importlib.import_module(f"{package}.{path.stem}")
-        else:
-            importlib.import_module(path.stem)
+        importlib.import_module(f"{__package__}.{path.stem}")
     return REGISTRY
 
 
-@functools.cache
 def load_tool(name: str):
-    """Import ``tools/<name>.py`` (``tools/`` is not a package) under a private module name."""
-    mod_name = f"coordmap_tools_{name}"
-    if mod_name in sys.modules:
-        return sys.modules[mod_name]
-    spec = importlib.util.spec_from_file_location(mod_name, ROOT / "tools" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[mod_name] = module  # dataclasses need the module registered while executing
-    spec.loader.exec_module(module)
-    return module
+    """``tools/<name>.py``: tools/ has no ``__init__.py`` but, the checkout being importable as
+    ``coordmap``, it imports as the namespace package ``coordmap.tools`` (as in the tests)."""
+    return importlib.import_module(f"coordmap.tools.{name}")
+
+
+@functools.lru_cache(maxsize=1)
+def qgis_app():
+    """Headless QGIS with Processing, started once per process: the benchmarks needing QGIS
+    share it (a second QgsApplication in one process would crash)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    profile = tempfile.mkdtemp(prefix="coordmap-bench-qgis-profile-")
+    atexit.register(shutil.rmtree, profile, True)
+    os.environ.setdefault("QGIS_CUSTOM_CONFIG_PATH", profile)
+    if QGIS_PYTHON_PLUGINS not in sys.path:
+        sys.path.append(QGIS_PYTHON_PLUGINS)
+    from qgis.core import QgsApplication
+
+    app = QgsApplication([], False)
+    app.initQgis()
+    from processing.core.Processing import Processing
+
+    Processing.initialize()
+    return app
 
 
 # --------------------------------------------------------------------------------------------

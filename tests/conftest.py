@@ -1,9 +1,10 @@
 """Shared test set-up: make the checkout importable as the package ``coordmap``.
 
 The checkout itself never goes on ``sys.path`` (our ``processing/`` would shadow QGIS's); a
-symlink ``build/plugins/coordmap`` does, the way QGIS sees an installed plugin folder.
+symlink ``build/plugins/coordmap`` does, the way QGIS sees an installed plugin folder. Its
+folders without ``__init__.py`` then import as namespace packages too: test helpers as
+``coordmap.tests.helpers``, the scripts of tools/ as ``coordmap.tools.<name>``.
 """
-import importlib.util
 import os
 import sys
 from pathlib import Path
@@ -42,12 +43,10 @@ def sample_dir():
 
 @pytest.fixture(scope="session")
 def qgis_profile_tool():
-    """tools/qgis_profile.py as a module (tools/ is not a package and is not shipped)."""
-    spec = importlib.util.spec_from_file_location("coordmap_qgis_profile",
-                                                  ROOT / "tools" / "qgis_profile.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    """tools/qgis_profile.py as a module (tools/ is not shipped)."""
+    from coordmap.tools import qgis_profile
+
+    return qgis_profile
 
 
 @pytest.fixture(scope="session")

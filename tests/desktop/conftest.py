@@ -12,15 +12,12 @@ Output folder: $COORDMAP_TEST_OUTPUT/desktop (``make test``), else a pytest tmp 
     qgis_output.log          QGIS's stdout and stderr
     qgis_messages.log        the QGIS message log (all tags), from Python start-up on
 """
-import contextlib
 import json
 import os
 import select
 import shutil
 import signal
-import socketserver
 import subprocess
-import threading
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -28,6 +25,8 @@ from pathlib import Path
 from typing import Optional
 
 import pytest
+
+from coordmap.tests.helpers import refusing_proxy
 
 ROOT = Path(__file__).resolve().parents[2]
 STARTUP_CHECK = Path(__file__).resolve().parent / "startup_check.py"
@@ -146,42 +145,11 @@ def xvfb_display(desktop_output):
             process.wait(timeout=10)
 
 
-class _RefusingProxy(socketserver.ThreadingTCPServer):
-    """A local HTTP proxy that records each request line and refuses it (403)."""
-
-    daemon_threads = True
-    allow_reuse_address = True
-
-    def __init__(self):
-        self.requests = []
-        super().__init__(("127.0.0.1", 0), _RefusingProxyHandler)
-
-
-class _RefusingProxyHandler(socketserver.StreamRequestHandler):
-    timeout = 5
-
-    def handle(self):
-        try:
-            line = self.rfile.readline(4096).decode("latin-1").strip()
-        except OSError:
-            line = "(unreadable request)"
-        self.server.requests.append(line or "(empty request)")
-        with contextlib.suppress(OSError):
-            self.wfile.write(b"HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n"
-                             b"Connection: close\r\n\r\n")
-
-
 @pytest.fixture(scope="session")
 def offline_proxy():
     """(host, port, requests): where QGIS, GDAL and Python send HTTP(S) during the run."""
-    server = _RefusingProxy()
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with refusing_proxy() as server:
         yield server.server_address[0], server.server_address[1], server.requests
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture(scope="session")

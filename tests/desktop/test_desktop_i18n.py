@@ -6,7 +6,6 @@ One QGIS run per language, with a profile whose locale is set (as a user picks i
 options). The run is the one of test_desktop.py (startup_check.py), with a few more findings
 added by the small ``--code`` wrapper below.
 """
-import importlib.util
 import json
 import os
 import shutil
@@ -17,6 +16,8 @@ import uuid
 from pathlib import Path
 
 import pytest
+
+from coordmap.tests.helpers import finished_translations
 
 pytestmark = pytest.mark.desktop
 
@@ -45,14 +46,6 @@ if _state is not None and not getattr(_state, "i18n_wrapped", False):
 
     _state._check = _check_with_direction
 '''
-
-
-def _ts_translations(language):
-    spec = importlib.util.spec_from_file_location("coordmap_i18n_tool", ROOT / "tools" / "i18n.py")
-    tool = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(tool)
-    return {(context, source): text
-            for context, source, text, kind in tool.messages(tool.ts_path(language)) if not kind}
 
 
 @pytest.fixture(scope="module", params=["fr", "ar"])
@@ -106,7 +99,7 @@ def localized_desktop(request, coordmap_zip, qgis_profile_tool, xvfb_display, of
 
 def test_dock_and_menu_speak_the_language(localized_desktop):
     language, found, _, context = localized_desktop
-    table = _ts_translations(language)
+    table = finished_translations(language)
     assert found["plugin_active"] and found["locale"] == language, context
     assert table[("CoordMapPlugin", "CoordMap panel")] in found["menu_actions"], found
     dock_sources = {source: text for (ctx, source), text in table.items()

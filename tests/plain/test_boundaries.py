@@ -1,26 +1,11 @@
 """AdminUnits on small hand-made layers (shapely boxes) and the real COD-AB files."""
-import importlib.util
-from pathlib import Path
-
 import numpy as np
 import pytest
 from shapely.geometry import Point, Polygon, box
 
 from coordmap.processing.analysis.boundaries import AdminUnits, detect_admin_fields
 from coordmap.processing.analysis.errors import InputError
-
-
-def load_geo_loader():
-    """tests/plain/geo_loader.py (pytest's importlib mode puts no test folder on sys.path)."""
-    path = Path(__file__).with_name("geo_loader.py")
-    spec = importlib.util.spec_from_file_location("geo_loader", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def read_units(path, **kwargs):
-    return load_geo_loader().read_units(path, **kwargs)
+from coordmap.tests.plain.geo_loader import read_units
 
 
 def _record(pcode, name, parent, parent_name):

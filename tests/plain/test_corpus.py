@@ -4,10 +4,8 @@ Each case ends as its declared outcome: an InputError naming the file (and sheet
 column where one is to blame), or a join in which every row is kept with the declared status,
 issue categories and notes. Nothing else is acceptable: no other exception, no row lost.
 """
-import importlib.util
 import re
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
@@ -16,11 +14,7 @@ from coordmap.processing.analysis.errors import InputError
 from coordmap.processing.analysis.headers import parse_table
 from coordmap.processing.analysis.join import STATUSES, join_4w
 from coordmap.processing.analysis.table import read_table
-
-CORPUS = Path(__file__).resolve().parents[1] / "corpus"
-_spec = importlib.util.spec_from_file_location("coordmap_corpus_cases", CORPUS / "cases.py")
-cases = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(cases)
+from coordmap.tests.corpus import cases
 
 NOTE_CATEGORIES = ("table", "boundaries")
 MAX_MESSAGE = 3000  # a message names what is wrong; it never lists 10,000 columns

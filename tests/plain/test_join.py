@@ -13,7 +13,6 @@ import warnings
 
 import pandas as pd
 import pytest
-from shapely.geometry import box
 
 from coordmap.processing.analysis.boundaries import AdminUnits
 from coordmap.processing.analysis.errors import InputError
@@ -27,6 +26,7 @@ from coordmap.processing.analysis.join import (
     per_distinct,
 )
 from coordmap.processing.analysis.table import read_table, table_from_records
+from coordmap.tests.corpus.make_corpus import boundaries
 
 DISTRICTS = [
     ("XY0101", "Alpha", "XY01", "North", 0),
@@ -37,9 +37,7 @@ DISTRICTS = [
 
 
 def make_units() -> AdminUnits:
-    records = [{"ADM1_PCODE": p1, "ADM1_EN": n1, "ADM2_PCODE": p, "ADM2_EN": n}
-               for p, n, p1, n1, _ in DISTRICTS]
-    return AdminUnits.from_features(records, [box(x, 0, x + 1, 1) for *_, x in DISTRICTS])
+    return AdminUnits.from_features(*boundaries(DISTRICTS))
 
 
 @pytest.fixture(scope="module")

@@ -20,17 +20,9 @@ from coordmap.processing.analysis.headers import parse_table
 from coordmap.processing.analysis.join import STATUSES, JoinOptions, join_4w
 from coordmap.processing.analysis.matching import Crosswalk, write_suggestions_csv
 from coordmap.processing.analysis.table import table_from_records
+from coordmap.tests.corpus.make_corpus import boundaries
 
-DISTRICTS = [
-    ("XY0101", "Alpha", "XY01", "North", 0),
-    ("XY0102", "Beta", "XY01", "North", 1),
-    ("XY0201", "Gamma", "XY02", "South", 2),
-    ("XY0202", "Riverside", "XY02", "South", 3),
-]
-UNITS = AdminUnits.from_features(
-    [{"ADM1_PCODE": p1, "ADM1_EN": n1, "ADM2_PCODE": p, "ADM2_EN": n}
-     for p, n, p1, n1, _ in DISTRICTS],
-    [box(x, 0, x + 1, 1) for *_, x in DISTRICTS])
+UNITS = AdminUnits.from_features(*boundaries())  # tests/corpus/make_corpus.py's country
 
 FIELDS = ["Organisation", "Cluster", "Admin1 Pcode", "Admin2 Pcode", "Admin2 Name", "Month",
           "Targeted"]

@@ -1,20 +1,10 @@
 """The matching cascade on real OCHA 3W tables and COD-AB boundaries (figures worked out by
 hand from the files; see ../shared/data/real/README.md)."""
-import importlib.util
-from pathlib import Path
-
 import pandas as pd
 
 from coordmap.processing.analysis.boundaries import AdminUnits
 from coordmap.processing.analysis.matching import Matcher
-
-
-def read_units(path):
-    spec = importlib.util.spec_from_file_location(
-        "geo_loader", Path(__file__).with_name("geo_loader.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.read_units(path)
+from coordmap.tests.plain.geo_loader import read_units
 
 
 def counts(result):

@@ -1,9 +1,6 @@
 """Progress of a large join: reported often (issue 9: at least every second) from reading the file
 to the QA report, and cancelling stops it there."""
-import importlib.util
-import sys
 import time
-from pathlib import Path
 
 import pytest
 
@@ -13,32 +10,21 @@ from coordmap.processing.analysis.headers import parse_table
 from coordmap.processing.analysis.join import join_4w
 from coordmap.processing.analysis.progress import Cancelled, Progress
 from coordmap.processing.analysis.table import read_table
+from coordmap.tools import sample_country
 
-GENERATOR = Path(__file__).resolve().parents[2] / "tools" / "sample_country.py"
 ROWS = 200_000
 MAX_GAP = 1.0  # seconds between two reports, on an idle machine
-
-
-def _generator():
-    name = "coordmap_tools_sample_country"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, GENERATOR)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module  # dataclasses need the module registered while it executes
-        spec.loader.exec_module(module)
-    return sys.modules[name]
 
 
 @pytest.fixture(scope="module")
 def country_csv(tmp_path_factory):
     """The sample country's admin-3 units and a messy 200k-row 4W CSV of it."""
-    generator = _generator()
-    country = generator.make_country()
+    country = sample_country.make_country()
     frame = country.level(3)
     units = AdminUnits.from_features(frame.drop(columns=["geometry"]).to_dict("records"),
                                      list(frame["geometry"]))
     path = tmp_path_factory.mktemp("progress") / "4w.csv"
-    generator.write_4w_csv(generator.make_4w(country, ROWS, seed=7), path)
+    sample_country.write_4w_csv(sample_country.make_4w(country, ROWS, seed=7), path)
     return units, path
 
 

@@ -1,10 +1,8 @@
 """The checked-in Xyland sample (resources/sample) is what tools/sample_country.py generates,
 and it has the properties and counts its README promises."""
 import csv
-import importlib.util
 import json
 import re
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -16,26 +14,16 @@ from shapely.geometry import shape  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "resources" / "sample"
-GENERATOR = ROOT / "tools" / "sample_country.py"
 TEXT_FILES = ["xy_adm1.geojson", "xy_adm2.geojson", "xy_adm3.geojson", "xy_needs.csv"]
 PCODE_RE = {1: r"XY\d{2}", 2: r"XY\d{4}", 3: r"XY\d{6}"}
 TOLERANCE = 1e-7  # degrees, far below the 1e-5 grid
 
 
-def _load_generator():
-    name = "coordmap_tools_sample_country"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, GENERATOR)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses need the module registered while it executes
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def gen():
-    return _load_generator()
+    from coordmap.tools import sample_country
+
+    return sample_country
 
 
 @pytest.fixture(scope="module")

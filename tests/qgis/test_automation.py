@@ -7,6 +7,8 @@ from collections import Counter
 import pytest
 from pypdf import PdfReader
 
+from coordmap.tests.helpers import features, run_join
+
 pytestmark = pytest.mark.qgis
 
 MODEL = "coordmap:model_4w_to_map_pack"
@@ -15,24 +17,10 @@ GAP_STATUSES = {"no_partner_with_need", "underserved", "covered", "no_need_repor
 LAST_MONTH = "2025-12"  # the sample 4W covers January to December 2025
 
 
-def features(path, layer_name=None):
-    from qgis.core import QgsVectorLayer
-
-    from coordmap.processing.algorithms.qgis_io import plain_value
-
-    uri = str(path) if layer_name is None else f"{path}|layername={layer_name}"
-    layer = QgsVectorLayer(uri, "out", "ogr")
-    assert layer.isValid(), uri
-    names = layer.fields().names()
-    return [dict(zip(names, map(plain_value, f.attributes()))) for f in layer.getFeatures()]
-
-
 def join(run_algorithm, folder, table, admin, **extra):
     folder.mkdir(parents=True, exist_ok=True)
-    return run_algorithm("coordmap:join_4w", {
-        "INPUT": str(table), "ADMIN": str(admin),
-        "OUTPUT": str(folder / "presence.gpkg"), "OUTPUT_ROWS": str(folder / "rows.gpkg"),
-        "OUTPUT_REPORT": str(folder / "qa_report.csv"), **extra})
+    return run_join(run_algorithm, folder, table, admin,
+                    OUTPUT_REPORT=str(folder / "qa_report.csv"), **extra)
 
 
 def test_the_model_ships_in_the_provider_and_is_valid(coordmap_plugin):

@@ -6,19 +6,16 @@ rows output with the declared statuses. Boundary layers without a CRS exist only
 they are tried here: as a shapefile that lost its .prj, in lon/lat (WGS 84 assumed, and said)
 and projected (refused, with what to do).
 """
-import importlib.util
 import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.qgis
+from coordmap.tests.corpus import cases
+from coordmap.tests.helpers import features
 
-CORPUS = Path(__file__).resolve().parents[1] / "corpus"
-_spec = importlib.util.spec_from_file_location("coordmap_corpus_cases", CORPUS / "cases.py")
-cases = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(cases)
+pytestmark = pytest.mark.qgis
 
 QGIS_CASES = [case for case in cases.CASES if case.qgis]
 
@@ -36,11 +33,7 @@ def join_params(folder, table, admin, case=None):
 
 
 def rows_of(path):
-    from qgis.core import QgsVectorLayer
-
-    layer = QgsVectorLayer(str(path), "rows", "ogr")
-    assert layer.isValid(), path
-    return [feature["status"] for feature in layer.getFeatures()]
+    return [row["status"] for row in features(path)]
 
 
 def test_a_representative_subset_is_marked():

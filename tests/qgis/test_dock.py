@@ -12,6 +12,8 @@ pytest.importorskip("pytestqt")
 from qgis.core import QgsApplication, QgsProject, QgsVectorLayer  # noqa: E402
 from qgis.PyQt.QtCore import Qt, QTimer  # noqa: E402
 
+from coordmap.tests.helpers import features  # noqa: E402
+
 JOIN_TIMEOUT_MS = 180_000
 GAP_STATUSES = {"no_partner_with_need", "underserved"}
 
@@ -45,14 +47,6 @@ def run_join_on_sample(dock, qtbot, sample_dir, with_needs=True):
     qtbot.waitUntil(lambda: not dock.is_running(), timeout=JOIN_TIMEOUT_MS)
     assert dock.data is not None, dock.status.text()
     assert dock.outputs["presence"].startswith(QgsProject.instance().homePath())
-
-
-def features_of(path):
-    """Every feature of a written output as a dict (a fresh layer: no subset string)."""
-    layer = QgsVectorLayer(path, "check", "ogr")
-    assert layer.isValid(), path
-    names = layer.fields().names()
-    return [dict(zip(names, feature.attributes())) for feature in layer.getFeatures()]
 
 
 def expected_summary(presence, rows, gaps, clusters, periods):
@@ -126,9 +120,9 @@ def test_join_runs_in_background_and_the_choice_filters_layers_and_summary(dock,
     assert presence_layer.renderer().type() != "singleSymbol"
     assert "partners" in presence_layer.renderer().dump()
     assert presence_layer.renderer().orderByEnabled()  # most partners drawn on top
-    presence = features_of(dock.outputs["presence"])
-    rows = features_of(dock.outputs["rows"])
-    gaps = features_of(dock.outputs["gaps"]) if dock.outputs.get("gaps") else None
+    presence = features(dock.outputs["presence"])
+    rows = features(dock.outputs["rows"])
+    gaps = features(dock.outputs["gaps"]) if dock.outputs.get("gaps") else None
     all_clusters = sorted({f["cluster"] for f in presence})
     all_periods = sorted({f["period"] for f in presence})  # YYYY-MM sorts in time order
     assert [i.data(Qt.ItemDataRole.UserRole) for i in dock.cluster_items()] == all_clusters
@@ -201,9 +195,9 @@ def test_gaps_and_overlaps_layers_follow_the_choice(dock, qtbot, sample_dir):
     for layer in layers.values():
         assert layer.subsetString() == "\"cluster\" IN ('HEA', 'WSH')", layer.name()
         assert {f["cluster"] for f in layer.getFeatures()} <= {"HEA", "WSH"}
-    gaps = features_of(dock.outputs["gaps"])
+    gaps = features(dock.outputs["gaps"])
     assert dock.summary_labels["units_with_gap"].text() == expected_summary(
-        features_of(dock.outputs["presence"]), [], gaps, ["HEA", "WSH"],
+        features(dock.outputs["presence"]), [], gaps, ["HEA", "WSH"],
         dock.period_range.periods)["units_with_gap"]
 
 

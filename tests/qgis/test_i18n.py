@@ -6,7 +6,6 @@ JSON. English is run too: the expected text of every translated string is the .t
 the English one *under the context the code looks it up in at run time* (the algorithm's class
 name), so a context that pylupdate5 and the code disagree on fails here.
 """
-import importlib.util
 import json
 import os
 import re
@@ -17,6 +16,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+
+from coordmap.tests.helpers import finished_translations
 
 ROOT = Path(__file__).resolve().parents[2]
 PLUGINS_DIR = ROOT / "build" / "plugins"
@@ -95,21 +96,10 @@ os._exit(0)  # what was to be seen is printed; QGIS's teardown of a stand-in GUI
 '''
 
 
-def _i18n_tool():
-    spec = importlib.util.spec_from_file_location("coordmap_i18n_tool", ROOT / "tools" / "i18n.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def translations():
     """{language: {(context, source): translation}} from the .ts files (finished entries)."""
-    tool = _i18n_tool()
-    return {language: {(context, source): text
-                       for context, source, text, kind in tool.messages(tool.ts_path(language))
-                       if not kind}
-            for language in LOCALES}
+    return {language: finished_translations(language) for language in LOCALES}
 
 
 @pytest.fixture(scope="module")

@@ -6,30 +6,9 @@ import pytest
 from openpyxl import load_workbook
 
 from coordmap.processing.analysis.join import STATUSES
+from coordmap.tests.helpers import features, output_layer, run_join
 
 pytestmark = pytest.mark.qgis
-
-
-def run_join(run_algorithm, output_dir, table, admin, **extra):
-    params = {
-        "INPUT": str(table), "ADMIN": str(admin),
-        "OUTPUT": str(output_dir / "presence.gpkg"),
-        "OUTPUT_ROWS": str(output_dir / "rows.gpkg"),
-        "OUTPUT_REPORT": str(output_dir / "qa_report.xlsx"),
-    }
-    params.update(extra)
-    return run_algorithm("coordmap:join_4w", params)
-
-
-def features(path):
-    from qgis.core import QgsVectorLayer
-
-    from coordmap.processing.algorithms.qgis_io import plain_value
-
-    layer = QgsVectorLayer(str(path), "out", "ogr")
-    assert layer.isValid(), path
-    names = layer.fields().names()
-    return [dict(zip(names, map(plain_value, f.attributes()))) for f in layer.getFeatures()], layer
 
 
 def status_counts(rows):
@@ -51,7 +30,7 @@ def report_sheet(path, sheet):
 def test_sample_join_accounts_for_every_row(run_algorithm, output_dir, sample_dir):
     result = run_join(run_algorithm, output_dir, sample_dir / "xy_4w_2025.xlsx",
                       sample_dir / "xy_adm3.geojson", PERIOD=1)
-    rows, _ = features(result["OUTPUT_ROWS"])
+    rows = features(result["OUTPUT_ROWS"])
     # resources/sample/README.md: 3,600 data rows, 5 blank rows in the middle, 3 blank rows
     # and a Total row at the end -> every one of them is in the rows output.
     data_rows = [r for r in rows if r["match_method"] is not None]
@@ -67,7 +46,8 @@ def test_sample_join_accounts_for_every_row(run_algorithm, output_dir, sample_di
     assert all("XY9999" in r["reason"] and "not in the boundaries" in r["reason"] for r in unknown)
     assert counts["skipped"] == len(rows) - 3600
 
-    presence, layer = features(result["OUTPUT"])
+    presence = features(result["OUTPUT"])
+    layer = output_layer(result["OUTPUT"])
     assert layer.geometryType() == 2  # polygons
     periods = {p["period"] for p in presence}
     assert periods == {f"2025-{m:02d}" for m in range(1, 13)}
@@ -109,8 +89,8 @@ def test_mapping_profile_and_crosswalk_round_trip(run_algorithm, output_dir, sam
                       OUTPUT=str(output_dir / "presence2.gpkg"),
                       OUTPUT_ROWS=str(output_dir / "rows2.gpkg"),
                       OUTPUT_REPORT=str(output_dir / "qa2.csv"))
-    first_rows, _ = features(first["OUTPUT_ROWS"])
-    second_rows, _ = features(second["OUTPUT_ROWS"])
+    first_rows = features(first["OUTPUT_ROWS"])
+    second_rows = features(second["OUTPUT_ROWS"])
     assert status_counts(first_rows) == status_counts(second_rows)
     with open(output_dir / "crosswalk.csv", encoding="utf-8-sig") as handle:
         lines = [line for line in handle if not line.startswith("#")]
@@ -124,7 +104,7 @@ def test_mapping_profile_and_crosswalk_round_trip(run_algorithm, output_dir, sam
 def test_somalia_banadir_subdistricts_count_at_admin1(run_algorithm, output_dir, real_data):
     result = run_join(run_algorithm, output_dir, real_data / "som/som_3w_jan_apr_2025.xlsx",
                       real_data / "som/som_adm2_2023.geojson")
-    rows, _ = features(result["OUTPUT_ROWS"])
+    rows = features(result["OUTPUT_ROWS"])
     counts = status_counts(rows)
     # README: 4,146 rows; 581 use the 16 Banadir sub-district codes SO2202-SO2217, absent from
     # the boundaries (Banadir is one polygon): they roll up to the region SO22.
@@ -134,7 +114,7 @@ def test_somalia_banadir_subdistricts_count_at_admin1(run_algorithm, output_dir,
     assert len(subdistricts) == 581
     assert all(r["status"] == "rolled_up" and r["pcode"] == "SO22" for r in subdistricts)
     assert counts == {"used": 4146 - 581, "rolled_up": 581, "unmatched": 0, "skipped": 0}
-    presence, _ = features(result["OUTPUT"])
+    presence = features(result["OUTPUT"])
     bucket = [p for p in presence if p["pcode"] == "SO22"]
     assert bucket and all(not p["unit_specified"] and p["admin_level"] == 1 for p in bucket)
     assert all("not specified" in p["name"] for p in bucket)
@@ -147,7 +127,7 @@ def test_nigeria_state_codes_recovered(run_algorithm, output_dir, real_data):
     result = run_join(run_algorithm, output_dir, real_data / "nga/nga_3w_q4_2023.xlsx",
                       real_data / "nga/nga_adm1_2019.topojson",
                       MAPPING="adm2_code=;adm2_name=")
-    rows, _ = features(result["OUTPUT_ROWS"])
+    rows = features(result["OUTPUT_ROWS"])
     assert len(rows) == 9366
     assert status_counts(rows)["used"] == 9366
     assert {r["match_method"] for r in rows} == {"normalised"}
@@ -168,12 +148,12 @@ def test_lebanon_admin1_only_rows_in_the_unspecified_bucket(run_algorithm, outpu
     adm1, adm2 = header.index("Admin1Code"), header.index("Admin2Code")
     admin1_only = sum(1 for line in lines if line[adm1].strip() and not line[adm2].strip())
     nowhere = sum(1 for line in lines if not line[adm1].strip() and not line[adm2].strip())
-    rows, _ = features(result["OUTPUT_ROWS"])
+    rows = features(result["OUTPUT_ROWS"])
     assert len(rows) == len(lines) == 13599
     at_admin1 = [r for r in rows if r["status"] == "used" and r["admin_level"] == 1]
     assert len(at_admin1) == admin1_only
     assert status_counts(rows)["unmatched"] == nowhere
-    presence, _ = features(result["OUTPUT"])
+    presence = features(result["OUTPUT"])
     buckets = [p for p in presence if not p["unit_specified"]]
     assert {p["admin_level"] for p in buckets} == {1}
     assert sum(p["rows"] for p in buckets) == admin1_only
@@ -182,7 +162,7 @@ def test_lebanon_admin1_only_rows_in_the_unspecified_bucket(run_algorithm, outpu
 def test_burundi_province_names_without_wrong_match(run_algorithm, output_dir, real_data):
     result = run_join(run_algorithm, output_dir, real_data / "bdi/bdi_3w_feb_2023.ods",
                       real_data / "bdi/bdi_adm1_2019.topojson")
-    rows, _ = features(result["OUTPUT_ROWS"])
+    rows = features(result["OUTPUT_ROWS"])
     assert len(rows) == 320
     by_value = {}
     for row in rows:
@@ -193,7 +173,7 @@ def test_burundi_province_names_without_wrong_match(run_algorithm, output_dir, r
     bujumbura_bururi = by_value["Bujumbura,Bururi"]
     assert all(status == "used" for status, _ in bujumbura_bururi)
     names = {}
-    presence, _ = features(result["OUTPUT"])
+    presence = features(result["OUTPUT"])
     for feature in presence:
         names[feature["pcode"]] = feature["name"]
     for values in by_value.values():

@@ -4,23 +4,16 @@ import json
 
 import pytest
 
+from coordmap.tests.helpers import run_join
+
 pytestmark = pytest.mark.qgis
-
-
-def run(run_algorithm, output_dir, table, admin, **extra):
-    params = {"INPUT": str(table), "ADMIN": str(admin),
-              "OUTPUT": str(output_dir / "presence.gpkg"),
-              "OUTPUT_ROWS": str(output_dir / "rows.gpkg"),
-              "OUTPUT_REPORT": str(output_dir / "qa.xlsx")}
-    params.update(extra)
-    return run_algorithm("coordmap:join_4w", params)
 
 
 def assert_fails(run_algorithm, output_dir, table, admin, pattern, **extra):
     from qgis.core import QgsProcessingException
 
     with pytest.raises(QgsProcessingException, match=pattern):
-        run(run_algorithm, output_dir, table, admin, **extra)
+        run_join(run_algorithm, output_dir, table, admin, **extra)
     assert not list(output_dir.glob("presence*")), "nothing written half-way"
     assert not list(output_dir.glob("qa*"))
 

@@ -6,48 +6,21 @@ registered) runs with every way out blocked and watched.
   refuses every request.
 Both traps are shown to work first, so an empty record means nothing tried, not a blind trap.
 """
-import contextlib
 import socket
-import socketserver
-import threading
 
 import pytest
+
+from coordmap.tests import helpers
 
 pytestmark = pytest.mark.qgis
 
 STAGES_AFTER_JOIN = ("coordmap:gaps_overlaps", "coordmap:export_maps")
 
 
-class _RefusingProxy(socketserver.ThreadingTCPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-
-    def __init__(self):
-        self.requests = []
-        super().__init__(("127.0.0.1", 0), _RefusingHandler)
-
-
-class _RefusingHandler(socketserver.StreamRequestHandler):
-    timeout = 5
-
-    def handle(self):
-        line = self.rfile.readline(4096).decode("latin-1").strip()
-        self.server.requests.append(line or "(empty request)")
-        with contextlib.suppress(OSError):
-            self.wfile.write(b"HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n"
-                             b"Connection: close\r\n\r\n")
-
-
 @pytest.fixture
 def refusing_proxy():
-    server = _RefusingProxy()
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with helpers.refusing_proxy() as server:
         yield server
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture
@@ -158,9 +131,5 @@ def test_pipeline_runs_with_the_network_blocked(run_algorithm, output_dir, sampl
 
 
 def first_cluster_and_period(presence_path):
-    from qgis.core import QgsVectorLayer
-
-    layer = QgsVectorLayer(presence_path, "presence", "ogr")
-    assert layer.isValid()
-    feature = next(iter(layer.getFeatures()))
-    return feature["cluster"], feature["period"]
+    first = helpers.features(presence_path)[0]
+    return first["cluster"], first["period"]

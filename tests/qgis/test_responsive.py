@@ -1,33 +1,20 @@
 """Long work never blocks QGIS: a large join run as the panel runs it (a background task) leaves
 the event loop turning, and the task reports progress."""
-import importlib.util
-import sys
 import time
-from pathlib import Path
 
 import pytest
 
+from coordmap.tools import sample_country as tool
+
 pytestmark = pytest.mark.qgis
 
-ROOT = Path(__file__).resolve().parents[2]
 ROWS = 60_000  # a big country's quarter; a few seconds of work here
 TICK_MS = 50
 MAX_EVENT_LOOP_GAP_S = 0.5  # a click still answers within half a second
 
 
-def _sample_country():
-    name = "coordmap_tools_sample_country"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / "sample_country.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module  # dataclasses need the module registered while it executes
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
 @pytest.fixture(scope="module")
 def large_4w(tmp_path_factory):
-    tool = _sample_country()
     path = tmp_path_factory.mktemp("large-4w") / "large_4w.csv"
     return tool.write_4w_csv(tool.make_4w(tool.make_country(), ROWS, seed=11), path)
 

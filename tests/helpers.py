@@ -1,0 +1,84 @@
+"""Helpers shared by test modules: ``from coordmap.tests.helpers import ...``.
+
+tests/conftest.py makes the checkout importable as the package ``coordmap``, so its folders
+without ``__init__.py`` (tests/, tools/) import as namespace packages: tests import
+``coordmap.tools.sample_country`` or ``coordmap.tests.corpus.cases`` directly, no file loader.
+"""
+import contextlib
+import socketserver
+import threading
+
+
+def run_join(run_algorithm, folder, table, admin, **extra):
+    """coordmap:join_4w of ``table`` on ``admin``, writing presence.gpkg, rows.gpkg and
+    qa_report.xlsx into ``folder``; ``extra`` adds or overrides parameters."""
+    return run_algorithm("coordmap:join_4w", {
+        "INPUT": str(table), "ADMIN": str(admin),
+        "OUTPUT": str(folder / "presence.gpkg"),
+        "OUTPUT_ROWS": str(folder / "rows.gpkg"),
+        "OUTPUT_REPORT": str(folder / "qa_report.xlsx"),
+        **extra})
+
+
+def output_layer(path):
+    """A fresh OGR layer (no subset string) of a written vector output; it must be valid."""
+    from qgis.core import QgsVectorLayer
+
+    layer = QgsVectorLayer(str(path), "out", "ogr")
+    assert layer.isValid(), path
+    return layer
+
+
+def features(path):
+    """Every feature of a written vector output as {field: plain value} (NULL -> None)."""
+    from coordmap.processing.algorithms.qgis_io import plain_value
+
+    layer = output_layer(path)
+    names = layer.fields().names()
+    return [dict(zip(names, map(plain_value, f.attributes()))) for f in layer.getFeatures()]
+
+
+def finished_translations(language):
+    """{(context, source): translation} of the finished entries of i18n/coordmap_<language>.ts."""
+    from coordmap.tools import i18n
+
+    return {(context, source): text
+            for context, source, text, kind in i18n.messages(i18n.ts_path(language)) if not kind}
+
+
+class _RefusingProxy(socketserver.ThreadingTCPServer):
+    """A local HTTP proxy that records each request line and refuses it (403)."""
+
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self):
+        self.requests = []
+        super().__init__(("127.0.0.1", 0), _RefusingProxyHandler)
+
+
+class _RefusingProxyHandler(socketserver.StreamRequestHandler):
+    timeout = 5
+
+    def handle(self):
+        try:
+            line = self.rfile.readline(4096).decode("latin-1").strip()
+        except OSError:
+            line = "(unreadable request)"
+        self.server.requests.append(line or "(empty request)")
+        with contextlib.suppress(OSError):
+            self.wfile.write(b"HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n"
+                             b"Connection: close\r\n\r\n")
+
+
+@contextlib.contextmanager
+def refusing_proxy():
+    """A running refusing proxy; ``server_address`` and ``requests`` (each request line)."""
+    server = _RefusingProxy()
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
