@@ -8,7 +8,6 @@ resources/vocabulary/columns.json, and an explicit mapping overrides both.
 import json
 import re
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 from typing import Any, Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple, Union
 
@@ -17,7 +16,7 @@ import pandas as pd
 
 from .errors import InputError
 from .progress import SILENT, Progress
-from .table import PROGRESS_ROWS, RawTable, has_cells
+from .table import RawTable
 from .vocabulary import load_json_file, load_vocabulary, normalise_text
 
 ROLE_KEYS = (
@@ -55,10 +54,25 @@ class Table4W:
     roles: Dict[str, str]  # role -> column label
     role_sources: Dict[str, str]  # role -> "hxl" | "header" | "mapping"
     notes: List[str] = field(default_factory=list)
+    # label -> (codes, distinct values): see factorized(); the reader's own when it has them
+    _factorized: Dict[str, Tuple[np.ndarray, np.ndarray]] = field(
+        default_factory=dict, repr=False, compare=False)
 
     @property
     def where(self) -> str:
         return self.source if self.sheet is None else f'{self.source}, sheet "{self.sheet}"'
+
+    def factorized(self, label: str) -> Tuple[np.ndarray, np.ndarray]:
+        """(codes, values) of a column: ``values[codes[i]]`` is row i's cell, code -1 an empty
+        cell; ``values`` may hold a few values no data row has (e.g. the header's own cell).
+        4W columns repeat a few values: work per distinct value goes through this, and each
+        column is hashed once however many steps ask (``data`` must not change meanwhile)."""
+        if label not in self._factorized:
+            codes, values = pd.factorize(self.data[label].to_numpy(dtype=object),
+                                         use_na_sentinel=True)
+            self._factorized[label] = (codes, np.asarray(values, dtype=object))
+        codes, values = self._factorized[label]
+        return codes.astype(np.int64, copy=False), values
 
     @property
     def unassigned_columns(self) -> List[str]:
@@ -299,7 +313,7 @@ def _merge_columns_vocabulary(base: Dict[str, Any], extra: Dict[str, Any]) -> No
 
 @dataclass
 class _Layout:
-    header: Optional[int]  # index into raw.rows
+    header: Optional[int]  # row index in the raw table
     group: Optional[int]
     hxl: Optional[int]
     first_data: int
@@ -327,10 +341,10 @@ def _vocabulary_hit(text: str, vocabulary: ColumnVocabulary) -> bool:
 
 
 def _find_layout(raw: RawTable, vocabulary: ColumnVocabulary) -> _Layout:
-    rows = raw.rows
-    scan = list(islice((i for i in range(len(rows)) if has_cells(rows[i])), HEADER_SCAN_ROWS))
+    scan = np.flatnonzero(~raw.blank_rows())[:HEADER_SCAN_ROWS].tolist()
     if not scan:
         raise InputError(f"{raw.where}: the table has no non-blank row")
+    rows = raw.head(scan[-1] + 2)  # the rows scanned, and the one under the last (HXL below)
     hxl = next((i for i in scan if _is_hxl_row(rows[i])), None)
     notes: List[str] = []
     if hxl is not None:
@@ -415,7 +429,7 @@ def _primary_text(text: Any) -> str:
 
 
 def _build_columns(raw: RawTable, layout: _Layout) -> Tuple[List[_Column], List[str]]:
-    rows, width = raw.rows, len(raw.rows[0])
+    rows, width = raw.head(layout.first_data), raw.width
     headers = rows[layout.header] if layout.header is not None else [None] * width
     groups = _forward_fill(rows[layout.group]) if layout.group is not None else [None] * width
     tags = rows[layout.hxl] if layout.hxl is not None else [None] * width
@@ -467,14 +481,11 @@ def _make_unique(columns: List[_Column]) -> None:
 
 
 def _drop_empty_columns(
-    columns: List[_Column], data_rows: List[list]
+    columns: List[_Column], raw: RawTable, data_rows: np.ndarray
 ) -> Tuple[List[_Column], List[str]]:
     """Columns with neither a header, a tag nor any value are spreadsheet padding."""
-    kept = [
-        column
-        for column in columns
-        if not column.auto_label or any(row[column.index] is not None for row in data_rows)
-    ]
+    kept = [column for column in columns
+            if not column.auto_label or raw.filled(column.index)[data_rows].any()]
     dropped = len(columns) - len(kept)
     return kept, ([f"{dropped} empty columns without a header ignored"] if dropped else [])
 
@@ -484,39 +495,37 @@ def _drop_empty_columns(
 
 
 def _split_rows(
-    raw: RawTable, layout: _Layout, vocabulary: ColumnVocabulary, progress: Progress
-) -> Tuple[List[int], List[Tuple[int, str]]]:
-    """Indices of data rows, and (row number, reason) for every other row that is not header."""
+    raw: RawTable, layout: _Layout, vocabulary: ColumnVocabulary
+) -> Tuple[np.ndarray, List[Tuple[int, str]]]:
+    """Row indices of data rows, and (row number, reason) for every other row that is not
+    header."""
+    blank = raw.blank_rows()
+    numbers = raw.row_numbers
     skipped: List[Tuple[int, str]] = []
     header_indices = {layout.header, layout.group, layout.hxl}
     for i in range(layout.first_data):
         if i not in header_indices:
-            reason = "title row above the header" if has_cells(raw.rows[i]) else "blank row"
-            skipped.append((raw.row_numbers[i], reason))
-    body = list(range(layout.first_data, len(raw.rows)))
-    trailing_totals = _trailing_total_rows(raw.rows, body, vocabulary)
-    data = []
-    for i in body:
-        if i % PROGRESS_ROWS == 0:
-            progress.step(100 * i / len(raw.rows))
-        if not has_cells(raw.rows[i]):
-            skipped.append((raw.row_numbers[i], "blank row"))
-        elif i in trailing_totals:
-            skipped.append((raw.row_numbers[i], "total row at the end of the table"))
-        else:
-            data.append(i)
-    return data, sorted(skipped)
+            skipped.append((numbers[i], "blank row" if blank[i] else "title row above the header"))
+    data = ~blank
+    data[:layout.first_data] = False
+    skipped += [(numbers[i], "blank row") for i in np.flatnonzero(blank[layout.first_data:])
+                + layout.first_data]
+    for i in _trailing_total_rows(raw, blank, layout.first_data, vocabulary):
+        data[i] = False
+        skipped.append((numbers[i], "total row at the end of the table"))
+    return np.flatnonzero(data), sorted(skipped)
 
 
-def _trailing_total_rows(rows: List[list], body: List[int], vocabulary) -> set:
-    totals = set()
-    for i in reversed(body):
-        if not has_cells(rows[i]):
+def _trailing_total_rows(raw: RawTable, blank: np.ndarray, first_data: int,
+                         vocabulary) -> List[int]:
+    totals = []
+    for i in range(raw.height - 1, first_data - 1, -1):
+        if blank[i]:
             continue
-        first = next(cell for cell in rows[i] if cell is not None)
+        first = next(cell for cell in raw.row(i) if cell is not None)
         if not vocabulary.is_total_label(first):
             break
-        totals.add(i)
+        totals.append(i)
     return totals
 
 
@@ -647,40 +656,44 @@ def parse_table(
     ``mapping`` (role -> column label, original header or HXL tag; None = no column) overrides
     detection. Every row of the sheet ends up as a data row, a header row or a skipped row.
     """
-    if not raw.rows:
+    if not raw.height:
         raise InputError(f"{raw.where}: the table is empty")
     vocabulary = vocabulary or ColumnVocabulary.load()
     layout = _find_layout(raw, vocabulary)
     columns, column_notes = _build_columns(raw, layout)
     progress.step(5)
-    data_indices, skipped = _split_rows(raw, layout, vocabulary, progress.within(5, 35))
-    data_rows = [raw.rows[i] for i in data_indices]
+    data_rows, skipped = _split_rows(raw, layout, vocabulary)
     progress.step(40)
-    columns, empty_notes = _drop_empty_columns(columns, data_rows)
+    columns, empty_notes = _drop_empty_columns(columns, raw, data_rows)
     _make_unique(columns)
     progress.step(50)
-    data = _data_frame(columns, data_rows, [raw.row_numbers[i] for i in data_indices])
+    data, factorized = _data_frame(columns, raw, data_rows)
     progress.step(80)
     roles, sources = _assign_roles(columns, data, mapping, vocabulary, raw.where)
+    progress.step(95)
     header_rows = sorted(raw.row_numbers[i] for i in (layout.group, layout.header, layout.hxl)
                          if i is not None)
     table = Table4W(
         raw.source, raw.sheet, [c.label for c in columns], [c.hxl for c in columns], data,
         header_rows, skipped, _in_role_order(roles), _in_role_order(sources),
-        list(raw.notes) + layout.notes + column_notes + empty_notes,
+        list(raw.notes) + layout.notes + column_notes + empty_notes, factorized,
     )
     _add_role_notes(table)
     return table
 
 
-def _data_frame(columns: List[_Column], rows: List[list], row_numbers: List[int]) -> pd.DataFrame:
-    grid = np.empty((len(rows), len(rows[0]) if rows else 0), dtype=object)
-    grid[:] = rows  # the rows are padded to one width; numpy copies them without a Python loop
-    kept = [c.index for c in columns]
-    values = grid if kept == list(range(grid.shape[1])) else grid[:, kept]
-    frame = pd.DataFrame(values, columns=[c.label for c in columns], dtype=object)
-    frame[SOURCE_ROW] = pd.Series(row_numbers, dtype="int64")
-    return frame
+def _data_frame(columns: List[_Column], raw: RawTable, data_rows: np.ndarray
+                ) -> Tuple[pd.DataFrame, Dict[str, Tuple[np.ndarray, np.ndarray]]]:
+    """The data rows as a frame of the kept columns, and the reader's distinct values of each
+    column (if it has them) for the same rows."""
+    contiguous = len(data_rows) and data_rows[-1] - data_rows[0] + 1 == len(data_rows)
+    rows = slice(data_rows[0], data_rows[-1] + 1) if contiguous else data_rows  # (a view)
+    frame = pd.DataFrame({c.label: raw.columns[c.index][rows] for c in columns},
+                         index=pd.RangeIndex(len(data_rows)), dtype=object)
+    frame[SOURCE_ROW] = np.asarray(raw.row_numbers, dtype=np.int64)[rows]
+    factorized = {} if raw.factorized is None else {
+        c.label: (raw.factorized[c.index][0][rows], raw.factorized[c.index][1]) for c in columns}
+    return frame, factorized
 
 
 def _in_role_order(values: Dict[str, str]) -> Dict[str, str]:

@@ -66,7 +66,7 @@ def read_needs(path: Union[str, Path], clusters: Optional[ClusterVocabulary] = N
     """Every sheet of a workbook (or the one table of a CSV) that holds needs by P-code."""
     sheets = list_sheets(path) or [None]
     raws = [read_table(path, sheet) for sheet in sheets]
-    return needs_from_raw_tables([raw for raw in raws if raw.rows], clusters, vocabulary,
+    return needs_from_raw_tables([raw for raw in raws if raw.height], clusters, vocabulary,
                                  Path(path).name)
 
 
@@ -256,8 +256,8 @@ def _sheet_measure(table, raw, vocabulary) -> Optional[str]:
     """The measure a wide sheet holds, from its name, title rows and column labels."""
     first_header = min(table.header_rows) if table.header_rows else 1
     texts = [table.sheet or Path(table.source).stem]  # a CSV's file name names its measure
-    texts += [str(cell) for row, number in zip(raw.rows, raw.row_numbers)
-              if number <= first_header for cell in row if cell is not None]
+    texts += [str(cell) for i, number in enumerate(raw.row_numbers)
+              if number <= first_header for cell in raw.row(i) if cell is not None]
     texts += table.columns
     votes = dict.fromkeys(MEASURES, 0)
     for text in texts:

@@ -4,7 +4,6 @@ Nothing is interpreted here: header detection, roles and periods happen in later
 the type the reader gives them (numbers, dates) because periods need Excel dates.
 """
 import csv
-import gc
 import io
 import math
 import threading
@@ -12,8 +11,7 @@ import warnings
 import zipfile
 import zlib
 from collections import Counter
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import repeat
 from operator import is_not
 from pathlib import Path
@@ -43,18 +41,88 @@ CSV_CHUNK_ROWS = 200_000  # rows the C parser reads between progress reports
 TICK_SECONDS = 0.25  # progress reports while a reader's one long call runs
 
 
-@dataclass
+@dataclass(eq=False)  # (numpy columns: equality below compares cells)
 class RawTable:
+    """A sheet as columns of raw cells (None for empty), every row padded to one width.
+
+    Columns, not row lists: a large table's steps work a column at a time, and the CSV reader
+    hands over each column's distinct values once (``factorized``) rather than a cell per row.
+    """
     source: str  # file name for messages
     sheet: Optional[str]  # sheet actually read (None for CSV)
-    rows: List[list]  # raw cell values, None for empty; ragged rows padded
-    row_numbers: List[int]  # 1-based row number a person sees in the file, per entry of rows
+    columns: List[np.ndarray]  # one object array of cells per column, all of one length
+    row_numbers: List[int]  # 1-based row number a person sees in the file, per row
     notes: List[str] = field(default_factory=list)
+    # per column (codes, values), values[codes[i]] = cell i, code -1 = empty; when the reader
+    # has them (the CSV reader does), so later steps need not hash the column again
+    factorized: Optional[List[Tuple[np.ndarray, np.ndarray]]] = None
+
+    @classmethod
+    def from_rows(cls, source: str, sheet: Optional[str], rows: List[list],
+                  row_numbers: List[int], notes: Optional[List[str]] = None) -> "RawTable":
+        """From row lists (short rows padded with None)."""
+        width = max(map(len, rows), default=0)
+        grid = np.empty((len(rows), width), dtype=object, order="F")
+        if width:
+            grid[:] = _pad(rows)  # numpy copies equal-width rows without a Python loop
+        return cls(source, sheet, [grid[:, j] for j in range(width)], list(row_numbers),
+                   list(notes or []))
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, RawTable) and (
+            self.source, self.sheet, self.row_numbers, self.notes, self.rows) == (
+            other.source, other.sheet, other.row_numbers, other.notes, other.rows)
 
     @property
     def where(self) -> str:
         """'file' or 'file, sheet "name"' for messages."""
         return self.source if self.sheet is None else f'{self.source}, sheet "{self.sheet}"'
+
+    @property
+    def height(self) -> int:
+        return len(self.row_numbers)
+
+    @property
+    def width(self) -> int:
+        return len(self.columns)
+
+    def row(self, index: int) -> list:
+        return [column[index] for column in self.columns]
+
+    def head(self, count: int) -> List[list]:
+        """The first ``count`` rows as lists (header detection looks at a few rows only)."""
+        return [self.row(i) for i in range(min(count, self.height))]
+
+    @property
+    def rows(self) -> List[list]:
+        """Every row as a list: for small tables (a large one is better read by columns)."""
+        return self.head(self.height)
+
+    def filled(self, position: int) -> np.ndarray:
+        """Per row: whether the cell of column ``position`` has a value."""
+        if self.factorized is not None:
+            return self.factorized[position][0] >= 0
+        return ~np.equal(self.columns[position], None)
+
+    def blank_rows(self) -> np.ndarray:
+        """Per row: no cell has a value."""
+        blank = np.ones(self.height, dtype=bool)
+        for position in range(self.width):
+            blank &= ~self.filled(position)
+        return blank
+
+    def truncated(self, count: int) -> "RawTable":
+        """The first ``count`` rows."""
+        factorized = None if self.factorized is None else [
+            (codes[:count], values) for codes, values in self.factorized]
+        return replace(self, columns=[column[:count] for column in self.columns],
+                       row_numbers=self.row_numbers[:count], factorized=factorized)
+
+    def without_trailing_blank_rows(self) -> "RawTable":
+        """Blank rows after the last used row are formatting, not rows a person would count."""
+        filled = np.flatnonzero(~self.blank_rows())
+        end = int(filled[-1]) + 1 if len(filled) else 0
+        return self if end == self.height else self.truncated(end)
 
 
 def read_table(path: Union[str, Path], sheet: SheetChoice = None,
@@ -83,8 +151,7 @@ def table_from_records(
     """
     rows = [[_clean_cell(name) for name in field_names]]
     rows.extend([_clean_cell(value) for value in record] for record in records)
-    rows = _pad(rows)
-    return RawTable(source, None, rows, list(range(1, len(rows) + 1)), [])
+    return RawTable.from_rows(source, None, rows, list(range(1, len(rows) + 1)))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -167,30 +234,38 @@ def _read_text(path: Path, progress: Progress) -> RawTable:
     width_hint = _width_hint(text, delimiter)
     del data, text  # one copy of the file at a time: the UTF-8 bytes give the text back
     progress.step(10)
-    parsed = _parse_csv_fast(utf8, delimiter, width_hint, progress.within(10, 90))
-    rows, row_numbers = parsed or _parse_csv(path.name, utf8.decode("utf-8"), delimiter,
-                                             progress.within(10, 90))
+    parsed = _parse_csv_fast(path.name, utf8, delimiter, width_hint, progress.within(10, 90))
+    if parsed is None:
+        rows, row_numbers = _parse_csv(path.name, utf8.decode("utf-8"), delimiter,
+                                       progress.within(10, 90))
+        widths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
+        parsed = RawTable.from_rows(path.name, None, rows, row_numbers), widths
+        del rows
     del utf8
     progress.step(90)
-    rows = _trim_trailing_blank_rows(rows)
-    row_numbers = row_numbers[: len(rows)]
-    notes.extend(_ragged_rows_note(rows, row_numbers))
-    if not _has_data(rows):
+    table, widths = parsed
+    table.notes = notes + _ragged_rows_note(widths, ~table.blank_rows(), table.row_numbers)
+    table = table.without_trailing_blank_rows()
+    if not table.height:
         raise InputError(f"{path.name}: the file has no data")
-    return RawTable(path.name, None, _pad(rows), row_numbers, notes)
+    return table
 
 
-def _ragged_rows_note(rows: List[list], row_numbers: List[int]) -> List[str]:
+def _ragged_rows_note(widths: np.ndarray, filled: np.ndarray, row_numbers: List[int]
+                      ) -> List[str]:
     """Rows with more cells than most rows have (a stray delimiter, or another delimiter in
-    that row): kept, but worth a look, so the report names them."""
-    widths = Counter(len(row) for row in rows if has_cells(row))
-    if len(widths) < 2:
+    that row): kept, but worth a look, so the report names them. ``widths``: each record's own
+    number of cells; ``filled``: whether it has any value."""
+    widths = widths[filled]
+    counts = np.bincount(widths) if len(widths) else widths
+    if np.count_nonzero(counts) < 2:
         return []
-    usual = widths.most_common(1)[0][0]
-    odd = [number for row, number in zip(rows, row_numbers)
-           if len(row) != usual and has_cells(row)]
-    return [f"{len(odd)} line(s) have a different number of cells than most lines ({usual}), "
-            f"e.g. line {', '.join(map(str, odd[:5]))}: check for a stray delimiter"]
+    commonest = np.flatnonzero(counts == counts.max())
+    usual = int(widths[np.isin(widths, commonest)][0])  # of equally common, the first seen
+    odd = np.flatnonzero(filled)[widths != usual][:5]
+    return [f"{len(widths) - int(counts[usual])} line(s) have a different number of cells than "
+            f"most lines ({usual}), e.g. line {', '.join(str(row_numbers[i]) for i in odd)}: "
+            "check for a stray delimiter"]
 
 
 def _decode(data: bytes) -> Tuple[str, str]:
@@ -341,9 +416,10 @@ _CHUNK_BYTES = 1 << 23
 _LF, _CR = 10, 13
 
 
-def _parse_csv_fast(data: bytes, delimiter: str, width_hint: int,
-                    progress: Progress = SILENT) -> Optional[Tuple[List[list], List[int]]]:
-    """What ``_parse_csv`` gives for the UTF-8 text ``data``, or None when it cannot be sure.
+def _parse_csv_fast(source: str, data: bytes, delimiter: str, width_hint: int,
+                    progress: Progress = SILENT) -> Optional[Tuple[RawTable, np.ndarray]]:
+    """What ``_parse_csv`` reads from the UTF-8 text ``data``, as a RawTable with each
+    column's distinct values, and each record's own field count; None when it cannot be sure.
 
     ``width_hint``: the most fields a record of the file's start has; a longer record later
     makes the C parser fail, and the caller falls back."""
@@ -356,19 +432,21 @@ def _parse_csv_fast(data: bytes, delimiter: str, width_hint: int,
     count = len(frame)
     value_lines = np.zeros(count, dtype=np.int64)
     value_delimiters = np.zeros(count, dtype=np.int64)
-    grid = np.empty((count, width_hint), dtype=object)
+    columns, factorized = [], []
     for position in range(width_hint):
-        progress.step(40 + 30 * position / width_hint)
-        codes, uniques = pd.factorize(frame[position].to_numpy(), use_na_sentinel=False)
-        grid[:, position] = np.array([u if u.strip() else None for u in uniques] + [None],
-                                     dtype=object)[codes]
+        progress.step(40 + 40 * position / width_hint)
+        # (no missing values without na_filter; use_na_sentinel=False would look for them)
+        texts, uniques = pd.factorize(frame[position].to_numpy(), use_na_sentinel=True)
+        codes, values = _without_blanks(texts, uniques)
+        columns.append(np.append(values, None)[codes])  # code -1: the None after the values
+        factorized.append((codes, values))
         if quoted:
-            value_lines += _per_value(uniques, _line_ends_in)[codes]
-            value_delimiters += _per_value(uniques, lambda text: text.count(delimiter))[codes]
+            value_lines += _per_value(uniques, _line_ends_in)[texts]
+            value_delimiters += _per_value(uniques, lambda text: text.count(delimiter))[texts]
         if position == width_hint - 1:  # only a record whose last cell is empty may be short
-            unsure = np.append(uniques == "", True)[codes]
+            unsure = (uniques == "")[texts]
     del frame
-    progress.step(70)
+    progress.step(80)
     line_ends = _line_ends(data)
     spans = 1 + value_lines
     last_lines = np.cumsum(spans)
@@ -379,13 +457,17 @@ def _parse_csv_fast(data: bytes, delimiter: str, width_hint: int,
                            value_delimiters, width_hint)
     if widths is None:
         return None
-    progress.step(80)
-    with _cycle_collector_paused():
-        rows = grid.tolist()
-    del grid
-    for index, width in widths:
-        del rows[index][width:]
-    return rows, (last_lines - spans + 1).tolist()
+    return (RawTable(source, None, columns, (last_lines - spans + 1).tolist(),
+                     factorized=factorized), widths)
+
+
+def _without_blanks(codes: np.ndarray, uniques: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+    """Codes and values with blank texts as empty cells (code -1, no value). int32 codes: a
+    large table keeps one per cell."""
+    kept = np.fromiter((bool(text.strip()) for text in uniques), dtype=bool, count=len(uniques))
+    renumbered = np.full(len(uniques), -1, dtype=np.int32)
+    renumbered[kept] = np.arange(np.count_nonzero(kept), dtype=np.int32)
+    return renumbered[codes], np.asarray(uniques, dtype=object)[kept]
 
 
 def _c_parser_frame(data: bytes, delimiter: str, width_hint: int,
@@ -412,39 +494,25 @@ def _c_parser_frame(data: bytes, delimiter: str, width_hint: int,
     return chunks[0] if len(chunks) == 1 else pd.concat(chunks, ignore_index=True)
 
 
-@contextmanager
-def _cycle_collector_paused():
-    """Millions of new row lists set off the cycle collector again and again, with nothing to
-    collect (lists of strings hold no cycles): pause it meanwhile."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _field_counts(data: bytes, delimiter: str, starts: np.ndarray, ends: np.ndarray,
                   unsure: np.ndarray, value_delimiters: np.ndarray,
-                  width_hint: int) -> Optional[List[Tuple[int, int]]]:
-    """(record, field count) for the records with fewer fields than ``width_hint``, from the
+                  width_hint: int) -> Optional[np.ndarray]:
+    """Each record's field count: ``width_hint``, or for the records that may be shorter, the
     delimiters between its first byte and its line end (less those inside its cells)."""
     separator = delimiter.encode("ascii")
-    short = []
+    widths = np.full(len(starts), width_hint, dtype=np.int64)
     for index in np.flatnonzero(unsure).tolist():
         start, end = int(starts[index]), int(ends[index])
         if end < len(data) and data[end] == _LF and end > start and data[end - 1] == _CR:
             end -= 1  # \r\n ends the line
         if start == end:
-            short.append((index, 0))  # an empty line: an empty record
+            widths[index] = 0  # an empty line: an empty record
             continue
         width = 1 + data.count(separator, start, end) - int(value_delimiters[index])
         if not 0 <= width <= width_hint:
             return None
-        if width < width_hint:
-            short.append((index, width))
-    return short
+        widths[index] = width
+    return widths
 
 
 def _per_value(uniques, count) -> np.ndarray:
@@ -576,9 +644,9 @@ def _read_spreadsheet(path: Path, sheet: SheetChoice, progress: Progress) -> Raw
         rows = _clean_grid(workbook.rows(name, progress.within(0, 20)), progress)
         if not _has_data(rows):
             raise InputError(f'{path.name}, sheet "{name}": the sheet is empty')
-    rows = _trim_trailing_blank_rows(rows)
     notes = [] if len(names) == 1 else [f'sheet "{name}" read ({len(names)} sheets in file)']
-    return RawTable(path.name, name, _pad(rows), list(range(1, len(rows) + 1)), notes)
+    table = RawTable.from_rows(path.name, name, rows, list(range(1, len(rows) + 1)), notes)
+    return table.without_trailing_blank_rows()
 
 
 def _check_expansion(path: Path) -> None:
@@ -650,11 +718,3 @@ def _clean_grid(rows: List[Sequence[Any]], progress: Progress = SILENT) -> List[
         cleaned += [[_clean_cell(cell) for cell in row]
                     for row in rows[start:start + PROGRESS_ROWS]]
     return cleaned
-
-
-def _trim_trailing_blank_rows(rows: List[list]) -> List[list]:
-    """Blank rows after the last used row are formatting, not rows a person would count."""
-    end = len(rows)
-    while end and not has_cells(rows[end - 1]):
-        end -= 1
-    return rows[:end]

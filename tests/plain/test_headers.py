@@ -14,9 +14,8 @@ from coordmap.processing.analysis.table import RawTable
 
 
 def raw(rows, source="f.xlsx", sheet="S"):
-    width = max(len(r) for r in rows)
-    padded = [list(r) + [None] * (width - len(r)) for r in rows]
-    return RawTable(source, sheet, padded, list(range(1, len(rows) + 1)), [])
+    return RawTable.from_rows(source, sheet, [list(r) for r in rows],
+                              list(range(1, len(rows) + 1)))
 
 
 def assert_rows_accounted(table, raw_table):
