@@ -19,6 +19,7 @@ from typing import Any, Callable, Iterable, List, Optional, Sequence, Tuple, Uni
 
 import numpy as np
 import pandas as pd
+from pandas.api.types import union_categoricals
 
 from .errors import InputError
 from .progress import SILENT, Cancelled, Progress
@@ -407,8 +408,8 @@ def _check_quote_closed(source: str, text: str, delimiter: str, line: int, cells
                 "cell; close or remove the quote") from None
 
 
-# pandas' C parser reads a large CSV several times faster than the csv module and shares one
-# string object per distinct value of a column (4W columns repeat a few values), but it pads
+# pandas' C parser reads a large CSV several times faster than the csv module and gives each
+# column as codes of its distinct values (4W columns repeat a few values), but it pads
 # short records. So each record's own field count (blank and ragged rows, trailing delimiters)
 # is worked out from the delimiters on its lines, and its first line from the line ends inside
 # its cells. When anything does not add up, the csv module reads the file instead.
@@ -424,19 +425,18 @@ def _parse_csv_fast(source: str, data: bytes, delimiter: str, width_hint: int,
     ``width_hint``: the most fields a record of the file's start has; a longer record later
     makes the C parser fail, and the caller falls back."""
     # (in this thread: run in another, its memory is not reused here and the peak grows)
-    frame = _c_parser_frame(data, delimiter, width_hint, progress.within(0, 40))
-    if frame is None:
+    parsed = _c_parser_columns(data, delimiter, width_hint, progress.within(0, 40))
+    if parsed is None:
         return None
     progress.step(40)
     quoted = b'"' in data  # without quotes no cell holds a line end or a delimiter
-    count = len(frame)
+    count = len(parsed[0][0])
     value_lines = np.zeros(count, dtype=np.int64)
     value_delimiters = np.zeros(count, dtype=np.int64)
     columns, factorized = [], []
     for position in range(width_hint):
         progress.step(40 + 40 * position / width_hint)
-        # (no missing values without na_filter; use_na_sentinel=False would look for them)
-        texts, uniques = pd.factorize(frame[position].to_numpy(), use_na_sentinel=True)
+        texts, uniques = parsed[position]
         codes, values = _without_blanks(texts, uniques)
         columns.append(np.append(values, None)[codes])  # code -1: the None after the values
         factorized.append((codes, values))
@@ -445,7 +445,7 @@ def _parse_csv_fast(source: str, data: bytes, delimiter: str, width_hint: int,
             value_delimiters += _per_value(uniques, lambda text: text.count(delimiter))[texts]
         if position == width_hint - 1:  # only a record whose last cell is empty may be short
             unsure = (uniques == "")[texts]
-    del frame
+    del parsed
     progress.step(80)
     line_ends = _line_ends(data)
     spans = 1 + value_lines
@@ -470,10 +470,11 @@ def _without_blanks(codes: np.ndarray, uniques: np.ndarray) -> Tuple[np.ndarray,
     return renumbered[codes], np.asarray(uniques, dtype=object)[kept]
 
 
-def _c_parser_frame(data: bytes, delimiter: str, width_hint: int,
-                    progress: Progress) -> Optional[pd.DataFrame]:
-    """Every cell as text, or None when the C parser fails or warns. Read in chunks of rows
-    to report progress in between."""
+def _c_parser_columns(data: bytes, delimiter: str, width_hint: int, progress: Progress
+                      ) -> Optional[List[Tuple[np.ndarray, np.ndarray]]]:
+    """Per column (codes, distinct texts), or None when the C parser fails or warns. Read in
+    chunks of rows to report progress in between. (As categories, the parser hashes each cell
+    once and makes no string per cell.)"""
     lines = max(data.count(b"\n"), 1)
     try:
         with warnings.catch_warnings():
@@ -481,9 +482,10 @@ def _c_parser_frame(data: bytes, delimiter: str, width_hint: int,
             chunks = []
             with pd.read_csv(
                     io.BytesIO(data), sep=delimiter, header=None, names=range(width_hint),
-                    index_col=False, dtype=object, na_filter=False, skip_blank_lines=False,
-                    quotechar='"', doublequote=True, skipinitialspace=False, engine="c",
-                    encoding="utf-8", chunksize=CSV_CHUNK_ROWS) as reader:
+                    index_col=False, dtype="category", na_filter=False,
+                    skip_blank_lines=False, quotechar='"', doublequote=True,
+                    skipinitialspace=False, engine="c", encoding="utf-8",
+                    chunksize=CSV_CHUNK_ROWS) as reader:
                 for chunk in reader:
                     chunks.append(chunk)
                     progress.step(min(100.0, 100 * len(chunks) * CSV_CHUNK_ROWS / lines))
@@ -491,7 +493,12 @@ def _c_parser_frame(data: bytes, delimiter: str, width_hint: int,
         raise
     except Exception:  # a longer record, a quote never closed, ...: the csv module decides
         return None
-    return chunks[0] if len(chunks) == 1 else pd.concat(chunks, ignore_index=True)
+    columns = []
+    for position in range(width_hint):
+        parts = [chunk[position] for chunk in chunks]
+        texts = parts[0].array if len(parts) == 1 else union_categoricals(parts)
+        columns.append((texts.codes, texts.categories.to_numpy(dtype=object)))
+    return columns
 
 
 def _field_counts(data: bytes, delimiter: str, starts: np.ndarray, ends: np.ndarray,
