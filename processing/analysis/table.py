@@ -506,20 +506,37 @@ def _field_counts(data: bytes, delimiter: str, starts: np.ndarray, ends: np.ndar
                   width_hint: int) -> Optional[np.ndarray]:
     """Each record's field count: ``width_hint``, or for the records that may be shorter, the
     delimiters between its first byte and its line end (less those inside its cells)."""
-    separator = delimiter.encode("ascii")
+    buffer = np.frombuffer(data, dtype=np.uint8)
     widths = np.full(len(starts), width_hint, dtype=np.int64)
-    for index in np.flatnonzero(unsure).tolist():
-        start, end = int(starts[index]), int(ends[index])
-        if end < len(data) and data[end] == _LF and end > start and data[end - 1] == _CR:
-            end -= 1  # \r\n ends the line
-        if start == end:
-            widths[index] = 0  # an empty line: an empty record
-            continue
-        width = 1 + data.count(separator, start, end) - int(value_delimiters[index])
-        if not 0 <= width <= width_hint:
-            return None
-        widths[index] = width
+    records = np.flatnonzero(unsure)
+    first, end = starts[records], ends[records]
+    after = buffer[np.minimum(end, len(buffer) - 1)]
+    before = buffer[np.maximum(end - 1, 0)]
+    end = end - ((end < len(buffer)) & (after == _LF) & (end > first) & (before == _CR))  # \r\n
+    counted = 1 + _count_in_spans(buffer, ord(delimiter), first, end) - value_delimiters[records]
+    counted[first == end] = 0  # an empty line: an empty record
+    if ((counted < 0) | (counted > width_hint)).any():
+        return None
+    widths[records] = counted
     return widths
+
+
+def _count_in_spans(buffer: np.ndarray, byte: int, starts: np.ndarray, ends: np.ndarray
+                    ) -> np.ndarray:
+    """How often ``byte`` occurs in buffer[start:end] for each span; spans in buffer order
+    (each ends before the next starts). In chunks: no temporary is as large as the file."""
+    bounds = np.empty(2 * len(starts), dtype=np.int64)  # sorted: start, end, start, end ...
+    bounds[0::2], bounds[1::2] = starts, ends
+    before = np.empty_like(bounds)  # occurrences before each bound
+    seen = 0
+    for start in range(0, len(buffer), _CHUNK_BYTES):
+        stop = min(start + _CHUNK_BYTES, len(buffer))
+        hits = np.flatnonzero(buffer[start:stop] == byte) + start
+        low, high = np.searchsorted(bounds, [start, stop])  # the bounds within this chunk
+        before[low:high] = seen + np.searchsorted(hits, bounds[low:high])
+        seen += len(hits)
+    before[bounds >= len(buffer)] = seen
+    return before[1::2] - before[0::2]
 
 
 def _per_value(uniques, count) -> np.ndarray:
