@@ -687,9 +687,13 @@ def _data_frame(columns: List[_Column], raw: RawTable, data_rows: np.ndarray
     """The data rows as a frame of the kept columns, and the reader's distinct values of each
     column (if it has them) for the same rows."""
     contiguous = len(data_rows) and data_rows[-1] - data_rows[0] + 1 == len(data_rows)
-    rows = slice(data_rows[0], data_rows[-1] + 1) if contiguous else data_rows  # (a view)
-    frame = pd.DataFrame({c.label: raw.columns[c.index][rows] for c in columns},
-                         index=pd.RangeIndex(len(data_rows)), dtype=object)
+    rows = slice(data_rows[0], data_rows[-1] + 1) if contiguous else data_rows
+    kept = [c.index for c in columns]
+    cells = raw.cells[rows]  # a view of the raw grid where it can be: no second copy of a
+    if kept != list(range(raw.width)):  # large table (the join only reads it)
+        cells = cells[:, kept]
+    frame = pd.DataFrame(cells, columns=[c.label for c in columns],
+                         index=pd.RangeIndex(len(data_rows)), dtype=object, copy=False)
     frame[SOURCE_ROW] = np.asarray(raw.row_numbers, dtype=np.int64)[rows]
     factorized = {} if raw.factorized is None else {
         c.label: (raw.factorized[c.index][0][rows], raw.factorized[c.index][1]) for c in columns}

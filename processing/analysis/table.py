@@ -39,35 +39,37 @@ CALAMINE_HINT = (
 SheetChoice = Union[str, int, None]
 PROGRESS_ROWS = 50_000  # rows between progress reports in Python loops over rows
 CSV_CHUNK_ROWS = 200_000  # rows the C parser reads between progress reports
+CATEGORY_MIN_ROWS = 10_000  # the C parser gives columns of more rows as categories
 TICK_SECONDS = 0.25  # progress reports while a reader's one long call runs
 
 
-@dataclass(eq=False)  # (numpy columns: equality below compares cells)
+@dataclass(eq=False)  # (numpy cells: equality below compares them)
 class RawTable:
-    """A sheet as columns of raw cells (None for empty), every row padded to one width.
+    """A sheet as a grid of raw cells (None for empty), every row padded to one width.
 
-    Columns, not row lists: a large table's steps work a column at a time, and the CSV reader
-    hands over each column's distinct values once (``factorized``) rather than a cell per row.
+    A grid stored by column, not row lists: a large table's steps work a column at a time, the
+    data frame is a view of it, and the CSV reader hands over each column's distinct values
+    once (``factorized``) rather than a cell per row.
     """
     source: str  # file name for messages
     sheet: Optional[str]  # sheet actually read (None for CSV)
-    columns: List[np.ndarray]  # one object array of cells per column, all of one length
+    cells: np.ndarray  # 2-D object array (rows x columns), column-major
     row_numbers: List[int]  # 1-based row number a person sees in the file, per row
     notes: List[str] = field(default_factory=list)
     # per column (codes, values), values[codes[i]] = cell i, code -1 = empty; when the reader
     # has them (the CSV reader does), so later steps need not hash the column again
     factorized: Optional[List[Tuple[np.ndarray, np.ndarray]]] = None
+    _blank: Optional[np.ndarray] = field(default=None, init=False, repr=False)
 
     @classmethod
     def from_rows(cls, source: str, sheet: Optional[str], rows: List[list],
                   row_numbers: List[int], notes: Optional[List[str]] = None) -> "RawTable":
         """From row lists (short rows padded with None)."""
         width = max(map(len, rows), default=0)
-        grid = np.empty((len(rows), width), dtype=object, order="F")
+        cells = np.empty((len(rows), width), dtype=object, order="F")
         if width:
-            grid[:] = _pad(rows)  # numpy copies equal-width rows without a Python loop
-        return cls(source, sheet, [grid[:, j] for j in range(width)], list(row_numbers),
-                   list(notes or []))
+            cells[:] = _pad(rows)  # numpy copies equal-width rows without a Python loop
+        return cls(source, sheet, cells, list(row_numbers), list(notes or []))
 
     def __eq__(self, other) -> bool:
         return isinstance(other, RawTable) and (
@@ -85,14 +87,14 @@ class RawTable:
 
     @property
     def width(self) -> int:
-        return len(self.columns)
+        return self.cells.shape[1]
 
     def row(self, index: int) -> list:
-        return [column[index] for column in self.columns]
+        return self.cells[index].tolist()
 
     def head(self, count: int) -> List[list]:
         """The first ``count`` rows as lists (header detection looks at a few rows only)."""
-        return [self.row(i) for i in range(min(count, self.height))]
+        return self.cells[:count].tolist()
 
     @property
     def rows(self) -> List[list]:
@@ -103,20 +105,21 @@ class RawTable:
         """Per row: whether the cell of column ``position`` has a value."""
         if self.factorized is not None:
             return self.factorized[position][0] >= 0
-        return ~np.equal(self.columns[position], None)
+        return ~np.equal(self.cells[:, position], None)
 
     def blank_rows(self) -> np.ndarray:
-        """Per row: no cell has a value."""
-        blank = np.ones(self.height, dtype=bool)
-        for position in range(self.width):
-            blank &= ~self.filled(position)
-        return blank
+        """Per row: no cell has a value (worked out once: several steps ask)."""
+        if self._blank is None:
+            self._blank = np.ones(self.height, dtype=bool)
+            for position in range(self.width):
+                self._blank &= ~self.filled(position)
+        return self._blank
 
     def truncated(self, count: int) -> "RawTable":
         """The first ``count`` rows."""
         factorized = None if self.factorized is None else [
             (codes[:count], values) for codes, values in self.factorized]
-        return replace(self, columns=[column[:count] for column in self.columns],
+        return replace(self, cells=self.cells[:count],
                        row_numbers=self.row_numbers[:count], factorized=factorized)
 
     def without_trailing_blank_rows(self) -> "RawTable":
@@ -433,12 +436,13 @@ def _parse_csv_fast(source: str, data: bytes, delimiter: str, width_hint: int,
     count = len(parsed[0][0])
     value_lines = np.zeros(count, dtype=np.int64)
     value_delimiters = np.zeros(count, dtype=np.int64)
-    columns, factorized = [], []
+    cells = np.empty((count, width_hint), dtype=object, order="F")
+    factorized = []
     for position in range(width_hint):
         progress.step(40 + 40 * position / width_hint)
         texts, uniques = parsed[position]
         codes, values = _without_blanks(texts, uniques)
-        columns.append(np.append(values, None)[codes])  # code -1: the None after the values
+        cells[:, position] = np.append(values, None)[codes]  # code -1: the None after values
         factorized.append((codes, values))
         if quoted:
             value_lines += _per_value(uniques, _line_ends_in)[texts]
@@ -457,7 +461,7 @@ def _parse_csv_fast(source: str, data: bytes, delimiter: str, width_hint: int,
                            value_delimiters, width_hint)
     if widths is None:
         return None
-    return (RawTable(source, None, columns, (last_lines - spans + 1).tolist(),
+    return (RawTable(source, None, cells, (last_lines - spans + 1).tolist(),
                      factorized=factorized), widths)
 
 
@@ -473,17 +477,19 @@ def _without_blanks(codes: np.ndarray, uniques: np.ndarray) -> Tuple[np.ndarray,
 def _c_parser_columns(data: bytes, delimiter: str, width_hint: int, progress: Progress
                       ) -> Optional[List[Tuple[np.ndarray, np.ndarray]]]:
     """Per column (codes, distinct texts), or None when the C parser fails or warns. Read in
-    chunks of rows to report progress in between. (As categories, the parser hashes each cell
-    once and makes no string per cell.)"""
+    chunks of rows to report progress in between."""
     lines = max(data.count(b"\n"), 1)
+    # As categories the parser hashes each cell once and makes no string per cell, but each
+    # column costs a fixed time more: worth it for long files, not for short wide ones.
+    categories = lines >= CATEGORY_MIN_ROWS
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error")  # e.g. a record cut to the hint: never accept that
             chunks = []
             with pd.read_csv(
                     io.BytesIO(data), sep=delimiter, header=None, names=range(width_hint),
-                    index_col=False, dtype="category", na_filter=False,
-                    skip_blank_lines=False, quotechar='"', doublequote=True,
+                    index_col=False, dtype="category" if categories else object,
+                    na_filter=False, skip_blank_lines=False, quotechar='"', doublequote=True,
                     skipinitialspace=False, engine="c", encoding="utf-8",
                     chunksize=CSV_CHUNK_ROWS) as reader:
                 for chunk in reader:
@@ -493,6 +499,10 @@ def _c_parser_columns(data: bytes, delimiter: str, width_hint: int, progress: Pr
         raise
     except Exception:  # a longer record, a quote never closed, ...: the csv module decides
         return None
+    if not categories:
+        frame = pd.concat(chunks, ignore_index=True) if len(chunks) > 1 else chunks[0]
+        return [pd.factorize(frame[position].to_numpy(), use_na_sentinel=True)
+                for position in range(width_hint)]  # (no missing values: na_filter=False)
     columns = []
     for position in range(width_hint):
         parts = [chunk[position] for chunk in chunks]
