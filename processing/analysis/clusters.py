@@ -8,8 +8,9 @@ import copy
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Union
+from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
+import numpy as np
 import pandas as pd
 
 from .vocabulary import load_json_file, load_vocabulary, normalise_text
@@ -80,17 +81,22 @@ class ClusterVocabulary:
             cached = self._cache[original] = self._match(original)
         return cached
 
-    def normalise_series(self, values: pd.Series) -> pd.DataFrame:
-        """cluster_code, cluster_name, cluster_known, cluster_note per row (one match per value)."""
-        codes, uniques = pd.factorize(values.astype(object).where(values.notna(), None))
+    def normalise_series(self, values: pd.Series,
+                         factorized: Optional[Tuple[np.ndarray, Sequence]] = None) -> pd.DataFrame:
+        """cluster_code, cluster_name, cluster_known, cluster_note per row (one match per value).
+        ``factorized``: the column's (codes, distinct values) when the caller has them (code -1:
+        no value), so the column is not hashed again."""
+        codes, uniques = factorized if factorized is not None else \
+            pd.factorize(values.astype(object).where(values.notna(), None))
         matches = [self.normalise(value) for value in uniques]
         blank = self.normalise(None)
         table = pd.DataFrame(
             [(m.code, m.name, m.known, m.note) for m in matches + [blank]],
             columns=["cluster_code", "cluster_name", "cluster_known", "cluster_note"],
         )
-        rows = table.iloc[codes]  # code -1 (no value) takes the last line: the blank match
-        return rows.set_index(values.index)
+        # code -1 (no value) takes the last line: the blank match
+        return pd.DataFrame({name: table[name].to_numpy()[codes] for name in table.columns},
+                            index=values.index)
 
     # -----------------------------------------------------------------------------------------
 
@@ -111,6 +117,8 @@ class ClusterVocabulary:
 
     def _without_ignored(self, tokens: tuple) -> tuple:
         for phrase in self._ignore:
+            if phrase and phrase[0] not in tokens:
+                continue  # (most phrases: nothing to remove, no need to rebuild the tokens)
             size = len(phrase)
             kept, i = [], 0
             while i < len(tokens):

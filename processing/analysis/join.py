@@ -16,7 +16,7 @@ from .boundaries import AdminUnits
 from .clusters import ClusterVocabulary
 from .errors import InputError
 from .headers import SOURCE_ROW, Table4W, listed
-from .matching import Crosswalk, Matcher
+from .matching import Crosswalk, Matcher, combination_keys, combinations
 from .periods import PERIOD_ROLES, parse_periods
 from .progress import SILENT, Progress
 from .textnorm import fold
@@ -33,9 +33,8 @@ PRESENCE_FIELDS = ["pcode", "name", "admin_level", "parent_pcode", "unit_specifi
 PARTNER_ROLES = ("org", "org_acronym")
 THOUSANDS = re.compile(r"(?<=\d)[,'](?=\d{3}\b)")
 ALL_ORGANISATION_ROLES = ("lead_org", "donor")
-PRESENCE_ATTRIBUTES = ["cluster_code", "cluster_name", "period_key", "organisation",
-                       "other_organisations", "targeted", "reached", "activity"]
 MAX_PEOPLE = 1_000_000_000  # a people count above this is a typo or a pasted code, not people
+PRESENCE_KEYS = ["unit", "cluster_key", "period_key"]
 DUPLICATE_SCREEN_COLUMNS = 20  # duplicate rows are looked for in these first, then in all
 
 
@@ -82,13 +81,13 @@ def join_4w(table: Table4W, units: AdminUnits, options: Optional[JoinOptions] = 
     progress.step(74)  # large tables take seconds per step: keep the bar moving
     rows = _rows_output(table, data, per_row, attributes, options, progress.within(74, 80))
     progress.step(80)
-    counted = per_row.index[per_row["status"].isin(["used", "rolled_up"])]
-    presence = _presence(matches.loc[matches.index.isin(counted), ["pcode"]], attributes, units,
-                         level, progress.within(80, 90))
+    counted = per_row["status"].isin(["used", "rolled_up"]).to_numpy()
+    presence = _presence(table, matches["pcode"][counted[matches.index.to_numpy()]],
+                         attributes, units, level, progress.within(80, 90))
     progress.step(90, "Writing the QA report")
     issues = _issues(table, data, matches, attributes, rows, units, progress.within(90, 97))
     progress.step(97)
-    summary, log_line = _summary(table, units, rows, matches, level, code_cols, name_cols)
+    summary, log_line = _summary(table, units, rows, per_row, level, code_cols, name_cols)
     mapping = pd.DataFrame(
         [(role, column, table.role_sources.get(role, "")) for role, column in table.roles.items()],
         columns=["role", "column", "source"])
@@ -123,7 +122,7 @@ def _target_level(table, units, wanted, code_cols, name_cols) -> int:
 
 def _match_locations(table, data, units, level, code_cols, name_cols, crosswalk) -> pd.DataFrame:
     matcher = Matcher(units, crosswalk=crosswalk, target_level=level)
-    matches = matcher.resolve_frame(data, code_cols, name_cols)
+    matches = matcher.resolve_frame(data, code_cols, name_cols, table.factorized)
     if {"lat", "lon"} <= set(table.roles):
         matches = _locate_points(table, data, units, level, matches)
     return matches
@@ -174,28 +173,65 @@ def per_distinct(series: pd.Series, func) -> pd.Series:
     return pd.Series(result.to_numpy()[codes], index=series.index)
 
 
+def _present(table, column) -> Tuple[np.ndarray, np.ndarray]:
+    """``table.factorized(column)`` without the values no data row has (the header's own
+    cell, say): for steps whose result depends on the set of values, not only per value."""
+    codes, values = table.factorized(column)
+    seen = np.zeros(len(values) + 1, dtype=bool)
+    seen[codes] = True  # (code -1 marks the extra last slot)
+    if seen[:-1].all():
+        return codes, values
+    kept = np.flatnonzero(seen[:-1])
+    renumber = np.full(len(values) + 1, -1, dtype=np.int64)
+    renumber[kept] = np.arange(len(kept))
+    return renumber[codes], values[kept]
+
+
+def _per_value(table, column, func) -> Tuple[np.ndarray, np.ndarray]:
+    """(codes, ``func`` of each distinct value of ``column`` with None last): ``mapped[codes]``
+    is the row's result, a row with an empty cell gets None."""
+    codes, values = table.factorized(column)
+    mapped = np.empty(len(values) + 1, dtype=object)
+    mapped[:-1] = [func(value) for value in values]
+    mapped[-1] = None
+    return codes, mapped
+
+
+def _per_value_is(table, column, predicate, empty: bool = False) -> np.ndarray:
+    """Per row: ``predicate`` of its cell in ``column``, worked out per distinct value;
+    ``empty`` for an empty cell."""
+    codes, values = table.factorized(column)
+    return np.array([bool(predicate(value)) for value in values] + [empty], dtype=bool)[codes]
+
+
 def _row_attributes(table, data, clusters, options) -> pd.DataFrame:
     roles = table.roles
-    out = pd.DataFrame(index=data.index)
+    out = {}
     if "cluster" in roles:
-        out = out.join(clusters.normalise_series(data[roles["cluster"]]))
+        column = roles["cluster"]
+        normalised = clusters.normalise_series(data[column], table.factorized(column))
+        out.update((name, normalised[name]) for name in normalised.columns)
     else:
         out["cluster_code"], out["cluster_name"] = None, None
         out["cluster_known"], out["cluster_note"] = False, "no cluster column"
-    period_columns = {role: data[roles[role]] for role in PERIOD_ROLES if role in roles}
-    if period_columns:
-        out = out.join(parse_periods(period_columns, options.default_year))
+    period_roles = [role for role in PERIOD_ROLES if role in roles]
+    if period_roles:
+        periods = parse_periods({role: data[roles[role]] for role in period_roles},
+                                options.default_year,
+                                {role: _present(table, roles[role]) for role in period_roles})
+        out.update((name, periods[name]) for name in periods.columns)
     else:
         out["period_start"], out["period_end"] = pd.NaT, pd.NaT
         out["period"], out["period_note"] = None, "no period column"
+    out = pd.DataFrame(out, index=data.index)
     out["period_key"] = _period_key(out, options.period)
-    out["organisation"] = _first_text(data, [roles[r] for r in PARTNER_ROLES if r in roles])
+    out["organisation"] = _first_text(table, _partner_columns(table))
     extra = [roles[r] for r in ALL_ORGANISATION_ROLES if r in roles]
-    out["other_organisations"] = _all_texts(data, extra) if options.count_all_organisations \
+    out["other_organisations"] = _all_texts(table, extra) if options.count_all_organisations \
         and extra else None
     for role in ("targeted", "reached"):
-        out[role], out[f"{role}_problem"] = _numbers(data, roles.get(role))
-    out["activity"] = _first_text(data, [roles["activity"]] if "activity" in roles else [])
+        out[role], out[f"{role}_problem"] = _numbers(table, data, roles.get(role))
+    out["activity"] = _first_text(table, _role_columns(table, "activity"))
     return out
 
 
@@ -210,36 +246,49 @@ def _period_key(attributes, mode):
             "Int64").astype(str) + "-Q" + start.dt.quarter.astype("Int64").astype(str))
         return quarter.where(per_distinct(period, lambda p: p.str.fullmatch(
             r"\d{4}-(\d{2}|Q[1-4])", na=False)))
-    known = attributes["period"].dropna()
-    if known.empty:
+    if not attributes["period"].notna().any():
         return pd.Series("all", index=attributes.index)
     first, last = attributes["period_start"].min(), attributes["period_end"].max()
     span = f"{first:%Y-%m}/{last:%Y-%m}" if pd.notna(first) and pd.notna(last) else "all"
     return pd.Series(span, index=attributes.index)
 
 
-def _first_text(data, columns) -> pd.Series:
+def _first_text(table, columns) -> np.ndarray:
     """The first non-blank text among ``columns`` per row (None when all blank)."""
-    result = pd.Series(None, index=data.index, dtype=object)
+    codes, texts = _first_text_codes(table, columns)
+    return np.append(texts, None if columns else np.nan)[codes]  # (NaN: as pandas fills it)
+
+
+def _first_text_codes(table, columns) -> Tuple[np.ndarray, np.ndarray]:
+    """Per row, the first non-blank text among ``columns`` (runs of spaces made one) as its
+    number among the distinct texts (-1: none); worked out per distinct value of a column."""
+    texts: Dict[str, int] = {}
+    result = np.full(len(table.data), -1, dtype=np.int64)
     for column in columns:
-        text = map_unique(data[column], lambda v: " ".join(str(v).split()) or None)
-        result = result.where(result.notna(), text)
-    return result
+        codes, values = table.factorized(column)
+        found = (" ".join(str(value).split()) for value in values)
+        numbers = np.array([texts.setdefault(text, len(texts)) if text else -1
+                            for text in found] + [-1], dtype=np.int64)
+        blank = result < 0
+        result[blank] = numbers[codes[blank]]
+    return result, np.array(list(texts), dtype=object)
 
 
-def _all_texts(data, columns) -> pd.Series:
+def _all_texts(table, columns) -> np.ndarray:
     """Every non-blank text among ``columns`` per row (a list, possibly empty)."""
-    texts = [_first_text(data, [column]) for column in columns]
+    texts = [_first_text(table, [column]) for column in columns]
     return pd.Series([[t for t in values if t is not None] for values in zip(*texts)],
-                     index=data.index, dtype=object)
+                     dtype=object).to_numpy()
 
 
-def _numbers(data, column):
+def _numbers(table, data, column):
     """People counts as numbers; text that is not a count is reported, negatives too."""
     if column is None:
         return pd.Series(np.nan, index=data.index), pd.Series(None, index=data.index, dtype=object)
-    codes, uniques = pd.factorize(data[column], use_na_sentinel=False)  # (missing: a value)
-    numbers, problem = _counts_of(pd.Series(uniques, dtype=object))
+    codes, values = _present(table, column)  # (the header's text must not make counts floats)
+    if (codes < 0).any():
+        values = np.append(values, None)  # the empty cells' code -1 takes it
+    numbers, problem = _counts_of(pd.Series(values, dtype=object))
     return (pd.Series(numbers.to_numpy()[codes], index=data.index),
             pd.Series(problem.to_numpy()[codes], index=data.index, dtype=object))
 
@@ -250,10 +299,12 @@ def _counts_of(values: pd.Series):
                       lambda v: str(v).strip().replace("\u00a0", "").replace(" ", ""))
     cleaned = map_unique(text, lambda v: THOUSANDS.sub("", v))
     numbers = pd.to_numeric(cleaned, errors="coerce")
-    blank = text.isna() | (text == "") | text.str.fullmatch(r"(?i)-|n/?a|#n/a|none", na=False)
-    problem = pd.Series(None, index=values.index, dtype=object)
     numbers = numbers.where(np.isfinite(numbers.astype(float)))  # 'inf' and 'nan' are text
-    problem[numbers.isna() & ~blank] = "not a number"
+    unread = text[numbers.isna()]  # (only these can be blank: no pattern test for the others)
+    blank = unread.isna() | (unread == "") | unread.str.fullmatch(r"(?i)-|n/?a|#n/a|none",
+                                                                  na=False)
+    problem = pd.Series(None, index=values.index, dtype=object)
+    problem.loc[blank.index[~blank.to_numpy(dtype=bool)]] = "not a number"
     problem[numbers < 0] = "negative number"
     problem[numbers > MAX_PEOPLE] = f"more than {MAX_PEOPLE:,} people: implausible"
     numbers = numbers.where((numbers >= 0) & (numbers <= MAX_PEOPLE))
@@ -292,8 +343,8 @@ def _rows_output(table, data, per_row, attributes, options, progress) -> pd.Data
         "activity": attributes["activity"],
         "period_start": _iso_dates(attributes["period_start"]),
         "period_end": _iso_dates(attributes["period_end"]),
-        "activity_status": _first_text(data, _role_columns(table, "status")),
-        "modality": _first_text(data, _role_columns(table, "modality")),
+        "activity_status": _texts_of(data, _first_text(table, _role_columns(table, "status"))),
+        "modality": _texts_of(data, _first_text(table, _role_columns(table, "modality"))),
         "targeted": attributes["targeted"], "reached": attributes["reached"],
     }
     progress.step(40)
@@ -312,9 +363,9 @@ def _in_file_order(data, columns, skipped) -> pd.DataFrame:
     order = np.argsort(source_row, kind="stable")  # labels >= len(data): skipped rows
     texts = [(name, series) for name, series in columns if series.dtype == object]
     block = np.empty((len(order), len(texts)), dtype=object, order="F")
-    by_position = np.minimum(order, len(data))  # a skipped row: the NaN after the values
+    copy_rows = _row_copier(order, len(data))
     for position, (_, series) in enumerate(texts):  # (on a RangeIndex: positions are labels)
-        block[:, position] = np.append(series.to_numpy(), np.nan)[by_position]
+        copy_rows(series.to_numpy(), block[:, position])
     frame = pd.DataFrame(block, columns=[name for name, _ in texts], dtype=object, copy=False)
     frame.insert(0, "source_row", source_row[order])
     for position, (name, series) in enumerate(columns, 1):
@@ -327,10 +378,39 @@ def _in_file_order(data, columns, skipped) -> pd.DataFrame:
     return frame
 
 
+def _row_copier(order: np.ndarray, data_rows: int):
+    """A function copying a column's values to the output's rows in ``order`` (positions >=
+    ``data_rows``: skipped rows, NaN). A table in file order with a few skipped rows is a few
+    stretches of consecutive rows: copied as slices, not gathered row by row."""
+    starts = np.flatnonzero(np.diff(order, prepend=-2) != 1)  # where a stretch begins
+    if len(starts) * 64 > len(order):  # rows in no useful order: gather them
+        by_position = np.minimum(order, data_rows)  # a skipped row: the NaN after the values
+
+        def gather(values, target):
+            target[:] = np.append(values, np.nan)[by_position]
+        return gather
+    stretches = list(zip(starts.tolist(), np.append(starts[1:], len(order)).tolist(),
+                         order[starts].tolist()))
+
+    def copy_stretches(values, target):
+        for start, stop, first in stretches:
+            target[start:stop] = values[first:first + stop - start] if first < data_rows \
+                else np.nan
+    return copy_stretches
+
+
 def _plain(series: pd.Series):
     """The values of ``series`` for a frame: a numpy array, or its extension array (Int64)."""
     return series.array if isinstance(series.dtype, pd.api.extensions.ExtensionDtype) \
         else series.to_numpy()
+
+
+def _texts_of(data, texts: np.ndarray) -> pd.Series:
+    return pd.Series(texts, index=data.index, dtype=object)
+
+
+def _partner_columns(table):
+    return [table.roles[role] for role in PARTNER_ROLES if role in table.roles]
 
 
 def _role_columns(table, role):
@@ -367,17 +447,21 @@ def _matches_per_row(matches) -> pd.DataFrame:
 
 def _original_columns(table, data) -> List[Tuple[str, pd.Series]]:
     """The row's cells as given, as text, under their own column names."""
-    return [(original_field_name(column), _as_texts(data[column])) for column in table.columns]
+    return [(original_field_name(column), _as_texts(table, column, data[column]))
+            for column in table.columns]
 
 
-def _as_texts(values: pd.Series) -> pd.Series:
-    array = values.to_numpy()  # numpy, not pandas, per column: a file may have 10,000 columns
-    if pd.api.types.infer_dtype(array, skipna=True) in ("string", "empty"):  # text already
-        missing = pd.isna(array)
-        if all(value is None for value in array[missing]):
+def _as_texts(table, column, values: pd.Series) -> pd.Series:
+    """Decided per distinct value (numpy, not pandas, per column: a file may have 10,000)."""
+    codes, distinct = table.factorized(column)
+    not_text = [code for code, value in enumerate(distinct) if not isinstance(value, str)]
+    if not not_text or not np.isin(codes, not_text).any():  # text already
+        missing = codes < 0
+        if all(value is None for value in values.to_numpy()[missing]):
             return values  # nothing to change: no copy of a column of a large table
         return values.where(~missing, None)
-    return map_unique(values, _as_text)
+    codes, texts = _per_value(table, column, _as_text)
+    return pd.Series(texts[codes], index=values.index, dtype=object)
 
 
 def original_field_name(column: str) -> str:
@@ -398,111 +482,182 @@ def _as_text(value):
 
 # Presence -------------------------------------------------------------------------------------
 
-def _presence(located, attributes, units, level, progress) -> pd.DataFrame:
-    """Partners per unit x cluster x period, from the matches of the rows that count."""
-    located = located[located["pcode"].notna()].join(
-        attributes[PRESENCE_ATTRIBUTES], how="inner")  # only what presence needs: less to copy
+def _presence(table, located, attributes, units, level, progress) -> pd.DataFrame:
+    """Partners per unit x cluster x period, from the P-codes of the rows that count (labels:
+    the rows' positions; a split row has one line per unit). Lines are grouped and counted on
+    integer codes: each text is hashed once, not once per step."""
+    located = located[located.notna()]
     if located.empty:
         return pd.DataFrame(columns=PRESENCE_FIELDS)
-    split = located.index.duplicated(keep=False)
-    for column in ("targeted", "reached"):  # a split row's numbers go nowhere: no unit gets them
-        located[column] = located[column].where(~split)  # twice (a new frame: no copy of it)
     progress.step(10)
-    keyed = _unit_keys(located, units, level)
+    lines = _presence_lines(table, located, attributes, units, level)
     progress.step(40)
-    groups = keyed.groupby(["unit", "cluster_key", "period_key"], sort=True, dropna=False)
-    presence = groups.agg(partners=("partner_key", "nunique"), rows=("is_row", "sum"),
-                          cluster_name=("cluster_name", "first")).reset_index()
+    group, firsts = combinations([lines["unit"], lines["cluster"], lines["period"]],
+                                 len(lines["unit"]))
+    # The groups' keys as pandas types and sorts them (None and NaN alike), in that order.
+    keys = pd.DataFrame({key: lines[f"{key}_value"][firsts] for key in PRESENCE_KEYS})
+    order = keys.groupby(PRESENCE_KEYS, sort=True, dropna=False).ngroup().to_numpy()
+    by_group = np.argsort(order)  # position in the sorted keys -> group number
+    presence = keys.iloc[by_group].reset_index(drop=True)
+    counted = {
+        "partners": _distinct_per_group(group, [lines["partner"]], len(firsts)),
+        "rows": np.bincount(group, weights=lines["is_row"], minlength=len(firsts)),
+        "activities": _distinct_per_group(group, [lines["activity_partner"], lines["activity"]],
+                                          len(firsts)),
+    }
+    for column, values in counted.items():
+        presence[column] = values[by_group].astype(np.int64)
+    presence["cluster_name"] = _first_valid(lines["cluster_name"], group, firsts)[by_group]
     for column in ("targeted", "reached"):
-        presence[column] = groups[column].sum(min_count=1).values
-    presence["activities"] = groups["activity_key"].nunique().values
+        presence[column] = pd.Series(lines[column]).groupby(group).sum(min_count=1).to_numpy()[
+            by_group]
     progress.step(70)
-    presence["partner_list"] = _partner_lists(keyed, presence)
-    presence = presence.rename(columns={"cluster_key": "cluster", "period_key": "period"})
-    return _with_unit_fields(presence, keyed, units, level)
-
-
-def _unit_keys(located, units, level) -> pd.DataFrame:
-    unique_pcodes = located["pcode"].unique()
-    ancestor = {p: (units.ancestor_or_self(p, level) if units.level_of(p) >= level else None)
-                for p in unique_pcodes}
-    keyed = located  # _presence's own frame, extended here
-    keyed["unit"] = keyed["pcode"].map(ancestor)
-    upper = keyed["unit"].isna()
-    keyed.loc[upper, "unit"] = keyed.loc[upper, "pcode"]  # the "unit not specified" bucket
-    keyed["unit_specified"] = ~upper
-    keyed["cluster_key"] = keyed["cluster_code"]
-    keyed["partner_display"] = keyed["organisation"]
-    keyed["partner_key"] = map_unique(keyed["organisation"], fold)
-    keyed["is_row"] = True
-    keyed["activity_key"] = _activity_keys(keyed)
-    if any(isinstance(names, list) and names for names in keyed["other_organisations"].dropna()):
-        keyed = _with_other_organisations(keyed)
-    return keyed
-
-
-def _activity_keys(keyed) -> np.ndarray:
-    """An activity = an organisation doing an activity (or reporting a row when no such
-    column): one integer per distinct (organisation, activity or row) pair, not a string per
-    row."""
-    activity = keyed["activity"]
-    missing = activity.isna().to_numpy()
-    if missing.any():
-        activity = activity.copy()
-        activity[missing] = keyed.index[missing].astype(str)
-    activities = pd.factorize(activity)[0].astype(np.int64)
-    partners = pd.factorize(keyed["partner_key"].fillna(""))[0].astype(np.int64)
-    return partners * (int(activities.max(initial=0)) + 1) + activities
-
-
-def _with_other_organisations(keyed):
-    """Extra partner lines for lead/programme organisations and donors (counted as partners
-    only: the row and its beneficiaries are already counted once)."""
-    others = keyed[["unit", "cluster_key", "period_key", "other_organisations"]] \
-        .explode("other_organisations").dropna(subset=["other_organisations"])
-    others = others.assign(partner_display=others["other_organisations"],
-                           partner_key=map_unique(others["other_organisations"], fold),
-                           is_row=False, activity_key=None, targeted=np.nan, reached=np.nan)
-    return pd.concat([keyed, others.drop(columns="other_organisations")])
-
-
-def _partner_lists(keyed, presence) -> list:
-    """Distinct organisations per group, sorted; of several spellings of one organisation,
-    always the same one (the smallest), whatever the row order."""
-    keys = ["unit", "cluster_key", "period_key"]
-    named = keyed[keys + ["partner_key", "partner_display"]].dropna(subset=["partner_key"])
-    if named.empty:
-        return [""] * len(presence)
-    spelling = named.groupby("partner_key")["partner_display"].min()
-    distinct = named[keys + ["partner_key"]].drop_duplicates()
-    distinct = distinct.assign(display=distinct["partner_key"].map(spelling))
-    distinct = distinct.assign(order=distinct["display"].str.casefold())
-    distinct = distinct.sort_values(keys + ["order"])
-    grouped = distinct.groupby(keys, dropna=False, sort=False)  # groups in sorted order
-    starts = np.flatnonzero(np.diff(grouped.ngroup().to_numpy(), prepend=-1))
-    names = distinct["display"].tolist()
-    stops = np.append(starts[1:], len(names))
-    found = grouped.size().reset_index()[keys].assign(  # keys typed as presence's (groupby)
-        partner_list=["; ".join(names[start:stop]) for start, stop in zip(starts, stops)])
-    return presence[keys].merge(found, how="left", on=keys)["partner_list"].fillna("").tolist()
-
-
-def _with_unit_fields(presence, keyed, units, level):
-    specified = keyed.groupby("unit")["unit_specified"].first()
-    presence["unit_specified"] = presence["unit"].map(specified).astype(bool)
+    presence["partner_list"] = _partner_lists(lines, group, len(firsts))[by_group]
+    # Unit fields per unit, from its first row's line (other organisations' lines come last).
+    unit_of_line, firsts_of_units = combinations([lines["unit"][:len(located)]], len(located))
+    per_unit = _unit_fields(lines["unit_value"][firsts_of_units],
+                            lines["unit_specified"][firsts_of_units], units, level)
+    for column, values in per_unit.items():
+        presence[column] = values[unit_of_line[firsts][by_group]]
     presence["pcode"] = presence["unit"]
-    presence["admin_level"] = presence["pcode"].map(units.level_of).astype("int64")
-    presence["name"] = [
-        units.name(p) if ok else f"{units.name(p)} (admin {level} not specified)"
-        for p, ok in zip(presence["pcode"], presence["unit_specified"])]
-    top = min(units.levels)
-    presence["parent_pcode"] = presence["pcode"].map(
-        lambda p: units.parent(p) if units.level_of(p) > top else None)
-    presence["partners"] = presence["partners"].astype("int64")
-    for column in ("activities", "rows"):
-        presence[column] = presence[column].astype("int64")
+    presence = presence.rename(columns={"cluster_key": "cluster", "period_key": "period"})
     return presence[PRESENCE_FIELDS].sort_values(
         ["admin_level", "pcode", "cluster", "period"], na_position="last").reset_index(drop=True)
+
+
+def _first_valid(values: np.ndarray, group: np.ndarray, firsts: np.ndarray) -> np.ndarray:
+    """The first value that is not missing of each group (``firsts``: each group's first
+    line): its first line's, unless that one is missing."""
+    head = values[firsts]
+    if pd.notna(head).all():
+        return head
+    return pd.Series(values).groupby(group).first().to_numpy()
+
+
+def _presence_lines(table, located, attributes, units, level) -> Dict[str, np.ndarray]:
+    """Per line (a located row; then one per other organisation, when counted): integer codes
+    of unit, cluster, period, partner and activity (-1: none) and the values to add up."""
+    rows = located.index.to_numpy()
+    pcodes, distinct_pcodes = pd.factorize(located.to_numpy())
+    unit_of = [units.ancestor_or_self(p, level) if units.level_of(p) >= level else None
+               for p in distinct_pcodes]  # None: the "unit not specified" bucket of p itself
+    unit_codes, unit_values = pd.factorize(np.array(
+        [unit if unit is not None else p for unit, p in zip(unit_of, distinct_pcodes)],
+        dtype=object))
+    split = located.index.duplicated(keep=False)
+    lines = {"unit": unit_codes[pcodes], "unit_value": unit_values[unit_codes[pcodes]],
+             "unit_specified": np.array([unit is not None for unit in unit_of])[pcodes],
+             "cluster_name": attributes["cluster_name"].to_numpy()[rows],
+             "partner_display": attributes["organisation"].to_numpy()[rows],
+             "is_row": np.ones(len(rows), dtype=bool)}
+    for key, column in (("cluster", "cluster_code"), ("period", "period_key")):
+        lines[f"{key}_key_value"] = attributes[column].to_numpy()[rows]
+        lines[key] = pd.factorize(lines[f"{key}_key_value"])[0]
+    for column in ("targeted", "reached"):  # a split row's numbers go nowhere: no unit gets them
+        lines[column] = pd.Series(attributes[column].to_numpy()[rows]).where(~split).to_numpy()
+    activity, activities = _first_text_codes(table, _role_columns(table, "activity"))
+    lines["activity"] = _activity_codes(activity[rows], activities, rows)
+    partners: Dict[str, int] = {}  # partner key (the folded name) -> its number
+    organisation, organisations = _first_text_codes(table, _partner_columns(table))
+    lines["partner"] = np.array([partners.setdefault(fold(name), len(partners))
+                                 for name in organisations] + [-1], dtype=np.int64)[
+        organisation[rows]]
+    others = attributes["other_organisations"].to_numpy()[rows]
+    listed = others[pd.notna(others)]  # (None unless other organisations are counted)
+    if any(isinstance(names, list) and names for names in listed):
+        lines = _with_other_organisations(lines, others, partners)
+    lines["activity_partner"] = _activity_partners(lines, list(partners))
+    return lines
+
+
+def _activity_codes(codes: np.ndarray, texts: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """An activity is its text; a row without one is an activity of its own, known by its row
+    label as text (which the same text in the activity column also means)."""
+    codes = codes.copy()
+    missing = codes < 0
+    if missing.any():
+        own = len(texts) + rows[missing]
+        by_label = {int(text): code for code, text in enumerate(texts)
+                    if text.isdecimal() and str(int(text)) == text}
+        if by_label:
+            own = pd.Series(rows[missing]).map(by_label).fillna(pd.Series(own)).to_numpy()
+        codes[missing] = own
+    return codes
+
+
+def _activity_partners(lines, partner_values) -> np.ndarray:
+    """The partner code an activity belongs to; a row without organisation counts as the
+    organisation "" (a row's activity is counted even without a partner); other
+    organisations' lines are no activity (-1)."""
+    partner = lines["partner"].copy()
+    blank = np.flatnonzero(np.asarray(partner_values, dtype=object) == "")
+    partner[partner < 0] = blank[0] if len(blank) else len(partner_values)
+    partner[~lines["is_row"]] = -1
+    return partner
+
+
+def _with_other_organisations(lines, others, partners) -> Dict[str, np.ndarray]:
+    """Extra partner lines for lead/programme organisations and donors (counted as partners
+    only: the row and its beneficiaries are already counted once)."""
+    counts = np.array([len(names) if isinstance(names, list) else 0 for names in others])
+    names = [name for names in others if isinstance(names, list) for name in names]
+    line_of = np.repeat(np.arange(len(others)), counts)
+    keep = np.array([name is not None and name == name for name in names], dtype=bool)
+    line_of, names = line_of[keep], np.array(names, dtype=object)[keep]
+    extra = {key: values[line_of] for key, values in lines.items()}
+    extra.update(partner_display=names, is_row=np.zeros(len(names), dtype=bool),
+                 partner=np.array([partners.setdefault(fold(name), len(partners))
+                                   for name in names], dtype=np.int64),
+                 activity=np.full(len(names), -1, dtype=np.int64),
+                 targeted=np.full(len(names), np.nan), reached=np.full(len(names), np.nan),
+                 cluster_name=np.full(len(names), np.nan, dtype=object))
+    return {key: np.concatenate([lines[key], extra[key]]) for key in lines}
+
+
+def _distinct_per_group(group, code_columns, groups) -> np.ndarray:
+    """Number of distinct combinations of ``code_columns`` per group; lines with a code -1
+    (nothing there) are not counted."""
+    kept = np.logical_and.reduce([codes >= 0 for codes in code_columns])
+    firsts = combinations([group[kept]] + [codes[kept] for codes in code_columns],
+                          int(kept.sum()))[1]
+    return np.bincount(group[kept][firsts], minlength=groups)
+
+
+def _partner_lists(lines, group, groups) -> np.ndarray:
+    """Distinct organisations per group, sorted; of several spellings of one organisation,
+    always the same one (the smallest), whatever the row order."""
+    lists = np.full(groups, "", dtype=object)
+    named = lines["partner"] >= 0
+    if not named.any():
+        return lists
+    partner, group = lines["partner"][named], group[named]
+    smallest = pd.Series(lines["partner_display"][named]).groupby(partner).min()
+    spelling = np.empty(int(partner.max()) + 1, dtype=object)  # by partner number
+    spelling[smallest.index] = smallest.to_numpy()
+    order = np.zeros(len(spelling), dtype=np.int64)
+    order[smallest.index] = np.unique(np.array([name.casefold() for name in smallest],
+                                               dtype=object), return_inverse=True)[1]
+    firsts = combinations([group, partner], len(group))[1]  # distinct pairs, as they come
+    pairs = firsts[np.lexsort((order[partner[firsts]], group[firsts]))]
+    starts = np.flatnonzero(np.diff(group[pairs], prepend=-1))
+    names = spelling[partner[pairs]].tolist()
+    for start, stop, number in zip(starts, np.append(starts[1:], len(names)),
+                                   group[pairs][starts]):
+        lists[number] = "; ".join(names[start:stop])
+    return lists
+
+
+def _unit_fields(pcodes, specified, units, level) -> Dict[str, np.ndarray]:
+    """unit_specified, admin_level, name and parent_pcode of each unit."""
+    top = min(units.levels)
+    return {
+        "unit_specified": specified.astype(bool),
+        "admin_level": np.array([units.level_of(p) for p in pcodes], dtype=np.int64),
+        "name": np.array([units.name(p) if ok else f"{units.name(p)} (admin {level} not "
+                          "specified)" for p, ok in zip(pcodes, specified)], dtype=object),
+        "parent_pcode": np.array([units.parent(p) if units.level_of(p) > top else None
+                                  for p in pcodes], dtype=object),
+    }
 
 
 # QA issues ------------------------------------------------------------------------------------
@@ -525,7 +680,8 @@ def _issues(table, data, matches, attributes, rows, units, progress) -> pd.DataF
                        "cluster_code", "unknown_cluster", table.roles.get("cluster"),
                        lambda a: a["cluster_note"].iloc[0] or "cluster not recognised; kept "
                        "as given (add it to a cluster vocabulary file to map it)")
-    issues += _grouped(attributes[attributes["period_note"].fillna("") != ""], source_row,
+    notes = attributes["period_note"].to_numpy()
+    issues += _grouped(attributes[(notes != "") & pd.notna(notes)], source_row,
                        "period_note", "period", None, lambda a: a["period_note"].iloc[0])
     for role in ("targeted", "reached"):
         bad = attributes[attributes[f"{role}_problem"].notna()]
@@ -557,23 +713,40 @@ def _grouped(subset, source_row, key, category, column, reason_of):
 
 
 def _match_issues(matches, source_row, table) -> List[dict]:
-    reportable = matches[matches["status"].ne("used") |
-                         matches["match_method"].isin(["normalised", "name_fuzzy", "split",
-                                                       "crosswalk", "derived"])]
+    reportable = matches[_per_distinct_is(matches["status"], lambda s: s != "used") |
+                         _per_distinct_is(matches["match_method"], lambda m: m in (
+                             "normalised", "name_fuzzy", "split", "crosswalk", "derived"))]
     if reportable.empty:
         return []
-    first_rows = source_row.reindex(reportable.index).to_numpy()
+    first_rows = source_row.to_numpy()[reportable.index.to_numpy()]
     keys = ["status", "match_method", "raw_level", "raw_value", "raw_parent", "pcode"]
-    group = reportable.groupby([reportable[k].astype(str) for k in keys], sort=True).ngroup()
-    order = np.argsort(group.to_numpy(), kind="stable")  # by group, rows in table order
-    starts = np.flatnonzero(np.diff(group.to_numpy()[order], prepend=-1))
-    heads = reportable.iloc[order[starts]].to_dict("records")
+    # One issue per distinct key, issues ordered by the keys as text (the columns hold text
+    # and None, raw_level numbers and <NA>: equal as values exactly when equal as text).
+    group, heads = combinations([pd.factorize(reportable[k])[0] for k in keys], len(reportable))
+    head_rows = reportable.iloc[heads]
+    as_text = list(zip(*(head_rows[k].astype(str) for k in keys)))
+    rank = np.empty(len(heads), dtype=np.int64)
+    rank[sorted(range(len(heads)), key=as_text.__getitem__)] = np.arange(len(heads))
+    order = np.argsort(rank[group], kind="stable")  # by group, rows in table order
+    starts = np.flatnonzero(np.diff(rank[group][order], prepend=-1))
     sizes = np.diff(np.append(starts, len(order)))
     lowest = np.minimum.reduceat(first_rows[order], starts)
+    first_of_each = reportable.iloc[order[starts]]
+    fields = {k: first_of_each[k].tolist() for k in ("status", "match_method", "raw_level",
+                                                      "raw_value", "raw_parent", "reason",
+                                                      "suggestion")}
+    heads = (dict(zip(fields, values)) for values in zip(*fields.values()))
     return [_issue(_match_category(head), _column_of(table, head["raw_level"]), head["raw_value"],
                    _int_or_none(head["raw_level"]), head["raw_parent"], size, int(first),
                    head["reason"], head["suggestion"])
             for head, size, first in zip(heads, sizes, lowest)]
+
+
+def _per_distinct_is(values: pd.Series, predicate) -> np.ndarray:
+    """``predicate`` per row, worked out per distinct value (a column of a few values)."""
+    codes, distinct = pd.factorize(values.to_numpy())
+    return np.array([bool(predicate(value)) for value in distinct] + [bool(predicate(None))],
+                    dtype=bool)[codes]  # (code -1, a missing value, takes the last)
 
 
 def _match_category(match) -> str:
@@ -600,7 +773,9 @@ def _int_or_none(value):
 def _duplicates(table, data) -> List[dict]:
     # Rows identical in every column are identical in the first few: only the rows that are
     # are compared in all (a file may have 10,000 columns).
-    duplicated = data.duplicated(subset=table.columns[:DUPLICATE_SCREEN_COLUMNS], keep=False)
+    screen = [table.factorized(column)[0] for column in table.columns[:DUPLICATE_SCREEN_COLUMNS]]
+    duplicated = pd.Series(combination_keys(screen, len(data)), index=data.index).duplicated(
+        keep=False)
     if len(table.columns) > DUPLICATE_SCREEN_COLUMNS and duplicated.any():
         duplicated[duplicated] = _duplicated_rows(data.loc[duplicated, table.columns])
     if not duplicated.any():
@@ -625,10 +800,10 @@ def _duplicated_rows(frame: pd.DataFrame) -> np.ndarray:
 
 # Summary --------------------------------------------------------------------------------------
 
-def _summary(table, units, rows, matches, level, code_cols, name_cols):
+def _summary(table, units, rows, per_row, level, code_cols, name_cols):
     counts = rows["status"].value_counts().reindex(STATUSES, fill_value=0)
     data_rows = int(len(rows))
-    rates = _match_rates(rows, code_cols, name_cols, units.levels)
+    rates = _match_rates(table, per_row, code_cols, name_cols, units.levels)
     summary = {
         "file": table.source, "sheet": table.sheet or "", "header rows":
         ", ".join(map(str, table.header_rows)), "rows below the header": data_rows,
@@ -645,20 +820,16 @@ def _summary(table, units, rows, matches, level, code_cols, name_cols):
     return summary, log_line
 
 
-def _match_rates(rows, code_cols, name_cols, levels) -> Dict[int, float]:
-    """Per boundary level: of the rows giving a code or name at that level, the share located at
-    it or deeper."""
+def _match_rates(table, per_row, code_cols, name_cols, levels) -> Dict[int, float]:
+    """Per boundary level: of the data rows giving a code or name at that level, the share
+    located at it or deeper."""
     rates = {}
-    data_row = rows["match_method"].notna().to_numpy()  # a mask, not a copy of the rows
-    found = rows["pcode"].notna().to_numpy()  # located, even if then skipped for its period
+    found = per_row["pcode"].notna().to_numpy()  # located, even if then skipped for its period
+    located_at = per_row["admin_level"].fillna(0).astype(int).to_numpy()
     for lvl in sorted((set(code_cols) | set(name_cols)) & set(levels)):
-        columns = [c for c in (code_cols.get(lvl), name_cols.get(lvl)) if c]
-        given = np.zeros(len(rows), dtype=bool)
-        for column in columns:
-            given |= per_distinct(rows[original_field_name(column)], lambda v: v.fillna(
-                "").astype(str).str.strip().ne("")).to_numpy(dtype=bool)
-        given &= data_row
+        given = np.zeros(len(per_row), dtype=bool)
+        for column in (c for c in (code_cols.get(lvl), name_cols.get(lvl)) if c):
+            given |= _per_value_is(table, column, lambda v: _as_text(v).strip() != "")
         if given.any():
-            located = rows["admin_level"].fillna(0).astype(int).to_numpy() >= lvl
-            rates[lvl] = float((given & located & found).sum() / given.sum())
+            rates[lvl] = float((given & (located_at >= lvl) & found).sum() / given.sum())
     return rates

@@ -24,7 +24,7 @@ import csv
 import io
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Set, Tuple, Union
+from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Set, Tuple, Union
 
 import numpy as np
 import pandas as pd
@@ -234,23 +234,33 @@ class Matcher:
 
     # ---- public -------------------------------------------------------------------------------
     def resolve(self, codes: Dict[int, Any], names: Dict[int, Any]) -> List[Match]:
-        codes = {lvl: clean_cell(v) for lvl, v in codes.items()}
-        names = {lvl: clean_cell(v) for lvl, v in names.items()}
+        return self._resolve_cleaned({lvl: clean_cell(v) for lvl, v in codes.items()},
+                                     {lvl: clean_cell(v) for lvl, v in names.items()})
+
+    def _resolve_cleaned(self, codes: Dict[int, Optional[str]],
+                         names: Dict[int, Optional[str]]) -> List[Match]:
         key = (tuple(sorted(codes.items())), tuple(sorted(names.items())))
         if key not in self._cache:
             self._cache[key] = self._resolve_with_splits(codes, names)
         return self._cache[key]
 
     def resolve_frame(self, df: pd.DataFrame, code_cols: Dict[int, str],
-                      name_cols: Dict[int, str]) -> pd.DataFrame:
-        """Matches aligned to ``df.index`` (an index value repeats when a cell was split)."""
+                      name_cols: Dict[int, str],
+                      factorized: Optional[Callable[[str], Tuple[np.ndarray, np.ndarray]]] = None
+                      ) -> pd.DataFrame:
+        """Matches aligned to ``df.index`` (an index value repeats when a cell was split).
+        ``factorized(column)``, when given, returns a column's (codes, values): ``values[
+        codes[i]]`` is row i's cell, -1 an empty one (columns already hashed: not again)."""
         columns = [("code", lvl, c) for lvl, c in code_cols.items()] + \
                   [("name", lvl, c) for lvl, c in name_cols.items()]
         missing = [c for _, _, c in columns if c not in df.columns]
         if missing:
             raise InputError(f"table: column(s) {', '.join(missing)} not found")
-        group_of_row, firsts = _combinations(df, [c for _, _, c in columns])
-        per_group = [self.resolve(codes, names) for codes, names in _values_of(df, columns, firsts)]
+        factorized = factorized or (lambda column: _factorize(df[column]))
+        coded = [(kind, level, *factorized(column)) for kind, level, column in columns]
+        group_of_row, firsts = combinations([codes for _, _, codes, _ in coded], len(df))
+        per_group = [self._resolve_cleaned(codes, names)
+                     for codes, names in _values_of(coded, firsts)]
         return _assemble(df.index, group_of_row, per_group)
 
     # ---- one combination ---------------------------------------------------------------------
@@ -299,8 +309,7 @@ class Matcher:
         found: Dict[int, _Found] = {}
         misses: Dict[int, _Miss] = {}
         for level in sorted(lvl for lvl, v in codes.items() if v):
-            context = self._context(codes, {}, found, level)
-            hit = self._crosswalk(codes[level], level, context) or \
+            hit = self._crosswalk(codes[level], level, codes, {}, found) or \
                 self._find_code(codes[level], level)
             if hit is not None:
                 found[level] = hit
@@ -310,12 +319,14 @@ class Matcher:
         return found, misses
 
     def _find_names(self, names, codes, found, misses) -> None:
+        # (what names add below is at their own level: only codes can be deeper)
+        coded = max((f.column_level for f in found.values() if f.rolled_from is None),
+                    default=float("-inf"))
         for level in sorted(lvl for lvl, v in names.items() if v):
-            if any(f.column_level >= level and f.rolled_from is None for f in found.values()):
+            if coded >= level:
                 continue  # a code at this level or deeper already says where it is
             parent = _deepest(found, below=level)
-            context = self._context(codes, names, found, level)
-            hit = self._crosswalk(names[level], level, context)
+            hit = self._crosswalk(names[level], level, codes, names, found)
             if hit is None:
                 hit, miss = self._find_name(names[level], level, parent)
                 if miss is not None:
@@ -332,8 +343,10 @@ class Matcher:
         values += [f.pcode for lvl, f in found.items() if lvl < level]
         return {fold(v) for v in values}
 
-    def _crosswalk(self, raw: str, level: int, context: Set[str]) -> Optional[_Found]:
-        entry = self.crosswalk.lookup(raw, level, context) if self.crosswalk else None
+    def _crosswalk(self, raw: str, level: int, codes, names, found) -> Optional[_Found]:
+        if not self.crosswalk:
+            return None  # (the context costs more than the rest of a look-up: only with one)
+        entry = self.crosswalk.lookup(raw, level, self._context(codes, names, found, level))
         if entry is None:
             return None
         return _Found(entry.pcode, "crosswalk", 1.0,
@@ -697,61 +710,77 @@ def _sentence(reason: str, notes: List[str]) -> str:
     return "; ".join([reason] + [n for n in notes if n])
 
 
-def _combinations(df: pd.DataFrame, columns: List[str]) -> Tuple[np.ndarray, np.ndarray]:
-    """Group number of each row (one per distinct combination) and the first row of each."""
-    if not columns or df.empty:
-        return np.zeros(len(df), dtype=np.int64), np.array([0] if len(df) else [], dtype=int)
-    factorised = pd.DataFrame({i: pd.factorize(df[c], use_na_sentinel=True)[0]
-                               for i, c in enumerate(columns)})
-    group_of_row = factorised.groupby(list(factorised.columns), sort=False).ngroup().to_numpy()
-    _, firsts = np.unique(group_of_row, return_index=True)
+def _factorize(column: pd.Series) -> Tuple[np.ndarray, np.ndarray]:
+    codes, values = pd.factorize(column.to_numpy(dtype=object), use_na_sentinel=True)
+    return codes.astype(np.int64, copy=False), values
+
+
+def combinations(code_columns: Sequence[np.ndarray], rows: int) -> Tuple[np.ndarray, np.ndarray]:
+    """Group number of each row (one per distinct combination of the columns' codes, numbered
+    in order of first appearance) and the first row of each group. Integer keys only: the
+    columns' values were hashed once, when the codes were made."""
+    if not code_columns or rows == 0:
+        return np.zeros(rows, dtype=np.int64), np.array([0] if rows else [], dtype=np.int64)
+    group_of_row = pd.factorize(combination_keys(code_columns, rows))[0].astype(np.int64,
+                                                                              copy=False)
+    running = np.maximum.accumulate(group_of_row)  # a group starts where a new number appears
+    firsts = np.flatnonzero(np.diff(running, prepend=-1) > 0)
     return group_of_row, firsts
 
 
-def _values_of(df: pd.DataFrame, columns, positions: np.ndarray) -> List[Tuple[Dict, Dict]]:
-    """(codes, names) by level for the rows at ``positions``."""
-    picked = [(kind, level, df[column].to_numpy(dtype=object)[positions].tolist())
-              for kind, level, column in columns]
+def combination_keys(code_columns: Sequence[np.ndarray], rows: int) -> np.ndarray:
+    """One integer per row, equal for two rows exactly when all their codes are (-1 too)."""
+    key, size = np.zeros(rows, dtype=np.int64), 1
+    for codes in code_columns:
+        width = int(codes.max(initial=-1)) + 2  # codes -1 (missing) ... max, shifted to 0 ...
+        if size * width >= 2 ** 62:  # the product of the widths would overflow: renumber
+            key, uniques = pd.factorize(key)
+            size = len(uniques)
+        key *= width  # (in place: no new array per column)
+        key += codes
+        key += 1
+        size *= width
+    return key
+
+
+def _values_of(coded, positions: np.ndarray) -> List[Tuple[Dict, Dict]]:
+    """(codes, names) by level for the rows at ``positions``, cleaned (once per distinct
+    value); an empty cell is None."""
+    picked = []
+    for kind, level, codes, values in coded:
+        cells = np.array([clean_cell(value) for value in values] + [None], dtype=object)
+        picked.append((kind, level, cells[codes[positions]].tolist()))  # code -1: the last
     out = []
     for i in range(len(positions)):
         codes, names = {}, {}
         for kind, level, values in picked:
-            value = values[i]
-            (codes if kind == "code" else names)[level] = None if _is_missing(value) else value
+            (codes if kind == "code" else names)[level] = values[i]
         out.append((codes, names))
     return out
-
-
-def _is_missing(value: Any) -> bool:
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
 
 
 def _assemble(index: pd.Index, group_of_row: np.ndarray,
               per_group: Sequence[List[Match]]) -> pd.DataFrame:
     """Rows of all matches, in input order, each input row repeated once per match."""
     counts = np.array([len(m) for m in per_group], dtype=np.int64)
-    offsets = np.concatenate([[0], np.cumsum(counts)[:-1]]) if len(counts) else counts
+    offsets = np.cumsum(counts) - counts
     flat = [m for matches in per_group for m in matches]
-    table = pd.DataFrame({
-        "pcode": [m.pcode for m in flat],
-        "admin_level": pd.array([m.admin_level for m in flat], dtype="Int64"),
-        "match_method": [m.method for m in flat],
-        "match_score": np.array([m.score for m in flat], dtype=float),
-        "status": [m.status for m in flat],
-        "reason": [m.reason for m in flat],
-        "suggestion": [m.suggestion for m in flat],
-        "raw_level": pd.array([m.raw_level for m in flat], dtype="Int64"),
-        "raw_value": [m.raw_value for m in flat],
-        "raw_parent": [m.raw_parent for m in flat],
-    })
-    row_counts = counts[group_of_row] if len(group_of_row) else np.zeros(0, dtype=np.int64)
-    starts = np.repeat(offsets[group_of_row], row_counts) if len(group_of_row) else row_counts
-    within = np.arange(int(row_counts.sum())) - np.repeat(np.cumsum(row_counts) - row_counts,
-                                                          row_counts)
-    result = table.iloc[starts + within].copy()
-    result.index = index.repeat(row_counts)
-    result["input_index"] = result.index
-    return result[FRAME_COLUMNS]
+    row_counts = counts[group_of_row]
+    taken = offsets[group_of_row]  # each row's first match in ``flat``
+    if len(flat) != len(per_group):  # a split cell: its row takes each of its matches
+        taken = np.repeat(taken, row_counts) + np.arange(int(row_counts.sum())) - \
+            np.repeat(np.cumsum(row_counts) - row_counts, row_counts)
+        index = index.repeat(row_counts)
+
+    # The text fields of all rows in one block (one take, not one per field), numbers added.
+    texts = np.array([(m.pcode, m.method, m.status, m.reason, m.suggestion, m.raw_value,
+                       m.raw_parent) for m in flat], dtype=object).reshape(len(flat), 7)
+    frame = pd.DataFrame(texts.T[:, taken].T, index=index, dtype=object, copy=False, columns=[
+        "pcode", "match_method", "status", "reason", "suggestion", "raw_value", "raw_parent"])
+    for position, name, values in (
+            (1, "admin_level", pd.array([m.admin_level for m in flat], dtype="Int64").take(taken)),
+            (3, "match_score", np.array([m.score for m in flat], dtype=float)[taken]),
+            (7, "input_index", index), (8, "raw_level", pd.array(
+                [m.raw_level for m in flat], dtype="Int64").take(taken))):
+        frame.insert(position, name, values)
+    return frame

@@ -8,11 +8,12 @@ few dozen months cost a few dozen parses.
 import datetime as dt
 import re
 from functools import lru_cache
-from typing import Any, Dict, Mapping, Optional, Tuple
+from typing import Any, Dict, Mapping, Optional, Sequence, Tuple
 
 import numpy as np
 import pandas as pd
 
+from .matching import combinations
 from .vocabulary import load_vocabulary, normalise_text
 
 PERIOD_ROLES = ("month", "year", "quarter", "start_date", "end_date")
@@ -251,30 +252,33 @@ def detect_dayfirst(values: Any) -> Tuple[bool, str]:
 
 
 def parse_periods(
-    columns: Mapping[str, pd.Series], default_year: Optional[int] = None
+    columns: Mapping[str, pd.Series], default_year: Optional[int] = None,
+    factorized: Optional[Mapping[str, Tuple[np.ndarray, Sequence]]] = None,
 ) -> pd.DataFrame:
     """period_start, period_end, period, period_note for each row.
 
     ``columns`` maps roles (month, year, quarter, start_date, end_date) to Series sharing one
     index; missing roles are simply absent. ``default_year`` fills a month without a year.
+    ``factorized`` maps roles to the column's (codes, distinct values) when the caller has them
+    (code -1: empty cell); the values must be ones some row has (they decide day-first dates).
     """
     present = {role: s for role, s in columns.items() if role in PERIOD_ROLES and s is not None}
     if not present:
         raise ValueError("parse_periods needs at least one of: " + ", ".join(PERIOD_ROLES))
     index = next(iter(present.values())).index
+    factorized = factorized or {}
     codes, uniques = {}, {}
     for role, series in present.items():
-        codes[role], uniques[role] = pd.factorize(series.astype(object), use_na_sentinel=True)
+        codes[role], uniques[role] = factorized[role] if role in factorized else \
+            pd.factorize(series.astype(object), use_na_sentinel=True)
     dayfirst = {role: detect_dayfirst(uniques[role]) for role in ("start_date", "end_date")
                 if role in uniques}
     parsed = _parse_uniques(uniques, dayfirst)
     roles = list(present)
-    stacked = np.stack([codes[r] for r in roles], axis=1)
-    inverse = pd.DataFrame(stacked).groupby(list(range(len(roles))), sort=False).ngroup()
-    _, firsts = np.unique(inverse.to_numpy(), return_index=True)  # hashing, not sorting rows
-    results = [_combine(dict(zip(roles, combo)), parsed, default_year, dayfirst)
-               for combo in stacked[firsts]]
-    return _result_frame(results, inverse.to_numpy(), index)
+    inverse, firsts = combinations([codes[r] for r in roles], len(index))
+    results = [_combine({role: codes[role][first] for role in roles}, parsed, default_year,
+                        dayfirst) for first in firsts]
+    return _result_frame(results, inverse, index)
 
 
 def _parse_uniques(uniques, dayfirst) -> Dict[str, list]:
@@ -359,6 +363,5 @@ def _result_frame(results, inverse, index) -> pd.DataFrame:
     for column in ("period_start", "period_end"):
         table[column] = pd.to_datetime(table[column])
     table["period"] = table["period"].astype(object)
-    frame = table.iloc[inverse].reset_index(drop=True)
-    frame.index = index
-    return frame
+    return pd.DataFrame({name: table[name].to_numpy()[inverse] for name in table.columns},
+                        index=index)  # (one take per column, no copy of the frame after it)
