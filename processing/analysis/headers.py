@@ -72,7 +72,10 @@ class Table4W:
                                          use_na_sentinel=True)
             self._factorized[label] = (codes, np.asarray(values, dtype=object))
         codes, values = self._factorized[label]
-        return codes.astype(np.int64, copy=False), values
+        if codes.dtype != np.int64:  # (the reader's are smaller: widened once, when asked)
+            codes = codes.astype(np.int64)
+            self._factorized[label] = (codes, values)
+        return codes, values
 
     @property
     def unassigned_columns(self) -> List[str]:

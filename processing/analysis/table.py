@@ -445,8 +445,9 @@ def _parse_csv_fast(source: str, data: bytes, delimiter: str, width_hint: int,
         cells[:, position] = np.append(values, None)[codes]  # code -1: the None after values
         factorized.append((codes, values))
         if quoted:
-            value_lines += _per_value(uniques, _line_ends_in)[texts]
-            value_delimiters += _per_value(uniques, lambda text: text.count(delimiter))[texts]
+            _add_per_value(value_lines, texts, _per_value(uniques, _line_ends_in))
+            _add_per_value(value_delimiters, texts,
+                           _per_value(uniques, lambda text: text.count(delimiter)))
         if position == width_hint - 1:  # only a record whose last cell is empty may be short
             unsure = (uniques == "")[texts]
     del parsed
@@ -547,6 +548,12 @@ def _count_in_spans(buffer: np.ndarray, byte: int, starts: np.ndarray, ends: np.
         seen += len(hits)
     before[bounds >= len(buffer)] = seen
     return before[1::2] - before[0::2]
+
+
+def _add_per_value(total: np.ndarray, codes: np.ndarray, per_value: np.ndarray) -> None:
+    """total += per_value[codes], skipped when no value counts (most columns: one pass less)."""
+    if per_value.any():
+        total += per_value[codes]
 
 
 def _per_value(uniques, count) -> np.ndarray:
