@@ -226,6 +226,10 @@ class AdminUnits:
         self.level_of(pcode)  # KeyError for unknown P-codes
         return self._parents.get(pcode)
 
+    def levels_by_pcode(self) -> Dict[str, int]:
+        """{P-code: level} of every unit (a copy), for callers asking per value in bulk."""
+        return dict(self._levels)
+
     def ancestor_or_self(self, pcode: str, level: int) -> Optional[str]:
         return pcode if self.level_of(pcode) == level else self.parent(pcode, level)
 

@@ -221,10 +221,17 @@ class Matcher:
         self._check_crosswalk()
         self._keys = {code_key(p): p for p in units.table["pcode"]}
         self._numeric = _numeric_index(units)
-        self._names = {lvl: _NameIndex(units, lvl) for lvl in units.levels}
+        # Asked several times per combination: a plain dict, not the units' checked method
+        # (every P-code asked about is one of the units), and remembered ancestors.
+        self._level_of = units.levels_by_pcode()
+        self._ancestor = _Ancestors(units)
+        self._names = {lvl: _NameIndex(units, lvl, self._ancestor) for lvl in units.levels}
+        self._layer_prefixes = {s.prefix for s in units.schemes.values() if s.prefix is not None}
+        self._prefix_options: Dict[str, List[Tuple[str, str]]] = {}
         self._cache: Dict[Tuple, List[Match]] = {}
         self._code_hits: Dict[Tuple[str, int], Optional[_Found]] = {}
         self._name_hits: Dict[Tuple[str, int, Optional[str]], Tuple] = {}
+        self._verdicts: Dict[Optional[str], str] = {None: ""}  # (an empty cell: nothing to do)
 
     def _check_crosswalk(self) -> None:
         for entry in self.crosswalk.entries if self.crosswalk else ():
@@ -257,9 +264,10 @@ class Matcher:
         if missing:
             raise InputError(f"table: column(s) {', '.join(missing)} not found")
         factorized = factorized or (lambda column: _factorize(df[column]))
-        coded = [(kind, level, *factorized(column)) for kind, level, column in columns]
+        coded = [(kind, level, *_cleaned(*factorized(column))) for kind, level, column in columns]
         group_of_row, firsts = combinations([codes for _, _, codes, _ in coded], len(df))
-        per_group = [self._resolve_cleaned(codes, names)
+        # Each group is a distinct combination of cleaned values: no cache look-up needed.
+        per_group = [self._resolve_with_splits(codes, names)
                      for codes, names in _values_of(coded, firsts)]
         return _assemble(df.index, group_of_row, per_group)
 
@@ -298,32 +306,50 @@ class Matcher:
 
     def _resolve_one(self, codes, names) -> Match:
         codes, names, notes = dict(codes), dict(names), []
-        national = _set_aside(codes, notes, "code") | _set_aside(names, notes, "name")
+        national = self._set_aside(codes, notes, "code") | self._set_aside(names, notes, "name")
         if not any(codes.values()) and not any(names.values()):
             return _empty_match(national, notes)
         found, misses = self._find_codes(codes)
         self._find_names(names, codes, found, misses)
         return self._decide(found, misses, codes, names, national, notes)
 
+    def _set_aside(self, values: Dict[int, Optional[str]], notes: List[str], kind: str
+                   ) -> Set[str]:
+        """Empties placeholders and national-coverage phrases in place; returns the latter."""
+        national = set()
+        for level, raw in values.items():  # (only existing keys are assigned: safe)
+            verdict = self._verdicts.get(raw)
+            if verdict is None:
+                verdict = self._verdicts[raw] = _verdict(raw)
+            if verdict == "placeholder":
+                notes.append(f"admin {level} {kind} {raw!r} is a placeholder, treated as empty")
+                values[level] = None
+            elif verdict == "national":
+                national.add(raw)
+                values[level] = None
+        return national
+
     def _find_codes(self, codes) -> Tuple[Dict[int, _Found], Dict[int, _Miss]]:
         found: Dict[int, _Found] = {}
         misses: Dict[int, _Miss] = {}
-        for level in sorted(lvl for lvl, v in codes.items() if v):
-            hit = self._crosswalk(codes[level], level, codes, {}, found) or \
-                self._find_code(codes[level], level)
+        for level in sorted(codes):
+            raw = codes[level]
+            if not raw:
+                continue
+            hit = self._crosswalk(raw, level, codes, {}, found) or self._find_code(raw, level)
             if hit is not None:
                 found[level] = hit
             else:
-                misses[level] = _Miss(level, codes[level], "code", f"admin {level} code "
-                                      f"{codes[level]!r} is not in the boundaries")
+                misses[level] = _Miss(level, raw, "code",
+                                      f"admin {level} code {raw!r} is not in the boundaries")
         return found, misses
 
     def _find_names(self, names, codes, found, misses) -> None:
         # (what names add below is at their own level: only codes can be deeper)
-        coded = max((f.column_level for f in found.values() if f.rolled_from is None),
+        coded = max([f.column_level for f in found.values() if f.rolled_from is None],
                     default=float("-inf"))
-        for level in sorted(lvl for lvl, v in names.items() if v):
-            if coded >= level:
+        for level in sorted(names):
+            if coded >= level or not names[level]:
                 continue  # a code at this level or deeper already says where it is
             parent = _deepest(found, below=level)
             hit = self._crosswalk(names[level], level, codes, names, found)
@@ -376,8 +402,14 @@ class Matcher:
         return self._code_parent(key, level, raw)
 
     def _prefix_candidates(self, prefix: str) -> List[Tuple[str, str]]:
-        """Layer prefixes a raw prefix may stand for, with the explanation."""
-        layer_prefixes = {s.prefix for s in self.units.schemes.values() if s.prefix is not None}
+        """Layer prefixes a raw prefix may stand for, with the explanation (a table's codes
+        share a few prefixes: worked out once each)."""
+        if prefix not in self._prefix_options:
+            self._prefix_options[prefix] = self._prefix_options_of(prefix)
+        return self._prefix_options[prefix]
+
+    def _prefix_options_of(self, prefix: str) -> List[Tuple[str, str]]:
+        layer_prefixes = self._layer_prefixes
         candidates = [(prefix, "zero padding")] if prefix in layer_prefixes else []
         alias = iso_aliases().get(prefix)
         if alias in layer_prefixes:
@@ -444,11 +476,11 @@ class Matcher:
 
     # ---- decision --------------------------------------------------------------------------------
     def _decide(self, found, misses, codes, names, national, notes) -> Match:
-        given = [lvl for lvl in set(codes) | set(names) if codes.get(lvl) or names.get(lvl)]
-        deepest_given = max(given)
+        deepest_given = max([lvl for lvl, v in codes.items() if v] +
+                            [lvl for lvl, v in names.items() if v])
         if not found:
             return self._unmatched(misses, deepest_given, national, notes)
-        best = max(found.values(), key=lambda f: (self.units.level_of(f.pcode), f.column_level))
+        best = max(found.values(), key=lambda f: (self._level_of[f.pcode], f.column_level))
         notes = self._conflicts(best, found) + notes
         if best.rolled_from is not None:
             return self._rolled_from_code(best, notes)
@@ -460,12 +492,12 @@ class Matcher:
         return self._used(best, notes)
 
     def _used(self, best: _Found, notes: List[str], method: Optional[str] = None) -> Match:
-        level = self.units.level_of(best.pcode)
+        level = self._level_of[best.pcode]
         pcode, reason = best.pcode, best.detail
         if level > self.target_level:
-            pcode = self.units.ancestor_or_self(best.pcode, self.target_level) or best.pcode
+            pcode = self._ancestor(best.pcode, self.target_level) or best.pcode
             reason += f"; counted at admin {self.target_level} {pcode}"
-            method, level = "derived", self.units.level_of(pcode)
+            method, level = "derived", self._level_of[pcode]
         return Match(pcode, level, method or best.method, best.score, "used",
                      _sentence(reason, notes), None, best.column_level, best.raw,
                      self._parent_context(best))
@@ -501,14 +533,15 @@ class Matcher:
 
     def _conflicts(self, best: _Found, found: Dict[int, _Found]) -> List[str]:
         notes = []
+        best_level = self._level_of[best.pcode]
         for other in found.values():
-            upper_level = self.units.level_of(other.pcode)
-            if other is best or upper_level >= self.units.level_of(best.pcode):
+            upper_level = self._level_of[other.pcode]
+            if other is best or upper_level >= best_level:
                 if other is not best and other.pcode != best.pcode:
                     notes.append(f"admin {other.column_level} value {other.raw!r} ({other.pcode})"
                                  f" disagrees; used the admin {best.column_level} value")
                 continue
-            ancestor = self.units.parent(best.pcode, upper_level)
+            ancestor = self._ancestor(best.pcode, upper_level)
             if ancestor is not None and ancestor != other.pcode:
                 notes.append(f"admin {other.column_level} value {other.raw!r} ({other.pcode}) "
                              f"disagrees with {best.pcode}, which is in {ancestor}; used the "
@@ -521,13 +554,30 @@ class Matcher:
         return self.units.parent(best.pcode)
 
 
+class _Ancestors:
+    """``units.parent(pcode, level)``, worked out once per unit and level: combinations ask
+    about the same few units again and again. (Its own object, shared by the matcher and its
+    name indexes without a reference cycle: a matcher is freed as soon as it is dropped.)"""
+
+    def __init__(self, units: AdminUnits):
+        self.units = units
+        self._known: Dict[Tuple[str, int], Optional[str]] = {}
+
+    def __call__(self, pcode: str, level: int) -> Optional[str]:
+        key = (pcode, level)
+        if key not in self._known:
+            self._known[key] = self.units.parent(pcode, level)
+        return self._known[key]
+
+
 # ---- name index ----------------------------------------------------------------------------
 class _NameIndex:
     """Names (main and alternative) of one level's units, for exact/folded/loose/fuzzy lookup."""
 
-    def __init__(self, units: AdminUnits, level: int):
+    def __init__(self, units: AdminUnits, level: int, ancestor: _Ancestors):
         self.units = units
         self.level = level
+        self._ancestor = ancestor
         table = units.at_level(level)
         self.exact: Dict[str, Set[str]] = {}
         self.folded: Dict[str, Set[str]] = {}
@@ -538,6 +588,11 @@ class _NameIndex:
             for label in [name, *(alts or ())]:
                 if label:
                     self._add(pcode, label)
+        # Fuzzy scores per unit (its best label), units in the order of their first label.
+        self._units = list(dict.fromkeys(self.choice_pcodes))
+        position = {pcode: i for i, pcode in enumerate(self._units)}
+        self._unit_of_choice = np.array([position[p] for p in self.choice_pcodes], dtype=np.int64)
+        self._scores: Dict[str, np.ndarray] = {}
 
     def _add(self, pcode: str, label: str) -> None:
         self.exact.setdefault(label.strip(), set()).add(pcode)
@@ -552,7 +607,7 @@ class _NameIndex:
         parent_level = self.units.level_of(parent)
         if parent_level >= self.level:
             return set()
-        return {p for p in pcodes if self.units.parent(p, parent_level) == parent}
+        return {p for p in pcodes if self._ancestor(p, parent_level) == parent}
 
     def label(self, pcode: str) -> str:
         return f"{pcode} {self.units.name(pcode)}"
@@ -595,15 +650,22 @@ class _NameIndex:
     def _ranked(self, raw, parent, fuzz) -> List[Tuple[str, float]]:
         if fuzz is None or not self.choices:
             return []
+        scores = self._unit_scores(raw, fuzz)
+        allowed = self._within(set(self._units), parent)
+        best_first = np.argsort(-scores, kind="stable").tolist()  # (stable: ties in unit order)
+        return [(self._units[i], float(scores[i])) for i in best_first if self._units[i] in allowed]
+
+    def _unit_scores(self, raw, fuzz) -> np.ndarray:
+        """Each unit's similarity to ``raw``: max(ratio, token_sort_ratio) over its labels.
+        Kept per query: a name not found in its parent is scored again against all units."""
         query = fold(raw)
-        ratio = fuzz.process.cdist([query], self.choices, scorer=fuzz.fuzz.ratio)[0]
-        token = fuzz.process.cdist([query], self.choices, scorer=fuzz.fuzz.token_sort_ratio)[0]
-        best: Dict[str, float] = {}
-        allowed = self._within(set(self.choice_pcodes), parent)
-        for pcode, score in zip(self.choice_pcodes, np.maximum(ratio, token)):
-            if pcode in allowed and score > best.get(pcode, -1):
-                best[pcode] = float(score)
-        return sorted(best.items(), key=lambda item: -item[1])
+        if query not in self._scores:
+            ratio = fuzz.process.cdist([query], self.choices, scorer=fuzz.fuzz.ratio)[0]
+            token = fuzz.process.cdist([query], self.choices, scorer=fuzz.fuzz.token_sort_ratio)[0]
+            best = np.full(len(self._units), -1.0)
+            np.maximum.at(best, self._unit_of_choice, np.maximum(ratio, token))
+            self._scores[query] = best
+        return self._scores[query]
 
     def _suggest(self, ranked) -> Optional[str]:
         close = [(p, s) for p, s in ranked[:3] if s >= SUGGEST_FROM]
@@ -675,19 +737,12 @@ def _numeric_index(units: AdminUnits) -> Dict[Tuple[str, int, int], str]:
     return {k: v for k, v in index.items() if k not in ambiguous}
 
 
-def _set_aside(values: Dict[int, Optional[str]], notes: List[str], kind: str) -> Set[str]:
-    """Empties placeholders and national-coverage phrases in place; returns the latter."""
-    national = set()
-    for level, raw in list(values.items()):
-        if raw is None:
-            continue
-        if is_placeholder(raw):
-            notes.append(f"admin {level} {kind} {raw!r} is a placeholder, treated as empty")
-            values[level] = None
-        elif is_national(raw):
-            national.add(raw)
-            values[level] = None
-    return national
+def _verdict(raw: str) -> str:
+    """'placeholder', 'national' or '' (a value to match): the same for every combination and
+    level a value appears in, so the matcher decides it once per distinct value."""
+    if is_placeholder(raw):
+        return "placeholder"
+    return "national" if is_national(raw) else ""
 
 
 def _empty_match(national: Set[str], notes: List[str]) -> Match:
@@ -743,12 +798,20 @@ def combination_keys(code_columns: Sequence[np.ndarray], rows: int) -> np.ndarra
     return key
 
 
+def _cleaned(codes: np.ndarray, values: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+    """A column's (codes, values) with the values cleaned (``clean_cell``, once per distinct
+    value) and renumbered: cells equal once cleaned ('Badji', 'Badji ') share a code, empty
+    ones get -1."""
+    cells = np.array([clean_cell(value) for value in values] + [None], dtype=object)
+    renumbered, uniques = pd.factorize(cells, use_na_sentinel=True)
+    return renumbered[codes].astype(np.int64, copy=False), uniques  # (code -1: the last)
+
+
 def _values_of(coded, positions: np.ndarray) -> List[Tuple[Dict, Dict]]:
-    """(codes, names) by level for the rows at ``positions``, cleaned (once per distinct
-    value); an empty cell is None."""
+    """(codes, names) by level for the rows at ``positions``; an empty cell is None."""
     picked = []
     for kind, level, codes, values in coded:
-        cells = np.array([clean_cell(value) for value in values] + [None], dtype=object)
+        cells = np.array(list(values) + [None], dtype=object)
         picked.append((kind, level, cells[codes[positions]].tolist()))  # code -1: the last
     out = []
     for i in range(len(positions)):

@@ -19,6 +19,8 @@ _CODE_SEPARATORS = re.compile(r"[\s\-_./\\:\u00ad\u200b-\u200f\u202a-\u202e\u206
 _CODE_PARTS = re.compile(r"^([A-Z]*)(\d+)$")
 _EXCEL_FLOAT = re.compile(r"^\d+\.0+$")  # 8023.0: a numeric code read back from a spreadsheet
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+# ASCII punctuation and controls -> space: fold's fast path (most codes and many names).
+_ASCII_NON_ALNUM = str.maketrans({chr(i): " " for i in range(128) if not chr(i).isalnum()})
 
 
 def clean_cell(value: Any) -> Optional[str]:
@@ -38,6 +40,8 @@ def clean_cell(value: Any) -> Optional[str]:
 def fold(text: str) -> str:
     """Accent-, case- and punctuation-insensitive form of a name ('Bujumbura-Mairie' ->
     'bujumbura mairie'). Unicode letters of any script are kept."""
+    if text.isascii():  # NFKD and accent removal change nothing; casefold is lower
+        return " ".join(text.lower().translate(_ASCII_NON_ALNUM).split())
     decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
     chars = [c for c in decomposed if not unicodedata.combining(c)]
     spaced = "".join(c if c.isalnum() else " " for c in "".join(chars).casefold())
@@ -105,9 +109,15 @@ def is_national(text: str) -> bool:
     """'Couverture nationale', 'nationwide', 'toutes les provinces sauf X', ..."""
     folded = fold(text)
     vocab = admin_values()
-    if folded in vocab["national"]:
+    if folded in vocab["national"] or folded in vocab["national_leading"]:
         return True
-    return any(folded == p or folded.startswith(p + " ") for p in vocab["national_leading"])
+    return folded.startswith(_national_prefixes())
+
+
+@lru_cache(maxsize=1)
+def _national_prefixes() -> Tuple[str, ...]:
+    """Leading national phrases followed by a space: one ``startswith`` tests them all."""
+    return tuple(sorted(p + " " for p in admin_values()["national_leading"]))
 
 
 def split_list(text: str) -> List[str]:
