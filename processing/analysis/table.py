@@ -427,8 +427,10 @@ def _parse_csv_fast(source: str, data: bytes, delimiter: str, width_hint: int,
 
     ``width_hint``: the most fields a record of the file's start has; a longer record later
     makes the C parser fail, and the caller falls back."""
+    line_ends = _line_ends(data)
     # (in this thread: run in another, its memory is not reused here and the peak grows)
-    parsed = _c_parser_columns(data, delimiter, width_hint, progress.within(0, 40))
+    parsed = _c_parser_columns(data, delimiter, width_hint, len(line_ends),
+                               progress.within(0, 40))
     if parsed is None:
         return None
     progress.step(40)
@@ -452,7 +454,6 @@ def _parse_csv_fast(source: str, data: bytes, delimiter: str, width_hint: int,
             unsure = (uniques == "")[texts]
     del parsed
     progress.step(80)
-    line_ends = _line_ends(data)
     spans = 1 + value_lines
     last_lines = np.cumsum(spans)
     if not count or last_lines[-1] != len(line_ends):
@@ -475,11 +476,11 @@ def _without_blanks(codes: np.ndarray, uniques: np.ndarray) -> Tuple[np.ndarray,
     return renumbered[codes], np.asarray(uniques, dtype=object)[kept]
 
 
-def _c_parser_columns(data: bytes, delimiter: str, width_hint: int, progress: Progress
-                      ) -> Optional[List[Tuple[np.ndarray, np.ndarray]]]:
+def _c_parser_columns(data: bytes, delimiter: str, width_hint: int, lines: int,
+                      progress: Progress) -> Optional[List[Tuple[np.ndarray, np.ndarray]]]:
     """Per column (codes, distinct texts), or None when the C parser fails or warns. Read in
-    chunks of rows to report progress in between."""
-    lines = max(data.count(b"\n"), 1)
+    chunks of rows to report progress in between (``lines``: the file's, for the bar)."""
+    lines = max(lines, 1)
     # As categories the parser hashes each cell once and makes no string per cell, but each
     # column costs a fixed time more: worth it for long files, not for short wide ones.
     categories = lines >= CATEGORY_MIN_ROWS
