@@ -692,10 +692,12 @@ def _data_frame(columns: List[_Column], raw: RawTable, data_rows: np.ndarray
     contiguous = len(data_rows) and data_rows[-1] - data_rows[0] + 1 == len(data_rows)
     rows = slice(data_rows[0], data_rows[-1] + 1) if contiguous else data_rows
     kept = [c.index for c in columns]
-    cells = raw.cells[rows]  # a view of the raw grid where it can be: no second copy of a
-    if kept != list(range(raw.width)):  # large table (the join only reads it)
-        cells = cells[:, kept]
-    frame = pd.DataFrame(cells, columns=[c.label for c in columns],
+    # Column by column (the grid's order, which the frame keeps: its columns stay contiguous),
+    # and a view of the raw grid where it can be: no second copy of a large table (the join
+    # only reads it).
+    by_column = raw.cells.T if kept == list(range(raw.width)) else raw.cells.T[kept]
+    by_column = by_column[:, rows] if contiguous else np.take(by_column, rows, axis=1)
+    frame = pd.DataFrame(by_column.T, columns=[c.label for c in columns],
                          index=pd.RangeIndex(len(data_rows)), dtype=object, copy=False)
     frame[SOURCE_ROW] = np.asarray(raw.row_numbers, dtype=np.int64)[rows]
     factorized = {} if raw.factorized is None else {
