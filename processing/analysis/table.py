@@ -3,6 +3,7 @@
 Nothing is interpreted here: header detection, roles and periods happen in later steps. Cells keep
 the type the reader gives them (numbers, dates) because periods need Excel dates.
 """
+import codecs
 import csv
 import io
 import math
@@ -221,27 +222,28 @@ def _read_text(path: Path, progress: Progress) -> RawTable:
     notes: List[str] = []
     if path.suffix.lower() in SPREADSHEET_SUFFIXES:
         notes.append(f"the file is named {path.suffix} but holds text: read as CSV")
-    data = path.read_bytes()
+    encoding_at = len(notes)
+    utf8, encoding_note = _as_utf8(path.read_bytes())
     progress.step(5)
-    text, encoding_note = _decode(data)
     if encoding_note:
         notes.append(encoding_note)
-    if "\x00" in text:
-        notes.append(f"{text.count(chr(0))} NUL bytes removed")
-        text = text.replace("\x00", "")
-    if not text or text.isspace():  # (strip() would copy a large file)
+    if b"\x00" in utf8:
+        notes.append(f"{utf8.count(0)} NUL bytes removed")
+        utf8 = utf8.replace(b"\x00", b"")
+    start = _utf8_start(utf8)  # (the whole text would be a second copy of a large file)
+    if not start.strip() and not utf8.decode("utf-8", errors="replace").strip():
         raise InputError(f"{path.name}: the file is empty")
-    delimiter = _sniff_delimiter(text)
+    delimiter = _sniff_delimiter(start)
     if delimiter != ",":
         notes.append(f"delimiter {_delimiter_name(delimiter)} detected")
-    utf8 = data if not encoding_note and b"\x00" not in data else text.encode("utf-8")
-    width_hint = _width_hint(text, delimiter)
-    del data, text  # one copy of the file at a time: the UTF-8 bytes give the text back
+    width_hint = _width_hint(start, delimiter)
     progress.step(10)
     parsed = _parse_csv_fast(path.name, utf8, delimiter, width_hint, progress.within(10, 90))
     if parsed is None:
-        rows, row_numbers = _parse_csv(path.name, utf8.decode("utf-8"), delimiter,
-                                       progress.within(10, 90))
+        text, late_note = _decode(utf8)  # the file's start was UTF-8, maybe not all of it
+        if late_note:
+            notes.insert(encoding_at, late_note)
+        rows, row_numbers = _parse_csv(path.name, text, delimiter, progress.within(10, 90))
         widths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
         parsed = RawTable.from_rows(path.name, None, rows, row_numbers), widths
         del rows
@@ -272,14 +274,31 @@ def _ragged_rows_note(widths: np.ndarray, filled: np.ndarray, row_numbers: List[
             "check for a stray delimiter"]
 
 
+def _as_utf8(data: bytes) -> Tuple[bytes, str]:
+    """The file as UTF-8 bytes, and a note naming its encoding when it is not plain UTF-8. A
+    file whose start is UTF-8 is taken as it is (not decoded whole: most files are UTF-8, and
+    the CSV parser decodes every cell; if one is not, the caller decodes the file then)."""
+    try:
+        _utf8_start(data, strict=True)
+    except UnicodeDecodeError:
+        pass
+    else:
+        if not data.startswith(_BOMS) and not _utf16_without_bom(data):
+            return data, ""
+    text, note = _decode(data)
+    return text.encode("utf-8"), note
+
+
+def _utf8_start(data: bytes, strict: bool = False) -> str:
+    """The text of the file's start: enough bytes for more than SNIFF_CHARS characters (a
+    character cut at the end is left out)."""
+    return codecs.utf_8_decode(data[:4 * SNIFF_CHARS + 4], "strict" if strict else "replace",
+                               False)[0]
+
+
 def _decode(data: bytes) -> Tuple[str, str]:
     """Text and a note naming the encoding when it is not plain UTF-8."""
-    boms = [
-        (b"\xef\xbb\xbf", "utf-8-sig", "encoding UTF-8 with BOM detected"),
-        (b"\xff\xfe", "utf-16", "encoding UTF-16 (little-endian, BOM) detected"),
-        (b"\xfe\xff", "utf-16", "encoding UTF-16 (big-endian, BOM) detected"),
-    ]
-    for bom, codec, note in boms:
+    for bom, codec, note in _BOM_CODECS:
         if data.startswith(bom):
             return data.decode(codec, errors="replace"), note
     utf16 = _utf16_without_bom(data)
@@ -290,6 +309,14 @@ def _decode(data: bytes) -> Tuple[str, str]:
     except UnicodeDecodeError:
         pass
     return _decode_lines(data)
+
+
+_BOM_CODECS = [
+    (b"\xef\xbb\xbf", "utf-8-sig", "encoding UTF-8 with BOM detected"),
+    (b"\xff\xfe", "utf-16", "encoding UTF-16 (little-endian, BOM) detected"),
+    (b"\xfe\xff", "utf-16", "encoding UTF-16 (big-endian, BOM) detected"),
+]
+_BOMS = tuple(bom for bom, _, _ in _BOM_CODECS)
 
 
 def _decode_lines(data: bytes) -> Tuple[str, str]:
