@@ -32,10 +32,11 @@ PRESENCE_FIELDS = ["pcode", "name", "admin_level", "parent_pcode", "unit_specifi
                    "targeted", "reached", "rows"]
 PARTNER_ROLES = ("org", "org_acronym")
 THOUSANDS = re.compile(r"(?<=\d)[,'](?=\d{3}\b)")
+BLANK_COUNT = re.compile(r"(?i)-|n/?a|#n/a|none")  # in a count column: no number given
 ALL_ORGANISATION_ROLES = ("lead_org", "donor")
 MAX_PEOPLE = 1_000_000_000  # a people count above this is a typo or a pasted code, not people
-PRESENCE_KEYS = ["unit", "cluster_key", "period_key"]
 DUPLICATE_SCREEN_COLUMNS = 20  # duplicate rows are looked for in these first, then in all
+REPORTED_METHODS = ("normalised", "name_fuzzy", "split", "crosswalk", "derived")  # even if used
 
 
 @dataclass
@@ -81,9 +82,11 @@ def join_4w(table: Table4W, units: AdminUnits, options: Optional[JoinOptions] = 
     progress.step(74)  # large tables take seconds per step: keep the bar moving
     rows = _rows_output(table, data, per_row, attributes, options, progress.within(74, 80))
     progress.step(80)
-    counted = per_row["status"].isin(["used", "rolled_up"]).to_numpy()
-    presence = _presence(table, matches["pcode"][counted[matches.index.to_numpy()]],
-                         attributes, units, level, progress.within(80, 90))
+    pcodes = matches["pcode"]
+    counted = per_row["status"].isin(["used", "rolled_up"]).to_numpy()[
+        matches.index.to_numpy()] & pcodes.notna().to_numpy()
+    presence = _presence(table, pcodes[counted], attributes, units, level, options,
+                         progress.within(80, 90))
     progress.step(90, "Writing the QA report")
     issues = _issues(table, data, matches, attributes, rows, units, progress.within(90, 97))
     progress.step(97)
@@ -153,19 +156,6 @@ def _locate_points(table, data, units, level, matches):
 
 # Clusters, periods, partners, numbers ---------------------------------------------------------
 
-def map_unique(series: pd.Series, func) -> pd.Series:
-    """``func`` applied once per distinct value (4W columns repeat a few values many times);
-    missing values stay None."""
-    # (numpy's array rather than the Series when that is the same: half the cost per call, and
-    # a table may have 10,000 columns)
-    values = series.to_numpy() if series.dtype == object else series
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    mapped = np.empty(len(uniques) + 1, dtype=object)
-    mapped[:-1] = [func(value) for value in uniques]
-    mapped[-1] = None
-    return pd.Series(mapped[codes], index=series.index, dtype=object)
-
-
 def per_distinct(series: pd.Series, func) -> pd.Series:
     """The element-wise ``func`` (Series -> Series) worked out on the distinct values only."""
     codes, uniques = pd.factorize(series, use_na_sentinel=False)
@@ -223,7 +213,7 @@ def _row_attributes(table, data, clusters, options) -> pd.DataFrame:
     else:
         out["period_start"], out["period_end"] = pd.NaT, pd.NaT
         out["period"], out["period_note"] = None, "no period column"
-    out = pd.DataFrame(out, index=data.index)
+    out = pd.DataFrame(out, index=data.index, copy=False)  # (no copy of the columns into blocks)
     out["period_key"] = _period_key(out, options.period)
     out["organisation"] = _first_text(table, _partner_columns(table))
     extra = [roles[r] for r in ALL_ORGANISATION_ROLES if r in roles]
@@ -237,7 +227,7 @@ def _row_attributes(table, data, clusters, options) -> pd.DataFrame:
 
 def _period_key(attributes, mode):
     """The presence period of each row; None where the row's period is coarser than asked."""
-    period = attributes["period"].astype(object)
+    period = attributes["period"].astype(object, copy=False)
     if mode == "month":
         return period.where(per_distinct(period, lambda p: p.str.fullmatch(r"\d{4}-\d{2}",
                                                                            na=False)))
@@ -246,11 +236,16 @@ def _period_key(attributes, mode):
             "Int64").astype(str) + "-Q" + start.dt.quarter.astype("Int64").astype(str))
         return quarter.where(per_distinct(period, lambda p: p.str.fullmatch(
             r"\d{4}-(\d{2}|Q[1-4])", na=False)))
-    if not attributes["period"].notna().any():
+    if not _any_present(period.to_numpy()):
         return pd.Series("all", index=attributes.index)
     first, last = attributes["period_start"].min(), attributes["period_end"].max()
     span = f"{first:%Y-%m}/{last:%Y-%m}" if pd.notna(first) and pd.notna(last) else "all"
     return pd.Series(span, index=attributes.index)
+
+
+def _any_present(values: np.ndarray) -> bool:
+    """``pd.notna(values).any()``, the first rows first: a value is usually found there."""
+    return bool(pd.notna(values[:1000]).any() or pd.notna(values[1000:]).any())
 
 
 def _first_text(table, columns) -> np.ndarray:
@@ -282,33 +277,50 @@ def _all_texts(table, columns) -> np.ndarray:
 
 
 def _numbers(table, data, column):
-    """People counts as numbers; text that is not a count is reported, negatives too."""
+    """People counts as numbers; text that is not a count is reported, negatives too. The
+    problems are a categorical column (a few kinds, mostly none: cheap to look for)."""
     if column is None:
         return pd.Series(np.nan, index=data.index), pd.Series(None, index=data.index, dtype=object)
     codes, values = _present(table, column)  # (the header's text must not make counts floats)
     if (codes < 0).any():
         values = np.append(values, None)  # the empty cells' code -1 takes it
-    numbers, problem = _counts_of(pd.Series(values, dtype=object))
-    return (pd.Series(numbers.to_numpy()[codes], index=data.index),
-            pd.Series(problem.to_numpy()[codes], index=data.index, dtype=object))
+    numbers, problem = _counts_of(values)
+    kind, kinds = pd.factorize(problem)  # (None: code -1, no problem)
+    return (pd.Series(numbers[codes], index=data.index),
+            pd.Series(pd.Categorical.from_codes(kind[codes], kinds), index=data.index))
 
 
-def _counts_of(values: pd.Series):
-    """_numbers for distinct cell values (the checks cost what distinct values cost)."""
-    text = map_unique(values,
-                      lambda v: str(v).strip().replace("\u00a0", "").replace(" ", ""))
-    cleaned = map_unique(text, lambda v: THOUSANDS.sub("", v))
-    numbers = pd.to_numeric(cleaned, errors="coerce")
-    numbers = numbers.where(np.isfinite(numbers.astype(float)))  # 'inf' and 'nan' are text
-    unread = text[numbers.isna()]  # (only these can be blank: no pattern test for the others)
-    blank = unread.isna() | (unread == "") | unread.str.fullmatch(r"(?i)-|n/?a|#n/a|none",
-                                                                  na=False)
-    problem = pd.Series(None, index=values.index, dtype=object)
-    problem.loc[blank.index[~blank.to_numpy(dtype=bool)]] = "not a number"
+def _counts_of(values: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+    """_numbers for distinct cell values (the checks cost what distinct values cost): the
+    numbers (int64 if all are whole and present, as pandas reads them) and the problems."""
+    text = np.array([None if missing else _count_text(value)
+                     for value, missing in zip(values, pd.isna(values))], dtype=object)
+    numbers = pd.to_numeric(pd.Series(text, dtype=object), errors="coerce").to_numpy()
+    numbers = _nan_unless(np.isfinite(numbers.astype(float)), numbers)  # 'inf' is text
+    problem = np.full(len(values), None, dtype=object)
+    for position in np.flatnonzero(pd.isna(numbers)):
+        if not _blank_count(text[position]):
+            problem[position] = "not a number"
     problem[numbers < 0] = "negative number"
     problem[numbers > MAX_PEOPLE] = f"more than {MAX_PEOPLE:,} people: implausible"
-    numbers = numbers.where((numbers >= 0) & (numbers <= MAX_PEOPLE))
-    return numbers, problem
+    return _nan_unless((numbers >= 0) & (numbers <= MAX_PEOPLE), numbers), problem
+
+
+def _count_text(value) -> str:
+    """A cell as the text of a number: no spaces, no thousands separators."""
+    if isinstance(value, str) and value.isdigit():
+        return value  # (most counts: nothing to take out)
+    return THOUSANDS.sub("", str(value).strip().replace("\u00a0", "").replace(" ", ""))
+
+
+def _blank_count(text: Optional[str]) -> bool:
+    """An empty cell or a placeholder for no number: no problem to report."""
+    return not text or BLANK_COUNT.fullmatch(text) is not None
+
+
+def _nan_unless(kept: np.ndarray, numbers: np.ndarray) -> np.ndarray:
+    """``numbers`` with NaN where not ``kept`` (then as floats, as pandas' ``where``)."""
+    return numbers if kept.all() else np.where(kept, numbers, np.nan)
 
 
 # Rows output ----------------------------------------------------------------------------------
@@ -331,9 +343,10 @@ def _status_per_row(per_row, attributes, options) -> pd.DataFrame:
 
 def _rows_output(table, data, per_row, attributes, options, progress) -> pd.DataFrame:
     fields = {
-        "status": per_row["status"].astype(object), "reason": per_row["reason"].astype(object),
+        "status": per_row["status"].astype(object, copy=False),
+        "reason": per_row["reason"].astype(object, copy=False),  # (copied in file order below)
         "pcode": per_row["pcode"],
-        "admin_level": per_row["admin_level"].astype("Int64"),
+        "admin_level": per_row["admin_level"].astype("Int64", copy=False),
         "match_method": per_row["match_method"], "match_score": per_row["match_score"],
         "suggestion": per_row["suggestion"],
         "cluster": attributes["cluster_code"], "cluster_name": attributes["cluster_name"],
@@ -366,15 +379,16 @@ def _in_file_order(data, columns, skipped) -> pd.DataFrame:
     copy_rows = _row_copier(order, len(data))
     for position, (_, series) in enumerate(texts):  # (on a RangeIndex: positions are labels)
         copy_rows(series.to_numpy(), block[:, position])
-    frame = pd.DataFrame(block, columns=[name for name, _ in texts], dtype=object, copy=False)
+    names = [name for name, _ in texts]
+    extra = np.flatnonzero(order >= len(data))
+    block[extra, names.index("status")] = "skipped"
+    block[extra, names.index("reason")] = [skipped[i][1] for i in order[extra] - len(data)]
+    frame = pd.DataFrame(block, columns=names, dtype=object, copy=False)
     frame.insert(0, "source_row", source_row[order])
+    positions = np.where(order < len(data), order, -1)  # -1: a skipped row, missing values
     for position, (name, series) in enumerate(columns, 1):
         if series.dtype != object:
-            frame.insert(position, name, _plain(series.reindex(order)), allow_duplicates=True)
-    extra = np.flatnonzero(order >= len(data))
-    if len(extra):
-        frame.loc[extra, "status"] = "skipped"
-        frame.loc[extra, "reason"] = [skipped[i][1] for i in order[extra] - len(data)]
+            frame.insert(position, name, _taken(series, positions), allow_duplicates=True)
     return frame
 
 
@@ -399,10 +413,10 @@ def _row_copier(order: np.ndarray, data_rows: int):
     return copy_stretches
 
 
-def _plain(series: pd.Series):
-    """The values of ``series`` for a frame: a numpy array, or its extension array (Int64)."""
-    return series.array if isinstance(series.dtype, pd.api.extensions.ExtensionDtype) \
-        else series.to_numpy()
+def _taken(series: pd.Series, positions: np.ndarray):
+    """The values of ``series`` at ``positions`` (-1: missing), as its array type: what
+    ``reindex`` gives, without looking up the labels."""
+    return series.array.take(positions, allow_fill=True)
 
 
 def _texts_of(data, texts: np.ndarray) -> pd.Series:
@@ -454,14 +468,20 @@ def _original_columns(table, data) -> List[Tuple[str, pd.Series]]:
 def _as_texts(table, column, values: pd.Series) -> pd.Series:
     """Decided per distinct value (numpy, not pandas, per column: a file may have 10,000)."""
     codes, distinct = table.factorized(column)
-    not_text = [code for code, value in enumerate(distinct) if not isinstance(value, str)]
-    if not not_text or not np.isin(codes, not_text).any():  # text already
+    if _all_texts_in(distinct) or not np.isin(codes, [
+            code for code, value in enumerate(distinct) if not isinstance(value, str)]).any():
         missing = codes < 0
-        if all(value is None for value in values.to_numpy()[missing]):
+        empty = values.to_numpy()[missing].tolist()
+        if empty.count(None) == len(empty):  # (counted in C: a column may be mostly empty)
             return values  # nothing to change: no copy of a column of a large table
         return values.where(~missing, None)
     codes, texts = _per_value(table, column, _as_text)
     return pd.Series(texts[codes], index=values.index, dtype=object)
+
+
+def _all_texts_in(values: np.ndarray) -> bool:
+    """Whether every value is a str (checked in C: a column may have many distinct values)."""
+    return pd.api.types.infer_dtype(values, skipna=False) in ("string", "empty")
 
 
 def original_field_name(column: str) -> str:
@@ -482,61 +502,80 @@ def _as_text(value):
 
 # Presence -------------------------------------------------------------------------------------
 
-def _presence(table, located, attributes, units, level, progress) -> pd.DataFrame:
+def _presence(table, located, attributes, units, level, options, progress) -> pd.DataFrame:
     """Partners per unit x cluster x period, from the P-codes of the rows that count (labels:
-    the rows' positions; a split row has one line per unit). Lines are grouped and counted on
-    integer codes: each text is hashed once, not once per step."""
-    located = located[located.notna()]
+    the rows' positions; a split row has one line per unit; no P-code missing). Lines are
+    grouped and counted on integer codes: each text is hashed once, not once per step."""
     if located.empty:
         return pd.DataFrame(columns=PRESENCE_FIELDS)
     progress.step(10)
-    lines = _presence_lines(table, located, attributes, units, level)
+    lines, per_unit, spellings = _presence_lines(table, located, attributes, units, level,
+                                                 options)
     progress.step(40)
     group, firsts = combinations([lines["unit"], lines["cluster"], lines["period"]],
                                  len(lines["unit"]))
-    # The groups' keys as pandas types and sorts them (None and NaN alike), in that order.
-    keys = pd.DataFrame({key: lines[f"{key}_value"][firsts] for key in PRESENCE_KEYS})
-    order = keys.groupby(PRESENCE_KEYS, sort=True, dropna=False).ngroup().to_numpy()
-    by_group = np.argsort(order)  # position in the sorted keys -> group number
-    presence = keys.iloc[by_group].reset_index(drop=True)
-    counted = {
-        "partners": _distinct_per_group(group, [lines["partner"]], len(firsts)),
-        "rows": np.bincount(group, weights=lines["is_row"], minlength=len(firsts)),
-        "activities": _distinct_per_group(group, [lines["activity_partner"], lines["activity"]],
-                                          len(firsts)),
-    }
-    for column, values in counted.items():
-        presence[column] = values[by_group].astype(np.int64)
-    presence["cluster_name"] = _first_valid(lines["cluster_name"], group, firsts)[by_group]
-    for column in ("targeted", "reached"):
-        presence[column] = pd.Series(lines[column]).groupby(group).sum(min_count=1).to_numpy()[
-            by_group]
+    groups, unit, head_rows = len(firsts), lines["unit"][firsts], lines["row"][firsts]
+    named = np.flatnonzero(lines["partner"] >= 0)
+    # The first line of each distinct group and partner: partners counted and listed from them.
+    partner_pairs = named[combinations([group[named], lines["partner"][named]], len(named))[1]]
     progress.step(70)
-    presence["partner_list"] = _partner_lists(lines, group, len(firsts))[by_group]
-    # Unit fields per unit, from its first row's line (other organisations' lines come last).
-    unit_of_line, firsts_of_units = combinations([lines["unit"][:len(located)]], len(located))
-    per_unit = _unit_fields(lines["unit_value"][firsts_of_units],
-                            lines["unit_specified"][firsts_of_units], units, level)
-    for column, values in per_unit.items():
-        presence[column] = values[unit_of_line[firsts][by_group]]
-    presence["pcode"] = presence["unit"]
-    presence = presence.rename(columns={"cluster_key": "cluster", "period_key": "period"})
-    return presence[PRESENCE_FIELDS].sort_values(
+    # Groups as they come, sorted once at the end (no two groups have the same keys).
+    presence = {
+        "pcode": per_unit["pcode"][unit],
+        **{field: values[unit] for field, values in _unit_fields(
+            per_unit["pcode"], per_unit["specified"], units, level).items()},
+        "cluster": attributes["cluster_code"].to_numpy()[head_rows],
+        "cluster_name": _first_valid(attributes["cluster_name"].to_numpy(), lines, group,
+                                     firsts),
+        "period": attributes["period_key"].to_numpy()[head_rows],
+        "partners": np.bincount(group[partner_pairs], minlength=groups).astype(np.int64),
+        "activities": _distinct_per_group(group, [lines["activity_partner"], lines["activity"]],
+                                          groups).astype(np.int64),
+        "partner_list": _partner_lists(lines, spellings, named, group, partner_pairs, groups),
+        "targeted": _sum_per_group(lines["targeted"], group, groups),
+        "reached": _sum_per_group(lines["reached"], group, groups),
+        "rows": np.bincount(group, weights=lines["is_row"], minlength=groups).astype(np.int64),
+    }
+    return pd.DataFrame({field: presence[field] for field in PRESENCE_FIELDS}).sort_values(
         ["admin_level", "pcode", "cluster", "period"], na_position="last").reset_index(drop=True)
 
 
-def _first_valid(values: np.ndarray, group: np.ndarray, firsts: np.ndarray) -> np.ndarray:
-    """The first value that is not missing of each group (``firsts``: each group's first
-    line): its first line's, unless that one is missing."""
-    head = values[firsts]
+def _first_valid(values: np.ndarray, lines, group: np.ndarray, firsts: np.ndarray) -> np.ndarray:
+    """Per group, the first of the lines' ``values`` (by row; none for other organisations'
+    lines) that is not missing: its first line's, unless that one is missing."""
+    head = values[lines["row"][firsts]]  # (a group's first line is a row's)
     if pd.notna(head).all():
         return head
-    return pd.Series(values).groupby(group).first().to_numpy()
+    per_line = values[lines["row"]].astype(object, copy=False)
+    per_line[~lines["is_row"]] = np.nan
+    return pd.Series(per_line).groupby(group).first().to_numpy()
 
 
-def _presence_lines(table, located, attributes, units, level) -> Dict[str, np.ndarray]:
-    """Per line (a located row; then one per other organisation, when counted): integer codes
-    of unit, cluster, period, partner and activity (-1: none) and the values to add up."""
+def _sum_per_group(values: np.ndarray, group: np.ndarray, groups: int) -> np.ndarray:
+    """``pd.Series(values).groupby(group).sum(min_count=1)``: NaN for a group with no number.
+    Counts of people are whole numbers, whose sums are exact in any order: added up by numpy;
+    other numbers by pandas (which adds floats with compensation: the last digit may differ)."""
+    numbers = values.astype(np.float64, copy=False) if values.dtype.kind in "iuf" else None
+    if numbers is None:
+        return pd.Series(values).groupby(group).sum(min_count=1).to_numpy()
+    known = ~np.isnan(numbers)
+    counts = numbers[known]
+    if not (np.array_equal(counts, np.trunc(counts)) and np.abs(counts).sum() < 2 ** 53):
+        return pd.Series(values).groupby(group).sum(min_count=1).to_numpy()
+    sums = np.bincount(group[known], weights=counts, minlength=groups).astype(np.float64,
+                                                                             copy=False)
+    if values.dtype.kind in "iu":  # (no missing value: every group has a sum)
+        return sums.astype(values.dtype)
+    sums[np.bincount(group[known], minlength=groups) == 0] = np.nan
+    return sums
+
+
+def _presence_lines(table, located, attributes, units, level, options):
+    """Per line (a located row; then one per other organisation, when counted): its row, the
+    integer codes of unit, cluster, period, partner, spelling of the partner and activity (-1:
+    none) and the values to add up. With them, per unit code its P-code and whether the row's
+    unit was specified (else the unit is a coarser one, the "unit not specified" bucket), and
+    the spellings."""
     rows = located.index.to_numpy()
     pcodes, distinct_pcodes = pd.factorize(located.to_numpy())
     unit_of = [units.ancestor_or_self(p, level) if units.level_of(p) >= level else None
@@ -544,30 +583,42 @@ def _presence_lines(table, located, attributes, units, level) -> Dict[str, np.nd
     unit_codes, unit_values = pd.factorize(np.array(
         [unit if unit is not None else p for unit, p in zip(unit_of, distinct_pcodes)],
         dtype=object))
+    specified = np.zeros(len(unit_values), dtype=bool)  # (a unit is either, never both)
+    specified[unit_codes] = [unit is not None for unit in unit_of]
     split = located.index.duplicated(keep=False)
-    lines = {"unit": unit_codes[pcodes], "unit_value": unit_values[unit_codes[pcodes]],
-             "unit_specified": np.array([unit is not None for unit in unit_of])[pcodes],
-             "cluster_name": attributes["cluster_name"].to_numpy()[rows],
-             "partner_display": attributes["organisation"].to_numpy()[rows],
-             "is_row": np.ones(len(rows), dtype=bool)}
-    for key, column in (("cluster", "cluster_code"), ("period", "period_key")):
-        lines[f"{key}_key_value"] = attributes[column].to_numpy()[rows]
-        lines[key] = pd.factorize(lines[f"{key}_key_value"])[0]
+    lines = {"row": rows, "unit": unit_codes[pcodes], "is_row": np.ones(len(rows), dtype=bool),
+             "cluster": _cluster_codes(table, attributes)[rows],
+             # (one period, the whole span, unless presence is per month or quarter)
+             "period": pd.factorize(attributes["period_key"].to_numpy()[rows])[0]
+             if options.period != "all" else np.zeros(len(rows), dtype=np.int64)}
     for column in ("targeted", "reached"):  # a split row's numbers go nowhere: no unit gets them
-        lines[column] = pd.Series(attributes[column].to_numpy()[rows]).where(~split).to_numpy()
+        values = attributes[column].to_numpy()[rows]
+        lines[column] = np.where(split, np.nan, values) if split.any() else values
     activity, activities = _first_text_codes(table, _role_columns(table, "activity"))
     lines["activity"] = _activity_codes(activity[rows], activities, rows)
     partners: Dict[str, int] = {}  # partner key (the folded name) -> its number
-    organisation, organisations = _first_text_codes(table, _partner_columns(table))
+    organisation, spellings = _first_text_codes(table, _partner_columns(table))
+    lines["spelling"] = organisation[rows]
     lines["partner"] = np.array([partners.setdefault(fold(name), len(partners))
-                                 for name in organisations] + [-1], dtype=np.int64)[
-        organisation[rows]]
-    others = attributes["other_organisations"].to_numpy()[rows]
-    listed = others[pd.notna(others)]  # (None unless other organisations are counted)
-    if any(isinstance(names, list) and names for names in listed):
-        lines = _with_other_organisations(lines, others, partners)
+                                 for name in spellings] + [-1], dtype=np.int64)[
+        lines["spelling"]]
+    if options.count_all_organisations:
+        others = attributes["other_organisations"].to_numpy()[rows]
+        if any(isinstance(names, list) and names for names in others[pd.notna(others)]):
+            lines, spellings = _with_other_organisations(lines, others, partners, spellings)
     lines["activity_partner"] = _activity_partners(lines, list(partners))
-    return lines
+    return lines, {"pcode": unit_values, "specified": specified}, spellings
+
+
+def _cluster_codes(table, attributes) -> np.ndarray:
+    """Per row, a number for its cluster code (-1: none). A row's cluster code is that of its
+    cell in the cluster column: numbered per distinct cell, not per row."""
+    if "cluster" not in table.roles:
+        return np.full(len(attributes), -1, dtype=np.int64)
+    cells = table.factorized(table.roles["cluster"])[0]
+    some_row = np.zeros(int(cells.max(initial=-1)) + 2, dtype=np.int64)  # per cell code, -1 last
+    some_row[cells] = np.arange(len(cells))  # (any row with the cell: they have the same code)
+    return pd.factorize(attributes["cluster_code"].to_numpy()[some_row])[0][cells]
 
 
 def _activity_codes(codes: np.ndarray, texts: np.ndarray, rows: np.ndarray) -> np.ndarray:
@@ -596,22 +647,24 @@ def _activity_partners(lines, partner_values) -> np.ndarray:
     return partner
 
 
-def _with_other_organisations(lines, others, partners) -> Dict[str, np.ndarray]:
+def _with_other_organisations(lines, others, partners, spellings):
     """Extra partner lines for lead/programme organisations and donors (counted as partners
-    only: the row and its beneficiaries are already counted once)."""
+    only: the row and its beneficiaries are already counted once), and the spellings with
+    their names."""
     counts = np.array([len(names) if isinstance(names, list) else 0 for names in others])
     names = [name for names in others if isinstance(names, list) for name in names]
     line_of = np.repeat(np.arange(len(others)), counts)
     keep = np.array([name is not None and name == name for name in names], dtype=bool)
     line_of, names = line_of[keep], np.array(names, dtype=object)[keep]
     extra = {key: values[line_of] for key, values in lines.items()}
-    extra.update(partner_display=names, is_row=np.zeros(len(names), dtype=bool),
+    extra.update(spelling=len(spellings) + np.arange(len(names)),
+                 is_row=np.zeros(len(names), dtype=bool),
                  partner=np.array([partners.setdefault(fold(name), len(partners))
                                    for name in names], dtype=np.int64),
                  activity=np.full(len(names), -1, dtype=np.int64),
-                 targeted=np.full(len(names), np.nan), reached=np.full(len(names), np.nan),
-                 cluster_name=np.full(len(names), np.nan, dtype=object))
-    return {key: np.concatenate([lines[key], extra[key]]) for key in lines}
+                 targeted=np.full(len(names), np.nan), reached=np.full(len(names), np.nan))
+    return ({key: np.concatenate([lines[key], extra[key]]) for key in lines},
+            np.concatenate([spellings, names]))
 
 
 def _distinct_per_group(group, code_columns, groups) -> np.ndarray:
@@ -623,28 +676,38 @@ def _distinct_per_group(group, code_columns, groups) -> np.ndarray:
     return np.bincount(group[kept][firsts], minlength=groups)
 
 
-def _partner_lists(lines, group, groups) -> np.ndarray:
+def _partner_lists(lines, spellings, named, group, pairs, groups) -> np.ndarray:
     """Distinct organisations per group, sorted; of several spellings of one organisation,
-    always the same one (the smallest), whatever the row order."""
+    always the same one (the smallest), whatever the row order. ``pairs``: the first line of
+    each distinct group and partner among the ``named`` lines."""
     lists = np.full(groups, "", dtype=object)
-    named = lines["partner"] >= 0
-    if not named.any():
+    if not len(named):
         return lists
-    partner, group = lines["partner"][named], group[named]
-    smallest = pd.Series(lines["partner_display"][named]).groupby(partner).min()
+    partner = lines["partner"]
+    smallest = _smallest_spellings(partner[named], lines["spelling"][named], spellings)
     spelling = np.empty(int(partner.max()) + 1, dtype=object)  # by partner number
     spelling[smallest.index] = smallest.to_numpy()
     order = np.zeros(len(spelling), dtype=np.int64)
     order[smallest.index] = np.unique(np.array([name.casefold() for name in smallest],
                                                dtype=object), return_inverse=True)[1]
-    firsts = combinations([group, partner], len(group))[1]  # distinct pairs, as they come
-    pairs = firsts[np.lexsort((order[partner[firsts]], group[firsts]))]
+    pairs = pairs[np.lexsort((order[partner[pairs]], group[pairs]))]
     starts = np.flatnonzero(np.diff(group[pairs], prepend=-1))
     names = spelling[partner[pairs]].tolist()
     for start, stop, number in zip(starts, np.append(starts[1:], len(names)),
                                    group[pairs][starts]):
         lists[number] = "; ".join(names[start:stop])
     return lists
+
+
+def _smallest_spellings(partner, spelling, spellings) -> pd.Series:
+    """The smallest spelling of each partner, by partner number; found among the distinct
+    spellings of the lines (a spelling is of one partner: its folded text)."""
+    shown = np.zeros(len(spellings), dtype=bool)
+    shown[spelling] = True
+    present = np.flatnonzero(shown)
+    partner_of = np.empty(len(spellings), dtype=np.int64)
+    partner_of[spelling] = partner
+    return pd.Series(spellings[present], dtype=object).groupby(partner_of[present]).min()
 
 
 def _unit_fields(pcodes, specified, units, level) -> Dict[str, np.ndarray]:
@@ -676,21 +739,25 @@ def _issues(table, data, matches, attributes, rows, units, progress) -> pd.DataF
     issues += [_issue("skipped_row", first_row=row, reason=reason) for row, reason in table.skipped]
     issues += _match_issues(matches, source_row, table)
     progress.step(30)
-    issues += _grouped(attributes[~attributes["cluster_known"].astype(bool)], source_row,
-                       "cluster_code", "unknown_cluster", table.roles.get("cluster"),
+    issues += _grouped(attributes, ~attributes["cluster_known"].to_numpy(dtype=bool),
+                       lambda a: a["cluster_code"], source_row, "unknown_cluster",
+                       table.roles.get("cluster"),
                        lambda a: a["cluster_note"].iloc[0] or "cluster not recognised; kept "
                        "as given (add it to a cluster vocabulary file to map it)")
     notes = attributes["period_note"].to_numpy()
-    issues += _grouped(attributes[(notes != "") & pd.notna(notes)], source_row,
-                       "period_note", "period", None, lambda a: a["period_note"].iloc[0])
+    noted = notes != ""  # (most are: then no test for missing values)
+    noted[noted] = pd.notna(notes[noted])
+    issues += _grouped(attributes, noted, lambda a: a["period_note"],
+                       source_row, "period", None, lambda a: a["period_note"].iloc[0])
     for role in ("targeted", "reached"):
-        bad = attributes[attributes[f"{role}_problem"].notna()]
-        issues += _grouped(bad.assign(raw=data.loc[bad.index, table.roles[role]].map(str))
-                           if len(bad) else bad, source_row, "raw", "invalid_number",
-                           table.roles.get(role), lambda a, r=role: f"{r}: "
+        raw = data[table.roles[role]] if role in table.roles else None
+        issues += _grouped(attributes, attributes[f"{role}_problem"].notna().to_numpy(),
+                           lambda a, raw=raw: raw.loc[a.index].map(str), source_row,
+                           "invalid_number", table.roles.get(role), lambda a, r=role: f"{r}: "
                            f"{a[f'{r}_problem'].iloc[0]}; not added up")
-    issues += _grouped(attributes[attributes["organisation"].isna()].assign(v=""), source_row,
-                       "v", "no_organisation", table.roles.get("org"),
+    issues += _grouped(attributes, attributes["organisation"].isna().to_numpy(),
+                       lambda a: pd.Series("", index=a.index), source_row, "no_organisation",
+                       table.roles.get("org"),
                        lambda a: "no implementing organisation: the row counts as an activity "
                        "but not as a partner")
     progress.step(60)
@@ -701,11 +768,13 @@ def _issues(table, data, matches, attributes, rows, units, progress) -> pd.DataF
     return frame
 
 
-def _grouped(subset, source_row, key, category, column, reason_of):
-    if subset.empty:
+def _grouped(attributes, selected, key_of, source_row, category, column, reason_of):
+    """One issue per key (``key_of`` the rows' attributes) among the ``selected`` rows."""
+    if not selected.any():  # (as in most tables: then no subset of the whole frame is made)
         return []
+    subset = attributes[selected]
     out = []
-    for value, group in subset.groupby(subset[key].fillna(""), sort=True):
+    for value, group in subset.groupby(key_of(subset).fillna(""), sort=True):
         rows = source_row.loc[group.index]
         out.append(_issue(category, column, value or None, rows=len(group),
                           first_row=int(rows.min()), reason=reason_of(group)))
@@ -713,9 +782,8 @@ def _grouped(subset, source_row, key, category, column, reason_of):
 
 
 def _match_issues(matches, source_row, table) -> List[dict]:
-    reportable = matches[_per_distinct_is(matches["status"], lambda s: s != "used") |
-                         _per_distinct_is(matches["match_method"], lambda m: m in (
-                             "normalised", "name_fuzzy", "split", "crosswalk", "derived"))]
+    reportable = matches[(matches["status"].to_numpy() != "used") |
+                         matches["match_method"].isin(REPORTED_METHODS).to_numpy()]
     if reportable.empty:
         return []
     first_rows = source_row.to_numpy()[reportable.index.to_numpy()]
@@ -732,31 +800,26 @@ def _match_issues(matches, source_row, table) -> List[dict]:
     sizes = np.diff(np.append(starts, len(order)))
     lowest = np.minimum.reduceat(first_rows[order], starts)
     first_of_each = reportable.iloc[order[starts]]
-    fields = {k: first_of_each[k].tolist() for k in ("status", "match_method", "raw_level",
-                                                      "raw_value", "raw_parent", "reason",
-                                                      "suggestion")}
-    heads = (dict(zip(fields, values)) for values in zip(*fields.values()))
-    return [_issue(_match_category(head), _column_of(table, head["raw_level"]), head["raw_value"],
-                   _int_or_none(head["raw_level"]), head["raw_parent"], size, int(first),
-                   head["reason"], head["suggestion"])
-            for head, size, first in zip(heads, sizes, lowest)]
+    fields = [first_of_each[k].tolist() for k in ("status", "match_method", "raw_level",
+                                                  "raw_value", "raw_parent", "reason",
+                                                  "suggestion")]
+    # (thousands of issues, a few levels: each level's number and column worked out once)
+    level_of = {raw_level: _int_or_none(raw_level) for raw_level in set(fields[2])}
+    column_of = {level: _column_of(table, level) for level in set(level_of.values())}
+    return [_issue(_match_category(status, method), column_of[level_of[raw_level]], value,
+                   level_of[raw_level], parent, size, int(first), reason, suggestion)
+            for status, method, raw_level, value, parent, reason, suggestion, size, first
+            in zip(*fields, sizes, lowest)]
 
 
-def _per_distinct_is(values: pd.Series, predicate) -> np.ndarray:
-    """``predicate`` per row, worked out per distinct value (a column of a few values)."""
-    codes, distinct = pd.factorize(values.to_numpy())
-    return np.array([bool(predicate(value)) for value in distinct] + [bool(predicate(None))],
-                    dtype=bool)[codes]  # (code -1, a missing value, takes the last)
-
-
-def _match_category(match) -> str:
-    if match["status"] == "rolled_up":
+def _match_category(status, method) -> str:
+    if status == "rolled_up":
         return "rolled_up"
-    if match["status"] == "unmatched":
-        return "national_coverage" if match["match_method"] == "national" else "unmatched_location"
+    if status == "unmatched":
+        return "national_coverage" if method == "national" else "unmatched_location"
     return {"normalised": "irregular_pcode", "name_fuzzy": "fuzzy_name_match",
             "split": "split_cell", "crosswalk": "crosswalk_match",
-            "derived": "derived_pcode"}.get(match["match_method"], "location")
+            "derived": "derived_pcode"}.get(method, "location")
 
 
 def _column_of(table, level):
@@ -804,13 +867,14 @@ def _summary(table, units, rows, per_row, level, code_cols, name_cols):
     counts = rows["status"].value_counts().reindex(STATUSES, fill_value=0)
     data_rows = int(len(rows))
     rates = _match_rates(table, per_row, code_cols, name_cols, units.levels)
+    unit_levels = units.table["admin_level"].to_numpy()
     summary = {
         "file": table.source, "sheet": table.sheet or "", "header rows":
         ", ".join(map(str, table.header_rows)), "rows below the header": data_rows,
         **{f"rows {status}": int(counts[status]) for status in STATUSES},
         "admin level of the presence": level,
         **{f"match rate admin {lvl}": f"{rate:.1%}" for lvl, rate in rates.items()},
-        "boundary units": ", ".join(f"admin {lvl}: {len(units.at_level(lvl))}"
+        "boundary units": ", ".join(f"admin {lvl}: {np.count_nonzero(unit_levels == lvl)}"
                                     for lvl in units.levels),
     }
     rate_text = ", ".join(f"admin {lvl} {rate:.1%}" for lvl, rate in rates.items())
@@ -829,7 +893,12 @@ def _match_rates(table, per_row, code_cols, name_cols, levels) -> Dict[int, floa
     for lvl in sorted((set(code_cols) | set(name_cols)) & set(levels)):
         given = np.zeros(len(per_row), dtype=bool)
         for column in (c for c in (code_cols.get(lvl), name_cols.get(lvl)) if c):
-            given |= _per_value_is(table, column, lambda v: _as_text(v).strip() != "")
+            given |= _per_value_is(table, column, _has_text)
         if given.any():
             rates[lvl] = float((given & (located_at >= lvl) & found).sum() / given.sum())
     return rates
+
+
+def _has_text(value) -> bool:
+    """Whether a cell's value is more than blanks (text first: most cells are)."""
+    return (value if isinstance(value, str) else _as_text(value)).strip() != ""
