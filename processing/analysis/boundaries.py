@@ -19,7 +19,6 @@ from shapely.geometry.base import BaseGeometry
 from .errors import InputError
 from .textnorm import clean_cell, code_key, is_placeholder, split_code
 
-MAX_LEVEL = 4
 UNIT_COLUMNS = ["pcode", "name", "admin_level", "parent_pcode", "alt_names", "n_features",
                 "source", "geometry"]
 

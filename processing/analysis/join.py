@@ -187,11 +187,11 @@ def _per_value(table, column, func) -> Tuple[np.ndarray, np.ndarray]:
     return codes, mapped
 
 
-def _per_value_is(table, column, predicate, empty: bool = False) -> np.ndarray:
-    """Per row: ``predicate`` of its cell in ``column``, worked out per distinct value;
-    ``empty`` for an empty cell."""
+def _per_value_is(table, column, predicate) -> np.ndarray:
+    """Per row: ``predicate`` of its cell in ``column``, worked out per distinct value; False
+    for an empty cell."""
     codes, values = table.factorized(column)
-    return np.array([bool(predicate(value)) for value in values] + [empty], dtype=bool)[codes]
+    return np.array([bool(predicate(value)) for value in values] + [False], dtype=bool)[codes]
 
 
 def _row_attributes(table, data, clusters, options) -> pd.DataFrame:

@@ -25,7 +25,6 @@ from pandas.api.types import union_categoricals
 from .errors import InputError
 from .progress import SILENT, Cancelled, Progress
 
-TEXT_SUFFIXES = {".csv", ".txt", ".tsv", ".tab"}
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
 OPENPYXL_SUFFIXES = {".xlsx", ".xlsm"}
 DELIMITERS = [",", ";", "\t", "|"]
@@ -205,13 +204,13 @@ def _pad(rows: List[list]) -> List[list]:
     return [row if len(row) == width else row + [None] * (width - len(row)) for row in rows]
 
 
-def has_cells(row: Sequence[Any]) -> bool:
+def _has_cells(row: Sequence[Any]) -> bool:
     """Any cell not None (identity only, and no Python loop: asked of every row)."""
     return any(map(is_not, row, repeat(None)))
 
 
 def _has_data(rows: List[list]) -> bool:
-    return any(map(has_cells, rows))
+    return any(map(_has_cells, rows))
 
 
 # ---------------------------------------------------------------------------------------------
