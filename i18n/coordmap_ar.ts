@@ -30,7 +30,7 @@
     <context>
         <name>CoordMapDock</name>
         <message>
-            <location filename="../plugin/dock.py" line="294" />
+            <location filename="../plugin/dock.py" line="297" />
             <source>CoordMap</source>
             <translation>CoordMap</translation>
         </message>
@@ -45,332 +45,332 @@
             <translation>المصادر</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="127" />
-            <source>4W tables (*.xlsx *.xls *.ods *.csv *.txt);;All files (*)</source>
-            <translation>جداول 4W (*.xlsx *.xls *.ods *.csv *.txt);;كل الملفات (*)</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="129" />
-            <source>A 4W file (XLSX, XLS, ODS, CSV); it wins over the layer</source>
-            <translation>ملف 4W (XLSX أو XLS أو ODS أو CSV)؛ وله الأولوية على الطبقة</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="131" />
+            <location filename="../plugin/dock.py" line="122" />
             <source>4W table layer</source>
             <translation>طبقة جدول 4W</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="132" />
+            <location filename="../plugin/dock.py" line="122" />
             <source>or 4W file</source>
             <translation>أو ملف 4W</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="138" />
-            <source>Boundaries (*.gpkg *.geojson *.json *.shp);;All files (*)</source>
-            <translation>الحدود (*.gpkg *.geojson *.json *.shp);;كل الملفات (*)</translation>
+            <location filename="../plugin/dock.py" line="122" />
+            <source>4W tables (*.xlsx *.xls *.ods *.csv *.txt);;All files (*)</source>
+            <translation>جداول 4W (*.xlsx *.xls *.ods *.csv *.txt);;كل الملفات (*)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="140" />
+            <location filename="../plugin/dock.py" line="126" />
+            <source>A 4W file (XLSX, XLS, ODS, CSV); it wins over the layer</source>
+            <translation>ملف 4W (XLSX أو XLS أو ODS أو CSV)؛ وله الأولوية على الطبقة</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="128" />
             <source>Admin boundaries layer</source>
             <translation>طبقة الحدود الإدارية</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="141" />
+            <location filename="../plugin/dock.py" line="128" />
             <source>or boundaries file</source>
             <translation>أو ملف الحدود</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="143" />
+            <location filename="../plugin/dock.py" line="128" />
+            <source>Boundaries (*.gpkg *.geojson *.json *.shp);;All files (*)</source>
+            <translation>الحدود (*.gpkg *.geojson *.json *.shp);;كل الملفات (*)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="133" />
             <source>Automatic</source>
             <translation>تلقائي</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="144" />
+            <location filename="../plugin/dock.py" line="134" />
             <source>Admin level</source>
             <translation>المستوى الإداري</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="146" />
+            <location filename="../plugin/dock.py" line="136" />
             <source>Month</source>
             <translation>الشهر</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="146" />
+            <location filename="../plugin/dock.py" line="136" />
             <source>Quarter</source>
             <translation>الربع</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="146" />
+            <location filename="../plugin/dock.py" line="136" />
             <source>Whole table</source>
             <translation>الجدول كاملًا</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="147" />
+            <location filename="../plugin/dock.py" line="137" />
             <source>Presence per</source>
             <translation>الحضور حسب</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="149" />
+            <location filename="../plugin/dock.py" line="139" />
             <source>Needs tables (*.csv *.xlsx *.ods *.gpkg);;All files (*)</source>
             <translation>جداول الاحتياجات (*.csv *.xlsx *.ods *.gpkg);;كل الملفات (*)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="151" />
+            <location filename="../plugin/dock.py" line="141" />
             <source>Optional: people in need per unit and cluster, for gaps</source>
             <translation>اختياري: الأشخاص المحتاجون لكل وحدة ومجموعة، لتحليل الفجوات</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="153" />
+            <location filename="../plugin/dock.py" line="143" />
             <source>Needs (optional)</source>
             <translation>الاحتياجات (اختياري)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="155" />
+            <location filename="../plugin/dock.py" line="145" />
             <source>Run join</source>
             <translation>تشغيل الربط</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="156" />
+            <location filename="../plugin/dock.py" line="146" />
             <source>Join the 4W table to the boundaries in the background</source>
             <translation>ربط جدول 4W بالحدود الإدارية في الخلفية</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="158" />
+            <location filename="../plugin/dock.py" line="148" />
             <source>Cancel</source>
             <translation>إلغاء</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="160" />
+            <location filename="../plugin/dock.py" line="150" />
             <source>Join 4W to boundaries (all options)…</source>
             <translation>ربط 4W بالحدود الإدارية (كل الخيارات)…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="172" />
+            <location filename="../plugin/dock.py" line="175" />
             <source>Clusters</source>
             <translation>المجموعات</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="176" />
+            <location filename="../plugin/dock.py" line="179" />
             <source>Tick the clusters to map; the number is the partners in the chosen periods</source>
             <translation>حدّد المجموعات المراد رسم خرائطها؛ والرقم هو عدد الشركاء في الفترات المختارة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="181" />
+            <location filename="../plugin/dock.py" line="184" />
             <source>All</source>
             <translation>الكل</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="183" />
+            <location filename="../plugin/dock.py" line="186" />
             <source>None</source>
             <translation>لا شيء</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="191" />
+            <location filename="../plugin/dock.py" line="194" />
             <source>Summary</source>
             <translation>الملخص</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="196" />
             <source>Partners</source>
             <translation>الشركاء</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="196" />
             <source>Distinct organisations working in the chosen clusters and periods, anywhere (each counted once, not once per unit)</source>
             <translation>المنظمات المختلفة العاملة في المجموعات والفترات المختارة في أي مكان (تُحتسب كل منها مرة واحدة، لا مرة لكل وحدة)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="196" />
             <source>Activities</source>
             <translation>الأنشطة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="196" />
             <source>Organisation-activity pairs, counted once per unit, cluster and period</source>
             <translation>أزواج منظمة-نشاط، تُحتسب مرة واحدة لكل وحدة ومجموعة وفترة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="196" />
             <source>Units covered</source>
             <translation>الوحدات المغطاة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="196" />
             <source>Admin units with at least one partner in the chosen clusters and periods</source>
             <translation>الوحدات الإدارية التي فيها شريك واحد على الأقل في المجموعات والفترات المختارة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="196" />
             <source>Units with a gap</source>
             <translation>الوحدات التي فيها فجوة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="196" />
             <source>Admin units with a need and no partner, or too few partners for the need (needs the gaps analysis: pick a needs table)</source>
             <translation>وحدات إدارية فيها احتياج ولا شريك فيها، أو فيها شركاء أقل مما يتطلبه الاحتياج (يتطلب تحليل الفجوات: اختر جدول الاحتياجات)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="196" />
             <source>Unmatched rows</source>
             <translation>الصفوف غير المطابقة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="196" />
             <source>Rows of the chosen clusters and periods that could not be placed on an admin unit (and, in brackets, in the whole table); the QA report lists them</source>
             <translation>صفوف المجموعات والفترات المختارة التي تعذّر وضعها على وحدة إدارية (وبين قوسين: في الجدول كله)؛ ويسردها تقرير ضبط الجودة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="228" />
+            <location filename="../plugin/dock.py" line="231" />
             <source>Map pack</source>
             <translation>حزمة الخرائط</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="232" />
+            <location filename="../plugin/dock.py" line="235" />
             <source>Default: coordmap_map_pack next to the project, or in your home folder</source>
             <translation>الافتراضي: coordmap_map_pack بجانب المشروع، أو في مجلدك الشخصي</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="234" />
+            <location filename="../plugin/dock.py" line="237" />
             <source>Folder</source>
             <translation>المجلد</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="235" />
+            <location filename="../plugin/dock.py" line="238" />
             <source>Export map pack</source>
             <translation>تصدير حزمة الخرائط</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="259" />
+            <location filename="../plugin/dock.py" line="262" />
             <source>Load a 4W table to start: pick the partners' 4W table and the admin boundaries, then Run join.</source>
             <translation>حمّل جدول 4W للبدء: اختر جدول 4W الخاص بالشركاء والحدود الإدارية، ثم تشغيل الربط.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="284" />
+            <location filename="../plugin/dock.py" line="287" />
             <source>The map pack export is not available in this installation (algorithm {id})</source>
             <translation>تصدير حزمة الخرائط غير متاح في هذا التثبيت (الخوارزمية {id})</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="288" />
+            <location filename="../plugin/dock.py" line="291" />
             <source>Export the maps of the chosen clusters and periods in the background</source>
             <translation>تصدير خرائط المجموعات والفترات المختارة في الخلفية</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="318" />
+            <location filename="../plugin/dock.py" line="321" />
             <source>Choose a 4W table and admin boundaries first.</source>
             <translation>اختر أولًا جدول 4W والحدود الإدارية.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="325" />
+            <location filename="../plugin/dock.py" line="328" />
             <source>CoordMap: join 4W table</source>
             <translation>CoordMap: ربط جدول 4W</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="327" />
+            <location filename="../plugin/dock.py" line="330" />
             <source>Joining the 4W table to the boundaries…</source>
             <translation>جارٍ ربط جدول 4W بالحدود الإدارية…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="350" />
+            <location filename="../plugin/dock.py" line="353" />
             <source>Stopped: {message}</source>
             <translation>توقّف: {message}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="363" />
+            <location filename="../plugin/dock.py" line="366" />
             <source>Computing gaps and overlaps…</source>
             <translation>جارٍ حساب الفجوات والتداخلات…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="364" />
+            <location filename="../plugin/dock.py" line="367" />
             <source>CoordMap: gaps and overlaps</source>
             <translation>CoordMap: الفجوات والتداخلات</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="371" />
+            <location filename="../plugin/dock.py" line="374" />
             <source>Gaps and overlaps not computed ({message}); the presence is loaded.</source>
             <translation>لم تُحسب الفجوات والتداخلات ({message})؛ وقد حُمّل الحضور.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="385" />
+            <location filename="../plugin/dock.py" line="388" />
             <source>Cannot read the join outputs: {error}</source>
             <translation>تعذّرت قراءة مخرجات الربط: {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="406" />
+            <location filename="../plugin/dock.py" line="409" />
             <source>No row of the 4W table could be placed on the map: the QA report says why for each row.</source>
             <translation>تعذّر وضع أي صف من جدول 4W على الخريطة: يبيّن تقرير ضبط الجودة السبب لكل صف.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="409" />
+            <location filename="../plugin/dock.py" line="412" />
             <source>{clusters} clusters, {periods} periods. Tick clusters and move the period range: the map and the numbers follow.</source>
             <translation>{clusters} مجموعة، {periods} فترة. حدّد المجموعات وحرّك نطاق الفترات: تتبعها الخريطة والأرقام.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="415" />
+            <location filename="../plugin/dock.py" line="418" />
             <source>Partner presence</source>
             <translation>حضور الشركاء</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="415" />
+            <location filename="../plugin/dock.py" line="418" />
             <source>Gaps</source>
             <translation>الفجوات</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="416" />
+            <location filename="../plugin/dock.py" line="419" />
             <source>Overlapping partners</source>
             <translation>شركاء متداخلون</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="425" />
+            <location filename="../plugin/dock.py" line="428" />
             <source>Cannot open {path}</source>
             <translation>تعذّر فتح {path}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="478" />
+            <location filename="../plugin/dock.py" line="481" />
             <source>Open the QA report</source>
             <translation>فتح تقرير ضبط الجودة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="523" />
+            <location filename="../plugin/dock.py" line="526" />
             <source>No cluster ticked: tick at least one to see the map.</source>
             <translation>لم تُحدَّد أي مجموعة: حدّد واحدة على الأقل لرؤية الخريطة.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="526" />
+            <location filename="../plugin/dock.py" line="529" />
             <source>Periods: {first} to {last}</source>
             <translation>الفترات: من {first} إلى {last}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="535" />
+            <location filename="../plugin/dock.py" line="538" />
             <source>not computed</source>
             <translation>لم يُحسب</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="538" />
+            <location filename="../plugin/dock.py" line="541" />
             <source>{chosen} ({total} in the whole table)</source>
             <translation>{chosen} ({total} في الجدول كله)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="544" />
+            <location filename="../plugin/dock.py" line="547" />
             <source>{code} – {name} ({partners})</source>
             <translation>{code} – {name} ({partners})</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="546" />
+            <location filename="../plugin/dock.py" line="549" />
             <source>{partners} partners in the chosen periods</source>
             <translation>{partners} شريك في الفترات المختارة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="630" />
+            <location filename="../plugin/dock.py" line="633" />
             <source>Exporting the map pack to {folder}…</source>
             <translation>جارٍ تصدير حزمة الخرائط إلى {folder}…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="631" />
+            <location filename="../plugin/dock.py" line="634" />
             <source>CoordMap: export map pack</source>
             <translation>CoordMap: تصدير حزمة الخرائط</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="631" />
+            <location filename="../plugin/dock.py" line="634" />
             <source>Map pack written to {folder}</source>
             <translation>كُتبت حزمة الخرائط في {folder}</translation>
         </message>
@@ -556,12 +556,12 @@ Optional gaps and overlap-units layers (from 'Gaps and overlaps') outline units 
     <context>
         <name>GapsOverlapsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="57" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="58" />
             <source>Gaps, overlaps and changes per cluster and period</source>
             <translation>الفجوات والتداخلات والتغييرات حسب المجموعة والفترة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="60" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="61" />
             <source>Answers the coordination meeting's three questions from the outputs of 'Join 4W table to admin boundaries' (run it with presence per month to see changes and units that did not report) and an optional needs table.
 
 Needs: a table or file of people in need (PiN), targets and/or severity by P-code and cluster, long (one row per unit and sector, e.g. HXL #inneed, #targeted, #severity, #sector) or wide (one column per cluster, one sheet per measure named e.g. 'PiN' or 'Severity'; every sheet of a workbook is read). Breakdown rows (sex, age, population group) are reduced to the unit's total. Needs of deeper units are rolled up (PiN and targets summed over sub-units, severity = highest); needs of coarser units are rolled down (severity only: a PiN cannot be divided). Needs apply to every period.
@@ -602,117 +602,117 @@ Data protection (on by default): for the sensitive clusters (GBV and child prote
 حماية البيانات (مفعّلة افتراضيًا): في المجموعات الحساسة (العنف القائم على النوع الاجتماعي وحماية الطفل افتراضيًا) يُخفي كل مخرَج أسماء الشركاء ويحجب الأعداد الأقل من k، فيكتب '&lt;k' في قائمة الشركاء؛ ويميّز الحقل 'protected' هذه المعالم.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="101" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="102" />
             <source>Presence (output of the join)</source>
             <translation>الحضور (مخرَج الربط)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="104" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="105" />
             <source>Rows with match status (output of the join)</source>
             <translation>الصفوف مع حالة المطابقة (مخرَج الربط)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="107" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="108" />
             <source>Needs: PiN, targets, severity (layer or CSV/XLSX/ODS file)</source>
             <translation>الاحتياجات: PiN والمستهدفون والشدة (طبقة أو ملف CSV/XLSX/ODS)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="110" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="111" />
             <source>Admin boundaries (to map units with needs and no partner)</source>
             <translation>الحدود الإدارية (لرسم الوحدات التي فيها احتياجات ولا شريك فيها)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="113" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="114" />
             <source>Clusters (codes separated by commas; default: all)</source>
             <translation>المجموعات (رموز مفصولة بفواصل؛ الافتراضي: الكل)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="116" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="117" />
             <source>Periods (e.g. 2025-01,2025-02; default: all)</source>
             <translation>الفترات (مثل 2025-01,2025-02؛ الافتراضي: الكل)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="119" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="120" />
             <source>Admin level</source>
             <translation>المستوى الإداري</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="119" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="120" />
             <source>Automatic (the presence level)</source>
             <translation>تلقائي (مستوى الحضور)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="123" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="124" />
             <source>Minimum partners per unit</source>
             <translation>الحد الأدنى من الشركاء لكل وحدة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="126" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="127" />
             <source>Partners per 10,000 people in need below which a unit is underserved (0: not used)</source>
             <translation>عدد الشركاء لكل 10,000 شخص محتاج الذي تُعدّ الوحدة دونه غير مخدومة بما يكفي (0: غير مستخدم)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="131" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="132" />
             <source>Coverage bands, reached/PiN (below the first: underserved)</source>
             <translation>شرائح التغطية، الواصلون/PiN (ما دون الأولى: خدمة غير كافية)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="135" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="136" />
             <source>Sensitive clusters</source>
             <translation>المجموعات الحساسة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="138" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="139" />
             <source>Protect sensitive clusters (hide partners, blank small counts)</source>
             <translation>حماية المجموعات الحساسة (إخفاء الشركاء وحجب الأعداد الصغيرة)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="142" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="143" />
             <source>Small count threshold k (counts below k are hidden)</source>
             <translation>عتبة الأعداد الصغيرة k (تُخفى الأعداد الأقل من k)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="145" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="146" />
             <source>Gaps</source>
             <translation>الفجوات</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="147" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="148" />
             <source>Overlaps</source>
             <translation>التداخلات</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="149" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="150" />
             <source>Units with overlaps</source>
             <translation>الوحدات التي فيها تداخلات</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="152" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="153" />
             <source>Changes since the previous period</source>
             <translation>التغييرات منذ الفترة السابقة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="175" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="176" />
             <source>Needs read from: {sources}</source>
             <translation>قُرئت الاحتياجات من: {sources}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="180" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="181" />
             <source>{count} units have no polygon (give the admin boundaries to map them); their features have no geometry: {codes}</source>
             <translation>{count} وحدة بلا مضلّع (قدّم الحدود الإدارية لرسمها)؛ ومعالمها بلا شكل هندسي: {codes}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="191" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="192" />
             <source>Presence: no such layer or file</source>
             <translation>الحضور: لا توجد طبقة أو ملف بهذا الاسم</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="214" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="215" />
             <source>No needs table: gaps only say where partners are; every unit without partner is 'no_need_reported'</source>
             <translation>لا يوجد جدول احتياجات: تبيّن الفجوات أماكن الشركاء فقط؛ وكل وحدة بلا شريك تُصنَّف 'no_need_reported'</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="217" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="218" />
             <source>Needs {value!r}: no such file or layer</source>
             <translation>الاحتياجات {value!r}: لا يوجد ملف أو طبقة بهذا الاسم</translation>
         </message>
@@ -720,12 +720,12 @@ Data protection (on by default): for the sensitive clusters (GBV and child prote
     <context>
         <name>Join4WAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="59" />
+            <location filename="../processing/algorithms/join_4w.py" line="57" />
             <source>Join 4W table to admin boundaries</source>
             <translation>ربط جدول 4W بالحدود الإدارية</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="62" />
+            <location filename="../processing/algorithms/join_4w.py" line="60" />
             <source>Reads a partners' 3W/4W/5W table (a loaded layer or a CSV, XLSX, XLS or ODS file), detects its header, HXL row and columns, normalises clusters and periods, and joins every row to the admin boundaries by P-code (then by name within the parent unit). No row is lost: every input row is in the rows output with its status (used, unmatched, rolled_up, skipped) and the reason, and the QA report lists what could not be matched with suggestions to send back to partners.
 
 Outputs: presence polygons (one feature per admin unit and cluster, and period when asked) with the number of distinct implementing partners; every input row with how it matched; the QA report; optionally the column mapping used (reuse it next round as Mapping) and a crosswalk of suggestions to review (reuse it as Crosswalk).</source>
@@ -734,137 +734,137 @@ Outputs: presence polygons (one feature per admin unit and cluster, and period w
 المخرجات: مضلّعات الحضور (معلم واحد لكل وحدة إدارية ومجموعة، ولكل فترة عند الطلب) مع عدد الشركاء المنفّذين المختلفين؛ كل صف مُدخل مع طريقة مطابقته؛ تقرير ضبط الجودة؛ واختياريًا مطابقة الأعمدة المستخدمة (أعد استخدامها في الجولة التالية بوصفها مطابقة الأعمدة) وجدول تقابل للاقتراحات للمراجعة (أعد استخدامه بوصفه جدول التقابل).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="76" />
+            <location filename="../processing/algorithms/join_4w.py" line="74" />
             <source>4W table (layer or CSV/XLSX/XLS/ODS file)</source>
             <translation>جدول 4W (طبقة أو ملف CSV/XLSX/XLS/ODS)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="79" />
+            <location filename="../processing/algorithms/join_4w.py" line="77" />
             <source>Sheet (name or number; default: first sheet with data)</source>
             <translation>الورقة (الاسم أو الرقم؛ الافتراضي: أول ورقة تحتوي بيانات)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="82" />
+            <location filename="../processing/algorithms/join_4w.py" line="80" />
             <source>Admin boundaries (COD-AB polygons)</source>
             <translation>الحدود الإدارية (مضلّعات COD-AB)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="85" />
+            <location filename="../processing/algorithms/join_4w.py" line="83" />
             <source>Boundaries of other admin levels (when each level is a separate file)</source>
             <translation>حدود المستويات الإدارية الأخرى (عندما يكون كل مستوى في ملف منفصل)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="89" />
+            <location filename="../processing/algorithms/join_4w.py" line="87" />
             <source>Admin level of the presence output</source>
             <translation>المستوى الإداري لمخرَج الحضور</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="89" />
+            <location filename="../processing/algorithms/join_4w.py" line="87" />
             <source>Automatic</source>
             <translation>تلقائي</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="92" />
+            <location filename="../processing/algorithms/join_4w.py" line="90" />
             <source>Column mapping (JSON profile file, or role=column pairs separated by ';')</source>
             <translation>مطابقة الأعمدة (ملف تعريف JSON، أو أزواج دور=عمود مفصولة بـ ';')</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="96" />
+            <location filename="../processing/algorithms/join_4w.py" line="94" />
             <source>Reviewed crosswalk (CSV: raw_value, level, parent, pcode)</source>
             <translation>جدول تقابل تمت مراجعته (CSV: raw_value, level, parent, pcode)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="99" />
+            <location filename="../processing/algorithms/join_4w.py" line="97" />
             <source>Presence per period</source>
             <translation>الحضور حسب الفترة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="99" />
+            <location filename="../processing/algorithms/join_4w.py" line="97" />
             <source>Whole table</source>
             <translation>الجدول كاملًا</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="99" />
+            <location filename="../processing/algorithms/join_4w.py" line="97" />
             <source>Month</source>
             <translation>الشهر</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="99" />
+            <location filename="../processing/algorithms/join_4w.py" line="97" />
             <source>Quarter</source>
             <translation>الربع</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="103" />
+            <location filename="../processing/algorithms/join_4w.py" line="101" />
             <source>Year for rows with a month but no year</source>
             <translation>السنة للصفوف التي فيها شهر دون سنة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="107" />
+            <location filename="../processing/algorithms/join_4w.py" line="105" />
             <source>Extra cluster names (JSON, extends the built-in list)</source>
             <translation>أسماء مجموعات إضافية (JSON، تُضاف إلى القائمة المدمجة)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="111" />
+            <location filename="../processing/algorithms/join_4w.py" line="109" />
             <source>Count programme/lead organisations and donors as partners too</source>
             <translation>احتساب المنظمات الرائدة/منظمات البرامج والجهات المانحة شركاءَ أيضًا</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="115" />
+            <location filename="../processing/algorithms/join_4w.py" line="113" />
             <source>Presence</source>
             <translation>الحضور</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="117" />
+            <location filename="../processing/algorithms/join_4w.py" line="115" />
             <source>Rows with match status</source>
             <translation>الصفوف مع حالة المطابقة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="119" />
+            <location filename="../processing/algorithms/join_4w.py" line="117" />
             <source>QA report</source>
             <translation>تقرير ضبط الجودة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="122" />
+            <location filename="../processing/algorithms/join_4w.py" line="120" />
             <source>Column mapping profile used (JSON)</source>
             <translation>ملف تعريف مطابقة الأعمدة المستخدم (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="125" />
+            <location filename="../processing/algorithms/join_4w.py" line="123" />
             <source>Crosswalk of suggestions to review (CSV)</source>
             <translation>جدول تقابل للاقتراحات للمراجعة (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="137" />
+            <location filename="../processing/algorithms/join_4w.py" line="135" />
             <source>4W table {path}: file not found</source>
             <translation>جدول 4W {path}: الملف غير موجود</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="139" />
+            <location filename="../processing/algorithms/join_4w.py" line="137" />
             <source>4W table {name}: the file is empty</source>
             <translation>جدول 4W {name}: الملف فارغ</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="144" />
+            <location filename="../processing/algorithms/join_4w.py" line="142" />
             <source>Incorrect parameter value for {name}</source>
             <translation>قيمة غير صحيحة للمعامل {name}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="177" />
+            <location filename="../processing/algorithms/join_4w.py" line="175" />
             <source>Read {where}: {rows} data rows, header on row(s) {header}</source>
             <translation>تمت قراءة {where}: {rows} صف بيانات، والترويسة في الصف/الصفوف {header}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="185" />
+            <location filename="../processing/algorithms/join_4w.py" line="183" />
             <source>4W table {value!r}: no such file or layer</source>
             <translation>جدول 4W {value!r}: لا يوجد ملف أو طبقة بهذا الاسم</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="201" />
+            <location filename="../processing/algorithms/join_4w.py" line="199" />
             <source>Admin boundaries: no such layer or file</source>
             <translation>الحدود الإدارية: لا توجد طبقة أو ملف بهذا الاسم</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="214" />
+            <location filename="../processing/algorithms/join_4w.py" line="212" />
             <source>{name}: the boundary layer has no polygons</source>
             <translation>{name}: طبقة الحدود لا تحتوي أي مضلّعات</translation>
         </message>
@@ -960,22 +960,22 @@ Outputs: presence polygons (one feature per admin unit and cluster, and period w
             <translation>البند</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="84" />
+            <location filename="../processing/analysis/report.py" line="98" />
             <source>cells neutralised (text starting with = + - @)</source>
             <translation>خلايا تم تحييدها (نص يبدأ بـ = + - @)</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="89" />
+            <location filename="../processing/analysis/report.py" line="103" />
             <source>Summary</source>
             <translation>الملخص</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="91" />
+            <location filename="../processing/analysis/report.py" line="105" />
             <source>Issues</source>
             <translation>المشكلات</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="93" />
+            <location filename="../processing/analysis/report.py" line="107" />
             <source>Columns</source>
             <translation>الأعمدة</translation>
         </message>

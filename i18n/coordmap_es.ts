@@ -30,7 +30,7 @@
     <context>
         <name>CoordMapDock</name>
         <message>
-            <location filename="../plugin/dock.py" line="294" />
+            <location filename="../plugin/dock.py" line="297" />
             <source>CoordMap</source>
             <translation>CoordMap</translation>
         </message>
@@ -45,332 +45,332 @@
             <translation>Fuentes</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="127" />
-            <source>4W tables (*.xlsx *.xls *.ods *.csv *.txt);;All files (*)</source>
-            <translation>Tablas 4W (*.xlsx *.xls *.ods *.csv *.txt);;Todos los archivos (*)</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="129" />
-            <source>A 4W file (XLSX, XLS, ODS, CSV); it wins over the layer</source>
-            <translation>Un archivo 4W (XLSX, XLS, ODS, CSV); tiene prioridad sobre la capa</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="131" />
+            <location filename="../plugin/dock.py" line="122" />
             <source>4W table layer</source>
             <translation>Capa de la tabla 4W</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="132" />
+            <location filename="../plugin/dock.py" line="122" />
             <source>or 4W file</source>
             <translation>o archivo 4W</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="138" />
-            <source>Boundaries (*.gpkg *.geojson *.json *.shp);;All files (*)</source>
-            <translation>Límites (*.gpkg *.geojson *.json *.shp);;Todos los archivos (*)</translation>
+            <location filename="../plugin/dock.py" line="122" />
+            <source>4W tables (*.xlsx *.xls *.ods *.csv *.txt);;All files (*)</source>
+            <translation>Tablas 4W (*.xlsx *.xls *.ods *.csv *.txt);;Todos los archivos (*)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="140" />
+            <location filename="../plugin/dock.py" line="126" />
+            <source>A 4W file (XLSX, XLS, ODS, CSV); it wins over the layer</source>
+            <translation>Un archivo 4W (XLSX, XLS, ODS, CSV); tiene prioridad sobre la capa</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="128" />
             <source>Admin boundaries layer</source>
             <translation>Capa de límites administrativos</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="141" />
+            <location filename="../plugin/dock.py" line="128" />
             <source>or boundaries file</source>
             <translation>o archivo de límites</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="143" />
+            <location filename="../plugin/dock.py" line="128" />
+            <source>Boundaries (*.gpkg *.geojson *.json *.shp);;All files (*)</source>
+            <translation>Límites (*.gpkg *.geojson *.json *.shp);;Todos los archivos (*)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="133" />
             <source>Automatic</source>
             <translation>Automático</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="144" />
+            <location filename="../plugin/dock.py" line="134" />
             <source>Admin level</source>
             <translation>Nivel administrativo</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="146" />
+            <location filename="../plugin/dock.py" line="136" />
             <source>Month</source>
             <translation>Mes</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="146" />
+            <location filename="../plugin/dock.py" line="136" />
             <source>Quarter</source>
             <translation>Trimestre</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="146" />
+            <location filename="../plugin/dock.py" line="136" />
             <source>Whole table</source>
             <translation>Toda la tabla</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="147" />
+            <location filename="../plugin/dock.py" line="137" />
             <source>Presence per</source>
             <translation>Presencia por</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="149" />
+            <location filename="../plugin/dock.py" line="139" />
             <source>Needs tables (*.csv *.xlsx *.ods *.gpkg);;All files (*)</source>
             <translation>Tablas de necesidades (*.csv *.xlsx *.ods *.gpkg);;Todos los archivos (*)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="151" />
+            <location filename="../plugin/dock.py" line="141" />
             <source>Optional: people in need per unit and cluster, for gaps</source>
             <translation>Opcional: personas con necesidades por unidad y clúster, para las brechas</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="153" />
+            <location filename="../plugin/dock.py" line="143" />
             <source>Needs (optional)</source>
             <translation>Necesidades (opcional)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="155" />
+            <location filename="../plugin/dock.py" line="145" />
             <source>Run join</source>
             <translation>Ejecutar la unión</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="156" />
+            <location filename="../plugin/dock.py" line="146" />
             <source>Join the 4W table to the boundaries in the background</source>
             <translation>Unir en segundo plano la tabla 4W a los límites</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="158" />
+            <location filename="../plugin/dock.py" line="148" />
             <source>Cancel</source>
             <translation>Cancelar</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="160" />
+            <location filename="../plugin/dock.py" line="150" />
             <source>Join 4W to boundaries (all options)…</source>
             <translation>Unir la 4W a los límites (todas las opciones)…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="172" />
+            <location filename="../plugin/dock.py" line="175" />
             <source>Clusters</source>
             <translation>Clústeres</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="176" />
+            <location filename="../plugin/dock.py" line="179" />
             <source>Tick the clusters to map; the number is the partners in the chosen periods</source>
             <translation>Marque los clústeres que desea cartografiar; el número indica los socios en los períodos elegidos</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="181" />
+            <location filename="../plugin/dock.py" line="184" />
             <source>All</source>
             <translation>Todos</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="183" />
+            <location filename="../plugin/dock.py" line="186" />
             <source>None</source>
             <translation>Ninguno</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="191" />
+            <location filename="../plugin/dock.py" line="194" />
             <source>Summary</source>
             <translation>Resumen</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="196" />
             <source>Partners</source>
             <translation>Socios</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="196" />
             <source>Distinct organisations working in the chosen clusters and periods, anywhere (each counted once, not once per unit)</source>
             <translation>Organizaciones distintas que trabajan en los clústeres y períodos elegidos, en cualquier lugar (cada una contada una vez, no una vez por unidad)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="196" />
             <source>Activities</source>
             <translation>Actividades</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="196" />
             <source>Organisation-activity pairs, counted once per unit, cluster and period</source>
             <translation>Pares organización-actividad, contados una vez por unidad, clúster y período</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="196" />
             <source>Units covered</source>
             <translation>Unidades cubiertas</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="196" />
             <source>Admin units with at least one partner in the chosen clusters and periods</source>
             <translation>Unidades administrativas con al menos un socio en los clústeres y períodos elegidos</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="196" />
             <source>Units with a gap</source>
             <translation>Unidades con brecha</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="196" />
             <source>Admin units with a need and no partner, or too few partners for the need (needs the gaps analysis: pick a needs table)</source>
             <translation>Unidades administrativas con necesidades y sin socios, o con muy pocos socios para la necesidad (requiere el análisis de brechas: elija una tabla de necesidades)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="196" />
             <source>Unmatched rows</source>
             <translation>Filas sin emparejar</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="196" />
             <source>Rows of the chosen clusters and periods that could not be placed on an admin unit (and, in brackets, in the whole table); the QA report lists them</source>
             <translation>Filas de los clústeres y períodos elegidos que no se pudieron situar en una unidad administrativa (y, entre paréntesis, en toda la tabla); el informe de control de calidad las enumera</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="228" />
+            <location filename="../plugin/dock.py" line="231" />
             <source>Map pack</source>
             <translation>Paquete de mapas</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="232" />
+            <location filename="../plugin/dock.py" line="235" />
             <source>Default: coordmap_map_pack next to the project, or in your home folder</source>
             <translation>Por defecto: coordmap_map_pack junto al proyecto, o en su carpeta personal</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="234" />
+            <location filename="../plugin/dock.py" line="237" />
             <source>Folder</source>
             <translation>Carpeta</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="235" />
+            <location filename="../plugin/dock.py" line="238" />
             <source>Export map pack</source>
             <translation>Exportar el paquete de mapas</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="259" />
+            <location filename="../plugin/dock.py" line="262" />
             <source>Load a 4W table to start: pick the partners' 4W table and the admin boundaries, then Run join.</source>
             <translation>Cargue una tabla 4W para empezar: elija la tabla 4W de los socios y los límites administrativos y luego Ejecutar la unión.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="284" />
+            <location filename="../plugin/dock.py" line="287" />
             <source>The map pack export is not available in this installation (algorithm {id})</source>
             <translation>La exportación del paquete de mapas no está disponible en esta instalación (algoritmo {id})</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="288" />
+            <location filename="../plugin/dock.py" line="291" />
             <source>Export the maps of the chosen clusters and periods in the background</source>
             <translation>Exportar en segundo plano los mapas de los clústeres y períodos elegidos</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="318" />
+            <location filename="../plugin/dock.py" line="321" />
             <source>Choose a 4W table and admin boundaries first.</source>
             <translation>Elija primero una tabla 4W y los límites administrativos.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="325" />
+            <location filename="../plugin/dock.py" line="328" />
             <source>CoordMap: join 4W table</source>
             <translation>CoordMap: unir la tabla 4W</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="327" />
+            <location filename="../plugin/dock.py" line="330" />
             <source>Joining the 4W table to the boundaries…</source>
             <translation>Uniendo la tabla 4W a los límites…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="350" />
+            <location filename="../plugin/dock.py" line="353" />
             <source>Stopped: {message}</source>
             <translation>Detenido: {message}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="363" />
+            <location filename="../plugin/dock.py" line="366" />
             <source>Computing gaps and overlaps…</source>
             <translation>Calculando brechas y superposiciones…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="364" />
+            <location filename="../plugin/dock.py" line="367" />
             <source>CoordMap: gaps and overlaps</source>
             <translation>CoordMap: brechas y superposiciones</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="371" />
+            <location filename="../plugin/dock.py" line="374" />
             <source>Gaps and overlaps not computed ({message}); the presence is loaded.</source>
             <translation>Brechas y superposiciones no calculadas ({message}); la presencia está cargada.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="385" />
+            <location filename="../plugin/dock.py" line="388" />
             <source>Cannot read the join outputs: {error}</source>
             <translation>No se pueden leer las salidas de la unión: {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="406" />
+            <location filename="../plugin/dock.py" line="409" />
             <source>No row of the 4W table could be placed on the map: the QA report says why for each row.</source>
             <translation>Ninguna fila de la tabla 4W se pudo situar en el mapa: el informe de control de calidad indica el motivo de cada fila.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="409" />
+            <location filename="../plugin/dock.py" line="412" />
             <source>{clusters} clusters, {periods} periods. Tick clusters and move the period range: the map and the numbers follow.</source>
             <translation>{clusters} clústeres, {periods} períodos. Marque clústeres y mueva el rango de períodos: el mapa y las cifras se actualizan.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="415" />
+            <location filename="../plugin/dock.py" line="418" />
             <source>Partner presence</source>
             <translation>Presencia de socios</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="415" />
+            <location filename="../plugin/dock.py" line="418" />
             <source>Gaps</source>
             <translation>Brechas</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="416" />
+            <location filename="../plugin/dock.py" line="419" />
             <source>Overlapping partners</source>
             <translation>Socios superpuestos</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="425" />
+            <location filename="../plugin/dock.py" line="428" />
             <source>Cannot open {path}</source>
             <translation>No se puede abrir {path}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="478" />
+            <location filename="../plugin/dock.py" line="481" />
             <source>Open the QA report</source>
             <translation>Abrir el informe de control de calidad</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="523" />
+            <location filename="../plugin/dock.py" line="526" />
             <source>No cluster ticked: tick at least one to see the map.</source>
             <translation>Ningún clúster marcado: marque al menos uno para ver el mapa.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="526" />
+            <location filename="../plugin/dock.py" line="529" />
             <source>Periods: {first} to {last}</source>
             <translation>Períodos: de {first} a {last}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="535" />
+            <location filename="../plugin/dock.py" line="538" />
             <source>not computed</source>
             <translation>no calculado</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="538" />
+            <location filename="../plugin/dock.py" line="541" />
             <source>{chosen} ({total} in the whole table)</source>
             <translation>{chosen} ({total} en toda la tabla)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="544" />
+            <location filename="../plugin/dock.py" line="547" />
             <source>{code} – {name} ({partners})</source>
             <translation>{code} – {name} ({partners})</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="546" />
+            <location filename="../plugin/dock.py" line="549" />
             <source>{partners} partners in the chosen periods</source>
             <translation>{partners} socios en los períodos elegidos</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="630" />
+            <location filename="../plugin/dock.py" line="633" />
             <source>Exporting the map pack to {folder}…</source>
             <translation>Exportando el paquete de mapas a {folder}…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="631" />
+            <location filename="../plugin/dock.py" line="634" />
             <source>CoordMap: export map pack</source>
             <translation>CoordMap: exportar el paquete de mapas</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="631" />
+            <location filename="../plugin/dock.py" line="634" />
             <source>Map pack written to {folder}</source>
             <translation>Paquete de mapas guardado en {folder}</translation>
         </message>
@@ -556,12 +556,12 @@ Las capas opcionales de brechas y de unidades con superposición (de «Brechas y
     <context>
         <name>GapsOverlapsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="57" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="58" />
             <source>Gaps, overlaps and changes per cluster and period</source>
             <translation>Brechas, superposiciones y cambios por clúster y período</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="60" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="61" />
             <source>Answers the coordination meeting's three questions from the outputs of 'Join 4W table to admin boundaries' (run it with presence per month to see changes and units that did not report) and an optional needs table.
 
 Needs: a table or file of people in need (PiN), targets and/or severity by P-code and cluster, long (one row per unit and sector, e.g. HXL #inneed, #targeted, #severity, #sector) or wide (one column per cluster, one sheet per measure named e.g. 'PiN' or 'Severity'; every sheet of a workbook is read). Breakdown rows (sex, age, population group) are reduced to the unit's total. Needs of deeper units are rolled up (PiN and targets summed over sub-units, severity = highest); needs of coarser units are rolled down (severity only: a PiN cannot be divided). Needs apply to every period.
@@ -602,117 +602,117 @@ Límites administrativos: sin ellos solo se pueden cartografiar las unidades de 
 Protección de datos (activada por defecto): para los clústeres sensibles (VBG y protección de la niñez por defecto), cada salida oculta los nombres de los socios y deja en blanco los recuentos inferiores a k, escribiendo '&lt;k' en la lista de socios; el campo 'protected' marca esas entidades.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="101" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="102" />
             <source>Presence (output of the join)</source>
             <translation>Presencia (salida de la unión)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="104" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="105" />
             <source>Rows with match status (output of the join)</source>
             <translation>Filas con estado de emparejamiento (salida de la unión)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="107" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="108" />
             <source>Needs: PiN, targets, severity (layer or CSV/XLSX/ODS file)</source>
             <translation>Necesidades: PiN, metas, severidad (capa o archivo CSV/XLSX/ODS)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="110" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="111" />
             <source>Admin boundaries (to map units with needs and no partner)</source>
             <translation>Límites administrativos (para cartografiar las unidades con necesidades y sin socios)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="113" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="114" />
             <source>Clusters (codes separated by commas; default: all)</source>
             <translation>Clústeres (códigos separados por comas; por defecto: todos)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="116" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="117" />
             <source>Periods (e.g. 2025-01,2025-02; default: all)</source>
             <translation>Períodos (p. ej. 2025-01,2025-02; por defecto: todos)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="119" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="120" />
             <source>Admin level</source>
             <translation>Nivel administrativo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="119" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="120" />
             <source>Automatic (the presence level)</source>
             <translation>Automático (el nivel de la presencia)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="123" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="124" />
             <source>Minimum partners per unit</source>
             <translation>Mínimo de socios por unidad</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="126" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="127" />
             <source>Partners per 10,000 people in need below which a unit is underserved (0: not used)</source>
             <translation>Socios por cada 10 000 personas con necesidades por debajo del cual una unidad tiene atención insuficiente (0: no se usa)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="131" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="132" />
             <source>Coverage bands, reached/PiN (below the first: underserved)</source>
             <translation>Rangos de cobertura, alcanzados/PiN (por debajo del primero: atención insuficiente)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="135" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="136" />
             <source>Sensitive clusters</source>
             <translation>Clústeres sensibles</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="138" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="139" />
             <source>Protect sensitive clusters (hide partners, blank small counts)</source>
             <translation>Proteger los clústeres sensibles (ocultar socios, dejar en blanco los recuentos pequeños)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="142" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="143" />
             <source>Small count threshold k (counts below k are hidden)</source>
             <translation>Umbral de recuentos pequeños k (los recuentos inferiores a k se ocultan)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="145" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="146" />
             <source>Gaps</source>
             <translation>Brechas</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="147" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="148" />
             <source>Overlaps</source>
             <translation>Superposiciones</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="149" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="150" />
             <source>Units with overlaps</source>
             <translation>Unidades con superposiciones</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="152" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="153" />
             <source>Changes since the previous period</source>
             <translation>Cambios desde el período anterior</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="175" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="176" />
             <source>Needs read from: {sources}</source>
             <translation>Necesidades leídas de: {sources}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="180" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="181" />
             <source>{count} units have no polygon (give the admin boundaries to map them); their features have no geometry: {codes}</source>
             <translation>{count} unidades no tienen polígono (indique los límites administrativos para cartografiarlas); sus entidades no tienen geometría: {codes}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="191" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="192" />
             <source>Presence: no such layer or file</source>
             <translation>Presencia: no existe esa capa ni ese archivo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="214" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="215" />
             <source>No needs table: gaps only say where partners are; every unit without partner is 'no_need_reported'</source>
             <translation>Sin tabla de necesidades: las brechas solo indican dónde están los socios; toda unidad sin socios es 'no_need_reported'</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="217" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="218" />
             <source>Needs {value!r}: no such file or layer</source>
             <translation>Necesidades {value!r}: no existe ese archivo ni esa capa</translation>
         </message>
@@ -720,12 +720,12 @@ Protección de datos (activada por defecto): para los clústeres sensibles (VBG 
     <context>
         <name>Join4WAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="59" />
+            <location filename="../processing/algorithms/join_4w.py" line="57" />
             <source>Join 4W table to admin boundaries</source>
             <translation>Unir la tabla 4W a los límites administrativos</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="62" />
+            <location filename="../processing/algorithms/join_4w.py" line="60" />
             <source>Reads a partners' 3W/4W/5W table (a loaded layer or a CSV, XLSX, XLS or ODS file), detects its header, HXL row and columns, normalises clusters and periods, and joins every row to the admin boundaries by P-code (then by name within the parent unit). No row is lost: every input row is in the rows output with its status (used, unmatched, rolled_up, skipped) and the reason, and the QA report lists what could not be matched with suggestions to send back to partners.
 
 Outputs: presence polygons (one feature per admin unit and cluster, and period when asked) with the number of distinct implementing partners; every input row with how it matched; the QA report; optionally the column mapping used (reuse it next round as Mapping) and a crosswalk of suggestions to review (reuse it as Crosswalk).</source>
@@ -734,137 +734,137 @@ Outputs: presence polygons (one feature per admin unit and cluster, and period w
 Salidas: polígonos de presencia (una entidad por unidad administrativa y clúster, y por período si se pide) con el número de socios implementadores distintos; cada fila de entrada con cómo se emparejó; el informe de control de calidad; opcionalmente, la asignación de columnas utilizada (reutilícela en la siguiente ronda como Asignación de columnas) y una tabla de correspondencias con sugerencias para revisar (reutilícela como Tabla de correspondencias).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="76" />
+            <location filename="../processing/algorithms/join_4w.py" line="74" />
             <source>4W table (layer or CSV/XLSX/XLS/ODS file)</source>
             <translation>Tabla 4W (capa o archivo CSV/XLSX/XLS/ODS)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="79" />
+            <location filename="../processing/algorithms/join_4w.py" line="77" />
             <source>Sheet (name or number; default: first sheet with data)</source>
             <translation>Hoja (nombre o número; por defecto: primera hoja con datos)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="82" />
+            <location filename="../processing/algorithms/join_4w.py" line="80" />
             <source>Admin boundaries (COD-AB polygons)</source>
             <translation>Límites administrativos (polígonos COD-AB)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="85" />
+            <location filename="../processing/algorithms/join_4w.py" line="83" />
             <source>Boundaries of other admin levels (when each level is a separate file)</source>
             <translation>Límites de otros niveles administrativos (cuando cada nivel es un archivo aparte)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="89" />
+            <location filename="../processing/algorithms/join_4w.py" line="87" />
             <source>Admin level of the presence output</source>
             <translation>Nivel administrativo de la salida de presencia</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="89" />
+            <location filename="../processing/algorithms/join_4w.py" line="87" />
             <source>Automatic</source>
             <translation>Automático</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="92" />
+            <location filename="../processing/algorithms/join_4w.py" line="90" />
             <source>Column mapping (JSON profile file, or role=column pairs separated by ';')</source>
             <translation>Asignación de columnas (archivo de perfil JSON, o pares rol=columna separados por ';')</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="96" />
+            <location filename="../processing/algorithms/join_4w.py" line="94" />
             <source>Reviewed crosswalk (CSV: raw_value, level, parent, pcode)</source>
             <translation>Tabla de correspondencias revisada (CSV: raw_value, level, parent, pcode)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="99" />
+            <location filename="../processing/algorithms/join_4w.py" line="97" />
             <source>Presence per period</source>
             <translation>Presencia por período</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="99" />
+            <location filename="../processing/algorithms/join_4w.py" line="97" />
             <source>Whole table</source>
             <translation>Toda la tabla</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="99" />
+            <location filename="../processing/algorithms/join_4w.py" line="97" />
             <source>Month</source>
             <translation>Mes</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="99" />
+            <location filename="../processing/algorithms/join_4w.py" line="97" />
             <source>Quarter</source>
             <translation>Trimestre</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="103" />
+            <location filename="../processing/algorithms/join_4w.py" line="101" />
             <source>Year for rows with a month but no year</source>
             <translation>Año para las filas con mes pero sin año</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="107" />
+            <location filename="../processing/algorithms/join_4w.py" line="105" />
             <source>Extra cluster names (JSON, extends the built-in list)</source>
             <translation>Nombres de clústeres adicionales (JSON, amplía la lista incorporada)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="111" />
+            <location filename="../processing/algorithms/join_4w.py" line="109" />
             <source>Count programme/lead organisations and donors as partners too</source>
             <translation>Contar también como socios a las organizaciones líderes/de programa y a los donantes</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="115" />
+            <location filename="../processing/algorithms/join_4w.py" line="113" />
             <source>Presence</source>
             <translation>Presencia</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="117" />
+            <location filename="../processing/algorithms/join_4w.py" line="115" />
             <source>Rows with match status</source>
             <translation>Filas con estado de emparejamiento</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="119" />
+            <location filename="../processing/algorithms/join_4w.py" line="117" />
             <source>QA report</source>
             <translation>Informe de control de calidad</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="122" />
+            <location filename="../processing/algorithms/join_4w.py" line="120" />
             <source>Column mapping profile used (JSON)</source>
             <translation>Perfil de asignación de columnas utilizado (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="125" />
+            <location filename="../processing/algorithms/join_4w.py" line="123" />
             <source>Crosswalk of suggestions to review (CSV)</source>
             <translation>Tabla de correspondencias de sugerencias para revisar (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="137" />
+            <location filename="../processing/algorithms/join_4w.py" line="135" />
             <source>4W table {path}: file not found</source>
             <translation>Tabla 4W {path}: archivo no encontrado</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="139" />
+            <location filename="../processing/algorithms/join_4w.py" line="137" />
             <source>4W table {name}: the file is empty</source>
             <translation>Tabla 4W {name}: el archivo está vacío</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="144" />
+            <location filename="../processing/algorithms/join_4w.py" line="142" />
             <source>Incorrect parameter value for {name}</source>
             <translation>Valor de parámetro incorrecto para {name}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="177" />
+            <location filename="../processing/algorithms/join_4w.py" line="175" />
             <source>Read {where}: {rows} data rows, header on row(s) {header}</source>
             <translation>Leído {where}: {rows} filas de datos, encabezado en la(s) fila(s) {header}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="185" />
+            <location filename="../processing/algorithms/join_4w.py" line="183" />
             <source>4W table {value!r}: no such file or layer</source>
             <translation>Tabla 4W {value!r}: no existe ese archivo ni esa capa</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="201" />
+            <location filename="../processing/algorithms/join_4w.py" line="199" />
             <source>Admin boundaries: no such layer or file</source>
             <translation>Límites administrativos: no existe esa capa ni ese archivo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="214" />
+            <location filename="../processing/algorithms/join_4w.py" line="212" />
             <source>{name}: the boundary layer has no polygons</source>
             <translation>{name}: la capa de límites no tiene polígonos</translation>
         </message>
@@ -960,22 +960,22 @@ Salidas: polígonos de presencia (una entidad por unidad administrativa y clúst
             <translation>elemento</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="84" />
+            <location filename="../processing/analysis/report.py" line="98" />
             <source>cells neutralised (text starting with = + - @)</source>
             <translation>celdas neutralizadas (texto que empieza por = + - @)</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="89" />
+            <location filename="../processing/analysis/report.py" line="103" />
             <source>Summary</source>
             <translation>Resumen</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="91" />
+            <location filename="../processing/analysis/report.py" line="105" />
             <source>Issues</source>
             <translation>Problemas</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="93" />
+            <location filename="../processing/analysis/report.py" line="107" />
             <source>Columns</source>
             <translation>Columnas</translation>
         </message>

@@ -30,7 +30,7 @@
     <context>
         <name>CoordMapDock</name>
         <message>
-            <location filename="../plugin/dock.py" line="294" />
+            <location filename="../plugin/dock.py" line="297" />
             <source>CoordMap</source>
             <translation>CoordMap</translation>
         </message>
@@ -45,332 +45,332 @@
             <translation>Sources</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="127" />
-            <source>4W tables (*.xlsx *.xls *.ods *.csv *.txt);;All files (*)</source>
-            <translation>Tables 4W (*.xlsx *.xls *.ods *.csv *.txt);;Tous les fichiers (*)</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="129" />
-            <source>A 4W file (XLSX, XLS, ODS, CSV); it wins over the layer</source>
-            <translation>Un fichier 4W (XLSX, XLS, ODS, CSV) ; il l'emporte sur la couche</translation>
-        </message>
-        <message>
-            <location filename="../plugin/dock.py" line="131" />
+            <location filename="../plugin/dock.py" line="122" />
             <source>4W table layer</source>
             <translation>Couche de la table 4W</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="132" />
+            <location filename="../plugin/dock.py" line="122" />
             <source>or 4W file</source>
             <translation>ou fichier 4W</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="138" />
-            <source>Boundaries (*.gpkg *.geojson *.json *.shp);;All files (*)</source>
-            <translation>Limites (*.gpkg *.geojson *.json *.shp);;Tous les fichiers (*)</translation>
+            <location filename="../plugin/dock.py" line="122" />
+            <source>4W tables (*.xlsx *.xls *.ods *.csv *.txt);;All files (*)</source>
+            <translation>Tables 4W (*.xlsx *.xls *.ods *.csv *.txt);;Tous les fichiers (*)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="140" />
+            <location filename="../plugin/dock.py" line="126" />
+            <source>A 4W file (XLSX, XLS, ODS, CSV); it wins over the layer</source>
+            <translation>Un fichier 4W (XLSX, XLS, ODS, CSV) ; il l'emporte sur la couche</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="128" />
             <source>Admin boundaries layer</source>
             <translation>Couche des limites administratives</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="141" />
+            <location filename="../plugin/dock.py" line="128" />
             <source>or boundaries file</source>
             <translation>ou fichier de limites</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="143" />
+            <location filename="../plugin/dock.py" line="128" />
+            <source>Boundaries (*.gpkg *.geojson *.json *.shp);;All files (*)</source>
+            <translation>Limites (*.gpkg *.geojson *.json *.shp);;Tous les fichiers (*)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="133" />
             <source>Automatic</source>
             <translation>Automatique</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="144" />
+            <location filename="../plugin/dock.py" line="134" />
             <source>Admin level</source>
             <translation>Niveau administratif</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="146" />
+            <location filename="../plugin/dock.py" line="136" />
             <source>Month</source>
             <translation>Mois</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="146" />
+            <location filename="../plugin/dock.py" line="136" />
             <source>Quarter</source>
             <translation>Trimestre</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="146" />
+            <location filename="../plugin/dock.py" line="136" />
             <source>Whole table</source>
             <translation>Toute la table</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="147" />
+            <location filename="../plugin/dock.py" line="137" />
             <source>Presence per</source>
             <translation>Présence par</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="149" />
+            <location filename="../plugin/dock.py" line="139" />
             <source>Needs tables (*.csv *.xlsx *.ods *.gpkg);;All files (*)</source>
             <translation>Tables des besoins (*.csv *.xlsx *.ods *.gpkg);;Tous les fichiers (*)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="151" />
+            <location filename="../plugin/dock.py" line="141" />
             <source>Optional: people in need per unit and cluster, for gaps</source>
             <translation>Facultatif : personnes dans le besoin par unité et par cluster, pour les lacunes</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="153" />
+            <location filename="../plugin/dock.py" line="143" />
             <source>Needs (optional)</source>
             <translation>Besoins (facultatif)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="155" />
+            <location filename="../plugin/dock.py" line="145" />
             <source>Run join</source>
             <translation>Lancer la jointure</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="156" />
+            <location filename="../plugin/dock.py" line="146" />
             <source>Join the 4W table to the boundaries in the background</source>
             <translation>Joindre en arrière-plan la table 4W aux limites</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="158" />
+            <location filename="../plugin/dock.py" line="148" />
             <source>Cancel</source>
             <translation>Annuler</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="160" />
+            <location filename="../plugin/dock.py" line="150" />
             <source>Join 4W to boundaries (all options)…</source>
             <translation>Joindre la 4W aux limites (toutes les options)…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="172" />
+            <location filename="../plugin/dock.py" line="175" />
             <source>Clusters</source>
             <translation>Clusters</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="176" />
+            <location filename="../plugin/dock.py" line="179" />
             <source>Tick the clusters to map; the number is the partners in the chosen periods</source>
             <translation>Cochez les clusters à cartographier ; le nombre indique les partenaires dans les périodes choisies</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="181" />
+            <location filename="../plugin/dock.py" line="184" />
             <source>All</source>
             <translation>Tous</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="183" />
+            <location filename="../plugin/dock.py" line="186" />
             <source>None</source>
             <translation>Aucun</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="191" />
+            <location filename="../plugin/dock.py" line="194" />
             <source>Summary</source>
             <translation>Résumé</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="196" />
             <source>Partners</source>
             <translation>Partenaires</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="196" />
             <source>Distinct organisations working in the chosen clusters and periods, anywhere (each counted once, not once per unit)</source>
             <translation>Organisations distinctes actives dans les clusters et périodes choisis, où que ce soit (chacune comptée une fois, pas une fois par unité)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="196" />
             <source>Activities</source>
             <translation>Activités</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="196" />
             <source>Organisation-activity pairs, counted once per unit, cluster and period</source>
             <translation>Paires organisation-activité, comptées une fois par unité, cluster et période</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="196" />
             <source>Units covered</source>
             <translation>Unités couvertes</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="196" />
             <source>Admin units with at least one partner in the chosen clusters and periods</source>
             <translation>Unités administratives avec au moins un partenaire dans les clusters et périodes choisis</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="196" />
             <source>Units with a gap</source>
             <translation>Unités avec une lacune</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="196" />
             <source>Admin units with a need and no partner, or too few partners for the need (needs the gaps analysis: pick a needs table)</source>
             <translation>Unités administratives ayant un besoin et aucun partenaire, ou trop peu de partenaires pour le besoin (demande l'analyse des lacunes : choisissez une table des besoins)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="196" />
             <source>Unmatched rows</source>
             <translation>Lignes non appariées</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="196" />
             <source>Rows of the chosen clusters and periods that could not be placed on an admin unit (and, in brackets, in the whole table); the QA report lists them</source>
             <translation>Lignes des clusters et périodes choisis qui n'ont pu être rattachées à aucune unité administrative (et, entre parenthèses, dans toute la table) ; le rapport de contrôle qualité les liste</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="228" />
+            <location filename="../plugin/dock.py" line="231" />
             <source>Map pack</source>
             <translation>Jeu de cartes</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="232" />
+            <location filename="../plugin/dock.py" line="235" />
             <source>Default: coordmap_map_pack next to the project, or in your home folder</source>
             <translation>Par défaut : coordmap_map_pack à côté du projet, ou dans votre dossier personnel</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="234" />
+            <location filename="../plugin/dock.py" line="237" />
             <source>Folder</source>
             <translation>Dossier</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="235" />
+            <location filename="../plugin/dock.py" line="238" />
             <source>Export map pack</source>
             <translation>Exporter le jeu de cartes</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="259" />
+            <location filename="../plugin/dock.py" line="262" />
             <source>Load a 4W table to start: pick the partners' 4W table and the admin boundaries, then Run join.</source>
             <translation>Chargez une table 4W pour commencer : choisissez la table 4W des partenaires et les limites administratives, puis Lancer la jointure.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="284" />
+            <location filename="../plugin/dock.py" line="287" />
             <source>The map pack export is not available in this installation (algorithm {id})</source>
             <translation>L'export du jeu de cartes n'est pas disponible dans cette installation (algorithme {id})</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="288" />
+            <location filename="../plugin/dock.py" line="291" />
             <source>Export the maps of the chosen clusters and periods in the background</source>
             <translation>Exporter en arrière-plan les cartes des clusters et périodes choisis</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="318" />
+            <location filename="../plugin/dock.py" line="321" />
             <source>Choose a 4W table and admin boundaries first.</source>
             <translation>Choisissez d'abord une table 4W et des limites administratives.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="325" />
+            <location filename="../plugin/dock.py" line="328" />
             <source>CoordMap: join 4W table</source>
             <translation>CoordMap : jointure de la table 4W</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="327" />
+            <location filename="../plugin/dock.py" line="330" />
             <source>Joining the 4W table to the boundaries…</source>
             <translation>Jointure de la table 4W aux limites…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="350" />
+            <location filename="../plugin/dock.py" line="353" />
             <source>Stopped: {message}</source>
             <translation>Arrêté : {message}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="363" />
+            <location filename="../plugin/dock.py" line="366" />
             <source>Computing gaps and overlaps…</source>
             <translation>Calcul des lacunes et des chevauchements…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="364" />
+            <location filename="../plugin/dock.py" line="367" />
             <source>CoordMap: gaps and overlaps</source>
             <translation>CoordMap : lacunes et chevauchements</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="371" />
+            <location filename="../plugin/dock.py" line="374" />
             <source>Gaps and overlaps not computed ({message}); the presence is loaded.</source>
             <translation>Lacunes et chevauchements non calculés ({message}) ; la présence est chargée.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="385" />
+            <location filename="../plugin/dock.py" line="388" />
             <source>Cannot read the join outputs: {error}</source>
             <translation>Impossible de lire les sorties de la jointure : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="406" />
+            <location filename="../plugin/dock.py" line="409" />
             <source>No row of the 4W table could be placed on the map: the QA report says why for each row.</source>
             <translation>Aucune ligne de la table 4W n'a pu être placée sur la carte : le rapport de contrôle qualité en donne la raison pour chaque ligne.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="409" />
+            <location filename="../plugin/dock.py" line="412" />
             <source>{clusters} clusters, {periods} periods. Tick clusters and move the period range: the map and the numbers follow.</source>
             <translation>{clusters} clusters, {periods} périodes. Cochez des clusters et déplacez la plage de périodes : la carte et les chiffres suivent.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="415" />
+            <location filename="../plugin/dock.py" line="418" />
             <source>Partner presence</source>
             <translation>Présence des partenaires</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="415" />
+            <location filename="../plugin/dock.py" line="418" />
             <source>Gaps</source>
             <translation>Lacunes</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="416" />
+            <location filename="../plugin/dock.py" line="419" />
             <source>Overlapping partners</source>
             <translation>Partenaires qui se chevauchent</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="425" />
+            <location filename="../plugin/dock.py" line="428" />
             <source>Cannot open {path}</source>
             <translation>Impossible d'ouvrir {path}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="478" />
+            <location filename="../plugin/dock.py" line="481" />
             <source>Open the QA report</source>
             <translation>Ouvrir le rapport de contrôle qualité</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="523" />
+            <location filename="../plugin/dock.py" line="526" />
             <source>No cluster ticked: tick at least one to see the map.</source>
             <translation>Aucun cluster coché : cochez-en au moins un pour voir la carte.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="526" />
+            <location filename="../plugin/dock.py" line="529" />
             <source>Periods: {first} to {last}</source>
             <translation>Périodes : de {first} à {last}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="535" />
+            <location filename="../plugin/dock.py" line="538" />
             <source>not computed</source>
             <translation>non calculé</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="538" />
+            <location filename="../plugin/dock.py" line="541" />
             <source>{chosen} ({total} in the whole table)</source>
             <translation>{chosen} ({total} dans toute la table)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="544" />
+            <location filename="../plugin/dock.py" line="547" />
             <source>{code} – {name} ({partners})</source>
             <translation>{code} – {name} ({partners})</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="546" />
+            <location filename="../plugin/dock.py" line="549" />
             <source>{partners} partners in the chosen periods</source>
             <translation>{partners} partenaires dans les périodes choisies</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="630" />
+            <location filename="../plugin/dock.py" line="633" />
             <source>Exporting the map pack to {folder}…</source>
             <translation>Export du jeu de cartes vers {folder}…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="631" />
+            <location filename="../plugin/dock.py" line="634" />
             <source>CoordMap: export map pack</source>
             <translation>CoordMap : export du jeu de cartes</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="631" />
+            <location filename="../plugin/dock.py" line="634" />
             <source>Map pack written to {folder}</source>
             <translation>Jeu de cartes écrit dans {folder}</translation>
         </message>
@@ -556,12 +556,12 @@ Les couches facultatives des lacunes et des unités de chevauchement (issues de 
     <context>
         <name>GapsOverlapsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="57" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="58" />
             <source>Gaps, overlaps and changes per cluster and period</source>
             <translation>Lacunes, chevauchements et changements par cluster et par période</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="60" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="61" />
             <source>Answers the coordination meeting's three questions from the outputs of 'Join 4W table to admin boundaries' (run it with presence per month to see changes and units that did not report) and an optional needs table.
 
 Needs: a table or file of people in need (PiN), targets and/or severity by P-code and cluster, long (one row per unit and sector, e.g. HXL #inneed, #targeted, #severity, #sector) or wide (one column per cluster, one sheet per measure named e.g. 'PiN' or 'Severity'; every sheet of a workbook is read). Breakdown rows (sex, age, population group) are reduced to the unit's total. Needs of deeper units are rolled up (PiN and targets summed over sub-units, severity = highest); needs of coarser units are rolled down (severity only: a PiN cannot be divided). Needs apply to every period.
@@ -602,117 +602,117 @@ Limites administratives : sans elles, seules les unités de la couche de présen
 Protection des données (activée par défaut) : pour les clusters sensibles (VBG et protection de l'enfance par défaut), chaque sortie masque les noms des partenaires et efface les effectifs inférieurs à k, en écrivant '&lt;k' dans la liste des partenaires ; le champ 'protected' signale ces entités.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="101" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="102" />
             <source>Presence (output of the join)</source>
             <translation>Présence (sortie de la jointure)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="104" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="105" />
             <source>Rows with match status (output of the join)</source>
             <translation>Lignes avec statut d'appariement (sortie de la jointure)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="107" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="108" />
             <source>Needs: PiN, targets, severity (layer or CSV/XLSX/ODS file)</source>
             <translation>Besoins : PiN, cibles, sévérité (couche ou fichier CSV/XLSX/ODS)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="110" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="111" />
             <source>Admin boundaries (to map units with needs and no partner)</source>
             <translation>Limites administratives (pour cartographier les unités ayant des besoins et aucun partenaire)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="113" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="114" />
             <source>Clusters (codes separated by commas; default: all)</source>
             <translation>Clusters (codes séparés par des virgules ; par défaut : tous)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="116" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="117" />
             <source>Periods (e.g. 2025-01,2025-02; default: all)</source>
             <translation>Périodes (p. ex. 2025-01,2025-02 ; par défaut : toutes)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="119" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="120" />
             <source>Admin level</source>
             <translation>Niveau administratif</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="119" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="120" />
             <source>Automatic (the presence level)</source>
             <translation>Automatique (le niveau de la présence)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="123" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="124" />
             <source>Minimum partners per unit</source>
             <translation>Nombre minimum de partenaires par unité</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="126" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="127" />
             <source>Partners per 10,000 people in need below which a unit is underserved (0: not used)</source>
             <translation>Partenaires pour 10 000 personnes dans le besoin en dessous duquel une unité est insuffisamment desservie (0 : non utilisé)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="131" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="132" />
             <source>Coverage bands, reached/PiN (below the first: underserved)</source>
             <translation>Tranches de couverture, atteints/PiN (sous la première : insuffisamment desservi)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="135" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="136" />
             <source>Sensitive clusters</source>
             <translation>Clusters sensibles</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="138" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="139" />
             <source>Protect sensitive clusters (hide partners, blank small counts)</source>
             <translation>Protéger les clusters sensibles (masquer les partenaires, effacer les petits effectifs)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="142" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="143" />
             <source>Small count threshold k (counts below k are hidden)</source>
             <translation>Seuil des petits effectifs k (les effectifs inférieurs à k sont masqués)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="145" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="146" />
             <source>Gaps</source>
             <translation>Lacunes</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="147" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="148" />
             <source>Overlaps</source>
             <translation>Chevauchements</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="149" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="150" />
             <source>Units with overlaps</source>
             <translation>Unités avec chevauchements</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="152" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="153" />
             <source>Changes since the previous period</source>
             <translation>Changements depuis la période précédente</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="175" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="176" />
             <source>Needs read from: {sources}</source>
             <translation>Besoins lus depuis : {sources}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="180" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="181" />
             <source>{count} units have no polygon (give the admin boundaries to map them); their features have no geometry: {codes}</source>
             <translation>{count} unités n'ont pas de polygone (donnez les limites administratives pour les cartographier) ; leurs entités n'ont pas de géométrie : {codes}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="191" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="192" />
             <source>Presence: no such layer or file</source>
             <translation>Présence : ni couche ni fichier de ce nom</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="214" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="215" />
             <source>No needs table: gaps only say where partners are; every unit without partner is 'no_need_reported'</source>
             <translation>Pas de table des besoins : les lacunes indiquent seulement où sont les partenaires ; toute unité sans partenaire est 'no_need_reported'</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="217" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="218" />
             <source>Needs {value!r}: no such file or layer</source>
             <translation>Besoins {value!r} : ni fichier ni couche de ce nom</translation>
         </message>
@@ -720,12 +720,12 @@ Protection des données (activée par défaut) : pour les clusters sensibles (VB
     <context>
         <name>Join4WAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="59" />
+            <location filename="../processing/algorithms/join_4w.py" line="57" />
             <source>Join 4W table to admin boundaries</source>
             <translation>Joindre la table 4W aux limites administratives</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="62" />
+            <location filename="../processing/algorithms/join_4w.py" line="60" />
             <source>Reads a partners' 3W/4W/5W table (a loaded layer or a CSV, XLSX, XLS or ODS file), detects its header, HXL row and columns, normalises clusters and periods, and joins every row to the admin boundaries by P-code (then by name within the parent unit). No row is lost: every input row is in the rows output with its status (used, unmatched, rolled_up, skipped) and the reason, and the QA report lists what could not be matched with suggestions to send back to partners.
 
 Outputs: presence polygons (one feature per admin unit and cluster, and period when asked) with the number of distinct implementing partners; every input row with how it matched; the QA report; optionally the column mapping used (reuse it next round as Mapping) and a crosswalk of suggestions to review (reuse it as Crosswalk).</source>
@@ -734,137 +734,137 @@ Outputs: presence polygons (one feature per admin unit and cluster, and period w
 Sorties : polygones de présence (une entité par unité administrative et par cluster, et par période si demandé) avec le nombre de partenaires de mise en œuvre distincts ; chaque ligne d'entrée avec la façon dont elle a été appariée ; le rapport de contrôle qualité ; en option, la correspondance des colonnes utilisée (à réutiliser au prochain cycle comme Correspondance des colonnes) et une table de correspondance des suggestions à vérifier (à réutiliser comme Table de correspondance).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="76" />
+            <location filename="../processing/algorithms/join_4w.py" line="74" />
             <source>4W table (layer or CSV/XLSX/XLS/ODS file)</source>
             <translation>Table 4W (couche ou fichier CSV/XLSX/XLS/ODS)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="79" />
+            <location filename="../processing/algorithms/join_4w.py" line="77" />
             <source>Sheet (name or number; default: first sheet with data)</source>
             <translation>Feuille (nom ou numéro ; par défaut : première feuille contenant des données)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="82" />
+            <location filename="../processing/algorithms/join_4w.py" line="80" />
             <source>Admin boundaries (COD-AB polygons)</source>
             <translation>Limites administratives (polygones COD-AB)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="85" />
+            <location filename="../processing/algorithms/join_4w.py" line="83" />
             <source>Boundaries of other admin levels (when each level is a separate file)</source>
             <translation>Limites des autres niveaux administratifs (quand chaque niveau est un fichier distinct)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="89" />
+            <location filename="../processing/algorithms/join_4w.py" line="87" />
             <source>Admin level of the presence output</source>
             <translation>Niveau administratif de la sortie de présence</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="89" />
+            <location filename="../processing/algorithms/join_4w.py" line="87" />
             <source>Automatic</source>
             <translation>Automatique</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="92" />
+            <location filename="../processing/algorithms/join_4w.py" line="90" />
             <source>Column mapping (JSON profile file, or role=column pairs separated by ';')</source>
             <translation>Correspondance des colonnes (fichier de profil JSON, ou paires rôle=colonne séparées par ';')</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="96" />
+            <location filename="../processing/algorithms/join_4w.py" line="94" />
             <source>Reviewed crosswalk (CSV: raw_value, level, parent, pcode)</source>
             <translation>Table de correspondance vérifiée (CSV : raw_value, level, parent, pcode)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="99" />
+            <location filename="../processing/algorithms/join_4w.py" line="97" />
             <source>Presence per period</source>
             <translation>Présence par période</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="99" />
+            <location filename="../processing/algorithms/join_4w.py" line="97" />
             <source>Whole table</source>
             <translation>Toute la table</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="99" />
+            <location filename="../processing/algorithms/join_4w.py" line="97" />
             <source>Month</source>
             <translation>Mois</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="99" />
+            <location filename="../processing/algorithms/join_4w.py" line="97" />
             <source>Quarter</source>
             <translation>Trimestre</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="103" />
+            <location filename="../processing/algorithms/join_4w.py" line="101" />
             <source>Year for rows with a month but no year</source>
             <translation>Année des lignes qui ont un mois mais pas d'année</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="107" />
+            <location filename="../processing/algorithms/join_4w.py" line="105" />
             <source>Extra cluster names (JSON, extends the built-in list)</source>
             <translation>Noms de clusters supplémentaires (JSON, complète la liste intégrée)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="111" />
+            <location filename="../processing/algorithms/join_4w.py" line="109" />
             <source>Count programme/lead organisations and donors as partners too</source>
             <translation>Compter aussi comme partenaires les organisations chefs de file/de programme et les bailleurs</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="115" />
+            <location filename="../processing/algorithms/join_4w.py" line="113" />
             <source>Presence</source>
             <translation>Présence</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="117" />
+            <location filename="../processing/algorithms/join_4w.py" line="115" />
             <source>Rows with match status</source>
             <translation>Lignes avec statut d'appariement</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="119" />
+            <location filename="../processing/algorithms/join_4w.py" line="117" />
             <source>QA report</source>
             <translation>Rapport de contrôle qualité</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="122" />
+            <location filename="../processing/algorithms/join_4w.py" line="120" />
             <source>Column mapping profile used (JSON)</source>
             <translation>Profil de correspondance des colonnes utilisé (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="125" />
+            <location filename="../processing/algorithms/join_4w.py" line="123" />
             <source>Crosswalk of suggestions to review (CSV)</source>
             <translation>Table de correspondance des suggestions à vérifier (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="137" />
+            <location filename="../processing/algorithms/join_4w.py" line="135" />
             <source>4W table {path}: file not found</source>
             <translation>Table 4W {path} : fichier introuvable</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="139" />
+            <location filename="../processing/algorithms/join_4w.py" line="137" />
             <source>4W table {name}: the file is empty</source>
             <translation>Table 4W {name} : le fichier est vide</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="144" />
+            <location filename="../processing/algorithms/join_4w.py" line="142" />
             <source>Incorrect parameter value for {name}</source>
             <translation>Valeur de paramètre incorrecte pour {name}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="177" />
+            <location filename="../processing/algorithms/join_4w.py" line="175" />
             <source>Read {where}: {rows} data rows, header on row(s) {header}</source>
             <translation>Lu {where} : {rows} lignes de données, en-tête sur la ou les lignes {header}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="185" />
+            <location filename="../processing/algorithms/join_4w.py" line="183" />
             <source>4W table {value!r}: no such file or layer</source>
             <translation>Table 4W {value!r} : ni fichier ni couche de ce nom</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="201" />
+            <location filename="../processing/algorithms/join_4w.py" line="199" />
             <source>Admin boundaries: no such layer or file</source>
             <translation>Limites administratives : ni couche ni fichier de ce nom</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="214" />
+            <location filename="../processing/algorithms/join_4w.py" line="212" />
             <source>{name}: the boundary layer has no polygons</source>
             <translation>{name} : la couche de limites ne contient aucun polygone</translation>
         </message>
@@ -960,22 +960,22 @@ Sorties : polygones de présence (une entité par unité administrative et par c
             <translation>élément</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="84" />
+            <location filename="../processing/analysis/report.py" line="98" />
             <source>cells neutralised (text starting with = + - @)</source>
             <translation>cellules neutralisées (texte commençant par = + - @)</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="89" />
+            <location filename="../processing/analysis/report.py" line="103" />
             <source>Summary</source>
             <translation>Résumé</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="91" />
+            <location filename="../processing/analysis/report.py" line="105" />
             <source>Issues</source>
             <translation>Problèmes</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="93" />
+            <location filename="../processing/analysis/report.py" line="107" />
             <source>Columns</source>
             <translation>Colonnes</translation>
         </message>

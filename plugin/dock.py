@@ -119,26 +119,16 @@ class CoordMapDock(QgsDockWidget):
     def _build_sources(self, parent):
         box = QgsCollapsibleGroupBox(self.tr("Sources"), parent)  # folded once the data is loaded
         form = QFormLayout(box)
-        self.table_layer = QgsMapLayerComboBox(box)
-        self.table_layer.setFilters(QgsMapLayerProxyModel.Filter.VectorLayer)
-        self.table_layer.setAllowEmptyLayer(True)
-        self.table_layer.setLayer(None)
-        self.table_file = QgsFileWidget(box)
-        self.table_file.setFilter(
+        self.table_layer, self.table_file = self._layer_or_file(
+            box, form, QgsMapLayerProxyModel.Filter.VectorLayer, self.tr("4W table layer"),
+            self.tr("or 4W file"),
             self.tr("4W tables (*.xlsx *.xls *.ods *.csv *.txt);;All files (*)"))
         self.table_file.setToolTip(
             self.tr("A 4W file (XLSX, XLS, ODS, CSV); it wins over the layer"))
-        form.addRow(self.tr("4W table layer"), self.table_layer)
-        form.addRow(self.tr("or 4W file"), self.table_file)
-        self.admin_layer = QgsMapLayerComboBox(box)
-        self.admin_layer.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
-        self.admin_layer.setAllowEmptyLayer(True)
-        self.admin_layer.setLayer(None)
-        self.admin_file = QgsFileWidget(box)
-        self.admin_file.setFilter(
+        self.admin_layer, self.admin_file = self._layer_or_file(
+            box, form, QgsMapLayerProxyModel.Filter.PolygonLayer,
+            self.tr("Admin boundaries layer"), self.tr("or boundaries file"),
             self.tr("Boundaries (*.gpkg *.geojson *.json *.shp);;All files (*)"))
-        form.addRow(self.tr("Admin boundaries layer"), self.admin_layer)
-        form.addRow(self.tr("or boundaries file"), self.admin_file)
         self.admin_level = QComboBox(box)
         self.admin_level.addItems([self.tr("Automatic"), "1", "2", "3", "4"])
         form.addRow(self.tr("Admin level"), self.admin_level)
@@ -167,6 +157,19 @@ class CoordMapDock(QgsDockWidget):
         form.addRow(self.progress)
         form.addRow(self.dialog_button)
         return box
+
+    @staticmethod
+    def _layer_or_file(box, form, layer_filter, layer_label, file_label, file_filter):
+        """A source given as a loaded layer (none chosen at first) or as a file: two rows."""
+        layer = QgsMapLayerComboBox(box)
+        layer.setFilters(layer_filter)
+        layer.setAllowEmptyLayer(True)
+        layer.setLayer(None)
+        file_widget = QgsFileWidget(box)
+        file_widget.setFilter(file_filter)
+        form.addRow(layer_label, layer)
+        form.addRow(file_label, file_widget)
+        return layer, file_widget
 
     def _build_clusters(self, parent):
         box = QGroupBox(self.tr("Clusters"), parent)
