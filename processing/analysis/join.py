@@ -187,13 +187,6 @@ def _per_value(table, column, func) -> Tuple[np.ndarray, np.ndarray]:
     return codes, mapped
 
 
-def _per_value_is(table, column, predicate) -> np.ndarray:
-    """Per row: ``predicate`` of its cell in ``column``, worked out per distinct value; False
-    for an empty cell."""
-    codes, values = table.factorized(column)
-    return np.array([bool(predicate(value)) for value in values] + [False], dtype=bool)[codes]
-
-
 def _row_attributes(table, data, clusters, options) -> pd.DataFrame:
     roles = table.roles
     out = {}
@@ -893,7 +886,8 @@ def _match_rates(table, per_row, code_cols, name_cols, levels) -> Dict[int, floa
     for lvl in sorted((set(code_cols) | set(name_cols)) & set(levels)):
         given = np.zeros(len(per_row), dtype=bool)
         for column in (c for c in (code_cols.get(lvl), name_cols.get(lvl)) if c):
-            given |= _per_value_is(table, column, _has_text)
+            codes, has_text = _per_value(table, column, _has_text)
+            given |= has_text[codes].astype(bool)  # (an empty cell's None: False)
         if given.any():
             rates[lvl] = float((given & (located_at >= lvl) & found).sum() / given.sum())
     return rates
