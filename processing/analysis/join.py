@@ -886,8 +886,10 @@ def _match_rates(table, per_row, code_cols, name_cols, levels) -> Dict[int, floa
     for lvl in sorted((set(code_cols) | set(name_cols)) & set(levels)):
         given = np.zeros(len(per_row), dtype=bool)
         for column in (c for c in (code_cols.get(lvl), name_cols.get(lvl)) if c):
-            codes, has_text = _per_value(table, column, _has_text)
-            given |= has_text[codes].astype(bool)  # (an empty cell's None: False)
+            codes, values = table.factorized(column)
+            has_text = np.zeros(len(values) + 1, dtype=bool)  # (an empty cell: the last slot)
+            has_text[:-1] = [_has_text(value) for value in values]
+            given |= has_text[codes]
         if given.any():
             rates[lvl] = float((given & (located_at >= lvl) & found).sum() / given.sum())
     return rates
