@@ -443,7 +443,7 @@ def _check_quote_closed(source: str, text: str, delimiter: str, line: int, cells
 # is worked out from the delimiters on its lines, and its first line from the line ends inside
 # its cells. When anything does not add up, the csv module reads the file instead.
 _CHUNK_BYTES = 1 << 23
-_LF, _CR = 10, 13
+_LF, _CR, _QUOTE = 10, 13, ord('"')
 
 
 def _parse_csv_fast(source: str, data: bytes, delimiter: str, width_hint: int,
@@ -476,8 +476,8 @@ def _parse_csv_fast(source: str, data: bytes, delimiter: str, width_hint: int,
             _add_per_value(value_lines, texts, _per_value(uniques, _line_ends_in))
             _add_per_value(value_delimiters, texts,
                            _per_value(uniques, lambda text: text.count(delimiter)))
-        if position == width_hint - 1:  # only a record whose last cell is empty may be short
-            unsure = (uniques == "")[texts]
+    unsure = np.flatnonzero(parsed[-1][1][parsed[-1][0]] == "")  # only these may be short
+    empty_at_end = _empty_cells_at_end(parsed, unsure)
     del parsed
     progress.step(80)
     spans = 1 + value_lines
@@ -486,7 +486,7 @@ def _parse_csv_fast(source: str, data: bytes, delimiter: str, width_hint: int,
         return None  # records and lines disagree: not what the csv module would read
     starts = np.concatenate([[0], line_ends[:-1] + 1])[last_lines - spans]
     widths = _field_counts(data, delimiter, starts, line_ends[last_lines - 1], unsure,
-                           value_delimiters, width_hint)
+                           empty_at_end, value_delimiters, width_hint)
     if widths is None:
         return None
     return (RawTable(source, None, cells, (last_lines - spans + 1).tolist(),
@@ -539,24 +539,61 @@ def _c_parser_columns(data: bytes, delimiter: str, width_hint: int, lines: int,
     return columns
 
 
+def _empty_cells_at_end(parsed: List[Tuple[np.ndarray, np.ndarray]], records: np.ndarray
+                        ) -> np.ndarray:
+    """For each of ``records`` (whose last cell is empty): how many of its last cells are empty
+    (as the C parser gives them: a short record is padded with empty cells)."""
+    count = np.zeros(len(records), dtype=np.int64)
+    running = np.arange(len(records))  # records whose cells seen so far are all empty
+    for texts, uniques in reversed(parsed):
+        empty = (uniques == "")[texts[records[running]]]
+        running = running[empty]
+        if not len(running):
+            break
+        count[running] += 1
+    return count
+
+
 def _field_counts(data: bytes, delimiter: str, starts: np.ndarray, ends: np.ndarray,
-                  unsure: np.ndarray, value_delimiters: np.ndarray,
+                  records: np.ndarray, empty_at_end: np.ndarray, value_delimiters: np.ndarray,
                   width_hint: int) -> Optional[np.ndarray]:
-    """Each record's field count: ``width_hint``, or for the records that may be shorter, the
-    delimiters between its first byte and its line end (less those inside its cells)."""
+    """Each record's field count: ``width_hint``, or for ``records`` (those that may be shorter,
+    with ``empty_at_end`` empty cells at their end), from the delimiters that end their line:
+    k of them after a cell with a value means that value's cell is followed by k empty fields
+    and then ends the record. Where a quote comes before them (the value may be an empty
+    quoted cell), the record's delimiters are counted, less those inside its cells."""
     buffer = np.frombuffer(data, dtype=np.uint8)
     widths = np.full(len(starts), width_hint, dtype=np.int64)
-    records = np.flatnonzero(unsure)
     first, end = starts[records], ends[records]
     after = buffer[np.minimum(end, len(buffer) - 1)]
     before = buffer[np.maximum(end - 1, 0)]
     end = end - ((end < len(buffer)) & (after == _LF) & (end > first) & (before == _CR))  # \r\n
-    counted = 1 + _count_in_spans(buffer, ord(delimiter), first, end) - value_delimiters[records]
-    counted[first == end] = 0  # an empty line: an empty record
+    run = _run_before(buffer, ord(delimiter), first, end)
+    value_at = end - run - 1  # the last byte of the last cell with a value
+    only_delimiters = value_at < first
+    counted = np.where(only_delimiters, np.where(end > first, run + 1, 0),
+                       width_hint - empty_at_end + run)
+    quoted = np.flatnonzero(~only_delimiters & (buffer[np.maximum(value_at, 0)] == _QUOTE))
+    if len(quoted):
+        counted[quoted] = 1 + _count_in_spans(buffer, ord(delimiter), first[quoted],
+                                              end[quoted]) - value_delimiters[records[quoted]]
     if ((counted < 0) | (counted > width_hint)).any():
         return None
     widths[records] = counted
     return widths
+
+
+def _run_before(buffer: np.ndarray, byte: int, starts: np.ndarray, ends: np.ndarray
+                ) -> np.ndarray:
+    """How many ``byte`` come right before each span's end, within the span."""
+    run = np.zeros(len(starts), dtype=np.int64)
+    running = np.arange(len(starts))
+    while len(running):
+        at = ends[running] - run[running] - 1
+        more = (at >= starts[running]) & (buffer[np.maximum(at, 0)] == byte)
+        running = running[more]
+        run[running] += 1
+    return run
 
 
 def _count_in_spans(buffer: np.ndarray, byte: int, starts: np.ndarray, ends: np.ndarray
