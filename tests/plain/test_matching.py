@@ -246,8 +246,41 @@ def test_resolve_frame_resolves_each_combination_once():
     started = time.perf_counter()
     out = counting.resolve_frame(df, {2: "c2"}, {})
     assert time.perf_counter() - started < 20
-    assert len(out) == len(df) and len(calls) == 6
+    # Codes that are units decide alone; the cascade runs once for each other combination:
+    # the rolled-up XY0105, "bad" and the empty cell.
+    assert len(out) == len(df) and len(calls) == 3
     assert (out["pcode"].to_numpy()[df["c2"].to_numpy() == "XY0105"] == "XY01").all()
+
+
+# Values that exercise each way out of the cascade: codes that are units (agreeing or not with
+# the other levels), padded or rolled-up codes, placeholders, national coverage, names.
+CODE_POOL = {1: ["XY01", "XY02", "xy03", "XY1", "XY09", "#N/A", "national", None],
+             2: ["XY0101", "XY0102", "XY0201", "XY0105", "XY01", "xy0202", "bad", "-", None],
+             3: ["XY010101", "XY020199", "XY0101", None]}
+NAME_POOL = {1: ["North", "Bujumbura", "whole country", None],
+             2: ["Alpha", "Central", "Alpha, Beta", "Betta", "N/A", None]}
+
+
+@pytest.mark.parametrize("target", [1, 2])
+def test_resolve_frame_gives_what_the_cascade_gives_for_each_row(target):
+    units = make_units()
+    rng = np.random.default_rng(3)
+    columns = {f"c{lvl}": rng.choice(np.array(pool, dtype=object), 3_000)
+               for lvl, pool in CODE_POOL.items()}
+    columns.update({f"n{lvl}": rng.choice(np.array(pool, dtype=object), 3_000)
+                    for lvl, pool in NAME_POOL.items()})
+    df = pd.DataFrame(columns)
+    out = Matcher(units, target_level=target).resolve_frame(
+        df, {lvl: f"c{lvl}" for lvl in CODE_POOL}, {lvl: f"n{lvl}" for lvl in NAME_POOL})
+    cascade = Matcher(units, target_level=target)
+    expected = [vars(match) for i, row in df.iterrows() for match in cascade.resolve(
+        {lvl: row[f"c{lvl}"] for lvl in CODE_POOL}, {lvl: row[f"n{lvl}"] for lvl in NAME_POOL})]
+    got = out.drop(columns="input_index").rename(columns={"match_method": "method",
+                                                           "match_score": "score"})
+    got = [{k: (None if pd.isna(v) else v) for k, v in row.items()}
+           for row in got.to_dict("records")]
+    assert got == [{k: row[k] for k in got[0]} for row in expected]
+    assert {row["status"] for row in expected} == {"used", "rolled_up", "unmatched"}
 
 
 def test_resolve_frame_missing_column_is_an_input_error(matcher):
