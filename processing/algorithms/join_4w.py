@@ -173,7 +173,7 @@ class Join4WAlgorithm(CoordMapAlgorithm):
         table = parse_table(raw, self._mapping(parameters, context),
                             progress=progress.within(12, 20))
         feedback.pushInfo(self.tr("Read {where}: {rows} data rows, header on row(s) {header}")
-                          .format(where=table.where, rows=len(table.data),
+                          .format(where=table.where, rows=table.height,
                                   header=", ".join(map(str, table.header_rows))))
         for role, column in table.roles.items():
             feedback.pushInfo(f"  {role} <- {column} ({table.role_sources.get(role, '')})")

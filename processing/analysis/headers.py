@@ -16,7 +16,7 @@ import pandas as pd
 
 from .errors import InputError
 from .progress import SILENT, Progress
-from .table import RawTable
+from .table import RawTable, cells_of
 from .vocabulary import load_json_file, load_vocabulary, normalise_text
 
 ROLE_KEYS = (
@@ -42,25 +42,66 @@ _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 Tokens = Tuple[str, ...]
 
 
-@dataclass
+@dataclass(eq=False)
 class Table4W:
     source: str
     sheet: Optional[str]
     columns: List[str]  # unique labels
     hxl: List[Optional[str]]  # normalised hashtag per column or None
-    data: pd.DataFrame  # object dtype, columns = labels + "source_row"
+    source_rows: np.ndarray  # file row number of each data row (int64)
     header_rows: List[int]  # file row numbers used as header (and the HXL row)
     skipped: List[Tuple[int, str]]  # (file row number, reason)
     roles: Dict[str, str]  # role -> column label
     role_sources: Dict[str, str]  # role -> "hxl" | "header" | "mapping"
     notes: List[str] = field(default_factory=list)
     # label -> (codes, distinct values): see factorized(); the reader's own when it has them
-    _factorized: Dict[str, Tuple[np.ndarray, np.ndarray]] = field(
-        default_factory=dict, repr=False, compare=False)
+    _factorized: Dict[str, Tuple[np.ndarray, np.ndarray]] = field(default_factory=dict,
+                                                                  repr=False)
+    _data: Optional[pd.DataFrame] = field(default=None, repr=False)  # see ``data``
 
     @property
     def where(self) -> str:
         return self.source if self.sheet is None else f'{self.source}, sheet "{self.sheet}"'
+
+    @property
+    def height(self) -> int:
+        """Number of data rows."""
+        return len(self.source_rows)
+
+    @property
+    def data(self) -> pd.DataFrame:
+        """The data rows: an object column per label (None: an empty cell), then source_row;
+        a RangeIndex. When the reader gave each column's codes, made only when first asked
+        for: the join works on the codes and ``column``, and never needs the whole frame."""
+        if self._data is None:
+            grid = cells_of([self._factorized[label] for label in self.columns], slice(None))
+            self._data = _frame(grid, self.columns, self.source_rows)
+        return self._data
+
+    def column(self, label: str) -> pd.Series:
+        """One column of ``data`` (on its RangeIndex), made alone when the frame is not."""
+        if self._data is not None or label not in self._factorized:
+            return self.data[label]
+        codes, values = self._factorized[label]
+        return pd.Series(np.append(values, None)[codes], dtype=object)  # code -1: the None
+
+    def rows_of(self, positions: np.ndarray) -> pd.DataFrame:
+        """``data`` at ``positions`` (row labels kept), made alone when the frame is not: a
+        step that needs a few rows of a large table in full."""
+        if self._data is not None or not self._factorized:
+            return self.data.iloc[positions]
+        grid = cells_of([self._factorized[label] for label in self.columns], positions)
+        frame = _frame(grid, self.columns, self.source_rows[positions])
+        frame.index = pd.Index(positions)
+        return frame
+
+    def distinct_values(self, label: str, count: int) -> list:
+        """The first ``count`` distinct values of a column, in the order rows first have them,
+        empty cells left out."""
+        if self._data is not None or label not in self._factorized:
+            return list(self.data[label].dropna().unique()[:count])
+        codes, values = self._factorized[label]
+        return list(values[pd.unique(codes[codes >= 0])[:count]])
 
     def factorized(self, label: str) -> Tuple[np.ndarray, np.ndarray]:
         """(codes, values) of a column: ``values[codes[i]]`` is row i's cell, code -1 an empty
@@ -538,7 +579,7 @@ def _trailing_total_rows(raw: RawTable, blank: np.ndarray, first_data: int,
 
 def _assign_roles(
     columns: List[_Column],
-    data: pd.DataFrame,
+    table: Table4W,
     mapping: Optional[Dict[str, Optional[str]]],
     vocabulary: ColumnVocabulary,
     where: str,
@@ -550,7 +591,7 @@ def _assign_roles(
     _assign_greedy(hxl, roles, sources, "hxl", blocked_roles)
     tagged = {c.label for c in free if vocabulary.hxl_candidates(c.hxl)}
     free = [c for c in free if c.label not in roles.values() and c.label not in tagged]
-    header = _header_role_candidates(free, data, vocabulary)
+    header = _header_role_candidates(free, table, vocabulary)
     _assign_greedy(header, roles, sources, "header", blocked_roles)
     return roles, sources
 
@@ -566,7 +607,7 @@ def _assign_greedy(candidates, roles, sources, source, blocked_roles) -> None:
         used_columns.add(column.label)
 
 
-def _header_role_candidates(columns, data, vocabulary) -> List[Tuple[float, _Column, str]]:
+def _header_role_candidates(columns, table, vocabulary) -> List[Tuple[float, _Column, str]]:
     candidates = []
     admin = {c.label: _best_admin_match(c.primary, vocabulary) for c in columns}
     levels = _admin_levels([m[1] for m in admin.values() if m])
@@ -574,7 +615,8 @@ def _header_role_candidates(columns, data, vocabulary) -> List[Tuple[float, _Col
         found = [pair for tokens in column.primary for pair in vocabulary.header_candidates(tokens)]
         for score, role in found:
             if role in vocabulary.role_values:
-                score += _value_fit_bonus(data[column.label], vocabulary.role_values[role])
+                score += _value_fit_bonus(table.distinct_values(column.label, VALUE_SAMPLE),
+                                          vocabulary.role_values[role])
             candidates.append((score, column, role))
         match = admin[column.label]
         if match:
@@ -600,9 +642,9 @@ def _admin_levels(matches: List[Union[int, _AdminTerm]]) -> Dict[str, int]:
     return levels
 
 
-def _value_fit_bonus(series: pd.Series, words: set) -> float:
+def _value_fit_bonus(distinct: list, words: set) -> float:
     """+5 when most distinct values are words of the role (e.g. status), -8 when they are not."""
-    values = [normalise_text(v) for v in series.dropna().unique()[:VALUE_SAMPLE]]
+    values = [normalise_text(v) for v in distinct]
     values = [v for v in values if v]
     if not values:
         return 0.0
@@ -670,39 +712,46 @@ def parse_table(
     columns, empty_notes = _drop_empty_columns(columns, raw, data_rows)
     _make_unique(columns)
     progress.step(50)
-    data, factorized = _data_frame(columns, raw, data_rows)
-    progress.step(80)
-    roles, sources = _assign_roles(columns, data, mapping, vocabulary, raw.where)
-    progress.step(95)
     header_rows = sorted(raw.row_numbers[i] for i in (layout.group, layout.header, layout.hxl)
                          if i is not None)
+    source_rows = np.asarray(raw.row_numbers, dtype=np.int64)[data_rows]
     table = Table4W(
-        raw.source, raw.sheet, [c.label for c in columns], [c.hxl for c in columns], data,
-        header_rows, skipped, _in_role_order(roles), _in_role_order(sources),
-        list(raw.notes) + layout.notes + column_notes + empty_notes, factorized,
+        raw.source, raw.sheet, [c.label for c in columns], [c.hxl for c in columns],
+        source_rows, header_rows, skipped, {}, {},
+        list(raw.notes) + layout.notes + column_notes + empty_notes,
+        *_data_columns(columns, raw, data_rows, source_rows),
     )
+    progress.step(80)
+    roles, sources = _assign_roles(columns, table, mapping, vocabulary, raw.where)
+    table.roles, table.role_sources = _in_role_order(roles), _in_role_order(sources)
+    progress.step(95)
     _add_role_notes(table)
     return table
 
 
-def _data_frame(columns: List[_Column], raw: RawTable, data_rows: np.ndarray
-                ) -> Tuple[pd.DataFrame, Dict[str, Tuple[np.ndarray, np.ndarray]]]:
-    """The data rows as a frame of the kept columns, and the reader's distinct values of each
-    column (if it has them) for the same rows."""
+def _data_columns(columns: List[_Column], raw: RawTable, data_rows: np.ndarray,
+                  source_rows: np.ndarray
+                  ) -> Tuple[Dict[str, Tuple[np.ndarray, np.ndarray]], Optional[pd.DataFrame]]:
+    """The data rows of the kept columns: the reader's codes and distinct values of each column
+    when it has them (the frame is made from them if asked for), else the frame, a view of
+    the raw grid where it can be (the join only reads it: no second copy of a large table)."""
     contiguous = len(data_rows) and data_rows[-1] - data_rows[0] + 1 == len(data_rows)
     rows = slice(data_rows[0], data_rows[-1] + 1) if contiguous else data_rows
+    if raw.factorized is not None:
+        return {c.label: (raw.factorized[c.index][0][rows], raw.factorized[c.index][1])
+                for c in columns}, None
     kept = [c.index for c in columns]
-    # Column by column (the grid's order, which the frame keeps: its columns stay contiguous),
-    # and a view of the raw grid where it can be: no second copy of a large table (the join
-    # only reads it).
     by_column = raw.cells.T if kept == list(range(raw.width)) else raw.cells.T[kept]
     by_column = by_column[:, rows] if contiguous else np.take(by_column, rows, axis=1)
-    frame = pd.DataFrame(by_column.T, columns=[c.label for c in columns],
-                         index=pd.RangeIndex(len(data_rows)), dtype=object, copy=False)
-    frame[SOURCE_ROW] = np.asarray(raw.row_numbers, dtype=np.int64)[rows]
-    factorized = {} if raw.factorized is None else {
-        c.label: (raw.factorized[c.index][0][rows], raw.factorized[c.index][1]) for c in columns}
-    return frame, factorized
+    return {}, _frame(by_column.T, [c.label for c in columns], source_rows)
+
+
+def _frame(grid: np.ndarray, labels: List[str], source_rows: np.ndarray) -> pd.DataFrame:
+    """``Table4W.data`` from a grid of its cells (kept as the frame's block: not copied)."""
+    frame = pd.DataFrame(grid, columns=labels, index=pd.RangeIndex(len(source_rows)),
+                         dtype=object, copy=False)
+    frame[SOURCE_ROW] = source_rows
+    return frame
 
 
 def _in_role_order(values: Dict[str, str]) -> Dict[str, str]:

@@ -65,22 +65,22 @@ def join_4w(table: Table4W, units: AdminUnits, options: Optional[JoinOptions] = 
     options = options or JoinOptions()
     if options.period not in PERIOD_MODES:
         raise InputError(f"period must be one of {', '.join(PERIOD_MODES)}, not {options.period!r}")
-    data = table.data  # read only here: no copy of the whole table unless its index needs one
-    if not data.index.equals(pd.RangeIndex(len(data))):
-        data = data.reset_index(drop=True)
-    if data.empty and not table.skipped:
+    # Rows are positions (the table's rows as a RangeIndex); the join reads the table's columns
+    # by their codes and values and never makes the frame of the whole table (table.data).
+    index = pd.RangeIndex(table.height)
+    if not table.height and not table.skipped:
         raise InputError(f"{table.where}: the table has a header (row "
                          f"{', '.join(map(str, table.header_rows))}) but no data rows under it")
     code_cols, name_cols = _location_columns(table)
     level = _target_level(table, units, options.admin_level, code_cols, name_cols)
     progress.step(5, f"Matching locations at admin {level}")
-    matches = _match_locations(table, data, units, level, code_cols, name_cols, crosswalk)
+    matches = _match_locations(table, index, units, level, code_cols, name_cols, crosswalk)
     progress.step(55, "Normalising clusters, periods and partners")
-    attributes = _row_attributes(table, data, clusters or ClusterVocabulary.load(), options)
+    attributes = _row_attributes(table, index, clusters or ClusterVocabulary.load(), options)
     progress.step(70, "Counting partners per unit")
     per_row = _status_per_row(_matches_per_row(matches), attributes, options)
     progress.step(74)  # large tables take seconds per step: keep the bar moving
-    rows = _rows_output(table, data, per_row, attributes, options, progress.within(74, 80))
+    rows = _rows_output(table, index, per_row, attributes, options, progress.within(74, 80))
     progress.step(80)
     pcodes = matches["pcode"]
     counted = per_row["status"].isin(["used", "rolled_up"]).to_numpy()[
@@ -88,7 +88,7 @@ def join_4w(table: Table4W, units: AdminUnits, options: Optional[JoinOptions] = 
     presence = _presence(table, pcodes[counted], attributes, units, level, options,
                          progress.within(80, 90))
     progress.step(90, "Writing the QA report")
-    issues = _issues(table, data, matches, attributes, rows, units, progress.within(90, 97))
+    issues = _issues(table, matches, attributes, units, progress.within(90, 97))
     progress.step(97)
     summary, log_line = _summary(table, units, rows, per_row, level, code_cols, name_cols)
     mapping = pd.DataFrame(
@@ -123,18 +123,19 @@ def _target_level(table, units, wanted, code_cols, name_cols) -> int:
     return max(in_table) if in_table else max(levels)
 
 
-def _match_locations(table, data, units, level, code_cols, name_cols, crosswalk) -> pd.DataFrame:
+def _match_locations(table, index, units, level, code_cols, name_cols, crosswalk
+                     ) -> pd.DataFrame:
     matcher = Matcher(units, crosswalk=crosswalk, target_level=level)
-    matches = matcher.resolve_frame(data, code_cols, name_cols, table.factorized)
+    matches = matcher.resolve_columns(index, code_cols, name_cols, table.factorized)
     if {"lat", "lon"} <= set(table.roles):
-        matches = _locate_points(table, data, units, level, matches)
+        matches = _locate_points(table, units, level, matches)
     return matches
 
 
-def _locate_points(table, data, units, level, matches):
+def _locate_points(table, units, level, matches):
     """Rows with coordinates and no location found by code or name: point in polygon."""
-    lon = pd.to_numeric(data[table.roles["lon"]], errors="coerce")
-    lat = pd.to_numeric(data[table.roles["lat"]], errors="coerce")
+    lon = pd.to_numeric(table.column(table.roles["lon"]), errors="coerce")
+    lat = pd.to_numeric(table.column(table.roles["lat"]), errors="coerce")
     open_rows = matches["pcode"].isna() & (matches["match_method"] != "national") & \
         ~matches.index.duplicated(keep=False)
     candidates = matches.index[open_rows]
@@ -177,43 +178,33 @@ def _present(table, column) -> Tuple[np.ndarray, np.ndarray]:
     return renumber[codes], values[kept]
 
 
-def _per_value(table, column, func) -> Tuple[np.ndarray, np.ndarray]:
-    """(codes, ``func`` of each distinct value of ``column`` with None last): ``mapped[codes]``
-    is the row's result, a row with an empty cell gets None."""
-    codes, values = table.factorized(column)
-    mapped = np.empty(len(values) + 1, dtype=object)
-    mapped[:-1] = [func(value) for value in values]
-    mapped[-1] = None
-    return codes, mapped
-
-
-def _row_attributes(table, data, clusters, options) -> pd.DataFrame:
+def _row_attributes(table, index, clusters, options) -> pd.DataFrame:
     roles = table.roles
     out = {}
     if "cluster" in roles:
         column = roles["cluster"]
-        normalised = clusters.normalise_series(data[column], table.factorized(column))
+        normalised = clusters.normalise_series(table.column(column), table.factorized(column))
         out.update((name, normalised[name]) for name in normalised.columns)
     else:
         out["cluster_code"], out["cluster_name"] = None, None
         out["cluster_known"], out["cluster_note"] = False, "no cluster column"
     period_roles = [role for role in PERIOD_ROLES if role in roles]
     if period_roles:
-        periods = parse_periods({role: data[roles[role]] for role in period_roles},
+        periods = parse_periods({role: table.column(roles[role]) for role in period_roles},
                                 options.default_year,
                                 {role: _present(table, roles[role]) for role in period_roles})
         out.update((name, periods[name]) for name in periods.columns)
     else:
         out["period_start"], out["period_end"] = pd.NaT, pd.NaT
         out["period"], out["period_note"] = None, "no period column"
-    out = pd.DataFrame(out, index=data.index, copy=False)  # (no copy of the columns into blocks)
+    out = pd.DataFrame(out, index=index, copy=False)  # (no copy of the columns into blocks)
     out["period_key"] = _period_key(out, options.period)
     out["organisation"] = _first_text(table, _partner_columns(table))
     extra = [roles[r] for r in ALL_ORGANISATION_ROLES if r in roles]
     out["other_organisations"] = _all_texts(table, extra) if options.count_all_organisations \
         and extra else None
     for role in ("targeted", "reached"):
-        out[role], out[f"{role}_problem"] = _numbers(table, data, roles.get(role))
+        out[role], out[f"{role}_problem"] = _numbers(table, index, roles.get(role))
     out["activity"] = _first_text(table, _role_columns(table, "activity"))
     return out
 
@@ -251,7 +242,7 @@ def _first_text_codes(table, columns) -> Tuple[np.ndarray, np.ndarray]:
     """Per row, the first non-blank text among ``columns`` (runs of spaces made one) as its
     number among the distinct texts (-1: none); worked out per distinct value of a column."""
     texts: Dict[str, int] = {}
-    result = np.full(len(table.data), -1, dtype=np.int64)
+    result = np.full(table.height, -1, dtype=np.int64)
     for column in columns:
         codes, values = table.factorized(column)
         found = (" ".join(str(value).split()) for value in values)
@@ -269,18 +260,18 @@ def _all_texts(table, columns) -> np.ndarray:
                      dtype=object).to_numpy()
 
 
-def _numbers(table, data, column):
+def _numbers(table, index, column):
     """People counts as numbers; text that is not a count is reported, negatives too. The
     problems are a categorical column (a few kinds, mostly none: cheap to look for)."""
     if column is None:
-        return pd.Series(np.nan, index=data.index), pd.Series(None, index=data.index, dtype=object)
+        return pd.Series(np.nan, index=index), pd.Series(None, index=index, dtype=object)
     codes, values = _present(table, column)  # (the header's text must not make counts floats)
     if (codes < 0).any():
         values = np.append(values, None)  # the empty cells' code -1 takes it
     numbers, problem = _counts_of(values)
     kind, kinds = pd.factorize(problem)  # (None: code -1, no problem)
-    return (pd.Series(numbers[codes], index=data.index),
-            pd.Series(pd.Categorical.from_codes(kind[codes], kinds), index=data.index))
+    return (pd.Series(numbers[codes], index=index),
+            pd.Series(pd.Categorical.from_codes(kind[codes], kinds), index=index))
 
 
 def _counts_of(values: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
@@ -334,7 +325,7 @@ def _status_per_row(per_row, attributes, options) -> pd.DataFrame:
     return per_row
 
 
-def _rows_output(table, data, per_row, attributes, options, progress) -> pd.DataFrame:
+def _rows_output(table, index, per_row, attributes, options, progress) -> pd.DataFrame:
     fields = {
         "status": per_row["status"].astype(object, copy=False),
         "reason": per_row["reason"].astype(object, copy=False),  # (copied in file order below)
@@ -349,36 +340,43 @@ def _rows_output(table, data, per_row, attributes, options, progress) -> pd.Data
         "activity": attributes["activity"],
         "period_start": _iso_dates(attributes["period_start"]),
         "period_end": _iso_dates(attributes["period_end"]),
-        "activity_status": _texts_of(data, _first_text(table, _role_columns(table, "status"))),
-        "modality": _texts_of(data, _first_text(table, _role_columns(table, "modality"))),
+        "activity_status": _texts_of(index, _first_text(table, _role_columns(table, "status"))),
+        "modality": _texts_of(index, _first_text(table, _role_columns(table, "modality"))),
         "targeted": attributes["targeted"], "reached": attributes["reached"],
     }
     progress.step(40)
-    columns = list(fields.items()) + _original_columns(table, data)
     progress.step(60)
-    return _in_file_order(data, columns, table.skipped)
+    return _in_file_order(table.source_rows, list(fields.items()), _original_columns(table),
+                          table.skipped)
 
 
-def _in_file_order(data, columns, skipped) -> pd.DataFrame:
-    """One frame: source_row, then ``columns`` (name, Series on data.index, a RangeIndex), with
-    the blank and total rows under the header added as skipped rows (they are rows too), all
-    sorted by file row. The text columns are written straight into the frame's one block of
-    text (no second copy of the whole table); the typed ones are added to it."""
-    source_row = np.concatenate([data[SOURCE_ROW].to_numpy(dtype=np.int64),
+def _in_file_order(source_rows, columns, originals, skipped) -> pd.DataFrame:
+    """One frame: source_row, then ``columns`` (name, Series on a RangeIndex: the data rows),
+    then the ``originals`` (name, codes, texts: text columns by their codes), with the blank
+    and total rows under the header added as skipped rows (they are rows too), all sorted by
+    file row. The text columns are written straight into the frame's one block of text (no
+    other copy of the whole table); the typed ones are added to it."""
+    data_rows = len(source_rows)
+    source_row = np.concatenate([source_rows,
                                  np.array([row for row, _ in skipped], dtype=np.int64)])
-    order = np.argsort(source_row, kind="stable")  # labels >= len(data): skipped rows
+    order = np.argsort(source_row, kind="stable")  # labels >= data_rows: skipped rows
     texts = [(name, series) for name, series in columns if series.dtype == object]
-    block = np.empty((len(order), len(texts)), dtype=object, order="F")
-    copy_rows = _row_copier(order, len(data))
+    block = np.empty((len(order), len(texts) + len(originals)), dtype=object, order="F")
+    copy_rows = _row_copier(order, data_rows)
     for position, (_, series) in enumerate(texts):  # (on a RangeIndex: positions are labels)
         copy_rows(series.to_numpy(), block[:, position])
-    names = [name for name, _ in texts]
-    extra = np.flatnonzero(order >= len(data))
+    slot = np.minimum(order, data_rows)  # a skipped row: the slot after the data rows
+    for position, (_, codes, values) in enumerate(originals, len(texts)):
+        # code -1 (an empty cell) takes the None last, a skipped row the NaN before it
+        block[:, position] = np.append(values, [np.nan, None])[
+            np.append(codes, len(values))[slot]]
+    names = [name for name, _ in texts] + [name for name, _, _ in originals]
+    extra = np.flatnonzero(order >= data_rows)
     block[extra, names.index("status")] = "skipped"
-    block[extra, names.index("reason")] = [skipped[i][1] for i in order[extra] - len(data)]
+    block[extra, names.index("reason")] = [skipped[i][1] for i in order[extra] - data_rows]
     frame = pd.DataFrame(block, columns=names, dtype=object, copy=False)
     frame.insert(0, "source_row", source_row[order])
-    positions = np.where(order < len(data), order, -1)  # -1: a skipped row, missing values
+    positions = np.where(order < data_rows, order, -1)  # -1: a skipped row, missing values
     for position, (name, series) in enumerate(columns, 1):
         if series.dtype != object:
             frame.insert(position, name, _taken(series, positions), allow_duplicates=True)
@@ -412,8 +410,8 @@ def _taken(series: pd.Series, positions: np.ndarray):
     return series.array.take(positions, allow_fill=True)
 
 
-def _texts_of(data, texts: np.ndarray) -> pd.Series:
-    return pd.Series(texts, index=data.index, dtype=object)
+def _texts_of(index, texts: np.ndarray) -> pd.Series:
+    return pd.Series(texts, index=index, dtype=object)
 
 
 def _partner_columns(table):
@@ -452,24 +450,18 @@ def _matches_per_row(matches) -> pd.DataFrame:
     return pd.concat([single, joined.drop(columns="_rank")]).sort_index()
 
 
-def _original_columns(table, data) -> List[Tuple[str, pd.Series]]:
-    """The row's cells as given, as text, under their own column names."""
-    return [(original_field_name(column), _as_texts(table, column, data[column]))
-            for column in table.columns]
+def _original_columns(table) -> List[Tuple[str, np.ndarray, np.ndarray]]:
+    """The rows' cells as given, as text, under their own column names: (name, codes, texts)."""
+    return [(original_field_name(column), *_as_texts(table, column)) for column in table.columns]
 
 
-def _as_texts(table, column, values: pd.Series) -> pd.Series:
-    """Decided per distinct value (numpy, not pandas, per column: a file may have 10,000)."""
+def _as_texts(table, column) -> Tuple[np.ndarray, np.ndarray]:
+    """A column's codes and its distinct values as text (decided per distinct value, with
+    numpy, not pandas, per column: a file may have 10,000)."""
     codes, distinct = table.factorized(column)
-    if _all_texts_in(distinct) or not np.isin(codes, [
-            code for code, value in enumerate(distinct) if not isinstance(value, str)]).any():
-        missing = codes < 0
-        empty = values.to_numpy()[missing].tolist()
-        if empty.count(None) == len(empty):  # (counted in C: a column may be mostly empty)
-            return values  # nothing to change: no copy of a column of a large table
-        return values.where(~missing, None)
-    codes, texts = _per_value(table, column, _as_text)
-    return pd.Series(texts[codes], index=values.index, dtype=object)
+    if _all_texts_in(distinct):
+        return codes, distinct
+    return codes, np.array([_as_text(value) for value in distinct], dtype=object)
 
 
 def _all_texts_in(values: np.ndarray) -> bool:
@@ -725,8 +717,8 @@ def _issue(category, column=None, value=None, level=None, parent=None, rows=1, f
             "suggestion": suggestion}
 
 
-def _issues(table, data, matches, attributes, rows, units, progress) -> pd.DataFrame:
-    source_row = data[SOURCE_ROW]
+def _issues(table, matches, attributes, units, progress) -> pd.DataFrame:
+    source_row = pd.Series(table.source_rows)
     issues = [_issue("table", reason=note, rows=0) for note in table.notes]
     issues += [_issue("boundaries", reason=note, rows=0) for note in units.notes]
     issues += [_issue("skipped_row", first_row=row, reason=reason) for row, reason in table.skipped]
@@ -743,9 +735,9 @@ def _issues(table, data, matches, attributes, rows, units, progress) -> pd.DataF
     issues += _grouped(attributes, noted, lambda a: a["period_note"],
                        source_row, "period", None, lambda a: a["period_note"].iloc[0])
     for role in ("targeted", "reached"):
-        raw = data[table.roles[role]] if role in table.roles else None
+        column = table.roles.get(role)
         issues += _grouped(attributes, attributes[f"{role}_problem"].notna().to_numpy(),
-                           lambda a, raw=raw: raw.loc[a.index].map(str), source_row,
+                           lambda a, c=column: table.column(c).loc[a.index].map(str), source_row,
                            "invalid_number", table.roles.get(role), lambda a, r=role: f"{r}: "
                            f"{a[f'{r}_problem'].iloc[0]}; not added up")
     issues += _grouped(attributes, attributes["organisation"].isna().to_numpy(),
@@ -754,7 +746,7 @@ def _issues(table, data, matches, attributes, rows, units, progress) -> pd.DataF
                        lambda a: "no implementing organisation: the row counts as an activity "
                        "but not as a partner")
     progress.step(60)
-    issues += _duplicates(table, data)
+    issues += _duplicates(table)
     frame = pd.DataFrame(issues, columns=list(_issue("x")))
     frame["level"] = frame["level"].astype("Int64")
     frame["first_row"] = frame["first_row"].astype("Int64")
@@ -826,17 +818,18 @@ def _int_or_none(value):
     return None if value is None or pd.isna(value) else int(value)
 
 
-def _duplicates(table, data) -> List[dict]:
+def _duplicates(table) -> List[dict]:
     # Rows identical in every column are identical in the first few: only the rows that are
     # are compared in all (a file may have 10,000 columns).
     screen = [table.factorized(column)[0] for column in table.columns[:DUPLICATE_SCREEN_COLUMNS]]
-    duplicated = pd.Series(combination_keys(screen, len(data)), index=data.index).duplicated(
-        keep=False)
+    duplicated = pd.Series(combination_keys(screen, table.height)).duplicated(
+        keep=False).to_numpy()
     if len(table.columns) > DUPLICATE_SCREEN_COLUMNS and duplicated.any():
-        duplicated[duplicated] = _duplicated_rows(data.loc[duplicated, table.columns])
+        screened = np.flatnonzero(duplicated)
+        duplicated[screened] = _duplicated_rows(table.rows_of(screened)[table.columns])
     if not duplicated.any():
         return []
-    subset = data[duplicated]
+    subset = table.rows_of(np.flatnonzero(duplicated))
     groups = subset.groupby(subset[table.columns].astype(str).agg("|".join, axis=1), sort=False)
     return [_issue("duplicate_rows", value=", ".join(map(str, g[SOURCE_ROW].head(10))),
                    rows=len(g), first_row=int(g[SOURCE_ROW].min()),

@@ -261,15 +261,22 @@ class Matcher:
         """Matches aligned to ``df.index`` (an index value repeats when a cell was split).
         ``factorized(column)``, when given, returns a column's (codes, values): ``values[
         codes[i]]`` is row i's cell, -1 an empty one (columns already hashed: not again)."""
-        columns = [("code", lvl, c) for lvl, c in code_cols.items()] + \
-                  [("name", lvl, c) for lvl, c in name_cols.items()]
-        missing = [c for _, _, c in columns if c not in df.columns]
+        missing = [c for c in [*code_cols.values(), *name_cols.values()] if c not in df.columns]
         if missing:
             raise InputError(f"table: column(s) {', '.join(missing)} not found")
-        factorized = factorized or (lambda column: _factorize(df[column]))
+        return self.resolve_columns(df.index, code_cols, name_cols, factorized or (
+            lambda column: _factorize(df[column])))
+
+    def resolve_columns(self, index: pd.Index, code_cols: Dict[int, str],
+                        name_cols: Dict[int, str],
+                        factorized: Callable[[str], Tuple[np.ndarray, np.ndarray]]
+                        ) -> pd.DataFrame:
+        """``resolve_frame`` for the rows of ``index``, from the columns' (codes, values)."""
+        columns = [("code", lvl, c) for lvl, c in code_cols.items()] + \
+                  [("name", lvl, c) for lvl, c in name_cols.items()]
         coded = [(kind, level, *_cleaned(*factorized(column))) for kind, level, column in columns]
-        group_of_row, firsts = combinations([codes for _, _, codes, _ in coded], len(df))
-        return _assemble(df.index, group_of_row, self._resolve_groups(coded, firsts))
+        group_of_row, firsts = combinations([codes for _, _, codes, _ in coded], len(index))
+        return _assemble(index, group_of_row, self._resolve_groups(coded, firsts))
 
     def _resolve_groups(self, coded, firsts: np.ndarray) -> List[List[Match]]:
         """The matches of each combination of cleaned values (the rows at ``firsts``). Those

@@ -47,18 +47,19 @@ TICK_SECONDS = 0.25  # progress reports while a reader's one long call runs
 class RawTable:
     """A sheet as a grid of raw cells (None for empty), every row padded to one width.
 
-    A grid stored by column, not row lists: a large table's steps work a column at a time, the
-    data frame is a view of it, and the CSV reader hands over each column's distinct values
-    once (``factorized``) rather than a cell per row.
+    Stored by column, not as row lists: a large table's steps work a column at a time. The CSV
+    reader hands over each column's distinct values and codes (``factorized``), not a cell per
+    row: the grid (``cells``) is then only made if something asks for it, and the steps that
+    read a few rows (header detection) or a column's filled cells read the codes.
     """
     source: str  # file name for messages
     sheet: Optional[str]  # sheet actually read (None for CSV)
-    cells: np.ndarray  # 2-D object array (rows x columns), column-major
     row_numbers: List[int]  # 1-based row number a person sees in the file, per row
     notes: List[str] = field(default_factory=list)
     # per column (codes, values), values[codes[i]] = cell i, code -1 = empty; when the reader
     # has them (the CSV reader does), so later steps need not hash the column again
     factorized: Optional[List[Tuple[np.ndarray, np.ndarray]]] = None
+    _cells: Optional[np.ndarray] = field(default=None, repr=False)  # see ``cells``
     _blank: Optional[np.ndarray] = field(default=None, init=False, repr=False)
 
     @classmethod
@@ -69,7 +70,7 @@ class RawTable:
         cells = np.empty((len(rows), width), dtype=object, order="F")
         if width:
             cells[:] = _pad(rows)  # numpy copies equal-width rows without a Python loop
-        return cls(source, sheet, cells, list(row_numbers), list(notes or []))
+        return cls(source, sheet, list(row_numbers), list(notes or []), _cells=cells)
 
     def __eq__(self, other) -> bool:
         return isinstance(other, RawTable) and (
@@ -87,14 +88,26 @@ class RawTable:
 
     @property
     def width(self) -> int:
-        return self.cells.shape[1]
+        return self.cells.shape[1] if self.factorized is None else len(self.factorized)
+
+    @property
+    def cells(self) -> np.ndarray:
+        """The grid: a 2-D object array (rows x columns), column-major."""
+        if self._cells is None:
+            self._cells = cells_of(self.factorized, slice(None))
+        return self._cells
 
     def row(self, index: int) -> list:
-        return self.cells[index].tolist()
+        return self.head_of(index, index + 1)[0]
 
     def head(self, count: int) -> List[list]:
         """The first ``count`` rows as lists (header detection looks at a few rows only)."""
-        return self.cells[:count].tolist()
+        return self.head_of(0, count)
+
+    def head_of(self, start: int, stop: int) -> List[list]:
+        if self._cells is not None:
+            return self._cells[start:stop].tolist()
+        return cells_of(self.factorized, slice(start, stop)).tolist()
 
     @property
     def rows(self) -> List[list]:
@@ -119,7 +132,7 @@ class RawTable:
         """The first ``count`` rows."""
         factorized = None if self.factorized is None else [
             (codes[:count], values) for codes, values in self.factorized]
-        return replace(self, cells=self.cells[:count],
+        return replace(self, _cells=None if self._cells is None else self._cells[:count],
                        row_numbers=self.row_numbers[:count], factorized=factorized)
 
     def without_trailing_blank_rows(self) -> "RawTable":
@@ -127,6 +140,16 @@ class RawTable:
         filled = np.flatnonzero(~self.blank_rows())
         end = int(filled[-1]) + 1 if len(filled) else 0
         return self if end == self.height else self.truncated(end)
+
+
+def cells_of(columns: Sequence[Tuple[np.ndarray, np.ndarray]],
+             rows: Union[slice, np.ndarray]) -> np.ndarray:
+    """The cells of ``rows`` of factorized ``columns`` as a 2-D object grid, column-major."""
+    grid = np.empty((len(columns[0][0][rows]) if columns else 0, len(columns)), dtype=object,
+                    order="F")
+    for position, (codes, values) in enumerate(columns):
+        grid[:, position] = np.append(values, None)[codes[rows]]  # code -1: the None appended
+    return grid
 
 
 def read_table(path: Union[str, Path], sheet: SheetChoice = None,
@@ -464,14 +487,11 @@ def _parse_csv_fast(source: str, data: bytes, delimiter: str, width_hint: int,
     count = len(parsed[0][0])
     value_lines = np.zeros(count, dtype=np.int64)
     value_delimiters = np.zeros(count, dtype=np.int64)
-    cells = np.empty((count, width_hint), dtype=object, order="F")
     factorized = []
     for position in range(width_hint):
         progress.step(40 + 40 * position / width_hint)
         texts, uniques = parsed[position]
-        codes, values = _without_blanks(texts, uniques)
-        cells[:, position] = np.append(values, None)[codes]  # code -1: the None after values
-        factorized.append((codes, values))
+        factorized.append(_without_blanks(texts, uniques))
         if quoted:
             _add_per_value(value_lines, texts, _per_value(uniques, _line_ends_in))
             _add_per_value(value_delimiters, texts,
@@ -489,8 +509,8 @@ def _parse_csv_fast(source: str, data: bytes, delimiter: str, width_hint: int,
                            empty_at_end, value_delimiters, width_hint)
     if widths is None:
         return None
-    return (RawTable(source, None, cells, (last_lines - spans + 1).tolist(),
-                     factorized=factorized), widths)
+    return (RawTable(source, None, (last_lines - spans + 1).tolist(), factorized=factorized),
+            widths)
 
 
 def _without_blanks(codes: np.ndarray, uniques: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:

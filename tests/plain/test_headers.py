@@ -203,3 +203,31 @@ def test_mapping_from_text_accepts_pairs_json_and_profile_files(tmp_path):
     assert mapping_from_text(str(profile)) == {"cluster": "Secteur"}
     with pytest.raises(InputError, match="role=column pairs"):
         mapping_from_text("org Partner")
+
+
+# A CSV read by the fast path gives each column's codes; the table's frame is then made only
+# when asked for, and must be what the same file read row by row gives.
+MESSY_CSV = ("Title of the sheet\n\nPartner,Cluster,Admin2 Pcode,Estado,Reached\n"
+             "#org,#sector,#adm2+code,,#reached\n"
+             "A,WASH,XY0101,Activo,10\n,,,,\nB, Health ,XY0102,,\nA,WASH,XY0101,Activo,10\n"
+             "C,Educación,,Finalizado,7\nTotal,,,,17\n")
+
+
+def test_a_table_from_codes_gives_the_same_frame_values_and_rows_as_from_the_grid(
+        tmp_path, monkeypatch):
+    from coordmap.processing.analysis import table as table_module
+
+    path = tmp_path / "4w.csv"
+    path.write_text(MESSY_CSV, encoding="utf-8")
+    coded = parse_table(table_module.read_table(path))
+    with monkeypatch.context() as patch:
+        patch.setattr(table_module, "_parse_csv_fast", lambda *args: None)
+        gridded = parse_table(table_module.read_table(path))
+    assert coded._data is None and gridded._data is not None  # (the frame: not made yet)
+    assert coded.roles == gridded.roles and coded.skipped == gridded.skipped
+    for label in coded.columns:
+        assert coded.column(label).tolist() == gridded.data[label].tolist()
+        assert coded.distinct_values(label, 2) == gridded.distinct_values(label, 2)
+    assert coded.source_rows.tolist() == gridded.source_rows.tolist() == [5, 7, 8, 9]
+    assert coded.rows_of([1, 3]).to_dict() == gridded.data.iloc[[1, 3]].to_dict()
+    assert coded.data.equals(gridded.data) and coded.data.index.equals(gridded.data.index)

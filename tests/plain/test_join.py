@@ -577,3 +577,18 @@ def test_original_columns_are_text_whatever_the_cell_type(units):
     assert rows["orig_Cluster"].tolist() == ["Health", "Health", None]
     assert rows["orig_Reached"].tolist() == ["12", None, "2.5"]
     assert rows["Date"].tolist() == ["2025-03-01T00:00:00", None, "March"]
+
+
+def test_a_csv_table_is_joined_from_its_codes_without_making_its_whole_frame(units, tmp_path):
+    path = tmp_path / "4w.csv"
+    path.write_text("Partner,Cluster,Admin2 Pcode,Latitude,Longitude,Reached\n"
+                    "A,WASH,XY0101,,,10\n,,,,,\nB,Health,,0.5,2.5,x\nB,Health,,0.5,2.5,x\n",
+                    encoding="utf-8")
+    table = parse_table(read_table(path))
+    result = join_4w(table, units)
+    assert table._data is None  # (a large table's frame would be a second copy of the file)
+    assert result.rows["source_row"].tolist() == [2, 3, 4, 5]
+    assert result.rows["pcode"].tolist()[2:] == ["XY0201", "XY0201"]  # by its coordinates
+    assert result.rows["status"].tolist() == ["used", "skipped", "used", "used"]
+    assert result.rows["orig_Reached"].tolist()[2:] == ["x", "x"]  # (as given)
+    assert set(result.issues["category"]) >= {"invalid_number", "duplicate_rows", "skipped_row"}
