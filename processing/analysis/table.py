@@ -492,8 +492,10 @@ def _parse_csv_fast(source: str, data: bytes, delimiter: str, width_hint: int,
         progress.step(40 + 40 * position / width_hint)
         texts, uniques = parsed[position]
         factorized.append(_without_blanks(texts, uniques))
-        if quoted:
+        joined = "".join(uniques) if quoted else ""  # (one look for the rare cells to count)
+        if "\n" in joined or "\r" in joined:
             _add_per_value(value_lines, texts, _per_value(uniques, _line_ends_in))
+        if delimiter in joined:
             _add_per_value(value_delimiters, texts,
                            _per_value(uniques, lambda text: text.count(delimiter)))
     unsure = np.flatnonzero(parsed[-1][1][parsed[-1][0]] == "")  # only these may be short

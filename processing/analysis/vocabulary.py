@@ -42,6 +42,8 @@ def load_vocabulary(name: str) -> Any:
 
 
 def strip_accents(text: str) -> str:
+    if text.isascii():  # (most text: no ligature, no accent, nothing NFKD would change)
+        return text
     decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
