@@ -6,8 +6,8 @@ skipped and a reason; nothing is dropped silently.
 """
 import re
 from collections import Counter
-from dataclasses import dataclass
-from typing import Dict, List, Optional, Tuple
+from dataclasses import dataclass, field, replace
+from typing import Dict, List, NamedTuple, Optional, Tuple
 
 import numpy as np
 import pandas as pd
@@ -16,7 +16,7 @@ from .boundaries import AdminUnits
 from .clusters import ClusterVocabulary
 from .errors import InputError
 from .headers import SOURCE_ROW, Table4W, listed
-from .matching import Crosswalk, Matcher, combination_keys, combinations
+from .matching import Crosswalk, Match, Matcher, MatchLines, combination_keys, combinations
 from .periods import PERIOD_ROLES, parse_periods
 from .progress import SILENT, Progress
 from .textnorm import fold
@@ -35,6 +35,7 @@ THOUSANDS = re.compile(r"(?<=\d)[,'](?=\d{3}\b)")
 BLANK_COUNT = re.compile(r"(?i)-|n/?a|#n/a|none")  # in a count column: no number given
 ALL_ORGANISATION_ROLES = ("lead_org", "donor")
 MAX_PEOPLE = 1_000_000_000  # a people count above this is a typo or a pasted code, not people
+SPLIT_RANKS = {"used": 0, "rolled_up": 1, "unmatched": 2}  # a split row: its best part's status
 DUPLICATE_SCREEN_COLUMNS = 20  # duplicate rows are looked for in these first, then in all
 REPORTED_METHODS = ("normalised", "name_fuzzy", "split", "crosswalk", "derived")  # even if used
 
@@ -50,13 +51,22 @@ class JoinOptions:
 @dataclass
 class JoinResult:
     rows: pd.DataFrame  # one row per data row: ROW_FIELDS + the original columns
-    matches: pd.DataFrame  # the matcher's frame (a split row has one line per unit)
+    lines: MatchLines  # the matcher's result (a split row has one line per unit)
     presence: pd.DataFrame  # PRESENCE_FIELDS, one row per unit x cluster (x period)
     issues: pd.DataFrame  # the QA report's issues table (report.ISSUE_COLUMNS)
     mapping: pd.DataFrame  # role, column, source
     summary: Dict[str, object]
     admin_level: int
     log_line: str
+    _matches: Optional[pd.DataFrame] = field(default=None, repr=False)
+
+    @property
+    def matches(self) -> pd.DataFrame:
+        """The matcher's frame (matching.FRAME_COLUMNS; a split row has one line per unit),
+        made when asked for (the suggestions crosswalk): the join itself works on ``lines``."""
+        if self._matches is None:
+            self._matches = self.lines.frame(pd.RangeIndex(self.lines.row_count))
+        return self._matches
 
 
 def join_4w(table: Table4W, units: AdminUnits, options: Optional[JoinOptions] = None,
@@ -74,27 +84,28 @@ def join_4w(table: Table4W, units: AdminUnits, options: Optional[JoinOptions] = 
     code_cols, name_cols = _location_columns(table)
     level = _target_level(table, units, options.admin_level, code_cols, name_cols)
     progress.step(5, f"Matching locations at admin {level}")
-    matches = _match_locations(table, index, units, level, code_cols, name_cols, crosswalk)
+    lines = _match_locations(table, units, level, code_cols, name_cols, crosswalk)
     progress.step(55, "Normalising clusters, periods and partners")
     attributes = _row_attributes(table, index, clusters or ClusterVocabulary.load(), options)
     progress.step(70, "Counting partners per unit")
-    per_row = _status_per_row(_matches_per_row(matches), attributes, options)
+    # Each row's match (a split row's lines joined in one), then its period checked: per
+    # row a number in ``per_row.matches`` (a table has few distinct ones: worked on once each).
+    per_row = _status_per_row(_matches_per_row(lines), attributes, options)
     progress.step(74)  # large tables take seconds per step: keep the bar moving
     rows = _rows_output(table, index, per_row, attributes, options, progress.within(74, 80))
     progress.step(80)
-    pcodes = matches["pcode"]
-    counted = per_row["status"].isin(["used", "rolled_up"]).to_numpy()[
-        matches.index.to_numpy()] & pcodes.notna().to_numpy()
-    presence = _presence(table, pcodes[counted], attributes, units, level, options,
+    counted = np.isin(per_row.field("status"), ["used", "rolled_up"])[per_row.numbers][
+        lines.rows] & _present_values(lines.field("pcode"))[lines.numbers]
+    presence = _presence(table, _located(lines, counted), attributes, units, level, options,
                          progress.within(80, 90))
     progress.step(90, "Writing the QA report")
-    issues = _issues(table, matches, attributes, units, progress.within(90, 97))
+    issues = _issues(table, lines, attributes, units, progress.within(90, 97))
     progress.step(97)
     summary, log_line = _summary(table, units, rows, per_row, level, code_cols, name_cols)
     mapping = pd.DataFrame(
         [(role, column, table.role_sources.get(role, "")) for role, column in table.roles.items()],
         columns=["role", "column", "source"])
-    return JoinResult(rows, matches, presence, issues, mapping, summary, level, log_line)
+    return JoinResult(rows, lines, presence, issues, mapping, summary, level, log_line)
 
 
 # Locations ------------------------------------------------------------------------------------
@@ -123,36 +134,45 @@ def _target_level(table, units, wanted, code_cols, name_cols) -> int:
     return max(in_table) if in_table else max(levels)
 
 
-def _match_locations(table, index, units, level, code_cols, name_cols, crosswalk
-                     ) -> pd.DataFrame:
+def _match_locations(table, units, level, code_cols, name_cols, crosswalk) -> MatchLines:
     matcher = Matcher(units, crosswalk=crosswalk, target_level=level)
-    matches = matcher.resolve_columns(index, code_cols, name_cols, table.factorized)
+    lines = matcher.resolve_lines(table.height, code_cols, name_cols, table.factorized)
     if {"lat", "lon"} <= set(table.roles):
-        matches = _locate_points(table, units, level, matches)
-    return matches
+        lines = _locate_points(table, units, level, lines)
+    return lines
 
 
-def _locate_points(table, units, level, matches):
+def _locate_points(table, units, level, lines: MatchLines) -> MatchLines:
     """Rows with coordinates and no location found by code or name: point in polygon."""
-    lon = pd.to_numeric(table.column(table.roles["lon"]), errors="coerce")
-    lat = pd.to_numeric(table.column(table.roles["lat"]), errors="coerce")
-    open_rows = matches["pcode"].isna() & (matches["match_method"] != "national") & \
-        ~matches.index.duplicated(keep=False)
-    candidates = matches.index[open_rows]
-    candidates = candidates[lon.loc[candidates].notna().values & lat.loc[candidates].notna().values]
-    if len(candidates) == 0:
-        return matches
-    found = units.locate(lon.loc[candidates].values, lat.loc[candidates].values, level)
-    hit = pd.Series(found, index=candidates).dropna()
-    positions = np.flatnonzero(open_rows.values & matches.index.isin(hit.index))
-    matches = matches.copy()
-    for column, values in (
-        ("pcode", hit.loc[matches.index[positions]].values),
-        ("admin_level", level), ("match_method", "point_in_polygon"), ("match_score", 1.0),
-        ("status", "used"), ("reason", "located by its coordinates"), ("suggestion", None),
-    ):
-        matches.iloc[positions, matches.columns.get_loc(column)] = values
-    return matches
+    lon = pd.to_numeric(table.column(table.roles["lon"]), errors="coerce").to_numpy()
+    lat = pd.to_numeric(table.column(table.roles["lat"]), errors="coerce").to_numpy()
+    unplaced = ~_present_values(lines.field("pcode")) & (lines.field("method") != "national")
+    single = np.bincount(lines.rows, minlength=lines.row_count)[lines.rows] == 1
+    open_lines = np.flatnonzero(unplaced[lines.numbers] & single)
+    open_lines = open_lines[pd.notna(lon[lines.rows[open_lines]])
+                            & pd.notna(lat[lines.rows[open_lines]])]
+    if len(open_lines) == 0:
+        return lines
+    rows = lines.rows[open_lines]
+    found = np.asarray(units.locate(lon[rows], lat[rows], level), dtype=object)
+    hit = pd.notna(found)
+    open_lines, found = open_lines[hit], found[hit]
+    matches, numbers = list(lines.matches), lines.numbers.copy()
+    located: Dict[Tuple[int, str], int] = {}  # (unplaced match, unit) -> its located match
+    for line, pcode in zip(open_lines.tolist(), found.tolist()):
+        key = (int(numbers[line]), pcode)
+        if key not in located:
+            located[key] = len(matches)
+            matches.append(replace(
+                lines.matches[key[0]], pcode=pcode, admin_level=level, method="point_in_polygon",
+                score=1.0, status="used", reason="located by its coordinates", suggestion=None))
+        numbers[line] = located[key]
+    return MatchLines(lines.rows, numbers, matches, lines.row_count)
+
+
+def _present_values(values: np.ndarray) -> np.ndarray:
+    """Per value of a (small) object array: not None or NaN."""
+    return pd.notna(values).astype(bool)
 
 
 # Clusters, periods, partners, numbers ---------------------------------------------------------
@@ -309,30 +329,51 @@ def _nan_unless(kept: np.ndarray, numbers: np.ndarray) -> np.ndarray:
 
 # Rows output ----------------------------------------------------------------------------------
 
-def _status_per_row(per_row, attributes, options) -> pd.DataFrame:
+def _status_per_row(per_row: MatchLines, attributes, options) -> MatchLines:
     """Rows whose period is needed (presence per month/quarter) but unknown are skipped."""
     if options.period == "all":
         return per_row
-    per_row = per_row.copy()
-    no_period = per_row["status"].isin(["used", "rolled_up"]) & attributes["period_key"].isna()
-    per_row.loc[no_period, "status"] = "skipped"
-    note = attributes.loc[no_period, "period_note"].fillna("")
+    no_period = np.flatnonzero(np.isin(per_row.field("status"), ["used", "rolled_up"])[
+        per_row.numbers] & attributes["period_key"].isna().to_numpy())
+    if not len(no_period):
+        return per_row
+    note = attributes["period_note"].iloc[no_period].fillna("")
+    period = attributes["period"].iloc[no_period].fillna("none").astype(str)
     asked = "a month" if options.period == "month" else "a quarter"
-    per_row.loc[no_period, "reason"] = f"no usable period: presence per {options.period} needs " \
-        f"{asked}; " + note.where(note != "", "period given: " + attributes.loc[
-            no_period, "period"].fillna("none").astype(str)) + "; location: " + \
-        per_row.loc[no_period, "reason"].fillna("")
-    return per_row
+    location = pd.Series(per_row.field("reason")[per_row.numbers[no_period]],
+                         index=note.index).fillna("")
+    reasons = (f"no usable period: presence per {options.period} needs {asked}; "
+               + note.where(note != "", "period given: " + period) + "; location: "
+               + location).to_numpy()
+    matches, numbers = list(per_row.matches), per_row.numbers.copy()
+    skipped: Dict[Tuple[int, str], int] = {}  # (match, reason) -> the skipped match
+    for row, reason in zip(no_period.tolist(), reasons.tolist()):
+        key = (int(numbers[row]), reason)
+        if key not in skipped:
+            skipped[key] = len(matches)
+            matches.append(replace(per_row.matches[key[0]], status="skipped", reason=reason))
+        numbers[row] = skipped[key]
+    return MatchLines(per_row.rows, numbers, matches, per_row.row_count)
+
+
+class _Coded(NamedTuple):
+    """A text column of the rows output as codes of its values (-1: None)."""
+    codes: np.ndarray
+    values: np.ndarray
 
 
 def _rows_output(table, index, per_row, attributes, options, progress) -> pd.DataFrame:
+    def of_match(name):  # (the rows' match numbers: their fields are written straight out)
+        return _Coded(per_row.numbers, per_row.field(name))
+
     fields = {
-        "status": per_row["status"].astype(object, copy=False),
-        "reason": per_row["reason"].astype(object, copy=False),  # (copied in file order below)
-        "pcode": per_row["pcode"],
-        "admin_level": per_row["admin_level"].astype("Int64", copy=False),
-        "match_method": per_row["match_method"], "match_score": per_row["match_score"],
-        "suggestion": per_row["suggestion"],
+        "status": of_match("status"), "reason": of_match("reason"), "pcode": of_match("pcode"),
+        "admin_level": pd.Series(pd.array(per_row.field("admin_level").tolist(), dtype="Int64")
+                                 .take(per_row.numbers), index=index, copy=False),
+        "match_method": of_match("method"),
+        "match_score": pd.Series(np.array(per_row.field("score").tolist(), dtype=np.float64)[
+            per_row.numbers], index=index, copy=False),
+        "suggestion": of_match("suggestion"),
         "cluster": attributes["cluster_code"], "cluster_name": attributes["cluster_name"],
         "period": attributes["period_key"] if options.period != "all" else attributes["period"],
         "organisation": attributes["organisation"],
@@ -344,43 +385,45 @@ def _rows_output(table, index, per_row, attributes, options, progress) -> pd.Dat
         "modality": _texts_of(index, _first_text(table, _role_columns(table, "modality"))),
         "targeted": attributes["targeted"], "reached": attributes["reached"],
     }
-    progress.step(40)
-    progress.step(60)
-    return _in_file_order(table.source_rows, list(fields.items()), _original_columns(table),
+    progress.step(50)
+    return _in_file_order(table.source_rows, list(fields.items()) + _original_columns(table),
                           table.skipped)
 
 
-def _in_file_order(source_rows, columns, originals, skipped) -> pd.DataFrame:
-    """One frame: source_row, then ``columns`` (name, Series on a RangeIndex: the data rows),
-    then the ``originals`` (name, codes, texts: text columns by their codes), with the blank
-    and total rows under the header added as skipped rows (they are rows too), all sorted by
-    file row. The text columns are written straight into the frame's one block of text (no
-    other copy of the whole table); the typed ones are added to it."""
+def _in_file_order(source_rows, columns, skipped) -> pd.DataFrame:
+    """One frame: source_row, then ``columns`` (name, Series on a RangeIndex: the data rows,
+    or _Coded), with the blank and total rows under the header added as skipped rows (they are
+    rows too), all sorted by file row. The text columns are written straight into the frame's
+    one block of text (no other copy of the whole table); the typed ones are added to it."""
     data_rows = len(source_rows)
     source_row = np.concatenate([source_rows,
                                  np.array([row for row, _ in skipped], dtype=np.int64)])
     order = np.argsort(source_row, kind="stable")  # labels >= data_rows: skipped rows
-    texts = [(name, series) for name, series in columns if series.dtype == object]
-    block = np.empty((len(order), len(texts) + len(originals)), dtype=object, order="F")
+    texts = [(name, column) for name, column in columns if _is_text(column)]
+    block = np.empty((len(order), len(texts)), dtype=object, order="F")
     copy_rows = _row_copier(order, data_rows)
-    for position, (_, series) in enumerate(texts):  # (on a RangeIndex: positions are labels)
-        copy_rows(series.to_numpy(), block[:, position])
     slot = np.minimum(order, data_rows)  # a skipped row: the slot after the data rows
-    for position, (_, codes, values) in enumerate(originals, len(texts)):
-        # code -1 (an empty cell) takes the None last, a skipped row the NaN before it
-        block[:, position] = np.append(values, [np.nan, None])[
-            np.append(codes, len(values))[slot]]
-    names = [name for name, _ in texts] + [name for name, _, _ in originals]
+    for position, (_, column) in enumerate(texts):  # (on a RangeIndex: positions are labels)
+        if isinstance(column, _Coded):  # code -1 takes the None last, a skipped row the NaN
+            block[:, position] = np.append(column.values, [np.nan, None])[
+                np.append(column.codes, len(column.values))[slot]]
+        else:
+            copy_rows(column.to_numpy(), block[:, position])
+    names = [name for name, _ in texts]
     extra = np.flatnonzero(order >= data_rows)
     block[extra, names.index("status")] = "skipped"
     block[extra, names.index("reason")] = [skipped[i][1] for i in order[extra] - data_rows]
     frame = pd.DataFrame(block, columns=names, dtype=object, copy=False)
     frame.insert(0, "source_row", source_row[order])
     positions = np.where(order < data_rows, order, -1)  # -1: a skipped row, missing values
-    for position, (name, series) in enumerate(columns, 1):
-        if series.dtype != object:
-            frame.insert(position, name, _taken(series, positions), allow_duplicates=True)
+    for position, (name, column) in enumerate(columns, 1):
+        if not _is_text(column):
+            frame.insert(position, name, _taken(column, positions), allow_duplicates=True)
     return frame
+
+
+def _is_text(column) -> bool:
+    return isinstance(column, _Coded) or column.dtype == object
 
 
 def _row_copier(order: np.ndarray, data_rows: int):
@@ -431,37 +474,46 @@ def _iso_date_texts(values: pd.Series) -> pd.Series:
     return dates.dt.strftime("%Y-%m-%d").where(dates.notna(), None).astype(object)
 
 
-def _matches_per_row(matches) -> pd.DataFrame:
+def _matches_per_row(lines: MatchLines) -> MatchLines:
     """One line per input row: split cells list their units, the best status wins."""
-    split = matches.index.duplicated(keep=False)
-    if not split.any():
-        return matches  # (not a copy: nothing changes it)
-    single = matches[~split]
-    parts = matches[split]
-    rank = parts["status"].map({"used": 0, "rolled_up": 1, "unmatched": 2})
-    grouped = parts.assign(_rank=rank).groupby(level=0, sort=False)
-    joined = grouped.agg(
-        pcode=("pcode", lambda s: ";".join(s.dropna().astype(str)) or None),
-        admin_level=("admin_level", "max"), match_method=("match_method", lambda s: "split"),
-        match_score=("match_score", "min"), _rank=("_rank", "min"),
-        reason=("reason", lambda s: " | ".join(s.astype(str))),
-        suggestion=("suggestion", lambda s: " | ".join(s.dropna().astype(str)) or None))
-    joined["status"] = joined["_rank"].map({0: "used", 1: "rolled_up", 2: "unmatched"})
-    return pd.concat([single, joined.drop(columns="_rank")]).sort_index()
+    if not lines.split:
+        return lines
+    first = np.flatnonzero(np.diff(lines.rows, prepend=-1))  # each row's first line
+    numbers, matches = lines.numbers[first], list(lines.matches)
+    counts = np.diff(np.append(first, len(lines.rows)))
+    for row in np.flatnonzero(counts > 1).tolist():
+        parts = [lines.matches[n] for n in lines.numbers[first[row]:first[row] + counts[row]]]
+        numbers[row] = len(matches)
+        matches.append(_joined_match(parts))
+    return MatchLines(np.arange(lines.row_count, dtype=np.int64), numbers, matches,
+                      lines.row_count)
 
 
-def _original_columns(table) -> List[Tuple[str, np.ndarray, np.ndarray]]:
-    """The rows' cells as given, as text, under their own column names: (name, codes, texts)."""
-    return [(original_field_name(column), *_as_texts(table, column)) for column in table.columns]
+def _joined_match(parts: List[Match]) -> Match:
+    """A split row's match: its units' P-codes, reasons and suggestions listed, the best
+    status of its parts."""
+    rank = min(SPLIT_RANKS.get(part.status, len(SPLIT_RANKS)) for part in parts)
+    levels = [part.admin_level for part in parts if part.admin_level is not None]
+    return Match(
+        ";".join(part.pcode for part in parts if part.pcode is not None) or None,
+        max(levels) if levels else None, "split", min(part.score for part in parts),
+        next((status for status, r in SPLIT_RANKS.items() if r == rank), None),
+        " | ".join(str(part.reason) for part in parts),
+        " | ".join(part.suggestion for part in parts if part.suggestion is not None) or None)
 
 
-def _as_texts(table, column) -> Tuple[np.ndarray, np.ndarray]:
+def _original_columns(table) -> List[Tuple[str, _Coded]]:
+    """The rows' cells as given, as text, under their own column names."""
+    return [(original_field_name(column), _as_texts(table, column)) for column in table.columns]
+
+
+def _as_texts(table, column) -> _Coded:
     """A column's codes and its distinct values as text (decided per distinct value, with
     numpy, not pandas, per column: a file may have 10,000)."""
     codes, distinct = table.factorized(column)
     if _all_texts_in(distinct):
-        return codes, distinct
-    return codes, np.array([_as_text(value) for value in distinct], dtype=object)
+        return _Coded(codes, distinct)
+    return _Coded(codes, np.array([_as_text(value) for value in distinct], dtype=object))
 
 
 def _all_texts_in(values: np.ndarray) -> bool:
@@ -487,11 +539,19 @@ def _as_text(value):
 
 # Presence -------------------------------------------------------------------------------------
 
+def _located(lines: MatchLines, counted: np.ndarray):
+    """The rows of the ``counted`` lines (a split row: a line per unit) and their P-codes, as
+    codes of the distinct P-codes (numbered in the order they first come)."""
+    pcode_of_match, pcodes = pd.factorize(lines.field("pcode"))
+    codes, firsts = pd.factorize(pcode_of_match[lines.numbers[counted]])
+    return lines.rows[counted], codes, pcodes[firsts]
+
+
 def _presence(table, located, attributes, units, level, options, progress) -> pd.DataFrame:
-    """Partners per unit x cluster x period, from the P-codes of the rows that count (labels:
-    the rows' positions; a split row has one line per unit; no P-code missing). Lines are
-    grouped and counted on integer codes: each text is hashed once, not once per step."""
-    if located.empty:
+    """Partners per unit x cluster x period, from the rows that count and their P-codes (see
+    ``_located``). Lines are grouped and counted on integer codes: each text is hashed once,
+    not once per step."""
+    if not len(located[0]):
         return pd.DataFrame(columns=PRESENCE_FIELDS)
     progress.step(10)
     lines, per_unit, spellings = _presence_lines(table, located, attributes, units, level,
@@ -561,8 +621,7 @@ def _presence_lines(table, located, attributes, units, level, options):
     none) and the values to add up. With them, per unit code its P-code and whether the row's
     unit was specified (else the unit is a coarser one, the "unit not specified" bucket), and
     the spellings."""
-    rows = located.index.to_numpy()
-    pcodes, distinct_pcodes = pd.factorize(located.to_numpy())
+    rows, pcodes, distinct_pcodes = located
     unit_of = [units.ancestor_or_self(p, level) if units.level_of(p) >= level else None
                for p in distinct_pcodes]  # None: the "unit not specified" bucket of p itself
     unit_codes, unit_values = pd.factorize(np.array(
@@ -570,7 +629,7 @@ def _presence_lines(table, located, attributes, units, level, options):
         dtype=object))
     specified = np.zeros(len(unit_values), dtype=bool)  # (a unit is either, never both)
     specified[unit_codes] = [unit is not None for unit in unit_of]
-    split = located.index.duplicated(keep=False)
+    split = np.bincount(rows)[rows] > 1  # (a split row's lines: no unit gets its numbers)
     lines = {"row": rows, "unit": unit_codes[pcodes], "is_row": np.ones(len(rows), dtype=bool),
              "cluster": _cluster_codes(table, attributes)[rows],
              # (one period, the whole span, unless presence is per month or quarter)
@@ -717,12 +776,12 @@ def _issue(category, column=None, value=None, level=None, parent=None, rows=1, f
             "suggestion": suggestion}
 
 
-def _issues(table, matches, attributes, units, progress) -> pd.DataFrame:
+def _issues(table, lines, attributes, units, progress) -> pd.DataFrame:
     source_row = pd.Series(table.source_rows)
     issues = [_issue("table", reason=note, rows=0) for note in table.notes]
     issues += [_issue("boundaries", reason=note, rows=0) for note in units.notes]
     issues += [_issue("skipped_row", first_row=row, reason=reason) for row, reason in table.skipped]
-    issues += _match_issues(matches, source_row, table)
+    issues += _match_issues(lines, table)
     progress.step(30)
     issues += _grouped(attributes, ~attributes["cluster_known"].to_numpy(dtype=bool),
                        lambda a: a["cluster_code"], source_row, "unknown_cluster",
@@ -766,35 +825,36 @@ def _grouped(attributes, selected, key_of, source_row, category, column, reason_
     return out
 
 
-def _match_issues(matches, source_row, table) -> List[dict]:
-    reportable = matches[(matches["status"].to_numpy() != "used") |
-                         matches["match_method"].isin(REPORTED_METHODS).to_numpy()]
-    if reportable.empty:
+def _match_issues(lines: MatchLines, table) -> List[dict]:
+    """One issue per distinct (status, method, level, value, parent, P-code) among the lines
+    not simply used, ordered by those keys as text, with its lines' count, its first row and
+    the reason of its first line; worked out per match, the lines only counted."""
+    matches = lines.matches
+    keys = [(m.status, m.method, m.raw_level, m.raw_value, m.raw_parent, m.pcode)
+            for m in matches]
+    key_of_match = pd.factorize(np.array(keys + [None], dtype=object)[:-1])[0]  # (1-D)
+    reported = np.array([m.status != "used" or m.method in REPORTED_METHODS for m in matches],
+                        dtype=bool)
+    reportable = np.flatnonzero(reported[lines.numbers])
+    if not len(reportable):
         return []
-    first_rows = source_row.to_numpy()[reportable.index.to_numpy()]
-    keys = ["status", "match_method", "raw_level", "raw_value", "raw_parent", "pcode"]
-    # One issue per distinct key, issues ordered by the keys as text (the columns hold text
-    # and None, raw_level numbers and <NA>: equal as values exactly when equal as text).
-    group, heads = combinations([pd.factorize(reportable[k])[0] for k in keys], len(reportable))
-    head_rows = reportable.iloc[heads]
-    as_text = list(zip(*(head_rows[k].astype(str) for k in keys)))
+    first_rows = table.source_rows[lines.rows[reportable]]
+    group, heads = combinations([key_of_match[lines.numbers[reportable]]], len(reportable))
+    head_matches = [matches[n] for n in lines.numbers[reportable[heads]].tolist()]
+    as_text = [(m.status, m.method, "<NA>" if m.raw_level is None else str(m.raw_level),
+                str(m.raw_value), str(m.raw_parent), str(m.pcode)) for m in head_matches]
     rank = np.empty(len(heads), dtype=np.int64)
     rank[sorted(range(len(heads)), key=as_text.__getitem__)] = np.arange(len(heads))
     order = np.argsort(rank[group], kind="stable")  # by group, rows in table order
     starts = np.flatnonzero(np.diff(rank[group][order], prepend=-1))
     sizes = np.diff(np.append(starts, len(order)))
     lowest = np.minimum.reduceat(first_rows[order], starts)
-    first_of_each = reportable.iloc[order[starts]]
-    fields = [first_of_each[k].tolist() for k in ("status", "match_method", "raw_level",
-                                                  "raw_value", "raw_parent", "reason",
-                                                  "suggestion")]
-    # (thousands of issues, a few levels: each level's number and column worked out once)
-    level_of = {raw_level: _int_or_none(raw_level) for raw_level in set(fields[2])}
-    column_of = {level: _column_of(table, level) for level in set(level_of.values())}
-    return [_issue(_match_category(status, method), column_of[level_of[raw_level]], value,
-                   level_of[raw_level], parent, size, int(first), reason, suggestion)
-            for status, method, raw_level, value, parent, reason, suggestion, size, first
-            in zip(*fields, sizes, lowest)]
+    firsts = [matches[n] for n in lines.numbers[reportable[order[starts]]].tolist()]
+    # (thousands of issues, a few levels: each level's column worked out once)
+    column_of = {level: _column_of(table, level) for level in {m.raw_level for m in firsts}}
+    return [_issue(_match_category(m.status, m.method), column_of[m.raw_level], m.raw_value,
+                   m.raw_level, m.raw_parent, size, int(first), m.reason, m.suggestion)
+            for m, size, first in zip(firsts, sizes, lowest)]
 
 
 def _match_category(status, method) -> str:
@@ -850,7 +910,12 @@ def _duplicated_rows(frame: pd.DataFrame) -> np.ndarray:
 # Summary --------------------------------------------------------------------------------------
 
 def _summary(table, units, rows, per_row, level, code_cols, name_cols):
-    counts = rows["status"].value_counts().reindex(STATUSES, fill_value=0)
+    counts = dict.fromkeys(STATUSES, 0)  # of the rows output: data rows, then skipped rows
+    counts["skipped"] += len(table.skipped)
+    rows_per_match = np.bincount(per_row.numbers, minlength=len(per_row.matches)).tolist()
+    for match, count in zip(per_row.matches, rows_per_match):
+        if match.status in counts:
+            counts[match.status] += count
     data_rows = int(len(rows))
     rates = _match_rates(table, per_row, code_cols, name_cols, units.levels)
     unit_levels = units.table["admin_level"].to_numpy()
@@ -874,10 +939,12 @@ def _match_rates(table, per_row, code_cols, name_cols, levels) -> Dict[int, floa
     """Per boundary level: of the data rows giving a code or name at that level, the share
     located at it or deeper."""
     rates = {}
-    found = per_row["pcode"].notna().to_numpy()  # located, even if then skipped for its period
-    located_at = per_row["admin_level"].fillna(0).astype(int).to_numpy()
+    # located, even if then skipped for its period
+    found = _present_values(per_row.field("pcode"))[per_row.numbers]
+    located_at = np.array([m.admin_level or 0 for m in per_row.matches],
+                          dtype=np.int64)[per_row.numbers]
     for lvl in sorted((set(code_cols) | set(name_cols)) & set(levels)):
-        given = np.zeros(len(per_row), dtype=bool)
+        given = np.zeros(per_row.row_count, dtype=bool)
         for column in (c for c in (code_cols.get(lvl), name_cols.get(lvl)) if c):
             codes, values = table.factorized(column)
             has_text = np.zeros(len(values) + 1, dtype=bool)  # (an empty cell: the last slot)

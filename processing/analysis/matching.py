@@ -264,19 +264,18 @@ class Matcher:
         missing = [c for c in [*code_cols.values(), *name_cols.values()] if c not in df.columns]
         if missing:
             raise InputError(f"table: column(s) {', '.join(missing)} not found")
-        return self.resolve_columns(df.index, code_cols, name_cols, factorized or (
-            lambda column: _factorize(df[column])))
+        return self.resolve_lines(len(df), code_cols, name_cols, factorized or (
+            lambda column: _factorize(df[column]))).frame(df.index)
 
-    def resolve_columns(self, index: pd.Index, code_cols: Dict[int, str],
-                        name_cols: Dict[int, str],
-                        factorized: Callable[[str], Tuple[np.ndarray, np.ndarray]]
-                        ) -> pd.DataFrame:
-        """``resolve_frame`` for the rows of ``index``, from the columns' (codes, values)."""
+    def resolve_lines(self, rows: int, code_cols: Dict[int, str], name_cols: Dict[int, str],
+                      factorized: Callable[[str], Tuple[np.ndarray, np.ndarray]]
+                      ) -> "MatchLines":
+        """``resolve_frame`` for ``rows`` rows, from the columns' (codes, values), as lines."""
         columns = [("code", lvl, c) for lvl, c in code_cols.items()] + \
                   [("name", lvl, c) for lvl, c in name_cols.items()]
         coded = [(kind, level, *_cleaned(*factorized(column))) for kind, level, column in columns]
-        group_of_row, firsts = combinations([codes for _, _, codes, _ in coded], len(index))
-        return _assemble(index, group_of_row, self._resolve_groups(coded, firsts))
+        group_of_row, firsts = combinations([codes for _, _, codes, _ in coded], rows)
+        return MatchLines.of_groups(group_of_row, self._resolve_groups(coded, firsts))
 
     def _resolve_groups(self, coded, firsts: np.ndarray) -> List[List[Match]]:
         """The matches of each combination of cleaned values (the rows at ``firsts``). Those
@@ -912,28 +911,59 @@ def _values_of(coded, positions: np.ndarray) -> List[Tuple[Dict, Dict]]:
     return out
 
 
-def _assemble(index: pd.Index, group_of_row: np.ndarray,
-              per_group: Sequence[List[Match]]) -> pd.DataFrame:
-    """Rows of all matches, in input order, each input row repeated once per match."""
-    counts = np.array([len(m) for m in per_group], dtype=np.int64)
-    offsets = np.cumsum(counts) - counts
-    flat = [m for matches in per_group for m in matches]
-    row_counts = counts[group_of_row]
-    taken = offsets[group_of_row]  # each row's first match in ``flat``
-    if len(flat) != len(per_group):  # a split cell: its row takes each of its matches
-        taken = np.repeat(taken, row_counts) + np.arange(int(row_counts.sum())) - \
-            np.repeat(np.cumsum(row_counts) - row_counts, row_counts)
-        index = index.repeat(row_counts)
+@dataclass
+class MatchLines:
+    """The matches of a table's rows, one line per row, or per unit for a row whose cell lists
+    several. Lines refer to their Match by number: a table has few distinct matches (one per
+    combination of values), so work per match is done once, not once per row."""
 
-    # The text fields of all rows in one block (one take, not one per field), numbers added.
-    texts = np.array([(m.pcode, m.method, m.status, m.reason, m.suggestion, m.raw_value,
-                       m.raw_parent) for m in flat], dtype=object).reshape(len(flat), 7)
-    frame = pd.DataFrame(texts.T[:, taken].T, index=index, dtype=object, copy=False, columns=[
-        "pcode", "match_method", "status", "reason", "suggestion", "raw_value", "raw_parent"])
-    for position, name, values in (
-            (1, "admin_level", pd.array([m.admin_level for m in flat], dtype="Int64").take(taken)),
-            (3, "match_score", np.array([m.score for m in flat], dtype=float)[taken]),
-            (7, "input_index", index), (8, "raw_level", pd.array(
-                [m.raw_level for m in flat], dtype="Int64").take(taken))):
-        frame.insert(position, name, values)
-    return frame
+    rows: np.ndarray  # int64: each line's row (position)
+    numbers: np.ndarray  # int64: each line's match, a position in ``matches``
+    matches: List[Match]
+    row_count: int  # rows of the table (each has one line or more)
+
+    @classmethod
+    def of_groups(cls, group_of_row: np.ndarray, per_group: Sequence[List[Match]]
+                  ) -> "MatchLines":
+        counts = np.array([len(m) for m in per_group], dtype=np.int64)
+        offsets = np.cumsum(counts) - counts
+        flat = [m for matches in per_group for m in matches]
+        numbers = offsets[group_of_row]  # each row's first match in ``flat``
+        rows = np.arange(len(group_of_row), dtype=np.int64)
+        if len(flat) != len(per_group):  # a split cell: its row takes each of its matches
+            row_counts = counts[group_of_row]
+            numbers = np.repeat(numbers, row_counts) + np.arange(int(row_counts.sum())) - \
+                np.repeat(np.cumsum(row_counts) - row_counts, row_counts)
+            rows = np.repeat(rows, row_counts)
+        return cls(rows, numbers, flat, len(group_of_row))
+
+    @property
+    def split(self) -> bool:
+        """Whether a row has several lines."""
+        return len(self.rows) != self.row_count
+
+    def field(self, name: str) -> np.ndarray:
+        """A Match field per match (not per line): an object array."""
+        values = np.empty(len(self.matches), dtype=object)
+        values[:] = [getattr(match, name) for match in self.matches]
+        return values
+
+    def frame(self, index: pd.Index) -> pd.DataFrame:
+        """The lines as a frame (FRAME_COLUMNS) on the labels of their rows in ``index``."""
+        flat, taken = self.matches, self.numbers
+        index = index.repeat(np.bincount(self.rows, minlength=len(index))) if self.split \
+            else index
+        # The text fields of all rows in one block (one take, not one per field), numbers added.
+        texts = np.array([(m.pcode, m.method, m.status, m.reason, m.suggestion, m.raw_value,
+                           m.raw_parent) for m in flat], dtype=object).reshape(len(flat), 7)
+        frame = pd.DataFrame(texts.T[:, taken].T, index=index, dtype=object, copy=False,
+                             columns=["pcode", "match_method", "status", "reason", "suggestion",
+                                      "raw_value", "raw_parent"])
+        for position, name, values in (
+                (1, "admin_level", pd.array([m.admin_level for m in flat],
+                                            dtype="Int64").take(taken)),
+                (3, "match_score", np.array([m.score for m in flat], dtype=float)[taken]),
+                (7, "input_index", index), (8, "raw_level", pd.array(
+                    [m.raw_level for m in flat], dtype="Int64").take(taken))):
+            frame.insert(position, name, values)
+        return frame

@@ -587,6 +587,8 @@ def test_a_csv_table_is_joined_from_its_codes_without_making_its_whole_frame(uni
     table = parse_table(read_table(path))
     result = join_4w(table, units)
     assert table._data is None  # (a large table's frame would be a second copy of the file)
+    assert result._matches is None  # the matcher's frame too: made when asked for
+    assert result.matches["pcode"].tolist() == ["XY0101", "XY0201", "XY0201"]  # data rows
     assert result.rows["source_row"].tolist() == [2, 3, 4, 5]
     assert result.rows["pcode"].tolist()[2:] == ["XY0201", "XY0201"]  # by its coordinates
     assert result.rows["status"].tolist() == ["used", "skipped", "used", "used"]
