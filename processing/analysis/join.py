@@ -748,10 +748,14 @@ def _smallest_spellings(partner, spelling, spellings) -> pd.Series:
     spellings of the lines (a spelling is of one partner: its folded text)."""
     shown = np.zeros(len(spellings), dtype=bool)
     shown[spelling] = True
-    present = np.flatnonzero(shown)
     partner_of = np.empty(len(spellings), dtype=np.int64)
     partner_of[spelling] = partner
-    return pd.Series(spellings[present], dtype=object).groupby(partner_of[present]).min()
+    smallest: Dict[int, str] = {}
+    for number, text in zip(partner_of[shown].tolist(), spellings[shown].tolist()):
+        if number not in smallest or text < smallest[number]:
+            smallest[number] = text
+    numbers = sorted(smallest)
+    return pd.Series([smallest[n] for n in numbers], index=numbers, dtype=object)
 
 
 def _unit_fields(pcodes, specified, units, level) -> Dict[str, np.ndarray]:
