@@ -107,8 +107,10 @@ def is_placeholder(text: str) -> bool:
 @lru_cache(maxsize=1 << 16)
 def is_national(text: str) -> bool:
     """'Couverture nationale', 'nationwide', 'toutes les provinces sauf X', ..."""
-    folded = fold(text)
     vocab = admin_values()
+    if text.isascii() and text.isalnum():  # one word (a code, mostly): folded, it is lower
+        return text.lower() in vocab["national"] or text.lower() in vocab["national_leading"]
+    folded = fold(text)
     if folded in vocab["national"] or folded in vocab["national_leading"]:
         return True
     return folded.startswith(_national_prefixes())
