@@ -112,11 +112,7 @@ class Table4W:
             codes, values = pd.factorize(self.data[label].to_numpy(dtype=object),
                                          use_na_sentinel=True)
             self._factorized[label] = (codes, np.asarray(values, dtype=object))
-        codes, values = self._factorized[label]
-        if codes.dtype != np.int64:  # (the reader's are smaller: widened once, when asked)
-            codes = codes.astype(np.int64)
-            self._factorized[label] = (codes, values)
-        return codes, values
+        return self._factorized[label]  # (the reader's codes are int32: a large table's half)
 
     @property
     def unassigned_columns(self) -> List[str]:
