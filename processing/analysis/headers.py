@@ -74,15 +74,15 @@ class Table4W:
         a RangeIndex. When the reader gave each column's codes, made only when first asked
         for: the join works on the codes and ``column``, and never needs the whole frame."""
         if self._data is None:
-            grid = cells_of([self._factorized[label] for label in self.columns], slice(None))
-            self._data = _frame(grid, self.columns, self.source_rows)
+            self._data = self._frame_from_codes(slice(None))
         return self._data
 
     def column(self, label: str) -> pd.Series:
         """One column of ``data`` (on its RangeIndex), made alone when the frame is not."""
-        if self._data is not None or label not in self._factorized:
+        coded = self._reader_codes(label)
+        if coded is None:
             return self.data[label]
-        codes, values = self._factorized[label]
+        codes, values = coded
         return pd.Series(np.append(values, None)[codes], dtype=object)  # code -1: the None
 
     def rows_of(self, positions: np.ndarray) -> pd.DataFrame:
@@ -90,18 +90,26 @@ class Table4W:
         step that needs a few rows of a large table in full."""
         if self._data is not None or not self._factorized:
             return self.data.iloc[positions]
-        grid = cells_of([self._factorized[label] for label in self.columns], positions)
-        frame = _frame(grid, self.columns, self.source_rows[positions])
+        frame = self._frame_from_codes(positions)
         frame.index = pd.Index(positions)
         return frame
 
     def distinct_values(self, label: str, count: int) -> list:
         """The first ``count`` distinct values of a column, in the order rows first have them,
         empty cells left out."""
-        if self._data is not None or label not in self._factorized:
+        coded = self._reader_codes(label)
+        if coded is None:
             return list(self.data[label].dropna().unique()[:count])
-        codes, values = self._factorized[label]
+        codes, values = coded
         return list(values[pd.unique(codes[codes >= 0])[:count]])
+
+    def _reader_codes(self, label: str) -> Optional[Tuple[np.ndarray, np.ndarray]]:
+        """The reader's (codes, values) of a column while the frame is not made, else None."""
+        return None if self._data is not None else self._factorized.get(label)
+
+    def _frame_from_codes(self, rows) -> pd.DataFrame:
+        grid = cells_of([self._factorized[label] for label in self.columns], rows)
+        return _frame(grid, self.columns, self.source_rows[rows])
 
     def factorized(self, label: str) -> Tuple[np.ndarray, np.ndarray]:
         """(codes, values) of a column: ``values[codes[i]]`` is row i's cell, code -1 an empty

@@ -156,18 +156,9 @@ def _locate_points(table, units, level, lines: MatchLines) -> MatchLines:
     rows = lines.rows[open_lines]
     found = np.asarray(units.locate(lon[rows], lat[rows], level), dtype=object)
     hit = pd.notna(found)
-    open_lines, found = open_lines[hit], found[hit]
-    matches, numbers = list(lines.matches), lines.numbers.copy()
-    located: Dict[Tuple[int, str], int] = {}  # (unplaced match, unit) -> its located match
-    for line, pcode in zip(open_lines.tolist(), found.tolist()):
-        key = (int(numbers[line]), pcode)
-        if key not in located:
-            located[key] = len(matches)
-            matches.append(replace(
-                lines.matches[key[0]], pcode=pcode, admin_level=level, method="point_in_polygon",
-                score=1.0, status="used", reason="located by its coordinates", suggestion=None))
-        numbers[line] = located[key]
-    return MatchLines(lines.rows, numbers, matches, lines.row_count)
+    return lines.changed(open_lines[hit], found[hit].tolist(), lambda match, pcode: replace(
+        match, pcode=pcode, admin_level=level, method="point_in_polygon", score=1.0,
+        status="used", reason="located by its coordinates", suggestion=None))
 
 
 def _present_values(values: np.ndarray) -> np.ndarray:
@@ -345,15 +336,8 @@ def _status_per_row(per_row: MatchLines, attributes, options) -> MatchLines:
     reasons = (f"no usable period: presence per {options.period} needs {asked}; "
                + note.where(note != "", "period given: " + period) + "; location: "
                + location).to_numpy()
-    matches, numbers = list(per_row.matches), per_row.numbers.copy()
-    skipped: Dict[Tuple[int, str], int] = {}  # (match, reason) -> the skipped match
-    for row, reason in zip(no_period.tolist(), reasons.tolist()):
-        key = (int(numbers[row]), reason)
-        if key not in skipped:
-            skipped[key] = len(matches)
-            matches.append(replace(per_row.matches[key[0]], status="skipped", reason=reason))
-        numbers[row] = skipped[key]
-    return MatchLines(per_row.rows, numbers, matches, per_row.row_count)
+    return per_row.changed(no_period, reasons.tolist(),
+                           lambda match, reason: replace(match, status="skipped", reason=reason))
 
 
 class _Coded(NamedTuple):
@@ -904,15 +888,10 @@ def _match_category(status, method) -> str:
             "derived": "derived_pcode"}.get(method, "location")
 
 
-def _column_of(table, level):
-    level = _int_or_none(level)
+def _column_of(table, level: Optional[int]):
     if level is None:
         return None
     return table.roles.get(f"adm{level}_code") or table.roles.get(f"adm{level}_name")
-
-
-def _int_or_none(value):
-    return None if value is None or pd.isna(value) else int(value)
 
 
 def _duplicates(table) -> List[dict]:

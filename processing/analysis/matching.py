@@ -942,6 +942,20 @@ class MatchLines:
         """Whether a row has several lines."""
         return len(self.rows) != self.row_count
 
+    def changed(self, positions: np.ndarray, values: Sequence[Any],
+                change: Callable[[Match, Any], Match]) -> "MatchLines":
+        """These lines with the lines at ``positions`` taking ``change(their match, value)``:
+        one new Match per distinct match and value, not one per line."""
+        matches, numbers = list(self.matches), self.numbers.copy()
+        made: Dict[Tuple[int, Any], int] = {}
+        for line, value in zip(np.asarray(positions).tolist(), values):
+            key = (int(numbers[line]), value)
+            if key not in made:
+                made[key] = len(matches)
+                matches.append(change(self.matches[key[0]], value))
+            numbers[line] = made[key]
+        return MatchLines(self.rows, numbers, matches, self.row_count)
+
     def field(self, name: str) -> np.ndarray:
         """A Match field per match (not per line): an object array."""
         values = np.empty(len(self.matches), dtype=object)

@@ -494,10 +494,9 @@ def _parse_csv_fast(source: str, data: bytes, delimiter: str, width_hint: int,
         factorized.append(_without_blanks(texts, uniques))
         joined = "".join(uniques) if quoted else ""  # (one look for the rare cells to count)
         if "\n" in joined or "\r" in joined:
-            _add_per_value(value_lines, texts, _per_value(uniques, _line_ends_in))
+            value_lines += _per_value(uniques, _line_ends_in)[texts]
         if delimiter in joined:
-            _add_per_value(value_delimiters, texts,
-                           _per_value(uniques, lambda text: text.count(delimiter)))
+            value_delimiters += _per_value(uniques, lambda text: text.count(delimiter))[texts]
     unsure = np.flatnonzero(parsed[-1][1][parsed[-1][0]] == "")  # only these may be short
     empty_at_end = _empty_cells_at_end(parsed, unsure)
     del parsed
@@ -634,12 +633,6 @@ def _count_in_spans(buffer: np.ndarray, byte: int, starts: np.ndarray, ends: np.
         seen += len(hits)
     before[bounds >= len(buffer)] = seen
     return before[1::2] - before[0::2]
-
-
-def _add_per_value(total: np.ndarray, codes: np.ndarray, per_value: np.ndarray) -> None:
-    """total += per_value[codes], skipped when no value counts (most columns: one pass less)."""
-    if per_value.any():
-        total += per_value[codes]
 
 
 def _per_value(uniques, count) -> np.ndarray:
