@@ -20,7 +20,6 @@ from typing import Any, Callable, Iterable, List, Optional, Sequence, Tuple, Uni
 
 import numpy as np
 import pandas as pd
-from pandas.api.types import union_categoricals
 
 from .errors import InputError
 from .progress import SILENT, Cancelled, Progress
@@ -39,7 +38,7 @@ CALAMINE_HINT = (
 SheetChoice = Union[str, int, None]
 PROGRESS_ROWS = 50_000  # rows between progress reports in Python loops over rows
 CSV_CHUNK_ROWS = 200_000  # rows the C parser reads between progress reports
-CATEGORY_MIN_ROWS = 10_000  # the C parser gives columns of more rows as categories
+BY_ADDRESS_MIN_ROWS = 2_000  # shorter columns: hashing their texts costs less than addresses
 TICK_SECONDS = 0.25  # progress reports while a reader's one long call runs
 
 
@@ -528,36 +527,67 @@ def _c_parser_columns(data: bytes, delimiter: str, width_hint: int, lines: int,
     """Per column (codes, distinct texts), or None when the C parser fails or warns. Read in
     chunks of rows to report progress in between (``lines``: the file's, for the bar)."""
     lines = max(lines, 1)
-    # As categories the parser hashes each cell once and makes no string per cell, but each
-    # column costs a fixed time more: worth it for long files, not for short wide ones.
-    categories = lines >= CATEGORY_MIN_ROWS
+    columns: List[List[Tuple[np.ndarray, np.ndarray]]] = [[] for _ in range(width_hint)]
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error")  # e.g. a record cut to the hint: never accept that
-            chunks = []
+            read = 0
             with pd.read_csv(
                     io.BytesIO(data), sep=delimiter, header=None, names=range(width_hint),
-                    index_col=False, dtype="category" if categories else object,
-                    na_filter=False, skip_blank_lines=False, quotechar='"', doublequote=True,
-                    skipinitialspace=False, engine="c", encoding="utf-8",
-                    chunksize=CSV_CHUNK_ROWS) as reader:
+                    index_col=False, dtype=object, na_filter=False, skip_blank_lines=False,
+                    quotechar='"', doublequote=True, skipinitialspace=False, engine="c",
+                    encoding="utf-8", chunksize=CSV_CHUNK_ROWS) as reader:
                 for chunk in reader:
-                    chunks.append(chunk)
-                    progress.step(min(100.0, 100 * len(chunks) * CSV_CHUNK_ROWS / lines))
+                    for position, parts in enumerate(columns):
+                        parts.append(_distinct_texts(chunk[position].to_numpy()))
+                    read += len(chunk)
+                    progress.step(min(100.0, 100 * read / lines))
     except Cancelled:
         raise
     except Exception:  # a longer record, a quote never closed, ...: the csv module decides
         return None
-    if not categories:
-        frame = pd.concat(chunks, ignore_index=True) if len(chunks) > 1 else chunks[0]
-        return [pd.factorize(frame[position].to_numpy(), use_na_sentinel=True)
-                for position in range(width_hint)]  # (no missing values: na_filter=False)
-    columns = []
-    for position in range(width_hint):
-        parts = [chunk[position] for chunk in chunks]
-        texts = parts[0].array if len(parts) == 1 else union_categoricals(parts)
-        columns.append((texts.codes, texts.categories.to_numpy(dtype=object)))
-    return columns
+    return [_joined_parts(parts) for parts in columns]
+
+
+def _distinct_texts(texts: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+    """A column of the C parser's texts as (codes, distinct texts). The parser gives equal
+    cells of a stretch of rows one and the same str object: they are told apart by their
+    addresses (integers, hashed far faster than texts, and far faster than asking the parser
+    for categories), then the few objects left by their texts. (Short columns: by their texts,
+    which costs less than the steps around the addresses.)"""
+    if len(texts) < BY_ADDRESS_MIN_ROWS:
+        return pd.factorize(texts)
+    codes, _ = pd.factorize(_addresses(texts))
+    highest = np.maximum.accumulate(codes)  # codes come in order of first appearance
+    firsts = np.flatnonzero(np.diff(highest, prepend=-1) > 0)
+    by_text, distinct = pd.factorize(texts[firsts])
+    return by_text[codes], distinct
+
+
+def _addresses(values: np.ndarray) -> np.ndarray:
+    """The addresses of an object array's items (the array itself, read as integers)."""
+    values = np.ascontiguousarray(values)
+    interface = {"shape": values.shape, "typestr": np.dtype(np.intp).str, "version": 3,
+                 "data": (values.__array_interface__["data"][0], True)}
+    return np.asarray(_ArrayView(interface, values))
+
+
+class _ArrayView:
+    """Memory of another array under another type; holds that array while it is used."""
+
+    def __init__(self, interface: dict, owner: np.ndarray):
+        self.__array_interface__ = interface
+        self.owner = owner
+
+
+def _joined_parts(parts: List[Tuple[np.ndarray, np.ndarray]]) -> Tuple[np.ndarray, np.ndarray]:
+    """One column's (codes, distinct texts) from those of its chunks."""
+    if len(parts) == 1:
+        return parts[0]
+    numbers, distinct = pd.factorize(np.concatenate([values for _, values in parts]))
+    offsets = np.cumsum([0] + [len(values) for _, values in parts[:-1]])
+    return (np.concatenate([numbers[offset + codes] for offset, (codes, _) in
+                            zip(offsets, parts)]), distinct)
 
 
 def _empty_cells_at_end(parsed: List[Tuple[np.ndarray, np.ndarray]], records: np.ndarray

@@ -1,6 +1,7 @@
 """read_table / table_from_records / list_sheets on small generated files."""
 import datetime as dt
 
+import numpy as np
 import openpyxl
 import pytest
 from hypothesis import given, settings
@@ -179,6 +180,16 @@ def test_fast_csv_path_line_counting_across_chunk_boundaries(monkeypatch):
 def test_fast_csv_path_never_reads_differently_from_the_csv_module(text):
     fast, reference = _both_paths(text)
     assert fast is None or fast == reference  # None: declined, the csv module reads it
+
+
+def test_distinct_texts_by_address_joins_equal_texts_held_by_different_objects(monkeypatch):
+    # The C parser gives equal cells of a stretch of rows one object, not across stretches.
+    monkeypatch.setattr(table_module, "BY_ADDRESS_MIN_ROWS", 1)
+    texts = np.array(["".join(["a", "b"]), "c", "".join(["a", "b"]), "c", ""], dtype=object)
+    assert texts[0] is not texts[2]
+    codes, distinct = table_module._distinct_texts(texts)
+    assert distinct.tolist() == ["ab", "c", ""]
+    assert codes.tolist() == [0, 1, 0, 1, 2]
 
 
 def test_fast_csv_path_declines_a_longer_record_after_the_sniffed_start_and_a_quote_left_open():
