@@ -5,7 +5,6 @@ header) is one row of ``JoinResult.rows`` with a status among used / rolled_up /
 skipped and a reason; nothing is dropped silently.
 """
 import re
-from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Dict, List, NamedTuple, Optional, Tuple
 
@@ -15,8 +14,8 @@ import pandas as pd
 from .boundaries import AdminUnits
 from .clusters import ClusterVocabulary
 from .errors import InputError
-from .headers import SOURCE_ROW, Table4W, listed
-from .matching import Crosswalk, Match, Matcher, MatchLines, combination_keys, combinations
+from .headers import Table4W, listed
+from .matching import Crosswalk, Match, Matcher, MatchLines, combinations
 from .periods import PERIOD_ROLES, parse_periods
 from .progress import SILENT, Progress
 from .textnorm import fold
@@ -895,32 +894,50 @@ def _column_of(table, level: Optional[int]):
 
 
 def _duplicates(table) -> List[dict]:
-    # Rows identical in every column are identical in the first few: only the rows that are
-    # are compared in all (a file may have 10,000 columns).
+    """Groups of rows identical in every column. Screened on the first few columns by a hash
+    of their codes (a file may have 10,000 columns; a hash needs no renumbering of keys too
+    large for integers), then the rows the screen keeps compared exactly."""
     screen = [table.factorized(column)[0] for column in table.columns[:DUPLICATE_SCREEN_COLUMNS]]
-    duplicated = pd.Series(combination_keys(screen, table.height)).duplicated(
-        keep=False).to_numpy()
-    if len(table.columns) > DUPLICATE_SCREEN_COLUMNS and duplicated.any():
-        screened = np.flatnonzero(duplicated)
-        duplicated[screened] = _duplicated_rows(table.rows_of(screened)[table.columns])
-    if not duplicated.any():
+    candidates = np.flatnonzero(pd.Series(_row_hashes(screen, table.height)).duplicated(
+        keep=False).to_numpy())
+    if not len(candidates):
         return []
-    subset = table.rows_of(np.flatnonzero(duplicated))
-    groups = subset.groupby(subset[table.columns].astype(str).agg("|".join, axis=1), sort=False)
-    return [_issue("duplicate_rows", value=", ".join(map(str, g[SOURCE_ROW].head(10))),
-                   rows=len(g), first_row=int(g[SOURCE_ROW].min()),
+    if len(table.columns) > DUPLICATE_SCREEN_COLUMNS:
+        group = _row_groups(table.rows_of(candidates)[table.columns])
+    else:
+        group = combinations([codes[candidates] for codes in screen], len(candidates))[0]
+    repeated = np.bincount(group)[group] > 1
+    group, source_rows = group[repeated], table.source_rows[candidates[repeated]]
+    order = np.argsort(group, kind="stable")  # groups are numbered as they first come
+    bounds = np.flatnonzero(np.diff(group[order], prepend=-1, append=-1))
+    return [_issue("duplicate_rows", value=", ".join(map(str, rows[:10].tolist())),
+                   rows=len(rows), first_row=int(rows[0]),
                    reason="identical rows: kept and counted once per partner (check whether "
-                          "the partner reported the activity twice)") for _, g in groups]
+                          "the partner reported the activity twice)")
+            for rows in np.split(source_rows[order], bounds[1:-1])]
 
 
-def _duplicated_rows(frame: pd.DataFrame) -> np.ndarray:
-    """``frame.duplicated(keep=False)`` without a pass per column: whole rows compared as
-    tuples, missing cells as None (as equal as pandas takes them)."""
+def _row_hashes(code_columns, rows: int) -> np.ndarray:
+    """One 64-bit number per row from its codes: equal codes, equal numbers (different ones
+    may rarely collide: a screen, not an answer)."""
+    hashes = np.zeros(rows, dtype=np.uint64)
+    for codes in code_columns:
+        hashes *= _HASH_MULTIPLIER  # (wraps around: in place, no new array per column)
+        hashes += codes.astype(np.uint64)  # (code -1 wraps around too: still one number)
+    return hashes
+
+
+_HASH_MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)  # odd, bits well mixed (golden ratio)
+
+
+def _row_groups(frame: pd.DataFrame) -> np.ndarray:
+    """Per row, the number of its group of identical rows (in order of first appearance):
+    whole rows compared as tuples, missing cells as None (as equal as pandas takes them)."""
     block = frame.to_numpy(dtype=object)
     block[pd.isna(block)] = None
-    rows = list(map(tuple, block.tolist()))
-    counts = Counter(rows)
-    return np.fromiter((counts[row] > 1 for row in rows), dtype=bool, count=len(rows))
+    groups: Dict[tuple, int] = {}
+    return np.fromiter((groups.setdefault(row, len(groups)) for row in map(tuple, block.tolist())),
+                       dtype=np.int64, count=len(block))
 
 
 # Summary --------------------------------------------------------------------------------------

@@ -865,11 +865,10 @@ def combinations(code_columns: Sequence[np.ndarray], rows: int) -> Tuple[np.ndar
     columns' values were hashed once, when the codes were made."""
     if not code_columns or rows == 0:
         return np.zeros(rows, dtype=np.int64), np.array([0] if rows else [], dtype=np.int64)
-    group_of_row = pd.factorize(combination_keys(code_columns, rows))[0].astype(np.int64,
-                                                                              copy=False)
-    running = np.maximum.accumulate(group_of_row)  # a group starts where a new number appears
-    firsts = np.flatnonzero(np.diff(running, prepend=-1) > 0)
-    return group_of_row, firsts
+    group_of_row, keys = pd.factorize(combination_keys(code_columns, rows))
+    group_of_row = group_of_row.astype(np.int64, copy=False)
+    running = np.maximum.accumulate(group_of_row)  # numbered in order of first appearance
+    return group_of_row, np.searchsorted(running, np.arange(len(keys)))  # where each begins
 
 
 def combination_keys(code_columns: Sequence[np.ndarray], rows: int) -> np.ndarray:

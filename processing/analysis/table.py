@@ -557,9 +557,9 @@ def _distinct_texts(texts: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
     which costs less than the steps around the addresses.)"""
     if len(texts) < BY_ADDRESS_MIN_ROWS:
         return pd.factorize(texts)
-    codes, _ = pd.factorize(_addresses(texts))
+    codes, objects = pd.factorize(_addresses(texts))
     highest = np.maximum.accumulate(codes)  # codes come in order of first appearance
-    firsts = np.flatnonzero(np.diff(highest, prepend=-1) > 0)
+    firsts = np.searchsorted(highest, np.arange(len(objects)))  # where each code comes first
     by_text, distinct = pd.factorize(texts[firsts])
     return by_text[codes], distinct
 

@@ -454,6 +454,15 @@ def test_duplicate_rows_are_reported_and_kept(units):
     assert (alpha["partners"], alpha["activities"], alpha["rows"]) == (2, 2, 4)
 
 
+def test_duplicate_rows_are_grouped_by_their_cells_not_by_their_cells_written_together(units):
+    # Written together with a separator, 'x|y', 'z' and 'x', 'y|z' would read the same.
+    fields = ["Organisation", "Cluster", "Admin2 Pcode", "Activity", "Comment"]
+    records = [["A", "Health", "XY0101", "x|y", "z"], ["A", "Health", "XY0101", "x", "y|z"]] * 2
+    duplicates = issues_of(run(units, fields, records), "duplicate_rows")
+    assert duplicates[["value", "rows", "first_row"]].values.tolist() == [["2, 4", 2, 2],
+                                                                          ["3, 5", 2, 3]]
+
+
 def test_duplicate_rows_of_a_wide_table_differ_nowhere_not_only_in_the_first_columns(units):
     # 40 columns, the first 39 the same in every row: rows 2 and 3 differ in the last cell,
     # rows 2 and 4 in its type only (the text "7", the number 7: different cells); rows 3 and 5
