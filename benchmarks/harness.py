@@ -2,11 +2,12 @@
 
 A ``Benchmark`` has a name, ``setup(scale) -> data`` (not timed) and candidates
 ``{label: callable(data)}``, one of which is the baseline. For every scale the runner reports,
-per candidate: the best wall time of N repeats (``time.perf_counter``), the ratio to the baseline
-measured in the same run (so machines of different speed give comparable numbers), the peak of
-Python allocations during one call (``tracemalloc``) and, where ``fork`` exists, the growth of
-the peak resident set size during one call in a forked child (``resource.getrusage``: it also
-sees numpy/pandas buffers allocated in C that tracemalloc may miss).
+per candidate: the best wall time of N repeats (``time.perf_counter``; the repeats run in
+rounds, each calling every candidate once in turn), the ratio to the baseline measured in the
+same run (so machines of different speed give comparable numbers), the peak of Python
+allocations during one call (``tracemalloc``) and, where ``fork`` exists, the growth of the peak
+resident set size during one call in a forked child (``resource.getrusage``: it also sees
+numpy/pandas buffers allocated in C that tracemalloc may miss).
 
 Benchmarks register themselves with ``register()``; ``discover()`` imports every
 ``benchmarks/bench_*.py`` module, so later issues add a file rather than editing this one.
@@ -116,14 +117,26 @@ def qgis_app():
 # --------------------------------------------------------------------------------------------
 # measuring
 # --------------------------------------------------------------------------------------------
-def _time_best(fn: Callable[[Any], Any], data: Any, repeat: int) -> List[float]:
-    times = []
+def _time_rounds(candidates: Dict[str, Callable[[Any], Any]], data: Any, repeat: int
+                 ) -> Dict[str, Any]:
+    """Wall times of ``repeat`` rounds, each calling every candidate once in turn: a machine
+    whose speed drifts from minute to minute (a shared VM) slows all candidates of a round
+    alike, where timing one candidate's repeats after the other's would favour whichever ran in
+    the faster minute. Per label: the list of times, or the exception it raised (then it is not
+    called again)."""
+    outcome: Dict[str, Any] = {label: [] for label in candidates}
     for _ in range(max(1, repeat)):
-        gc.collect()
-        t0 = time.perf_counter()
-        fn(data)
-        times.append(time.perf_counter() - t0)
-    return times
+        for label, fn in candidates.items():
+            if not isinstance(outcome[label], list):
+                continue
+            gc.collect()
+            try:
+                t0 = time.perf_counter()
+                fn(data)
+                outcome[label].append(time.perf_counter() - t0)
+            except Exception as exc:  # keep going: one broken candidate must not hide the rest
+                outcome[label] = exc
+    return outcome
 
 
 def _tracemalloc_peak(fn: Callable[[Any], Any], data: Any) -> float:
@@ -187,17 +200,23 @@ def run_benchmark(bench: Benchmark, scales: Sequence[int], repeat: int = 3,
         by_label: Dict[str, Result] = {}
         # baseline first, then the others in registration order
         labels = [bench.baseline] + [k for k in bench.candidates if k != bench.baseline]
+        log(f"{bench.name} @ {scale:,}: {repeat} rounds of {', '.join(labels)}")
+        timed = _time_rounds({label: bench.candidates[label] for label in labels}, data, repeat)
         for label in labels:
-            fn = bench.candidates[label]
-            log(f"{bench.name} @ {scale:,}: {label}")
+            fn, times = bench.candidates[label], timed[label]
+            if not isinstance(times, list):
+                by_label[label] = Result(bench.name, scale, label, bench.baseline, float("nan"),
+                                         [], error=f"{type(times).__name__}: {times}")
+                continue
+            if memory or rss:
+                log(f"{bench.name} @ {scale:,}: {label}: memory")
+            res = Result(bench.name, scale, label, bench.baseline, min(times), times)
             try:
-                times = _time_best(fn, data, repeat)
-                res = Result(bench.name, scale, label, bench.baseline, min(times), times)
                 if memory:
                     res.py_peak_mb = _tracemalloc_peak(fn, data)
                 if rss:
                     res.rss_delta_mb = _rss_delta(bench, scale, label)
-            except Exception as exc:  # keep going: one broken candidate must not hide the rest
+            except Exception as exc:
                 res = Result(bench.name, scale, label, bench.baseline, float("nan"), [],
                              error=f"{type(exc).__name__}: {exc}")
             by_label[label] = res
