@@ -464,7 +464,7 @@ def _check_quote_closed(source: str, text: str, delimiter: str, line: int, cells
 # short records. So each record's own field count (blank and ragged rows, trailing delimiters)
 # is worked out from the delimiters on its lines, and its first line from the line ends inside
 # its cells. When anything does not add up, the csv module reads the file instead.
-_CHUNK_BYTES = 1 << 23
+_CHUNK_BYTES = 1 << 20  # (bytes looked at a chunk at a time: its temporaries stay in the cache)
 _LF, _CR, _QUOTE = 10, 13, ord('"')
 
 
