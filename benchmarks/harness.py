@@ -3,11 +3,12 @@
 A ``Benchmark`` has a name, ``setup(scale) -> data`` (not timed) and candidates
 ``{label: callable(data)}``, one of which is the baseline. For every scale the runner reports,
 per candidate: the best wall time of N repeats (``time.perf_counter``; the repeats run in
-rounds, each calling every candidate once in turn), the ratio to the baseline measured in the
-same run (so machines of different speed give comparable numbers), the peak of Python
-allocations during one call (``tracemalloc``) and, where ``fork`` exists, the growth of the peak
-resident set size during one call in a forked child (``resource.getrusage``: it also sees
-numpy/pandas buffers allocated in C that tracemalloc may miss).
+rounds, each calling every candidate once, each round starting one candidate further on), the
+ratio to the baseline measured in the same run (so machines of different speed give comparable
+numbers), the peak of Python allocations during one call (``tracemalloc``) and, where ``fork``
+exists, the growth of the peak resident set size during one call in a forked child
+(``resource.getrusage``: it also sees numpy/pandas buffers allocated in C that tracemalloc may
+miss).
 
 Benchmarks register themselves with ``register()``; ``discover()`` imports every
 ``benchmarks/bench_*.py`` module, so later issues add a file rather than editing this one.
@@ -119,20 +120,23 @@ def qgis_app():
 # --------------------------------------------------------------------------------------------
 def _time_rounds(candidates: Dict[str, Callable[[Any], Any]], data: Any, repeat: int
                  ) -> Dict[str, Any]:
-    """Wall times of ``repeat`` rounds, each calling every candidate once in turn: a machine
-    whose speed drifts from minute to minute (a shared VM) slows all candidates of a round
-    alike, where timing one candidate's repeats after the other's would favour whichever ran in
-    the faster minute. Per label: the list of times, or the exception it raised (then it is not
-    called again)."""
-    outcome: Dict[str, Any] = {label: [] for label in candidates}
-    for _ in range(max(1, repeat)):
-        for label, fn in candidates.items():
+    """Wall times of ``repeat`` rounds, each calling every candidate once: a machine whose
+    speed drifts from minute to minute (a shared VM) slows all candidates of a round alike,
+    where timing one candidate's repeats after the other's favours whichever ran in the faster
+    minute. Each round starts one candidate further on, so no candidate always runs right after
+    the same one (a heavy one leaves the caches cold). Per label: the list of times, or the
+    exception it raised (then it is not called again)."""
+    labels = list(candidates)
+    outcome: Dict[str, Any] = {label: [] for label in labels}
+    for round_number in range(max(1, repeat)):
+        start = round_number % len(labels)
+        for label in labels[start:] + labels[:start]:
             if not isinstance(outcome[label], list):
                 continue
             gc.collect()
             try:
                 t0 = time.perf_counter()
-                fn(data)
+                candidates[label](data)
                 outcome[label].append(time.perf_counter() - t0)
             except Exception as exc:  # keep going: one broken candidate must not hide the rest
                 outcome[label] = exc

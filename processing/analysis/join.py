@@ -5,7 +5,7 @@ header) is one row of ``JoinResult.rows`` with a status among used / rolled_up /
 skipped and a reason; nothing is dropped silently.
 """
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Dict, List, NamedTuple, Optional, Tuple
 
 import numpy as np
@@ -155,8 +155,8 @@ def _locate_points(table, units, level, lines: MatchLines) -> MatchLines:
     rows = lines.rows[open_lines]
     found = np.asarray(units.locate(lon[rows], lat[rows], level), dtype=object)
     hit = pd.notna(found)
-    return lines.changed(open_lines[hit], found[hit].tolist(), lambda match, pcode: replace(
-        match, pcode=pcode, admin_level=level, method="point_in_polygon", score=1.0,
+    return lines.changed(open_lines[hit], found[hit].tolist(), lambda match, pcode: match._replace(
+        pcode=pcode, admin_level=level, method="point_in_polygon", score=1.0,
         status="used", reason="located by its coordinates", suggestion=None))
 
 
@@ -336,7 +336,7 @@ def _status_per_row(per_row: MatchLines, attributes, options) -> MatchLines:
                + note.where(note != "", "period given: " + period) + "; location: "
                + location).to_numpy()
     return per_row.changed(no_period, reasons.tolist(),
-                           lambda match, reason: replace(match, status="skipped", reason=reason))
+                           lambda match, reason: match._replace(status="skipped", reason=reason))
 
 
 class _Coded(NamedTuple):

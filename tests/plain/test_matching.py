@@ -273,7 +273,7 @@ def test_resolve_frame_gives_what_the_cascade_gives_for_each_row(target):
     out = Matcher(units, target_level=target).resolve_frame(
         df, {lvl: f"c{lvl}" for lvl in CODE_POOL}, {lvl: f"n{lvl}" for lvl in NAME_POOL})
     cascade = Matcher(units, target_level=target)
-    expected = [vars(match) for i, row in df.iterrows() for match in cascade.resolve(
+    expected = [match._asdict() for i, row in df.iterrows() for match in cascade.resolve(
         {lvl: row[f"c{lvl}"] for lvl in CODE_POOL}, {lvl: row[f"n{lvl}"] for lvl in NAME_POOL})]
     got = out.drop(columns="input_index").rename(columns={"match_method": "method",
                                                            "match_score": "score"})
