@@ -25,6 +25,7 @@ pytestmark = pytest.mark.qgis
 
 REFERENCE = Path(__file__).resolve().parents[1] / "reference" / "map_pack_sample_wsh.png"
 REFERENCE_DPI = 40
+REFERENCE_FONT = "Noto Sans"
 # Mean absolute difference per channel (0-255) allowed against the reference: the creation date
 # and font hinting change a few pixels; a missing layer, legend or text block changes far more.
 TOLERANCE = 2.0
@@ -312,7 +313,16 @@ def test_sample_with_gaps_and_overlaps(sample, output_dir):
     assert "Sources: xy_presence.gpkg, xy_gaps.gpkg, xy_overlap_units.gpkg" in pdf_text(files[0])
 
 
-def test_reference_image(sample, output_dir):
+def test_reference_image(sample, output_dir, monkeypatch):
+    from qgis.PyQt.QtGui import QFontDatabase
+
+    from coordmap.processing.algorithms import layouts
+
+    # The export takes the first installed family of its list: the reference is drawn in one
+    # family, whatever else a machine has (make setup installs it).
+    assert REFERENCE_FONT in QFontDatabase().families(), \
+        f"{REFERENCE_FONT} is not installed (Debian: fonts-noto-core, make setup installs it)"
+    monkeypatch.setattr(layouts, "LATIN_FONTS", (REFERENCE_FONT,))
     files = written(run_export(sample["presence"], output_dir, CLUSTERS="WSH",
                                PERIODS="2025-03"))
     prefix = output_dir / "page"
