@@ -66,6 +66,7 @@ class Result:
     best_s: float
     times_s: List[float]
     ratio: float = float("nan")
+    round_ratio: float = float("nan")  # median over rounds of this time / the baseline's
     py_peak_mb: Optional[float] = None
     rss_delta_mb: Optional[float] = None
     error: Optional[str] = None
@@ -141,6 +142,17 @@ def _time_rounds(candidates: Dict[str, Callable[[Any], Any]], data: Any, repeat:
             except Exception as exc:  # keep going: one broken candidate must not hide the rest
                 outcome[label] = exc
     return outcome
+
+
+def _median_ratio(times: Sequence[float], base_times: Sequence[float]) -> float:
+    """The median, over the rounds both ran, of time / the baseline's time in that round: a
+    ratio of two calls made seconds apart, where best against best may pair a lucky call of
+    one with an ordinary call of the other."""
+    ratios = sorted(t / b for t, b in zip(times, base_times) if b > 0)
+    if not ratios:
+        return float("nan")
+    middle = len(ratios) // 2
+    return ratios[middle] if len(ratios) % 2 else (ratios[middle - 1] + ratios[middle]) / 2
 
 
 def _tracemalloc_peak(fn: Callable[[Any], Any], data: Any) -> float:
@@ -224,10 +236,12 @@ def run_benchmark(bench: Benchmark, scales: Sequence[int], repeat: int = 3,
                 res = Result(bench.name, scale, label, bench.baseline, float("nan"), [],
                              error=f"{type(exc).__name__}: {exc}")
             by_label[label] = res
-        base = by_label[bench.baseline].best_s
+        base = by_label[bench.baseline]
         for label in bench.candidates:  # report in registration order
             res = by_label[label]
-            res.ratio = res.best_s / base if base and base == base else float("nan")
+            res.ratio = res.best_s / base.best_s if base.best_s and base.best_s == base.best_s \
+                else float("nan")
+            res.round_ratio = _median_ratio(res.times_s, base.times_s)
             results.append(res)
         del data
         gc.collect()
@@ -249,16 +263,16 @@ def format_table(results: Sequence[Result]) -> str:
     def mb(v: Optional[float]) -> str:
         return "-" if v is None else f"{v:,.1f}"
 
-    header = ["benchmark", "scale", "candidate", "best s", "x baseline", "py peak MB",
-              "rss +MB"]
+    header = ["benchmark", "scale", "candidate", "best s", "x baseline", "x base (rounds)",
+              "py peak MB", "rss +MB"]
     rows = []
     for r in results:
         name = f"{r.candidate} (baseline)" if r.candidate == r.baseline else r.candidate
         if r.error:
-            rows.append([r.benchmark, f"{r.scale:,}", name, "error", r.error[:60], "", ""])
+            rows.append([r.benchmark, f"{r.scale:,}", name, "error", r.error[:60], "", "", ""])
             continue
         rows.append([r.benchmark, f"{r.scale:,}", name, f"{r.best_s:.4f}", f"{r.ratio:.2f}",
-                     mb(r.py_peak_mb), mb(r.rss_delta_mb)])
+                     f"{r.round_ratio:.2f}", mb(r.py_peak_mb), mb(r.rss_delta_mb)])
     widths = [max(len(str(x)) for x in col) for col in zip(header, *rows)]
     out = io.StringIO()
     for i, row in enumerate([header] + rows):
