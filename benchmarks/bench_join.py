@@ -57,7 +57,14 @@ import pandas as pd
 if __name__ == "__main__":  # run as a script (fresh_rss below): the checkout as `coordmap`
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "build" / "plugins"))
 
-from coordmap.benchmarks.harness import REGISTRY, Benchmark, load_tool, qgis_app, register
+from coordmap.benchmarks.harness import (
+    REGISTRY,
+    Benchmark,
+    load_tool,
+    median_ratio,
+    qgis_app,
+    register,
+)
 from coordmap.processing.analysis.boundaries import AdminUnits
 from coordmap.processing.analysis.headers import parse_table
 from coordmap.processing.analysis.join import join_4w
@@ -222,11 +229,9 @@ def _report_previous(scale: int) -> None:
         _REPORTED.add(n)
         c, q = _TIMES.get((n, "coordmap")), _TIMES.get((n, "qgis_native"))
         if c and q:
-            # Calls in the same round are seconds apart: their ratio is the steadier figure.
-            rounds = sorted(qt / ct for ct, qt in zip(c, q))
             _log(f"{n:,} rows: coordmap {min(c):.3f} s, qgis_native {min(q):.3f} s -> "
                  f"qgis_native / coordmap = {min(q) / min(c):.1f}x best against best, "
-                 f"{rounds[len(rounds) // 2]:.1f}x median of {len(rounds)} rounds")
+                 f"{median_ratio(q, c):.1f}x median of {min(len(q), len(c))} rounds")
 
 
 atexit.register(lambda: _report_previous(-1))

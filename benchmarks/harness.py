@@ -144,7 +144,7 @@ def _time_rounds(candidates: Dict[str, Callable[[Any], Any]], data: Any, repeat:
     return outcome
 
 
-def _median_ratio(times: Sequence[float], base_times: Sequence[float]) -> float:
+def median_ratio(times: Sequence[float], base_times: Sequence[float]) -> float:
     """The median, over the rounds both ran, of time / the baseline's time in that round: a
     ratio of two calls made seconds apart, where best against best may pair a lucky call of
     one with an ordinary call of the other."""
@@ -241,7 +241,7 @@ def run_benchmark(bench: Benchmark, scales: Sequence[int], repeat: int = 3,
             res = by_label[label]
             res.ratio = res.best_s / base.best_s if base.best_s and base.best_s == base.best_s \
                 else float("nan")
-            res.round_ratio = _median_ratio(res.times_s, base.times_s)
+            res.round_ratio = median_ratio(res.times_s, base.times_s)
             results.append(res)
         del data
         gc.collect()

@@ -42,6 +42,7 @@ from typing import (
 import numpy as np
 import pandas as pd
 
+from .arrays import first_positions
 from .boundaries import AdminUnits
 from .errors import InputError
 from .report import neutralise
@@ -880,8 +881,7 @@ def combinations(code_columns: Sequence[np.ndarray], rows: int) -> Tuple[np.ndar
         return np.zeros(rows, dtype=np.int64), np.array([0] if rows else [], dtype=np.int64)
     group_of_row, keys = pd.factorize(combination_keys(code_columns, rows))
     group_of_row = group_of_row.astype(np.int64, copy=False)
-    running = np.maximum.accumulate(group_of_row)  # numbered in order of first appearance
-    return group_of_row, np.searchsorted(running, np.arange(len(keys)))  # where each begins
+    return group_of_row, first_positions(group_of_row, len(keys))
 
 
 def combination_keys(code_columns: Sequence[np.ndarray], rows: int) -> np.ndarray:

@@ -21,6 +21,7 @@ from typing import Any, Callable, Iterable, List, Optional, Sequence, Tuple, Uni
 import numpy as np
 import pandas as pd
 
+from .arrays import first_positions
 from .errors import InputError
 from .progress import SILENT, Cancelled, Progress
 
@@ -558,9 +559,7 @@ def _distinct_texts(texts: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
     if len(texts) < BY_ADDRESS_MIN_ROWS:
         return pd.factorize(texts)
     codes, objects = pd.factorize(_addresses(texts))
-    highest = np.maximum.accumulate(codes)  # codes come in order of first appearance
-    firsts = np.searchsorted(highest, np.arange(len(objects)))  # where each code comes first
-    by_text, distinct = pd.factorize(texts[firsts])
+    by_text, distinct = pd.factorize(texts[first_positions(codes, len(objects))])
     return by_text[codes], distinct
 
 
