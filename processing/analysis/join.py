@@ -287,8 +287,7 @@ def _numbers(table, index, column):
 def _counts_of(values: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
     """_numbers for distinct cell values (the checks cost what distinct values cost): the
     numbers (int64 if all are whole and present, as pandas reads them) and the problems."""
-    text = np.array([None if missing else _count_text(value)
-                     for value, missing in zip(values, pd.isna(values))], dtype=object)
+    text = _count_texts(values)
     numbers = pd.to_numeric(pd.Series(text, dtype=object), errors="coerce").to_numpy()
     numbers = _nan_unless(np.isfinite(numbers.astype(float)), numbers)  # 'inf' is text
     problem = np.full(len(values), None, dtype=object)
@@ -298,6 +297,18 @@ def _counts_of(values: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
     problem[numbers < 0] = "negative number"
     problem[numbers > MAX_PEOPLE] = f"more than {MAX_PEOPLE:,} people: implausible"
     return _nan_unless((numbers >= 0) & (numbers <= MAX_PEOPLE), numbers), problem
+
+
+def _count_texts(values: np.ndarray) -> np.ndarray:
+    """_count_text of each value (None: missing)."""
+    missing = pd.isna(values)
+    try:
+        if all(map(str.isdigit, values[~missing])):  # most counts: nothing to take out
+            return np.where(missing, None, values)
+    except TypeError:  # (a cell of a spreadsheet may be a number)
+        pass
+    return np.array([None if gone else _count_text(value) for value, gone in zip(values, missing)],
+                    dtype=object)
 
 
 def _count_text(value) -> str:

@@ -395,6 +395,8 @@ def _sniff_delimiter(text: str) -> str:
 
 def _delimiter_score(sample: str, delimiter: str) -> Tuple[float, int]:
     """(share of rows with the usual field count, that count); (0, 0) if it never splits."""
+    if delimiter not in sample:
+        return (0.0, 0)  # every record one field (most candidates: no need to parse)
     try:
         records = list(csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter))
     except csv.Error:
