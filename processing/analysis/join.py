@@ -85,20 +85,22 @@ def join_4w(table: Table4W, units: AdminUnits, options: Optional[JoinOptions] = 
     progress.step(5, f"Matching locations at admin {level}")
     lines = _match_locations(table, units, level, code_cols, name_cols, crosswalk)
     progress.step(55, "Normalising clusters, periods and partners")
+    texts = _FirstTexts(table)
     attributes = _row_attributes(table, index, clusters or ClusterVocabulary.load(), options)
     progress.step(70, "Counting partners per unit")
     # Each row's match (a split row's lines joined in one), then its period checked: per
     # row a number in ``per_row.matches`` (a table has few distinct ones: worked on once each).
     per_row = _status_per_row(_matches_per_row(lines), attributes, options)
     progress.step(74)  # large tables take seconds per step: keep the bar moving
-    rows = _rows_output(table, index, per_row, attributes, options, progress.within(74, 80))
+    rows = _rows_output(table, index, per_row, attributes, texts, options,
+                        progress.within(74, 80))
     progress.step(80)
     counted = np.isin(per_row.field("status"), ["used", "rolled_up"])[per_row.numbers][
         lines.rows] & _present_values(lines.field("pcode"))[lines.numbers]
-    presence = _presence(table, _located(lines, counted), attributes, units, level, options,
-                         progress.within(80, 90))
+    presence = _presence(table, _located(lines, counted), attributes, texts, units, level,
+                         options, progress.within(80, 90))
     progress.step(90, "Writing the QA report")
-    issues = _issues(table, lines, attributes, units, progress.within(90, 97))
+    issues = _issues(table, lines, attributes, texts, units, progress.within(90, 97))
     progress.step(97)
     summary, log_line = _summary(table, units, rows, per_row, level, code_cols, name_cols)
     mapping = pd.DataFrame(
@@ -209,13 +211,11 @@ def _row_attributes(table, index, clusters, options) -> pd.DataFrame:
         out["period"], out["period_note"] = None, "no period column"
     out = pd.DataFrame(out, index=index, copy=False)  # (no copy of the columns into blocks)
     out["period_key"] = _period_key(out, options.period)
-    out["organisation"] = _first_text(table, _partner_columns(table))
     extra = [roles[r] for r in ALL_ORGANISATION_ROLES if r in roles]
     out["other_organisations"] = _all_texts(table, extra) if options.count_all_organisations \
         and extra else None
     for role in ("targeted", "reached"):
         out[role], out[f"{role}_problem"] = _numbers(table, index, roles.get(role))
-    out["activity"] = _first_text(table, _role_columns(table, "activity"))
     return out
 
 
@@ -246,6 +246,28 @@ def _first_text(table, columns) -> np.ndarray:
     """The first non-blank text among ``columns`` per row (None when all blank)."""
     codes, texts = _first_text_codes(table, columns)
     return np.append(texts, None if columns else np.nan)[codes]  # (NaN: as pandas fills it)
+
+
+class _FirstTexts:
+    """``_first_text_codes`` of a table, per list of columns, worked out once per join (the
+    rows output, presence and QA report ask for the same ones)."""
+
+    def __init__(self, table):
+        self.table = table
+        self._done: Dict[Tuple[str, ...], Tuple[np.ndarray, np.ndarray]] = {}
+
+    def __call__(self, columns: List[str]) -> Tuple[np.ndarray, np.ndarray]:
+        key = tuple(columns)
+        if key not in self._done:
+            self._done[key] = _first_text_codes(self.table, columns)
+        return self._done[key]
+
+    def column(self, columns: List[str], index: pd.Index):
+        """The rows output's column of them: as codes (-1: None); NaN when there is no
+        column (as pandas fills a missing one)."""
+        if not columns:
+            return pd.Series(np.nan, index=index, dtype=object)
+        return _Coded(*self(columns))
 
 
 def _first_text_codes(table, columns) -> Tuple[np.ndarray, np.ndarray]:
@@ -356,7 +378,7 @@ class _Coded(NamedTuple):
     values: np.ndarray
 
 
-def _rows_output(table, index, per_row, attributes, options, progress) -> pd.DataFrame:
+def _rows_output(table, index, per_row, attributes, texts, options, progress) -> pd.DataFrame:
     def of_match(name):  # (the rows' match numbers: their fields are written straight out)
         return _Coded(per_row.numbers, per_row.field(name))
 
@@ -370,13 +392,13 @@ def _rows_output(table, index, per_row, attributes, options, progress) -> pd.Dat
         "suggestion": of_match("suggestion"),
         "cluster": attributes["cluster_code"], "cluster_name": attributes["cluster_name"],
         "period": attributes["period_key"] if options.period != "all" else attributes["period"],
-        "organisation": attributes["organisation"],
+        "organisation": texts.column(_partner_columns(table), index),
         # Role-resolved values, so downstream steps (gaps, overlaps) need no column mapping.
-        "activity": attributes["activity"],
+        "activity": texts.column(_role_columns(table, "activity"), index),
         "period_start": _iso_dates(attributes["period_start"]),
         "period_end": _iso_dates(attributes["period_end"]),
-        "activity_status": _texts_of(index, _first_text(table, _role_columns(table, "status"))),
-        "modality": _texts_of(index, _first_text(table, _role_columns(table, "modality"))),
+        "activity_status": texts.column(_role_columns(table, "status"), index),
+        "modality": texts.column(_role_columns(table, "modality"), index),
         "targeted": attributes["targeted"], "reached": attributes["reached"],
     }
     progress.step(50)
@@ -480,10 +502,6 @@ def _taken(series: pd.Series, positions: np.ndarray):
     return series.array.take(positions, allow_fill=True)
 
 
-def _texts_of(index, texts: np.ndarray) -> pd.Series:
-    return pd.Series(texts, index=index, dtype=object)
-
-
 def _partner_columns(table):
     return [table.roles[role] for role in PARTNER_ROLES if role in table.roles]
 
@@ -492,13 +510,11 @@ def _role_columns(table, role):
     return [table.roles[role]] if role in table.roles else []
 
 
-def _iso_dates(values: pd.Series) -> pd.Series:
-    return per_distinct(values, _iso_date_texts)
-
-
-def _iso_date_texts(values: pd.Series) -> pd.Series:
-    dates = pd.to_datetime(values, errors="coerce")
-    return dates.dt.strftime("%Y-%m-%d").where(dates.notna(), None).astype(object)
+def _iso_dates(values: pd.Series) -> _Coded:
+    """Dates as ISO texts (written per distinct date), as codes (-1: no date)."""
+    codes, dates = pd.factorize(values)
+    texts = pd.Series(dates, dtype=values.dtype).dt.strftime("%Y-%m-%d")
+    return _Coded(codes, texts.to_numpy(dtype=object))
 
 
 def _matches_per_row(lines: MatchLines) -> MatchLines:
@@ -574,15 +590,16 @@ def _located(lines: MatchLines, counted: np.ndarray):
     return lines.rows[counted], codes, pcodes[firsts]
 
 
-def _presence(table, located, attributes, units, level, options, progress) -> pd.DataFrame:
+def _presence(table, located, attributes, texts, units, level, options, progress
+              ) -> pd.DataFrame:
     """Partners per unit x cluster x period, from the rows that count and their P-codes (see
     ``_located``). Lines are grouped and counted on integer codes: each text is hashed once,
     not once per step."""
     if not len(located[0]):
         return pd.DataFrame(columns=PRESENCE_FIELDS)
     progress.step(10)
-    lines, per_unit, spellings = _presence_lines(table, located, attributes, units, level,
-                                                 options)
+    lines, per_unit, spellings = _presence_lines(table, located, attributes, texts, units,
+                                                 level, options)
     progress.step(40)
     group, firsts = combinations([lines["unit"], lines["cluster"], lines["period"]],
                                  len(lines["unit"]))
@@ -642,7 +659,7 @@ def _sum_per_group(values: np.ndarray, group: np.ndarray, groups: int) -> np.nda
     return sums
 
 
-def _presence_lines(table, located, attributes, units, level, options):
+def _presence_lines(table, located, attributes, texts, units, level, options):
     """Per line (a located row; then one per other organisation, when counted): its row, the
     integer codes of unit, cluster, period, partner, spelling of the partner and activity (-1:
     none) and the values to add up. With them, per unit code its P-code and whether the row's
@@ -665,10 +682,10 @@ def _presence_lines(table, located, attributes, units, level, options):
     for column in ("targeted", "reached"):  # a split row's numbers go nowhere: no unit gets them
         values = attributes[column].to_numpy()[rows]
         lines[column] = np.where(split, np.nan, values) if split.any() else values
-    activity, activities = _first_text_codes(table, _role_columns(table, "activity"))
+    activity, activities = texts(_role_columns(table, "activity"))
     lines["activity"] = _activity_codes(activity[rows], activities, rows)
     partners: Dict[str, int] = {}  # partner key (the folded name) -> its number
-    organisation, spellings = _first_text_codes(table, _partner_columns(table))
+    organisation, spellings = texts(_partner_columns(table))
     lines["spelling"] = organisation[rows]
     lines["partner"] = np.array([partners.setdefault(fold(name), len(partners))
                                  for name in spellings] + [-1], dtype=np.int64)[
@@ -819,7 +836,7 @@ def _issue(category, column=None, value=None, level=None, parent=None, rows=1, f
                   suggestion)
 
 
-def _issues(table, lines, attributes, units, progress) -> pd.DataFrame:
+def _issues(table, lines, attributes, texts, units, progress) -> pd.DataFrame:
     source_row = pd.Series(table.source_rows)
     issues = [_issue("table", reason=note, rows=0) for note in table.notes]
     issues += [_issue("boundaries", reason=note, rows=0) for note in units.notes]
@@ -842,7 +859,7 @@ def _issues(table, lines, attributes, units, progress) -> pd.DataFrame:
                            lambda a, c=column: table.column(c).loc[a.index].map(str), source_row,
                            "invalid_number", table.roles.get(role), lambda a, r=role: f"{r}: "
                            f"{a[f'{r}_problem'].iloc[0]}; not added up")
-    issues += _grouped(attributes, attributes["organisation"].isna().to_numpy(),
+    issues += _grouped(attributes, texts(_partner_columns(table))[0] < 0,
                        lambda a: pd.Series("", index=a.index), source_row, "no_organisation",
                        table.roles.get("org"),
                        lambda a: "no implementing organisation: the row counts as an activity "
