@@ -625,8 +625,19 @@ def _presence(table, located, attributes, texts, units, level, options, progress
         "reached": _sum_per_group(lines["reached"], group, groups),
         "rows": np.bincount(group, weights=lines["is_row"], minlength=groups).astype(np.int64),
     }
-    return pd.DataFrame({field: presence[field] for field in PRESENCE_FIELDS}).sort_values(
-        ["admin_level", "pcode", "cluster", "period"], na_position="last").reset_index(drop=True)
+    order = _sort_order([presence[key] for key in ("admin_level", "pcode", "cluster", "period")])
+    return pd.DataFrame({field: presence[field][order] for field in PRESENCE_FIELDS})
+
+
+def _sort_order(keys: List[np.ndarray]) -> np.ndarray:
+    """The order of the rows sorted by ``keys`` (the first first), missing values last: that of
+    ``DataFrame.sort_values(keys, na_position="last")``, on the arrays themselves."""
+    ranks = []
+    for values in keys:
+        rank, distinct = pd.factorize(values, sort=True)
+        rank[rank < 0] = len(distinct)
+        ranks.append(rank)
+    return np.lexsort(ranks[::-1])
 
 
 def _first_valid(values: np.ndarray, lines, group: np.ndarray, firsts: np.ndarray) -> np.ndarray:
