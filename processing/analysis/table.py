@@ -520,6 +520,8 @@ def _without_blanks(codes: np.ndarray, uniques: np.ndarray) -> Tuple[np.ndarray,
     """Codes and values with blank texts as empty cells (code -1, no value). int32 codes: a
     large table keeps one per cell."""
     kept = np.fromiter((bool(text.strip()) for text in uniques), dtype=bool, count=len(uniques))
+    if kept.all():  # (most columns: nothing to renumber)
+        return codes.astype(np.int32), np.asarray(uniques, dtype=object)
     renumbered = np.full(len(uniques), -1, dtype=np.int32)
     renumbered[kept] = np.arange(np.count_nonzero(kept), dtype=np.int32)
     return renumbered[codes], np.asarray(uniques, dtype=object)[kept]
