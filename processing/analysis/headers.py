@@ -718,7 +718,7 @@ def parse_table(
     progress.step(50)
     header_rows = sorted(raw.row_numbers[i] for i in (layout.group, layout.header, layout.hxl)
                          if i is not None)
-    source_rows = np.asarray(raw.row_numbers, dtype=np.int64)[data_rows]
+    source_rows = raw.row_array[data_rows]
     table = Table4W(
         raw.source, raw.sheet, [c.label for c in columns], [c.hxl for c in columns],
         source_rows, header_rows, skipped, {}, {},

@@ -242,7 +242,8 @@ class Matcher:
         self._unit_number = {pcode: i for i, pcode in enumerate(self._unit_pcodes)}
         self._unit_levels = np.array(list(self._level_of.values()), dtype=np.int64)
         self._ancestor = _Ancestors(units)
-        self._names = {lvl: _NameIndex(units, lvl, self._ancestor) for lvl in units.levels}
+        self._names = {lvl: _NameIndex(units, lvl, self._ancestor, named)
+                       for lvl, named in _names_by_level(units).items()}
         self._layer_prefixes = {s.prefix for s in units.schemes.values() if s.prefix is not None}
         self._prefix_options: Dict[str, List[Tuple[str, str]]] = {}
         self._cache: Dict[Tuple, List[Match]] = {}
@@ -671,20 +672,31 @@ class _Ancestors:
 
 
 # ---- name index ----------------------------------------------------------------------------
+def _names_by_level(units: AdminUnits) -> Dict[int, List[Tuple[str, Any, Any]]]:
+    """(P-code, name, alternative names) of the units, per level (in one pass over them)."""
+    table = units.table
+    named: Dict[int, List[Tuple[str, Any, Any]]] = {level: [] for level in units.levels}
+    for level, *unit in zip(table["admin_level"].tolist(), table["pcode"], table["name"],
+                            table["alt_names"]):
+        named[level].append(tuple(unit))
+    return named
+
+
 class _NameIndex:
     """Names (main and alternative) of one level's units, for exact/folded/loose/fuzzy lookup."""
 
-    def __init__(self, units: AdminUnits, level: int, ancestor: _Ancestors):
+    def __init__(self, units: AdminUnits, level: int, ancestor: _Ancestors,
+                 named: List[Tuple[str, Any, Any]]):
+        """``named``: (P-code, name, alternative names) of each of the level's units."""
         self.units = units
         self.level = level
         self._ancestor = ancestor
-        table = units.at_level(level)
         self.exact: Dict[str, Set[str]] = {}
         self.folded: Dict[str, Set[str]] = {}
         self.loose: Dict[str, Set[str]] = {}
         self.choices: List[str] = []
         self.choice_pcodes: List[str] = []
-        for pcode, name, alts in zip(table["pcode"], table["name"], table["alt_names"]):
+        for pcode, name, alts in named:
             for label in [name, *(alts or ())]:
                 if label:
                     self._add(pcode, label)

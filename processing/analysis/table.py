@@ -60,6 +60,7 @@ class RawTable:
     # has them (the CSV reader does), so later steps need not hash the column again
     factorized: Optional[List[Tuple[np.ndarray, np.ndarray]]] = None
     _cells: Optional[np.ndarray] = field(default=None, repr=False)  # see ``cells``
+    _row_array: Optional[np.ndarray] = field(default=None, repr=False)  # see ``row_array``
     _blank: Optional[np.ndarray] = field(default=None, init=False, repr=False)
 
     @classmethod
@@ -85,6 +86,13 @@ class RawTable:
     @property
     def height(self) -> int:
         return len(self.row_numbers)
+
+    @property
+    def row_array(self) -> np.ndarray:
+        """``row_numbers`` as an int64 array (a large table's reader gives it as one)."""
+        if self._row_array is None:
+            self._row_array = np.asarray(self.row_numbers, dtype=np.int64)
+        return self._row_array
 
     @property
     def width(self) -> int:
@@ -133,7 +141,8 @@ class RawTable:
         factorized = None if self.factorized is None else [
             (codes[:count], values) for codes, values in self.factorized]
         return replace(self, _cells=None if self._cells is None else self._cells[:count],
-                       row_numbers=self.row_numbers[:count], factorized=factorized)
+                       row_numbers=self.row_numbers[:count], factorized=factorized,
+                       _row_array=None if self._row_array is None else self._row_array[:count])
 
     def without_trailing_blank_rows(self) -> "RawTable":
         """Blank rows after the last used row are formatting, not rows a person would count."""
@@ -512,8 +521,9 @@ def _parse_csv_fast(source: str, data: bytes, delimiter: str, width_hint: int,
                            empty_at_end, value_delimiters, width_hint)
     if widths is None:
         return None
-    return (RawTable(source, None, (last_lines - spans + 1).tolist(), factorized=factorized),
-            widths)
+    row_numbers = last_lines - spans + 1
+    return (RawTable(source, None, row_numbers.tolist(), factorized=factorized,
+                     _row_array=row_numbers), widths)
 
 
 def _without_blanks(codes: np.ndarray, uniques: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
