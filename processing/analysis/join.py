@@ -974,7 +974,8 @@ def _row_hashes(code_columns, rows: int) -> np.ndarray:
     hashes = np.zeros(rows, dtype=np.uint64)
     for codes in code_columns:
         hashes *= _HASH_MULTIPLIER  # (wraps around: in place, no new array per column)
-        hashes += codes.astype(np.uint64)  # (code -1 wraps around too: still one number)
+        # (read as unsigned: no copy; code -1 is then the largest number, still one number)
+        hashes += codes.view(np.dtype(f"u{codes.dtype.itemsize}"))
     return hashes
 
 
