@@ -246,6 +246,7 @@ class Matcher:
                        for lvl, named in _names_by_level(units).items()}
         self._layer_prefixes = {s.prefix for s in units.schemes.values() if s.prefix is not None}
         self._prefix_options: Dict[str, List[Tuple[str, str]]] = {}
+        self._parent_lengths: Dict[int, List[Tuple[int, int]]] = {}
         self._cache: Dict[Tuple, List[Match]] = {}
         self._code_hits: Dict[Tuple[str, int], Optional[_Found]] = {}
         self._name_hits: Dict[Tuple[str, int, Optional[str]], Tuple] = {}
@@ -549,14 +550,22 @@ class Matcher:
         canonical = self._canonical(key, level)
         if canonical is None or not self._codes_nest(level):
             return None
-        for upper in sorted((lvl for lvl in self.units.levels if 1 <= lvl < level), reverse=True):
-            for width in self.units.schemes[upper].digit_widths:
-                prefix = self.units.schemes[upper].prefix or ""
-                candidate = canonical[:len(prefix) + width]
-                if len(candidate) < len(canonical) and candidate in self.units \
-                        and self.units.level_of(candidate) == upper:
-                    return _Found(candidate, "exact", 1.0, "", level, raw, rolled_from=raw)
+        for upper, length in self._parent_code_lengths(level):
+            candidate = canonical[:length]
+            if len(candidate) < len(canonical) and self._level_of.get(candidate) == upper:
+                return _Found(candidate, "exact", 1.0, "", level, raw, rolled_from=raw)
         return None
+
+    def _parent_code_lengths(self, level: int) -> List[Tuple[int, int]]:
+        """(level, code length) a parent's code may have, deepest level first, then its most
+        common digit counts first (worked out once per level: asked for every code missed)."""
+        if level not in self._parent_lengths:
+            self._parent_lengths[level] = [
+                (upper, len(self.units.schemes[upper].prefix or "") + width)
+                for upper in sorted((lvl for lvl in self.units.levels if 1 <= lvl < level),
+                                    reverse=True)
+                for width in self.units.schemes[upper].digit_widths]
+        return self._parent_lengths[level]
 
     def _codes_nest(self, level: int) -> bool:
         """Whether codes of ``level`` start with their parent's: verified on the layer where it
