@@ -11,6 +11,7 @@ import math
 import re
 import warnings
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -622,3 +623,18 @@ def test_rows_output_is_the_same_without_pandas_object_take(units, monkeypatch, 
     pd.testing.assert_frame_equal(fast, slow)
     assert (fast["status"] == "skipped").sum() == len(range(1, 80, blank_every))
     assert fast["orig_Reached"].tolist()[:2] == ["0", "1"] and fast["status"][2] == "skipped"
+
+
+def test_presence_order_is_that_of_a_frame_sort_with_missing_values_last():
+    from coordmap.processing.analysis.join import _sort_order
+
+    keys = {
+        "admin_level": np.array([2, 1, 2, 2, 2, 1, 2], dtype=np.int64),
+        "pcode": np.array(["XY0102", "XY01", "XY0101", "XY0101", "XY0101", "XY02", "XY0102"],
+                          dtype=object),
+        "cluster": np.array(["WSH", None, "EDU", None, "EDU", "HEA", "EDU"], dtype=object),
+        "period": np.array(["2025-02", "2025-01", None, "2025-01", "2025-01", None, "2025-01"],
+                           dtype=object),
+    }
+    expected = pd.DataFrame(keys).sort_values(list(keys), na_position="last").index.to_numpy()
+    assert _sort_order(list(keys.values())).tolist() == expected.tolist()
