@@ -508,7 +508,8 @@ def _parse_csv_fast(source: str, data: bytes, delimiter: str, width_hint: int,
             value_lines += _per_value(uniques, _line_ends_in)[texts]
         if delimiter in joined:
             value_delimiters += _per_value(uniques, lambda text: text.count(delimiter))[texts]
-    unsure = np.flatnonzero(parsed[-1][1][parsed[-1][0]] == "")  # only these may be short
+    last_codes, last_texts = parsed[-1]
+    unsure = np.flatnonzero((last_texts == "")[last_codes])  # only these may be short
     empty_at_end = _empty_cells_at_end(parsed, unsure)
     del parsed
     progress.step(80)
