@@ -209,13 +209,13 @@ def _row_attributes(table, index, clusters, options) -> pd.DataFrame:
     else:
         out["period_start"], out["period_end"] = pd.NaT, pd.NaT
         out["period"], out["period_note"] = None, "no period column"
-    out = pd.DataFrame(out, index=index, copy=False)  # (no copy of the columns into blocks)
-    out["period_key"] = _period_key(out, options.period)
-    extra = [roles[r] for r in ALL_ORGANISATION_ROLES if r in roles]
-    out["other_organisations"] = _all_texts(table, extra) if options.count_all_organisations \
-        and extra else None
     for role in ("targeted", "reached"):
         out[role], out[f"{role}_problem"] = _numbers(table, index, roles.get(role))
+    if options.count_all_organisations:  # (only then asked for)
+        extra = [roles[r] for r in ALL_ORGANISATION_ROLES if r in roles]
+        out["other_organisations"] = _all_texts(table, extra) if extra else None
+    out = pd.DataFrame(out, index=index, copy=False)  # (no copy of the columns into blocks)
+    out["period_key"] = _period_key(out, options.period)
     return out
 
 
