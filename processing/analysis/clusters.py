@@ -8,7 +8,7 @@ import copy
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, List, Optional, Sequence, Set, Tuple, Union
 
 import numpy as np
 import pandas as pd
@@ -48,7 +48,7 @@ class ClusterVocabulary:
         for code, spec in data.get("clusters", {}).items():
             self.names[code] = dict(spec.get("names", {}))
             for alias in [code, *spec.get("names", {}).values(), *spec.get("aliases", [])]:
-                for key in {self._key(alias, strip_ignored=False), self._key(alias)}:
+                for key in self._alias_keys(alias):
                     self._index(key, code)
         self._cache: Dict[str, ClusterMatch] = {}
 
@@ -112,8 +112,15 @@ class ClusterVocabulary:
         tokens = tuple(normalise_text(text).split())
         if strip_ignored:
             tokens = self._without_ignored(tokens) or tokens
-        words = [_singular(t) for t in tokens if t not in self._stop]
-        return " ".join(words)
+        return self._joined(tokens)
+
+    def _alias_keys(self, text: Any) -> Set[str]:
+        """``_key`` of an alias with and without its ignored words (normalised once)."""
+        tokens = tuple(normalise_text(text).split())
+        return {self._joined(tokens), self._joined(self._without_ignored(tokens) or tokens)}
+
+    def _joined(self, tokens: tuple) -> str:
+        return " ".join(_singular(t) for t in tokens if t not in self._stop)
 
     def _without_ignored(self, tokens: tuple) -> tuple:
         for phrase in self._ignore:
