@@ -909,18 +909,15 @@ def _match_issues(lines: MatchLines, table) -> List[_Issue]:
     reportable = np.flatnonzero(reported[lines.numbers])
     if not len(reportable):
         return []
-    first_rows = table.source_rows[lines.rows[reportable]]
     group, heads = combinations([key_of_match[lines.numbers[reportable]]], len(reportable))
     head_matches = [matches[n] for n in lines.numbers[reportable[heads]].tolist()]
     as_text = [(m.status, m.method, "<NA>" if m.raw_level is None else str(m.raw_level),
                 str(m.raw_value), str(m.raw_parent), str(m.pcode)) for m in head_matches]
-    rank = np.empty(len(heads), dtype=np.int64)
-    rank[sorted(range(len(heads)), key=as_text.__getitem__)] = np.arange(len(heads))
-    order = np.argsort(rank[group], kind="stable")  # by group, rows in table order
-    starts = np.flatnonzero(np.diff(rank[group][order], prepend=-1))
-    sizes = np.diff(np.append(starts, len(order)))
-    lowest = np.minimum.reduceat(first_rows[order], starts)
-    firsts = [matches[n] for n in lines.numbers[reportable[order[starts]]].tolist()]
+    ranked = sorted(range(len(heads)), key=as_text.__getitem__)  # the groups in key order
+    sizes = np.bincount(group, minlength=len(heads))[ranked]
+    # (lines come in file order: a group's first line has its lowest row)
+    lowest = table.source_rows[lines.rows[reportable[heads]]][ranked]
+    firsts = [head_matches[number] for number in ranked]
     # (thousands of issues, a few levels: each level's column worked out once)
     column_of = {level: _column_of(table, level) for level in {m.raw_level for m in firsts}}
     return [_issue(_match_category(m.status, m.method), column_of[m.raw_level], m.raw_value,
