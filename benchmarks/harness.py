@@ -148,9 +148,9 @@ def _time_rounds(candidates: Dict[str, Callable[[Any], Any]], data: Any, repeat:
 
 
 def _settle_allocator() -> None:
-    """Make and drop one large block. After a call that freed millions of small blocks (the
-    native QGIS chain), the C allocator tidies them up at the next large request, which took
-    0.15-0.27 s: untimed here, not billed to whichever candidate comes next."""
+    """Make and drop one large block. After the native QGIS chain (which frees millions of
+    small blocks), the next large request took 0.15-0.27 s (the C allocator tidying them up, it
+    seems): paid here, untimed, not by whichever candidate comes next."""
     block = bytearray(SETTLE_BYTES)
     del block
 
