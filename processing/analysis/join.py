@@ -955,6 +955,8 @@ def _duplicates(table) -> List[_Issue]:
     else:
         group = combinations([codes[candidates] for codes in screen], len(candidates))[0]
     repeated = np.bincount(group)[group] > 1
+    if not repeated.any():  # alike in the screened columns (or their hash) only
+        return []
     group, source_rows = group[repeated], table.source_rows[candidates[repeated]]
     order = np.argsort(group, kind="stable")  # groups are numbered as they first come
     bounds = np.flatnonzero(np.diff(group[order], prepend=-1, append=-1))

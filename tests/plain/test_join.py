@@ -638,3 +638,25 @@ def test_presence_order_is_that_of_a_frame_sort_with_missing_values_last():
     }
     expected = pd.DataFrame(keys).sort_values(list(keys), na_position="last").index.to_numpy()
     assert _sort_order(list(keys.values())).tolist() == expected.tolist()
+
+
+def test_rows_alike_in_a_wide_table_first_columns_are_no_duplicates(units):
+    # The screen on the first columns keeps them; compared whole, no two rows are the same.
+    fields = ["Organisation", "Cluster", "Admin2 Pcode"] + [f"Indicator {i}" for i in range(37)]
+    common = ["A", "Health", "XY0101"] + [None, "x"] * 18
+    result = run(units, fields, [common + ["7"], common + ["8"], common + ["9"]])
+    assert issues_of(result, "duplicate_rows").empty
+    assert result.rows["status"].tolist() == ["used"] * 3
+
+
+def test_rows_whose_hashes_collide_are_no_duplicates(units, monkeypatch):
+    from coordmap.processing.analysis import join as join_module
+
+    monkeypatch.setattr(join_module, "_row_hashes", lambda columns, rows: np.zeros(rows, "u8"))
+    fields = ["Organisation", "Cluster", "Admin2 Pcode", "Activity"]
+    records = [["A", "Health", "XY0101", "Clinics"], ["B", "Health", "XY0101", "Clinics"],
+               ["A", "Health", "XY0101", "Clinics"]]
+    duplicates = issues_of(run(units, fields, records), "duplicate_rows")
+    assert duplicates[["value", "rows", "first_row"]].values.tolist() == [["2, 4", 2, 2]]
+    no_twins = issues_of(run(units, fields, records[:2]), "duplicate_rows")
+    assert no_twins.empty
