@@ -117,6 +117,31 @@ def test_statuses_add_up_to_the_total(records, period):
 
 
 # ---- (c) row order does not matter ------------------------------------------------------------
+# Wider than the duplicate screen (its first 20 columns): 13 columns alike in every row, then
+# 3 that vary, so rows built on one data row are alike in the screened columns and identical
+# in full or not.
+WIDE_FIELDS = FIELDS + [f"Indicator {i}" for i in range(16)]
+WIDE_ROWS = st.lists(DATA_ROW, min_size=1, max_size=3).flatmap(lambda bases: st.lists(
+    st.tuples(st.sampled_from(bases), st.lists(st.sampled_from(["1", "2"]), min_size=3,
+                                               max_size=3)).map(
+        lambda pair: pair[0] + ["x"] * 13 + pair[1]), min_size=1, max_size=12))
+
+
+@SETTINGS
+@given(records=WIDE_ROWS)
+def test_duplicate_rows_of_a_wide_table_are_exactly_the_identical_rows(records):
+    table = parse_table(table_from_records("generated.csv", WIDE_FIELDS, records))
+    result = join_4w(table, UNITS)
+    issues = result.issues
+    reported = issues.loc[issues["category"] == "duplicate_rows", "value"].tolist()
+    rows_of = {}
+    for number, record in enumerate(records, 2):  # (row 1: the header)
+        rows_of.setdefault(tuple((type(cell), cell) for cell in record), []).append(number)
+    expected = [", ".join(map(str, rows)) for rows in rows_of.values() if len(rows) > 1]
+    assert sorted(reported) == sorted(expected)
+    assert len(result.rows) == len(records)
+
+
 @SETTINGS
 @given(records=ROWS, period=PERIODS, data=st.data())
 def test_counts_do_not_depend_on_row_order(records, period, data):
