@@ -166,6 +166,15 @@ def test_fast_csv_path_read_in_chunks_gives_the_same_records(name, monkeypatch):
     assert fast == reference
 
 
+@pytest.mark.parametrize("name", sorted(TRICKY_CSV))
+def test_fast_csv_path_by_addresses_in_chunks_gives_the_same_records(name, monkeypatch):
+    # (large files' path: cells told apart by their str objects, chunk by chunk)
+    monkeypatch.setattr(table_module, "BY_ADDRESS_MIN_ROWS", 1)
+    monkeypatch.setattr(table_module, "CSV_CHUNK_ROWS", 3)
+    fast, reference = _both_paths(TRICKY_CSV[name])
+    assert fast == reference
+
+
 def test_fast_csv_path_line_counting_across_chunk_boundaries(monkeypatch):
     text = TRICKY_CSV["line ends in cells"] + TRICKY_CSV["crlf and lone cr"]
     reference = _both_paths(text)[1]
