@@ -446,7 +446,9 @@ def _row_copier(order: np.ndarray, data_rows: int):
     codes)`` for a column given as codes of its ``values`` (-1: None). A table in file order
     with a few skipped rows is a few stretches of consecutive rows: copied as slices, not
     gathered row by row."""
-    starts = np.flatnonzero(np.diff(order, prepend=-2) != 1)  # where a stretch begins
+    # Where a stretch begins: after a jump, and at the first skipped row (its label comes
+    # right after the last data row's: a total row at the table's end follows it in order too).
+    starts = np.flatnonzero((np.diff(order, prepend=-2) != 1) | (order == data_rows))
     if len(starts) * 64 > len(order):  # rows in no useful order: gather them
         by_position = np.minimum(order, data_rows)  # a skipped row: the NaN after the values
 

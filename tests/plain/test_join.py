@@ -660,3 +660,16 @@ def test_rows_whose_hashes_collide_are_no_duplicates(units, monkeypatch):
     assert duplicates[["value", "rows", "first_row"]].values.tolist() == [["2, 4", 2, 2]]
     no_twins = issues_of(run(units, fields, records[:2]), "duplicate_rows")
     assert no_twins.empty
+
+
+@pytest.mark.parametrize("data_rows", [3, 100])  # (many rows: copied in stretches of rows)
+def test_rows_output_of_a_table_ending_with_a_total_row(units, data_rows):
+    fields = ["Organisation", "Cluster", "Admin2 Pcode", "Targeted"]
+    records = [[f"Org {i}", "Health", "XY0101", str(i)] for i in range(data_rows)]
+    result = run(units, fields, records + [["Total", None, None, "999"]])
+    rows = result.rows
+    assert rows["source_row"].tolist() == list(range(2, data_rows + 3))
+    assert rows["status"].tolist() == ["used"] * data_rows + ["skipped"]
+    assert rows["organisation"].tolist()[:data_rows] == [f"Org {i}" for i in range(data_rows)]
+    assert rows["targeted"].tolist()[:data_rows] == list(range(data_rows))
+    assert pd.isna(rows["organisation"].iloc[-1]) and pd.isna(rows["targeted"].iloc[-1])
