@@ -116,7 +116,7 @@ def test_statuses_add_up_to_the_total(records, period):
     assert result.presence.empty == counted.empty
 
 
-# ---- (c) row order does not matter ------------------------------------------------------------
+# ---- duplicate rows of tables wider than the duplicate screen ---------------------------------
 # Wider than the duplicate screen (its first 20 columns): 13 columns alike in every row, then
 # 3 that vary, so rows built on one data row are alike in the screened columns and identical
 # in full or not.
@@ -142,6 +142,7 @@ def test_duplicate_rows_of_a_wide_table_are_exactly_the_identical_rows(records):
     assert len(result.rows) == len(records)
 
 
+# ---- (c) row order does not matter ------------------------------------------------------------
 @SETTINGS
 @given(records=ROWS, period=PERIODS, data=st.data())
 def test_counts_do_not_depend_on_row_order(records, period, data):
