@@ -242,12 +242,6 @@ def _any_present(values: np.ndarray) -> bool:
     return bool(pd.notna(values[:1000]).any() or pd.notna(values[1000:]).any())
 
 
-def _first_text(table, columns) -> np.ndarray:
-    """The first non-blank text among ``columns`` per row (None when all blank)."""
-    codes, texts = _first_text_codes(table, columns)
-    return np.append(texts, None if columns else np.nan)[codes]  # (NaN: as pandas fills it)
-
-
 class _FirstTexts:
     """``_first_text_codes`` of a table, per list of columns, worked out once per join (the
     rows output, presence and QA report ask for the same ones)."""
@@ -287,7 +281,8 @@ def _first_text_codes(table, columns) -> Tuple[np.ndarray, np.ndarray]:
 
 def _all_texts(table, columns) -> np.ndarray:
     """Every non-blank text among ``columns`` per row (a list, possibly empty)."""
-    texts = [_first_text(table, [column]) for column in columns]
+    texts = [np.append(values, None)[codes]  # (code -1: None)
+             for codes, values in (_first_text_codes(table, [column]) for column in columns)]
     return pd.Series([[t for t in values if t is not None] for values in zip(*texts)],
                      dtype=object).to_numpy()
 

@@ -555,27 +555,27 @@ def _c_parser_columns(data: bytes, delimiter: str, width_hint: int, lines: int,
                     encoding="utf-8", chunksize=CSV_CHUNK_ROWS) as reader:
                 for chunk in reader:
                     for position, parts in enumerate(columns):
-                        parts.append(_distinct_texts(chunk[position].to_numpy()))
+                        parts.append(_distinct_objects(chunk[position].to_numpy()))
                     read += len(chunk)
                     progress.step(min(100.0, 100 * read / lines))
     except Cancelled:
         raise
     except Exception:  # a longer record, a quote never closed, ...: the csv module decides
         return None
-    return [_joined_parts(parts) for parts in columns]
+    return [_distinct_texts(parts) for parts in columns]
 
 
-def _distinct_texts(texts: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
-    """A column of the C parser's texts as (codes, distinct texts). The parser gives equal
-    cells of a stretch of rows one and the same str object: they are told apart by their
-    addresses (integers, hashed far faster than texts, and far faster than asking the parser
-    for categories), then the few objects left by their texts. (Short columns: by their texts,
-    which costs less than the steps around the addresses.)"""
+def _distinct_objects(texts: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+    """A chunk of a column of the C parser's texts as (codes, one text per code). The parser
+    gives equal cells of a stretch of rows one and the same str object: they are told apart by
+    their addresses (integers, hashed far faster than texts, and far faster than asking the
+    parser for categories); equal texts of different objects are joined by
+    ``_distinct_texts``. (Short chunks: by their texts, which costs less than the steps around
+    the addresses.)"""
     if len(texts) < BY_ADDRESS_MIN_ROWS:
         return pd.factorize(texts)
     codes, objects = pd.factorize(_addresses(texts))
-    by_text, distinct = pd.factorize(texts[first_positions(codes, len(objects))])
-    return by_text[codes], distinct
+    return codes, texts[first_positions(codes, len(objects))]
 
 
 def _addresses(values: np.ndarray) -> np.ndarray:
@@ -594,12 +594,13 @@ class _ArrayView:
         self.owner = owner
 
 
-def _joined_parts(parts: List[Tuple[np.ndarray, np.ndarray]]) -> Tuple[np.ndarray, np.ndarray]:
-    """One column's (codes, distinct texts) from those of its chunks."""
+def _distinct_texts(parts: List[Tuple[np.ndarray, np.ndarray]]) -> Tuple[np.ndarray, np.ndarray]:
+    """One column's (codes, distinct texts) from its chunks' ``_distinct_objects``: the texts
+    of all chunks factorized once, then each cell's code looked up."""
+    numbers, distinct = pd.factorize(np.concatenate([texts for _, texts in parts]))
     if len(parts) == 1:
-        return parts[0]
-    numbers, distinct = pd.factorize(np.concatenate([values for _, values in parts]))
-    offsets = np.cumsum([0] + [len(values) for _, values in parts[:-1]])
+        return numbers[parts[0][0]], distinct
+    offsets = np.cumsum([0] + [len(texts) for _, texts in parts[:-1]])
     return (np.concatenate([numbers[offset + codes] for offset, (codes, _) in
                             zip(offsets, parts)]), distinct)
 
