@@ -4,6 +4,10 @@ SHELL := /bin/bash
 PYTHON := /usr/bin/python3
 VENV := .venv
 VPY := $(VENV)/bin/python
+# The plain tier (no QGIS) also runs against the newest and the lowest supported releases of the
+# dependencies, each in a venv without system site packages (numpy 2 cannot load QGIS's GDAL).
+NEWEST_VENV := .venv-newest
+LOWEST_VENV := .venv-lowest
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
 APT_PACKAGES := qgis python3-qgis qgis-providers python3-venv xvfb xauth poppler-utils \
@@ -14,7 +18,8 @@ DEMO_OUTPUT := demo-output
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup system-packages demo test lint package sample clean translations i18n
+.PHONY: setup system-packages demo test lint package sample clean translations i18n \
+	wheelhouse
 
 setup: $(VENV)/.stamp
 
@@ -31,6 +36,12 @@ system-packages:
 $(VENV)/.stamp: requirements.txt requirements-dev.txt | system-packages
 	$(PYTHON) -m venv --system-site-packages $(VENV)
 	$(VPY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+.venv-%/.stamp: requirements-%.txt | system-packages
+	rm -rf .venv-$*
+	$(PYTHON) -m venv .venv-$*
+	.venv-$*/bin/python -m pip install -q --disable-pip-version-check -r requirements-$*.txt
 	@touch $@
 
 # Translations: `make translations` regenerates the .ts sources from the code (pylupdate5; new
@@ -53,15 +64,24 @@ package: i18n
 sample: setup
 	$(VPY) tools/sample_country.py --out resources/sample
 
+# flake8-qgis: its QGIS (QGS1) and Qt6 (QGS3, QGS4) rules; QGS201/QGS202 are experimental
+# guesses from method names (every addParameter call, for one), reviewed by hand instead.
 lint: setup
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/flake8 --select=QGS --exclude=.venv,build .
+	$(VENV)/bin/flake8 --select=QGS1,QGS3,QGS4 --exclude=.venv,.venv-*,build .
 
 # pytest (not `python -m pytest`): the checkout must not land on sys.path.
-test: setup package lint
+test: setup package lint $(NEWEST_VENV)/.stamp $(LOWEST_VENV)/.stamp
 	@mkdir -p $(TEST_OUTPUT)
+	$(NEWEST_VENV)/bin/pytest tests/plain
+	$(LOWEST_VENV)/bin/pytest tests/plain
 	COORDMAP_ZIP=$(CURDIR)/coordmap.zip COORDMAP_TEST_OUTPUT=$(CURDIR)/$(TEST_OUTPUT) \
 	  $(VENV)/bin/pytest tests
+
+# Wheels of the packages QGIS does not bundle, per platform, for installing without network
+# (README, "Install offline"); downloaded here, never by the plugin.
+wheelhouse:
+	$(PYTHON) tools/wheelhouse.py --output build/wheelhouse
 
 demo: setup
 	$(VPY) -P tools/demo.py --output $(DEMO_OUTPUT)

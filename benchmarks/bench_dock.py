@@ -65,7 +65,7 @@ def _provider():
 @functools.lru_cache(maxsize=1)  # one scale at a time
 def _setup(scale: int):
     from qgis import processing
-    from qgis.core import QgsApplication
+    from qgis.core import QgsApplication, QgsProcessing
 
     _provider()
     sc = load_tool("sample_country")
@@ -86,9 +86,10 @@ def _setup(scale: int):
             "PRESENCE": outputs["presence"], "ROWS": outputs["rows"],
             "NEEDS": str(SAMPLE / "xy_needs.csv"),
             "ADMIN": str(SAMPLE / "xy_adm3.geojson"),
-            "OUTPUT_GAPS": str(folder / "gaps.gpkg"), "OUTPUT_OVERLAPS": "TEMPORARY_OUTPUT",
+            "OUTPUT_GAPS": str(folder / "gaps.gpkg"),
+            "OUTPUT_OVERLAPS": QgsProcessing.TEMPORARY_OUTPUT,
             "OUTPUT_OVERLAP_UNITS": str(folder / "overlap_units.gpkg"),
-            "OUTPUT_CHANGES": "TEMPORARY_OUTPUT"})
+            "OUTPUT_CHANGES": QgsProcessing.TEMPORARY_OUTPUT})
         outputs.update(gaps=str(folder / "gaps.gpkg"),
                        overlap_units=str(folder / "overlap_units.gpkg"))
         _log(f"gaps and overlaps: {time.perf_counter() - started:.1f} s (setup, not timed)")

@@ -176,7 +176,7 @@ def _coordmap(d):
 @_timed("qgis_native")
 def _qgis_native(d):
     from qgis import processing
-    from qgis.core import QgsVectorLayer
+    from qgis.core import QgsProcessing, QgsVectorLayer
 
     uri = (Path(d["csv"]).resolve().as_uri() + "?type=csv&delimiter=,&geomType=none"
            "&detectTypes=yes&trimFields=no")
@@ -187,11 +187,11 @@ def _qgis_native(d):
         "INPUT": d["qgis"]["boundaries"], "FIELD": UNIT_PCODE,
         "INPUT_2": table, "FIELD_2": PCODE_COL, "FIELDS_TO_COPY": [],
         "METHOD": 0, "DISCARD_NONMATCHING": True, "PREFIX": "",
-        "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+        "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT})["OUTPUT"]
     stats = processing.run("qgis:statisticsbycategories", {
         "INPUT": joined, "VALUES_FIELD_NAME": ORG,
         "CATEGORIES_FIELD_NAME": [UNIT_PCODE, CLUSTER],
-        "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+        "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT})["OUTPUT"]
     return stats.featureCount()
 
 

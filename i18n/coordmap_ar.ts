@@ -4,17 +4,17 @@
     <context>
         <name>AlgorithmRun</name>
         <message>
-            <location filename="../plugin/tasks.py" line="34" />
+            <location filename="../plugin/tasks.py" line="37" />
             <source>The algorithm {id} is not available</source>
             <translation>الخوارزمية {id} غير متاحة</translation>
         </message>
         <message>
-            <location filename="../plugin/tasks.py" line="59" />
+            <location filename="../plugin/tasks.py" line="62" />
             <source>Cancelled</source>
             <translation>أُلغي</translation>
         </message>
         <message>
-            <location filename="../plugin/tasks.py" line="66" />
+            <location filename="../plugin/tasks.py" line="69" />
             <source>The algorithm failed (see the Processing log)</source>
             <translation>فشلت الخوارزمية (راجع سجل المعالجة)</translation>
         </message>
@@ -22,9 +22,82 @@
     <context>
         <name>CoordMapAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/base.py" line="21" />
+            <location filename="../processing/algorithms/base.py" line="73" />
             <source>Coordination</source>
             <translation>التنسيق</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/catalog.py" line="21" />
+            <source>humanitarian,cluster,sector,partner,presence,coordination,who does what where</source>
+            <translation>إنساني,مجموعة,قطاع,شريك,حضور,تنسيق,من يفعل ماذا وأين</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoordMapDependencies</name>
+        <message>
+            <location filename="../processing/deps.py" line="34" />
+            <source>tables</source>
+            <translation>الجداول</translation>
+        </message>
+        <message>
+            <location filename="../processing/deps.py" line="34" />
+            <source>geometry</source>
+            <translation>الهندسة</translation>
+        </message>
+        <message>
+            <location filename="../processing/deps.py" line="34" />
+            <source>reading XLSX, XLS and ODS files</source>
+            <translation>قراءة ملفات XLSX وXLS وODS</translation>
+        </message>
+        <message>
+            <location filename="../processing/deps.py" line="34" />
+            <source>writing XLSX reports</source>
+            <translation>كتابة تقارير XLSX</translation>
+        </message>
+        <message>
+            <location filename="../processing/deps.py" line="34" />
+            <source>fuzzy matching of admin names</source>
+            <translation>المطابقة التقريبية للأسماء الإدارية</translation>
+        </message>
+        <message>
+            <location filename="../processing/deps.py" line="71" />
+            <source>{package} is not installed ({purpose})</source>
+            <translation>{package} غير مثبّت ({purpose})</translation>
+        </message>
+        <message>
+            <location filename="../processing/deps.py" line="72" />
+            <source>{package} {found} is too old ({purpose}): CoordMap needs {minimum} or newer</source>
+            <translation>{package} {found} قديم جدًا ({purpose}): يحتاج CoordMap إلى الإصدار {minimum} أو أحدث</translation>
+        </message>
+        <message>
+            <location filename="../processing/deps.py" line="232" />
+            <source>Install your distribution's packages: {command}</source>
+            <translation>ثبّت حزم توزيعتك: {command}</translation>
+        </message>
+        <message>
+            <location filename="../processing/deps.py" line="234" />
+            <source>In the OSGeo4W Shell (Windows Start menu &gt; QGIS &gt; OSGeo4W Shell), run: {command}</source>
+            <translation>في OSGeo4W Shell (قائمة ابدأ في ويندوز &gt; QGIS &gt; OSGeo4W Shell)، نفّذ: {command}</translation>
+        </message>
+        <message>
+            <location filename="../processing/deps.py" line="237" />
+            <source>Your Linux distribution manages its Python and has no recent enough package for the rest: install it for your user only with: {command} (pip then writes to ~/.local, never to system folders, but what it installs there comes first for every Python program you run; the README's Install section gives other ways)</source>
+            <translation>توزيعة لينكس لديك تدير بايثون الخاص بها وليس لديها حزمة حديثة بما يكفي للباقي: ثبّته لمستخدمك فقط باستخدام: {command} (يكتب pip حينها في ‎~/.local ولا يكتب أبدًا في مجلدات النظام، لكن ما يثبّته هناك تكون له الأولوية لكل برامج بايثون التي تشغّلها؛ يعرض قسم التثبيت في README طرقًا أخرى)</translation>
+        </message>
+        <message>
+            <location filename="../processing/deps.py" line="243" />
+            <source>In a terminal, run: {command}</source>
+            <translation>في الطرفية، نفّذ: {command}</translation>
+        </message>
+        <message>
+            <location filename="../processing/deps.py" line="244" />
+            <source>Without internet: add --no-index --find-links FOLDER to the pip command, FOLDER being CoordMap's wheelhouse for this system (README, Install offline)</source>
+            <translation>بلا إنترنت: أضف ‎--no-index --find-links FOLDER إلى أمر pip، حيث FOLDER هو مجلد عجلات CoordMap (wheelhouse) لهذا النظام (README، التثبيت دون اتصال)</translation>
+        </message>
+        <message>
+            <location filename="../processing/deps.py" line="248" />
+            <source>Then restart QGIS.</source>
+            <translation>ثم أعد تشغيل QGIS.</translation>
         </message>
     </context>
     <context>
@@ -378,17 +451,12 @@
     <context>
         <name>CoordMapPlugin</name>
         <message>
-            <location filename="../plugin/plugin.py" line="43" />
-            <source>Missing Python packages: {packages}. Some CoordMap features are off until you install them with: {command}</source>
-            <translation>حزم Python مفقودة: {packages}. بعض ميزات CoordMap معطّلة إلى أن تثبّتها باستخدام: {command}</translation>
-        </message>
-        <message>
-            <location filename="../plugin/plugin.py" line="70" />
+            <location filename="../plugin/plugin.py" line="64" />
             <source>CoordMap panel</source>
             <translation>لوحة CoordMap</translation>
         </message>
         <message>
-            <location filename="../plugin/plugin.py" line="73" />
+            <location filename="../plugin/plugin.py" line="67" />
             <source>Join 4W to boundaries…</source>
             <translation>ربط 4W بالحدود الإدارية…</translation>
         </message>
@@ -396,159 +464,184 @@
     <context>
         <name>CoordMapProvider</name>
         <message>
-            <location filename="../processing/provider.py" line="25" />
+            <location filename="../processing/provider.py" line="37" />
             <source>CoordMap humanitarian coordination</source>
             <translation>CoordMap للتنسيق الإنساني</translation>
+        </message>
+        <message>
+            <location filename="../processing/provider.py" line="56" />
+            <source>Some CoordMap features are off: {problems}.</source>
+            <translation>بعض ميزات CoordMap معطّلة: {problems}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/provider.py" line="58" />
+            <source>Some CoordMap algorithms cannot run: {problems}.</source>
+            <translation>بعض خوارزميات CoordMap لا يمكن تشغيلها: {problems}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/provider.py" line="79" />
+            <source>CoordMap cannot run this algorithm: {problems}.</source>
+            <translation>لا يستطيع CoordMap تشغيل هذه الخوارزمية: {problems}.</translation>
         </message>
     </context>
     <context>
         <name>ExportMapsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="55" />
+            <location filename="../processing/algorithms/catalog.py" line="54" />
             <source>Export 3W map pack</source>
             <translation>تصدير حزمة خرائط 3W</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="63" />
-            <source>Makes the 3W map pack from the presence output of 'Join 4W table to admin boundaries': one map per cluster (and per period) with title, period, 'as of' date, legend of partners per unit, locator map, scale bar, north arrow, sources, producer, map id, creation date, the United Nations disclaimer and a note saying what blank areas mean. Hatched grey units have no data (no 4W report); white units were reported with no partner of the cluster.
-
-Optional gaps and overlap-units layers (from 'Gaps and overlaps') outline units with a need and no partner and hatch units with overlapping activities. Files are named &lt;id&gt;_&lt;short-name&gt;_&lt;paper&gt;_&lt;yyyymmdd&gt;. Map texts are in the chosen language (English, French, Spanish, Arabic). Cluster colours and icons are CoordMap's own defaults, not an official palette: give your own JSON file (same shape as resources/styles/cluster_styles.json) as 'Cluster colours and icons', or set it once in the QGIS setting coordmap/cluster_styles. 'Add the layouts to the project' keeps every map as an editable print layout (with its layers, as temporary layers) to fine-tune in the layout manager.</source>
-            <translation>يُنتج حزمة خرائط 3W من مخرَج الحضور لخوارزمية «ربط جدول 4W بالحدود الإدارية»: خريطة لكل مجموعة (ولكل فترة) تتضمن العنوان والفترة وتاريخ «حتى تاريخ» ومفتاح الشركاء لكل وحدة وخريطة الموقع ومقياس الرسم وسهم الشمال والمصادر والجهة المُعِدّة ومعرّف الخريطة وتاريخ الإنشاء وإخلاء المسؤولية الخاص بالأمم المتحدة وملاحظة توضح معنى المناطق الفارغة. الوحدات الرمادية المظللة بخطوط لا بيانات لها (لا تقرير 4W)؛ والوحدات البيضاء أُبلغ عنها دون أي شريك من المجموعة.
-
-طبقتا الفجوات ووحدات التداخل الاختياريتان (من «الفجوات والتداخلات») تحددان الوحدات التي فيها احتياج ولا شريك فيها وتظللان بخطوط الوحدات التي فيها أنشطة متداخلة. تُسمّى الملفات &lt;id&gt;_&lt;short-name&gt;_&lt;paper&gt;_&lt;yyyymmdd&gt;. نصوص الخرائط باللغة المختارة (الإنجليزية أو الفرنسية أو الإسبانية أو العربية). ألوان المجموعات وأيقوناتها هي الإعدادات الافتراضية لـ CoordMap وليست لوحة ألوان رسمية: قدّم ملف JSON خاصًا بك (بالشكل نفسه لملف resources/styles/cluster_styles.json) بوصفه «ألوان المجموعات وأيقوناتها»، أو اضبطه مرة واحدة في إعداد QGIS coordmap/cluster_styles. يُبقي خيار «إضافة التخطيطات إلى المشروع» كل خريطة تخطيطَ طباعة قابلًا للتحرير (مع طبقاته، كطبقات مؤقتة) لضبطه في مدير التخطيطات.</translation>
+            <location filename="../processing/algorithms/catalog.py" line="54" />
+            <source>Makes the OCHA-style partner presence maps, one per cluster (and period), as PDF, PNG or SVG.</source>
+            <translation>ينتج خرائط حضور الشركاء بأسلوب أوتشا، خريطة لكل مجموعة (ولكل فترة)، بصيغة PDF أو PNG أو SVG.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="81" />
+            <location filename="../processing/algorithms/catalog.py" line="54" />
+            <source>map pack,map,PDF,print layout,atlas,operational presence</source>
+            <translation>حزمة خرائط,خريطة,PDF,تخطيط طباعة,أطلس,الحضور التشغيلي</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="59" />
+            <source>Makes the 3W map pack from the presence output of 'Join 4W table to admin boundaries': one map per cluster (and per period) with title, period, 'as of' date, legend of partners per unit, locator map, scale bar, north arrow, sources, producer, map id, creation date, the United Nations disclaimer and a note saying what blank areas mean. Hatched grey units have no data (no 4W report); white units were reported with no partner of the cluster.
+
+Optional gaps and overlap-units layers (from 'Gaps and overlaps') outline units with a need and no partner and hatch units with overlapping activities. Files are named by map id, cluster short name, paper and date, e.g. COORDMAP-WSH-2025-12_3W-Water-Sanitation-and-Hygiene_A4L_20251231. Map texts are in the chosen language (English, French, Spanish, Arabic). Cluster colours and icons are CoordMap's own defaults, not an official palette: give your own JSON file (same shape as resources/styles/cluster_styles.json) as 'Cluster colours and icons', or set it once in the QGIS setting coordmap/cluster_styles. 'Add the layouts to the project' keeps every map as an editable print layout (with its layers, as temporary layers) to fine-tune in the layout manager.</source>
+            <translation>يُنتج حزمة خرائط 3W من مخرَج الحضور لخوارزمية «ربط جدول 4W بالحدود الإدارية»: خريطة لكل مجموعة (ولكل فترة) تتضمن العنوان والفترة وتاريخ «حتى تاريخ» ومفتاح الشركاء لكل وحدة وخريطة الموقع ومقياس الرسم وسهم الشمال والمصادر والجهة المُعِدّة ومعرّف الخريطة وتاريخ الإنشاء وإخلاء المسؤولية الخاص بالأمم المتحدة وملاحظة توضح معنى المناطق الفارغة. الوحدات الرمادية المظللة بخطوط لا بيانات لها (لا تقرير 4W)؛ والوحدات البيضاء أُبلغ عنها دون أي شريك من المجموعة.
+
+طبقتا الفجوات ووحدات التداخل الاختياريتان (من «الفجوات والتداخلات») تحددان الوحدات التي فيها احتياج ولا شريك فيها وتظللان بخطوط الوحدات التي فيها أنشطة متداخلة. تُسمّى الملفات بمعرّف الخريطة والاسم المختصر للمجموعة والورق والتاريخ، مثل COORDMAP-WSH-2025-12_3W-Water-Sanitation-and-Hygiene_A4L_20251231. نصوص الخرائط باللغة المختارة (الإنجليزية أو الفرنسية أو الإسبانية أو العربية). ألوان المجموعات وأيقوناتها هي الإعدادات الافتراضية لـ CoordMap وليست لوحة ألوان رسمية: قدّم ملف JSON خاصًا بك (بالشكل نفسه لملف resources/styles/cluster_styles.json) بوصفه «ألوان المجموعات وأيقوناتها»، أو اضبطه مرة واحدة في إعداد QGIS coordmap/cluster_styles. يُبقي خيار «إضافة التخطيطات إلى المشروع» كل خريطة تخطيطَ طباعة قابلًا للتحرير (مع طبقاته، كطبقات مؤقتة) لضبطه في مدير التخطيطات.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="79" />
             <source>Presence (output of Join 4W)</source>
             <translation>الحضور (مخرَج ربط 4W)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="84" />
+            <location filename="../processing/algorithms/export_maps.py" line="82" />
             <source>Gaps (output of Gaps and overlaps)</source>
             <translation>الفجوات (مخرَج الفجوات والتداخلات)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="87" />
+            <location filename="../processing/algorithms/export_maps.py" line="85" />
             <source>Overlap units (output of Gaps and overlaps)</source>
             <translation>وحدات التداخل (مخرَج الفجوات والتداخلات)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="90" />
+            <location filename="../processing/algorithms/export_maps.py" line="88" />
             <source>Clusters (codes separated by commas; default: all present)</source>
             <translation>المجموعات (رموز مفصولة بفواصل؛ الافتراضي: كل الموجودة)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="93" />
+            <location filename="../processing/algorithms/export_maps.py" line="91" />
             <source>Periods (separated by commas; default: every period)</source>
             <translation>الفترات (مفصولة بفواصل؛ الافتراضي: كل الفترات)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="96" />
+            <location filename="../processing/algorithms/export_maps.py" line="94" />
             <source>Template</source>
             <translation>القالب</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="96" />
+            <location filename="../processing/algorithms/export_maps.py" line="94" />
             <source>A4 landscape</source>
             <translation>A4 أفقي</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="96" />
+            <location filename="../processing/algorithms/export_maps.py" line="94" />
             <source>A4 portrait</source>
             <translation>A4 عمودي</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="96" />
+            <location filename="../processing/algorithms/export_maps.py" line="94" />
             <source>A3 landscape</source>
             <translation>A3 أفقي</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="100" />
+            <location filename="../processing/algorithms/export_maps.py" line="97" />
             <source>Map language</source>
             <translation>لغة الخرائط</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="103" />
+            <location filename="../processing/algorithms/export_maps.py" line="100" />
             <source>Title (default: '&lt;cluster&gt;: operational presence')</source>
             <translation>العنوان (الافتراضي: '&lt;cluster&gt;: operational presence' بلغة الخريطة)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="106" />
+            <location filename="../processing/algorithms/export_maps.py" line="103" />
             <source>Sources (default: the input file names)</source>
             <translation>المصادر (الافتراضي: أسماء ملفات الإدخال)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="108" />
+            <location filename="../processing/algorithms/export_maps.py" line="105" />
             <source>Producer and contact</source>
             <translation>الجهة المُعِدّة وجهة الاتصال</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="110" />
+            <location filename="../processing/algorithms/export_maps.py" line="107" />
             <source>Format</source>
             <translation>الصيغة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="112" />
+            <location filename="../processing/algorithms/export_maps.py" line="109" />
             <source>One multi-page PDF instead of one file per map</source>
             <translation>ملف PDF واحد متعدد الصفحات بدلًا من ملف لكل خريطة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="115" />
+            <location filename="../processing/algorithms/export_maps.py" line="112" />
             <source>Add the layouts to the project (to edit them)</source>
             <translation>إضافة التخطيطات إلى المشروع (لتحريرها)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="118" />
+            <location filename="../processing/algorithms/export_maps.py" line="115" />
             <source>Add a page listing the partners per unit</source>
             <translation>إضافة صفحة تسرد الشركاء لكل وحدة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="121" />
+            <location filename="../processing/algorithms/export_maps.py" line="118" />
             <source>Sensitive clusters: partner names never shown (codes, commas)</source>
             <translation>المجموعات الحساسة: لا تُعرض أسماء الشركاء أبدًا (رموز مفصولة بفواصل)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="125" />
+            <location filename="../processing/algorithms/export_maps.py" line="122" />
             <source>Cluster colours and icons (JSON)</source>
             <translation>ألوان المجموعات وأيقوناتها (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="128" />
+            <location filename="../processing/algorithms/export_maps.py" line="125" />
             <source>Output folder</source>
             <translation>مجلد المخرجات</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="130" />
+            <location filename="../processing/algorithms/export_maps.py" line="127" />
             <source>Files written</source>
             <translation>الملفات المكتوبة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="136" />
+            <location filename="../processing/algorithms/export_maps.py" line="133" />
             <source>Presence: no such layer or file</source>
             <translation>الحضور: لا توجد طبقة أو ملف بهذا الاسم</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="137" />
+            <location filename="../processing/algorithms/export_maps.py" line="134" />
             <source>Presence</source>
             <translation>الحضور</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="143" />
+            <location filename="../processing/algorithms/export_maps.py" line="140" />
             <source>Presence: no feature for clusters {clusters} and periods {periods}</source>
             <translation>الحضور: لا توجد معالم للمجموعات {clusters} والفترات {periods}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="147" />
+            <location filename="../processing/algorithms/export_maps.py" line="144" />
             <source>{count} maps to make</source>
             <translation>{count} خريطة للإنتاج</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="179" />
+            <location filename="../processing/algorithms/export_maps.py" line="176" />
             <source>Wrote {count} files to {folder}</source>
             <translation>كُتب {count} ملفًا في {folder}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="221" />
+            <location filename="../processing/algorithms/export_maps.py" line="218" />
             <source>{label} {name}: no field {fields}; give the output of CoordMap's algorithm (fields are listed in the help)</source>
             <translation>{label} {name}: لا يوجد حقل {fields}؛ قدّم مخرَج خوارزمية CoordMap (الحقول مذكورة في المساعدة)</translation>
         </message>
@@ -556,12 +649,22 @@ Optional gaps and overlap-units layers (from 'Gaps and overlaps') outline units 
     <context>
         <name>GapsOverlapsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="58" />
+            <location filename="../processing/algorithms/catalog.py" line="44" />
             <source>Gaps, overlaps and changes per cluster and period</source>
             <translation>الفجوات والتداخلات والتغييرات حسب المجموعة والفترة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="61" />
+            <location filename="../processing/algorithms/catalog.py" line="44" />
+            <source>Finds needs with no or too few partners, partners doing the same activity in the same place and period, and what changed since the previous period.</source>
+            <translation>يجد الاحتياجات التي لا شريك لها أو لها شركاء قليلون جدًا، والشركاء الذين ينفذون النشاط نفسه في المكان والفترة نفسيهما، وما تغيّر منذ الفترة السابقة.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/catalog.py" line="44" />
+            <source>gap,overlap,duplication,needs,PiN,severity,coverage,change</source>
+            <translation>فجوة,تداخل,ازدواجية,احتياجات,المحتاجون,شدة,تغطية,تغيير</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="57" />
             <source>Answers the coordination meeting's three questions from the outputs of 'Join 4W table to admin boundaries' (run it with presence per month to see changes and units that did not report) and an optional needs table.
 
 Needs: a table or file of people in need (PiN), targets and/or severity by P-code and cluster, long (one row per unit and sector, e.g. HXL #inneed, #targeted, #severity, #sector) or wide (one column per cluster, one sheet per measure named e.g. 'PiN' or 'Severity'; every sheet of a workbook is read). Breakdown rows (sex, age, population group) are reduced to the unit's total. Needs of deeper units are rolled up (PiN and targets summed over sub-units, severity = highest); needs of coarser units are rolled down (severity only: a PiN cannot be divided). Needs apply to every period.
@@ -580,7 +683,7 @@ Overlaps: two or more distinct partners on the same unit, cluster, activity (and
 
 Admin boundaries: without them only units in the presence layer (units with partners) and their needs can be mapped; give the boundaries so units with needs and no partner get their polygon.
 
-Data protection (on by default): for the sensitive clusters (GBV and child protection by default) every output hides partner names and blanks counts below k, writing '&lt;k' in the partner list; the 'protected' field marks those features.</source>
+Data protection (on by default): for the sensitive clusters (GBV and child protection by default) every output hides partner names and blanks counts below k, writing the less-than sign followed by k in the partner list; the 'protected' field marks those features.</source>
             <translation>يجيب عن أسئلة اجتماع التنسيق الثلاثة انطلاقًا من مخرجات «ربط جدول 4W بالحدود الإدارية» (شغّلها مع الحضور حسب الشهر لرؤية التغييرات والوحدات التي لم تُبلغ) ومن جدول احتياجات اختياري.
 
 الاحتياجات: جدول أو ملف للأشخاص المحتاجين (PiN) و/أو المستهدفين و/أو الشدة حسب الرمز P-code والمجموعة، بالشكل الطويل (صف لكل وحدة وقطاع، مثل HXL #inneed و#targeted و#severity و#sector) أو العريض (عمود لكل مجموعة، وورقة لكل مقياس باسم مثل 'PiN' أو 'Severity'؛ تُقرأ كل أوراق المصنّف). تُختزل صفوف التصنيف (الجنس، العمر، الفئة السكانية) إلى مجموع الوحدة. تُجمَّع احتياجات الوحدات الأدق صعودًا (يُجمع PiN والمستهدفون على الوحدات الفرعية، والشدة = الأعلى)؛ وتُنقل احتياجات الوحدات الأوسع نزولًا (الشدة فقط: لا يمكن تقسيم PiN). تنطبق الاحتياجات على كل الفترات.
@@ -599,120 +702,120 @@ Data protection (on by default): for the sensitive clusters (GBV and child prote
 
 الحدود الإدارية: من دونها لا يمكن رسم إلا الوحدات الموجودة في طبقة الحضور (الوحدات التي فيها شركاء) واحتياجاتها؛ قدّم الحدود لتحصل الوحدات التي فيها احتياجات ولا شريك فيها على مضلّعاتها.
 
-حماية البيانات (مفعّلة افتراضيًا): في المجموعات الحساسة (العنف القائم على النوع الاجتماعي وحماية الطفل افتراضيًا) يُخفي كل مخرَج أسماء الشركاء ويحجب الأعداد الأقل من k، فيكتب '&lt;k' في قائمة الشركاء؛ ويميّز الحقل 'protected' هذه المعالم.</translation>
+حماية البيانات (مفعّلة افتراضيًا): في المجموعات الحساسة (العنف القائم على النوع الاجتماعي وحماية الطفل افتراضيًا) يُخفي كل مخرَج أسماء الشركاء ويحجب الأعداد الأقل من k، فيكتب علامة أصغر من متبوعة بـ k في قائمة الشركاء؛ ويميّز الحقل 'protected' هذه المعالم.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="102" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="99" />
             <source>Presence (output of the join)</source>
             <translation>الحضور (مخرَج الربط)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="105" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="102" />
             <source>Rows with match status (output of the join)</source>
             <translation>الصفوف مع حالة المطابقة (مخرَج الربط)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="108" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="105" />
             <source>Needs: PiN, targets, severity (layer or CSV/XLSX/ODS file)</source>
             <translation>الاحتياجات: PiN والمستهدفون والشدة (طبقة أو ملف CSV/XLSX/ODS)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="111" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="108" />
             <source>Admin boundaries (to map units with needs and no partner)</source>
             <translation>الحدود الإدارية (لرسم الوحدات التي فيها احتياجات ولا شريك فيها)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="114" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="111" />
             <source>Clusters (codes separated by commas; default: all)</source>
             <translation>المجموعات (رموز مفصولة بفواصل؛ الافتراضي: الكل)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="117" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="114" />
             <source>Periods (e.g. 2025-01,2025-02; default: all)</source>
             <translation>الفترات (مثل 2025-01,2025-02؛ الافتراضي: الكل)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="120" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="117" />
             <source>Admin level</source>
             <translation>المستوى الإداري</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="120" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="117" />
             <source>Automatic (the presence level)</source>
             <translation>تلقائي (مستوى الحضور)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="124" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="120" />
             <source>Minimum partners per unit</source>
             <translation>الحد الأدنى من الشركاء لكل وحدة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="127" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="123" />
             <source>Partners per 10,000 people in need below which a unit is underserved (0: not used)</source>
             <translation>عدد الشركاء لكل 10,000 شخص محتاج الذي تُعدّ الوحدة دونه غير مخدومة بما يكفي (0: غير مستخدم)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="132" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="128" />
             <source>Coverage bands, reached/PiN (below the first: underserved)</source>
             <translation>شرائح التغطية، الواصلون/PiN (ما دون الأولى: خدمة غير كافية)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="136" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="132" />
             <source>Sensitive clusters</source>
             <translation>المجموعات الحساسة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="139" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="135" />
             <source>Protect sensitive clusters (hide partners, blank small counts)</source>
             <translation>حماية المجموعات الحساسة (إخفاء الشركاء وحجب الأعداد الصغيرة)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="143" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="139" />
             <source>Small count threshold k (counts below k are hidden)</source>
             <translation>عتبة الأعداد الصغيرة k (تُخفى الأعداد الأقل من k)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="146" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="142" />
             <source>Gaps</source>
             <translation>الفجوات</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="148" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="144" />
             <source>Overlaps</source>
             <translation>التداخلات</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="150" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="146" />
             <source>Units with overlaps</source>
             <translation>الوحدات التي فيها تداخلات</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="153" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="149" />
             <source>Changes since the previous period</source>
             <translation>التغييرات منذ الفترة السابقة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="176" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="172" />
             <source>Needs read from: {sources}</source>
             <translation>قُرئت الاحتياجات من: {sources}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="181" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="177" />
             <source>{count} units have no polygon (give the admin boundaries to map them); their features have no geometry: {codes}</source>
             <translation>{count} وحدة بلا مضلّع (قدّم الحدود الإدارية لرسمها)؛ ومعالمها بلا شكل هندسي: {codes}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="192" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="188" />
             <source>Presence: no such layer or file</source>
             <translation>الحضور: لا توجد طبقة أو ملف بهذا الاسم</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="215" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="211" />
             <source>No needs table: gaps only say where partners are; every unit without partner is 'no_need_reported'</source>
             <translation>لا يوجد جدول احتياجات: تبيّن الفجوات أماكن الشركاء فقط؛ وكل وحدة بلا شريك تُصنَّف 'no_need_reported'</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="218" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="214" />
             <source>Needs {value!r}: no such file or layer</source>
             <translation>الاحتياجات {value!r}: لا يوجد ملف أو طبقة بهذا الاسم</translation>
         </message>
@@ -720,12 +823,22 @@ Data protection (on by default): for the sensitive clusters (GBV and child prote
     <context>
         <name>Join4WAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="57" />
+            <location filename="../processing/algorithms/catalog.py" line="35" />
             <source>Join 4W table to admin boundaries</source>
             <translation>ربط جدول 4W بالحدود الإدارية</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="60" />
+            <location filename="../processing/algorithms/catalog.py" line="35" />
+            <source>Joins the partners' 3W/4W/5W table (HXL or not) to the admin boundaries by P-code: partner presence per unit and cluster, and a QA report of every row it could not use.</source>
+            <translation>يربط جدول 3W/4W/5W للشركاء (بوسوم HXL أو بدونها) بالحدود الإدارية عبر الرموز P-code: حضور الشركاء لكل وحدة ومجموعة، وتقرير جودة عن كل صف لم يمكن استخدامه.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/catalog.py" line="35" />
+            <source>join,P-code,admin boundaries,matching,QA report,operational presence</source>
+            <translation>ربط,P-code,الحدود الإدارية,مطابقة,تقرير الجودة,الحضور التشغيلي</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="56" />
             <source>Reads a partners' 3W/4W/5W table (a loaded layer or a CSV, XLSX, XLS or ODS file), detects its header, HXL row and columns, normalises clusters and periods, and joins every row to the admin boundaries by P-code (then by name within the parent unit). No row is lost: every input row is in the rows output with its status (used, unmatched, rolled_up, skipped) and the reason, and the QA report lists what could not be matched with suggestions to send back to partners.
 
 Outputs: presence polygons (one feature per admin unit and cluster, and period when asked) with the number of distinct implementing partners; every input row with how it matched; the QA report; optionally the column mapping used (reuse it next round as Mapping) and a crosswalk of suggestions to review (reuse it as Crosswalk).</source>
@@ -734,137 +847,137 @@ Outputs: presence polygons (one feature per admin unit and cluster, and period w
 المخرجات: مضلّعات الحضور (معلم واحد لكل وحدة إدارية ومجموعة، ولكل فترة عند الطلب) مع عدد الشركاء المنفّذين المختلفين؛ كل صف مُدخل مع طريقة مطابقته؛ تقرير ضبط الجودة؛ واختياريًا مطابقة الأعمدة المستخدمة (أعد استخدامها في الجولة التالية بوصفها مطابقة الأعمدة) وجدول تقابل للاقتراحات للمراجعة (أعد استخدامه بوصفه جدول التقابل).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="74" />
+            <location filename="../processing/algorithms/join_4w.py" line="70" />
             <source>4W table (layer or CSV/XLSX/XLS/ODS file)</source>
             <translation>جدول 4W (طبقة أو ملف CSV/XLSX/XLS/ODS)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="77" />
+            <location filename="../processing/algorithms/join_4w.py" line="73" />
             <source>Sheet (name or number; default: first sheet with data)</source>
             <translation>الورقة (الاسم أو الرقم؛ الافتراضي: أول ورقة تحتوي بيانات)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="80" />
+            <location filename="../processing/algorithms/join_4w.py" line="76" />
             <source>Admin boundaries (COD-AB polygons)</source>
             <translation>الحدود الإدارية (مضلّعات COD-AB)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="83" />
+            <location filename="../processing/algorithms/join_4w.py" line="79" />
             <source>Boundaries of other admin levels (when each level is a separate file)</source>
             <translation>حدود المستويات الإدارية الأخرى (عندما يكون كل مستوى في ملف منفصل)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="87" />
+            <location filename="../processing/algorithms/join_4w.py" line="83" />
             <source>Admin level of the presence output</source>
             <translation>المستوى الإداري لمخرَج الحضور</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="87" />
+            <location filename="../processing/algorithms/join_4w.py" line="83" />
             <source>Automatic</source>
             <translation>تلقائي</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="90" />
+            <location filename="../processing/algorithms/join_4w.py" line="86" />
             <source>Column mapping (JSON profile file, or role=column pairs separated by ';')</source>
             <translation>مطابقة الأعمدة (ملف تعريف JSON، أو أزواج دور=عمود مفصولة بـ ';')</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="94" />
+            <location filename="../processing/algorithms/join_4w.py" line="90" />
             <source>Reviewed crosswalk (CSV: raw_value, level, parent, pcode)</source>
             <translation>جدول تقابل تمت مراجعته (CSV: raw_value, level, parent, pcode)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="97" />
+            <location filename="../processing/algorithms/join_4w.py" line="93" />
             <source>Presence per period</source>
             <translation>الحضور حسب الفترة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="97" />
+            <location filename="../processing/algorithms/join_4w.py" line="93" />
             <source>Whole table</source>
             <translation>الجدول كاملًا</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="97" />
+            <location filename="../processing/algorithms/join_4w.py" line="93" />
             <source>Month</source>
             <translation>الشهر</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="97" />
+            <location filename="../processing/algorithms/join_4w.py" line="93" />
             <source>Quarter</source>
             <translation>الربع</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="101" />
+            <location filename="../processing/algorithms/join_4w.py" line="96" />
             <source>Year for rows with a month but no year</source>
             <translation>السنة للصفوف التي فيها شهر دون سنة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="105" />
+            <location filename="../processing/algorithms/join_4w.py" line="100" />
             <source>Extra cluster names (JSON, extends the built-in list)</source>
             <translation>أسماء مجموعات إضافية (JSON، تُضاف إلى القائمة المدمجة)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="109" />
+            <location filename="../processing/algorithms/join_4w.py" line="104" />
             <source>Count programme/lead organisations and donors as partners too</source>
             <translation>احتساب المنظمات الرائدة/منظمات البرامج والجهات المانحة شركاءَ أيضًا</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="113" />
+            <location filename="../processing/algorithms/join_4w.py" line="108" />
             <source>Presence</source>
             <translation>الحضور</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="115" />
+            <location filename="../processing/algorithms/join_4w.py" line="110" />
             <source>Rows with match status</source>
             <translation>الصفوف مع حالة المطابقة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="117" />
+            <location filename="../processing/algorithms/join_4w.py" line="113" />
             <source>QA report</source>
             <translation>تقرير ضبط الجودة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="120" />
+            <location filename="../processing/algorithms/join_4w.py" line="116" />
             <source>Column mapping profile used (JSON)</source>
             <translation>ملف تعريف مطابقة الأعمدة المستخدم (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="123" />
+            <location filename="../processing/algorithms/join_4w.py" line="119" />
             <source>Crosswalk of suggestions to review (CSV)</source>
             <translation>جدول تقابل للاقتراحات للمراجعة (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="135" />
+            <location filename="../processing/algorithms/join_4w.py" line="132" />
             <source>4W table {path}: file not found</source>
             <translation>جدول 4W {path}: الملف غير موجود</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="137" />
+            <location filename="../processing/algorithms/join_4w.py" line="134" />
             <source>4W table {name}: the file is empty</source>
             <translation>جدول 4W {name}: الملف فارغ</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="142" />
+            <location filename="../processing/algorithms/join_4w.py" line="139" />
             <source>Incorrect parameter value for {name}</source>
             <translation>قيمة غير صحيحة للمعامل {name}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="175" />
+            <location filename="../processing/algorithms/join_4w.py" line="172" />
             <source>Read {where}: {rows} data rows, header on row(s) {header}</source>
             <translation>تمت قراءة {where}: {rows} صف بيانات، والترويسة في الصف/الصفوف {header}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="183" />
+            <location filename="../processing/algorithms/join_4w.py" line="180" />
             <source>4W table {value!r}: no such file or layer</source>
             <translation>جدول 4W {value!r}: لا يوجد ملف أو طبقة بهذا الاسم</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="199" />
+            <location filename="../processing/algorithms/join_4w.py" line="196" />
             <source>Admin boundaries: no such layer or file</source>
             <translation>الحدود الإدارية: لا توجد طبقة أو ملف بهذا الاسم</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="212" />
+            <location filename="../processing/algorithms/join_4w.py" line="209" />
             <source>{name}: the boundary layer has no polygons</source>
             <translation>{name}: طبقة الحدود لا تحتوي أي مضلّعات</translation>
         </message>
@@ -983,9 +1096,14 @@ Outputs: presence polygons (one feature per admin unit and cluster, and period w
     <context>
         <name>ShippedModel</name>
         <message>
-            <location filename="../processing/models.py" line="37" />
+            <location filename="../processing/models.py" line="39" />
             <source>Models</source>
             <translation>النماذج</translation>
+        </message>
+        <message>
+            <location filename="../processing/models.py" line="48" />
+            <source>The monthly run in one step: join, gaps and overlaps, map pack.</source>
+            <translation>التشغيل الشهري في خطوة واحدة: الربط، والفجوات والتداخلات، وحزمة الخرائط.</translation>
         </message>
         <message>
             <location filename="../resources/models/coordmap_4w_to_map_pack.model3" line="1" />

@@ -4,17 +4,17 @@
     <context>
         <name>AlgorithmRun</name>
         <message>
-            <location filename="../plugin/tasks.py" line="34" />
+            <location filename="../plugin/tasks.py" line="37" />
             <source>The algorithm {id} is not available</source>
             <translation>El algoritmo {id} no está disponible</translation>
         </message>
         <message>
-            <location filename="../plugin/tasks.py" line="59" />
+            <location filename="../plugin/tasks.py" line="62" />
             <source>Cancelled</source>
             <translation>Cancelado</translation>
         </message>
         <message>
-            <location filename="../plugin/tasks.py" line="66" />
+            <location filename="../plugin/tasks.py" line="69" />
             <source>The algorithm failed (see the Processing log)</source>
             <translation>El algoritmo falló (vea el registro de Procesos)</translation>
         </message>
@@ -22,9 +22,82 @@
     <context>
         <name>CoordMapAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/base.py" line="21" />
+            <location filename="../processing/algorithms/base.py" line="73" />
             <source>Coordination</source>
             <translation>Coordinación</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/catalog.py" line="21" />
+            <source>humanitarian,cluster,sector,partner,presence,coordination,who does what where</source>
+            <translation>humanitario,clúster,sector,socio,presencia,coordinación,quién hace qué dónde</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoordMapDependencies</name>
+        <message>
+            <location filename="../processing/deps.py" line="34" />
+            <source>tables</source>
+            <translation>tablas</translation>
+        </message>
+        <message>
+            <location filename="../processing/deps.py" line="34" />
+            <source>geometry</source>
+            <translation>geometría</translation>
+        </message>
+        <message>
+            <location filename="../processing/deps.py" line="34" />
+            <source>reading XLSX, XLS and ODS files</source>
+            <translation>lectura de archivos XLSX, XLS y ODS</translation>
+        </message>
+        <message>
+            <location filename="../processing/deps.py" line="34" />
+            <source>writing XLSX reports</source>
+            <translation>escritura de informes XLSX</translation>
+        </message>
+        <message>
+            <location filename="../processing/deps.py" line="34" />
+            <source>fuzzy matching of admin names</source>
+            <translation>coincidencia aproximada de nombres administrativos</translation>
+        </message>
+        <message>
+            <location filename="../processing/deps.py" line="71" />
+            <source>{package} is not installed ({purpose})</source>
+            <translation>{package} no está instalado ({purpose})</translation>
+        </message>
+        <message>
+            <location filename="../processing/deps.py" line="72" />
+            <source>{package} {found} is too old ({purpose}): CoordMap needs {minimum} or newer</source>
+            <translation>{package} {found} es demasiado antiguo ({purpose}): CoordMap necesita la versión {minimum} o posterior</translation>
+        </message>
+        <message>
+            <location filename="../processing/deps.py" line="232" />
+            <source>Install your distribution's packages: {command}</source>
+            <translation>Instale los paquetes de su distribución: {command}</translation>
+        </message>
+        <message>
+            <location filename="../processing/deps.py" line="234" />
+            <source>In the OSGeo4W Shell (Windows Start menu &gt; QGIS &gt; OSGeo4W Shell), run: {command}</source>
+            <translation>En OSGeo4W Shell (menú Inicio de Windows &gt; QGIS &gt; OSGeo4W Shell), ejecute: {command}</translation>
+        </message>
+        <message>
+            <location filename="../processing/deps.py" line="237" />
+            <source>Your Linux distribution manages its Python and has no recent enough package for the rest: install it for your user only with: {command} (pip then writes to ~/.local, never to system folders, but what it installs there comes first for every Python program you run; the README's Install section gives other ways)</source>
+            <translation>Su distribución de Linux gestiona su Python y no tiene un paquete lo bastante reciente para el resto: instálelo solo para su usuario con: {command} (pip escribe entonces en ~/.local, nunca en carpetas del sistema, pero lo que instala allí tiene prioridad para todos los programas Python que ejecute; la sección de instalación del README ofrece otras vías)</translation>
+        </message>
+        <message>
+            <location filename="../processing/deps.py" line="243" />
+            <source>In a terminal, run: {command}</source>
+            <translation>En una terminal, ejecute: {command}</translation>
+        </message>
+        <message>
+            <location filename="../processing/deps.py" line="244" />
+            <source>Without internet: add --no-index --find-links FOLDER to the pip command, FOLDER being CoordMap's wheelhouse for this system (README, Install offline)</source>
+            <translation>Sin internet: añada --no-index --find-links CARPETA al comando pip, siendo CARPETA el wheelhouse de CoordMap para este sistema (README, instalación sin conexión)</translation>
+        </message>
+        <message>
+            <location filename="../processing/deps.py" line="248" />
+            <source>Then restart QGIS.</source>
+            <translation>Después reinicie QGIS.</translation>
         </message>
     </context>
     <context>
@@ -378,17 +451,12 @@
     <context>
         <name>CoordMapPlugin</name>
         <message>
-            <location filename="../plugin/plugin.py" line="43" />
-            <source>Missing Python packages: {packages}. Some CoordMap features are off until you install them with: {command}</source>
-            <translation>Faltan paquetes de Python: {packages}. Algunas funciones de CoordMap están desactivadas hasta que los instale con: {command}</translation>
-        </message>
-        <message>
-            <location filename="../plugin/plugin.py" line="70" />
+            <location filename="../plugin/plugin.py" line="64" />
             <source>CoordMap panel</source>
             <translation>Panel de CoordMap</translation>
         </message>
         <message>
-            <location filename="../plugin/plugin.py" line="73" />
+            <location filename="../plugin/plugin.py" line="67" />
             <source>Join 4W to boundaries…</source>
             <translation>Unir la 4W a los límites…</translation>
         </message>
@@ -396,159 +464,184 @@
     <context>
         <name>CoordMapProvider</name>
         <message>
-            <location filename="../processing/provider.py" line="25" />
+            <location filename="../processing/provider.py" line="37" />
             <source>CoordMap humanitarian coordination</source>
             <translation>CoordMap coordinación humanitaria</translation>
+        </message>
+        <message>
+            <location filename="../processing/provider.py" line="56" />
+            <source>Some CoordMap features are off: {problems}.</source>
+            <translation>Algunas funciones de CoordMap están desactivadas: {problems}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/provider.py" line="58" />
+            <source>Some CoordMap algorithms cannot run: {problems}.</source>
+            <translation>Algunos algoritmos de CoordMap no pueden ejecutarse: {problems}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/provider.py" line="79" />
+            <source>CoordMap cannot run this algorithm: {problems}.</source>
+            <translation>CoordMap no puede ejecutar este algoritmo: {problems}.</translation>
         </message>
     </context>
     <context>
         <name>ExportMapsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="55" />
+            <location filename="../processing/algorithms/catalog.py" line="54" />
             <source>Export 3W map pack</source>
             <translation>Exportar el paquete de mapas 3W</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="63" />
-            <source>Makes the 3W map pack from the presence output of 'Join 4W table to admin boundaries': one map per cluster (and per period) with title, period, 'as of' date, legend of partners per unit, locator map, scale bar, north arrow, sources, producer, map id, creation date, the United Nations disclaimer and a note saying what blank areas mean. Hatched grey units have no data (no 4W report); white units were reported with no partner of the cluster.
-
-Optional gaps and overlap-units layers (from 'Gaps and overlaps') outline units with a need and no partner and hatch units with overlapping activities. Files are named &lt;id&gt;_&lt;short-name&gt;_&lt;paper&gt;_&lt;yyyymmdd&gt;. Map texts are in the chosen language (English, French, Spanish, Arabic). Cluster colours and icons are CoordMap's own defaults, not an official palette: give your own JSON file (same shape as resources/styles/cluster_styles.json) as 'Cluster colours and icons', or set it once in the QGIS setting coordmap/cluster_styles. 'Add the layouts to the project' keeps every map as an editable print layout (with its layers, as temporary layers) to fine-tune in the layout manager.</source>
-            <translation>Genera el paquete de mapas 3W a partir de la salida de presencia de «Unir la tabla 4W a los límites administrativos»: un mapa por clúster (y por período) con título, período, fecha de corte, leyenda de socios por unidad, mapa de ubicación, barra de escala, flecha del norte, fuentes, productor, identificador del mapa, fecha de creación, la cláusula de exención de responsabilidad de las Naciones Unidas y una nota que explica qué significan las zonas en blanco. Las unidades grises rayadas no tienen datos (ningún reporte 4W); las unidades blancas se reportaron sin ningún socio del clúster.
-
-Las capas opcionales de brechas y de unidades con superposición (de «Brechas y superposiciones») resaltan el contorno de las unidades con necesidades y sin socios y rayan las unidades con actividades superpuestas. Los archivos se nombran &lt;id&gt;_&lt;short-name&gt;_&lt;paper&gt;_&lt;yyyymmdd&gt;. Los textos de los mapas están en el idioma elegido (inglés, francés, español, árabe). Los colores e iconos de los clústeres son los predeterminados de CoordMap, no una paleta oficial: indique su propio archivo JSON (con la misma forma que resources/styles/cluster_styles.json) como «Colores e iconos de los clústeres», o configúrelo una vez en el ajuste de QGIS coordmap/cluster_styles. «Añadir las composiciones al proyecto» conserva cada mapa como una composición de impresión editable (con sus capas, como capas temporales) para ajustarla en el administrador de composiciones.</translation>
+            <location filename="../processing/algorithms/catalog.py" line="54" />
+            <source>Makes the OCHA-style partner presence maps, one per cluster (and period), as PDF, PNG or SVG.</source>
+            <translation>Produce los mapas de presencia de socios al estilo OCHA, uno por clúster (y periodo), en PDF, PNG o SVG.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="81" />
+            <location filename="../processing/algorithms/catalog.py" line="54" />
+            <source>map pack,map,PDF,print layout,atlas,operational presence</source>
+            <translation>paquete de mapas,mapa,PDF,diseño de impresión,atlas,presencia operativa</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="59" />
+            <source>Makes the 3W map pack from the presence output of 'Join 4W table to admin boundaries': one map per cluster (and per period) with title, period, 'as of' date, legend of partners per unit, locator map, scale bar, north arrow, sources, producer, map id, creation date, the United Nations disclaimer and a note saying what blank areas mean. Hatched grey units have no data (no 4W report); white units were reported with no partner of the cluster.
+
+Optional gaps and overlap-units layers (from 'Gaps and overlaps') outline units with a need and no partner and hatch units with overlapping activities. Files are named by map id, cluster short name, paper and date, e.g. COORDMAP-WSH-2025-12_3W-Water-Sanitation-and-Hygiene_A4L_20251231. Map texts are in the chosen language (English, French, Spanish, Arabic). Cluster colours and icons are CoordMap's own defaults, not an official palette: give your own JSON file (same shape as resources/styles/cluster_styles.json) as 'Cluster colours and icons', or set it once in the QGIS setting coordmap/cluster_styles. 'Add the layouts to the project' keeps every map as an editable print layout (with its layers, as temporary layers) to fine-tune in the layout manager.</source>
+            <translation>Genera el paquete de mapas 3W a partir de la salida de presencia de «Unir la tabla 4W a los límites administrativos»: un mapa por clúster (y por período) con título, período, fecha de corte, leyenda de socios por unidad, mapa de ubicación, barra de escala, flecha del norte, fuentes, productor, identificador del mapa, fecha de creación, la cláusula de exención de responsabilidad de las Naciones Unidas y una nota que explica qué significan las zonas en blanco. Las unidades grises rayadas no tienen datos (ningún reporte 4W); las unidades blancas se reportaron sin ningún socio del clúster.
+
+Las capas opcionales de brechas y de unidades con superposición (de «Brechas y superposiciones») resaltan el contorno de las unidades con necesidades y sin socios y rayan las unidades con actividades superpuestas. Los archivos se nombran según el identificador del mapa, el nombre corto del clúster, el papel y la fecha, p. ej. COORDMAP-WSH-2025-12_3W-Water-Sanitation-and-Hygiene_A4L_20251231. Los textos de los mapas están en el idioma elegido (inglés, francés, español, árabe). Los colores e iconos de los clústeres son los predeterminados de CoordMap, no una paleta oficial: indique su propio archivo JSON (con la misma forma que resources/styles/cluster_styles.json) como «Colores e iconos de los clústeres», o configúrelo una vez en el ajuste de QGIS coordmap/cluster_styles. «Añadir las composiciones al proyecto» conserva cada mapa como una composición de impresión editable (con sus capas, como capas temporales) para ajustarla en el administrador de composiciones.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="79" />
             <source>Presence (output of Join 4W)</source>
             <translation>Presencia (salida de Unir 4W)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="84" />
+            <location filename="../processing/algorithms/export_maps.py" line="82" />
             <source>Gaps (output of Gaps and overlaps)</source>
             <translation>Brechas (salida de Brechas y superposiciones)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="87" />
+            <location filename="../processing/algorithms/export_maps.py" line="85" />
             <source>Overlap units (output of Gaps and overlaps)</source>
             <translation>Unidades con superposición (salida de Brechas y superposiciones)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="90" />
+            <location filename="../processing/algorithms/export_maps.py" line="88" />
             <source>Clusters (codes separated by commas; default: all present)</source>
             <translation>Clústeres (códigos separados por comas; por defecto: todos los presentes)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="93" />
+            <location filename="../processing/algorithms/export_maps.py" line="91" />
             <source>Periods (separated by commas; default: every period)</source>
             <translation>Períodos (separados por comas; por defecto: todos los períodos)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="96" />
+            <location filename="../processing/algorithms/export_maps.py" line="94" />
             <source>Template</source>
             <translation>Plantilla</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="96" />
+            <location filename="../processing/algorithms/export_maps.py" line="94" />
             <source>A4 landscape</source>
             <translation>A4 horizontal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="96" />
+            <location filename="../processing/algorithms/export_maps.py" line="94" />
             <source>A4 portrait</source>
             <translation>A4 vertical</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="96" />
+            <location filename="../processing/algorithms/export_maps.py" line="94" />
             <source>A3 landscape</source>
             <translation>A3 horizontal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="100" />
+            <location filename="../processing/algorithms/export_maps.py" line="97" />
             <source>Map language</source>
             <translation>Idioma de los mapas</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="103" />
+            <location filename="../processing/algorithms/export_maps.py" line="100" />
             <source>Title (default: '&lt;cluster&gt;: operational presence')</source>
             <translation>Título (por defecto: '&lt;cluster&gt;: operational presence' en el idioma del mapa)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="106" />
+            <location filename="../processing/algorithms/export_maps.py" line="103" />
             <source>Sources (default: the input file names)</source>
             <translation>Fuentes (por defecto: los nombres de los archivos de entrada)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="108" />
+            <location filename="../processing/algorithms/export_maps.py" line="105" />
             <source>Producer and contact</source>
             <translation>Productor y contacto</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="110" />
+            <location filename="../processing/algorithms/export_maps.py" line="107" />
             <source>Format</source>
             <translation>Formato</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="112" />
+            <location filename="../processing/algorithms/export_maps.py" line="109" />
             <source>One multi-page PDF instead of one file per map</source>
             <translation>Un único PDF de varias páginas en lugar de un archivo por mapa</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="115" />
+            <location filename="../processing/algorithms/export_maps.py" line="112" />
             <source>Add the layouts to the project (to edit them)</source>
             <translation>Añadir las composiciones al proyecto (para editarlas)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="118" />
+            <location filename="../processing/algorithms/export_maps.py" line="115" />
             <source>Add a page listing the partners per unit</source>
             <translation>Añadir una página con los socios por unidad</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="121" />
+            <location filename="../processing/algorithms/export_maps.py" line="118" />
             <source>Sensitive clusters: partner names never shown (codes, commas)</source>
             <translation>Clústeres sensibles: los nombres de los socios nunca se muestran (códigos, comas)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="125" />
+            <location filename="../processing/algorithms/export_maps.py" line="122" />
             <source>Cluster colours and icons (JSON)</source>
             <translation>Colores e iconos de los clústeres (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="128" />
+            <location filename="../processing/algorithms/export_maps.py" line="125" />
             <source>Output folder</source>
             <translation>Carpeta de salida</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="130" />
+            <location filename="../processing/algorithms/export_maps.py" line="127" />
             <source>Files written</source>
             <translation>Archivos escritos</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="136" />
+            <location filename="../processing/algorithms/export_maps.py" line="133" />
             <source>Presence: no such layer or file</source>
             <translation>Presencia: no existe esa capa ni ese archivo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="137" />
+            <location filename="../processing/algorithms/export_maps.py" line="134" />
             <source>Presence</source>
             <translation>Presencia</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="143" />
+            <location filename="../processing/algorithms/export_maps.py" line="140" />
             <source>Presence: no feature for clusters {clusters} and periods {periods}</source>
             <translation>Presencia: ninguna entidad para los clústeres {clusters} y los períodos {periods}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="147" />
+            <location filename="../processing/algorithms/export_maps.py" line="144" />
             <source>{count} maps to make</source>
             <translation>{count} mapas por generar</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="179" />
+            <location filename="../processing/algorithms/export_maps.py" line="176" />
             <source>Wrote {count} files to {folder}</source>
             <translation>Se escribieron {count} archivos en {folder}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="221" />
+            <location filename="../processing/algorithms/export_maps.py" line="218" />
             <source>{label} {name}: no field {fields}; give the output of CoordMap's algorithm (fields are listed in the help)</source>
             <translation>{label} {name}: no hay campo {fields}; indique la salida del algoritmo de CoordMap (los campos se enumeran en la ayuda)</translation>
         </message>
@@ -556,12 +649,22 @@ Las capas opcionales de brechas y de unidades con superposición (de «Brechas y
     <context>
         <name>GapsOverlapsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="58" />
+            <location filename="../processing/algorithms/catalog.py" line="44" />
             <source>Gaps, overlaps and changes per cluster and period</source>
             <translation>Brechas, superposiciones y cambios por clúster y período</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="61" />
+            <location filename="../processing/algorithms/catalog.py" line="44" />
+            <source>Finds needs with no or too few partners, partners doing the same activity in the same place and period, and what changed since the previous period.</source>
+            <translation>Encuentra necesidades sin socios o con muy pocos, socios que realizan la misma actividad en el mismo lugar y periodo, y lo que cambió desde el periodo anterior.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/catalog.py" line="44" />
+            <source>gap,overlap,duplication,needs,PiN,severity,coverage,change</source>
+            <translation>brecha,superposición,duplicación,necesidades,PiN,severidad,cobertura,cambio</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="57" />
             <source>Answers the coordination meeting's three questions from the outputs of 'Join 4W table to admin boundaries' (run it with presence per month to see changes and units that did not report) and an optional needs table.
 
 Needs: a table or file of people in need (PiN), targets and/or severity by P-code and cluster, long (one row per unit and sector, e.g. HXL #inneed, #targeted, #severity, #sector) or wide (one column per cluster, one sheet per measure named e.g. 'PiN' or 'Severity'; every sheet of a workbook is read). Breakdown rows (sex, age, population group) are reduced to the unit's total. Needs of deeper units are rolled up (PiN and targets summed over sub-units, severity = highest); needs of coarser units are rolled down (severity only: a PiN cannot be divided). Needs apply to every period.
@@ -580,7 +683,7 @@ Overlaps: two or more distinct partners on the same unit, cluster, activity (and
 
 Admin boundaries: without them only units in the presence layer (units with partners) and their needs can be mapped; give the boundaries so units with needs and no partner get their polygon.
 
-Data protection (on by default): for the sensitive clusters (GBV and child protection by default) every output hides partner names and blanks counts below k, writing '&lt;k' in the partner list; the 'protected' field marks those features.</source>
+Data protection (on by default): for the sensitive clusters (GBV and child protection by default) every output hides partner names and blanks counts below k, writing the less-than sign followed by k in the partner list; the 'protected' field marks those features.</source>
             <translation>Responde a las tres preguntas de la reunión de coordinación a partir de las salidas de «Unir la tabla 4W a los límites administrativos» (ejecútela con presencia por mes para ver los cambios y las unidades que no reportaron) y de una tabla de necesidades opcional.
 
 Necesidades: una tabla o archivo de personas con necesidades (PiN), metas y/o severidad por P-code y clúster, en formato largo (una fila por unidad y sector, p. ej. HXL #inneed, #targeted, #severity, #sector) o ancho (una columna por clúster, una hoja por medida llamada p. ej. 'PiN' o 'Severity'; se leen todas las hojas de un libro). Las filas de desglose (sexo, edad, grupo de población) se reducen al total de la unidad. Las necesidades de unidades más detalladas se agregan (PiN y metas sumados sobre las subunidades, severidad = la más alta); las de unidades más amplias se trasladan hacia abajo (solo la severidad: un PiN no se puede dividir). Las necesidades se aplican a todos los períodos.
@@ -599,120 +702,120 @@ Superposiciones: dos o más socios distintos en la misma unidad, clúster, activ
 
 Límites administrativos: sin ellos solo se pueden cartografiar las unidades de la capa de presencia (unidades con socios) y sus necesidades; indique los límites para que las unidades con necesidades y sin socios tengan su polígono.
 
-Protección de datos (activada por defecto): para los clústeres sensibles (VBG y protección de la niñez por defecto), cada salida oculta los nombres de los socios y deja en blanco los recuentos inferiores a k, escribiendo '&lt;k' en la lista de socios; el campo 'protected' marca esas entidades.</translation>
+Protección de datos (activada por defecto): para los clústeres sensibles (VBG y protección de la niñez por defecto), cada salida oculta los nombres de los socios y deja en blanco los recuentos inferiores a k, escribiendo el signo menor que seguido de k en la lista de socios; el campo 'protected' marca esas entidades.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="102" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="99" />
             <source>Presence (output of the join)</source>
             <translation>Presencia (salida de la unión)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="105" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="102" />
             <source>Rows with match status (output of the join)</source>
             <translation>Filas con estado de emparejamiento (salida de la unión)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="108" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="105" />
             <source>Needs: PiN, targets, severity (layer or CSV/XLSX/ODS file)</source>
             <translation>Necesidades: PiN, metas, severidad (capa o archivo CSV/XLSX/ODS)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="111" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="108" />
             <source>Admin boundaries (to map units with needs and no partner)</source>
             <translation>Límites administrativos (para cartografiar las unidades con necesidades y sin socios)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="114" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="111" />
             <source>Clusters (codes separated by commas; default: all)</source>
             <translation>Clústeres (códigos separados por comas; por defecto: todos)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="117" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="114" />
             <source>Periods (e.g. 2025-01,2025-02; default: all)</source>
             <translation>Períodos (p. ej. 2025-01,2025-02; por defecto: todos)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="120" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="117" />
             <source>Admin level</source>
             <translation>Nivel administrativo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="120" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="117" />
             <source>Automatic (the presence level)</source>
             <translation>Automático (el nivel de la presencia)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="124" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="120" />
             <source>Minimum partners per unit</source>
             <translation>Mínimo de socios por unidad</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="127" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="123" />
             <source>Partners per 10,000 people in need below which a unit is underserved (0: not used)</source>
             <translation>Socios por cada 10 000 personas con necesidades por debajo del cual una unidad tiene atención insuficiente (0: no se usa)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="132" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="128" />
             <source>Coverage bands, reached/PiN (below the first: underserved)</source>
             <translation>Rangos de cobertura, alcanzados/PiN (por debajo del primero: atención insuficiente)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="136" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="132" />
             <source>Sensitive clusters</source>
             <translation>Clústeres sensibles</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="139" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="135" />
             <source>Protect sensitive clusters (hide partners, blank small counts)</source>
             <translation>Proteger los clústeres sensibles (ocultar socios, dejar en blanco los recuentos pequeños)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="143" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="139" />
             <source>Small count threshold k (counts below k are hidden)</source>
             <translation>Umbral de recuentos pequeños k (los recuentos inferiores a k se ocultan)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="146" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="142" />
             <source>Gaps</source>
             <translation>Brechas</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="148" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="144" />
             <source>Overlaps</source>
             <translation>Superposiciones</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="150" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="146" />
             <source>Units with overlaps</source>
             <translation>Unidades con superposiciones</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="153" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="149" />
             <source>Changes since the previous period</source>
             <translation>Cambios desde el período anterior</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="176" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="172" />
             <source>Needs read from: {sources}</source>
             <translation>Necesidades leídas de: {sources}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="181" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="177" />
             <source>{count} units have no polygon (give the admin boundaries to map them); their features have no geometry: {codes}</source>
             <translation>{count} unidades no tienen polígono (indique los límites administrativos para cartografiarlas); sus entidades no tienen geometría: {codes}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="192" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="188" />
             <source>Presence: no such layer or file</source>
             <translation>Presencia: no existe esa capa ni ese archivo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="215" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="211" />
             <source>No needs table: gaps only say where partners are; every unit without partner is 'no_need_reported'</source>
             <translation>Sin tabla de necesidades: las brechas solo indican dónde están los socios; toda unidad sin socios es 'no_need_reported'</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="218" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="214" />
             <source>Needs {value!r}: no such file or layer</source>
             <translation>Necesidades {value!r}: no existe ese archivo ni esa capa</translation>
         </message>
@@ -720,12 +823,22 @@ Protección de datos (activada por defecto): para los clústeres sensibles (VBG 
     <context>
         <name>Join4WAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="57" />
+            <location filename="../processing/algorithms/catalog.py" line="35" />
             <source>Join 4W table to admin boundaries</source>
             <translation>Unir la tabla 4W a los límites administrativos</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="60" />
+            <location filename="../processing/algorithms/catalog.py" line="35" />
+            <source>Joins the partners' 3W/4W/5W table (HXL or not) to the admin boundaries by P-code: partner presence per unit and cluster, and a QA report of every row it could not use.</source>
+            <translation>Une la tabla 3W/4W/5W de los socios (HXL o no) a los límites administrativos por P-code: presencia de socios por unidad y clúster, y un informe de calidad de cada fila que no pudo usar.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/catalog.py" line="35" />
+            <source>join,P-code,admin boundaries,matching,QA report,operational presence</source>
+            <translation>unión,P-code,límites administrativos,coincidencia,informe de calidad,presencia operativa</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="56" />
             <source>Reads a partners' 3W/4W/5W table (a loaded layer or a CSV, XLSX, XLS or ODS file), detects its header, HXL row and columns, normalises clusters and periods, and joins every row to the admin boundaries by P-code (then by name within the parent unit). No row is lost: every input row is in the rows output with its status (used, unmatched, rolled_up, skipped) and the reason, and the QA report lists what could not be matched with suggestions to send back to partners.
 
 Outputs: presence polygons (one feature per admin unit and cluster, and period when asked) with the number of distinct implementing partners; every input row with how it matched; the QA report; optionally the column mapping used (reuse it next round as Mapping) and a crosswalk of suggestions to review (reuse it as Crosswalk).</source>
@@ -734,137 +847,137 @@ Outputs: presence polygons (one feature per admin unit and cluster, and period w
 Salidas: polígonos de presencia (una entidad por unidad administrativa y clúster, y por período si se pide) con el número de socios implementadores distintos; cada fila de entrada con cómo se emparejó; el informe de control de calidad; opcionalmente, la asignación de columnas utilizada (reutilícela en la siguiente ronda como Asignación de columnas) y una tabla de correspondencias con sugerencias para revisar (reutilícela como Tabla de correspondencias).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="74" />
+            <location filename="../processing/algorithms/join_4w.py" line="70" />
             <source>4W table (layer or CSV/XLSX/XLS/ODS file)</source>
             <translation>Tabla 4W (capa o archivo CSV/XLSX/XLS/ODS)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="77" />
+            <location filename="../processing/algorithms/join_4w.py" line="73" />
             <source>Sheet (name or number; default: first sheet with data)</source>
             <translation>Hoja (nombre o número; por defecto: primera hoja con datos)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="80" />
+            <location filename="../processing/algorithms/join_4w.py" line="76" />
             <source>Admin boundaries (COD-AB polygons)</source>
             <translation>Límites administrativos (polígonos COD-AB)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="83" />
+            <location filename="../processing/algorithms/join_4w.py" line="79" />
             <source>Boundaries of other admin levels (when each level is a separate file)</source>
             <translation>Límites de otros niveles administrativos (cuando cada nivel es un archivo aparte)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="87" />
+            <location filename="../processing/algorithms/join_4w.py" line="83" />
             <source>Admin level of the presence output</source>
             <translation>Nivel administrativo de la salida de presencia</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="87" />
+            <location filename="../processing/algorithms/join_4w.py" line="83" />
             <source>Automatic</source>
             <translation>Automático</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="90" />
+            <location filename="../processing/algorithms/join_4w.py" line="86" />
             <source>Column mapping (JSON profile file, or role=column pairs separated by ';')</source>
             <translation>Asignación de columnas (archivo de perfil JSON, o pares rol=columna separados por ';')</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="94" />
+            <location filename="../processing/algorithms/join_4w.py" line="90" />
             <source>Reviewed crosswalk (CSV: raw_value, level, parent, pcode)</source>
             <translation>Tabla de correspondencias revisada (CSV: raw_value, level, parent, pcode)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="97" />
+            <location filename="../processing/algorithms/join_4w.py" line="93" />
             <source>Presence per period</source>
             <translation>Presencia por período</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="97" />
+            <location filename="../processing/algorithms/join_4w.py" line="93" />
             <source>Whole table</source>
             <translation>Toda la tabla</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="97" />
+            <location filename="../processing/algorithms/join_4w.py" line="93" />
             <source>Month</source>
             <translation>Mes</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="97" />
+            <location filename="../processing/algorithms/join_4w.py" line="93" />
             <source>Quarter</source>
             <translation>Trimestre</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="101" />
+            <location filename="../processing/algorithms/join_4w.py" line="96" />
             <source>Year for rows with a month but no year</source>
             <translation>Año para las filas con mes pero sin año</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="105" />
+            <location filename="../processing/algorithms/join_4w.py" line="100" />
             <source>Extra cluster names (JSON, extends the built-in list)</source>
             <translation>Nombres de clústeres adicionales (JSON, amplía la lista incorporada)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="109" />
+            <location filename="../processing/algorithms/join_4w.py" line="104" />
             <source>Count programme/lead organisations and donors as partners too</source>
             <translation>Contar también como socios a las organizaciones líderes/de programa y a los donantes</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="113" />
+            <location filename="../processing/algorithms/join_4w.py" line="108" />
             <source>Presence</source>
             <translation>Presencia</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="115" />
+            <location filename="../processing/algorithms/join_4w.py" line="110" />
             <source>Rows with match status</source>
             <translation>Filas con estado de emparejamiento</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="117" />
+            <location filename="../processing/algorithms/join_4w.py" line="113" />
             <source>QA report</source>
             <translation>Informe de control de calidad</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="120" />
+            <location filename="../processing/algorithms/join_4w.py" line="116" />
             <source>Column mapping profile used (JSON)</source>
             <translation>Perfil de asignación de columnas utilizado (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="123" />
+            <location filename="../processing/algorithms/join_4w.py" line="119" />
             <source>Crosswalk of suggestions to review (CSV)</source>
             <translation>Tabla de correspondencias de sugerencias para revisar (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="135" />
+            <location filename="../processing/algorithms/join_4w.py" line="132" />
             <source>4W table {path}: file not found</source>
             <translation>Tabla 4W {path}: archivo no encontrado</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="137" />
+            <location filename="../processing/algorithms/join_4w.py" line="134" />
             <source>4W table {name}: the file is empty</source>
             <translation>Tabla 4W {name}: el archivo está vacío</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="142" />
+            <location filename="../processing/algorithms/join_4w.py" line="139" />
             <source>Incorrect parameter value for {name}</source>
             <translation>Valor de parámetro incorrecto para {name}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="175" />
+            <location filename="../processing/algorithms/join_4w.py" line="172" />
             <source>Read {where}: {rows} data rows, header on row(s) {header}</source>
             <translation>Leído {where}: {rows} filas de datos, encabezado en la(s) fila(s) {header}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="183" />
+            <location filename="../processing/algorithms/join_4w.py" line="180" />
             <source>4W table {value!r}: no such file or layer</source>
             <translation>Tabla 4W {value!r}: no existe ese archivo ni esa capa</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="199" />
+            <location filename="../processing/algorithms/join_4w.py" line="196" />
             <source>Admin boundaries: no such layer or file</source>
             <translation>Límites administrativos: no existe esa capa ni ese archivo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="212" />
+            <location filename="../processing/algorithms/join_4w.py" line="209" />
             <source>{name}: the boundary layer has no polygons</source>
             <translation>{name}: la capa de límites no tiene polígonos</translation>
         </message>
@@ -983,9 +1096,14 @@ Salidas: polígonos de presencia (una entidad por unidad administrativa y clúst
     <context>
         <name>ShippedModel</name>
         <message>
-            <location filename="../processing/models.py" line="37" />
+            <location filename="../processing/models.py" line="39" />
             <source>Models</source>
             <translation>Modelos</translation>
+        </message>
+        <message>
+            <location filename="../processing/models.py" line="48" />
+            <source>The monthly run in one step: join, gaps and overlaps, map pack.</source>
+            <translation>El proceso mensual en un paso: unión, brechas y superposiciones, paquete de mapas.</translation>
         </message>
         <message>
             <location filename="../resources/models/coordmap_4w_to_map_pack.model3" line="1" />

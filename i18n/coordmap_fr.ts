@@ -4,17 +4,17 @@
     <context>
         <name>AlgorithmRun</name>
         <message>
-            <location filename="../plugin/tasks.py" line="34" />
+            <location filename="../plugin/tasks.py" line="37" />
             <source>The algorithm {id} is not available</source>
             <translation>L'algorithme {id} n'est pas disponible</translation>
         </message>
         <message>
-            <location filename="../plugin/tasks.py" line="59" />
+            <location filename="../plugin/tasks.py" line="62" />
             <source>Cancelled</source>
             <translation>Annulé</translation>
         </message>
         <message>
-            <location filename="../plugin/tasks.py" line="66" />
+            <location filename="../plugin/tasks.py" line="69" />
             <source>The algorithm failed (see the Processing log)</source>
             <translation>L'algorithme a échoué (voir le journal de Traitement)</translation>
         </message>
@@ -22,9 +22,82 @@
     <context>
         <name>CoordMapAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/base.py" line="21" />
+            <location filename="../processing/algorithms/base.py" line="73" />
             <source>Coordination</source>
             <translation>Coordination</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/catalog.py" line="21" />
+            <source>humanitarian,cluster,sector,partner,presence,coordination,who does what where</source>
+            <translation>humanitaire,cluster,secteur,partenaire,présence,coordination,qui fait quoi où</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoordMapDependencies</name>
+        <message>
+            <location filename="../processing/deps.py" line="34" />
+            <source>tables</source>
+            <translation>tableaux</translation>
+        </message>
+        <message>
+            <location filename="../processing/deps.py" line="34" />
+            <source>geometry</source>
+            <translation>géométrie</translation>
+        </message>
+        <message>
+            <location filename="../processing/deps.py" line="34" />
+            <source>reading XLSX, XLS and ODS files</source>
+            <translation>lecture des fichiers XLSX, XLS et ODS</translation>
+        </message>
+        <message>
+            <location filename="../processing/deps.py" line="34" />
+            <source>writing XLSX reports</source>
+            <translation>écriture des rapports XLSX</translation>
+        </message>
+        <message>
+            <location filename="../processing/deps.py" line="34" />
+            <source>fuzzy matching of admin names</source>
+            <translation>rapprochement approximatif des noms administratifs</translation>
+        </message>
+        <message>
+            <location filename="../processing/deps.py" line="71" />
+            <source>{package} is not installed ({purpose})</source>
+            <translation>{package} n'est pas installé ({purpose})</translation>
+        </message>
+        <message>
+            <location filename="../processing/deps.py" line="72" />
+            <source>{package} {found} is too old ({purpose}): CoordMap needs {minimum} or newer</source>
+            <translation>{package} {found} est trop ancien ({purpose}) : CoordMap a besoin de la version {minimum} ou plus récente</translation>
+        </message>
+        <message>
+            <location filename="../processing/deps.py" line="232" />
+            <source>Install your distribution's packages: {command}</source>
+            <translation>Installez les paquets de votre distribution : {command}</translation>
+        </message>
+        <message>
+            <location filename="../processing/deps.py" line="234" />
+            <source>In the OSGeo4W Shell (Windows Start menu &gt; QGIS &gt; OSGeo4W Shell), run: {command}</source>
+            <translation>Dans l'OSGeo4W Shell (menu Démarrer de Windows &gt; QGIS &gt; OSGeo4W Shell), exécutez : {command}</translation>
+        </message>
+        <message>
+            <location filename="../processing/deps.py" line="237" />
+            <source>Your Linux distribution manages its Python and has no recent enough package for the rest: install it for your user only with: {command} (pip then writes to ~/.local, never to system folders, but what it installs there comes first for every Python program you run; the README's Install section gives other ways)</source>
+            <translation>Votre distribution Linux gère son Python et n'a pas de paquet assez récent pour le reste : installez-le pour votre seul utilisateur avec : {command} (pip écrit alors dans ~/.local, jamais dans les dossiers du système, mais ce qu'il y installe passe en premier pour tous les programmes Python que vous lancez ; la section Installation du README donne d'autres façons de faire)</translation>
+        </message>
+        <message>
+            <location filename="../processing/deps.py" line="243" />
+            <source>In a terminal, run: {command}</source>
+            <translation>Dans un terminal, exécutez : {command}</translation>
+        </message>
+        <message>
+            <location filename="../processing/deps.py" line="244" />
+            <source>Without internet: add --no-index --find-links FOLDER to the pip command, FOLDER being CoordMap's wheelhouse for this system (README, Install offline)</source>
+            <translation>Sans internet : ajoutez --no-index --find-links DOSSIER à la commande pip, DOSSIER étant le wheelhouse de CoordMap pour ce système (README, installation hors ligne)</translation>
+        </message>
+        <message>
+            <location filename="../processing/deps.py" line="248" />
+            <source>Then restart QGIS.</source>
+            <translation>Puis redémarrez QGIS.</translation>
         </message>
     </context>
     <context>
@@ -378,17 +451,12 @@
     <context>
         <name>CoordMapPlugin</name>
         <message>
-            <location filename="../plugin/plugin.py" line="43" />
-            <source>Missing Python packages: {packages}. Some CoordMap features are off until you install them with: {command}</source>
-            <translation>Paquets Python manquants : {packages}. Certaines fonctions de CoordMap sont désactivées tant que vous ne les avez pas installés avec : {command}</translation>
-        </message>
-        <message>
-            <location filename="../plugin/plugin.py" line="70" />
+            <location filename="../plugin/plugin.py" line="64" />
             <source>CoordMap panel</source>
             <translation>Panneau CoordMap</translation>
         </message>
         <message>
-            <location filename="../plugin/plugin.py" line="73" />
+            <location filename="../plugin/plugin.py" line="67" />
             <source>Join 4W to boundaries…</source>
             <translation>Joindre la 4W aux limites…</translation>
         </message>
@@ -396,159 +464,184 @@
     <context>
         <name>CoordMapProvider</name>
         <message>
-            <location filename="../processing/provider.py" line="25" />
+            <location filename="../processing/provider.py" line="37" />
             <source>CoordMap humanitarian coordination</source>
             <translation>CoordMap coordination humanitaire</translation>
+        </message>
+        <message>
+            <location filename="../processing/provider.py" line="56" />
+            <source>Some CoordMap features are off: {problems}.</source>
+            <translation>Certaines fonctions de CoordMap sont désactivées : {problems}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/provider.py" line="58" />
+            <source>Some CoordMap algorithms cannot run: {problems}.</source>
+            <translation>Certains algorithmes de CoordMap ne peuvent pas s'exécuter : {problems}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/provider.py" line="79" />
+            <source>CoordMap cannot run this algorithm: {problems}.</source>
+            <translation>CoordMap ne peut pas exécuter cet algorithme : {problems}.</translation>
         </message>
     </context>
     <context>
         <name>ExportMapsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="55" />
+            <location filename="../processing/algorithms/catalog.py" line="54" />
             <source>Export 3W map pack</source>
             <translation>Exporter le jeu de cartes 3W</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="63" />
-            <source>Makes the 3W map pack from the presence output of 'Join 4W table to admin boundaries': one map per cluster (and per period) with title, period, 'as of' date, legend of partners per unit, locator map, scale bar, north arrow, sources, producer, map id, creation date, the United Nations disclaimer and a note saying what blank areas mean. Hatched grey units have no data (no 4W report); white units were reported with no partner of the cluster.
-
-Optional gaps and overlap-units layers (from 'Gaps and overlaps') outline units with a need and no partner and hatch units with overlapping activities. Files are named &lt;id&gt;_&lt;short-name&gt;_&lt;paper&gt;_&lt;yyyymmdd&gt;. Map texts are in the chosen language (English, French, Spanish, Arabic). Cluster colours and icons are CoordMap's own defaults, not an official palette: give your own JSON file (same shape as resources/styles/cluster_styles.json) as 'Cluster colours and icons', or set it once in the QGIS setting coordmap/cluster_styles. 'Add the layouts to the project' keeps every map as an editable print layout (with its layers, as temporary layers) to fine-tune in the layout manager.</source>
-            <translation>Produit le jeu de cartes 3W à partir de la sortie de présence de « Joindre la table 4W aux limites administratives » : une carte par cluster (et par période) avec titre, période, date de situation, légende des partenaires par unité, carte de localisation, barre d'échelle, flèche du nord, sources, producteur, identifiant de carte, date de création, la clause de non-responsabilité des Nations Unies et une note expliquant ce que signifient les zones vides. Les unités grises hachurées n'ont pas de données (aucun rapport 4W) ; les unités blanches ont été rapportées sans partenaire du cluster.
-
-Les couches facultatives des lacunes et des unités de chevauchement (issues de « Lacunes et chevauchements ») entourent les unités ayant un besoin et aucun partenaire et hachurent les unités où des activités se chevauchent. Les fichiers sont nommés &lt;id&gt;_&lt;short-name&gt;_&lt;paper&gt;_&lt;yyyymmdd&gt;. Les textes des cartes sont dans la langue choisie (anglais, français, espagnol, arabe). Les couleurs et icônes des clusters sont les valeurs par défaut de CoordMap, pas une palette officielle : donnez votre propre fichier JSON (de même forme que resources/styles/cluster_styles.json) comme « Couleurs et icônes des clusters », ou réglez-le une fois pour toutes dans le paramètre QGIS coordmap/cluster_styles. « Ajouter les mises en page au projet » conserve chaque carte comme mise en page modifiable (avec ses couches, en couches temporaires) à affiner dans le gestionnaire de mises en page.</translation>
+            <location filename="../processing/algorithms/catalog.py" line="54" />
+            <source>Makes the OCHA-style partner presence maps, one per cluster (and period), as PDF, PNG or SVG.</source>
+            <translation>Produit les cartes de présence des partenaires au style OCHA, une par cluster (et période), en PDF, PNG ou SVG.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="81" />
+            <location filename="../processing/algorithms/catalog.py" line="54" />
+            <source>map pack,map,PDF,print layout,atlas,operational presence</source>
+            <translation>jeu de cartes,carte,PDF,mise en page,atlas,présence opérationnelle</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="59" />
+            <source>Makes the 3W map pack from the presence output of 'Join 4W table to admin boundaries': one map per cluster (and per period) with title, period, 'as of' date, legend of partners per unit, locator map, scale bar, north arrow, sources, producer, map id, creation date, the United Nations disclaimer and a note saying what blank areas mean. Hatched grey units have no data (no 4W report); white units were reported with no partner of the cluster.
+
+Optional gaps and overlap-units layers (from 'Gaps and overlaps') outline units with a need and no partner and hatch units with overlapping activities. Files are named by map id, cluster short name, paper and date, e.g. COORDMAP-WSH-2025-12_3W-Water-Sanitation-and-Hygiene_A4L_20251231. Map texts are in the chosen language (English, French, Spanish, Arabic). Cluster colours and icons are CoordMap's own defaults, not an official palette: give your own JSON file (same shape as resources/styles/cluster_styles.json) as 'Cluster colours and icons', or set it once in the QGIS setting coordmap/cluster_styles. 'Add the layouts to the project' keeps every map as an editable print layout (with its layers, as temporary layers) to fine-tune in the layout manager.</source>
+            <translation>Produit le jeu de cartes 3W à partir de la sortie de présence de « Joindre la table 4W aux limites administratives » : une carte par cluster (et par période) avec titre, période, date de situation, légende des partenaires par unité, carte de localisation, barre d'échelle, flèche du nord, sources, producteur, identifiant de carte, date de création, la clause de non-responsabilité des Nations Unies et une note expliquant ce que signifient les zones vides. Les unités grises hachurées n'ont pas de données (aucun rapport 4W) ; les unités blanches ont été rapportées sans partenaire du cluster.
+
+Les couches facultatives des lacunes et des unités de chevauchement (issues de « Lacunes et chevauchements ») entourent les unités ayant un besoin et aucun partenaire et hachurent les unités où des activités se chevauchent. Les fichiers sont nommés d'après l'identifiant de la carte, le nom court du cluster, le papier et la date, p. ex. COORDMAP-WSH-2025-12_3W-Water-Sanitation-and-Hygiene_A4L_20251231. Les textes des cartes sont dans la langue choisie (anglais, français, espagnol, arabe). Les couleurs et icônes des clusters sont les valeurs par défaut de CoordMap, pas une palette officielle : donnez votre propre fichier JSON (de même forme que resources/styles/cluster_styles.json) comme « Couleurs et icônes des clusters », ou réglez-le une fois pour toutes dans le paramètre QGIS coordmap/cluster_styles. « Ajouter les mises en page au projet » conserve chaque carte comme mise en page modifiable (avec ses couches, en couches temporaires) à affiner dans le gestionnaire de mises en page.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="79" />
             <source>Presence (output of Join 4W)</source>
             <translation>Présence (sortie de la jointure 4W)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="84" />
+            <location filename="../processing/algorithms/export_maps.py" line="82" />
             <source>Gaps (output of Gaps and overlaps)</source>
             <translation>Lacunes (sortie de Lacunes et chevauchements)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="87" />
+            <location filename="../processing/algorithms/export_maps.py" line="85" />
             <source>Overlap units (output of Gaps and overlaps)</source>
             <translation>Unités de chevauchement (sortie de Lacunes et chevauchements)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="90" />
+            <location filename="../processing/algorithms/export_maps.py" line="88" />
             <source>Clusters (codes separated by commas; default: all present)</source>
             <translation>Clusters (codes séparés par des virgules ; par défaut : tous ceux présents)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="93" />
+            <location filename="../processing/algorithms/export_maps.py" line="91" />
             <source>Periods (separated by commas; default: every period)</source>
             <translation>Périodes (séparées par des virgules ; par défaut : toutes les périodes)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="96" />
+            <location filename="../processing/algorithms/export_maps.py" line="94" />
             <source>Template</source>
             <translation>Modèle</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="96" />
+            <location filename="../processing/algorithms/export_maps.py" line="94" />
             <source>A4 landscape</source>
             <translation>A4 paysage</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="96" />
+            <location filename="../processing/algorithms/export_maps.py" line="94" />
             <source>A4 portrait</source>
             <translation>A4 portrait</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="96" />
+            <location filename="../processing/algorithms/export_maps.py" line="94" />
             <source>A3 landscape</source>
             <translation>A3 paysage</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="100" />
+            <location filename="../processing/algorithms/export_maps.py" line="97" />
             <source>Map language</source>
             <translation>Langue des cartes</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="103" />
+            <location filename="../processing/algorithms/export_maps.py" line="100" />
             <source>Title (default: '&lt;cluster&gt;: operational presence')</source>
             <translation>Titre (par défaut : '&lt;cluster&gt;: operational presence' dans la langue de la carte)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="106" />
+            <location filename="../processing/algorithms/export_maps.py" line="103" />
             <source>Sources (default: the input file names)</source>
             <translation>Sources (par défaut : les noms des fichiers d'entrée)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="108" />
+            <location filename="../processing/algorithms/export_maps.py" line="105" />
             <source>Producer and contact</source>
             <translation>Producteur et contact</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="110" />
+            <location filename="../processing/algorithms/export_maps.py" line="107" />
             <source>Format</source>
             <translation>Format</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="112" />
+            <location filename="../processing/algorithms/export_maps.py" line="109" />
             <source>One multi-page PDF instead of one file per map</source>
             <translation>Un seul PDF de plusieurs pages au lieu d'un fichier par carte</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="115" />
+            <location filename="../processing/algorithms/export_maps.py" line="112" />
             <source>Add the layouts to the project (to edit them)</source>
             <translation>Ajouter les mises en page au projet (pour les modifier)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="118" />
+            <location filename="../processing/algorithms/export_maps.py" line="115" />
             <source>Add a page listing the partners per unit</source>
             <translation>Ajouter une page listant les partenaires par unité</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="121" />
+            <location filename="../processing/algorithms/export_maps.py" line="118" />
             <source>Sensitive clusters: partner names never shown (codes, commas)</source>
             <translation>Clusters sensibles : noms des partenaires jamais affichés (codes, virgules)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="125" />
+            <location filename="../processing/algorithms/export_maps.py" line="122" />
             <source>Cluster colours and icons (JSON)</source>
             <translation>Couleurs et icônes des clusters (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="128" />
+            <location filename="../processing/algorithms/export_maps.py" line="125" />
             <source>Output folder</source>
             <translation>Dossier de sortie</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="130" />
+            <location filename="../processing/algorithms/export_maps.py" line="127" />
             <source>Files written</source>
             <translation>Fichiers écrits</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="136" />
+            <location filename="../processing/algorithms/export_maps.py" line="133" />
             <source>Presence: no such layer or file</source>
             <translation>Présence : ni couche ni fichier de ce nom</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="137" />
+            <location filename="../processing/algorithms/export_maps.py" line="134" />
             <source>Presence</source>
             <translation>Présence</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="143" />
+            <location filename="../processing/algorithms/export_maps.py" line="140" />
             <source>Presence: no feature for clusters {clusters} and periods {periods}</source>
             <translation>Présence : aucune entité pour les clusters {clusters} et les périodes {periods}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="147" />
+            <location filename="../processing/algorithms/export_maps.py" line="144" />
             <source>{count} maps to make</source>
             <translation>{count} cartes à produire</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="179" />
+            <location filename="../processing/algorithms/export_maps.py" line="176" />
             <source>Wrote {count} files to {folder}</source>
             <translation>{count} fichiers écrits dans {folder}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="221" />
+            <location filename="../processing/algorithms/export_maps.py" line="218" />
             <source>{label} {name}: no field {fields}; give the output of CoordMap's algorithm (fields are listed in the help)</source>
             <translation>{label} {name} : pas de champ {fields} ; donnez la sortie de l'algorithme CoordMap (les champs sont listés dans l'aide)</translation>
         </message>
@@ -556,12 +649,22 @@ Les couches facultatives des lacunes et des unités de chevauchement (issues de 
     <context>
         <name>GapsOverlapsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="58" />
+            <location filename="../processing/algorithms/catalog.py" line="44" />
             <source>Gaps, overlaps and changes per cluster and period</source>
             <translation>Lacunes, chevauchements et changements par cluster et par période</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="61" />
+            <location filename="../processing/algorithms/catalog.py" line="44" />
+            <source>Finds needs with no or too few partners, partners doing the same activity in the same place and period, and what changed since the previous period.</source>
+            <translation>Trouve les besoins sans partenaire ou avec trop peu de partenaires, les partenaires qui mènent la même activité au même endroit et à la même période, et ce qui a changé depuis la période précédente.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/catalog.py" line="44" />
+            <source>gap,overlap,duplication,needs,PiN,severity,coverage,change</source>
+            <translation>lacune,chevauchement,doublon,besoins,PiN,sévérité,couverture,changement</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="57" />
             <source>Answers the coordination meeting's three questions from the outputs of 'Join 4W table to admin boundaries' (run it with presence per month to see changes and units that did not report) and an optional needs table.
 
 Needs: a table or file of people in need (PiN), targets and/or severity by P-code and cluster, long (one row per unit and sector, e.g. HXL #inneed, #targeted, #severity, #sector) or wide (one column per cluster, one sheet per measure named e.g. 'PiN' or 'Severity'; every sheet of a workbook is read). Breakdown rows (sex, age, population group) are reduced to the unit's total. Needs of deeper units are rolled up (PiN and targets summed over sub-units, severity = highest); needs of coarser units are rolled down (severity only: a PiN cannot be divided). Needs apply to every period.
@@ -580,7 +683,7 @@ Overlaps: two or more distinct partners on the same unit, cluster, activity (and
 
 Admin boundaries: without them only units in the presence layer (units with partners) and their needs can be mapped; give the boundaries so units with needs and no partner get their polygon.
 
-Data protection (on by default): for the sensitive clusters (GBV and child protection by default) every output hides partner names and blanks counts below k, writing '&lt;k' in the partner list; the 'protected' field marks those features.</source>
+Data protection (on by default): for the sensitive clusters (GBV and child protection by default) every output hides partner names and blanks counts below k, writing the less-than sign followed by k in the partner list; the 'protected' field marks those features.</source>
             <translation>Répond aux trois questions de la réunion de coordination à partir des sorties de « Joindre la table 4W aux limites administratives » (lancez-la avec la présence par mois pour voir les changements et les unités qui n'ont pas fait de rapport) et d'une table des besoins facultative.
 
 Besoins : une table ou un fichier des personnes dans le besoin (PiN), des cibles et/ou de la sévérité par P-code et par cluster, au format long (une ligne par unité et secteur, p. ex. HXL #inneed, #targeted, #severity, #sector) ou large (une colonne par cluster, une feuille par mesure nommée p. ex. 'PiN' ou 'Severity' ; toutes les feuilles d'un classeur sont lues). Les lignes de ventilation (sexe, âge, groupe de population) sont ramenées au total de l'unité. Les besoins des unités plus fines sont agrégés (PiN et cibles additionnés sur les sous-unités, sévérité = la plus élevée) ; ceux des unités plus grossières sont reportés vers le bas (sévérité seulement : un PiN ne peut pas être divisé). Les besoins s'appliquent à toutes les périodes.
@@ -599,120 +702,120 @@ Chevauchements : au moins deux partenaires distincts sur la même unité, le mê
 
 Limites administratives : sans elles, seules les unités de la couche de présence (unités avec partenaires) et leurs besoins peuvent être cartographiées ; donnez les limites pour que les unités ayant des besoins et aucun partenaire aient leur polygone.
 
-Protection des données (activée par défaut) : pour les clusters sensibles (VBG et protection de l'enfance par défaut), chaque sortie masque les noms des partenaires et efface les effectifs inférieurs à k, en écrivant '&lt;k' dans la liste des partenaires ; le champ 'protected' signale ces entités.</translation>
+Protection des données (activée par défaut) : pour les clusters sensibles (VBG et protection de l'enfance par défaut), chaque sortie masque les noms des partenaires et efface les effectifs inférieurs à k, en écrivant le signe inférieur à suivi de k dans la liste des partenaires ; le champ 'protected' signale ces entités.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="102" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="99" />
             <source>Presence (output of the join)</source>
             <translation>Présence (sortie de la jointure)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="105" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="102" />
             <source>Rows with match status (output of the join)</source>
             <translation>Lignes avec statut d'appariement (sortie de la jointure)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="108" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="105" />
             <source>Needs: PiN, targets, severity (layer or CSV/XLSX/ODS file)</source>
             <translation>Besoins : PiN, cibles, sévérité (couche ou fichier CSV/XLSX/ODS)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="111" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="108" />
             <source>Admin boundaries (to map units with needs and no partner)</source>
             <translation>Limites administratives (pour cartographier les unités ayant des besoins et aucun partenaire)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="114" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="111" />
             <source>Clusters (codes separated by commas; default: all)</source>
             <translation>Clusters (codes séparés par des virgules ; par défaut : tous)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="117" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="114" />
             <source>Periods (e.g. 2025-01,2025-02; default: all)</source>
             <translation>Périodes (p. ex. 2025-01,2025-02 ; par défaut : toutes)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="120" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="117" />
             <source>Admin level</source>
             <translation>Niveau administratif</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="120" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="117" />
             <source>Automatic (the presence level)</source>
             <translation>Automatique (le niveau de la présence)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="124" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="120" />
             <source>Minimum partners per unit</source>
             <translation>Nombre minimum de partenaires par unité</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="127" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="123" />
             <source>Partners per 10,000 people in need below which a unit is underserved (0: not used)</source>
             <translation>Partenaires pour 10 000 personnes dans le besoin en dessous duquel une unité est insuffisamment desservie (0 : non utilisé)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="132" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="128" />
             <source>Coverage bands, reached/PiN (below the first: underserved)</source>
             <translation>Tranches de couverture, atteints/PiN (sous la première : insuffisamment desservi)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="136" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="132" />
             <source>Sensitive clusters</source>
             <translation>Clusters sensibles</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="139" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="135" />
             <source>Protect sensitive clusters (hide partners, blank small counts)</source>
             <translation>Protéger les clusters sensibles (masquer les partenaires, effacer les petits effectifs)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="143" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="139" />
             <source>Small count threshold k (counts below k are hidden)</source>
             <translation>Seuil des petits effectifs k (les effectifs inférieurs à k sont masqués)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="146" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="142" />
             <source>Gaps</source>
             <translation>Lacunes</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="148" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="144" />
             <source>Overlaps</source>
             <translation>Chevauchements</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="150" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="146" />
             <source>Units with overlaps</source>
             <translation>Unités avec chevauchements</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="153" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="149" />
             <source>Changes since the previous period</source>
             <translation>Changements depuis la période précédente</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="176" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="172" />
             <source>Needs read from: {sources}</source>
             <translation>Besoins lus depuis : {sources}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="181" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="177" />
             <source>{count} units have no polygon (give the admin boundaries to map them); their features have no geometry: {codes}</source>
             <translation>{count} unités n'ont pas de polygone (donnez les limites administratives pour les cartographier) ; leurs entités n'ont pas de géométrie : {codes}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="192" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="188" />
             <source>Presence: no such layer or file</source>
             <translation>Présence : ni couche ni fichier de ce nom</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="215" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="211" />
             <source>No needs table: gaps only say where partners are; every unit without partner is 'no_need_reported'</source>
             <translation>Pas de table des besoins : les lacunes indiquent seulement où sont les partenaires ; toute unité sans partenaire est 'no_need_reported'</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="218" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="214" />
             <source>Needs {value!r}: no such file or layer</source>
             <translation>Besoins {value!r} : ni fichier ni couche de ce nom</translation>
         </message>
@@ -720,12 +823,22 @@ Protection des données (activée par défaut) : pour les clusters sensibles (VB
     <context>
         <name>Join4WAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="57" />
+            <location filename="../processing/algorithms/catalog.py" line="35" />
             <source>Join 4W table to admin boundaries</source>
             <translation>Joindre la table 4W aux limites administratives</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="60" />
+            <location filename="../processing/algorithms/catalog.py" line="35" />
+            <source>Joins the partners' 3W/4W/5W table (HXL or not) to the admin boundaries by P-code: partner presence per unit and cluster, and a QA report of every row it could not use.</source>
+            <translation>Joint le tableau 3W/4W/5W des partenaires (HXL ou non) aux limites administratives par P-code : présence des partenaires par unité et cluster, et un rapport qualité de chaque ligne inutilisable.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/catalog.py" line="35" />
+            <source>join,P-code,admin boundaries,matching,QA report,operational presence</source>
+            <translation>jointure,P-code,limites administratives,rapprochement,rapport qualité,présence opérationnelle</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="56" />
             <source>Reads a partners' 3W/4W/5W table (a loaded layer or a CSV, XLSX, XLS or ODS file), detects its header, HXL row and columns, normalises clusters and periods, and joins every row to the admin boundaries by P-code (then by name within the parent unit). No row is lost: every input row is in the rows output with its status (used, unmatched, rolled_up, skipped) and the reason, and the QA report lists what could not be matched with suggestions to send back to partners.
 
 Outputs: presence polygons (one feature per admin unit and cluster, and period when asked) with the number of distinct implementing partners; every input row with how it matched; the QA report; optionally the column mapping used (reuse it next round as Mapping) and a crosswalk of suggestions to review (reuse it as Crosswalk).</source>
@@ -734,137 +847,137 @@ Outputs: presence polygons (one feature per admin unit and cluster, and period w
 Sorties : polygones de présence (une entité par unité administrative et par cluster, et par période si demandé) avec le nombre de partenaires de mise en œuvre distincts ; chaque ligne d'entrée avec la façon dont elle a été appariée ; le rapport de contrôle qualité ; en option, la correspondance des colonnes utilisée (à réutiliser au prochain cycle comme Correspondance des colonnes) et une table de correspondance des suggestions à vérifier (à réutiliser comme Table de correspondance).</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="74" />
+            <location filename="../processing/algorithms/join_4w.py" line="70" />
             <source>4W table (layer or CSV/XLSX/XLS/ODS file)</source>
             <translation>Table 4W (couche ou fichier CSV/XLSX/XLS/ODS)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="77" />
+            <location filename="../processing/algorithms/join_4w.py" line="73" />
             <source>Sheet (name or number; default: first sheet with data)</source>
             <translation>Feuille (nom ou numéro ; par défaut : première feuille contenant des données)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="80" />
+            <location filename="../processing/algorithms/join_4w.py" line="76" />
             <source>Admin boundaries (COD-AB polygons)</source>
             <translation>Limites administratives (polygones COD-AB)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="83" />
+            <location filename="../processing/algorithms/join_4w.py" line="79" />
             <source>Boundaries of other admin levels (when each level is a separate file)</source>
             <translation>Limites des autres niveaux administratifs (quand chaque niveau est un fichier distinct)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="87" />
+            <location filename="../processing/algorithms/join_4w.py" line="83" />
             <source>Admin level of the presence output</source>
             <translation>Niveau administratif de la sortie de présence</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="87" />
+            <location filename="../processing/algorithms/join_4w.py" line="83" />
             <source>Automatic</source>
             <translation>Automatique</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="90" />
+            <location filename="../processing/algorithms/join_4w.py" line="86" />
             <source>Column mapping (JSON profile file, or role=column pairs separated by ';')</source>
             <translation>Correspondance des colonnes (fichier de profil JSON, ou paires rôle=colonne séparées par ';')</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="94" />
+            <location filename="../processing/algorithms/join_4w.py" line="90" />
             <source>Reviewed crosswalk (CSV: raw_value, level, parent, pcode)</source>
             <translation>Table de correspondance vérifiée (CSV : raw_value, level, parent, pcode)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="97" />
+            <location filename="../processing/algorithms/join_4w.py" line="93" />
             <source>Presence per period</source>
             <translation>Présence par période</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="97" />
+            <location filename="../processing/algorithms/join_4w.py" line="93" />
             <source>Whole table</source>
             <translation>Toute la table</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="97" />
+            <location filename="../processing/algorithms/join_4w.py" line="93" />
             <source>Month</source>
             <translation>Mois</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="97" />
+            <location filename="../processing/algorithms/join_4w.py" line="93" />
             <source>Quarter</source>
             <translation>Trimestre</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="101" />
+            <location filename="../processing/algorithms/join_4w.py" line="96" />
             <source>Year for rows with a month but no year</source>
             <translation>Année des lignes qui ont un mois mais pas d'année</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="105" />
+            <location filename="../processing/algorithms/join_4w.py" line="100" />
             <source>Extra cluster names (JSON, extends the built-in list)</source>
             <translation>Noms de clusters supplémentaires (JSON, complète la liste intégrée)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="109" />
+            <location filename="../processing/algorithms/join_4w.py" line="104" />
             <source>Count programme/lead organisations and donors as partners too</source>
             <translation>Compter aussi comme partenaires les organisations chefs de file/de programme et les bailleurs</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="113" />
+            <location filename="../processing/algorithms/join_4w.py" line="108" />
             <source>Presence</source>
             <translation>Présence</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="115" />
+            <location filename="../processing/algorithms/join_4w.py" line="110" />
             <source>Rows with match status</source>
             <translation>Lignes avec statut d'appariement</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="117" />
+            <location filename="../processing/algorithms/join_4w.py" line="113" />
             <source>QA report</source>
             <translation>Rapport de contrôle qualité</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="120" />
+            <location filename="../processing/algorithms/join_4w.py" line="116" />
             <source>Column mapping profile used (JSON)</source>
             <translation>Profil de correspondance des colonnes utilisé (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="123" />
+            <location filename="../processing/algorithms/join_4w.py" line="119" />
             <source>Crosswalk of suggestions to review (CSV)</source>
             <translation>Table de correspondance des suggestions à vérifier (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="135" />
+            <location filename="../processing/algorithms/join_4w.py" line="132" />
             <source>4W table {path}: file not found</source>
             <translation>Table 4W {path} : fichier introuvable</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="137" />
+            <location filename="../processing/algorithms/join_4w.py" line="134" />
             <source>4W table {name}: the file is empty</source>
             <translation>Table 4W {name} : le fichier est vide</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="142" />
+            <location filename="../processing/algorithms/join_4w.py" line="139" />
             <source>Incorrect parameter value for {name}</source>
             <translation>Valeur de paramètre incorrecte pour {name}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="175" />
+            <location filename="../processing/algorithms/join_4w.py" line="172" />
             <source>Read {where}: {rows} data rows, header on row(s) {header}</source>
             <translation>Lu {where} : {rows} lignes de données, en-tête sur la ou les lignes {header}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="183" />
+            <location filename="../processing/algorithms/join_4w.py" line="180" />
             <source>4W table {value!r}: no such file or layer</source>
             <translation>Table 4W {value!r} : ni fichier ni couche de ce nom</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="199" />
+            <location filename="../processing/algorithms/join_4w.py" line="196" />
             <source>Admin boundaries: no such layer or file</source>
             <translation>Limites administratives : ni couche ni fichier de ce nom</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="212" />
+            <location filename="../processing/algorithms/join_4w.py" line="209" />
             <source>{name}: the boundary layer has no polygons</source>
             <translation>{name} : la couche de limites ne contient aucun polygone</translation>
         </message>
@@ -983,9 +1096,14 @@ Sorties : polygones de présence (une entité par unité administrative et par c
     <context>
         <name>ShippedModel</name>
         <message>
-            <location filename="../processing/models.py" line="37" />
+            <location filename="../processing/models.py" line="39" />
             <source>Models</source>
             <translation>Modèles</translation>
+        </message>
+        <message>
+            <location filename="../processing/models.py" line="48" />
+            <source>The monthly run in one step: join, gaps and overlaps, map pack.</source>
+            <translation>Le traitement mensuel en une étape : jointure, lacunes et chevauchements, jeu de cartes.</translation>
         </message>
         <message>
             <location filename="../resources/models/coordmap_4w_to_map_pack.model3" line="1" />

@@ -5,7 +5,6 @@ from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
 from ..processing.algorithms.base import ui_language
-from ..processing.deps import install_command
 from ..processing.metadata import PLUGIN_DIR, icon_path
 
 MENU = "&CoordMap"
@@ -37,19 +36,14 @@ class CoordMapPlugin:
         self._report_missing_dependencies()
 
     def _report_missing_dependencies(self):
-        missing = self.provider.missing
-        if not missing:
+        provider = self.provider
+        if not provider.problems:
             return
-        message = self.tr(
-            "Missing Python packages: {packages}. Some CoordMap features are off until you "
-            "install them with: {command}"
-        ).format(
-            packages=", ".join(f"{dep.package} ({dep.purpose})" for dep in missing),
-            command=install_command(missing),
-        )
-        QgsMessageLog.logMessage(message, "CoordMap", Qgis.Warning)
-        if self.iface is not None:
-            self.iface.messageBar().pushWarning("CoordMap", message)
+        lines = [provider.summary()] + provider.install_advice()
+        QgsMessageLog.logMessage("\n".join(lines), "CoordMap", Qgis.MessageLevel.Warning)
+        if self.iface is not None:  # stays until closed: the command is to be copied
+            self.iface.messageBar().pushMessage(
+                "CoordMap", " ".join(lines), "\n".join(lines), Qgis.MessageLevel.Warning, 0)
 
     # GUI ------------------------------------------------------------------------------------
 

@@ -10,7 +10,10 @@ from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 
 def algorithm_available(algorithm_id):
-    return QgsApplication.processingRegistry().algorithmById(algorithm_id) is not None
+    """Registered and able to run (not the stand-in of an algorithm whose packages are
+    missing or too old)."""
+    algorithm = QgsApplication.processingRegistry().algorithmById(algorithm_id)
+    return algorithm is not None and algorithm.canExecute()[0]
 
 
 class AlgorithmRun(QObject):

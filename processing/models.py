@@ -11,6 +11,8 @@ from typing import Iterable, List
 from qgis.core import QgsProcessingModelAlgorithm
 from qgis.PyQt.QtCore import QCoreApplication
 
+from .algorithms import catalog
+from .algorithms.base import ui_language
 from .metadata import RESOURCES_DIR, icon_path
 
 MODELS_DIR = RESOURCES_DIR / "models"
@@ -41,6 +43,16 @@ class ShippedModel(QgsProcessingModelAlgorithm):
 
     def svgIconPath(self):
         return icon_path()
+
+    def shortDescription(self):
+        return QCoreApplication.translate(
+            "ShippedModel", "The monthly run in one step: join, gaps and overlaps, map pack.")
+
+    def tags(self):
+        return [*catalog.common_tags(), "model"]
+
+    def helpUrl(self):
+        return catalog.help_url(self._model_id, ui_language())
 
     def createInstance(self):
         return ShippedModel(self._model_id, self._path)

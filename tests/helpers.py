@@ -82,3 +82,9 @@ def refusing_proxy():
     finally:
         server.shutdown()
         server.server_close()
+
+
+def cells(column):
+    """A column's values, a missing cell as None: pandas 3 keeps text as its str dtype, whose
+    missing value is NaN where pandas 2's object columns kept None."""
+    return [None if value is None or value != value else value for value in column.tolist()]

@@ -10,7 +10,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
     QgsProcessingParameterFolderDestination,
@@ -22,7 +21,7 @@ from ..analysis import mappack
 from ..analysis.clusters import ClusterVocabulary
 from ..analysis.params import separated_values
 from . import layouts
-from .base import CoordMapAlgorithm
+from .base import CoordMapAlgorithm, named_enum
 
 PAPERS = tuple(mappack.PAPERS)  # in the order of the Template options
 FORMATS = ("pdf", "png", "svg")
@@ -51,9 +50,6 @@ class ExportMapsAlgorithm(CoordMapAlgorithm):
     def name(self):
         return "export_maps"
 
-    def displayName(self):
-        return self.tr("Export 3W map pack")
-
     def flags(self):
         # Layout rendering and the project's layout manager belong to the main thread, as for
         # QGIS's own native:printlayouttopdf.
@@ -69,11 +65,13 @@ class ExportMapsAlgorithm(CoordMapAlgorithm):
             "units were reported with no partner of the cluster.\n\n"
             "Optional gaps and overlap-units layers (from 'Gaps and overlaps') outline units "
             "with a need and no partner and hatch units with overlapping activities. Files are "
-            "named <id>_<short-name>_<paper>_<yyyymmdd>. Map texts are in the chosen language "
-            "(English, French, Spanish, Arabic). Cluster colours and icons are CoordMap's own "
-            "defaults, not an official palette: give your own JSON file (same shape as "
-            "resources/styles/cluster_styles.json) as 'Cluster colours and icons', or set it "
-            "once in the QGIS setting coordmap/cluster_styles. 'Add the layouts to the project' "
+            "named by map id, cluster short name, paper and date, e.g. "
+            "COORDMAP-WSH-2025-12_3W-Water-Sanitation-and-Hygiene_A4L_20251231. Map texts are "
+            "in the chosen language (English, French, Spanish, Arabic). Cluster colours and "
+            "icons are CoordMap's own defaults, not an official palette: give your own JSON "
+            "file (same shape as resources/styles/cluster_styles.json) as 'Cluster colours and "
+            "icons', or set it once in the QGIS setting coordmap/cluster_styles. 'Add the "
+            "layouts to the project' "
             "keeps every map as an editable print layout (with its layers, as temporary layers) "
             "to fine-tune in the layout manager.")
 
@@ -93,13 +91,12 @@ class ExportMapsAlgorithm(CoordMapAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             self.PERIODS, self.tr("Periods (separated by commas; default: every period)"),
             optional=True))
-        self.addParameter(QgsProcessingParameterEnum(
+        self.addParameter(named_enum(
             self.TEMPLATE, self.tr("Template"),
-            options=[self.tr("A4 landscape"), self.tr("A4 portrait"), self.tr("A3 landscape")],
-            defaultValue=0))
-        self.addParameter(QgsProcessingParameterEnum(
+            [self.tr("A4 landscape"), self.tr("A4 portrait"), self.tr("A3 landscape")], PAPERS))
+        self.addParameter(named_enum(
             self.LANGUAGE, self.tr("Map language"),
-            options=["English", "Français", "Español", "العربية"], defaultValue=0))
+            ["English", "Français", "Español", "العربية"], mappack.LANGUAGES))
         self.addParameter(QgsProcessingParameterString(
             self.TITLE, self.tr("Title (default: '<cluster>: operational presence')"),
             optional=True))
@@ -107,8 +104,8 @@ class ExportMapsAlgorithm(CoordMapAlgorithm):
             self.SOURCE, self.tr("Sources (default: the input file names)"), optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.PRODUCER, self.tr("Producer and contact"), optional=True))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.FORMAT, self.tr("Format"), options=["PDF", "PNG", "SVG"], defaultValue=0))
+        self.addParameter(named_enum(
+            self.FORMAT, self.tr("Format"), ["PDF", "PNG", "SVG"], FORMATS))
         self.addParameter(QgsProcessingParameterBoolean(
             self.SINGLE_PDF, self.tr("One multi-page PDF instead of one file per map"),
             defaultValue=False))

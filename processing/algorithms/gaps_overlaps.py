@@ -3,7 +3,6 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterMapLayer,
@@ -29,7 +28,7 @@ from ..analysis.params import separated_values
 from ..analysis.progress import Cancelled, Progress
 from ..analysis.report import neutralised_frame
 from . import qgis_io
-from .base import CoordMapAlgorithm
+from .base import ADMIN_LEVEL_NAMES, CoordMapAlgorithm, named_enum
 
 
 class GapsOverlapsAlgorithm(CoordMapAlgorithm):
@@ -53,9 +52,6 @@ class GapsOverlapsAlgorithm(CoordMapAlgorithm):
 
     def name(self):
         return "gaps_overlaps"
-
-    def displayName(self):
-        return self.tr("Gaps, overlaps and changes per cluster and period")
 
     def shortHelpString(self):
         return self.tr(
@@ -95,40 +91,40 @@ class GapsOverlapsAlgorithm(CoordMapAlgorithm):
             "and no partner get their polygon.\n\n"
             "Data protection (on by default): for the sensitive clusters (GBV and child "
             "protection by default) every output hides partner names and blanks counts below "
-            "k, writing '<k' in the partner list; the 'protected' field marks those features."
+            "k, writing the less-than sign followed by k in the partner list; the 'protected' "
+            "field marks those features."
         )
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.PRESENCE, self.tr("Presence (output of the join)"),
-            [QgsProcessing.TypeVectorPolygon]))
+            [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.ROWS, self.tr("Rows with match status (output of the join)"),
-            [QgsProcessing.TypeVector], optional=True))
+            [QgsProcessing.SourceType.TypeVector], optional=True))
         self.addParameter(QgsProcessingParameterMapLayer(
             self.NEEDS, self.tr("Needs: PiN, targets, severity (layer or CSV/XLSX/ODS file)"),
-            types=[QgsProcessing.TypeVector], optional=True))
+            types=[QgsProcessing.SourceType.TypeVector], optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.ADMIN, self.tr("Admin boundaries (to map units with needs and no partner)"),
-            [QgsProcessing.TypeVectorPolygon], optional=True))
+            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.CLUSTERS, self.tr("Clusters (codes separated by commas; default: all)"),
             optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.PERIODS, self.tr("Periods (e.g. 2025-01,2025-02; default: all)"),
             optional=True))
-        self.addParameter(QgsProcessingParameterEnum(
+        self.addParameter(named_enum(
             self.ADMIN_LEVEL, self.tr("Admin level"),
-            options=[self.tr("Automatic (the presence level)"), "1", "2", "3", "4"],
-            defaultValue=0))
+            [self.tr("Automatic (the presence level)"), "1", "2", "3", "4"], ADMIN_LEVEL_NAMES))
         self.addParameter(QgsProcessingParameterNumber(
             self.MIN_PARTNERS, self.tr("Minimum partners per unit"),
-            type=QgsProcessingParameterNumber.Integer, defaultValue=1, minValue=1))
+            type=QgsProcessingParameterNumber.Type.Integer, defaultValue=1, minValue=1))
         self.addParameter(QgsProcessingParameterNumber(
             self.PARTNERS_PER_10K,
             self.tr("Partners per 10,000 people in need below which a unit is underserved "
                     "(0: not used)"),
-            type=QgsProcessingParameterNumber.Double, defaultValue=0.0, minValue=0.0))
+            type=QgsProcessingParameterNumber.Type.Double, defaultValue=0.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterString(
             self.COVERAGE_BANDS,
             self.tr("Coverage bands, reached/PiN (below the first: underserved)"),
@@ -142,17 +138,17 @@ class GapsOverlapsAlgorithm(CoordMapAlgorithm):
             defaultValue=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.SMALL_COUNT, self.tr("Small count threshold k (counts below k are hidden)"),
-            type=QgsProcessingParameterNumber.Integer, defaultValue=5, minValue=1))
+            type=QgsProcessingParameterNumber.Type.Integer, defaultValue=5, minValue=1))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_GAPS, self.tr("Gaps"), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT_GAPS, self.tr("Gaps"), QgsProcessing.SourceType.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_OVERLAPS, self.tr("Overlaps"), QgsProcessing.TypeVector))
+            self.OUTPUT_OVERLAPS, self.tr("Overlaps"), QgsProcessing.SourceType.TypeVector))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_OVERLAP_UNITS, self.tr("Units with overlaps"),
-            QgsProcessing.TypeVectorPolygon, optional=True, createByDefault=True))
+            QgsProcessing.SourceType.TypeVectorPolygon, optional=True, createByDefault=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_CHANGES, self.tr("Changes since the previous period"),
-            QgsProcessing.TypeVector))
+            QgsProcessing.SourceType.TypeVector))
 
     def processAlgorithm(self, parameters, context, feedback):
         progress = Progress(feedback.setProgress, feedback.isCanceled, feedback.pushInfo)
@@ -256,11 +252,11 @@ class GapsOverlapsAlgorithm(CoordMapAlgorithm):
     def _write(self, parameters, context, feedback, result, crs, geometry):
         outputs = {}
         layers = (
-            (self.OUTPUT_GAPS, result.gaps, QgsWkbTypes.MultiPolygon, (90, 94)),
-            (self.OUTPUT_OVERLAPS, result.overlaps, QgsWkbTypes.NoGeometry, (94, 96)),
-            (self.OUTPUT_OVERLAP_UNITS, result.overlap_units, QgsWkbTypes.MultiPolygon,
+            (self.OUTPUT_GAPS, result.gaps, QgsWkbTypes.Type.MultiPolygon, (90, 94)),
+            (self.OUTPUT_OVERLAPS, result.overlaps, QgsWkbTypes.Type.NoGeometry, (94, 96)),
+            (self.OUTPUT_OVERLAP_UNITS, result.overlap_units, QgsWkbTypes.Type.MultiPolygon,
              (96, 98)),
-            (self.OUTPUT_CHANGES, result.changes, QgsWkbTypes.NoGeometry, (98, 100)),
+            (self.OUTPUT_CHANGES, result.changes, QgsWkbTypes.Type.NoGeometry, (98, 100)),
         )
         for key, frame, kind, span in layers:
             fields = qgis_io.qgs_fields(frame)
@@ -268,7 +264,7 @@ class GapsOverlapsAlgorithm(CoordMapAlgorithm):
             if sink is None:
                 continue
             shapes = [geometry(p) for p in frame["pcode"]] \
-                if kind != QgsWkbTypes.NoGeometry else None
+                if kind != QgsWkbTypes.Type.NoGeometry else None
             if qgis_io.opens_in_spreadsheets(sink_id):  # partners' text must not run there
                 frame = neutralised_frame(frame)[0]
             qgis_io.write_frame(sink, fields, frame, shapes, feedback, span)

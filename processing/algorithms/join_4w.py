@@ -6,7 +6,6 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
@@ -29,7 +28,7 @@ from ..analysis.progress import Cancelled, Progress
 from ..analysis.report import NEUTRALISED_NOTE, neutralised_frame, write_report
 from ..analysis.table import read_table, table_from_records
 from . import qgis_io
-from .base import CoordMapAlgorithm, ui_language
+from .base import ADMIN_LEVEL_NAMES, CoordMapAlgorithm, named_enum, ui_language, with_enum_indexes
 
 
 class Join4WAlgorithm(CoordMapAlgorithm):
@@ -53,9 +52,6 @@ class Join4WAlgorithm(CoordMapAlgorithm):
     def name(self):
         return "join_4w"
 
-    def displayName(self):
-        return self.tr("Join 4W table to admin boundaries")
-
     def shortHelpString(self):
         return self.tr(
             "Reads a partners' 3W/4W/5W table (a loaded layer or a CSV, XLSX, XLS or ODS file), "
@@ -73,20 +69,20 @@ class Join4WAlgorithm(CoordMapAlgorithm):
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterMapLayer(
             self.INPUT, self.tr("4W table (layer or CSV/XLSX/XLS/ODS file)"),
-            types=[QgsProcessing.TypeVector]))
+            types=[QgsProcessing.SourceType.TypeVector]))
         self.addParameter(QgsProcessingParameterString(
             self.SHEET, self.tr("Sheet (name or number; default: first sheet with data)"),
             optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.ADMIN, self.tr("Admin boundaries (COD-AB polygons)"),
-            types=[QgsProcessing.TypeVectorPolygon]))
+            types=[QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.ADMIN_PARENTS,
             self.tr("Boundaries of other admin levels (when each level is a separate file)"),
-            QgsProcessing.TypeVectorPolygon, optional=True))
-        self.addParameter(QgsProcessingParameterEnum(
+            QgsProcessing.SourceType.TypeVectorPolygon, optional=True))
+        self.addParameter(named_enum(
             self.ADMIN_LEVEL, self.tr("Admin level of the presence output"),
-            options=[self.tr("Automatic"), "1", "2", "3", "4"], defaultValue=0))
+            [self.tr("Automatic"), "1", "2", "3", "4"], ADMIN_LEVEL_NAMES))
         self.addParameter(QgsProcessingParameterString(
             self.MAPPING,
             self.tr("Column mapping (JSON profile file, or role=column pairs separated by ';')"),
@@ -94,13 +90,12 @@ class Join4WAlgorithm(CoordMapAlgorithm):
         self.addParameter(QgsProcessingParameterFile(
             self.CROSSWALK, self.tr("Reviewed crosswalk (CSV: raw_value, level, parent, pcode)"),
             optional=True, fileFilter="CSV (*.csv)"))
-        self.addParameter(QgsProcessingParameterEnum(
+        self.addParameter(named_enum(
             self.PERIOD, self.tr("Presence per period"),
-            options=[self.tr("Whole table"), self.tr("Month"), self.tr("Quarter")],
-            defaultValue=0))
+            [self.tr("Whole table"), self.tr("Month"), self.tr("Quarter")], PERIOD_MODES))
         self.addParameter(QgsProcessingParameterNumber(
             self.DEFAULT_YEAR, self.tr("Year for rows with a month but no year"),
-            type=QgsProcessingParameterNumber.Integer, optional=True, minValue=1990,
+            type=QgsProcessingParameterNumber.Type.Integer, optional=True, minValue=1990,
             maxValue=2100))
         self.addParameter(QgsProcessingParameterFile(
             self.CLUSTER_VOCABULARY,
@@ -111,9 +106,10 @@ class Join4WAlgorithm(CoordMapAlgorithm):
             self.tr("Count programme/lead organisations and donors as partners too"),
             defaultValue=False))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Presence"), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, self.tr("Presence"), QgsProcessing.SourceType.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_ROWS, self.tr("Rows with match status"), QgsProcessing.TypeVector))
+            self.OUTPUT_ROWS, self.tr("Rows with match status"),
+            QgsProcessing.SourceType.TypeVector))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT_REPORT, self.tr("QA report"), "XLSX (*.xlsx);;CSV (*.csv)",
             optional=True, createByDefault=True))
@@ -127,6 +123,7 @@ class Join4WAlgorithm(CoordMapAlgorithm):
     def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API name)
         """A 4W *file* is judged by our reader, not by whether OGR can open it as a layer:
         partners' files are often ones OGR cannot read, and messages must name the file."""
+        parameters = with_enum_indexes(self, parameters)
         located = qgis_io.file_behind(parameters.get(self.INPUT))
         if located is None:
             return super().checkParameterValues(parameters, context)
@@ -247,14 +244,14 @@ class Join4WAlgorithm(CoordMapAlgorithm):
         presence = result.presence
         fields = qgis_io.qgs_fields(presence)
         sink, presence_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon, crs)
+            parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.MultiPolygon, crs)
         geometries = [units.geometry(pcode) for pcode in presence["pcode"]]
         presence = self._safe_for_spreadsheets(presence, presence_id, result)
         qgis_io.write_frame(sink, fields, presence, geometries, feedback, (90, 93))
         rows = result.rows
         row_fields = qgis_io.qgs_fields(rows)
         row_sink, rows_id = self.parameterAsSink(
-            parameters, self.OUTPUT_ROWS, context, row_fields, QgsWkbTypes.NoGeometry)
+            parameters, self.OUTPUT_ROWS, context, row_fields, QgsWkbTypes.Type.NoGeometry)
         rows = self._safe_for_spreadsheets(rows, rows_id, result)
         qgis_io.write_frame(row_sink, row_fields, rows, None, feedback, (93, 99))
         return {self.OUTPUT: presence_id, self.OUTPUT_ROWS: rows_id}

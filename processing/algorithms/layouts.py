@@ -41,12 +41,13 @@ from qgis.core import (
     QgsUnitTypes,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QMarginsF, QRectF, QSizeF, Qt, QVariant
+from qgis.PyQt.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QFontDatabase, QPageSize, QPainter, QPdfWriter
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..analysis.mappack import unit_specified
 from ..metadata import RESOURCES_DIR
+from . import field_types
 from .qgis_io import plain_value
 
 TEMPLATES_DIR = RESOURCES_DIR / "templates"
@@ -157,7 +158,7 @@ def presence_layer(values, geometries, crs, colour, marginalia, renderers=None):
     """Partners per unit for one map, in the cluster colour, legend labels in the map language."""
     rows = [(pcode, values[pcode]) for pcode in sorted(values)]
     layer = styled(memory_layer(marginalia.legend_title, crs,
-                                [("pcode", QVariant.Type.String), ("partners", QVariant.Type.Int)],
+                                [("pcode", field_types.STRING), ("partners", field_types.INT)],
                                 rows, geometries), "partners_per_unit", renderers)
     labels = {"no_data": marginalia.no_data, "zero": marginalia.zero}
     for rule in layer.renderer().rootRule().children():
@@ -173,8 +174,8 @@ def overlay_layer(records, geometries, crs, style_name, label, renderers=None):
     """One map's units from a gaps or overlap-units layer (``records`` of the map's cluster and
     period), one style rule (need without partner / overlapping activities) labelled in the map
     language."""
-    fields = [("pcode", QVariant.Type.String), ("gap_status", QVariant.Type.String),
-              ("overlaps", QVariant.Type.Int)]
+    fields = [("pcode", field_types.STRING), ("gap_status", field_types.STRING),
+              ("overlaps", field_types.INT)]
     rows = [(str(r["pcode"]), r.get("gap_status"), r.get("overlaps")) for r in records]
     layer = styled(memory_layer(label, crs, fields, rows, geometries), style_name, renderers)
     for rule in layer.renderer().rootRule().children():

@@ -17,6 +17,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
+from . import field_types
+
 SPREADSHEET_SUFFIXES = {".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".xls", ".ods"}
 WGS84 = "EPSG:4326"
 
@@ -86,7 +88,7 @@ def admin_features(source, feedback=None, target_crs=None):
     # Processing's own validity filter must not drop or reject them first.
     if isinstance(source, QgsProcessingFeatureSource):
         features = source.getFeatures(
-            request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
+            request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks)
     else:
         features = source.getFeatures(request)
     for index, feature in enumerate(features):
@@ -132,13 +134,13 @@ def qgs_fields(frame, exclude=()):
             continue
         kind = frame[column].dtype.kind
         if kind in "iu":
-            fields.append(QgsField(str(column), QVariant.LongLong))
+            fields.append(QgsField(str(column), field_types.LONG_LONG))
         elif kind == "f":
-            fields.append(QgsField(str(column), QVariant.Double))
+            fields.append(QgsField(str(column), field_types.DOUBLE))
         elif kind == "b":
-            fields.append(QgsField(str(column), QVariant.Bool))
+            fields.append(QgsField(str(column), field_types.BOOL))
         else:
-            fields.append(QgsField(str(column), QVariant.String))
+            fields.append(QgsField(str(column), field_types.STRING))
     return fields
 
 
@@ -164,7 +166,7 @@ def write_frame(sink, fields, frame, geometries=None, feedback=None, progress_sp
         feature.setAttributes([_attribute(value) for value in attributes])
         if geometries is not None and geometries[index] is not None:
             feature.setGeometry(_multi_polygon(geometries[index]))
-        if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
+        if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
             raise QgsProcessingException(sink.lastError())
     return True
 

@@ -981,7 +981,7 @@ _HASH_MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)  # odd, bits well mixed (golden
 def _row_groups(frame: pd.DataFrame) -> np.ndarray:
     """Per row, the number of its group of identical rows (in order of first appearance):
     whole rows compared as tuples, missing cells as None (as equal as pandas takes them)."""
-    block = frame.to_numpy(dtype=object)
+    block = frame.to_numpy(dtype=object, copy=True)  # (pandas 3 gives a read-only view)
     block[pd.isna(block)] = None
     groups: Dict[tuple, int] = {}
     return np.fromiter((groups.setdefault(row, len(groups)) for row in map(tuple, block.tolist())),

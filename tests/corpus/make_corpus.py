@@ -253,6 +253,8 @@ def formulas(cached: bool) -> Writer:
         data = workbook([row(org='="AC"&"F"', targeted="=2+3"), row(pcode="XY0102")])
         if cached:
             def add_cache(xml: bytes) -> bytes:
+                # openpyxl writes the empty cache as <v></v> with lxml, <v /> without
+                xml = xml.replace(b"<v />", b"<v></v>")
                 cached_xml = xml.replace(
                     b'<c r="A2"><f>"AC"&amp;"F"</f><v></v></c>',
                     b'<c r="A2" t="str"><f>"AC"&amp;"F"</f><v>ACF</v></c>').replace(

@@ -199,7 +199,8 @@ class _DesktopCheck:
             found["provider_name"] = provider.name()
             found["provider_version"] = provider.versionInfo()
             found["provider_algorithms"] = sorted(a.id() for a in provider.algorithms())
-            found["missing_dependencies"] = [d.package for d in getattr(provider, "missing", [])]
+            found["missing_dependencies"] = [
+                problem.describe() for problem in getattr(provider, "problems", [])]
         found["algorithm_in_registry"] = registry.algorithmById(_ALGORITHM) is not None
 
         window = iface.mainWindow()

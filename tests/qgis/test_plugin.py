@@ -80,13 +80,18 @@ def test_gui_set_up_and_unload_are_symmetric(stand_in_iface):
         qgis.utils.plugins["coordmap"].initProcessing()
 
 
-HIDE_AND_LOAD = """
+LOAD_WITH_PACKAGES = """
 import sys
-sys.modules[{module!r}] = None  # hide: any import of it raises ImportError
+for module in {hidden!r}:
+    sys.modules[module] = None  # hide: any import of it raises ImportError
+sys.path.insert(0, {fakes!r})  # stand-in packages of given versions
 sys.path.insert(0, {plugins!r})
-from qgis.core import QgsApplication, QgsMessageLog
+from qgis.core import QgsApplication, QgsProcessingException
 app = QgsApplication([], False)
 app.initQgis()
+sys.path.append("/usr/share/qgis/python/plugins")
+from processing.core.Processing import Processing
+Processing.initialize()
 messages = []
 QgsApplication.messageLog().messageReceived.connect(
     lambda message, tag, level: messages.append(message) if tag == "CoordMap" else None)
@@ -98,30 +103,70 @@ plugin = classFactory(iface)
 plugin.initGui()
 provider = QgsApplication.processingRegistry().providerById("coordmap")
 print("PROVIDER", provider is not None)
-print("ALGORITHMS", sorted(a.name() for a in provider.algorithms()))
-print("BAR", iface.messageBar().pushWarning.call_count, iface.messageBar().pushWarning.call_args)
-print("LOG", messages)
+print("RUNNABLE", sorted(a.name() for a in provider.algorithms() if a.canExecute()[0]))
+print("LISTED", sorted(a.name() for a in provider.algorithms()))
+bar = iface.messageBar().pushMessage
+print("BAR", bar.call_count, repr(bar.call_args))
+print("LOG", repr(messages))
+from qgis import processing
+try:
+    processing.run("coordmap:join_4w", {{"INPUT": "x.csv", "ADMIN": "y.geojson",
+                                        "OUTPUT": "TEMPORARY_OUTPUT"}})
+    print("RUN", "ran")
+except QgsProcessingException as error:
+    print("RUN", repr(str(error)))
 plugin.unload()
 """
 
 
-@pytest.mark.parametrize("module, package, lost_algorithm", [
-    ("pandas", "pandas", "join_4w"),
-    ("rapidfuzz", "rapidfuzz", None),
-])
-def test_plugin_loads_without_a_package_and_says_how_to_install_it(module, package, lost_algorithm):
-    script = HIDE_AND_LOAD.format(module=module, plugins=str(ROOT / "build" / "plugins"),
-                                  tests=str(ROOT / "tests" / "qgis"))
+def _load(tmp_path, hidden=(), fake_versions=None):
+    """The plugin loaded in a fresh QGIS with ``hidden`` modules unimportable and stand-in
+    packages ``{module: version}`` first on sys.path: what it printed, by line key."""
+    for module, version in (fake_versions or {}).items():
+        (tmp_path / module).mkdir()
+        (tmp_path / module / "__init__.py").write_text(f"__version__ = {version!r}\n")
+    script = LOAD_WITH_PACKAGES.format(
+        hidden=list(hidden), fakes=str(tmp_path), plugins=str(ROOT / "build" / "plugins"),
+        tests=str(ROOT / "tests" / "qgis"))
     result = subprocess.run([sys.executable, "-c", textwrap.dedent(script)],
-                            capture_output=True, text=True, timeout=120)
+                            capture_output=True, text=True, timeout=180, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     lines = dict(line.split(" ", 1) for line in result.stdout.splitlines() if " " in line)
     assert lines["PROVIDER"] == "True"
-    command = f"-m pip install --user {package}"
+    return lines
+
+
+@pytest.mark.parametrize("module, package, blocked", [
+    ("pandas", "pandas", True),
+    ("rapidfuzz", "rapidfuzz", False),
+])
+def test_plugin_loads_without_a_package_and_says_how_to_install_it(tmp_path, module, package,
+                                                                   blocked):
+    lines = _load(tmp_path, hidden=[module])
     assert lines["BAR"].startswith("1 "), "said once in the message bar"
-    assert command in lines["BAR"]
-    assert command in lines["LOG"]
-    if lost_algorithm:
-        assert lost_algorithm not in lines["ALGORITHMS"]
+    for said in (lines["BAR"], lines["LOG"]):
+        assert f"{package} is not installed" in said
+        assert "-m pip install --user " in said and f'"{package}>=' in said
+    # every algorithm is listed (toolbox searches, models, qgis_process find it)...
+    algorithms = ["export_maps", "gaps_overlaps", "join_4w"]
+    assert lines["LISTED"] == str(algorithms if blocked else algorithms + ["model_4w_to_map_pack"])
+    if blocked:  # ... and those that need the package refuse to run, saying why
+        assert lines["RUNNABLE"] == "[]"
+        assert "CoordMap cannot run this algorithm: pandas is not installed" in lines["RUN"]
     else:
-        assert "join_4w" in lines["ALGORITHMS"]
+        assert lines["RUNNABLE"] == lines["LISTED"]
+        assert "Some CoordMap features are off" in lines["BAR"]
+
+
+def test_too_old_packages_are_named_with_the_version_needed_and_refuse_the_join(tmp_path):
+    """Debian 12's python3-shapely 1.8.5 and python3-pandas 1.5.3: the join used to fail with
+    "module 'shapely' has no attribute 'from_wkb'" and the overlaps to lose their dates."""
+    lines = _load(tmp_path, fake_versions={"pandas": "1.5.3", "shapely": "1.8.5"})
+    old_pandas = "pandas 1.5.3 is too old (tables): CoordMap needs 2.0.0 or newer"
+    old_shapely = "shapely 1.8.5 is too old (geometry): CoordMap needs 2.0.0 or newer"
+    for said in (lines["BAR"], lines["LOG"], lines["RUN"]):
+        assert old_pandas in said and old_shapely in said
+        assert '"pandas>=2.0.0" "shapely>=2.0.0"' in said
+    assert "Some CoordMap algorithms cannot run" in lines["BAR"]
+    assert lines["RUNNABLE"] == "[]"
+    assert "from_wkb" not in lines["RUN"]
