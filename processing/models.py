@@ -12,7 +12,7 @@ from qgis.core import QgsProcessingModelAlgorithm
 from qgis.PyQt.QtCore import QCoreApplication
 
 from .algorithms import catalog
-from .algorithms.base import ui_language
+from .algorithms.base import ui_language, with_enum_indexes
 from .metadata import RESOURCES_DIR, icon_path
 
 MODELS_DIR = RESOURCES_DIR / "models"
@@ -53,6 +53,10 @@ class ShippedModel(QgsProcessingModelAlgorithm):
 
     def helpUrl(self):
         return catalog.help_url(self._model_id, ui_language())
+
+    def checkParameterValues(self, parameters, context):
+        # Its choices take their names too (language=fr), as the algorithms' do.
+        return super().checkParameterValues(with_enum_indexes(self, parameters), context)
 
     def createInstance(self):
         return ShippedModel(self._model_id, self._path)

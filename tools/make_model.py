@@ -4,7 +4,10 @@ The model is built through the QGIS API rather than drawn by hand, so it always 
 algorithms' real parameter ids; re-run this after changing them, then open the file in the
 model designer to check the layout. Needs CoordMap loaded (run with the venv's Python):
 
-    .venv/bin/python -P tools/make_model.py
+    QT_HASH_SEED=1 .venv/bin/python -P tools/make_model.py
+
+(QT_HASH_SEED=1: Qt writes the XML attributes in the order of the committed file, so the diff
+shows only what changed.)
 """
 import os
 import sys
@@ -45,7 +48,6 @@ def build_model():
         QgsProcessingModelChildAlgorithm,
         QgsProcessingModelOutput,
         QgsProcessingModelParameter,
-        QgsProcessingParameterEnum,
         QgsProcessingParameterFeatureSource,
         QgsProcessingParameterMapLayer,
         QgsProcessingParameterNumber,
@@ -55,6 +57,9 @@ def build_model():
         QgsProcessingModelChildParameterSource as Source,
     )
     from qgis.PyQt.QtCore import QPointF
+
+    from coordmap.processing.algorithms.base import named_enum
+    from coordmap.processing.analysis import mappack
 
     model = QgsProcessingModelAlgorithm(
         "4W table and boundaries to map pack", "CoordMap", "coordinationmodels")
@@ -87,9 +92,9 @@ def build_model():
     add_input(QgsProcessingParameterString(
         "periods", "Periods to map (e.g. 2025-03; default: every period)", optional=True),
         1000, 60)
-    add_input(QgsProcessingParameterEnum(
-        "language", "Map language", options=["English", "Français", "Español", "العربية"],
-        defaultValue=0), 1220, 60)
+    add_input(named_enum(  # language=fr as well as language=1, as the export's LANGUAGE
+        "language", "Map language", ["English", "Français", "Español", "العربية"],
+        mappack.LANGUAGES), 1220, 60)
 
     def child(algorithm_id, child_id, description, x, y, sources, outputs):
         step = QgsProcessingModelChildAlgorithm(algorithm_id)

@@ -186,3 +186,19 @@ def test_an_unknown_name_is_refused_and_numbers_still_checked(coordmap_plugin):
         assert not ok and next(iter(wrong)) in message, wrong
     assert algorithm.parameterAsEnum({"LANGUAGE": "AR"}, "LANGUAGE", context) == 3
     assert algorithm.parameterAsEnum({"LANGUAGE": 2}, "LANGUAGE", context) == 2
+
+
+def test_the_shipped_model_takes_the_language_by_name(coordmap_plugin, tmp_path):
+    from qgis.core import QgsApplication, QgsProcessing, QgsProcessingContext
+
+    model = QgsApplication.processingRegistry().createAlgorithmById(
+        "coordmap:model_4w_to_map_pack")
+    base = {"table": str(SAMPLE / "xy_4w_2025.xlsx"), "boundaries": str(SAMPLE / "xy_adm2.geojson"),
+            "export:OUTPUT_FOLDER": str(tmp_path)}
+    base.update({definition.name(): QgsProcessing.TEMPORARY_OUTPUT
+                 for definition in model.destinationParameterDefinitions()
+                 if definition.name() not in base})
+    context = QgsProcessingContext()
+    assert model.checkParameterValues({**base, "language": "fr"}, context)[0]
+    assert model.checkParameterValues({**base, "language": 1}, context)[0]
+    assert not model.checkParameterValues({**base, "language": "klingon"}, context)[0]
