@@ -1,7 +1,9 @@
 """Build coordmap.zip: the installable plugin (top folder coordmap/), without dev files.
 
-First brings metadata.txt's ``changelog`` (what the Plugin Manager shows) in step with
-CHANGELOG.md, so the two never differ in a package.
+The zip's metadata.txt carries CHANGELOG.md as its ``changelog`` (what the Plugin Manager
+shows), so the two never differ in a package. The build leaves the checkout as it is;
+``--sync-metadata`` writes the same changelog into the checkout's metadata.txt (a test fails
+while the two differ).
 """
 import argparse
 import re
@@ -37,17 +39,6 @@ def metadata_with_changelog(metadata: str, lines: List[str]) -> str:
                   count=1, flags=re.M)
 
 
-def sync_metadata_changelog(root: Path = ROOT) -> bool:
-    """Write CHANGELOG.md's entries into metadata.txt; True if it changed."""
-    path = root / "metadata.txt"
-    old = path.read_text(encoding="utf-8")
-    new = metadata_with_changelog(
-        old, changelog_lines((root / "CHANGELOG.md").read_text(encoding="utf-8")))
-    if new != old:
-        path.write_text(new, encoding="utf-8")
-    return new != old
-
-
 def plugin_files():
     for name in INCLUDE_FILES:
         yield ROOT / name
@@ -59,16 +50,42 @@ def plugin_files():
     yield from sorted((ROOT / "i18n").glob("*.qm"))  # built translations only, not .ts sources
 
 
+def synced_metadata(root: Path = ROOT) -> str:
+    """metadata.txt's text with CHANGELOG.md's entries as its changelog."""
+    return metadata_with_changelog(
+        (root / "metadata.txt").read_text(encoding="utf-8"),
+        changelog_lines((root / "CHANGELOG.md").read_text(encoding="utf-8")))
+
+
+def sync_metadata_changelog(root: Path = ROOT) -> bool:
+    """Write CHANGELOG.md's entries into metadata.txt; True if it changed."""
+    path = root / "metadata.txt"
+    old, new = path.read_text(encoding="utf-8"), synced_metadata(root)
+    if new != old:
+        path.write_text(new, encoding="utf-8")
+    return new != old
+
+
 def build(output: Path):
-    if sync_metadata_changelog():
-        print("metadata.txt: changelog updated from CHANGELOG.md (commit it)")
+    metadata = ROOT / "metadata.txt"
     with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as archive:
         for path in plugin_files():
-            archive.write(path, Path("coordmap") / path.relative_to(ROOT))
+            target = Path("coordmap") / path.relative_to(ROOT)
+            if path == metadata:
+                archive.writestr(str(target), synced_metadata())
+            else:
+                archive.write(path, target)
     return output
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--output", default=str(ROOT / "coordmap.zip"))
-    print(f"Built {build(Path(parser.parse_args().output))}")
+    parser.add_argument("--sync-metadata", action="store_true",
+                        help="write CHANGELOG.md into metadata.txt's changelog and stop")
+    arguments = parser.parse_args()
+    if arguments.sync_metadata:
+        changed = sync_metadata_changelog()
+        print("metadata.txt: changelog " + ("updated" if changed else "already in step"))
+    else:
+        print(f"Built {build(Path(arguments.output))}")

@@ -19,7 +19,7 @@ def test_metadata_changelog_is_the_changelog_file():
     lines = package.changelog_lines((ROOT / "CHANGELOG.md").read_text(encoding="utf-8"))
     assert lines[0].startswith("0.1.0") and len(lines) > 5
     assert _changelog_value((ROOT / "metadata.txt").read_text(encoding="utf-8")) == \
-        "\n".join(lines), "run `make package` (it copies CHANGELOG.md into metadata.txt)"
+        "\n".join(lines), "run `python3 tools/package.py --sync-metadata` and commit metadata.txt"
 
 
 def test_the_zip_carries_the_changelog(coordmap_zip):
