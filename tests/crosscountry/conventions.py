@@ -104,7 +104,6 @@ GENERIC_ADMIN_NAME = ("Admin{k}", "Admin {k}", "ADM{k}_EN", "adm{k}_name", "Admi
 GENERIC_ADMIN_CODE = ("Admin{k} Pcode", "admin{k}Pcode", "adm{k}_pcode", "ADM{k}_PCODE",
                       "Admin{k}Code", "Admin {k} P-code")
 NAME_WORD = {"en": "name", "fr": "nom", "es": "nombre", "pt": "nome", "ar": "الاسم"}
-CODE_WORD = {"en": "Pcode", "fr": "Code", "es": "Código", "pt": "Código", "ar": "Pcode"}
 
 GROUP_LOCATION = {"en": "Location", "fr": "Localisation", "es": "Ubicación",
                   "pt": "Localização", "ar": "الموقع"}
