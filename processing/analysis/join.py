@@ -13,9 +13,10 @@ import pandas as pd
 
 from .boundaries import AdminUnits
 from .clusters import ClusterVocabulary
+from .coded import combinations
 from .errors import InputError
 from .headers import Table4W, listed
-from .matching import Crosswalk, Match, Matcher, MatchLines, combinations
+from .matching import Crosswalk, Match, Matcher, MatchLines
 from .periods import PERIOD_ROLES, parse_periods
 from .progress import SILENT, Progress
 from .textnorm import fold

@@ -42,8 +42,8 @@ from typing import (
 import numpy as np
 import pandas as pd
 
-from .arrays import first_positions
 from .boundaries import AdminUnits
+from .coded import combinations
 from .errors import InputError
 from .report import neutralise
 from .textnorm import (
@@ -892,32 +892,6 @@ def _sentence(reason: str, notes: List[str]) -> str:
 def _factorize(column: pd.Series) -> Tuple[np.ndarray, np.ndarray]:
     codes, values = pd.factorize(column.to_numpy(dtype=object), use_na_sentinel=True)
     return codes.astype(np.int64, copy=False), values
-
-
-def combinations(code_columns: Sequence[np.ndarray], rows: int) -> Tuple[np.ndarray, np.ndarray]:
-    """Group number of each row (one per distinct combination of the columns' codes, numbered
-    in order of first appearance) and the first row of each group. Integer keys only: the
-    columns' values were hashed once, when the codes were made."""
-    if not code_columns or rows == 0:
-        return np.zeros(rows, dtype=np.int64), np.array([0] if rows else [], dtype=np.int64)
-    group_of_row, keys = pd.factorize(combination_keys(code_columns, rows))
-    group_of_row = group_of_row.astype(np.int64, copy=False)
-    return group_of_row, first_positions(group_of_row, len(keys))
-
-
-def combination_keys(code_columns: Sequence[np.ndarray], rows: int) -> np.ndarray:
-    """One integer per row, equal for two rows exactly when all their codes are (-1 too)."""
-    key, size = np.zeros(rows, dtype=np.int64), 1
-    for codes in code_columns:
-        width = int(codes.max(initial=-1)) + 2  # codes -1 (missing) ... max, shifted to 0 ...
-        if size * width >= 2 ** 62:  # the product of the widths would overflow: renumber
-            key, uniques = pd.factorize(key)
-            size = len(uniques)
-        key *= width  # (in place: no new array per column)
-        key += codes
-        key += 1
-        size *= width
-    return key
 
 
 def _cleaned(codes: np.ndarray, values: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:

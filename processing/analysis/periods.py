@@ -13,7 +13,7 @@ from typing import Any, Dict, Mapping, Optional, Sequence, Tuple
 import numpy as np
 import pandas as pd
 
-from .matching import combinations
+from .coded import combinations
 from .vocabulary import load_vocabulary, normalise_text
 
 PERIOD_ROLES = ("month", "year", "quarter", "start_date", "end_date")

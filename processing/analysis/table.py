@@ -21,7 +21,7 @@ from typing import Any, Callable, Iterable, List, Optional, Sequence, Tuple, Uni
 import numpy as np
 import pandas as pd
 
-from .arrays import first_positions
+from .coded import first_positions
 from .errors import InputError
 from .progress import SILENT, Cancelled, Progress
 
