@@ -1,13 +1,88 @@
-"""Grouping rows on integer codes of their columns' values.
+"""A column as codes of its distinct values, and grouping rows on such codes.
 
 A 4W column repeats a few values (a few dozen organisations, clusters, months) over many rows,
-so steps work once per distinct value and carry integer codes per row; ``combinations`` groups
-rows on the codes of several columns.
+so steps work once per distinct value and carry integer codes per row. ``CodedColumn`` is that
+pair; ``combinations`` groups rows on the codes of several columns.
 """
-from typing import Sequence, Tuple
+from typing import Any, Callable, Sequence, Tuple, Union
 
 import numpy as np
 import pandas as pd
+
+Rows = Union[slice, np.ndarray]
+ALL_ROWS = slice(None)
+
+
+class CodedColumn:
+    """The cells of some rows of one column: ``codes[i]`` is the position of row i's value in
+    ``values``, -1 for an empty cell.
+
+    ``values`` are distinct, but may hold values no row has (the header's own cell, rows left
+    out by ``take``): a step whose result depends on the set of values, not only on each
+    row's, works on ``used()``.
+    """
+
+    __slots__ = ("codes", "values")
+
+    def __init__(self, codes: np.ndarray, values: np.ndarray):
+        self.codes = codes  # integer array, one per row
+        self.values = values  # object array, one per distinct value
+
+    @classmethod
+    def of_cells(cls, cells: Sequence[Any]) -> "CodedColumn":
+        """From one cell per row (None or NaN: empty)."""
+        codes, values = pd.factorize(np.asarray(cells, dtype=object), use_na_sentinel=True)
+        return cls(codes, np.asarray(values, dtype=object))
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    @property
+    def present(self) -> np.ndarray:
+        """Per row: whether its cell has a value."""
+        return self.codes >= 0
+
+    def lookup(self, per_value: np.ndarray, empty: Any, rows: Rows = ALL_ROWS) -> np.ndarray:
+        """Per row (of ``rows``): the entry of its value in ``per_value`` (an array with one
+        entry per distinct value), ``empty`` for an empty cell."""
+        return np.append(per_value, [empty])[self.codes[rows]]  # code -1: the appended entry
+
+    def cells(self, rows: Rows = ALL_ROWS) -> np.ndarray:
+        """The cells of ``rows`` as an object array, None for an empty cell."""
+        return self.lookup(self.values, None, rows)
+
+    def map(self, func: Callable[[Any], Any], empty: Any = None, dtype=object) -> np.ndarray:
+        """Per row: ``func`` of its value (called once per distinct value), ``empty`` for an
+        empty cell."""
+        return self.lookup(np.array([func(value) for value in self.values], dtype=dtype),
+                           empty)
+
+    def take(self, rows: Rows) -> "CodedColumn":
+        """The same column for ``rows`` only (the values are kept as they are)."""
+        return CodedColumn(self.codes[rows], self.values)
+
+    def used(self) -> "CodedColumn":
+        """Without the values no row has, renumbered."""
+        seen = np.zeros(len(self.values) + 1, dtype=bool)
+        seen[self.codes] = True  # (code -1 marks the extra last slot)
+        if seen[:-1].all():
+            return self
+        kept = np.flatnonzero(seen[:-1])
+        renumber = np.full(len(self.values) + 1, -1, dtype=np.int64)
+        renumber[kept] = np.arange(len(kept))
+        return CodedColumn(renumber[self.codes], self.values[kept])
+
+    def mapped(self, func: Callable[[Any], Any]) -> "CodedColumn":
+        """The column with ``func`` of each value (called once per distinct value), renumbered:
+        values that ``func`` makes equal share a code; a value it makes None or NaN, empty."""
+        results = np.array([func(value) for value in self.values] + [None], dtype=object)
+        numbers, distinct = pd.factorize(results, use_na_sentinel=True)
+        return CodedColumn(numbers[self.codes], distinct)
+
+    def first_values(self, count: int) -> list:
+        """The first ``count`` distinct values in the order rows first have them (empty cells
+        left out)."""
+        return list(self.values[pd.unique(self.codes[self.codes >= 0])[:count]])
 
 
 def combinations(code_columns: Sequence[np.ndarray], rows: int) -> Tuple[np.ndarray, np.ndarray]:

@@ -14,6 +14,7 @@ from typing import Any, Dict, FrozenSet, Iterable, List, Optional, Sequence, Tup
 import numpy as np
 import pandas as pd
 
+from .coded import CodedColumn
 from .errors import InputError
 from .progress import SILENT, Progress
 from .table import RawTable, cells_of
@@ -54,9 +55,8 @@ class Table4W:
     roles: Dict[str, str]  # role -> column label
     role_sources: Dict[str, str]  # role -> "hxl" | "header" | "mapping"
     notes: List[str] = field(default_factory=list)
-    # label -> (codes, distinct values): see factorized(); the reader's own when it has them
-    _factorized: Dict[str, Tuple[np.ndarray, np.ndarray]] = field(default_factory=dict,
-                                                                  repr=False)
+    # label -> its cells as codes: see ``coded``; the reader's own when it has them
+    _coded: Dict[str, CodedColumn] = field(default_factory=dict, repr=False)
     _data: Optional[pd.DataFrame] = field(default=None, repr=False)  # see ``data``
 
     @property
@@ -82,13 +82,12 @@ class Table4W:
         coded = self._reader_codes(label)
         if coded is None:
             return self.data[label]
-        codes, values = coded
-        return pd.Series(np.append(values, None)[codes], dtype=object)  # code -1: the None
+        return pd.Series(coded.cells(), dtype=object)
 
     def rows_of(self, positions: np.ndarray) -> pd.DataFrame:
         """``data`` at ``positions`` (row labels kept), made alone when the frame is not: a
         step that needs a few rows of a large table in full."""
-        if self._data is not None or not self._factorized:
+        if self._data is not None or not self._coded:
             return self.data.iloc[positions]
         frame = self._frame_from_codes(positions)
         frame.index = pd.Index(positions)
@@ -100,27 +99,24 @@ class Table4W:
         coded = self._reader_codes(label)
         if coded is None:
             return list(self.data[label].dropna().unique()[:count])
-        codes, values = coded
-        return list(values[pd.unique(codes[codes >= 0])[:count]])
+        return coded.first_values(count)
 
-    def _reader_codes(self, label: str) -> Optional[Tuple[np.ndarray, np.ndarray]]:
-        """The reader's (codes, values) of a column while the frame is not made, else None."""
-        return None if self._data is not None else self._factorized.get(label)
+    def _reader_codes(self, label: str) -> Optional[CodedColumn]:
+        """The reader's coded column while the frame is not made, else None."""
+        return None if self._data is not None else self._coded.get(label)
 
     def _frame_from_codes(self, rows) -> pd.DataFrame:
-        grid = cells_of([self._factorized[label] for label in self.columns], rows)
+        grid = cells_of([self._coded[label] for label in self.columns], rows)
         return _frame(grid, self.columns, self.source_rows[rows])
 
-    def factorized(self, label: str) -> Tuple[np.ndarray, np.ndarray]:
-        """(codes, values) of a column: ``values[codes[i]]`` is row i's cell, code -1 an empty
-        cell; ``values`` may hold a few values no data row has (e.g. the header's own cell).
-        4W columns repeat a few values: work per distinct value goes through this, and each
-        column is hashed once however many steps ask (``data`` must not change meanwhile)."""
-        if label not in self._factorized:
-            codes, values = pd.factorize(self.data[label].to_numpy(dtype=object),
-                                         use_na_sentinel=True)
-            self._factorized[label] = (codes, np.asarray(values, dtype=object))
-        return self._factorized[label]  # (the reader's codes are int32: a large table's half)
+    def coded(self, label: str) -> CodedColumn:
+        """A column's cells as codes of its values (which may hold a few values no data row
+        has, e.g. the header's own cell). 4W columns repeat a few values: work per distinct
+        value goes through this, and each column is hashed once however many steps ask
+        (``data`` must not change meanwhile)."""
+        if label not in self._coded:
+            self._coded[label] = CodedColumn.of_cells(self.data[label].to_numpy(dtype=object))
+        return self._coded[label]
 
     @property
     def unassigned_columns(self) -> List[str]:
@@ -735,15 +731,14 @@ def parse_table(
 
 def _data_columns(columns: List[_Column], raw: RawTable, data_rows: np.ndarray,
                   source_rows: np.ndarray
-                  ) -> Tuple[Dict[str, Tuple[np.ndarray, np.ndarray]], Optional[pd.DataFrame]]:
+                  ) -> Tuple[Dict[str, CodedColumn], Optional[pd.DataFrame]]:
     """The data rows of the kept columns: the reader's codes and distinct values of each column
     when it has them (the frame is made from them if asked for), else the frame, a view of
     the raw grid where it can be (the join only reads it: no second copy of a large table)."""
     contiguous = len(data_rows) and data_rows[-1] - data_rows[0] + 1 == len(data_rows)
     rows = slice(data_rows[0], data_rows[-1] + 1) if contiguous else data_rows
-    if raw.factorized is not None:
-        return {c.label: (raw.factorized[c.index][0][rows], raw.factorized[c.index][1])
-                for c in columns}, None
+    if raw.coded is not None:
+        return {c.label: raw.coded[c.index].take(rows) for c in columns}, None
     kept = [c.index for c in columns]
     by_column = raw.cells.T if kept == list(range(raw.width)) else raw.cells.T[kept]
     by_column = by_column[:, rows] if contiguous else np.take(by_column, rows, axis=1)

@@ -13,7 +13,7 @@ import pandas as pd
 
 from .boundaries import AdminUnits
 from .clusters import ClusterVocabulary
-from .coded import combinations
+from .coded import CodedColumn, combinations
 from .errors import InputError
 from .headers import Table4W, listed
 from .matching import Crosswalk, Match, Matcher, MatchLines
@@ -138,7 +138,7 @@ def _target_level(table, units, wanted, code_cols, name_cols) -> int:
 
 def _match_locations(table, units, level, code_cols, name_cols, crosswalk) -> MatchLines:
     matcher = Matcher(units, crosswalk=crosswalk, target_level=level)
-    lines = matcher.resolve_lines(table.height, code_cols, name_cols, table.factorized)
+    lines = matcher.resolve_lines(table.height, code_cols, name_cols, table.coded)
     if {"lat", "lon"} <= set(table.roles):
         lines = _locate_points(table, units, level, lines)
     return lines
@@ -177,26 +177,12 @@ def per_distinct(series: pd.Series, func) -> pd.Series:
     return pd.Series(result.to_numpy()[codes], index=series.index)
 
 
-def _present(table, column) -> Tuple[np.ndarray, np.ndarray]:
-    """``table.factorized(column)`` without the values no data row has (the header's own
-    cell, say): for steps whose result depends on the set of values, not only per value."""
-    codes, values = table.factorized(column)
-    seen = np.zeros(len(values) + 1, dtype=bool)
-    seen[codes] = True  # (code -1 marks the extra last slot)
-    if seen[:-1].all():
-        return codes, values
-    kept = np.flatnonzero(seen[:-1])
-    renumber = np.full(len(values) + 1, -1, dtype=np.int64)
-    renumber[kept] = np.arange(len(kept))
-    return renumber[codes], values[kept]
-
-
 def _row_attributes(table, index, clusters, options) -> pd.DataFrame:
     roles = table.roles
     out = {}
     if "cluster" in roles:
         column = roles["cluster"]
-        normalised = clusters.normalise_series(table.column(column), table.factorized(column))
+        normalised = clusters.normalise_series(table.column(column), table.coded(column))
         out.update((name, normalised[name]) for name in normalised.columns)
     else:
         out["cluster_code"], out["cluster_name"] = None, None
@@ -205,7 +191,7 @@ def _row_attributes(table, index, clusters, options) -> pd.DataFrame:
     if period_roles:
         periods = parse_periods({role: table.column(roles[role]) for role in period_roles},
                                 options.default_year,
-                                {role: _present(table, roles[role]) for role in period_roles})
+                                {role: table.coded(roles[role]).used() for role in period_roles})
         out.update((name, periods[name]) for name in periods.columns)
     else:
         out["period_start"], out["period_end"] = pd.NaT, pd.NaT
@@ -244,46 +230,45 @@ def _any_present(values: np.ndarray) -> bool:
 
 
 class _FirstTexts:
-    """``_first_text_codes`` of a table, per list of columns, worked out once per join (the
-    rows output, presence and QA report ask for the same ones)."""
+    """``_first_texts`` of a table, per list of columns, worked out once per join (the rows
+    output, presence and QA report ask for the same ones)."""
 
     def __init__(self, table):
         self.table = table
-        self._done: Dict[Tuple[str, ...], Tuple[np.ndarray, np.ndarray]] = {}
+        self._done: Dict[Tuple[str, ...], CodedColumn] = {}
 
-    def __call__(self, columns: List[str]) -> Tuple[np.ndarray, np.ndarray]:
+    def __call__(self, columns: List[str]) -> CodedColumn:
         key = tuple(columns)
         if key not in self._done:
-            self._done[key] = _first_text_codes(self.table, columns)
+            self._done[key] = _first_texts(self.table, columns)
         return self._done[key]
 
     def column(self, columns: List[str], index: pd.Index):
-        """The rows output's column of them: as codes (-1: None); NaN when there is no
-        column (as pandas fills a missing one)."""
+        """The rows output's column of them; NaN when there is no column (as pandas fills a
+        missing one)."""
         if not columns:
             return pd.Series(np.nan, index=index, dtype=object)
-        return _Coded(*self(columns))
+        return self(columns)
 
 
-def _first_text_codes(table, columns) -> Tuple[np.ndarray, np.ndarray]:
-    """Per row, the first non-blank text among ``columns`` (runs of spaces made one) as its
-    number among the distinct texts (-1: none); worked out per distinct value of a column."""
+def _first_texts(table, columns) -> CodedColumn:
+    """Per row, the first non-blank text among ``columns`` (runs of spaces made one); worked
+    out per distinct value of a column."""
     texts: Dict[str, int] = {}
     result = np.full(table.height, -1, dtype=np.int64)
     for column in columns:
-        codes, values = table.factorized(column)
-        found = (" ".join(str(value).split()) for value in values)
+        coded = table.coded(column)
+        found = (" ".join(str(value).split()) for value in coded.values)
         numbers = np.array([texts.setdefault(text, len(texts)) if text else -1
-                            for text in found] + [-1], dtype=np.int64)
+                            for text in found], dtype=np.int64)
         blank = result < 0
-        result[blank] = numbers[codes[blank]]
-    return result, np.array(list(texts), dtype=object)
+        result[blank] = coded.lookup(numbers, -1, blank)
+    return CodedColumn(result, np.array(list(texts), dtype=object))
 
 
 def _all_texts(table, columns) -> np.ndarray:
     """Every non-blank text among ``columns`` per row (a list, possibly empty)."""
-    texts = [np.append(values, None)[codes]  # (code -1: None)
-             for codes, values in (_first_text_codes(table, [column]) for column in columns)]
+    texts = [_first_texts(table, [column]).cells() for column in columns]
     return pd.Series([[t for t in values if t is not None] for values in zip(*texts)],
                      dtype=object).to_numpy()
 
@@ -293,13 +278,13 @@ def _numbers(table, index, column):
     problems are a categorical column (a few kinds, mostly none: cheap to look for)."""
     if column is None:
         return pd.Series(np.nan, index=index), pd.Series(None, index=index, dtype=object)
-    codes, values = _present(table, column)  # (the header's text must not make counts floats)
-    if (codes < 0).any():
-        values = np.append(values, None)  # the empty cells' code -1 takes it
-    numbers, problem = _counts_of(values)
+    coded = table.coded(column).used()  # (the header's text must not make counts floats)
+    numbers, problem = _counts_of(coded.values)
     kind, kinds = pd.factorize(problem)  # (None: code -1, no problem)
-    return (pd.Series(numbers[codes], index=index),
-            pd.Series(pd.Categorical.from_codes(kind[codes], kinds), index=index))
+    # (when every row has a value, whole numbers stay integers, as pandas reads them)
+    per_row = numbers[coded.codes] if coded.present.all() else coded.lookup(numbers, np.nan)
+    return (pd.Series(per_row, index=index),
+            pd.Series(pd.Categorical.from_codes(coded.lookup(kind, -1), kinds), index=index))
 
 
 def _counts_of(values: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
@@ -368,15 +353,9 @@ def _status_per_row(per_row: MatchLines, attributes, options) -> MatchLines:
                            lambda match, reason: match._replace(status="skipped", reason=reason))
 
 
-class _Coded(NamedTuple):
-    """A text column of the rows output as codes of its values (-1: None)."""
-    codes: np.ndarray
-    values: np.ndarray
-
-
 def _rows_output(table, index, per_row, attributes, texts, options, progress) -> pd.DataFrame:
     def of_match(name):  # (the rows' match numbers: their fields are written straight out)
-        return _Coded(per_row.numbers, per_row.field(name))
+        return CodedColumn(per_row.numbers, per_row.field(name))
 
     fields = {
         "status": of_match("status"), "reason": of_match("reason"), "pcode": of_match("pcode"),
@@ -404,7 +383,7 @@ def _rows_output(table, index, per_row, attributes, texts, options, progress) ->
 
 def _in_file_order(source_rows, columns, skipped) -> pd.DataFrame:
     """One frame: source_row, then ``columns`` (name, Series on a RangeIndex: the data rows,
-    or _Coded), with the blank and total rows under the header added as skipped rows (they are
+    or CodedColumn), with the blank and total rows under the header added as skipped rows (they are
     rows too), all sorted by file row. The text columns are written straight into the frame's
     one block of text (no other copy of the whole table); the typed ones are added to it."""
     data_rows = len(source_rows)
@@ -415,7 +394,7 @@ def _in_file_order(source_rows, columns, skipped) -> pd.DataFrame:
     block = np.empty((len(order), len(texts)), dtype=object, order="F")
     copy_rows = _row_copier(order, data_rows)
     for position, (_, column) in enumerate(texts):  # (on a RangeIndex: positions are labels)
-        if isinstance(column, _Coded):
+        if isinstance(column, CodedColumn):
             copy_rows(column.values, block[:, position], column.codes)
         else:
             copy_rows(column.to_numpy(), block[:, position])
@@ -433,7 +412,7 @@ def _in_file_order(source_rows, columns, skipped) -> pd.DataFrame:
 
 
 def _is_text(column) -> bool:
-    return isinstance(column, _Coded) or column.dtype == object
+    return isinstance(column, CodedColumn) or column.dtype == object
 
 
 def _row_copier(order: np.ndarray, data_rows: int):
@@ -508,11 +487,11 @@ def _role_columns(table, role):
     return [table.roles[role]] if role in table.roles else []
 
 
-def _iso_dates(values: pd.Series) -> _Coded:
+def _iso_dates(values: pd.Series) -> CodedColumn:
     """Dates as ISO texts (written per distinct date), as codes (-1: no date)."""
     codes, dates = pd.factorize(values)
     texts = pd.Series(dates, dtype=values.dtype).dt.strftime("%Y-%m-%d")
-    return _Coded(codes, texts.to_numpy(dtype=object))
+    return CodedColumn(codes, texts.to_numpy(dtype=object))
 
 
 def _matches_per_row(lines: MatchLines) -> MatchLines:
@@ -543,18 +522,19 @@ def _joined_match(parts: List[Match]) -> Match:
         " | ".join(part.suggestion for part in parts if part.suggestion is not None) or None)
 
 
-def _original_columns(table) -> List[Tuple[str, _Coded]]:
+def _original_columns(table) -> List[Tuple[str, CodedColumn]]:
     """The rows' cells as given, as text, under their own column names."""
     return [(original_field_name(column), _as_texts(table, column)) for column in table.columns]
 
 
-def _as_texts(table, column) -> _Coded:
-    """A column's codes and its distinct values as text (decided per distinct value, with
-    numpy, not pandas, per column: a file may have 10,000)."""
-    codes, distinct = table.factorized(column)
-    if _all_texts_in(distinct):
-        return _Coded(codes, distinct)
-    return _Coded(codes, np.array([_as_text(value) for value in distinct], dtype=object))
+def _as_texts(table, column) -> CodedColumn:
+    """A column with its distinct values as text (decided per distinct value, with numpy, not
+    pandas, per column: a file may have 10,000)."""
+    coded = table.coded(column)
+    if _all_texts_in(coded.values):
+        return coded
+    return CodedColumn(coded.codes, np.array([_as_text(value) for value in coded.values],
+                                             dtype=object))
 
 
 def _all_texts_in(values: np.ndarray) -> bool:
@@ -691,11 +671,12 @@ def _presence_lines(table, located, attributes, texts, units, level, options):
     for column in ("targeted", "reached"):  # a split row's numbers go nowhere: no unit gets them
         values = attributes[column].to_numpy()[rows]
         lines[column] = np.where(split, np.nan, values) if split.any() else values
-    activity, activities = texts(_role_columns(table, "activity"))
-    lines["activity"] = _activity_codes(activity[rows], activities, rows)
+    activity = texts(_role_columns(table, "activity"))
+    lines["activity"] = _activity_codes(activity.codes[rows], activity.values, rows)
     partners: Dict[str, int] = {}  # partner key (the folded name) -> its number
-    organisation, spellings = texts(_partner_columns(table))
-    lines["spelling"] = organisation[rows]
+    organisation = texts(_partner_columns(table))
+    spellings = organisation.values
+    lines["spelling"] = organisation.codes[rows]
     lines["partner"] = np.array([partners.setdefault(fold(name), len(partners))
                                  for name in spellings] + [-1], dtype=np.int64)[
         lines["spelling"]]
@@ -712,7 +693,7 @@ def _cluster_codes(table, attributes) -> np.ndarray:
     cell in the cluster column: numbered per distinct cell, not per row."""
     if "cluster" not in table.roles:
         return np.full(len(attributes), -1, dtype=np.int64)
-    cells = table.factorized(table.roles["cluster"])[0]
+    cells = table.coded(table.roles["cluster"]).codes
     some_row = np.zeros(int(cells.max(initial=-1)) + 2, dtype=np.int64)  # per cell code, -1 last
     some_row[cells] = np.arange(len(cells))  # (any row with the cell: they have the same code)
     return pd.factorize(attributes["cluster_code"].to_numpy()[some_row])[0][cells]
@@ -868,7 +849,7 @@ def _issues(table, lines, attributes, texts, units, progress) -> pd.DataFrame:
                            lambda a, c=column: table.column(c).loc[a.index].map(str), source_row,
                            "invalid_number", table.roles.get(role), lambda a, r=role: f"{r}: "
                            f"{a[f'{r}_problem'].iloc[0]}; not added up")
-    issues += _grouped(attributes, texts(_partner_columns(table))[0] < 0,
+    issues += _grouped(attributes, ~texts(_partner_columns(table)).present,
                        lambda a: pd.Series("", index=a.index), source_row, "no_organisation",
                        table.roles.get("org"),
                        lambda a: "no implementing organisation: the row counts as an activity "
@@ -943,7 +924,7 @@ def _duplicates(table) -> List[_Issue]:
     """Groups of rows identical in every column. Screened on the first few columns by a hash
     of their codes (a file may have 10,000 columns; a hash needs no renumbering of keys too
     large for integers), then the rows the screen keeps compared exactly."""
-    screen = [table.factorized(column)[0] for column in table.columns[:DUPLICATE_SCREEN_COLUMNS]]
+    screen = [table.coded(column).codes for column in table.columns[:DUPLICATE_SCREEN_COLUMNS]]
     candidates = np.flatnonzero(pd.Series(_row_hashes(screen, table.height)).duplicated(
         keep=False).to_numpy())
     if not len(candidates):
@@ -1028,10 +1009,7 @@ def _match_rates(table, per_row, code_cols, name_cols, levels) -> Dict[int, floa
     for lvl in sorted((set(code_cols) | set(name_cols)) & set(levels)):
         given = np.zeros(per_row.row_count, dtype=bool)
         for column in (c for c in (code_cols.get(lvl), name_cols.get(lvl)) if c):
-            codes, values = table.factorized(column)
-            has_text = np.zeros(len(values) + 1, dtype=bool)  # (an empty cell: the last slot)
-            has_text[:-1] = [_has_text(value) for value in values]
-            given |= has_text[codes]
+            given |= table.coded(column).map(_has_text, False, bool)
         if given.any():
             rates[lvl] = float((given & (located_at >= lvl) & found).sum() / given.sum())
     return rates

@@ -43,7 +43,7 @@ import numpy as np
 import pandas as pd
 
 from .boundaries import AdminUnits
-from .coded import combinations
+from .coded import CodedColumn, combinations
 from .errors import InputError
 from .report import neutralise
 from .textnorm import (
@@ -272,26 +272,27 @@ class Matcher:
 
     def resolve_frame(self, df: pd.DataFrame, code_cols: Dict[int, str],
                       name_cols: Dict[int, str],
-                      factorized: Optional[Callable[[str], Tuple[np.ndarray, np.ndarray]]] = None
-                      ) -> pd.DataFrame:
+                      coded: Optional[Callable[[str], CodedColumn]] = None) -> pd.DataFrame:
         """Matches aligned to ``df.index`` (an index value repeats when a cell was split).
-        ``factorized(column)``, when given, returns a column's (codes, values): ``values[
-        codes[i]]`` is row i's cell, -1 an empty one (columns already hashed: not again)."""
+        ``coded(column)``, when given, returns a column as codes of its values (columns
+        already hashed: not again)."""
         missing = [c for c in [*code_cols.values(), *name_cols.values()] if c not in df.columns]
         if missing:
             raise InputError(f"table: column(s) {', '.join(missing)} not found")
-        return self.resolve_lines(len(df), code_cols, name_cols, factorized or (
-            lambda column: _factorize(df[column]))).frame(df.index)
+        return self.resolve_lines(len(df), code_cols, name_cols, coded or (
+            lambda column: CodedColumn.of_cells(df[column].to_numpy(dtype=object)))
+        ).frame(df.index)
 
     def resolve_lines(self, rows: int, code_cols: Dict[int, str], name_cols: Dict[int, str],
-                      factorized: Callable[[str], Tuple[np.ndarray, np.ndarray]]
-                      ) -> "MatchLines":
-        """``resolve_frame`` for ``rows`` rows, from the columns' (codes, values), as lines."""
+                      coded: Callable[[str], CodedColumn]) -> "MatchLines":
+        """``resolve_frame`` for ``rows`` rows, from the columns as codes (``coded``), as
+        lines. Cells equal once cleaned ('Badji', 'Badji ') are one value."""
         columns = [("code", lvl, c) for lvl, c in code_cols.items()] + \
                   [("name", lvl, c) for lvl, c in name_cols.items()]
-        coded = [(kind, level, *_cleaned(*factorized(column))) for kind, level, column in columns]
-        group_of_row, firsts = combinations([codes for _, _, codes, _ in coded], rows)
-        return MatchLines.of_groups(group_of_row, self._resolve_groups(coded, firsts))
+        cleaned = [(kind, level, coded(column).mapped(clean_cell))
+                   for kind, level, column in columns]
+        group_of_row, firsts = combinations([column.codes for _, _, column in cleaned], rows)
+        return MatchLines.of_groups(group_of_row, self._resolve_groups(cleaned, firsts))
 
     def _resolve_groups(self, coded, firsts: np.ndarray) -> List[List[Match]]:
         """The matches of each combination of cleaned values (the rows at ``firsts``). Those
@@ -306,8 +307,8 @@ class Matcher:
         for group in np.flatnonzero(column >= 0).tolist():
             key = (int(column[group]), int(value[group]))
             if key not in decided:
-                _, level, _, values = coded[key[0]]
-                decided[key] = [self._used(self._find_code(values[key[1]], level), [])]
+                _, level, codes = coded[key[0]]
+                decided[key] = [self._used(self._find_code(codes.values[key[1]], level), [])]
             per_group[group] = decided[key]
         return per_group
 
@@ -321,7 +322,7 @@ class Matcher:
         instead of per combination.)"""
         groups = len(firsts)
         column, value = np.full(groups, -1), np.full(groups, -1)
-        code_columns = sorted((level, i) for i, (kind, level, _, _) in enumerate(coded)
+        code_columns = sorted((level, i) for i, (kind, level, _) in enumerate(coded)
                               if kind == "code")
         if self.crosswalk or not code_columns or not groups:
             return column, value
@@ -330,7 +331,7 @@ class Matcher:
         deepest_unit = np.full(groups, -1)  # the unit of its code
         units_by_column = []
         for level, i in code_columns:
-            codes, values = coded[i][2], coded[i][3]
+            codes, values = coded[i][2].codes, coded[i][2].values
             unit = np.array([self._unit_found(v, level) for v in values] + [_NO_VALUE])
             unit = unit[codes[firsts]]  # (code -1, an empty cell: the last)
             given = unit != _NO_VALUE
@@ -342,8 +343,9 @@ class Matcher:
         for i, unit, given in units_by_column:
             upper = decides & given & (column != i)
             decides[upper] = self._is_ancestor(unit[upper], deepest_unit[upper])
-        for kind, level, codes, values in coded:
+        for kind, level, names in coded:
             if kind == "name":
+                codes, values = names.codes, names.values
                 plain = np.array([bool(v) and self._verdict_of(v) == "" for v in values] + [True])
                 given = codes[firsts] != -1
                 decides &= plain[codes[firsts]] & (~given | (level <= deepest_level))
@@ -889,26 +891,9 @@ def _sentence(reason: str, notes: List[str]) -> str:
     return "; ".join([reason] + [n for n in notes if n])
 
 
-def _factorize(column: pd.Series) -> Tuple[np.ndarray, np.ndarray]:
-    codes, values = pd.factorize(column.to_numpy(dtype=object), use_na_sentinel=True)
-    return codes.astype(np.int64, copy=False), values
-
-
-def _cleaned(codes: np.ndarray, values: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
-    """A column's (codes, values) with the values cleaned (``clean_cell``, once per distinct
-    value) and renumbered: cells equal once cleaned ('Badji', 'Badji ') share a code, empty
-    ones get -1."""
-    cells = np.array([clean_cell(value) for value in values] + [None], dtype=object)
-    renumbered, uniques = pd.factorize(cells, use_na_sentinel=True)
-    return renumbered[codes].astype(np.int64, copy=False), uniques  # (code -1: the last)
-
-
 def _values_of(coded, positions: np.ndarray) -> List[Tuple[Dict, Dict]]:
     """(codes, names) by level for the rows at ``positions``; an empty cell is None."""
-    picked = []
-    for kind, level, codes, values in coded:
-        cells = np.array(list(values) + [None], dtype=object)
-        picked.append((kind, level, cells[codes[positions]].tolist()))  # code -1: the last
+    picked = [(kind, level, column.cells(positions).tolist()) for kind, level, column in coded]
     out = []
     for i in range(len(positions)):
         codes, names = {}, {}

@@ -21,7 +21,7 @@ from typing import Any, Callable, Iterable, List, Optional, Sequence, Tuple, Uni
 import numpy as np
 import pandas as pd
 
-from .coded import first_positions
+from .coded import CodedColumn, first_positions
 from .errors import InputError
 from .progress import SILENT, Cancelled, Progress
 
@@ -48,7 +48,7 @@ class RawTable:
     """A sheet as a grid of raw cells (None for empty), every row padded to one width.
 
     Stored by column, not as row lists: a large table's steps work a column at a time. The CSV
-    reader hands over each column's distinct values and codes (``factorized``), not a cell per
+    reader hands over each column's distinct values and codes (``coded``), not a cell per
     row: the grid (``cells``) is then only made if something asks for it, and the steps that
     read a few rows (header detection) or a column's filled cells read the codes.
     """
@@ -56,9 +56,9 @@ class RawTable:
     sheet: Optional[str]  # sheet actually read (None for CSV)
     row_numbers: List[int]  # 1-based row number a person sees in the file, per row
     notes: List[str] = field(default_factory=list)
-    # per column (codes, values), values[codes[i]] = cell i, code -1 = empty; when the reader
-    # has them (the CSV reader does), so later steps need not hash the column again
-    factorized: Optional[List[Tuple[np.ndarray, np.ndarray]]] = None
+    # each column's cells as codes of its values, when the reader has them (the CSV reader
+    # does), so later steps need not hash the column again
+    coded: Optional[List[CodedColumn]] = None
     _cells: Optional[np.ndarray] = field(default=None, repr=False)  # see ``cells``
     _row_array: Optional[np.ndarray] = field(default=None, repr=False)  # see ``row_array``
     _blank: Optional[np.ndarray] = field(default=None, init=False, repr=False)
@@ -96,13 +96,13 @@ class RawTable:
 
     @property
     def width(self) -> int:
-        return self.cells.shape[1] if self.factorized is None else len(self.factorized)
+        return self.cells.shape[1] if self.coded is None else len(self.coded)
 
     @property
     def cells(self) -> np.ndarray:
         """The grid: a 2-D object array (rows x columns), column-major."""
         if self._cells is None:
-            self._cells = cells_of(self.factorized, slice(None))
+            self._cells = cells_of(self.coded, slice(None))
         return self._cells
 
     def row(self, index: int) -> list:
@@ -115,7 +115,7 @@ class RawTable:
     def head_of(self, start: int, stop: int) -> List[list]:
         if self._cells is not None:
             return self._cells[start:stop].tolist()
-        return cells_of(self.factorized, slice(start, stop)).tolist()
+        return cells_of(self.coded, slice(start, stop)).tolist()
 
     @property
     def rows(self) -> List[list]:
@@ -124,8 +124,8 @@ class RawTable:
 
     def filled(self, position: int) -> np.ndarray:
         """Per row: whether the cell of column ``position`` has a value."""
-        if self.factorized is not None:
-            return self.factorized[position][0] >= 0
+        if self.coded is not None:
+            return self.coded[position].present
         return ~np.equal(self.cells[:, position], None)
 
     def blank_rows(self) -> np.ndarray:
@@ -138,10 +138,10 @@ class RawTable:
 
     def truncated(self, count: int) -> "RawTable":
         """The first ``count`` rows."""
-        factorized = None if self.factorized is None else [
-            (codes[:count], values) for codes, values in self.factorized]
+        coded = None if self.coded is None else [
+            column.take(slice(None, count)) for column in self.coded]
         return replace(self, _cells=None if self._cells is None else self._cells[:count],
-                       row_numbers=self.row_numbers[:count], factorized=factorized,
+                       row_numbers=self.row_numbers[:count], coded=coded,
                        _row_array=None if self._row_array is None else self._row_array[:count])
 
     def without_trailing_blank_rows(self) -> "RawTable":
@@ -151,13 +151,12 @@ class RawTable:
         return self if end == self.height else self.truncated(end)
 
 
-def cells_of(columns: Sequence[Tuple[np.ndarray, np.ndarray]],
-             rows: Union[slice, np.ndarray]) -> np.ndarray:
-    """The cells of ``rows`` of factorized ``columns`` as a 2-D object grid, column-major."""
-    grid = np.empty((len(columns[0][0][rows]) if columns else 0, len(columns)), dtype=object,
+def cells_of(columns: Sequence[CodedColumn], rows: Union[slice, np.ndarray]) -> np.ndarray:
+    """The cells of ``rows`` of ``columns`` as a 2-D object grid, column-major."""
+    grid = np.empty((len(columns[0].codes[rows]) if columns else 0, len(columns)), dtype=object,
                     order="F")
-    for position, (codes, values) in enumerate(columns):
-        grid[:, position] = np.append(values, None)[codes[rows]]  # code -1: the None appended
+    for position, column in enumerate(columns):
+        grid[:, position] = column.cells(rows)
     return grid
 
 
@@ -495,21 +494,21 @@ def _parse_csv_fast(source: str, data: bytes, delimiter: str, width_hint: int,
         return None
     progress.step(40)
     quoted = b'"' in data  # without quotes no cell holds a line end or a delimiter
-    count = len(parsed[0][0])
+    count = len(parsed[0])
     value_lines = np.zeros(count, dtype=np.int64)
     value_delimiters = np.zeros(count, dtype=np.int64)
-    factorized = []
+    coded = []
     for position in range(width_hint):
         progress.step(40 + 40 * position / width_hint)
-        texts, uniques = parsed[position]
-        factorized.append(_without_blanks(texts, uniques))
-        joined = "".join(uniques) if quoted else ""  # (one look for the rare cells to count)
+        texts = parsed[position]
+        coded.append(_without_blanks(texts))
+        joined = "".join(texts.values) if quoted else ""  # (one look for the rare cells to count)
         if "\n" in joined or "\r" in joined:
-            value_lines += _per_value(uniques, _line_ends_in)[texts]
+            value_lines += texts.map(_line_ends_in, 0, np.int64)
         if delimiter in joined:
-            value_delimiters += _per_value(uniques, lambda text: text.count(delimiter))[texts]
-    last_codes, last_texts = parsed[-1]
-    unsure = np.flatnonzero((last_texts == "")[last_codes])  # only these may be short
+            value_delimiters += texts.map(lambda text: text.count(delimiter), 0, np.int64)
+    last = parsed[-1]
+    unsure = np.flatnonzero(last.lookup(last.values == "", False))  # only these may be short
     empty_at_end = _empty_cells_at_end(parsed, unsure)
     del parsed
     progress.step(80)
@@ -523,25 +522,27 @@ def _parse_csv_fast(source: str, data: bytes, delimiter: str, width_hint: int,
     if widths is None:
         return None
     row_numbers = last_lines - spans + 1
-    return (RawTable(source, None, row_numbers.tolist(), factorized=factorized,
+    return (RawTable(source, None, row_numbers.tolist(), coded=coded,
                      _row_array=row_numbers), widths)
 
 
-def _without_blanks(codes: np.ndarray, uniques: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
-    """Codes and values with blank texts as empty cells (code -1, no value). int32 codes: a
-    large table keeps one per cell."""
-    kept = np.fromiter((bool(text.strip()) for text in uniques), dtype=bool, count=len(uniques))
+def _without_blanks(texts: CodedColumn) -> CodedColumn:
+    """The column with blank texts as empty cells (code -1, no value). int32 codes: a large
+    table keeps one per cell."""
+    values = texts.values
+    kept = np.fromiter((bool(text.strip()) for text in values), dtype=bool, count=len(values))
     if kept.all():  # (most columns: nothing to renumber)
-        return codes.astype(np.int32), np.asarray(uniques, dtype=object)
-    renumbered = np.full(len(uniques), -1, dtype=np.int32)
+        return CodedColumn(texts.codes.astype(np.int32), values)
+    renumbered = np.full(len(values), -1, dtype=np.int32)
     renumbered[kept] = np.arange(np.count_nonzero(kept), dtype=np.int32)
-    return renumbered[codes], np.asarray(uniques, dtype=object)[kept]
+    return CodedColumn(renumbered[texts.codes], values[kept])
 
 
 def _c_parser_columns(data: bytes, delimiter: str, width_hint: int, lines: int,
-                      progress: Progress) -> Optional[List[Tuple[np.ndarray, np.ndarray]]]:
-    """Per column (codes, distinct texts), or None when the C parser fails or warns. Read in
-    chunks of rows to report progress in between (``lines``: the file's, for the bar)."""
+                      progress: Progress) -> Optional[List[CodedColumn]]:
+    """Per column its texts ("" for an empty cell), or None when the C parser fails or warns.
+    Read in chunks of rows to report progress in between (``lines``: the file's, for the
+    bar)."""
     lines = max(lines, 1)
     columns: List[List[Tuple[np.ndarray, np.ndarray]]] = [[] for _ in range(width_hint)]
     try:
@@ -594,25 +595,24 @@ class _ArrayView:
         self.owner = owner
 
 
-def _distinct_texts(parts: List[Tuple[np.ndarray, np.ndarray]]) -> Tuple[np.ndarray, np.ndarray]:
-    """One column's (codes, distinct texts) from its chunks' ``_distinct_objects``: the texts
-    of all chunks factorized once, then each cell's code looked up."""
+def _distinct_texts(parts: List[Tuple[np.ndarray, np.ndarray]]) -> CodedColumn:
+    """One column's texts from its chunks' ``_distinct_objects``: the texts of all chunks
+    factorized once, then each cell's code looked up."""
     numbers, distinct = pd.factorize(np.concatenate([texts for _, texts in parts]))
     if len(parts) == 1:
-        return numbers[parts[0][0]], distinct
+        return CodedColumn(numbers[parts[0][0]], distinct)
     offsets = np.cumsum([0] + [len(texts) for _, texts in parts[:-1]])
-    return (np.concatenate([numbers[offset + codes] for offset, (codes, _) in
-                            zip(offsets, parts)]), distinct)
+    return CodedColumn(np.concatenate([numbers[offset + codes] for offset, (codes, _) in
+                                       zip(offsets, parts)]), distinct)
 
 
-def _empty_cells_at_end(parsed: List[Tuple[np.ndarray, np.ndarray]], records: np.ndarray
-                        ) -> np.ndarray:
+def _empty_cells_at_end(parsed: List[CodedColumn], records: np.ndarray) -> np.ndarray:
     """For each of ``records`` (whose last cell is empty): how many of its last cells are empty
     (as the C parser gives them: a short record is padded with empty cells)."""
     count = np.zeros(len(records), dtype=np.int64)
     running = np.arange(len(records))  # records whose cells seen so far are all empty
-    for texts, uniques in reversed(parsed):
-        empty = (uniques == "")[texts[records[running]]]
+    for texts in reversed(parsed):
+        empty = (texts.values == "")[texts.codes[records[running]]]
         running = running[empty]
         if not len(running):
             break
@@ -678,10 +678,6 @@ def _count_in_spans(buffer: np.ndarray, byte: int, starts: np.ndarray, ends: np.
         seen += len(hits)
     before[bounds >= len(buffer)] = seen
     return before[1::2] - before[0::2]
-
-
-def _per_value(uniques, count) -> np.ndarray:
-    return np.fromiter((count(text) for text in uniques), dtype=np.int64, count=len(uniques))
 
 
 def _line_ends_in(text: str) -> int:

@@ -196,7 +196,8 @@ def test_distinct_texts_by_address_joins_equal_texts_held_by_different_objects(m
     monkeypatch.setattr(table_module, "BY_ADDRESS_MIN_ROWS", 1)
     texts = np.array(["".join(["a", "b"]), "c", "".join(["a", "b"]), "c", ""], dtype=object)
     assert texts[0] is not texts[2]
-    codes, distinct = table_module._distinct_texts([table_module._distinct_objects(texts)])
+    column = table_module._distinct_texts([table_module._distinct_objects(texts)])
+    codes, distinct = column.codes, column.values
     assert distinct.tolist() == ["ab", "c", ""]
     assert codes.tolist() == [0, 1, 0, 1, 2]
 
