@@ -238,9 +238,6 @@ class Matcher:
         # Asked several times per combination: a plain dict, not the units' checked method
         # (every P-code asked about is one of the units), and remembered ancestors.
         self._level_of = units.levels_by_pcode()
-        self._unit_pcodes = list(self._level_of)  # units by number, for array look-ups
-        self._unit_number = {pcode: i for i, pcode in enumerate(self._unit_pcodes)}
-        self._unit_levels = np.array(list(self._level_of.values()), dtype=np.int64)
         self._ancestor = _Ancestors(units)
         self._names = {lvl: _NameIndex(units, lvl, self._ancestor, named)
                        for lvl, named in _names_by_level(units).items()}
@@ -295,81 +292,9 @@ class Matcher:
         return MatchLines.of_groups(group_of_row, self._resolve_groups(cleaned, firsts))
 
     def _resolve_groups(self, coded, firsts: np.ndarray) -> List[List[Match]]:
-        """The matches of each combination of cleaned values (the rows at ``firsts``). Those
-        that one code decides alone (see ``_deciding_codes``) share one result per code; the
-        others walk the cascade."""
-        column, value = self._deciding_codes(coded, firsts)
-        per_group: List[Optional[List[Match]]] = [None] * len(firsts)
-        cascade = np.flatnonzero(column < 0)
-        for group, (codes, names) in zip(cascade.tolist(), _values_of(coded, firsts[cascade])):
-            per_group[group] = self._resolve_with_splits(codes, names)
-        decided: Dict[Tuple[int, int], List[Match]] = {}
-        for group in np.flatnonzero(column >= 0).tolist():
-            key = (int(column[group]), int(value[group]))
-            if key not in decided:
-                _, level, codes = coded[key[0]]
-                decided[key] = [self._used(self._find_code(codes.values[key[1]], level), [])]
-            per_group[group] = decided[key]
-        return per_group
-
-    def _deciding_codes(self, coded, firsts: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
-        """Per combination, the position in ``coded`` of the code column that decides it and
-        that code's value number; -1 where the cascade must decide. A code decides alone, as the
-        cascade would, when no crosswalk is given and: it is the deepest value of the row;
-        every code of the row is in the boundaries (no roll-up) and is that unit or one of its
-        ancestors; no value is a placeholder or national-coverage phrase; and its column is
-        not finer than the boundaries. (Most rows of a table: decided with arrays, per code,
-        instead of per combination.)"""
-        groups = len(firsts)
-        column, value = np.full(groups, -1), np.full(groups, -1)
-        code_columns = sorted((level, i) for i, (kind, level, _) in enumerate(coded)
-                              if kind == "code")
-        if self.crosswalk or not code_columns or not groups:
-            return column, value
-        decides = np.ones(groups, dtype=bool)
-        deepest_level = np.full(groups, -1)  # of the deepest code column with a value
-        deepest_unit = np.full(groups, -1)  # the unit of its code
-        units_by_column = []
-        for level, i in code_columns:
-            codes, values = coded[i][2].codes, coded[i][2].values
-            unit = np.array([self._unit_found(v, level) for v in values] + [_NO_VALUE])
-            unit = unit[codes[firsts]]  # (code -1, an empty cell: the last)
-            given = unit != _NO_VALUE
-            decides &= ~given | (unit >= 0)
-            column[given], value[given], deepest_level[given] = i, codes[firsts][given], level
-            deepest_unit[given] = unit[given]
-            units_by_column.append((i, unit, given))
-        decides &= (column >= 0) & (deepest_level <= self.units.level)
-        for i, unit, given in units_by_column:
-            upper = decides & given & (column != i)
-            decides[upper] = self._is_ancestor(unit[upper], deepest_unit[upper])
-        for kind, level, names in coded:
-            if kind == "name":
-                codes, values = names.codes, names.values
-                plain = np.array([bool(v) and self._verdict_of(v) == "" for v in values] + [True])
-                given = codes[firsts] != -1
-                decides &= plain[codes[firsts]] & (~given | (level <= deepest_level))
-        column[~decides] = -1
-        return column, value
-
-    def _unit_found(self, raw: Optional[str], level: int) -> int:
-        """The number of the unit the code ``raw`` is, when it is one (not a placeholder, not
-        rolled up), else -1."""
-        if not raw or self._verdict_of(raw):
-            return -1
-        hit = self._find_code(raw, level)
-        if hit is None or hit.rolled_from is not None:
-            return -1
-        return self._unit_number[hit.pcode]
-
-    def _is_ancestor(self, upper: np.ndarray, lower: np.ndarray) -> np.ndarray:
-        """Element-wise: whether unit ``upper`` is an ancestor of unit ``lower`` (unit numbers;
-        each distinct pair worked out once)."""
-        levels = self._unit_levels
-        pairs, inverse = np.unique(np.stack([lower, levels[upper]]), axis=1, return_inverse=True)
-        ancestors = np.array([self._unit_number.get(self._ancestor(self._unit_pcodes[lo], lvl), -1)
-                              for lo, lvl in pairs.T.tolist()], dtype=np.int64)
-        return (levels[upper] < levels[lower]) & (ancestors[inverse.ravel()] == upper)
+        """The matches of each combination of cleaned values (the rows at ``firsts``)."""
+        return [self._resolve_with_splits(codes, names)
+                for codes, names in _values_of(coded, firsts)]
 
     def _verdict_of(self, raw: Optional[str]) -> str:
         verdict = self._verdicts.get(raw)
@@ -858,9 +783,6 @@ def _numeric_index(units: AdminUnits) -> Dict[Tuple[str, int, int], str]:
             ambiguous.add(key)
         index[key] = pcode
     return {k: v for k, v in index.items() if k not in ambiguous}
-
-
-_NO_VALUE = -2  # in ``_deciding_codes``: an empty cell (-1: a code that is not a unit)
 
 
 def _verdict(raw: str) -> str:
