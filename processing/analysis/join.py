@@ -383,21 +383,21 @@ def _rows_output(table, index, per_row, attributes, texts, options, progress) ->
 
 def _in_file_order(source_rows, columns, skipped) -> pd.DataFrame:
     """One frame: source_row, then ``columns`` (name, Series on a RangeIndex: the data rows,
-    or CodedColumn), with the blank and total rows under the header added as skipped rows (they are
-    rows too), all sorted by file row. The text columns are written straight into the frame's
-    one block of text (no other copy of the whole table); the typed ones are added to it."""
+    or CodedColumn), with the blank and total rows under the header added as skipped rows
+    (they are rows too), all sorted by file row. The text columns are written straight into
+    the frame's one block of text (no other copy of the whole table); the typed ones are added
+    to it."""
     data_rows = len(source_rows)
     source_row = np.concatenate([source_rows,
                                  np.array([row for row, _ in skipped], dtype=np.int64)])
     order = np.argsort(source_row, kind="stable")  # labels >= data_rows: skipped rows
+    kept = np.flatnonzero(order < data_rows)  # the output's data rows ...
+    rows = order[kept]  # ... and which data row each is
     texts = [(name, column) for name, column in columns if _is_text(column)]
-    block = np.empty((len(order), len(texts)), dtype=object, order="F")
-    copy_rows = _row_copier(order, data_rows)
+    block = np.full((len(order), len(texts)), np.nan, dtype=object, order="F")
     for position, (_, column) in enumerate(texts):  # (on a RangeIndex: positions are labels)
-        if isinstance(column, CodedColumn):
-            copy_rows(column.values, block[:, position], column.codes)
-        else:
-            copy_rows(column.to_numpy(), block[:, position])
+        block[kept, position] = column.cells(rows) if isinstance(column, CodedColumn) \
+            else column.to_numpy()[rows]
     names = [name for name, _ in texts]
     extra = np.flatnonzero(order >= data_rows)
     block[extra, names.index("status")] = "skipped"
@@ -413,64 +413,6 @@ def _in_file_order(source_rows, columns, skipped) -> pd.DataFrame:
 
 def _is_text(column) -> bool:
     return isinstance(column, CodedColumn) or column.dtype == object
-
-
-def _row_copier(order: np.ndarray, data_rows: int):
-    """A function copying a column's values to the output's rows in ``order`` (positions >=
-    ``data_rows``: skipped rows, NaN): ``copy(values, target)``, or ``copy(values, target,
-    codes)`` for a column given as codes of its ``values`` (-1: None). A table in file order
-    with a few skipped rows is a few stretches of consecutive rows: copied as slices, not
-    gathered row by row."""
-    # Where a stretch begins: after a jump, and at the first skipped row (its label comes
-    # right after the last data row's: a total row at the table's end follows it in order too).
-    starts = np.flatnonzero((np.diff(order, prepend=-2) != 1) | (order == data_rows))
-    if len(starts) * 64 > len(order):  # rows in no useful order: gather them
-        by_position = np.minimum(order, data_rows)  # a skipped row: the NaN after the values
-
-        def gather(values, target, codes=None):
-            if codes is None:
-                target[:] = np.append(values, np.nan)[by_position]
-            else:  # (code -1 takes the None last, a skipped row the NaN before it)
-                target[:] = np.append(values, [np.nan, None])[
-                    np.append(codes, len(values))[by_position]]
-        return gather
-    stretches = list(zip(starts.tolist(), np.append(starts[1:], len(order)).tolist(),
-                         order[starts].tolist()))
-
-    def copy_stretches(values, target, codes=None):
-        if codes is not None:
-            codes = codes.astype(np.intp, copy=False)
-        for start, stop, first in stretches:
-            if first >= data_rows:
-                target[start:stop] = np.nan
-            elif codes is None:
-                target[start:stop] = values[first:first + stop - start]
-            else:
-                _take_into(values, codes[first:first + stop - start], target[start:stop])
-    return copy_stretches
-
-
-def _take_into(values: np.ndarray, codes: np.ndarray, target: np.ndarray) -> None:
-    """target[:] = values[codes], code -1: None. pandas' own object take writes straight into
-    ``target`` (a third of the time of a numpy take and a copy, per column of a large rows
-    output); numpy's when that pandas-internal function is not there or not as expected."""
-    if _OBJECT_TAKE is not None and (not len(codes) or codes.max() < len(values)):
-        _OBJECT_TAKE(values, codes, target, None)  # (it does not check the codes' range)
-    else:
-        target[:] = np.append(values, None)[codes]
-
-
-def _object_take():
-    try:
-        from pandas._libs.algos import take_1d_object_object as take
-        probe = np.empty(2, dtype=object)
-        take(np.array(["a"], dtype=object), np.array([0, -1], dtype=np.intp), probe, None)
-    except Exception:  # (not a public API: a pandas without it, or changed, gets numpy's)
-        return None
-    return take if probe.tolist() == ["a", None] else None
-
-
-_OBJECT_TAKE = _object_take()
 
 
 def _taken(series: pd.Series, positions: np.ndarray):
