@@ -36,7 +36,6 @@ BLANK_COUNT = re.compile(r"(?i)-|n/?a|#n/a|none")  # in a count column: no numbe
 ALL_ORGANISATION_ROLES = ("lead_org", "donor")
 MAX_PEOPLE = 1_000_000_000  # a people count above this is a typo or a pasted code, not people
 SPLIT_RANKS = {"used": 0, "rolled_up": 1, "unmatched": 2}  # a split row: its best part's status
-DUPLICATE_SCREEN_COLUMNS = 20  # duplicate rows are looked for in these first, then in all
 REPORTED_METHODS = ("normalised", "name_fuzzy", "split", "crosswalk", "derived")  # even if used
 
 
@@ -863,22 +862,13 @@ def _column_of(table, level: Optional[int]):
 
 
 def _duplicates(table) -> List[_Issue]:
-    """Groups of rows identical in every column. Screened on the first few columns by a hash
-    of their codes (a file may have 10,000 columns; a hash needs no renumbering of keys too
-    large for integers), then the rows the screen keeps compared exactly."""
-    screen = [table.coded(column).codes for column in table.columns[:DUPLICATE_SCREEN_COLUMNS]]
-    candidates = np.flatnonzero(pd.Series(_row_hashes(screen, table.height)).duplicated(
-        keep=False).to_numpy())
-    if not len(candidates):
+    """Groups of rows identical in every column (equal codes: equal cells)."""
+    group = combinations([table.coded(column).codes for column in table.columns],
+                         table.height)[0]
+    repeated = np.bincount(group, minlength=1)[group] > 1
+    if not repeated.any():
         return []
-    if len(table.columns) > DUPLICATE_SCREEN_COLUMNS:
-        group = _row_groups(table.rows_of(candidates)[table.columns])
-    else:
-        group = combinations([codes[candidates] for codes in screen], len(candidates))[0]
-    repeated = np.bincount(group)[group] > 1
-    if not repeated.any():  # alike in the screened columns (or their hash) only
-        return []
-    group, source_rows = group[repeated], table.source_rows[candidates[repeated]]
+    group, source_rows = group[repeated], table.source_rows[repeated]
     order = np.argsort(group, kind="stable")  # groups are numbered as they first come
     bounds = np.flatnonzero(np.diff(group[order], prepend=-1, append=-1))
     return [_issue("duplicate_rows", value=", ".join(map(str, rows[:10].tolist())),
@@ -886,30 +876,6 @@ def _duplicates(table) -> List[_Issue]:
                    reason="identical rows: kept and counted once per partner (check whether "
                           "the partner reported the activity twice)")
             for rows in np.split(source_rows[order], bounds[1:-1])]
-
-
-def _row_hashes(code_columns, rows: int) -> np.ndarray:
-    """One 64-bit number per row from its codes: equal codes, equal numbers (different ones
-    may rarely collide: a screen, not an answer)."""
-    hashes = np.zeros(rows, dtype=np.uint64)
-    for codes in code_columns:
-        hashes *= _HASH_MULTIPLIER  # (wraps around: in place, no new array per column)
-        # (read as unsigned: no copy; code -1 is then the largest number, still one number)
-        hashes += codes.view(np.dtype(f"u{codes.dtype.itemsize}"))
-    return hashes
-
-
-_HASH_MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)  # odd, bits well mixed (golden ratio)
-
-
-def _row_groups(frame: pd.DataFrame) -> np.ndarray:
-    """Per row, the number of its group of identical rows (in order of first appearance):
-    whole rows compared as tuples, missing cells as None (as equal as pandas takes them)."""
-    block = frame.to_numpy(dtype=object)
-    block[pd.isna(block)] = None
-    groups: Dict[tuple, int] = {}
-    return np.fromiter((groups.setdefault(row, len(groups)) for row in map(tuple, block.tolist())),
-                       dtype=np.int64, count=len(block))
 
 
 # Summary --------------------------------------------------------------------------------------

@@ -643,10 +643,7 @@ def test_rows_alike_in_a_wide_table_first_columns_are_no_duplicates(units):
     assert result.rows["status"].tolist() == ["used"] * 3
 
 
-def test_rows_whose_hashes_collide_are_no_duplicates(units, monkeypatch):
-    from coordmap.processing.analysis import join as join_module
-
-    monkeypatch.setattr(join_module, "_row_hashes", lambda columns, rows: np.zeros(rows, "u8"))
+def test_duplicates_are_the_rows_identical_in_every_column(units):
     fields = ["Organisation", "Cluster", "Admin2 Pcode", "Activity"]
     records = [["A", "Health", "XY0101", "Clinics"], ["B", "Health", "XY0101", "Clinics"],
                ["A", "Health", "XY0101", "Clinics"]]
@@ -656,7 +653,7 @@ def test_rows_whose_hashes_collide_are_no_duplicates(units, monkeypatch):
     assert no_twins.empty
 
 
-@pytest.mark.parametrize("data_rows", [3, 100])  # (many rows: copied in stretches of rows)
+@pytest.mark.parametrize("data_rows", [3, 100])
 def test_rows_output_of_a_table_ending_with_a_total_row(units, data_rows):
     fields = ["Organisation", "Cluster", "Admin2 Pcode", "Targeted"]
     records = [[f"Org {i}", "Health", "XY0101", str(i)] for i in range(data_rows)]
