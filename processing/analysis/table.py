@@ -21,7 +21,7 @@ from typing import Any, Callable, Iterable, List, Optional, Sequence, Tuple, Uni
 import numpy as np
 import pandas as pd
 
-from .coded import CodedColumn, first_positions
+from .coded import CodedColumn
 from .errors import InputError
 from .progress import SILENT, Cancelled, Progress
 
@@ -39,7 +39,6 @@ CALAMINE_HINT = (
 SheetChoice = Union[str, int, None]
 PROGRESS_ROWS = 50_000  # rows between progress reports in Python loops over rows
 CSV_CHUNK_ROWS = 200_000  # rows the C parser reads between progress reports
-BY_ADDRESS_MIN_ROWS = 2_000  # shorter columns: hashing their texts costs less than addresses
 TICK_SECONDS = 0.25  # progress reports while a reader's one long call runs
 
 
@@ -556,7 +555,7 @@ def _c_parser_columns(data: bytes, delimiter: str, width_hint: int, lines: int,
                     encoding="utf-8", chunksize=CSV_CHUNK_ROWS) as reader:
                 for chunk in reader:
                     for position, parts in enumerate(columns):
-                        parts.append(_distinct_objects(chunk[position].to_numpy()))
+                        parts.append(pd.factorize(chunk[position].to_numpy()))
                     read += len(chunk)
                     progress.step(min(100.0, 100 * read / lines))
     except Cancelled:
@@ -566,38 +565,10 @@ def _c_parser_columns(data: bytes, delimiter: str, width_hint: int, lines: int,
     return [_distinct_texts(parts) for parts in columns]
 
 
-def _distinct_objects(texts: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
-    """A chunk of a column of the C parser's texts as (codes, one text per code). The parser
-    gives equal cells of a stretch of rows one and the same str object: they are told apart by
-    their addresses (integers, hashed far faster than texts, and far faster than asking the
-    parser for categories); equal texts of different objects are joined by
-    ``_distinct_texts``. (Short chunks: by their texts, which costs less than the steps around
-    the addresses.)"""
-    if len(texts) < BY_ADDRESS_MIN_ROWS:
-        return pd.factorize(texts)
-    codes, objects = pd.factorize(_addresses(texts))
-    return codes, texts[first_positions(codes, len(objects))]
-
-
-def _addresses(values: np.ndarray) -> np.ndarray:
-    """The addresses of an object array's items (the array itself, read as integers)."""
-    values = np.ascontiguousarray(values)
-    interface = {"shape": values.shape, "typestr": np.dtype(np.intp).str, "version": 3,
-                 "data": (values.__array_interface__["data"][0], True)}
-    return np.asarray(_ArrayView(interface, values))
-
-
-class _ArrayView:
-    """Memory of another array under another type; holds that array while it is used."""
-
-    def __init__(self, interface: dict, owner: np.ndarray):
-        self.__array_interface__ = interface
-        self.owner = owner
-
-
 def _distinct_texts(parts: List[Tuple[np.ndarray, np.ndarray]]) -> CodedColumn:
-    """One column's texts from its chunks' ``_distinct_objects``: the texts of all chunks
-    factorized once, then each cell's code looked up."""
+    """One column's texts from its chunks' (codes, distinct texts): the distinct texts of all
+    chunks factorized once, then each cell's code looked up (a chunk's cells are dropped as
+    soon as it is factorized: a large file's columns are not held as texts)."""
     numbers, distinct = pd.factorize(np.concatenate([texts for _, texts in parts]))
     if len(parts) == 1:
         return CodedColumn(numbers[parts[0][0]], distinct)

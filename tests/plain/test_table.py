@@ -3,6 +3,7 @@ import datetime as dt
 
 import numpy as np
 import openpyxl
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -167,9 +168,7 @@ def test_fast_csv_path_read_in_chunks_gives_the_same_records(name, monkeypatch):
 
 
 @pytest.mark.parametrize("name", sorted(TRICKY_CSV))
-def test_fast_csv_path_by_addresses_in_chunks_gives_the_same_records(name, monkeypatch):
-    # (large files' path: cells told apart by their str objects, chunk by chunk)
-    monkeypatch.setattr(table_module, "BY_ADDRESS_MIN_ROWS", 1)
+def test_fast_csv_path_in_chunks_of_three_rows_gives_the_same_records(name, monkeypatch):
     monkeypatch.setattr(table_module, "CSV_CHUNK_ROWS", 3)
     fast, reference = _both_paths(TRICKY_CSV[name])
     assert fast == reference
@@ -191,12 +190,10 @@ def test_fast_csv_path_never_reads_differently_from_the_csv_module(text):
     assert fast is None or fast == reference  # None: declined, the csv module reads it
 
 
-def test_distinct_texts_by_address_joins_equal_texts_held_by_different_objects(monkeypatch):
-    # The C parser gives equal cells of a stretch of rows one object, not across stretches.
-    monkeypatch.setattr(table_module, "BY_ADDRESS_MIN_ROWS", 1)
+def test_distinct_texts_joins_equal_texts_of_different_chunks():
     texts = np.array(["".join(["a", "b"]), "c", "".join(["a", "b"]), "c", ""], dtype=object)
     assert texts[0] is not texts[2]
-    column = table_module._distinct_texts([table_module._distinct_objects(texts)])
+    column = table_module._distinct_texts([pd.factorize(texts[:2]), pd.factorize(texts[2:])])
     codes, distinct = column.codes, column.values
     assert distinct.tolist() == ["ab", "c", ""]
     assert codes.tolist() == [0, 1, 0, 1, 2]
