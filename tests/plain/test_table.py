@@ -8,9 +8,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coordmap.processing.analysis import table as table_module
 from coordmap.processing.analysis.errors import InputError
-from coordmap.processing.analysis.table import list_sheets, read_table, table_from_records
+from coordmap.processing.analysis.table import (
+    fast_csv,
+    list_sheets,
+    plain_csv,
+    read_table,
+    table_from_records,
+    text_file,
+)
+from coordmap.processing.analysis.table.encoding import SNIFF_CHARS
 
 
 def write(path, text, encoding="utf-8"):
@@ -136,11 +143,11 @@ TRICKY_CSV = {
 
 
 def _both_paths(text):
-    delimiter = table_module._sniff_delimiter(text)
-    fast = _records(table_module._parse_csv_fast("t.csv", text.encode("utf-8"), delimiter,
-                                                 table_module._width_hint(text, delimiter)))
+    delimiter = text_file.sniff_delimiter(text)
+    fast = _records(fast_csv.parse_csv("t.csv", text.encode("utf-8"), delimiter,
+                                       text_file.most_fields(text, delimiter)))
     try:
-        return fast, table_module._parse_csv("t.csv", text, delimiter)
+        return fast, plain_csv.parse_csv("t.csv", text, delimiter)
     except InputError as error:  # e.g. a quote never closed: the file is refused
         return fast, error
 
@@ -162,14 +169,14 @@ def test_fast_csv_path_gives_exactly_the_csv_module_records(name):
 
 @pytest.mark.parametrize("name", sorted(TRICKY_CSV))
 def test_fast_csv_path_read_in_chunks_gives_the_same_records(name, monkeypatch):
-    monkeypatch.setattr(table_module, "CSV_CHUNK_ROWS", 2)  # records cut across chunks
+    monkeypatch.setattr(fast_csv, "CSV_CHUNK_ROWS", 2)  # records cut across chunks
     fast, reference = _both_paths(TRICKY_CSV[name])
     assert fast == reference
 
 
 @pytest.mark.parametrize("name", sorted(TRICKY_CSV))
 def test_fast_csv_path_in_chunks_of_three_rows_gives_the_same_records(name, monkeypatch):
-    monkeypatch.setattr(table_module, "CSV_CHUNK_ROWS", 3)
+    monkeypatch.setattr(fast_csv, "CSV_CHUNK_ROWS", 3)
     fast, reference = _both_paths(TRICKY_CSV[name])
     assert fast == reference
 
@@ -178,7 +185,7 @@ def test_fast_csv_path_line_counting_across_chunk_boundaries(monkeypatch):
     text = TRICKY_CSV["line ends in cells"] + TRICKY_CSV["crlf and lone cr"]
     reference = _both_paths(text)[1]
     for size in (1, 2, 3, 7):  # \r\n split over two chunks, a chunk per byte, ...
-        monkeypatch.setattr(table_module, "_CHUNK_BYTES", size)
+        monkeypatch.setattr(fast_csv, "_CHUNK_BYTES", size)
         assert _both_paths(text)[0] == reference
 
 
@@ -193,14 +200,14 @@ def test_fast_csv_path_never_reads_differently_from_the_csv_module(text):
 def test_distinct_texts_joins_equal_texts_of_different_chunks():
     texts = np.array(["".join(["a", "b"]), "c", "".join(["a", "b"]), "c", ""], dtype=object)
     assert texts[0] is not texts[2]
-    column = table_module._distinct_texts([pd.factorize(texts[:2]), pd.factorize(texts[2:])])
+    column = fast_csv._distinct_texts([pd.factorize(texts[:2]), pd.factorize(texts[2:])])
     codes, distinct = column.codes, column.values
     assert distinct.tolist() == ["ab", "c", ""]
     assert codes.tolist() == [0, 1, 0, 1, 2]
 
 
 def test_fast_csv_path_declines_a_longer_record_after_the_sniffed_start_and_a_quote_left_open():
-    long_later = "a,b\n" + "1,2\n" * (table_module.SNIFF_CHARS // 4 + 10) + "1,2,3\n"
+    long_later = "a,b\n" + "1,2\n" * (SNIFF_CHARS // 4 + 10) + "1,2,3\n"
     fast, reference = _both_paths(long_later)
     assert fast is None and reference[0][-1] == ["1", "2", "3"]
     fast, reference = _both_paths('a,b\n"open,1\n2,3\n')
@@ -210,7 +217,7 @@ def test_fast_csv_path_declines_a_longer_record_after_the_sniffed_start_and_a_qu
 def _raw_both_ways(path, monkeypatch):
     fast = read_table(path)
     with monkeypatch.context() as patch:
-        patch.setattr(table_module, "_parse_csv_fast", lambda *args: None)
+        patch.setattr(fast_csv, "parse_csv", lambda *args: None)
         reference = read_table(path)
     return fast, reference
 
