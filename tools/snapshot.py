@@ -13,6 +13,7 @@ counted, and with the crosswalk of their suggestions. A case that fails records 
 
     .venv/bin/python tools/snapshot.py record /tmp/snap-before
     .venv/bin/python tools/snapshot.py record /tmp/snap-after
+    .venv/bin/python tools/snapshot.py record /tmp/snap-plain --plain   # CSVs by the plain path
     .venv/bin/python tools/snapshot.py compare /tmp/snap-before /tmp/snap-after
 """
 import argparse
@@ -199,10 +200,13 @@ def _joined(case: Case, units, options, crosswalk=None) -> Dict[str, Any]:
     return out
 
 
-def record(folder: Path, only: Optional[str]) -> int:
+def record(folder: Path, only: Optional[str], plain: bool = False) -> int:
     if folder.resolve().is_relative_to(ROOT.resolve()):
         raise SystemExit(f"{folder}: write snapshots outside the checkout ({ROOT})")
     folder.mkdir(parents=True, exist_ok=True)
+    if plain:  # every CSV read by the csv module, the reference of the fast path
+        from coordmap.processing.analysis.table import fast_csv
+        fast_csv.ENABLED = False
     count = 0
     with tempfile.TemporaryDirectory(prefix="coordmap-snapshot-") as work:
         for case in all_cases(Path(work)):
@@ -323,13 +327,15 @@ def main(argv: Optional[List[str]] = None) -> int:
     recording = commands.add_parser("record", help="run every case and write its results")
     recording.add_argument("folder", type=Path)
     recording.add_argument("--only", help="case names matching this pattern, e.g. 'corpus/*'")
+    recording.add_argument("--plain", action="store_true",
+                           help="read CSV files by the plain path (the fast path switched off)")
     comparing = commands.add_parser("compare", help="report every difference of two snapshots")
     comparing.add_argument("old", type=Path)
     comparing.add_argument("new", type=Path)
     args = parser.parse_args(argv)
     _import_package()
     if args.command == "record":
-        return record(args.folder, args.only)
+        return record(args.folder, args.only, args.plain)
     return compare(args.old, args.new)
 
 

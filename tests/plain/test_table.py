@@ -1,4 +1,5 @@
 """read_table / table_from_records / list_sheets on small generated files."""
+import csv
 import datetime as dt
 
 import numpy as np
@@ -18,6 +19,7 @@ from coordmap.processing.analysis.table import (
     text_file,
 )
 from coordmap.processing.analysis.table.encoding import SNIFF_CHARS
+from coordmap.tests.helpers import csv_path
 
 
 def write(path, text, encoding="utf-8"):
@@ -243,3 +245,13 @@ def test_read_table_with_nul_bytes_and_ragged_rows_is_the_same_on_either_path(tm
     fast, reference = _raw_both_ways(path, monkeypatch)
     assert fast == reference
     assert fast.rows[-1] == ["6", "7", "8", "9"] and fast.rows[2] == ["4", "5", None, None]
+
+
+def test_the_plain_path_reads_a_cell_longer_than_the_csv_module_limit(tmp_path):
+    limit = csv.field_size_limit()
+    long_text = "x" * (limit + 10)
+    path = write(tmp_path / "long.csv", f"a,b\n{long_text},1\n")
+    with csv_path("plain"):
+        raw = read_table(path)
+    assert raw.rows == [["a", "b"], [long_text, "1"]]
+    assert csv.field_size_limit() == limit  # set back after the read
