@@ -620,7 +620,7 @@ def test_rows_output_with_blank_rows_between_the_data_rows(units, blank_every):
 
 
 def test_presence_order_is_that_of_a_frame_sort_with_missing_values_last():
-    from coordmap.processing.analysis.join import _sort_order
+    from coordmap.processing.analysis.join.presence import _sort_order
 
     keys = {
         "admin_level": np.array([2, 1, 2, 2, 2, 1, 2], dtype=np.int64),
