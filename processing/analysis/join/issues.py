@@ -28,9 +28,9 @@ class Issue(NamedTuple):
 
 
 def issue(category, column=None, value=None, level=None, parent=None, rows=1, first_row=None,
-           reason="", suggestion=None) -> Issue:
+          reason="", suggestion=None) -> Issue:
     return Issue(category, column, value, level, parent, int(rows), first_row, reason,
-                  suggestion)
+                 suggestion)
 
 
 def issues_table(table, lines, attributes, texts, units, progress) -> pd.DataFrame:
@@ -82,7 +82,7 @@ def _grouped(attributes, selected, key_of, source_row, category, column, reason_
     for value, group in subset.groupby(key_of(subset).fillna(""), sort=True):
         rows = source_row.loc[group.index]
         out.append(issue(category, column, value or None, rows=len(group),
-                          first_row=int(rows.min()), reason=reason_of(group)))
+                         first_row=int(rows.min()), reason=reason_of(group)))
     return out
 
 
@@ -111,7 +111,7 @@ def _match_issues(lines: MatchLines, table) -> List[Issue]:
     # (thousands of issues, a few levels: each level's column worked out once)
     column_of = {level: _column_of(table, level) for level in {m.raw_level for m in firsts}}
     return [issue(_match_category(m.status, m.method), column_of[m.raw_level], m.raw_value,
-                   m.raw_level, m.raw_parent, size, int(first), m.reason, m.suggestion)
+                  m.raw_level, m.raw_parent, size, int(first), m.reason, m.suggestion)
             for m, size, first in zip(firsts, sizes, lowest)]
 
 
