@@ -60,16 +60,11 @@ def _period_key(attributes, mode):
             "Int64").astype(str) + "-Q" + start.dt.quarter.astype("Int64").astype(str))
         return quarter.where(per_distinct(period, lambda p: p.str.fullmatch(
             r"\d{4}-(\d{2}|Q[1-4])", na=False)))
-    if not _any_present(period.to_numpy()):
+    if not pd.notna(period.to_numpy()).any():
         return pd.Series("all", index=attributes.index)
     first, last = attributes["period_start"].min(), attributes["period_end"].max()
     span = f"{first:%Y-%m}/{last:%Y-%m}" if pd.notna(first) and pd.notna(last) else "all"
     return pd.Series(span, index=attributes.index)
-
-
-def _any_present(values: np.ndarray) -> bool:
-    """``pd.notna(values).any()``, the first rows first: a value is usually found there."""
-    return bool(pd.notna(values[:1000]).any() or pd.notna(values[1000:]).any())
 
 
 class FirstTexts:

@@ -43,11 +43,6 @@ def _counts_of(values: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
 def _count_texts(values: np.ndarray) -> np.ndarray:
     """_count_text of each value (None: missing)."""
     missing = pd.isna(values)
-    try:
-        if all(map(str.isdigit, values[~missing])):  # most counts: nothing to take out
-            return np.where(missing, None, values)
-    except TypeError:  # (a cell of a spreadsheet may be a number)
-        pass
     return np.array([None if gone else _count_text(value) for value, gone in zip(values, missing)],
                     dtype=object)
 

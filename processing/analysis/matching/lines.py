@@ -60,8 +60,8 @@ class MatchLines:
 
     @cached_property
     def _fields(self) -> np.ndarray:
-        """Every field of every match, a row per field (made in one go: fields are asked for
-        a dozen times; a field at a time, which numpy fills 4x faster than match by match)."""
+        """Every field of every match, a row per field (made once, a field at a time: fields
+        are asked for a dozen times)."""
         table = np.empty((len(Match._fields), len(self.matches)), dtype=object)
         for row, values in zip(table, zip(*self.matches)):
             row[:] = values
