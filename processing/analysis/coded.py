@@ -4,7 +4,7 @@ A 4W column repeats a few values (a few dozen organisations, clusters, months) o
 so steps work once per distinct value and carry integer codes per row. ``CodedColumn`` is that
 pair; ``combinations`` groups rows on the codes of several columns.
 """
-from typing import Any, Callable, Sequence, Tuple, Union
+from typing import Any, Callable, Optional, Sequence, Tuple, Union
 
 import numpy as np
 import pandas as pd
@@ -42,14 +42,18 @@ class CodedColumn:
         """Per row: whether its cell has a value."""
         return self.codes >= 0
 
-    def lookup(self, per_value: np.ndarray, empty: Any, rows: Rows = ALL_ROWS) -> np.ndarray:
+    def lookup(self, per_value: np.ndarray, empty: Any, rows: Rows = ALL_ROWS,
+               out: Optional[np.ndarray] = None) -> np.ndarray:
         """Per row (of ``rows``): the entry of its value in ``per_value`` (an array with one
-        entry per distinct value), ``empty`` for an empty cell."""
-        return np.append(per_value, [empty])[self.codes[rows]]  # code -1: the appended entry
+        entry per distinct value), ``empty`` for an empty cell; written into ``out`` when
+        given."""
+        # Code -1 takes the appended entry ("wrap": -1 is the last; codes are never out of range).
+        return np.take(np.append(per_value, [empty]), self.codes[rows], out=out, mode="wrap")
 
-    def cells(self, rows: Rows = ALL_ROWS) -> np.ndarray:
-        """The cells of ``rows`` as an object array, None for an empty cell."""
-        return self.lookup(self.values, None, rows)
+    def cells(self, rows: Rows = ALL_ROWS, out: Optional[np.ndarray] = None) -> np.ndarray:
+        """The cells of ``rows`` as an object array, None for an empty cell; written into
+        ``out`` when given."""
+        return self.lookup(self.values, None, rows, out)
 
     def map(self, func: Callable[[Any], Any], empty: Any = None, dtype=object) -> np.ndarray:
         """Per row: ``func`` of its value (called once per distinct value), ``empty`` for an

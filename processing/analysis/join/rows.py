@@ -103,13 +103,11 @@ def _in_file_order(source_rows, columns, skipped) -> pd.DataFrame:
     source_row = np.concatenate([source_rows,
                                  np.array([row for row, _ in skipped], dtype=np.int64)])
     order = np.argsort(source_row, kind="stable")  # labels >= data_rows: skipped rows
-    kept = np.flatnonzero(order < data_rows)  # the output's data rows ...
-    rows = order[kept]  # ... and which data row each is
+    by_position = np.minimum(order, data_rows)  # (a skipped row: the NaN after the data rows)
     texts = [(name, column) for name, column in columns if _is_text(column)]
-    block = np.full((len(order), len(texts)), np.nan, dtype=object, order="F")
+    block = np.empty((len(order), len(texts)), dtype=object, order="F")
     for position, (_, column) in enumerate(texts):  # (on a RangeIndex: positions are labels)
-        block[kept, position] = column.cells(rows) if isinstance(column, CodedColumn) \
-            else column.to_numpy()[rows]
+        _cells_in_order(column, by_position, block[:, position])
     names = [name for name, _ in texts]
     extra = np.flatnonzero(order >= data_rows)
     block[extra, names.index("status")] = "skipped"
@@ -121,6 +119,17 @@ def _in_file_order(source_rows, columns, skipped) -> pd.DataFrame:
         if not _is_text(column):
             frame.insert(position, name, _taken(column, positions), allow_duplicates=True)
     return frame
+
+
+def _cells_in_order(column, by_position: np.ndarray, out: np.ndarray) -> None:
+    """A text column's cells at ``by_position`` written into ``out``; position ``len(column)``
+    (a skipped row): NaN. A CodedColumn's empty cell stays None."""
+    if isinstance(column, CodedColumn):
+        with_skipped = CodedColumn(np.append(column.codes, len(column.values)),
+                                   np.append(column.values, np.nan))
+        with_skipped.cells(by_position, out)
+    else:
+        np.take(np.append(column.to_numpy(), np.nan), by_position, out=out)
 
 
 def _is_text(column) -> bool:
