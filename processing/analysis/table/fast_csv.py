@@ -6,10 +6,11 @@ coordmap:join_4w on the benchmark's 100k-row table; figures in benchmarks/README
 
 What it relies on, each checked for every file (when a check fails it returns None and the
 plain path reads the file, so a file is never read differently, only more slowly):
-- pandas.read_csv with dtype=object, na_filter=False, quotechar '"' and doublequote splits
-  records and cells as the csv module does (excel dialect), and fails or warns (both turned into
-  None here) on a record longer than the widest record of the file's start (``width_hint``)
-  and on a quote left open;
+- pandas.read_csv with na_filter=False, quotechar '"' and doublequote splits records and
+  cells as the csv module does (excel dialect), and fails or warns (both turned into None
+  here) on a record longer than the widest record of the file's start (``width_hint``) and on
+  a quote left open; with dtype="category" it gives each column's texts as categories (texts,
+  "" for an empty cell), renumbered here in the order rows first have them;
 - the C parser pads short records with empty cells: each record's own field count is worked out
   from the delimiters that end its line, and its first line from the line ends inside its
   cells; the records must add up to the file's lines;
@@ -106,12 +107,12 @@ def _c_parser_columns(data: bytes, delimiter: str, width_hint: int, lines: int,
             read = 0
             with pd.read_csv(
                     io.BytesIO(data), sep=delimiter, header=None, names=range(width_hint),
-                    index_col=False, dtype=object, na_filter=False, skip_blank_lines=False,
+                    index_col=False, dtype="category", na_filter=False, skip_blank_lines=False,
                     quotechar='"', doublequote=True, skipinitialspace=False, engine="c",
                     encoding="utf-8", chunksize=CSV_CHUNK_ROWS) as reader:
                 for chunk in reader:
                     for position, parts in enumerate(columns):
-                        parts.append(pd.factorize(chunk[position].to_numpy()))
+                        parts.append(_distinct_in_chunk(chunk[position]))
                     read += len(chunk)
                     progress.step(min(100.0, 100 * read / lines))
     except Cancelled:
@@ -119,6 +120,13 @@ def _c_parser_columns(data: bytes, delimiter: str, width_hint: int, lines: int,
     except Exception:  # a longer record, a quote never closed, ...: the csv module decides
         return None
     return [_distinct_texts(parts) for parts in columns]
+
+
+def _distinct_in_chunk(texts: pd.Series) -> Tuple[np.ndarray, np.ndarray]:
+    """A chunk's column, as the parser gives it (categories: each distinct text hashed while
+    parsing), as codes of its distinct texts numbered in the order rows first have them."""
+    codes, firsts = pd.factorize(texts.cat.codes.to_numpy())
+    return codes, texts.cat.categories.to_numpy(dtype=object)[firsts]
 
 
 def _distinct_texts(parts: List[Tuple[np.ndarray, np.ndarray]]) -> CodedColumn:
