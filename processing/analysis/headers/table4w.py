@@ -6,15 +6,13 @@ import numpy as np
 import pandas as pd
 
 from ..coded import CodedColumn
-from ..table import cells_of
+from ..table.raw import FromFile, cells_of
 
 SOURCE_ROW = "source_row"
 
 
 @dataclass(eq=False)
-class Table4W:
-    source: str
-    sheet: Optional[str]
+class Table4W(FromFile):
     columns: List[str]  # unique labels
     hxl: List[Optional[str]]  # normalised hashtag per column or None
     source_rows: np.ndarray  # file row number of each data row (int64)
@@ -26,10 +24,6 @@ class Table4W:
     # label -> its cells as codes: see ``coded``; the reader's own when it has them
     _coded: Dict[str, CodedColumn] = field(default_factory=dict, repr=False)
     _data: Optional[pd.DataFrame] = field(default=None, repr=False)  # see ``data``
-
-    @property
-    def where(self) -> str:
-        return self.source if self.sheet is None else f'{self.source}, sheet "{self.sheet}"'
 
     @property
     def height(self) -> int:

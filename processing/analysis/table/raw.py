@@ -10,8 +10,20 @@ from ..coded import CodedColumn
 PROGRESS_ROWS = 50_000  # rows between progress reports in Python loops over rows
 
 
+@dataclass(eq=False)
+class FromFile:
+    """Where a table comes from, as messages name it."""
+    source: str  # file name for messages
+    sheet: Optional[str]  # sheet actually read (None for CSV)
+
+    @property
+    def where(self) -> str:
+        """'file' or 'file, sheet "name"' for messages."""
+        return self.source if self.sheet is None else f'{self.source}, sheet "{self.sheet}"'
+
+
 @dataclass(eq=False)  # (numpy cells: equality below compares them)
-class RawTable:
+class RawTable(FromFile):
     """A sheet as a grid of raw cells (None for empty), every row padded to one width.
 
     Stored by column, not as row lists: a large table's steps work a column at a time. The CSV
@@ -19,8 +31,6 @@ class RawTable:
     row: the grid (``cells``) is then only made if something asks for it, and the steps that
     read a few rows (header detection) or a column's filled cells read the codes.
     """
-    source: str  # file name for messages
-    sheet: Optional[str]  # sheet actually read (None for CSV)
     row_numbers: List[int]  # 1-based row number a person sees in the file, per row
     notes: List[str] = field(default_factory=list)
     # each column's cells as codes of its values, when the reader has them (the CSV reader
@@ -44,11 +54,6 @@ class RawTable:
         return isinstance(other, RawTable) and (
             self.source, self.sheet, self.row_numbers, self.notes, self.rows) == (
             other.source, other.sheet, other.row_numbers, other.notes, other.rows)
-
-    @property
-    def where(self) -> str:
-        """'file' or 'file, sheet "name"' for messages."""
-        return self.source if self.sheet is None else f'{self.source}, sheet "{self.sheet}"'
 
     @property
     def height(self) -> int:
