@@ -8,6 +8,22 @@ import contextlib
 import socketserver
 import threading
 
+CSV_PATHS = ("fast", "plain")  # how CSV files are read: pandas' C parser, or the csv module
+
+
+@contextlib.contextmanager
+def csv_path(name: str):
+    """CSV files read by the fast path (``table.fast_csv``) or by the plain one (the csv
+    module, its reference) within the block: tests run both alike."""
+    from coordmap.processing.analysis.table import fast_csv
+
+    enabled = fast_csv.ENABLED
+    fast_csv.ENABLED = name == "fast"
+    try:
+        yield
+    finally:
+        fast_csv.ENABLED = enabled
+
 
 def run_join(run_algorithm, folder, table, admin, **extra):
     """coordmap:join_4w of ``table`` on ``admin``, writing presence.gpkg, rows.gpkg and

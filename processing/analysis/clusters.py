@@ -8,11 +8,11 @@ import copy
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Sequence, Set, Tuple, Union
+from typing import Any, Dict, List, Optional, Set, Union
 
-import numpy as np
 import pandas as pd
 
+from .coded import CodedColumn
 from .vocabulary import load_json_file, load_vocabulary, normalise_text
 
 LANGUAGES = ("en", "fr", "es", "pt", "ar")
@@ -81,13 +81,14 @@ class ClusterVocabulary:
             cached = self._cache[original] = self._match(original)
         return cached
 
-    def normalise_series(self, values: pd.Series,
-                         factorized: Optional[Tuple[np.ndarray, Sequence]] = None) -> pd.DataFrame:
+    def normalise_series(self, values: pd.Series, coded: Optional[CodedColumn] = None
+                         ) -> pd.DataFrame:
         """cluster_code, cluster_name, cluster_known, cluster_note per row (one match per value).
-        ``factorized``: the column's (codes, distinct values) when the caller has them (code -1:
-        no value), so the column is not hashed again."""
-        codes, uniques = factorized if factorized is not None else \
-            pd.factorize(values.astype(object).where(values.notna(), None))
+        ``coded``: the column as codes of its values when the caller has them, so the column is
+        not hashed again."""
+        if coded is None:
+            coded = CodedColumn.of_cells(values.astype(object))
+        codes, uniques = coded.codes, coded.values
         matches = [self.normalise(value) for value in uniques]
         blank = self.normalise(None)
         table = pd.DataFrame(

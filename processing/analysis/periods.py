@@ -8,12 +8,12 @@ few dozen months cost a few dozen parses.
 import datetime as dt
 import re
 from functools import lru_cache
-from typing import Any, Dict, Mapping, Optional, Sequence, Tuple
+from typing import Any, Dict, Mapping, Optional, Tuple
 
 import numpy as np
 import pandas as pd
 
-from .matching import combinations
+from .coded import CodedColumn, combinations
 from .vocabulary import load_vocabulary, normalise_text
 
 PERIOD_ROLES = ("month", "year", "quarter", "start_date", "end_date")
@@ -253,24 +253,24 @@ def detect_dayfirst(values: Any) -> Tuple[bool, str]:
 
 def parse_periods(
     columns: Mapping[str, pd.Series], default_year: Optional[int] = None,
-    factorized: Optional[Mapping[str, Tuple[np.ndarray, Sequence]]] = None,
+    coded: Optional[Mapping[str, CodedColumn]] = None,
 ) -> pd.DataFrame:
     """period_start, period_end, period, period_note for each row.
 
     ``columns`` maps roles (month, year, quarter, start_date, end_date) to Series sharing one
     index; missing roles are simply absent. ``default_year`` fills a month without a year.
-    ``factorized`` maps roles to the column's (codes, distinct values) when the caller has them
-    (code -1: empty cell); the values must be ones some row has (they decide day-first dates).
+    ``coded`` maps roles to the columns as codes of their values when the caller has them; the
+    values must be ones some row has (they decide day-first dates: see ``CodedColumn.used``).
     """
     present = {role: s for role, s in columns.items() if role in PERIOD_ROLES and s is not None}
     if not present:
         raise ValueError("parse_periods needs at least one of: " + ", ".join(PERIOD_ROLES))
     index = next(iter(present.values())).index
-    factorized = factorized or {}
+    coded = coded or {}
     codes, uniques = {}, {}
     for role, series in present.items():
-        codes[role], uniques[role] = factorized[role] if role in factorized else \
-            pd.factorize(series.astype(object), use_na_sentinel=True)
+        column = coded[role] if role in coded else CodedColumn.of_cells(series.astype(object))
+        codes[role], uniques[role] = column.codes, column.values
     dayfirst = {role: detect_dayfirst(uniques[role]) for role in ("start_date", "end_date")
                 if role in uniques}
     parsed = _parse_uniques(uniques, dayfirst)

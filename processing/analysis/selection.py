@@ -177,7 +177,7 @@ class SelectionData:
 
 def _as_categories(frame: pd.DataFrame) -> pd.DataFrame:
     """Cluster and period as categories: every change of choice filters on them, and ``isin``
-    on a few dozen categories is several times faster than on 100k strings."""
+    on categories compares a few dozen values, not every row's string."""
     return frame.astype({"cluster": "category", "period": "category"})
 
 

@@ -15,6 +15,7 @@ from coordmap.processing.analysis.headers import parse_table
 from coordmap.processing.analysis.join import STATUSES, join_4w
 from coordmap.processing.analysis.table import read_table
 from coordmap.tests.corpus import cases
+from coordmap.tests.helpers import CSV_PATHS, csv_path
 
 NOTE_CATEGORIES = ("table", "boundaries")
 MAX_MESSAGE = 3000  # a message names what is wrong; it never lists 10,000 columns
@@ -40,10 +41,16 @@ def test_the_corpus_has_at_least_50_cases_with_unique_names():
 
 
 @pytest.mark.timeout(180, method="thread")  # a hang in Rust ignores signals
+@pytest.mark.parametrize("reading", CSV_PATHS)
 @pytest.mark.parametrize("case", [
     pytest.param(case, id=case.name, marks=[pytest.mark.slow] if case.slow else [])
     for case in cases.CASES])
-def test_case_outcome(case, corpus_dir):
+def test_case_outcome(case, corpus_dir, reading):
+    with csv_path(reading):
+        check_outcome(case, corpus_dir)
+
+
+def check_outcome(case, corpus_dir):
     expected = case.expected
     if isinstance(expected, cases.Fails):
         with pytest.raises(InputError) as caught:

@@ -25,6 +25,7 @@ from coordmap.processing.analysis.errors import InputError
 from coordmap.processing.analysis.headers import parse_table
 from coordmap.processing.analysis.join import join_4w
 from coordmap.processing.analysis.table import read_table
+from coordmap.tests.helpers import CSV_PATHS, csv_path
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "resources" / "sample"
@@ -131,15 +132,38 @@ def outcome_is_a_result_or_input_error(path: Path) -> None:
 
 
 @pytest.mark.timeout(600, method="thread")  # a hang in Rust ignores signals
+@pytest.mark.parametrize("reading", CSV_PATHS)
 @FUZZ
 @given(seed=st.sampled_from(sorted(SEEDS)), mutations=st.lists(MUTATION, min_size=1, max_size=4))
-def test_mutated_bytes_give_a_result_or_an_input_error(tmp_path_factory, seed, mutations):
+def test_mutated_bytes_give_a_result_or_an_input_error(tmp_path_factory, reading, seed,
+                                                         mutations):
     path = tmp_path_factory.mktemp("fuzz") / f"mutant_{seed}"
     path.write_bytes(mutate(SEEDS[seed], mutations))
-    outcome_is_a_result_or_input_error(path)
+    with csv_path(reading):
+        outcome_is_a_result_or_input_error(path)
+
+
+def read_or_refuse(path: Path, reading: str):
+    """The raw table read by the ``reading`` CSV path, or the message it is refused with."""
+    with csv_path(reading):
+        try:
+            return read_table(path)
+        except InputError as error:
+            return str(error)
 
 
 ZIPPED = sorted(name for name in SEEDS if name.endswith((".xlsx", ".ods")))
+TEXTS = sorted(set(SEEDS) - set(ZIPPED))
+
+
+@pytest.mark.timeout(600, method="thread")
+@FUZZ
+@given(seed=st.sampled_from(TEXTS), mutations=st.lists(MUTATION, min_size=1, max_size=4))
+def test_mutated_text_is_read_alike_by_either_csv_path(tmp_path_factory, seed, mutations):
+    path = tmp_path_factory.mktemp("fuzz") / f"mutant_{seed}"
+    path.write_bytes(mutate(SEEDS[seed], mutations))
+    fast, plain = (read_or_refuse(path, reading) for reading in CSV_PATHS)
+    assert fast == plain
 
 
 @pytest.mark.timeout(600, method="thread")  # a hang in Rust ignores signals

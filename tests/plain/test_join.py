@@ -606,27 +606,21 @@ def test_a_csv_table_is_joined_from_its_codes_without_making_its_whole_frame(uni
     assert set(result.issues["category"]) >= {"invalid_number", "duplicate_rows", "skipped_row"}
 
 
-@pytest.mark.parametrize("blank_every", [30, 2])  # (every 2nd: rows gathered, not stretches)
-def test_rows_output_is_the_same_without_pandas_object_take(units, monkeypatch, blank_every):
-    from coordmap.processing.analysis import join as join_module
-
+@pytest.mark.parametrize("blank_every", [30, 2])
+def test_rows_output_with_blank_rows_between_the_data_rows(units, blank_every):
     records = [("A", "WASH", "XY0101", n) for n in range(40)]
     records += [("B", "Health", "bad", "x")] * 40
     blank = (None, None, None, None)
     records = [r for i, record in enumerate(records)
                for r in ([record, blank] if i % blank_every == 1 else [record])]
     fields = ["Partner", "Cluster", "Admin2 Pcode", "Reached"]
-    fast = run(units, fields, records).rows
-    monkeypatch.setattr(join_module, "_OBJECT_TAKE", None)
-    assert join_module._object_take() is not None  # (this pandas has it: the test compares)
-    slow = run(units, fields, records).rows
-    pd.testing.assert_frame_equal(fast, slow)
-    assert (fast["status"] == "skipped").sum() == len(range(1, 80, blank_every))
-    assert fast["orig_Reached"].tolist()[:2] == ["0", "1"] and fast["status"][2] == "skipped"
+    rows = run(units, fields, records).rows
+    assert (rows["status"] == "skipped").sum() == len(range(1, 80, blank_every))
+    assert rows["orig_Reached"].tolist()[:2] == ["0", "1"] and rows["status"][2] == "skipped"
 
 
 def test_presence_order_is_that_of_a_frame_sort_with_missing_values_last():
-    from coordmap.processing.analysis.join import _sort_order
+    from coordmap.processing.analysis.join.presence import _sort_order
 
     keys = {
         "admin_level": np.array([2, 1, 2, 2, 2, 1, 2], dtype=np.int64),
@@ -649,10 +643,7 @@ def test_rows_alike_in_a_wide_table_first_columns_are_no_duplicates(units):
     assert result.rows["status"].tolist() == ["used"] * 3
 
 
-def test_rows_whose_hashes_collide_are_no_duplicates(units, monkeypatch):
-    from coordmap.processing.analysis import join as join_module
-
-    monkeypatch.setattr(join_module, "_row_hashes", lambda columns, rows: np.zeros(rows, "u8"))
+def test_duplicates_are_the_rows_identical_in_every_column(units):
     fields = ["Organisation", "Cluster", "Admin2 Pcode", "Activity"]
     records = [["A", "Health", "XY0101", "Clinics"], ["B", "Health", "XY0101", "Clinics"],
                ["A", "Health", "XY0101", "Clinics"]]
@@ -662,7 +653,7 @@ def test_rows_whose_hashes_collide_are_no_duplicates(units, monkeypatch):
     assert no_twins.empty
 
 
-@pytest.mark.parametrize("data_rows", [3, 100])  # (many rows: copied in stretches of rows)
+@pytest.mark.parametrize("data_rows", [3, 100])
 def test_rows_output_of_a_table_ending_with_a_total_row(units, data_rows):
     fields = ["Organisation", "Cluster", "Admin2 Pcode", "Targeted"]
     records = [[f"Org {i}", "Health", "XY0101", str(i)] for i in range(data_rows)]

@@ -11,16 +11,19 @@ from collections import Counter
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from shapely.geometry import box
 
 from coordmap.processing.analysis.boundaries import AdminUnits
+from coordmap.processing.analysis.errors import InputError
 from coordmap.processing.analysis.headers import parse_table
 from coordmap.processing.analysis.join import STATUSES, JoinOptions, join_4w
 from coordmap.processing.analysis.matching import Crosswalk, write_suggestions_csv
-from coordmap.processing.analysis.table import table_from_records
+from coordmap.processing.analysis.table import read_table, table_from_records
 from coordmap.tests.corpus.make_corpus import boundaries
+from coordmap.tests.helpers import CSV_PATHS, csv_path
 
 UNITS = AdminUnits.from_features(*boundaries())  # tests/corpus/make_corpus.py's country
 
@@ -314,3 +317,57 @@ def test_generated_country_rerun_with_the_written_crosswalk_is_idempotent(countr
     pd.testing.assert_series_equal(second.rows["pcode"], first.rows["pcode"])
     pd.testing.assert_frame_equal(second.rows, third.rows)
     pd.testing.assert_frame_equal(second.presence, third.presence)
+
+
+# ---- the generated tables as CSV files, read by either CSV path ------------------------------
+def written_csv(records, folder: Path) -> Path:
+    """The records as a CSV file under the header (an empty cell for None)."""
+    path = folder / "generated.csv"
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(FIELDS)
+        writer.writerows([["" if cell is None else cell for cell in record]
+                          for record in records])
+    return path
+
+
+def join_csv(path: Path, reading: str, period: str):
+    """The join of a CSV file read by the ``reading`` path, or the message it is refused with."""
+    with csv_path(reading):
+        try:
+            return join_4w(parse_table(read_table(path)), UNITS, JoinOptions(period=period))
+        except InputError as error:
+            return str(error)
+
+
+@pytest.mark.parametrize("reading", CSV_PATHS)
+@SETTINGS
+@given(records=ROWS, period=PERIODS)
+def test_every_line_of_a_csv_file_is_one_row_out(reading, records, period):
+    with tempfile.TemporaryDirectory() as folder:
+        result = join_csv(written_csv(records, Path(folder)), reading, period)
+    filled = [i for i, record in enumerate(records) if any(c is not None for c in record)]
+    if not filled:  # only blank lines under the header
+        assert "the table has a header (row 1) but no data rows" in result
+        return
+    lines = filled[-1] + 1  # (blank lines at the end of a file are not rows)
+    assert result.rows["source_row"].tolist() == list(range(2, lines + 2))
+    counts = status_counts(result)
+    assert set(counts) <= set(STATUSES) and sum(counts.values()) == lines
+    assert counts["skipped"] >= sum(1 for record in records[:lines]
+                                    if all(c is None for c in record))
+    assert result.rows["reason"].notna().all()
+
+
+@SETTINGS
+@given(records=ROWS, period=PERIODS)
+def test_either_csv_path_gives_the_same_join(records, period):
+    with tempfile.TemporaryDirectory() as folder:
+        path = written_csv(records, Path(folder))
+        fast, plain = (join_csv(path, reading, period) for reading in CSV_PATHS)
+    if isinstance(fast, str) or isinstance(plain, str):
+        assert fast == plain
+        return
+    for name in ("rows", "presence", "issues", "mapping", "matches"):
+        pd.testing.assert_frame_equal(getattr(fast, name), getattr(plain, name))
+    assert fast.summary == plain.summary and fast.log_line == plain.log_line

@@ -4,12 +4,11 @@ import time
 
 import pytest
 
-from coordmap.processing.analysis import table as table_module
 from coordmap.processing.analysis.boundaries import AdminUnits
 from coordmap.processing.analysis.headers import parse_table
 from coordmap.processing.analysis.join import join_4w
 from coordmap.processing.analysis.progress import Cancelled, Progress
-from coordmap.processing.analysis.table import read_table
+from coordmap.processing.analysis.table import fast_csv, plain_csv, read_table, spreadsheets
 from coordmap.tools import sample_country
 
 ROWS = 200_000
@@ -95,8 +94,8 @@ def test_a_200k_row_join_reports_progress_at_least_every_second(country_csv):
 
 def test_cancelling_while_the_csv_parser_reads_stops_there(country_csv, monkeypatch):
     _, path = country_csv
-    monkeypatch.setattr(table_module, "CSV_CHUNK_ROWS", 10_000)
-    monkeypatch.setattr(table_module, "_parse_csv",
+    monkeypatch.setattr(fast_csv, "CSV_CHUNK_ROWS", 10_000)
+    monkeypatch.setattr(plain_csv, "parse_csv",
                         lambda *args: pytest.fail("cancelling is not a reason to read again"))
     recorder = Recorder(cancel_after=3)  # the file read, decoded, its first chunk parsed
     with pytest.raises(Cancelled):
@@ -136,7 +135,7 @@ def test_a_spreadsheet_reports_progress_while_it_is_read(spreadsheet):
 
 def test_a_long_reader_call_runs_while_progress_is_reported():
     recorder = Recorder()
-    assert table_module._in_background(lambda: time.sleep(0.6) or 42, recorder.progress) == 42
+    assert spreadsheets.in_background(lambda: time.sleep(0.6) or 42, recorder.progress) == 42
     percents = recorder.percents("")
     assert len(percents) >= 2 and percents == sorted(percents) and percents[-1] < 100
 
@@ -146,7 +145,7 @@ def test_a_long_reader_call_fails_in_the_callers_thread():
         raise ValueError("damaged sheet")
 
     with pytest.raises(ValueError, match="damaged sheet"):
-        table_module._in_background(damaged, Recorder().progress)
+        spreadsheets.in_background(damaged, Recorder().progress)
 
 
 def test_cancelling_while_a_spreadsheet_is_read_stops_there(spreadsheet):

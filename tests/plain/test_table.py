@@ -1,15 +1,25 @@
 """read_table / table_from_records / list_sheets on small generated files."""
+import csv
 import datetime as dt
 
 import numpy as np
 import openpyxl
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coordmap.processing.analysis import table as table_module
 from coordmap.processing.analysis.errors import InputError
-from coordmap.processing.analysis.table import list_sheets, read_table, table_from_records
+from coordmap.processing.analysis.table import (
+    fast_csv,
+    list_sheets,
+    plain_csv,
+    read_table,
+    table_from_records,
+    text_file,
+)
+from coordmap.processing.analysis.table.encoding import SNIFF_CHARS
+from coordmap.tests.helpers import csv_path
 
 
 def write(path, text, encoding="utf-8"):
@@ -135,11 +145,11 @@ TRICKY_CSV = {
 
 
 def _both_paths(text):
-    delimiter = table_module._sniff_delimiter(text)
-    fast = _records(table_module._parse_csv_fast("t.csv", text.encode("utf-8"), delimiter,
-                                                 table_module._width_hint(text, delimiter)))
+    delimiter = text_file.sniff_delimiter(text)
+    fast = _records(fast_csv.parse_csv("t.csv", text.encode("utf-8"), delimiter,
+                                       text_file.most_fields(text, delimiter)))
     try:
-        return fast, table_module._parse_csv("t.csv", text, delimiter)
+        return fast, plain_csv.parse_csv("t.csv", text, delimiter)
     except InputError as error:  # e.g. a quote never closed: the file is refused
         return fast, error
 
@@ -161,16 +171,14 @@ def test_fast_csv_path_gives_exactly_the_csv_module_records(name):
 
 @pytest.mark.parametrize("name", sorted(TRICKY_CSV))
 def test_fast_csv_path_read_in_chunks_gives_the_same_records(name, monkeypatch):
-    monkeypatch.setattr(table_module, "CSV_CHUNK_ROWS", 2)  # records cut across chunks
+    monkeypatch.setattr(fast_csv, "CSV_CHUNK_ROWS", 2)  # records cut across chunks
     fast, reference = _both_paths(TRICKY_CSV[name])
     assert fast == reference
 
 
 @pytest.mark.parametrize("name", sorted(TRICKY_CSV))
-def test_fast_csv_path_by_addresses_in_chunks_gives_the_same_records(name, monkeypatch):
-    # (large files' path: cells told apart by their str objects, chunk by chunk)
-    monkeypatch.setattr(table_module, "BY_ADDRESS_MIN_ROWS", 1)
-    monkeypatch.setattr(table_module, "CSV_CHUNK_ROWS", 3)
+def test_fast_csv_path_in_chunks_of_three_rows_gives_the_same_records(name, monkeypatch):
+    monkeypatch.setattr(fast_csv, "CSV_CHUNK_ROWS", 3)
     fast, reference = _both_paths(TRICKY_CSV[name])
     assert fast == reference
 
@@ -179,7 +187,7 @@ def test_fast_csv_path_line_counting_across_chunk_boundaries(monkeypatch):
     text = TRICKY_CSV["line ends in cells"] + TRICKY_CSV["crlf and lone cr"]
     reference = _both_paths(text)[1]
     for size in (1, 2, 3, 7):  # \r\n split over two chunks, a chunk per byte, ...
-        monkeypatch.setattr(table_module, "_CHUNK_BYTES", size)
+        monkeypatch.setattr(fast_csv, "_CHUNK_BYTES", size)
         assert _both_paths(text)[0] == reference
 
 
@@ -191,18 +199,17 @@ def test_fast_csv_path_never_reads_differently_from_the_csv_module(text):
     assert fast is None or fast == reference  # None: declined, the csv module reads it
 
 
-def test_distinct_texts_by_address_joins_equal_texts_held_by_different_objects(monkeypatch):
-    # The C parser gives equal cells of a stretch of rows one object, not across stretches.
-    monkeypatch.setattr(table_module, "BY_ADDRESS_MIN_ROWS", 1)
+def test_distinct_texts_joins_equal_texts_of_different_chunks():
     texts = np.array(["".join(["a", "b"]), "c", "".join(["a", "b"]), "c", ""], dtype=object)
     assert texts[0] is not texts[2]
-    codes, distinct = table_module._distinct_texts([table_module._distinct_objects(texts)])
+    column = fast_csv._distinct_texts([pd.factorize(texts[:2]), pd.factorize(texts[2:])])
+    codes, distinct = column.codes, column.values
     assert distinct.tolist() == ["ab", "c", ""]
     assert codes.tolist() == [0, 1, 0, 1, 2]
 
 
 def test_fast_csv_path_declines_a_longer_record_after_the_sniffed_start_and_a_quote_left_open():
-    long_later = "a,b\n" + "1,2\n" * (table_module.SNIFF_CHARS // 4 + 10) + "1,2,3\n"
+    long_later = "a,b\n" + "1,2\n" * (SNIFF_CHARS // 4 + 10) + "1,2,3\n"
     fast, reference = _both_paths(long_later)
     assert fast is None and reference[0][-1] == ["1", "2", "3"]
     fast, reference = _both_paths('a,b\n"open,1\n2,3\n')
@@ -212,7 +219,7 @@ def test_fast_csv_path_declines_a_longer_record_after_the_sniffed_start_and_a_qu
 def _raw_both_ways(path, monkeypatch):
     fast = read_table(path)
     with monkeypatch.context() as patch:
-        patch.setattr(table_module, "_parse_csv_fast", lambda *args: None)
+        patch.setattr(fast_csv, "parse_csv", lambda *args: None)
         reference = read_table(path)
     return fast, reference
 
@@ -238,3 +245,13 @@ def test_read_table_with_nul_bytes_and_ragged_rows_is_the_same_on_either_path(tm
     fast, reference = _raw_both_ways(path, monkeypatch)
     assert fast == reference
     assert fast.rows[-1] == ["6", "7", "8", "9"] and fast.rows[2] == ["4", "5", None, None]
+
+
+def test_the_plain_path_reads_a_cell_longer_than_the_csv_module_limit(tmp_path):
+    limit = csv.field_size_limit()
+    long_text = "x" * (limit + 10)
+    path = write(tmp_path / "long.csv", f"a,b\n{long_text},1\n")
+    with csv_path("plain"):
+        raw = read_table(path)
+    assert raw.rows == [["a", "b"], [long_text, "1"]]
+    assert csv.field_size_limit() == limit  # set back after the read

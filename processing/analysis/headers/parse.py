@@ -1,0 +1,79 @@
+"""parse_table: a raw table's layout, columns, data rows and column roles -> Table4W."""
+from typing import Dict, List, Optional, Tuple
+
+import numpy as np
+import pandas as pd
+
+from ..coded import CodedColumn
+from ..errors import InputError
+from ..progress import SILENT, Progress
+from ..table import RawTable
+from .columns import Column, build_columns, drop_empty_columns, make_unique
+from .layout import find_layout, split_rows
+from .roles import assign_roles, in_role_order
+from .table4w import Table4W, data_frame
+from .tokens import listed
+from .vocabulary import ColumnVocabulary
+
+
+def parse_table(
+    raw: RawTable,
+    mapping: Optional[Dict[str, Optional[str]]] = None,
+    vocabulary: Optional[ColumnVocabulary] = None,
+    progress: Progress = SILENT,
+) -> Table4W:
+    """Header, HXL row, data rows and column roles of a raw table.
+
+    ``mapping`` (role -> column label, original header or HXL tag; None = no column) overrides
+    detection. Every row of the sheet ends up as a data row, a header row or a skipped row.
+    """
+    if not raw.height:
+        raise InputError(f"{raw.where}: the table is empty")
+    vocabulary = vocabulary or ColumnVocabulary.load()
+    layout = find_layout(raw, vocabulary)
+    columns, column_notes = build_columns(raw, layout)
+    progress.step(5)
+    data_rows, skipped = split_rows(raw, layout, vocabulary)
+    progress.step(40)
+    columns, empty_notes = drop_empty_columns(columns, raw, data_rows)
+    make_unique(columns)
+    progress.step(50)
+    header_rows = sorted(raw.row_numbers[i] for i in (layout.group, layout.header, layout.hxl)
+                         if i is not None)
+    source_rows = raw.row_array[data_rows]
+    table = Table4W(
+        raw.source, raw.sheet, [c.label for c in columns], [c.hxl for c in columns],
+        source_rows, header_rows, skipped, {}, {},
+        list(raw.notes) + layout.notes + column_notes + empty_notes,
+        *_data_columns(columns, raw, data_rows, source_rows),
+    )
+    progress.step(80)
+    roles, sources = assign_roles(columns, table, mapping, vocabulary, raw.where)
+    table.roles, table.role_sources = in_role_order(roles), in_role_order(sources)
+    progress.step(95)
+    _add_role_notes(table)
+    return table
+
+
+def _data_columns(columns: List[Column], raw: RawTable, data_rows: np.ndarray,
+                  source_rows: np.ndarray
+                  ) -> Tuple[Dict[str, CodedColumn], Optional[pd.DataFrame]]:
+    """The data rows of the kept columns: the reader's codes and distinct values of each column
+    when it has them (the frame is made from them if asked for), else the frame, a view of
+    the raw grid where it can be (the join only reads it: no second copy of a large table)."""
+    contiguous = len(data_rows) and data_rows[-1] - data_rows[0] + 1 == len(data_rows)
+    rows = slice(data_rows[0], data_rows[-1] + 1) if contiguous else data_rows
+    if raw.coded is not None:
+        return {c.label: raw.coded[c.index].take(rows) for c in columns}, None
+    kept = [c.index for c in columns]
+    by_column = raw.cells.T if kept == list(range(raw.width)) else raw.cells.T[kept]
+    by_column = by_column[:, rows] if contiguous else np.take(by_column, rows, axis=1)
+    return {}, data_frame(by_column.T, [c.label for c in columns], source_rows)
+
+
+def _add_role_notes(table: Table4W) -> None:
+    if table.roles:
+        found = ", ".join(f"{role}={label}" for role, label in table.roles.items())
+        table.notes.append(f"column roles: {found}")
+    if table.unassigned_columns:
+        table.notes.append("columns kept without a role: " + listed(table.unassigned_columns))

@@ -1,0 +1,19 @@
+"""join_4w: a parsed 4W table + admin units -> every row with its status, presence, QA issues.
+
+The invariant: every data row of the table (and every blank or total row skipped under the
+header) is one row of ``JoinResult.rows`` with a status among used / rolled_up / unmatched /
+skipped and a reason; nothing is dropped silently.
+
+The steps (``pipeline.join_4w`` runs them in this order): ``locations`` (the matcher's lines
+and points), ``attributes`` (cluster, period, ``counts`` of people, organisations), ``rows``
+(each row's match and status, the rows output), ``presence`` (partners per unit x cluster x
+period), ``issues`` (the QA report, with ``duplicates``) and ``summary``.
+"""
+from .attributes import per_distinct
+from .options import PERIOD_MODES, JoinOptions
+from .pipeline import JoinResult, join_4w
+from .presence import PRESENCE_FIELDS
+from .rows import ROW_FIELDS, STATUSES, original_field_name
+
+__all__ = ["PERIOD_MODES", "PRESENCE_FIELDS", "ROW_FIELDS", "STATUSES", "JoinOptions",
+           "JoinResult", "join_4w", "original_field_name", "per_distinct"]

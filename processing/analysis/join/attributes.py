@@ -1,0 +1,119 @@
+"""Each row's attributes other than its location: cluster, period, people counts, other
+organisations; and the first texts of a role's columns (organisation, activity ...)."""
+from typing import Dict, List, Tuple
+
+import numpy as np
+import pandas as pd
+
+from ..coded import CodedColumn
+from ..periods import PERIOD_ROLES, parse_periods
+from .counts import people_counts
+
+PARTNER_ROLES = ("org", "org_acronym")
+ALL_ORGANISATION_ROLES = ("lead_org", "donor")
+
+
+def per_distinct(series: pd.Series, func) -> pd.Series:
+    """The element-wise ``func`` (Series -> Series) worked out on the distinct values only."""
+    codes, uniques = pd.factorize(series, use_na_sentinel=False)
+    result = func(pd.Series(uniques, dtype=series.dtype))
+    return pd.Series(result.to_numpy()[codes], index=series.index)
+
+
+def row_attributes(table, index, clusters, options) -> pd.DataFrame:
+    roles = table.roles
+    out = {}
+    if "cluster" in roles:
+        column = roles["cluster"]
+        normalised = clusters.normalise_series(table.column(column), table.coded(column))
+        out.update((name, normalised[name]) for name in normalised.columns)
+    else:
+        out["cluster_code"], out["cluster_name"] = None, None
+        out["cluster_known"], out["cluster_note"] = False, "no cluster column"
+    period_roles = [role for role in PERIOD_ROLES if role in roles]
+    if period_roles:
+        periods = parse_periods({role: table.column(roles[role]) for role in period_roles},
+                                options.default_year,
+                                {role: table.coded(roles[role]).used() for role in period_roles})
+        out.update((name, periods[name]) for name in periods.columns)
+    else:
+        out["period_start"], out["period_end"] = pd.NaT, pd.NaT
+        out["period"], out["period_note"] = None, "no period column"
+    for role in ("targeted", "reached"):
+        out[role], out[f"{role}_problem"] = people_counts(table, index, roles.get(role))
+    if options.count_all_organisations:  # (only then asked for)
+        extra = [roles[r] for r in ALL_ORGANISATION_ROLES if r in roles]
+        out["other_organisations"] = _all_texts(table, extra) if extra else None
+    out = pd.DataFrame(out, index=index, copy=False)  # (no copy of the columns into blocks)
+    out["period_key"] = _period_key(out, options.period)
+    return out
+
+
+def _period_key(attributes, mode):
+    """The presence period of each row; None where the row's period is coarser than asked."""
+    period = attributes["period"].astype(object, copy=False)
+    if mode == "month":
+        return period.where(per_distinct(period, lambda p: p.str.fullmatch(r"\d{4}-\d{2}",
+                                                                           na=False)))
+    if mode == "quarter":
+        quarter = per_distinct(attributes["period_start"], lambda start: start.dt.year.astype(
+            "Int64").astype(str) + "-Q" + start.dt.quarter.astype("Int64").astype(str))
+        return quarter.where(per_distinct(period, lambda p: p.str.fullmatch(
+            r"\d{4}-(\d{2}|Q[1-4])", na=False)))
+    if not pd.notna(period.to_numpy()).any():
+        return pd.Series("all", index=attributes.index)
+    first, last = attributes["period_start"].min(), attributes["period_end"].max()
+    span = f"{first:%Y-%m}/{last:%Y-%m}" if pd.notna(first) and pd.notna(last) else "all"
+    return pd.Series(span, index=attributes.index)
+
+
+class FirstTexts:
+    """``_first_texts`` of a table, per list of columns, worked out once per join (the rows
+    output, presence and QA report ask for the same ones)."""
+
+    def __init__(self, table):
+        self.table = table
+        self._done: Dict[Tuple[str, ...], CodedColumn] = {}
+
+    def __call__(self, columns: List[str]) -> CodedColumn:
+        key = tuple(columns)
+        if key not in self._done:
+            self._done[key] = _first_texts(self.table, columns)
+        return self._done[key]
+
+    def column(self, columns: List[str], index: pd.Index):
+        """The rows output's column of them; NaN when there is no column (as pandas fills a
+        missing one)."""
+        if not columns:
+            return pd.Series(np.nan, index=index, dtype=object)
+        return self(columns)
+
+
+def _first_texts(table, columns) -> CodedColumn:
+    """Per row, the first non-blank text among ``columns`` (runs of spaces made one); worked
+    out per distinct value of a column."""
+    texts: Dict[str, int] = {}
+    result = np.full(table.height, -1, dtype=np.int64)
+    for column in columns:
+        coded = table.coded(column)
+        found = (" ".join(str(value).split()) for value in coded.values)
+        numbers = np.array([texts.setdefault(text, len(texts)) if text else -1
+                            for text in found], dtype=np.int64)
+        blank = result < 0
+        result[blank] = coded.lookup(numbers, -1, blank)
+    return CodedColumn(result, np.array(list(texts), dtype=object))
+
+
+def _all_texts(table, columns) -> np.ndarray:
+    """Every non-blank text among ``columns`` per row (a list, possibly empty)."""
+    texts = [_first_texts(table, [column]).cells() for column in columns]
+    return pd.Series([[t for t in values if t is not None] for values in zip(*texts)],
+                     dtype=object).to_numpy()
+
+
+def partner_columns(table):
+    return [table.roles[role] for role in PARTNER_ROLES if role in table.roles]
+
+
+def role_columns(table, role):
+    return [table.roles[role]] if role in table.roles else []

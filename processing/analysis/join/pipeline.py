@@ -1,0 +1,82 @@
+"""join_4w: the steps of a join, in order, and their result."""
+from dataclasses import dataclass, field
+from typing import Dict, Optional
+
+import numpy as np
+import pandas as pd
+
+from ..boundaries import AdminUnits
+from ..clusters import ClusterVocabulary
+from ..errors import InputError
+from ..headers import Table4W
+from ..matching import Crosswalk, MatchLines
+from ..progress import SILENT, Progress
+from .attributes import FirstTexts, row_attributes
+from .issues import issues_table
+from .locations import location_columns, match_locations, present_values, target_level
+from .options import PERIOD_MODES, JoinOptions
+from .presence import located, presence_table
+from .rows import matches_per_row, rows_output, status_per_row
+from .summary import summary_of
+
+
+@dataclass
+class JoinResult:
+    rows: pd.DataFrame  # one row per data row: ROW_FIELDS + the original columns
+    lines: MatchLines  # the matcher's result (a split row has one line per unit)
+    presence: pd.DataFrame  # PRESENCE_FIELDS, one row per unit x cluster (x period)
+    issues: pd.DataFrame  # the QA report's issues table (report.ISSUE_COLUMNS)
+    mapping: pd.DataFrame  # role, column, source
+    summary: Dict[str, object]
+    admin_level: int
+    log_line: str
+    _matches: Optional[pd.DataFrame] = field(default=None, repr=False)
+
+    @property
+    def matches(self) -> pd.DataFrame:
+        """The matcher's frame (matching.FRAME_COLUMNS; a split row has one line per unit),
+        made when asked for (the suggestions crosswalk): the join itself works on ``lines``."""
+        if self._matches is None:
+            self._matches = self.lines.frame(pd.RangeIndex(self.lines.row_count))
+        return self._matches
+
+
+def join_4w(table: Table4W, units: AdminUnits, options: Optional[JoinOptions] = None,
+            crosswalk: Optional[Crosswalk] = None, clusters: Optional[ClusterVocabulary] = None,
+            progress: Progress = SILENT) -> JoinResult:
+    options = options or JoinOptions()
+    if options.period not in PERIOD_MODES:
+        raise InputError(f"period must be one of {', '.join(PERIOD_MODES)}, not {options.period!r}")
+    # Rows are positions (the table's rows as a RangeIndex); the join reads the table's columns
+    # by their codes and values and never makes the frame of the whole table (table.data).
+    index = pd.RangeIndex(table.height)
+    if not table.height and not table.skipped:
+        raise InputError(f"{table.where}: the table has a header (row "
+                         f"{', '.join(map(str, table.header_rows))}) but no data rows under it")
+    code_cols, name_cols = location_columns(table)
+    level = target_level(table, units, options.admin_level, code_cols, name_cols)
+    progress.step(5, f"Matching locations at admin {level}")
+    lines = match_locations(table, units, level, code_cols, name_cols, crosswalk)
+    progress.step(55, "Normalising clusters, periods and partners")
+    texts = FirstTexts(table)
+    attributes = row_attributes(table, index, clusters or ClusterVocabulary.load(), options)
+    progress.step(70, "Counting partners per unit")
+    # Each row's match (a split row's lines joined in one), then its period checked: per
+    # row a number in ``per_row.matches`` (a table has few distinct ones: worked on once each).
+    per_row = status_per_row(matches_per_row(lines), attributes, options)
+    progress.step(74)  # large tables take seconds per step: keep the bar moving
+    rows = rows_output(table, index, per_row, attributes, texts, options,
+                       progress.within(74, 80))
+    progress.step(80)
+    counted = np.isin(per_row.field("status"), ["used", "rolled_up"])[per_row.numbers][
+        lines.rows] & present_values(lines.field("pcode"))[lines.numbers]
+    presence = presence_table(table, located(lines, counted), attributes, texts, units, level,
+                              options, progress.within(80, 90))
+    progress.step(90, "Writing the QA report")
+    issues = issues_table(table, lines, attributes, texts, units, progress.within(90, 97))
+    progress.step(97)
+    summary, log_line = summary_of(table, units, rows, per_row, level, code_cols, name_cols)
+    mapping = pd.DataFrame(
+        [(role, column, table.role_sources.get(role, "")) for role, column in table.roles.items()],
+        columns=["role", "column", "source"])
+    return JoinResult(rows, lines, presence, issues, mapping, summary, level, log_line)

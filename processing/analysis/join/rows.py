@@ -1,0 +1,185 @@
+"""The rows output: every row of the table with its status, reason, location and attributes,
+then its own cells, in file order (the skipped rows too)."""
+from typing import List, Tuple
+
+import numpy as np
+import pandas as pd
+
+from ..coded import CodedColumn
+from ..matching import Match, MatchLines
+from .attributes import partner_columns, role_columns
+
+STATUSES = ("used", "rolled_up", "unmatched", "skipped")
+ROW_FIELDS = ["source_row", "status", "reason", "pcode", "admin_level", "match_method",
+              "match_score", "suggestion", "cluster", "cluster_name", "period", "organisation",
+              "activity", "period_start", "period_end", "activity_status", "modality",
+              "targeted", "reached"]
+SPLIT_RANKS = {"used": 0, "rolled_up": 1, "unmatched": 2}  # a split row: its best part's status
+
+
+def matches_per_row(lines: MatchLines) -> MatchLines:
+    """One line per input row: split cells list their units, the best status wins."""
+    if not lines.split:
+        return lines
+    first = np.flatnonzero(np.diff(lines.rows, prepend=-1))  # each row's first line
+    numbers, matches = lines.numbers[first], list(lines.matches)
+    counts = np.diff(np.append(first, len(lines.rows)))
+    for row in np.flatnonzero(counts > 1).tolist():
+        parts = [lines.matches[n] for n in lines.numbers[first[row]:first[row] + counts[row]]]
+        numbers[row] = len(matches)
+        matches.append(_joined_match(parts))
+    return MatchLines(np.arange(lines.row_count, dtype=np.int64), numbers, matches,
+                      lines.row_count)
+
+
+def _joined_match(parts: List[Match]) -> Match:
+    """A split row's match: its units' P-codes, reasons and suggestions listed, the best
+    status of its parts."""
+    rank = min(SPLIT_RANKS.get(part.status, len(SPLIT_RANKS)) for part in parts)
+    levels = [part.admin_level for part in parts if part.admin_level is not None]
+    return Match(
+        ";".join(part.pcode for part in parts if part.pcode is not None) or None,
+        max(levels) if levels else None, "split", min(part.score for part in parts),
+        next((status for status, r in SPLIT_RANKS.items() if r == rank), None),
+        " | ".join(str(part.reason) for part in parts),
+        " | ".join(part.suggestion for part in parts if part.suggestion is not None) or None)
+
+
+def status_per_row(per_row: MatchLines, attributes, options) -> MatchLines:
+    """Rows whose period is needed (presence per month/quarter) but unknown are skipped."""
+    if options.period == "all":
+        return per_row
+    no_period = np.flatnonzero(np.isin(per_row.field("status"), ["used", "rolled_up"])[
+        per_row.numbers] & attributes["period_key"].isna().to_numpy())
+    if not len(no_period):
+        return per_row
+    note = attributes["period_note"].iloc[no_period].fillna("")
+    period = attributes["period"].iloc[no_period].fillna("none").astype(str)
+    asked = "a month" if options.period == "month" else "a quarter"
+    location = pd.Series(per_row.field("reason")[per_row.numbers[no_period]],
+                         index=note.index).fillna("")
+    reasons = (f"no usable period: presence per {options.period} needs {asked}; "
+               + note.where(note != "", "period given: " + period) + "; location: "
+               + location).to_numpy()
+    return per_row.changed(no_period, reasons.tolist(),
+                           lambda match, reason: match._replace(status="skipped", reason=reason))
+
+
+def rows_output(table, index, per_row, attributes, texts, options, progress) -> pd.DataFrame:
+    def of_match(name):  # (the rows' match numbers: their fields are written straight out)
+        return CodedColumn(per_row.numbers, per_row.field(name))
+
+    fields = {
+        "status": of_match("status"), "reason": of_match("reason"), "pcode": of_match("pcode"),
+        "admin_level": pd.Series(pd.array(per_row.field("admin_level").tolist(), dtype="Int64")
+                                 .take(per_row.numbers), index=index, copy=False),
+        "match_method": of_match("method"),
+        "match_score": pd.Series(np.array(per_row.field("score").tolist(), dtype=np.float64)[
+            per_row.numbers], index=index, copy=False),
+        "suggestion": of_match("suggestion"),
+        "cluster": attributes["cluster_code"], "cluster_name": attributes["cluster_name"],
+        "period": attributes["period_key"] if options.period != "all" else attributes["period"],
+        "organisation": texts.column(partner_columns(table), index),
+        # Role-resolved values, so downstream steps (gaps, overlaps) need no column mapping.
+        "activity": texts.column(role_columns(table, "activity"), index),
+        "period_start": _iso_dates(attributes["period_start"]),
+        "period_end": _iso_dates(attributes["period_end"]),
+        "activity_status": texts.column(role_columns(table, "status"), index),
+        "modality": texts.column(role_columns(table, "modality"), index),
+        "targeted": attributes["targeted"], "reached": attributes["reached"],
+    }
+    progress.step(50)
+    return _in_file_order(table.source_rows, list(fields.items()) + _original_columns(table),
+                          table.skipped)
+
+
+def _in_file_order(source_rows, columns, skipped) -> pd.DataFrame:
+    """One frame: source_row, then ``columns`` (name, Series on a RangeIndex: the data rows,
+    or CodedColumn), with the blank and total rows under the header added as skipped rows
+    (they are rows too), all sorted by file row. The text columns are written straight into
+    the frame's one block of text (no other copy of the whole table); the typed ones are added
+    to it."""
+    data_rows = len(source_rows)
+    source_row = np.concatenate([source_rows,
+                                 np.array([row for row, _ in skipped], dtype=np.int64)])
+    order = np.argsort(source_row, kind="stable")  # labels >= data_rows: skipped rows
+    by_position = np.minimum(order, data_rows)  # (a skipped row: the NaN after the data rows)
+    texts = [(name, column) for name, column in columns if _is_text(column)]
+    block = np.empty((len(order), len(texts)), dtype=object, order="F")
+    for position, (_, column) in enumerate(texts):  # (on a RangeIndex: positions are labels)
+        _cells_in_order(column, by_position, block[:, position])
+    names = [name for name, _ in texts]
+    extra = np.flatnonzero(order >= data_rows)
+    block[extra, names.index("status")] = "skipped"
+    block[extra, names.index("reason")] = [skipped[i][1] for i in order[extra] - data_rows]
+    frame = pd.DataFrame(block, columns=names, dtype=object, copy=False)
+    frame.insert(0, "source_row", source_row[order])
+    positions = np.where(order < data_rows, order, -1)  # -1: a skipped row, missing values
+    for position, (name, column) in enumerate(columns, 1):
+        if not _is_text(column):
+            frame.insert(position, name, _taken(column, positions), allow_duplicates=True)
+    return frame
+
+
+def _cells_in_order(column, by_position: np.ndarray, out: np.ndarray) -> None:
+    """A text column's cells at ``by_position`` written into ``out``; position ``len(column)``
+    (a skipped row): NaN. A CodedColumn's empty cell stays None."""
+    if isinstance(column, CodedColumn):
+        with_skipped = CodedColumn(np.append(column.codes, len(column.values)),
+                                   np.append(column.values, np.nan))
+        with_skipped.cells(by_position, out)
+    else:
+        np.take(np.append(column.to_numpy(), np.nan), by_position, out=out)
+
+
+def _is_text(column) -> bool:
+    return isinstance(column, CodedColumn) or column.dtype == object
+
+
+def _taken(series: pd.Series, positions: np.ndarray):
+    """The values of ``series`` at ``positions`` (-1: missing), as its array type: what
+    ``reindex`` gives, without looking up the labels."""
+    return series.array.take(positions, allow_fill=True)
+
+
+def _iso_dates(values: pd.Series) -> CodedColumn:
+    """Dates as ISO texts (written per distinct date), as codes (-1: no date)."""
+    codes, dates = pd.factorize(values)
+    texts = pd.Series(dates, dtype=values.dtype).dt.strftime("%Y-%m-%d")
+    return CodedColumn(codes, texts.to_numpy(dtype=object))
+
+
+def _original_columns(table) -> List[Tuple[str, CodedColumn]]:
+    """The rows' cells as given, as text, under their own column names."""
+    return [(original_field_name(column), _as_texts(table, column)) for column in table.columns]
+
+
+def _as_texts(table, column) -> CodedColumn:
+    """A column with its distinct values as text (decided per distinct value, with numpy, not
+    pandas, per column: a file may have 10,000)."""
+    coded = table.coded(column)
+    if _all_texts_in(coded.values):
+        return coded
+    return CodedColumn(coded.codes, np.array([as_text(value) for value in coded.values],
+                                             dtype=object))
+
+
+def _all_texts_in(values: np.ndarray) -> bool:
+    """Whether every value is a str (checked in C: a column may have many distinct values)."""
+    return pd.api.types.infer_dtype(values, skipna=False) in ("string", "empty")
+
+
+def original_field_name(column: str) -> str:
+    """Output name of an original column: GeoPackage and Shapefile names ignore case."""
+    clash = column.casefold() in {name.casefold() for name in ROW_FIELDS}
+    return f"orig_{column}" if clash else column
+
+
+def as_text(value):
+    if value is None:
+        return None
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
