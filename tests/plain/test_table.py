@@ -141,6 +141,7 @@ TRICKY_CSV = {
     "no final line end": "a,b\n1,2",
     "trailing delimiters": "a,b,,\n1,2,,\n3,4,,\n",
     "only a header": "a,b,c\n",
+    "cells that look like numbers": "code,n\n007,1.0\n0102,2\n1E3,-0\n",  # kept as written
 }
 
 

@@ -9,8 +9,9 @@ plain path reads the file, so a file is never read differently, only more slowly
 - pandas.read_csv with na_filter=False, quotechar '"' and doublequote splits records and
   cells as the csv module does (excel dialect), and fails or warns (both turned into None
   here) on a record longer than the widest record of the file's start (``width_hint``) and on
-  a quote left open; with dtype="category" it gives each column's texts as categories (texts,
-  "" for an empty cell), renumbered here in the order rows first have them;
+  a quote left open; with dtype=str it gives each column's cells as texts ("" for an empty
+  cell), factorized here in the order rows first have them (not dtype="category": pandas 3
+  infers the categories' type, so "007" would come back as the number 7);
 - the C parser pads short records with empty cells: each record's own field count is worked out
   from the delimiters that end its line, and its first line from the line ends inside its
   cells; the records must add up to the file's lines;
@@ -107,7 +108,7 @@ def _c_parser_columns(data: bytes, delimiter: str, width_hint: int, lines: int,
             read = 0
             with pd.read_csv(
                     io.BytesIO(data), sep=delimiter, header=None, names=range(width_hint),
-                    index_col=False, dtype="category", na_filter=False, skip_blank_lines=False,
+                    index_col=False, dtype=str, na_filter=False, skip_blank_lines=False,
                     quotechar='"', doublequote=True, skipinitialspace=False, engine="c",
                     encoding="utf-8", chunksize=CSV_CHUNK_ROWS) as reader:
                 for chunk in reader:
@@ -123,10 +124,10 @@ def _c_parser_columns(data: bytes, delimiter: str, width_hint: int, lines: int,
 
 
 def _distinct_in_chunk(texts: pd.Series) -> Tuple[np.ndarray, np.ndarray]:
-    """A chunk's column, as the parser gives it (categories: each distinct text hashed while
-    parsing), as codes of its distinct texts numbered in the order rows first have them."""
-    codes, firsts = pd.factorize(texts.cat.codes.to_numpy())
-    return codes, texts.cat.categories.to_numpy(dtype=object)[firsts]
+    """A chunk's column of texts as codes of its distinct texts, numbered in the order rows
+    first have them."""
+    codes, distinct = pd.factorize(texts.to_numpy(dtype=object))
+    return codes, np.asarray(distinct, dtype=object)
 
 
 def _distinct_texts(parts: List[Tuple[np.ndarray, np.ndarray]]) -> CodedColumn:
