@@ -5,16 +5,10 @@ from typing import Dict, List, Optional, Tuple, Union
 from ..errors import InputError
 from ..vocabulary import normalise_text
 from .columns import Column
-from .table4w import Table4W
+from .table4w import ROLE_KEYS, Table4W
 from .tokens import Tokens, listed, normalise_hxl
 from .vocabulary import MAX_ADMIN_LEVEL, AdminTerm, ColumnVocabulary
 
-ROLE_KEYS = (
-    "org", "org_acronym", "org_type", "lead_org", "donor", "cluster", "subsector", "activity",
-    "adm1_code", "adm1_name", "adm2_code", "adm2_name", "adm3_code", "adm3_name", "adm4_code",
-    "adm4_name", "location", "lat", "lon", "month", "year", "quarter", "start_date", "end_date",
-    "status", "modality", "targeted", "reached",
-)
 VALUE_SAMPLE = 500
 
 
@@ -35,6 +29,40 @@ def assign_roles(
     header = _header_role_candidates(free, table, vocabulary)
     _assign_greedy(header, roles, sources, "header", blocked_roles)
     return roles, sources
+
+
+def admin_hints(columns: List[Column], roles: Dict[str, str],
+                vocabulary: ColumnVocabulary) -> Dict[str, Tuple[str, ...]]:
+    """Per column, the admin roles its HXL tag or header suggests, the likeliest first: the
+    tag's or the explicit level's ("Admin 2"); for a level word ("District"), the header
+    guess's level first and then the others of the same kind, since a level word means
+    different levels in different countries. Health-system columns (health zones and
+    districts are a parallel hierarchy) and columns given another role (a status column
+    headed "Estado" is no state) suggest none."""
+    other_roles = {label for role, label in roles.items()
+                   if not role.startswith("adm") and role != "location"}
+    columns = [column for column in columns if column.label not in other_roles]
+    matches = {c.label: _best_admin_match(c.primary, vocabulary) for c in columns}
+    guessed = _admin_levels([m[1] for m in matches.values() if m])
+    hints = {}
+    for column in columns:
+        tagged = [role for _, role in sorted(vocabulary.hxl_candidates(column.hxl), reverse=True)
+                  if role.startswith("adm")]
+        if tagged:
+            hints[column.label] = tuple(tagged)
+            continue
+        match = matches[column.label]
+        if match is None or vocabulary.names_parallel_hierarchy(column.primary):
+            continue
+        _score, term, kind = match
+        if isinstance(term, int):
+            hints[column.label] = (f"adm{term}_{kind}",)
+            continue
+        first = guessed.get(term.term)
+        levels = [first] + [lvl for lvl in range(1, MAX_ADMIN_LEVEL + 1) if lvl != first]
+        hints[column.label] = tuple(f"adm{lvl}_{kind}" for lvl in levels
+                                    if lvl and lvl <= MAX_ADMIN_LEVEL)
+    return hints
 
 
 def _assign_greedy(candidates, roles, sources, source, blocked_roles) -> None:

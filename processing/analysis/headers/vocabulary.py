@@ -49,6 +49,7 @@ class ColumnVocabulary:
         ]
         self.code_words = [header_tokens(text) for text in admin.get("code_words", [])]
         self.name_words = {normalise_text(text) for text in admin.get("name_words", [])}
+        self.parallel_words = [header_tokens(text) for text in admin.get("parallel_words", [])]
         self.total_words = [normalise_text(text) for text in data.get("total_rows", [])]
         self._role_index = PatternIndex((role, pattern) for role, patterns
                                         in self.role_headers.items() for pattern in patterns)
@@ -121,6 +122,12 @@ class ColumnVocabulary:
         extra_words = [t for t in tokens if t in self.name_words]
         bonus = 10.0 if is_code else 0.5 * len(extra_words)
         return best[0] + bonus, best[1], "code" if is_code else "name"
+
+    def names_parallel_hierarchy(self, variants: List[Tokens]) -> bool:
+        """Whether a header names a health zone, health district or another hierarchy that
+        is not the admin one."""
+        return any(contains(tokens, word) >= 0 for tokens in variants
+                   for word in self.parallel_words)
 
     def is_total_label(self, value: Any) -> bool:
         text = normalise_text(value)

@@ -31,6 +31,7 @@ from .crosswalk import (
     CrosswalkEntry,
     write_suggestions_csv,
 )
+from .columns import LocationColumns, decide_location_columns
 from .lines import MatchLines
 from .matcher import Matcher
 from .names import FUZZY_ACCEPT, FUZZY_MARGIN, SUGGEST_FROM
@@ -38,4 +39,5 @@ from .records import FRAME_COLUMNS, Match
 
 __all__ = ["CROSSWALK_COLUMNS", "FRAME_COLUMNS", "FUZZY_ACCEPT", "FUZZY_MARGIN",
            "SUGGESTION_COLUMNS", "SUGGEST_FROM", "Crosswalk", "CrosswalkEntry", "Match",
-           "MatchLines", "Matcher", "write_suggestions_csv"]
+           "LocationColumns", "MatchLines", "Matcher", "decide_location_columns",
+           "write_suggestions_csv"]

@@ -17,7 +17,7 @@ class CodeIndex:
         self._level_of = level_of
         self._keys = {code_key(p): p for p in units.table["pcode"]}
         self._numeric = _numeric_index(units)
-        self._layer_prefixes = {s.prefix for s in units.schemes.values() if s.prefix is not None}
+        self.prefixes = {s.prefix for s in units.schemes.values() if s.prefix is not None}
         self._prefix_options: Dict[str, List[Tuple[str, str]]] = {}
         self._parent_lengths: Dict[int, List[Tuple[int, int]]] = {}
         self._hits: Dict[Tuple[str, int], Optional[Found]] = {}
@@ -51,7 +51,7 @@ class CodeIndex:
         return self._prefix_options[prefix]
 
     def _prefix_options_of(self, prefix: str) -> List[Tuple[str, str]]:
-        layer_prefixes = self._layer_prefixes
+        layer_prefixes = self.prefixes
         candidates = [(prefix, "zero padding")] if prefix in layer_prefixes else []
         alias = iso_aliases().get(prefix)
         if alias in layer_prefixes:

@@ -1,0 +1,313 @@
+"""Which columns say where a row is, decided from their values against the boundaries.
+
+Header words are a prior, not the decision: an admin-level word means different things in
+different countries ("Département" is admin 1 in some and admin 2 in others), health zones are
+a parallel hierarchy whose names sometimes equal an admin unit's, and partners write typos or
+plain titles over columns of valid P-codes. So every column that may hold locations is
+profiled against the boundary units: the share of its distinct values that are P-codes of
+each level (after normalisation), codes finer than the boundaries (a unit's code starts them),
+codes coarser than them (they start the units' codes), or names of each level's units. A
+column takes the admin role its values show; its header only breaks near-ties, and decides
+alone only where the boundaries cannot check the values (names of a level they lack), or where
+no column's values can be read at all. A user's mapping is never overruled.
+"""
+from dataclasses import dataclass, field
+from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
+
+from ..boundaries import AdminUnits
+from ..textnorm import (
+    clean_cell,
+    code_key,
+    fold,
+    is_national,
+    is_placeholder,
+    iso_aliases,
+    loose_name,
+    split_code,
+)
+from .codes import CodeIndex
+
+PROFILED_VALUES = 300  # a column's most frequent distinct values are looked at
+PROFILED_COLUMNS = 400  # of a file of 10,000 columns, its first ones (and those said admin)
+MIN_SHARE = 0.5  # of a column's values, to take an admin role from its values alone
+MIN_SHARE_WITH_HEADER = 0.25  # ... when its header says that role too
+HEADER_BONUS = 0.1  # a header's role wins over another role at most this much more shared
+# Roles whose values are numbers or dates, never places (months 1-12 may read as codes).
+NOT_PLACES = ("lat", "lon", "month", "year", "quarter", "start_date", "end_date", "targeted",
+              "reached")
+
+
+@dataclass
+class ColumnProfile:
+    """What a column's values are, as shares of its rows with a value (placeholders and
+    national-coverage phrases left out; each distinct value weighs as many rows as have it:
+    a misspelt name is one of many distinct values but few rows)."""
+
+    label: str
+    values: int = 0  # distinct values looked at
+    matched_values: int = 0  # of which a code or name of the boundaries
+    codes: Dict[int, float] = field(default_factory=dict)  # level -> share that are its P-codes
+    finer: float = 0.0  # share of codes below the deepest level (a unit's code starts them)
+    coarser: float = 0.0  # share of codes above the boundaries (they start the units' codes)
+    coarser_length: float = 0.0  # their mean length (a shorter code is of a coarser level)
+    shaped: float = 0.0  # share written like the boundaries' codes (their prefix, then digits)
+    names: Dict[int, float] = field(default_factory=dict)  # level -> share of its units' names
+    examples: List[str] = field(default_factory=list)
+
+    def best_share(self) -> float:
+        return max([self.finer, self.coarser, *self.codes.values(), *self.names.values()],
+                   default=0.0)
+
+    def describe(self) -> str:
+        parts = [f"{share:.0%} give P-codes of admin {level}" for level, share in
+                 sorted(self.codes.items()) if share]
+        if self.finer:
+            parts.append(f"{self.finer:.0%} give codes finer than the boundaries")
+        if self.coarser:
+            parts.append(f"{self.coarser:.0%} give codes of units coarser than the boundaries")
+        parts += [f"{share:.0%} give names of admin {level} units" for level, share in
+                  sorted(self.names.items()) if share]
+        examples = ", ".join(f'"{text}"' for text in self.examples)
+        found = "; ".join(parts) or "none is a P-code or a name of the boundaries"
+        return f"of its rows ({self.values} distinct values: {examples}...), {found}"
+
+
+@dataclass
+class LocationColumns:
+    """The decision: admin roles (role -> column label), with the evidence per column and the
+    sentences that explain it (for the QA report)."""
+
+    roles: Dict[str, str]
+    sources: Dict[str, str]  # role -> "values" | "header" | "hxl" | "mapping"
+    profiles: Dict[str, ColumnProfile]
+    notes: List[str]
+
+
+class ValueProfiler:
+    """Looks a column's values up in the boundary units: as codes of any level (finer and
+    coarser ones included) and as names of each level."""
+
+    def __init__(self, units: AdminUnits):
+        self.units = units
+        self._level_of = units.levels_by_pcode()
+        self._codes = CodeIndex(units, self._level_of)
+        self._deepest = max(units.levels)
+        self._prefixes = _code_prefixes(self._level_of, min(units.levels))
+        self._names: Dict[int, Tuple[Set[str], Set[str]]] = {}
+        for level, name, alts in zip(units.table["admin_level"].tolist(), units.table["name"],
+                                     units.table["alt_names"]):
+            folded, loose = self._names.setdefault(int(level), (set(), set()))
+            for label in [name, *(alts or ())]:
+                if isinstance(label, str) and label.strip():
+                    folded.add(fold(label))
+                    loose.add(loose_name(label))
+
+    def profile(self, label: str, values: Sequence, counts: Sequence[int],
+                numbers_allowed: bool) -> ColumnProfile:
+        """``values``: a column's distinct values, most frequent first, and ``counts`` the
+        rows of each. Numbers without letters count as codes only when ``numbers_allowed``
+        (its header names codes): a column of months or counts would otherwise read as
+        admin codes."""
+        profile = ColumnProfile(label)
+        texts, weights = [], []
+        for value, count in zip(values, counts):
+            text = clean_cell(value)
+            if text and not is_placeholder(text) and not is_national(text):
+                texts.append(text)
+                weights.append(count)
+                if len(texts) == PROFILED_VALUES:
+                    break
+        if not texts:
+            return profile
+        profile.values, profile.examples = len(texts), texts[:3]
+        codes: Dict[int, int] = {}
+        names: Dict[int, int] = {}
+        finer, coarser, coarser_lengths, shaped, matched = 0, 0, 0, 0, 0
+        for text, weight in zip(texts, weights):
+            shaped += weight * self._shaped_like_codes(text)
+            kind, level, length = self._as_code(text, numbers_allowed)
+            name_levels = [] if kind else self._name_levels(text)
+            matched += bool(kind or name_levels)
+            if kind == "code":
+                codes[level] = codes.get(level, 0) + weight
+            elif kind == "finer":
+                finer += weight
+            elif kind == "coarser":
+                coarser, coarser_lengths = coarser + weight, coarser_lengths + weight * length
+            for name_level in name_levels:
+                names[name_level] = names.get(name_level, 0) + weight
+        profile.matched_values = matched
+        total = sum(weights)
+        profile.codes = {level: count / total for level, count in codes.items()}
+        profile.names = {level: count / total for level, count in names.items()}
+        profile.finer, profile.coarser = finer / total, coarser / total
+        profile.coarser_length = coarser_lengths / coarser if coarser else 0.0
+        profile.shaped = shaped / total
+        return profile
+
+    def _shaped_like_codes(self, text: str) -> bool:
+        """Letters the boundaries' codes start with (or their other ISO form), then digits."""
+        parts = split_code(code_key(text))
+        if parts is None or not parts[0]:
+            return False
+        return parts[0] in self._codes.prefixes or iso_aliases().get(parts[0]) in \
+            self._codes.prefixes
+
+    def _as_code(self, text: str, numbers_allowed: bool) -> Tuple[str, int, int]:
+        """('code', level, 0) for a unit's P-code, ('finer', deepest + 1, 0) for a code
+        whose start is a unit's of the deepest level, ('coarser', 0, length) for a code that
+        starts units' codes, else ('', 0, 0)."""
+        key = code_key(text)
+        parts = split_code(key)
+        if parts is None or (not parts[0] and not numbers_allowed):
+            return "", 0, 0
+        if text in self._level_of:
+            return "code", self._level_of[text], 0
+        levels = set()
+        for level in self.units.levels:
+            found = self._codes.find(text, level)
+            if found is not None and found.rolled_from is None:
+                levels.add(self._level_of[found.pcode])
+        if len(levels) == 1:
+            return "code", levels.pop(), 0
+        if levels:
+            return "", 0, 0  # (digits that read as a code of two levels: no evidence)
+        found = self._codes.find(text, self._deepest + 1)
+        if found is not None and found.rolled_from is not None and \
+                self._level_of[found.pcode] == self._deepest:
+            return "finer", self._deepest + 1, 0
+        prefix = _coarser_prefix(key, self._prefixes)
+        if prefix is not None:
+            return "coarser", 0, len(prefix)
+        return "", 0, 0
+
+    def _name_levels(self, text: str) -> List[int]:
+        """The levels with a unit of that name (ignoring case, accents, punctuation, and
+        then generic words such as 'Province')."""
+        folded, loose = fold(text), loose_name(text)
+        return [level for level, (names, loose_names) in self._names.items()
+                if folded in names or loose in loose_names]
+
+
+def _code_prefixes(level_of: Dict[str, int], top: int) -> Dict[str, Set[str]]:
+    """Per code key, the keys of the top level's units it is a proper start of (the codes of
+    coarser units than the boundaries have: an admin-1 code over an admin-2 file)."""
+    prefixes: Dict[str, Set[str]] = {}
+    for pcode, level in level_of.items():
+        if level != top:
+            continue
+        key = code_key(pcode)
+        parts = split_code(key)
+        start = len(parts[0]) + 1 if parts else 2
+        for end in range(start, len(key)):
+            prefixes.setdefault(key[:end], set()).add(key)
+    return prefixes
+
+
+def _coarser_prefix(key: str, prefixes: Dict[str, Set[str]]) -> Optional[str]:
+    """The code (as written, or with the other ISO prefix) when it starts units' codes."""
+    if key in prefixes:
+        return key
+    parts = split_code(key)
+    alias = iso_aliases().get(parts[0]) if parts else None
+    if alias and alias + parts[1] in prefixes:
+        return alias + parts[1]
+    return None
+
+
+def decide_location_columns(columns: Sequence[str], coded, roles: Dict[str, str],
+                            sources: Dict[str, str], blocked: Set[str], units: AdminUnits,
+                            hints: Dict[str, Tuple[str, ...]]) -> LocationColumns:
+    """The admin roles of a table's columns (see the module docstring).
+
+    ``coded(label)``: a column's cells (CodedColumn); ``roles``/``sources``: the roles the
+    header step gave (mapping, HXL, header); ``blocked``: the roles a user's mapping decides
+    (a column, or none); ``hints``: per column, the admin roles its header or HXL tag says,
+    the likeliest first (several where its header names no level)."""
+    profiler = ValueProfiler(units)
+    mapped = {role: label for role, label in roles.items() if sources.get(role) == "mapping"}
+    busy = set(mapped.values()) | {label for role, label in roles.items() if role in NOT_PLACES}
+    candidates = [label for label in columns if label not in busy]
+    candidates = candidates[:PROFILED_COLUMNS] + [
+        label for label in candidates[PROFILED_COLUMNS:] if hints.get(label)]
+    profiles = {label: profiler.profile(label, *coded(label).by_frequency(),
+                                        any(role.endswith("_code") for role in
+                                            hints.get(label, ())))
+                for label in candidates}
+    _set_coarser_levels(profiles, units)
+    decided = dict(mapped)
+    decided_sources = {role: "mapping" for role in mapped}
+    proposals = [(score, position, label, role)
+                 for position, label in enumerate(candidates)
+                 for role, score in _scores(profiles[label], hints.get(label, ()),
+                                            units.levels).items()]
+    if not proposals:  # no column's values can be read: the headers decide (and the report
+        proposals = [(0.0, position, label, role)  # shows the values as unmatched)
+                     for position, label in enumerate(candidates)
+                     for role in hints.get(label, ())[:1]]
+    for _score, _position, label, role in sorted(proposals, key=lambda p: (-p[0], p[1])):
+        if role in decided or role in blocked or label in decided.values():
+            continue
+        decided[role] = label
+        decided_sources[role] = "values" if profiles[label].best_share() else \
+            sources.get(role, "header")
+    admin = {role: label for role, label in decided.items() if role.startswith("adm")}
+    return LocationColumns(admin, {role: decided_sources[role] for role in admin}, profiles,
+                           _notes(profiles, admin, hints))
+
+
+def _set_coarser_levels(profiles: Dict[str, ColumnProfile], units: AdminUnits) -> None:
+    """Codes coarser than the boundaries: the shorter ones are of the coarser level, counted
+    up from the level just above the boundaries' top level."""
+    top = min(units.levels)
+    coarse = sorted((p for p in profiles.values() if p.coarser >= MIN_SHARE),
+                    key=lambda p: -p.coarser_length)
+    for offset, profile in enumerate(coarse, 1):
+        level = top - offset
+        if level >= 1:
+            profile.codes[level] = max(profile.codes.get(level, 0.0), profile.coarser)
+
+
+def _scores(profile: ColumnProfile, hints: Sequence[str], levels: Sequence[int]
+            ) -> Dict[str, float]:
+    """The admin roles the column may take, with how well each fits: the share of its values
+    that fit the role, a little more where its header says the role too (a near-tie breaker).
+    A role its header says and the boundaries cannot check (a level they do not have, and
+    values that are no code of theirs) is kept at a score of 0."""
+    shares: Dict[str, float] = {f"adm{level}_code": share for level, share in
+                                profile.codes.items()}
+    if profile.finer:
+        shares[f"adm{max(levels) + 1}_code"] = profile.finer
+    shares.update((f"adm{level}_name", share) for level, share in profile.names.items())
+    scores = {}
+    varied = profile.matched_values >= 2  # (one value shared by most rows may be a homonym)
+    for role, share in shares.items():
+        said = role in hints
+        if (share >= MIN_SHARE and (varied or said)) or (said and share >= MIN_SHARE_WITH_HEADER):
+            scores[role] = share + (HEADER_BONUS if said else 0.0)
+    if not profile.best_share():  # the values are not the boundaries': can they be checked?
+        for role in hints:
+            unknown_level = int(role[3]) not in levels
+            if (role.endswith("_name") and unknown_level) or \
+                    (role.endswith("_code") and profile.shaped >= MIN_SHARE):
+                scores[role] = 0.0  # (codes of theirs they lack, e.g. of another vintage)
+    return scores
+
+
+def _notes(profiles: Dict[str, ColumnProfile], roles: Dict[str, str],
+           hints: Dict[str, Tuple[str, ...]]) -> List[str]:
+    role_of = {label: role for role, label in roles.items()}
+    notes = []
+    for label, profile in profiles.items():
+        role = role_of.get(label)
+        if role is not None:
+            notes.append(f'column "{label}" is {_role_words(role)}: {profile.describe()}')
+        elif hints.get(label):
+            notes.append(f'column "{label}" looks like {_role_words(hints[label][0])} by its '
+                         f"header, but is not used to place rows: {profile.describe()}")
+    return notes
+
+
+def _role_words(role: str) -> str:
+    kind = "P-codes" if role.endswith("_code") else "names"
+    return f"admin {role[3]} {kind} ({role})"
