@@ -17,7 +17,8 @@ _LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß"
 # from right-to-left documents or web pages carries into codes.
 _CODE_SEPARATORS = re.compile(r"[\s\-_./\\:\u00ad\u200b-\u200f\u202a-\u202e\u2060\ufeff]+")
 _CODE_PARTS = re.compile(r"^([A-Z]*)(\d+)$")
-_EXCEL_FLOAT = re.compile(r"^\d+\.0+$")  # 8023.0: a numeric code read back from a spreadsheet
+# 8023.0, XY0102.0: a code typed as a number, read back from a spreadsheet with its ".0"
+_EXCEL_FLOAT = re.compile(r"^[A-Za-z]*\d+\.0+$")
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 # ASCII punctuation and controls -> space: fold's fast path (most codes and many names).
 _ASCII_NON_ALNUM = str.maketrans({chr(i): " " for i in range(128) if not chr(i).isalnum()})

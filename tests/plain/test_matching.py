@@ -119,10 +119,24 @@ def test_upper_level_only_is_used_at_its_level(matcher):
     assert (m.pcode, m.admin_level, m.status) == ("XY03", 1, "used")
 
 
-def test_conflicting_levels_use_the_deeper_code(matcher):
+def test_one_cell_against_one_is_not_placed(matcher):
+    """The deeper code does not win by being deeper: split evidence leaves the row unmatched,
+    with both candidates as suggestions."""
     m = one(matcher, {1: "XY02", 2: "XY0101"})
+    assert (m.pcode, m.status) == (None, "unmatched")
+    assert "the location cells disagree" in m.reason and "'XY02' (XY02)" in m.reason
+    assert "XY0101" in m.suggestion and "XY02" in m.suggestion
+
+
+def test_the_cells_that_agree_overrule_the_one_that_does_not(matcher):
+    """A deepest code contradicted by the row's other cells, which agree, is overruled."""
+    m = one(matcher, {1: "XY01", 2: "XY0201"}, {1: "North", 2: "Alpha"})
     assert (m.pcode, m.status) == ("XY0101", "used")
-    assert "'XY02' (XY02) disagrees with XY0101, which is in XY01" in m.reason
+    assert "admin 2 code 'XY0201' (XY0201) disagrees with" in m.reason
+    assert m.reason.endswith("which agree on XY0101: overruled")
+    lone = one(matcher, {1: "XY02", 2: "XY0101"}, {1: "South West Ethiopia"})
+    assert (lone.pcode, lone.status) == ("XY02", "rolled_up")  # (which district: unknown)
+    assert "admin 2 code 'XY0101' (XY0101) disagrees" in lone.reason
 
 
 # ---- placeholders and national coverage ---------------------------------------------------
@@ -179,9 +193,9 @@ def test_ambiguous_name_is_a_suggestion(matcher):
 
 
 def test_name_in_another_parent_is_only_suggested(matcher):
-    m = one(matcher, {1: "XY01"}, {2: "Hasbaya"})
-    assert (m.pcode, m.status) == ("XY01", "rolled_up")
-    assert "outside XY01" in m.suggestion and "XY0201" in m.suggestion
+    m = one(matcher, {1: "XY01"}, {2: "Hasbaya"})  # Hasbaya is in XY02: one cell against one
+    assert (m.pcode, m.status) == (None, "unmatched")
+    assert "XY0201" in m.suggestion and "XY01" in m.suggestion
 
 
 def test_fuzzy_is_skipped_without_rapidfuzz(monkeypatch):
@@ -334,16 +348,16 @@ def test_suggestions_round_trip_is_idempotent(tmp_path):
          "suggestion": "", "score": "0.933", "rows": "2"},
         {"raw_value": "Karusi", "level": "1", "parent": "", "pcode": "", "suggestion": "",
          "score": "", "rows": "2"},
-        {"raw_value": "Hasbaya", "level": "2", "parent": "XY01", "pcode": "",
+        {"raw_value": "Hasbaya", "level": "2", "parent": "", "pcode": "",
          "suggestion": written.loc[2, "suggestion"], "score": "", "rows": "1"},
     ]
     written.loc[1, "pcode"] = "XY04"  # the reviewer's decision
     written.to_csv(path, index=False)
     second = Matcher(make_units(), Crosswalk.read_csv(path)).resolve_frame(
         df, {1: "c1"}, {1: "n1", 2: "n2"})
-    assert second["match_method"].tolist() == ["crosswalk", "crosswalk", "exact", "crosswalk",
-                                               "crosswalk"]
-    assert second["pcode"].tolist() == ["XY0201", "XY0201", "XY01", "XY04", "XY04"]
+    assert second["match_method"].tolist() == ["crosswalk", "crosswalk", "none", "crosswalk",
+                                               "crosswalk"]  # (XY01 and Hasbaya disagree)
+    assert second["pcode"].tolist() == ["XY0201", "XY0201", None, "XY04", "XY04"]
     again = tmp_path / "again.csv"
     assert write_suggestions_csv(again, second) == 1  # only the still-unresolved Hasbaya
     third = Matcher(make_units(), Crosswalk.read_csv(path)).resolve_frame(

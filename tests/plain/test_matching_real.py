@@ -35,16 +35,29 @@ def test_somalia_banadir_sub_districts_roll_up(real_data):
                           dtype=str, keep_default_na=False)
     result = Matcher(units).resolve_frame(table, {1: "RegionPcode", 2: "DistrictPcode"},
                                           {1: "Region", 2: "District"})
-    assert counts(result) == {("used", 2, "exact"): 3565, ("rolled_up", 1, "exact"): 581}
+    # 12 rows name a district (code and name) outside the region they name (code and name):
+    # two cells against two, so they are not placed, with both units suggested
+    assert counts(result) == {("used", 2, "exact"): 3553, ("rolled_up", 1, "exact"): 581,
+                              ("unmatched", None, "none"): 12}
     rolled = result[result["status"] == "rolled_up"]
-    assert (rolled["pcode"] == "SO22").all()
+    # one row gives Hodan, a Banadir sub-district (SO2208), under Middle Shabelle (code and
+    # name): the region's two cells outweigh the sub-district code, which is overruled
+    hodan = rolled[rolled["pcode"] == "SO21"]
+    assert len(hodan) == 1 and "'SO2208' (SO22) disagrees" in hodan["reason"].iloc[0]
+    rolled = rolled[rolled["pcode"] != "SO21"]
+    assert (rolled["pcode"] == "SO22").all() and len(rolled) == 580
     assert sorted(rolled["raw_value"].unique()) == [f"SO22{n:02d}" for n in range(2, 18)]
     assert rolled["reason"].iloc[0].endswith("is not in the boundaries; counted at admin 1 SO22")
     na_row = result.loc[table.index[table["RegionPcode"] == "#N/A"]]
     assert na_row[["pcode", "status"]].values.tolist() == [["SO1604", "used"]]
     assert "admin 1 code '#N/A' is a placeholder" in na_row["reason"].iloc[0]
-    # 13 rows whose region code is not the district's region: the district wins, and says so
-    assert result["reason"].str.contains("disagrees").sum() == 13
+    split = result[result["status"] == "unmatched"]
+    assert split["reason"].str.startswith("the location cells disagree").all()
+    bay_xudur = split.loc[table.loc[split.index, "RegionPcode"].eq("SO24")
+                          & table.loc[split.index, "DistrictPcode"].eq("SO2501")]
+    assert set(bay_xudur["suggestion"]) == {"ambiguous: SO2501 Xudur or SO24 Bay or SO25 Bakool"}
+    # (the 13 rows where the district won over the region before: these 12, and Hodan)
+    assert not result.loc[result["status"] == "used", "reason"].str.contains("disagree").any()
 
 
 def test_lebanon_admin1_only_rows(real_data):
@@ -55,16 +68,18 @@ def test_lebanon_admin1_only_rows(real_data):
     assert (table["Admin2Code"] == "").sum() == 2552
     codes = Matcher(units).resolve_frame(table, {1: "Admin1Code", 2: "Admin2Code"}, {})
     # the 2,552 rows without admin-2 code: 2,517 used at admin 1, 35 have no location at all
-    assert counts(codes) == {("used", 2, "exact"): 11047, ("used", 1, "exact"): 2517,
-                             ("unmatched", None, "none"): 35}
-    # 44 rows give LB3 with LB11 (Beirut, in LB1): the district wins
-    assert codes["reason"].str.contains("disagrees with LB11, which is in LB1").sum() == 44
-    # With the name columns, most of those rows name their district after all
+    # 44 rows give LB3 with LB11 (Beirut, in LB1): one code against the other, not placed
+    assert counts(codes) == {("used", 2, "exact"): 11003, ("used", 1, "exact"): 2517,
+                             ("unmatched", None, "none"): 35 + 44}
+    split = codes[codes["reason"].str.startswith("the location cells disagree")]
+    assert len(split) == 44 and set(split["suggestion"]) == {"ambiguous: LB11 Beirut or LB1 "
+                                                             "Beirut or LB3 Mount Lebanon"}
+    # Their names disagree as their codes do (Mount_Lebanon, Beirut): still not placed
     names = Matcher(units).resolve_frame(table, {1: "Admin1Code", 2: "Admin2Code"},
                                          {1: "Admin1", 2: "Admin2"})
-    assert counts(names) == {("used", 2, "exact"): 11047, ("used", 2, "name_exact"): 1848,
+    assert counts(names) == {("used", 2, "exact"): 11003, ("used", 2, "name_exact"): 1848,
                              ("used", 2, "name_fuzzy"): 274, ("used", 1, "exact"): 164,
-                             ("rolled_up", 1, "exact"): 231, ("unmatched", None, "none"): 35}
+                             ("rolled_up", 1, "exact"): 231, ("unmatched", None, "none"): 79}
     fuzzy = names[names["match_method"] == "name_fuzzy"]
     assert dict(zip(fuzzy["raw_value"], fuzzy["pcode"])) == {
         "Hasbaiya": "LB42", "Zahleh": "LB25", "Rachaiya": "LB23"}

@@ -24,6 +24,7 @@ Modules: ``matcher`` (the cascade: steps 1 and 4, splits), ``codes`` (step 2), `
 (step 3), ``crosswalk`` (reviewed decisions, and the suggestions file that makes them),
 ``records`` (``Match`` and the evidence records) and ``lines`` (``MatchLines``, a table's result).
 """
+from .columns import LocationColumns, decide_location_columns
 from .crosswalk import (
     CROSSWALK_COLUMNS,
     SUGGESTION_COLUMNS,
@@ -31,7 +32,6 @@ from .crosswalk import (
     CrosswalkEntry,
     write_suggestions_csv,
 )
-from .columns import LocationColumns, decide_location_columns
 from .lines import MatchLines
 from .matcher import Matcher
 from .names import FUZZY_ACCEPT, FUZZY_MARGIN, SUGGEST_FROM

@@ -12,9 +12,12 @@ alone only where the boundaries cannot check the values (names of a level they l
 no column's values can be read at all. A user's mapping is never overruled.
 """
 from dataclasses import dataclass, field
-from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
+from typing import Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
+
+import numpy as np
 
 from ..boundaries import AdminUnits
+from ..coded import combinations
 from ..textnorm import (
     clean_cell,
     code_key,
@@ -26,6 +29,7 @@ from ..textnorm import (
     split_code,
 )
 from .codes import CodeIndex
+from .names import Ancestors
 
 PROFILED_VALUES = 300  # a column's most frequent distinct values are looked at
 PROFILED_COLUMNS = 400  # of a file of 10,000 columns, its first ones (and those said admin)
@@ -93,14 +97,18 @@ class ValueProfiler:
         self._codes = CodeIndex(units, self._level_of)
         self._deepest = max(units.levels)
         self._prefixes = _code_prefixes(self._level_of, min(units.levels))
-        self._names: Dict[int, Tuple[Set[str], Set[str]]] = {}
-        for level, name, alts in zip(units.table["admin_level"].tolist(), units.table["name"],
-                                     units.table["alt_names"]):
-            folded, loose = self._names.setdefault(int(level), (set(), set()))
+        self.ancestor = Ancestors(units)
+        # level -> (folded name -> its units, loose name -> its units)
+        self._names: Dict[int, Tuple[Dict[str, Set[str]], Dict[str, Set[str]]]] = {}
+        for level, pcode, name, alts in zip(units.table["admin_level"].tolist(),
+                                            units.table["pcode"], units.table["name"],
+                                            units.table["alt_names"]):
+            folded, loose = self._names.setdefault(int(level), ({}, {}))
             for label in [name, *(alts or ())]:
                 if isinstance(label, str) and label.strip():
-                    folded.add(fold(label))
-                    loose.add(loose_name(label))
+                    folded.setdefault(fold(label), set()).add(pcode)
+                    loose.setdefault(loose_name(label), set()).add(pcode)
+        self._units_of: Dict[Tuple[str, str], FrozenSet[str]] = {}
 
     def profile(self, label: str, values: Sequence, counts: Sequence[int],
                 numbers_allowed: bool) -> ColumnProfile:
@@ -188,6 +196,40 @@ class ValueProfiler:
         return [level for level, (names, loose_names) in self._names.items()
                 if folded in names or loose in loose_names]
 
+    def units_of(self, value, role: str) -> FrozenSet[str]:
+        """The units a cell may stand for in ``role``: a code's unit (a finer code's parent, a
+        coarser code's units), or the units of that level so named."""
+        text = clean_cell(value)
+        if not text:
+            return frozenset()
+        key = (text, role)
+        if key not in self._units_of:
+            self._units_of[key] = self._code_units(text) if role.endswith("_code") else \
+                self._name_units(text, int(role[3]))
+        return self._units_of[key]
+
+    def _code_units(self, text: str) -> FrozenSet[str]:
+        if text in self._level_of:
+            return frozenset([text])
+        for level in [*self.units.levels, self._deepest + 1]:
+            found = self._codes.find(text, level)
+            if found is not None:
+                return frozenset([found.pcode])
+        return self._codes.units_under(text)
+
+    def _name_units(self, text: str, level: int) -> FrozenSet[str]:
+        names, loose_names = self._names.get(level, ({}, {}))
+        return frozenset(names.get(fold(text)) or loose_names.get(loose_name(text)) or ())
+
+    def related(self, one: str, other: str) -> bool:
+        """Whether two units are the same or one lies in the other."""
+        if one == other:
+            return True
+        one_level, other_level = self._level_of[one], self._level_of[other]
+        if one_level < other_level:
+            return self.ancestor(other, one_level) == one
+        return one_level > other_level and self.ancestor(one, other_level) == other
+
 
 def _code_prefixes(level_of: Dict[str, int], top: int) -> Dict[str, Set[str]]:
     """Per code key, the keys of the top level's units it is a proper start of (the codes of
@@ -235,25 +277,112 @@ def decide_location_columns(columns: Sequence[str], coded, roles: Dict[str, str]
                                             hints.get(label, ())))
                 for label in candidates}
     _set_coarser_levels(profiles, units)
-    decided = dict(mapped)
+    options = {label: sorted(_scores(profiles[label], hints.get(label, ()), units.levels)
+                             .items(), key=lambda option: -option[1])
+               for label in candidates}
+    options = {label: [(role, score) for role, score in found if role not in blocked]
+               for label, found in options.items() if found}
+    if not options:  # no column's values can be read: the headers decide (and the report
+        options = {label: [(hints[label][0], 0.0)]  # shows the values as unmatched)
+                   for label in candidates if hints.get(label) and hints[label][0] not in blocked}
+    agreement = _Agreement(profiler, coded)
+    chosen = _best_assignment(options, agreement, set(mapped))
+    decided = {**mapped, **{role: label for label, role in chosen.items()}}
     decided_sources = {role: "mapping" for role in mapped}
-    proposals = [(score, position, label, role)
-                 for position, label in enumerate(candidates)
-                 for role, score in _scores(profiles[label], hints.get(label, ()),
-                                            units.levels).items()]
-    if not proposals:  # no column's values can be read: the headers decide (and the report
-        proposals = [(0.0, position, label, role)  # shows the values as unmatched)
-                     for position, label in enumerate(candidates)
-                     for role in hints.get(label, ())[:1]]
-    for _score, _position, label, role in sorted(proposals, key=lambda p: (-p[0], p[1])):
-        if role in decided or role in blocked or label in decided.values():
-            continue
-        decided[role] = label
-        decided_sources[role] = "values" if profiles[label].best_share() else \
-            sources.get(role, "header")
+    decided_sources.update((role, "values" if profiles[label].best_share() else
+                            sources.get(role, "header")) for label, role in chosen.items())
     admin = {role: label for role, label in decided.items() if role.startswith("adm")}
     return LocationColumns(admin, {role: decided_sources[role] for role in admin}, profiles,
                            _notes(profiles, admin, hints))
+
+
+AGREEMENT_WEIGHT = 0.5  # how much two columns' agreeing rows count beside their shares
+MAX_ASSIGNMENTS = 20_000  # joint assignments weighed one by one; more: column by column
+
+
+class _Agreement:
+    """How well two columns agree in two roles: over the rows with a unit in both, the share
+    whose units are the same or nested less the share whose are not (-1 ... 1). A region
+    column whose names are also district names (capitals share them) agrees with the district
+    codes as regions, not as districts."""
+
+    def __init__(self, profiler: ValueProfiler, coded):
+        self._profiler = profiler
+        self._coded = coded
+        self._known: Dict[Tuple[str, str, str, str], float] = {}
+
+    def __call__(self, label: str, role: str, other: str, other_role: str) -> float:
+        key = (label, role, other, other_role)
+        if key not in self._known:
+            self._known[key] = self._known[(other, other_role, label, role)] = \
+                self._agreement(label, role, other, other_role)
+        return self._known[key]
+
+    def _agreement(self, label, role, other, other_role) -> float:
+        one, two = self._coded(label), self._coded(other)
+        both = one.present & two.present
+        if not both.any():
+            return 0.0
+        group, firsts = combinations([one.codes[both], two.codes[both]], int(both.sum()))
+        rows = np.bincount(group)
+        agree = disagree = 0
+        for first, count in zip(firsts.tolist(), rows.tolist()):
+            units = self._profiler.units_of(one.values[one.codes[both][first]], role)
+            others = self._profiler.units_of(two.values[two.codes[both][first]], other_role)
+            if not units or not others:
+                continue
+            if any(self._profiler.related(u, o) for u in units for o in others):
+                agree += count
+            else:
+                disagree += count
+        judged = agree + disagree
+        return (agree - disagree) / judged if judged else 0.0
+
+
+def _best_assignment(options: Dict[str, List[Tuple[str, float]]], agreement: _Agreement,
+                     taken: Set[str]) -> Dict[str, str]:
+    """Column -> role, each role once, maximising the columns' shares plus how well the
+    chosen roles agree row by row (every combination weighed where there are few; else the
+    columns take their best roles in turn, each weighed against the roles already taken)."""
+    labels = sorted(options, key=lambda label: -options[label][0][1])
+    count = 1
+    for label in labels:
+        count *= len(options[label]) + 1
+    if count > MAX_ASSIGNMENTS:
+        return _greedy_assignment(labels, options, agreement, taken)
+    best: Tuple[float, Dict[str, str]] = (float("-inf"), {})
+
+    def search(position: int, chosen: Dict[str, str], score: float) -> None:
+        nonlocal best
+        if position == len(labels):
+            if score > best[0]:
+                best = (score, dict(chosen))
+            return
+        label = labels[position]
+        for role, share in options[label]:
+            if role in taken or role in chosen.values():
+                continue
+            gain = share + AGREEMENT_WEIGHT * sum(agreement(label, role, other, other_role)
+                                                  for other, other_role in chosen.items())
+            chosen[label] = role
+            search(position + 1, chosen, score + gain)
+            del chosen[label]
+        search(position + 1, chosen, score)  # the column takes no admin role
+
+    search(0, {}, 0.0)
+    return best[1]
+
+
+def _greedy_assignment(labels, options, agreement, taken) -> Dict[str, str]:
+    chosen: Dict[str, str] = {}
+    for label in labels:
+        scored = [(share + AGREEMENT_WEIGHT * sum(agreement(label, role, other, other_role)
+                                                  for other, other_role in chosen.items()), role)
+                  for role, share in options[label]
+                  if role not in taken and role not in chosen.values()]
+        if scored:
+            chosen[label] = max(scored)[1]
+    return chosen
 
 
 def _set_coarser_levels(profiles: Dict[str, ColumnProfile], units: AdminUnits) -> None:

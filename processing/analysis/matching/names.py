@@ -1,7 +1,7 @@
 """The name steps of the cascade: a raw name as a unit's name (exact, then ignoring case,
 accents and punctuation, then without generic words), else by similarity (fuzzy rule in the
 package docstring), within the parent unit found so far."""
-from typing import Any, Dict, List, Optional, Set, Tuple
+from typing import Any, Dict, FrozenSet, List, Optional, Set, Tuple
 
 import numpy as np
 
@@ -78,6 +78,17 @@ class NameIndex:
         if parent_level >= self.level:
             return set()
         return {p for p in pcodes if self._ancestor(p, parent_level) == parent}
+
+    def candidates(self, raw: str) -> FrozenSet[str]:
+        """Every unit of this level the name may stand for, wherever it is (homonyms
+        included): as written, then ignoring case, accents and punctuation, then without
+        generic words; empty when none is so named."""
+        for lookup, key in ((self.exact, raw.strip()), (self.folded, fold(raw)),
+                            (self.loose, loose_name(raw))):
+            hits = lookup.get(key)
+            if hits:
+                return frozenset(hits)
+        return frozenset()
 
     def label(self, pcode: str) -> str:
         return f"{pcode} {self.units.name(pcode)}"
