@@ -36,15 +36,12 @@ def test_somalia_banadir_sub_districts_roll_up(real_data):
     result = Matcher(units).resolve_frame(table, {1: "RegionPcode", 2: "DistrictPcode"},
                                           {1: "Region", 2: "District"})
     # 12 rows name a district (code and name) outside the region they name (code and name):
-    # two cells against two, so they are not placed, with both units suggested
-    assert counts(result) == {("used", 2, "exact"): 3553, ("rolled_up", 1, "exact"): 581,
-                              ("unmatched", None, "none"): 12}
+    # two cells against two, so they are not placed, with both units suggested; one more,
+    # Hodan, a Banadir sub-district (SO2208), is given under Middle Shabelle (code and name):
+    # two against one is no clear majority either
+    assert counts(result) == {("used", 2, "exact"): 3553, ("rolled_up", 1, "exact"): 580,
+                              ("unmatched", None, "none"): 13}
     rolled = result[result["status"] == "rolled_up"]
-    # one row gives Hodan, a Banadir sub-district (SO2208), under Middle Shabelle (code and
-    # name): the region's two cells outweigh the sub-district code, which is overruled
-    hodan = rolled[rolled["pcode"] == "SO21"]
-    assert len(hodan) == 1 and "'SO2208' (SO22) disagrees" in hodan["reason"].iloc[0]
-    rolled = rolled[rolled["pcode"] != "SO21"]
     assert (rolled["pcode"] == "SO22").all() and len(rolled) == 580
     assert sorted(rolled["raw_value"].unique()) == [f"SO22{n:02d}" for n in range(2, 18)]
     assert rolled["reason"].iloc[0].endswith("is not in the boundaries; counted at admin 1 SO22")
@@ -56,8 +53,8 @@ def test_somalia_banadir_sub_districts_roll_up(real_data):
     bay_xudur = split.loc[table.loc[split.index, "RegionPcode"].eq("SO24")
                           & table.loc[split.index, "DistrictPcode"].eq("SO2501")]
     assert set(bay_xudur["suggestion"]) == {"ambiguous: SO2501 Xudur or SO24 Bay or SO25 Bakool"}
-    # (the 13 rows where the district won over the region before: these 12, and Hodan)
-    assert not result.loc[result["status"] == "used", "reason"].str.contains("disagree").any()
+    # (the 13 rows where the district won over the region before)
+    assert len(split) == 13 and not result.loc[result["status"] == "used", "reason"].str.contains("disagree").any()
 
 
 def test_lebanon_admin1_only_rows(real_data):
@@ -78,15 +75,18 @@ def test_lebanon_admin1_only_rows(real_data):
     names = Matcher(units).resolve_frame(table, {1: "Admin1Code", 2: "Admin2Code"},
                                          {1: "Admin1", 2: "Admin2"})
     assert counts(names) == {("used", 2, "exact"): 11003, ("used", 2, "name_exact"): 1848,
-                             ("used", 2, "name_fuzzy"): 274, ("used", 1, "exact"): 164,
-                             ("rolled_up", 1, "exact"): 231, ("unmatched", None, "none"): 79}
-    fuzzy = names[names["match_method"] == "name_fuzzy"]
+                             ("used", 2, "name_normalised"): 275, ("used", 2, "name_fuzzy"): 221,
+                             ("used", 1, "exact"): 164, ("rolled_up", 1, "exact"): 9,
+                             ("unmatched", None, "none"): 79}
+    fuzzy = names[names["match_method"] == "name_fuzzy"]  # slips, within the row's region
     assert dict(zip(fuzzy["raw_value"], fuzzy["pcode"])) == {
-        "Hasbaiya": "LB42", "Zahleh": "LB25", "Rachaiya": "LB23"}
+        "Bent Jbayl": "LB41", "Metn": "LB36", "Zahleh": "LB25"}
+    # other romanisations of the same names (aa/a, ai/a, doubled letters)
+    spelt = names[names["match_method"] == "name_normalised"]
+    assert dict(zip(spelt["raw_value"], spelt["pcode"])) == {
+        "Aakar": "LB51", "Aaley": "LB31", "Hasbaiya": "LB42", "Rachaiya": "LB23"}
     rolled = names[names["status"] == "rolled_up"]
-    assert set(zip(rolled["raw_value"], rolled["pcode"])) == {
-        ("Bent Jbayl", "LB4"), ("Bent Jbayl", "LB1"), ("Aaley", "LB3"), ("Metn", "LB3"),
-        ("Aakar", "LB7")}
+    assert set(zip(rolled["raw_value"], rolled["pcode"])) == {("Bent Jbayl", "LB1")}
     # 'Bent Jbayl' under Beirut (LB1) is not taken for Bent Jbeil (LB41, in LB4)
     beirut = names[(table.reindex(names.index)["Admin1Code"] == "LB1")
                    & (names["raw_value"] == "Bent Jbayl")]
@@ -110,7 +110,7 @@ BURUNDI = {
     "Bururi": ["BDI003"], "Cankuzo": ["BDI004"],
     "Cibitoke": ["BDI005"], "CIBITOKE": ["BDI005"], "cibitoke": ["BDI005"],
     "Gitega": ["BDI006"], "GITEGA": ["BDI006"], "gitega": ["BDI006"],
-    "Karuzi": ["BDI007"], "Karusi": [(None, "BDI007 Karuzi")], "KARUSI": [(None, "BDI007 Karuzi")],
+    "Karuzi": ["BDI007"], "Karusi": ["BDI007"], "KARUSI": ["BDI007"],  # (one letter: s/z)
     "Kayanza": ["BDI008"], "KAYANZA": ["BDI008"], "Kirundo": ["BDI009"], "KIRUNDO": ["BDI009"],
     "Makamba": ["BDI010"], "MAKAMBA": ["BDI010"], "Muramvya": ["BDI011"],
     "Muyinga": ["BDI012"], "MUYINGA": ["BDI012"], "muyinga": ["BDI012"],
@@ -150,6 +150,7 @@ def test_burundi_province_names_no_wrong_match(real_data):
                 assert want[1] in text, (spelling, text)
     national = result[result["match_method"] == "national"]
     assert len(national) == 8  # 4 + 2 'couverture nationale', 2 'toutes les provinces ...'
-    # 8 blank rows + 53 unmatched names (44 'Bujumbura' alone, 2 parts of splits, 7 others)
-    assert counts(result)[("unmatched", None, "none")] == 8 + 53
+    # 8 blank rows + 51 unmatched names (44 'Bujumbura' alone, 2 parts of splits, 5 others;
+    # the 2 rows writing Karusi for Karuzi are placed)
+    assert counts(result)[("unmatched", None, "none")] == 8 + 51
     assert counts(result)[("used", 1, "split")] == 1 + 2 + 1 + 2 + 3

@@ -10,6 +10,8 @@ from .tokens import Tokens, listed, normalise_hxl
 from .vocabulary import MAX_ADMIN_LEVEL, AdminTerm, ColumnVocabulary
 
 VALUE_SAMPLE = 500
+PEOPLE_ROLES = ("targeted", "reached")
+TOTAL_BONUS = 3.0  # "Total reached" over "Reached" when a table has both
 
 
 def assign_roles(
@@ -42,7 +44,8 @@ def admin_hints(columns: List[Column], roles: Dict[str, str],
     other_roles = {label for role, label in roles.items()
                    if not role.startswith("adm") and role != "location"}
     columns = [column for column in columns if column.label not in other_roles]
-    matches = {c.label: _best_admin_match(c.primary, vocabulary) for c in columns}
+    matches = {c.label: _best_admin_match(c.primary, vocabulary) or
+               _best_admin_match(c.grouped, vocabulary) for c in columns}
     guessed = _admin_levels([m[1] for m in matches.values() if m])
     hints = {}
     for column in columns:
@@ -78,10 +81,12 @@ def _assign_greedy(candidates, roles, sources, source, blocked_roles) -> None:
 
 def _header_role_candidates(columns, table, vocabulary) -> List[Tuple[float, Column, str]]:
     candidates = []
-    admin = {c.label: _best_admin_match(c.primary, vocabulary) for c in columns}
+    admin = {c.label: _best_admin_match(c.primary, vocabulary) or
+             _best_admin_match(c.grouped, vocabulary) for c in columns}
     levels = _admin_levels([m[1] for m in admin.values() if m])
     for column in columns:
-        found = [pair for tokens in column.primary for pair in vocabulary.header_candidates(tokens)]
+        found = _header_candidates(column.primary, vocabulary) or \
+            _header_candidates(column.grouped, vocabulary)
         for score, role in found:
             if role in vocabulary.role_values:
                 score += _value_fit_bonus(table.distinct_values(column.label, VALUE_SAMPLE),
@@ -94,6 +99,17 @@ def _header_role_candidates(columns, table, vocabulary) -> List[Tuple[float, Col
             if level and level <= MAX_ADMIN_LEVEL:
                 candidates.append((score, column, f"adm{level}_{kind}"))
     return [c for c in candidates if c[0] > 0]
+
+
+def _header_candidates(variants: List[Tokens], vocabulary: ColumnVocabulary
+                       ) -> List[Tuple[float, str]]:
+    """(score, role) for the non-admin roles a header's variants name; people counts that
+    break a total down (men, women, boys, girls...) are not the total's role."""
+    found = [pair for tokens in variants for pair in vocabulary.header_candidates(tokens)]
+    breakdown = any(vocabulary.breaks_people_down(tokens) for tokens in variants)
+    totals = any(vocabulary.says_total(tokens) for tokens in variants)
+    return [(score + (TOTAL_BONUS if totals else 0.0), role) for score, role in found
+            if not (breakdown and role in PEOPLE_ROLES)]
 
 
 def _best_admin_match(variants: List[Tokens], vocabulary: ColumnVocabulary):

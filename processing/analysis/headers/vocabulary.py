@@ -51,6 +51,9 @@ class ColumnVocabulary:
         self.name_words = {normalise_text(text) for text in admin.get("name_words", [])}
         self.parallel_words = [header_tokens(text) for text in admin.get("parallel_words", [])]
         self.total_words = [normalise_text(text) for text in data.get("total_rows", [])]
+        people = data.get("people", {})
+        self.breakdown_words = {normalise_text(text) for text in people.get("breakdown", [])}
+        self.people_total_words = {normalise_text(text) for text in people.get("total", [])}
         self._role_index = PatternIndex((role, pattern) for role, patterns
                                         in self.role_headers.items() for pattern in patterns)
         self._level_index = PatternIndex((level, pattern) for level, patterns
@@ -122,6 +125,13 @@ class ColumnVocabulary:
         extra_words = [t for t in tokens if t in self.name_words]
         bonus = 10.0 if is_code else 0.5 * len(extra_words)
         return best[0] + bonus, best[1], "code" if is_code else "name"
+
+    def breaks_people_down(self, tokens: Tokens) -> bool:
+        """Whether a header counts part of the people (men, women, boys, girls...)."""
+        return any(token in self.breakdown_words for token in tokens)
+
+    def says_total(self, tokens: Tokens) -> bool:
+        return any(token in self.people_total_words for token in tokens)
 
     def names_parallel_hierarchy(self, variants: List[Tokens]) -> bool:
         """Whether a header names a health zone, health district or another hierarchy that

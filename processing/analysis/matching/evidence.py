@@ -6,7 +6,8 @@ it starts. The answer is looked for at the deepest level the cells reach, then o
 coarser at a time: each candidate unit's *support* is the number of cells consistent with it
 (a coarser cell names one of its ancestors, a finer one lies in it). The best supported
 candidate wins when it is the only one so supported and its supporters outnumber the cells
-against it; those cells are *overruled*, never silently: the reason names them. Otherwise
+against it more than twice (three cells against one: a wrong match is worse than none); those
+cells are *overruled*, never silently: the reason names them. Otherwise
 (two candidates equally supported, or no majority) the question goes one level up, where
 what the cells agree on may still be known (two districts named under one region: the
 region). When no level has a majority the evidence is split, and the row stays unmatched
@@ -18,6 +19,7 @@ from typing import Callable, FrozenSet, List, NamedTuple, Optional, Sequence, Tu
 
 from .records import Found, Miss
 
+OVERRULE = 2  # the cells for a unit must be more than this many times the cells against it
 Ancestor = Callable[[str, int], Optional[str]]  # (P-code, level) -> its ancestor at that level
 
 
@@ -64,7 +66,7 @@ def weigh(cells: Sequence[Cell], ancestor: Ancestor) -> Verdict:
         winners = [unit for unit in candidates if weight[unit] == best]
         if len(winners) == 1:
             against = [cell for cell in naming if cell not in support[winners[0]]]
-            if best > sum(cell.weight for cell in against):
+            if best > OVERRULE * sum(cell.weight for cell in against):
                 return Verdict(winners[0], level, tuple(support[winners[0]]), tuple(against))
         rivals += [unit for unit in sorted(weight, key=lambda u: (-weight[u], u))
                    if unit not in rivals]

@@ -274,9 +274,7 @@ class Matcher:
                          ", the unit the row's other cells give", decisive.column_level,
                          decisive.raw)
         index = self._names[decisive.column_level]
-        method = "name_exact" if verdict.unit in index.exact.get(decisive.raw.strip(), ()) \
-            else "name_normalised"
-        how = "" if method == "name_exact" else " ignoring case, accents and punctuation"
+        _units, method, how = index.named(decisive.raw)
         others = len(decisive.units) - 1
         among = f" (of {others + 1} units of that name, the one the row's other cells are " \
             "in)" if others else ""
