@@ -7,10 +7,9 @@ from ..vocabulary import normalise_text
 from .columns import Column
 from .table4w import ROLE_KEYS, Table4W
 from .tokens import Tokens, listed, normalise_hxl
-from .vocabulary import MAX_ADMIN_LEVEL, AdminTerm, ColumnVocabulary
+from .vocabulary import MAX_ADMIN_LEVEL, PEOPLE_ROLES, AdminTerm, ColumnVocabulary
 
 VALUE_SAMPLE = 500
-PEOPLE_ROLES = ("targeted", "reached")
 TOTAL_BONUS = 3.0  # "Total reached" over "Reached" when a table has both
 
 

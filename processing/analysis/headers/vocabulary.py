@@ -9,6 +9,10 @@ from ..vocabulary import load_json_file, load_vocabulary, normalise_text
 from .tokens import PatternIndex, Tokens, contains, header_tokens, normalise_hxl, tokenised
 
 MAX_ADMIN_LEVEL = 4
+PEOPLE_ROLES = ("targeted", "reached")
+# HXL's disaggregation attributes (sex and age): people counted by them are a breakdown
+HXL_BREAKDOWN = frozenset({"f", "m", "i", "infants", "children", "adolescents", "youth",
+                           "adults", "elderly"})
 
 
 @dataclass
@@ -90,7 +94,10 @@ class ColumnVocabulary:
                 continue
             if tag_attrs & self._claimed_by_others(hashtag, role):
                 continue
-            found[role] = max(found.get(role, -1.0), float(len(pattern_attrs)))
+            if role in PEOPLE_ROLES and tag_attrs & HXL_BREAKDOWN:
+                continue  # (#reached+f+children: a part of the people, not the total)
+            bonus = 1.0 if role in PEOPLE_ROLES and "total" in tag_attrs else 0.0
+            found[role] = max(found.get(role, -1.0), float(len(pattern_attrs)) + bonus)
         return [(score, role) for role, score in found.items()]
 
     def _claimed_by_others(self, hashtag: str, role: str) -> FrozenSet[str]:

@@ -9,7 +9,7 @@ from ..boundaries import AdminUnits
 from ..clusters import ClusterVocabulary
 from ..errors import InputError
 from ..headers import Table4W, set_location_roles
-from ..matching import Crosswalk, MatchLines, decide_location_columns
+from ..matching import Crosswalk, MatchLines, decide_location_columns, with_units_from_codes
 from ..progress import SILENT, Progress
 from .attributes import FirstTexts, row_attributes
 from .issues import issues_table
@@ -57,6 +57,7 @@ def join_4w(table: Table4W, units: AdminUnits, options: Optional[JoinOptions] = 
                                        table.role_sources, table.mapped_roles, units,
                                        table.admin_hints)
     set_location_roles(table, decision.roles, decision.sources, decision.notes)
+    units = with_units_from_codes(units, table.roles, table.coded)
     code_cols, name_cols = location_columns(table)
     level = target_level(table, units, options.admin_level, code_cols, name_cols)
     progress.step(5, f"Matching locations at admin {level}")

@@ -34,7 +34,7 @@ class CodeIndex:
         units only): the top level's units whose codes it starts, as written or with the
         other ISO prefix (P-codes nest); empty for any other code."""
         if self._starts is None:
-            self._starts = _code_starts(self._level_of, min(self.units.levels))
+            self._starts = _code_starts(self._level_of, self.units.top_level)
         key = code_key(raw)
         if key in self._starts:
             return self._starts[key]

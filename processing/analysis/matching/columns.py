@@ -11,6 +11,7 @@ column takes the admin role its values show; its header only breaks near-ties, a
 alone only where the boundaries cannot check the values (names of a level they lack), or where
 no column's values can be read at all. A user's mapping is never overruled.
 """
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
 
@@ -54,6 +55,7 @@ class ColumnProfile:
     finer: float = 0.0  # share of codes below the deepest level (a unit's code starts them)
     coarser: float = 0.0  # share of codes above the boundaries (they start the units' codes)
     coarser_length: float = 0.0  # their mean length (a shorter code is of a coarser level)
+    coarser_level: Optional[int] = None  # the level those codes are taken for
     shaped: float = 0.0  # share written like the boundaries' codes (their prefix, then digits)
     names: Dict[int, float] = field(default_factory=dict)  # level -> share of its units' names
     examples: List[str] = field(default_factory=list)
@@ -68,7 +70,9 @@ class ColumnProfile:
         if self.finer:
             parts.append(f"{self.finer:.0%} give codes finer than the boundaries")
         if self.coarser:
-            parts.append(f"{self.coarser:.0%} give codes of units coarser than the boundaries")
+            level = f" (admin {self.coarser_level})" if self.coarser_level else ""
+            parts.append(f"{self.coarser:.0%} give codes of units coarser than the "
+                         f"boundaries{level}")
         parts += [f"{share:.0%} give names of admin {level} units" for level, share in
                   sorted(self.names.items()) if share]
         examples = ", ".join(f'"{text}"' for text in self.examples)
@@ -96,7 +100,8 @@ class ValueProfiler:
         self._level_of = units.levels_by_pcode()
         self._codes = CodeIndex(units, self._level_of)
         self._deepest = max(units.levels)
-        self._prefixes = _code_prefixes(self._level_of, min(units.levels))
+        self._prefixes = _code_prefixes(self._level_of, units.top_level)
+        self._child_codes = {code_key(pcode): pcode for pcode in self._level_of}
         self.ancestor = Ancestors(units)
         # level -> (folded name -> its units, loose name -> its units)
         self._names: Dict[int, Tuple[Dict[str, Set[str]], Dict[str, Set[str]]]] = {}
@@ -165,12 +170,14 @@ class ValueProfiler:
         """('code', level, 0) for a unit's P-code, ('finer', deepest + 1, 0) for a code
         whose start is a unit's of the deepest level, ('coarser', 0, length) for a code that
         starts units' codes, else ('', 0, 0)."""
+        if text in self._level_of:
+            return "code", self._level_of[text], 0
         key = code_key(text)
+        if key in self._child_codes:  # (codes of any shape: 'IQG06Q01' as 'iqg06q01')
+            return "code", self._level_of[self._child_codes[key]], 0
         parts = split_code(key)
         if parts is None or (not parts[0] and not numbers_allowed):
             return "", 0, 0
-        if text in self._level_of:
-            return "code", self._level_of[text], 0
         levels = set()
         for level in self.units.levels:
             found = self._codes.find(text, level)
@@ -188,6 +195,18 @@ class ValueProfiler:
         if prefix is not None:
             return "coarser", 0, len(prefix)
         return "", 0, 0
+
+    def coarser_code(self, value) -> Optional[str]:
+        """A code coarser than the boundaries as the start of their codes is written there
+        (their letters and case), else None."""
+        text = clean_cell(value)
+        if not text or text in self._level_of:
+            return None
+        key = _coarser_prefix(code_key(text), self._prefixes)
+        if key is None:
+            return None
+        child = next(iter(self._prefixes[key]))  # (a key of one of the units it starts)
+        return self._child_codes[child][:len(key)]
 
     def _name_levels(self, text: str) -> List[int]:
         """The levels with a unit of that name (ignoring case, accents, punctuation, and
@@ -385,16 +404,43 @@ def _greedy_assignment(labels, options, agreement, taken) -> Dict[str, str]:
     return chosen
 
 
+def with_units_from_codes(units: AdminUnits, roles: Dict[str, str], coded) -> AdminUnits:
+    """The units, with those one level above their coarsest learnt from the table where the
+    boundaries lack that level but the table gives its codes (they start the boundaries'
+    codes: P-codes nest), named from the table's column of that level's names: a name or a
+    parent hint of that level can then be checked, and rows placed there drawn."""
+    level = units.top_level - 1
+    code_column = roles.get(f"adm{level}_code")
+    if level < 1 or code_column is None:
+        return units
+    profiler = ValueProfiler(units)
+    codes = coded(code_column)
+    canonical = [profiler.coarser_code(value) for value in codes.values]
+    names = coded(roles[f"adm{level}_name"]) if f"adm{level}_name" in roles else None
+    counted: Dict[str, Counter] = {}
+    for row in np.flatnonzero(codes.present).tolist():
+        code = canonical[codes.codes[row]]
+        if code is not None:
+            name = names.values[names.codes[row]] if names is not None and \
+                names.codes[row] >= 0 else None
+            counted.setdefault(code, Counter())[clean_cell(name)] += 1
+    named = {code: next((n for n, _ in names_.most_common() if n), None)
+             for code, names_ in counted.items()}
+    where = f'column "{code_column}"' + (f' (named from column "{roles[f"adm{level}_name"]}")'
+                                         if names is not None else "")
+    return units.with_units_above(level, named, where)
+
+
 def _set_coarser_levels(profiles: Dict[str, ColumnProfile], units: AdminUnits) -> None:
     """Codes coarser than the boundaries: the shorter ones are of the coarser level, counted
     up from the level just above the boundaries' top level."""
-    top = min(units.levels)
+    top = units.top_level
     coarse = sorted((p for p in profiles.values() if p.coarser >= MIN_SHARE),
                     key=lambda p: -p.coarser_length)
     for offset, profile in enumerate(coarse, 1):
         level = top - offset
         if level >= 1:
-            profile.codes[level] = max(profile.codes.get(level, 0.0), profile.coarser)
+            profile.coarser_level = level
 
 
 def _scores(profile: ColumnProfile, hints: Sequence[str], levels: Sequence[int]
@@ -405,6 +451,8 @@ def _scores(profile: ColumnProfile, hints: Sequence[str], levels: Sequence[int]
     values that are no code of theirs) is kept at a score of 0."""
     shares: Dict[str, float] = {f"adm{level}_code": share for level, share in
                                 profile.codes.items()}
+    if profile.coarser_level:
+        shares[f"adm{profile.coarser_level}_code"] = profile.coarser
     if profile.finer:
         shares[f"adm{max(levels) + 1}_code"] = profile.finer
     shares.update((f"adm{level}_name", share) for level, share in profile.names.items())
