@@ -84,8 +84,11 @@ def _header_role_candidates(columns, table, vocabulary) -> List[Tuple[float, Col
              _best_admin_match(c.grouped, vocabulary) for c in columns}
     levels = _admin_levels([m[1] for m in admin.values() if m])
     for column in columns:
+        # a group label ("Targeted" over "Total") gives only a people role: over a wide
+        # table's columns it names what they count ("Cluster PiN" over "Health"), not a role
         found = _header_candidates(column.primary, vocabulary) or \
-            _header_candidates(column.grouped, vocabulary)
+            [pair for pair in _header_candidates(column.grouped, vocabulary)
+             if pair[1] in PEOPLE_ROLES]
         for score, role in found:
             if role in vocabulary.role_values:
                 score += _value_fit_bonus(table.distinct_values(column.label, VALUE_SAMPLE),

@@ -11,6 +11,7 @@ column takes the admin role its values show; its header only breaks near-ties, a
 alone only where the boundaries cannot check the values (names of a level they lack), or where
 no column's values can be read at all. A user's mapping is never overruled.
 """
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
@@ -316,6 +317,7 @@ def decide_location_columns(columns: Sequence[str], coded, roles: Dict[str, str]
 
 
 AGREEMENT_WEIGHT = 0.5  # how much two columns' agreeing rows count beside their shares
+AGREEMENT_ROWS = 20_000  # rows two columns' agreement is measured on (a share: a sample does)
 MAX_ASSIGNMENTS = 20_000  # joint assignments weighed one by one; more: column by column
 
 
@@ -339,15 +341,18 @@ class _Agreement:
 
     def _agreement(self, label, role, other, other_role) -> float:
         one, two = self._coded(label), self._coded(other)
-        both = one.present & two.present
-        if not both.any():
+        both = np.flatnonzero(one.present & two.present)
+        if not len(both):
             return 0.0
-        group, firsts = combinations([one.codes[both], two.codes[both]], int(both.sum()))
+        both = both[::math.ceil(len(both) / AGREEMENT_ROWS)]  # spread over the whole table
+        ones, twos = one.codes[both], two.codes[both]
+        group, firsts = combinations([ones, twos], len(ones))
         rows = np.bincount(group)
-        agree = disagree = 0
-        for first, count in zip(firsts.tolist(), rows.tolist()):
-            units = self._profiler.units_of(one.values[one.codes[both][first]], role)
-            others = self._profiler.units_of(two.values[two.codes[both][first]], other_role)
+        agree = disagree = 0  # (rows, counted per distinct pair of values)
+        for first, second, count in zip(ones[firsts].tolist(), twos[firsts].tolist(),
+                                        rows.tolist()):
+            units = self._profiler.units_of(one.values[first], role)
+            others = self._profiler.units_of(two.values[second], other_role)
             if not units or not others:
                 continue
             if any(self._profiler.related(u, o) for u in units for o in others):

@@ -132,7 +132,8 @@ class Matcher:
         cells = self._code_cells(codes, found) + self._name_cells(names, codes, found)
         verdict = weigh(cells, self._ancestor)
         cells, verdict = self._with_similar_names(cells, verdict)
-        return self._decide(cells, verdict, codes, names, national, notes)
+        match = self._decide(cells, verdict, codes, names, national, notes)
+        return match._replace(conflict=True) if verdict.overruled or verdict.rivals else match
 
     def _set_aside(self, values: Dict[int, Optional[str]], notes: List[str], kind: str
                    ) -> Set[str]:
