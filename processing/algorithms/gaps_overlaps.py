@@ -27,9 +27,11 @@ from ..analysis.gaps import (
 from ..analysis.needs import needs_at_level, needs_from_records, read_needs
 from ..analysis.params import separated_values
 from ..analysis.progress import Cancelled, Progress
+from ..analysis.protection import DEFAULT_SMALL_COUNT, ProtectionPolicy
 from ..analysis.report import neutralised_frame
 from . import qgis_io
 from .base import CoordMapAlgorithm
+from .destinations import StagedOutputs, cancelled, refuse_unsafe_destinations
 
 
 class GapsOverlapsAlgorithm(CoordMapAlgorithm):
@@ -94,8 +96,10 @@ class GapsOverlapsAlgorithm(CoordMapAlgorithm):
             "partners) and their needs can be mapped; give the boundaries so units with needs "
             "and no partner get their polygon.\n\n"
             "Data protection (on by default): for the sensitive clusters (GBV and child "
-            "protection by default) every output hides partner names and blanks counts below "
-            "k, writing '<k' in the partner list; the 'protected' field marks those features."
+            "protection in any spelling or language, and the clusters you add) every output "
+            "hides partner names and blanks counts below k, writing '<k' in the partner list; "
+            "the 'protected' field marks those features. A count the presence hid counts as "
+            "one partner for the gap rules, so no status tells a hidden count."
         )
 
     def initAlgorithm(self, config=None):
@@ -134,15 +138,17 @@ class GapsOverlapsAlgorithm(CoordMapAlgorithm):
             self.tr("Coverage bands, reached/PiN (below the first: underserved)"),
             defaultValue="0.25,0.5,0.75", optional=True))
         self.addParameter(QgsProcessingParameterString(
-            self.SENSITIVE_CLUSTERS, self.tr("Sensitive clusters"),
-            defaultValue="PRO-GBV,PRO-CPN", optional=True))
+            self.SENSITIVE_CLUSTERS,
+            self.tr("Sensitive clusters besides GBV and child protection (codes or names)"),
+            defaultValue="", optional=True))
         self.addParameter(QgsProcessingParameterBoolean(
             self.PROTECT_SENSITIVE,
             self.tr("Protect sensitive clusters (hide partners, blank small counts)"),
             defaultValue=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.SMALL_COUNT, self.tr("Small count threshold k (counts below k are hidden)"),
-            type=QgsProcessingParameterNumber.Integer, defaultValue=5, minValue=1))
+            type=QgsProcessingParameterNumber.Integer, defaultValue=DEFAULT_SMALL_COUNT,
+            minValue=2))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_GAPS, self.tr("Gaps"), QgsProcessing.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -155,6 +161,16 @@ class GapsOverlapsAlgorithm(CoordMapAlgorithm):
             QgsProcessing.TypeVector))
 
     def processAlgorithm(self, parameters, context, feedback):
+        refuse_unsafe_destinations(self, parameters, context)
+        with StagedOutputs(self, parameters, context) as staged:
+            staged.prepare()  # an output folder that cannot be written fails now, not later
+            self._run(staged, parameters, context, feedback)
+            if feedback.isCanceled():
+                raise cancelled()
+            staged.commit()
+        return staged.results
+
+    def _run(self, staged, parameters, context, feedback):
         progress = Progress(feedback.setProgress, feedback.isCanceled, feedback.pushInfo)
         try:
             presence, crs, shapes = self._presence(parameters, context)
@@ -165,11 +181,11 @@ class GapsOverlapsAlgorithm(CoordMapAlgorithm):
             needs, sources = self._needs(parameters, context, feedback, parents, level)
             rows = self._rows(parameters, context)
             result = gaps_overlaps(presence, rows, needs, names, self._options(
-                parameters, context, level), ClusterVocabulary.load().codes, progress)
+                parameters, context, level, feedback), ClusterVocabulary.load().codes, progress)
         except InputError as error:
             raise QgsProcessingException(str(error)) from error
         except Cancelled:
-            return {}
+            raise cancelled() from None
         for note in result.notes:
             feedback.pushInfo(note)
         if sources:
@@ -182,7 +198,7 @@ class GapsOverlapsAlgorithm(CoordMapAlgorithm):
                 "{count} units have no polygon (give the admin boundaries to map them); their "
                 "features have no geometry: {codes}").format(
                     count=len(missing), codes=", ".join(missing[:20])))
-        return self._write(parameters, context, feedback, result, crs, geometry)
+        self._write(staged, feedback, result, crs, geometry)
 
     # Reading ------------------------------------------------------------------------------
 
@@ -228,9 +244,14 @@ class GapsOverlapsAlgorithm(CoordMapAlgorithm):
             feedback.pushInfo(note)
         return frame, needs.sources
 
-    def _options(self, parameters, context, level):
+    def _options(self, parameters, context, level, feedback):
         def codes(name):
             return separated_values(self.parameterAsString(parameters, name, context))
+        protection = ProtectionPolicy.from_parameters(
+            self.parameterAsBoolean(parameters, self.PROTECT_SENSITIVE, context),
+            self.parameterAsString(parameters, self.SENSITIVE_CLUSTERS, context),
+            self.parameterAsInt(parameters, self.SMALL_COUNT, context))
+        feedback.pushInfo(protection.describe())
         return GapOptions(
             clusters=codes(self.CLUSTERS) or None, periods=codes(self.PERIODS) or None,
             admin_level=level,
@@ -238,10 +259,7 @@ class GapsOverlapsAlgorithm(CoordMapAlgorithm):
             partners_per_10k=self.parameterAsDouble(parameters, self.PARTNERS_PER_10K, context),
             coverage_bands=parse_bands(
                 self.parameterAsString(parameters, self.COVERAGE_BANDS, context)),
-            sensitive_clusters=codes(self.SENSITIVE_CLUSTERS),
-            protect_sensitive=self.parameterAsBoolean(
-                parameters, self.PROTECT_SENSITIVE, context),
-            small_count=self.parameterAsInt(parameters, self.SMALL_COUNT, context))
+            protection=protection)
 
     # Writing ------------------------------------------------------------------------------
 
@@ -253,8 +271,7 @@ class GapsOverlapsAlgorithm(CoordMapAlgorithm):
             return shapes.get(pcode)
         return geometry
 
-    def _write(self, parameters, context, feedback, result, crs, geometry):
-        outputs = {}
+    def _write(self, staged, feedback, result, crs, geometry):
         layers = (
             (self.OUTPUT_GAPS, result.gaps, QgsWkbTypes.MultiPolygon, (90, 94)),
             (self.OUTPUT_OVERLAPS, result.overlaps, QgsWkbTypes.NoGeometry, (94, 96)),
@@ -263,17 +280,16 @@ class GapsOverlapsAlgorithm(CoordMapAlgorithm):
             (self.OUTPUT_CHANGES, result.changes, QgsWkbTypes.NoGeometry, (98, 100)),
         )
         for key, frame, kind, span in layers:
-            fields = qgis_io.qgs_fields(frame)
-            sink, sink_id = self.parameterAsSink(parameters, key, context, fields, kind, crs)
-            if sink is None:
-                continue
             shapes = [geometry(p) for p in frame["pcode"]] \
                 if kind != QgsWkbTypes.NoGeometry else None
-            if qgis_io.opens_in_spreadsheets(sink_id):  # partners' text must not run there
-                frame = neutralised_frame(frame)[0]
-            qgis_io.write_frame(sink, fields, frame, shapes, feedback, span)
-            outputs[key] = sink_id
-        return outputs
+
+            def write(sink, output_id, frame=frame, shapes=shapes, span=span):
+                if qgis_io.opens_in_spreadsheets(output_id):  # partners' text must not run
+                    frame = neutralised_frame(frame)[0]
+                return qgis_io.write_frame(sink, qgis_io.qgs_fields(frame), frame, shapes,
+                                           feedback, span)
+
+            staged.write_layer(key, qgis_io.qgs_fields(frame), kind, crs, write)
 
     def createInstance(self):
         return GapsOverlapsAlgorithm()

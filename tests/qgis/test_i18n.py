@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from coordmap.processing.analysis.report import NOT_FOR_PUBLICATION
 from coordmap.tests.helpers import finished_translations
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -191,7 +192,9 @@ def test_qa_report_headings_and_cluster_names_in_the_language(probe, translation
     assert workbook.sheetnames == [_expect(table, "QaReport", title)
                                    for title in ("Summary", "Issues", "Columns")]
     issues = workbook.worksheets[1]
-    header, hxl = [list(row) for row in issues.iter_rows(min_row=1, max_row=2, values_only=True)]
+    notice, header, hxl = [list(row) for row in issues.iter_rows(min_row=1, max_row=3,
+                                                                  values_only=True)]
+    assert notice[0] == _expect(table, "QaReport", NOT_FOR_PUBLICATION)
     assert header[0] == _expect(table, "QaReport", "category")
     assert hxl[0] == "#meta+category"  # the HXL row is an API: never translated
     clusters = json.loads((ROOT / "resources" / "vocabulary" / "clusters.json")
