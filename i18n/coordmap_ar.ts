@@ -22,7 +22,22 @@
     <context>
         <name>CoordMapAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/base.py" line="33" />
+            <location filename="../processing/algorithms/base.py" line="48" />
+            <source>Protect sensitive clusters (hide partners, blank small counts)</source>
+            <translation>حماية المجموعات الحساسة (إخفاء الشركاء، حذف الأعداد الصغيرة)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/base.py" line="53" />
+            <source>Sensitive clusters besides GBV and child protection (codes or names)</source>
+            <translation>مجموعات حساسة إضافةً إلى العنف القائم على النوع الاجتماعي وحماية الطفل (رموز أو أسماء)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/base.py" line="58" />
+            <source>Small count threshold k (counts below k are hidden)</source>
+            <translation>عتبة الأعداد الصغيرة k (تُخفى الأعداد الأقل من k)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/base.py" line="75" />
             <source>Coordination</source>
             <translation>التنسيق</translation>
         </message>
@@ -462,12 +477,12 @@
     <context>
         <name>ExportMapsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="59" />
+            <location filename="../processing/algorithms/export_maps.py" line="53" />
             <source>Export 3W map pack</source>
             <translation>تصدير حزمة خرائط 3W</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="67" />
+            <location filename="../processing/algorithms/export_maps.py" line="61" />
             <source>Makes the 3W map pack from the presence output of 'Join 4W table to admin boundaries': one map per cluster (and per period) with title, period, 'as of' date, legend of partners per unit, locator map, scale bar, north arrow, sources, producer, map id, creation date, the United Nations disclaimer and a note saying what blank areas mean. Hatched grey units have no data (no 4W report); white units were reported with no partner of the cluster.
 
 Optional gaps and overlap-units layers (from 'Gaps and overlaps') outline units with a need and no partner and hatch units with overlapping activities. Files are named &lt;id&gt;_&lt;short-name&gt;_&lt;paper&gt;_&lt;yyyymmdd&gt;. Map texts are in the chosen language (English, French, Spanish, Arabic). Cluster colours and icons are CoordMap's own defaults, not an official palette: give your own JSON file (same shape as resources/styles/cluster_styles.json) as 'Cluster colours and icons', or set it once in the QGIS setting coordmap/cluster_styles. 'Add the layouts to the project' keeps every map as an editable print layout (with its layers, as temporary layers) to fine-tune in the layout manager.
@@ -480,147 +495,132 @@ Data protection (on by default): maps of GBV and child protection (in any spelli
 حماية البيانات (مفعّلة افتراضياً): لا تُسمّي خرائط العنف القائم على النوع الاجتماعي وحماية الطفل (بأي تهجئة أو لغة، والمجموعات التي تضيفها) أي شريك ولا تعرض أي عدد أقل من k: تضم وسيلة الإيضاح الفئتين '&lt;k' و'k+'، ويذكر جدول الشركاء '&lt;k' و'محجوبة'، وتُحجب أعداد الشركاء والأنشطة. تُطبع نصوص البيانات والمعاملات كما كُتبت، ولا تُنفّذ أبداً كتعابير.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="90" />
+            <location filename="../processing/algorithms/export_maps.py" line="84" />
             <source>Presence (output of Join 4W)</source>
             <translation>الحضور (مخرَج ربط 4W)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="93" />
+            <location filename="../processing/algorithms/export_maps.py" line="87" />
             <source>Gaps (output of Gaps and overlaps)</source>
             <translation>الفجوات (مخرَج الفجوات والتداخلات)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="96" />
+            <location filename="../processing/algorithms/export_maps.py" line="90" />
             <source>Overlap units (output of Gaps and overlaps)</source>
             <translation>وحدات التداخل (مخرَج الفجوات والتداخلات)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="99" />
+            <location filename="../processing/algorithms/export_maps.py" line="93" />
             <source>Clusters (codes separated by commas; default: all present)</source>
             <translation>المجموعات (رموز مفصولة بفواصل؛ الافتراضي: كل الموجودة)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="102" />
+            <location filename="../processing/algorithms/export_maps.py" line="96" />
             <source>Periods (separated by commas; default: every period)</source>
             <translation>الفترات (مفصولة بفواصل؛ الافتراضي: كل الفترات)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="105" />
+            <location filename="../processing/algorithms/export_maps.py" line="99" />
             <source>Template</source>
             <translation>القالب</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="105" />
+            <location filename="../processing/algorithms/export_maps.py" line="99" />
             <source>A4 landscape</source>
             <translation>A4 أفقي</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="105" />
+            <location filename="../processing/algorithms/export_maps.py" line="99" />
             <source>A4 portrait</source>
             <translation>A4 عمودي</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="105" />
+            <location filename="../processing/algorithms/export_maps.py" line="99" />
             <source>A3 landscape</source>
             <translation>A3 أفقي</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="109" />
+            <location filename="../processing/algorithms/export_maps.py" line="103" />
             <source>Map language</source>
             <translation>لغة الخرائط</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="112" />
+            <location filename="../processing/algorithms/export_maps.py" line="106" />
             <source>Title (default: '&lt;cluster&gt;: operational presence')</source>
             <translation>العنوان (الافتراضي: '&lt;cluster&gt;: operational presence' بلغة الخريطة)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="115" />
+            <location filename="../processing/algorithms/export_maps.py" line="109" />
             <source>Sources (default: the input file names)</source>
             <translation>المصادر (الافتراضي: أسماء ملفات الإدخال)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="117" />
+            <location filename="../processing/algorithms/export_maps.py" line="111" />
             <source>Producer and contact</source>
             <translation>الجهة المُعِدّة وجهة الاتصال</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="119" />
+            <location filename="../processing/algorithms/export_maps.py" line="113" />
             <source>Format</source>
             <translation>الصيغة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="121" />
+            <location filename="../processing/algorithms/export_maps.py" line="115" />
             <source>One multi-page PDF instead of one file per map</source>
             <translation>ملف PDF واحد متعدد الصفحات بدلًا من ملف لكل خريطة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="124" />
+            <location filename="../processing/algorithms/export_maps.py" line="118" />
             <source>Add the layouts to the project (to edit them)</source>
             <translation>إضافة التخطيطات إلى المشروع (لتحريرها)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="127" />
+            <location filename="../processing/algorithms/export_maps.py" line="121" />
             <source>Add a page listing the partners per unit</source>
             <translation>إضافة صفحة تسرد الشركاء لكل وحدة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="130" />
-            <source>Protect sensitive clusters (hide partners, blank small counts)</source>
-            <translation>حماية المجموعات الحساسة (إخفاء الشركاء، حذف الأعداد الصغيرة)</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/export_maps.py" line="134" />
-            <source>Sensitive clusters besides GBV and child protection (codes or names)</source>
-            <translation>مجموعات حساسة إضافةً إلى العنف القائم على النوع الاجتماعي وحماية الطفل (رموز أو أسماء)</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/export_maps.py" line="138" />
-            <source>Small count threshold k (counts below k are hidden)</source>
-            <translation>عتبة الأعداد الصغيرة k (تُخفى الأعداد الأقل من k)</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/export_maps.py" line="142" />
+            <location filename="../processing/algorithms/export_maps.py" line="125" />
             <source>Cluster colours and icons (JSON)</source>
             <translation>ألوان المجموعات وأيقوناتها (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="145" />
+            <location filename="../processing/algorithms/export_maps.py" line="128" />
             <source>Output folder</source>
             <translation>مجلد المخرجات</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="147" />
+            <location filename="../processing/algorithms/export_maps.py" line="130" />
             <source>Files written</source>
             <translation>الملفات المكتوبة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="155" />
+            <location filename="../processing/algorithms/export_maps.py" line="138" />
             <source>Presence: no such layer or file</source>
             <translation>الحضور: لا توجد طبقة أو ملف بهذا الاسم</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="156" />
+            <location filename="../processing/algorithms/export_maps.py" line="139" />
             <source>Presence</source>
             <translation>الحضور</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="165" />
+            <location filename="../processing/algorithms/export_maps.py" line="148" />
             <source>Presence: no feature for clusters {clusters} and periods {periods}</source>
             <translation>الحضور: لا توجد معالم للمجموعات {clusters} والفترات {periods}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="169" />
+            <location filename="../processing/algorithms/export_maps.py" line="152" />
             <source>{count} maps to make</source>
             <translation>{count} خريطة للإنتاج</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="194" />
+            <location filename="../processing/algorithms/export_maps.py" line="177" />
             <source>Wrote {count} files to {folder}</source>
             <translation>كُتب {count} ملفًا في {folder}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="245" />
+            <location filename="../processing/algorithms/export_maps.py" line="219" />
             <source>{label} {name}: no field {fields}; give the output of CoordMap's algorithm (fields are listed in the help)</source>
             <translation>{label} {name}: لا يوجد حقل {fields}؛ قدّم مخرَج خوارزمية CoordMap (الحقول مذكورة في المساعدة)</translation>
         </message>
@@ -628,12 +628,12 @@ Data protection (on by default): maps of GBV and child protection (in any spelli
     <context>
         <name>GapsOverlapsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="60" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="55" />
             <source>Gaps, overlaps and changes per cluster and period</source>
             <translation>الفجوات والتداخلات والتغييرات حسب المجموعة والفترة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="63" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="58" />
             <source>Answers the coordination meeting's three questions from the outputs of 'Join 4W table to admin boundaries' (run it with presence per month to see changes and units that did not report) and an optional needs table.
 
 Needs: a table or file of people in need (PiN), targets and/or severity by P-code and cluster, long (one row per unit and sector, e.g. HXL #inneed, #targeted, #severity, #sector) or wide (one column per cluster, one sheet per measure named e.g. 'PiN' or 'Severity'; every sheet of a workbook is read). Breakdown rows (sex, age, population group) are reduced to the unit's total. Needs of deeper units are rolled up (PiN and targets summed over sub-units, severity = highest); needs of coarser units are rolled down (severity only: a PiN cannot be divided). Needs apply to every period.
@@ -674,117 +674,102 @@ Data protection (on by default): for the sensitive clusters (GBV and child prote
 حماية البيانات (مفعّلة افتراضياً): بالنسبة إلى المجموعات الحساسة (العنف القائم على النوع الاجتماعي وحماية الطفل بأي تهجئة أو لغة، والمجموعات التي تضيفها) يخفي كل ناتج أسماء الشركاء ويحذف الأعداد الأقل من k، مع كتابة '&lt;k' في قائمة الشركاء؛ ويشير الحقل 'protected' إلى هذه العناصر. يُحتسب العدد الذي أخفاه ناتج الحضور شريكاً واحداً في قواعد الفجوات، فلا تكشف أي حالة عدداً مخفياً.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="106" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="101" />
             <source>Presence (output of the join)</source>
             <translation>الحضور (مخرَج الربط)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="109" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="104" />
             <source>Rows with match status (output of the join)</source>
             <translation>الصفوف مع حالة المطابقة (مخرَج الربط)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="112" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="107" />
             <source>Needs: PiN, targets, severity (layer or CSV/XLSX/ODS file)</source>
             <translation>الاحتياجات: PiN والمستهدفون والشدة (طبقة أو ملف CSV/XLSX/ODS)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="115" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="110" />
             <source>Admin boundaries (to map units with needs and no partner)</source>
             <translation>الحدود الإدارية (لرسم الوحدات التي فيها احتياجات ولا شريك فيها)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="118" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="113" />
             <source>Clusters (codes separated by commas; default: all)</source>
             <translation>المجموعات (رموز مفصولة بفواصل؛ الافتراضي: الكل)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="121" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="116" />
             <source>Periods (e.g. 2025-01,2025-02; default: all)</source>
             <translation>الفترات (مثل 2025-01,2025-02؛ الافتراضي: الكل)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="124" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="119" />
             <source>Admin level</source>
             <translation>المستوى الإداري</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="124" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="119" />
             <source>Automatic (the presence level)</source>
             <translation>تلقائي (مستوى الحضور)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="128" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="123" />
             <source>Minimum partners per unit</source>
             <translation>الحد الأدنى من الشركاء لكل وحدة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="131" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="126" />
             <source>Partners per 10,000 people in need below which a unit is underserved (0: not used)</source>
             <translation>عدد الشركاء لكل 10,000 شخص محتاج الذي تُعدّ الوحدة دونه غير مخدومة بما يكفي (0: غير مستخدم)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="136" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="131" />
             <source>Coverage bands, reached/PiN (below the first: underserved)</source>
             <translation>شرائح التغطية، الواصلون/PiN (ما دون الأولى: خدمة غير كافية)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="140" />
-            <source>Sensitive clusters besides GBV and child protection (codes or names)</source>
-            <translation>مجموعات حساسة إضافةً إلى العنف القائم على النوع الاجتماعي وحماية الطفل (رموز أو أسماء)</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="144" />
-            <source>Protect sensitive clusters (hide partners, blank small counts)</source>
-            <translation>حماية المجموعات الحساسة (إخفاء الشركاء وحجب الأعداد الصغيرة)</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="148" />
-            <source>Small count threshold k (counts below k are hidden)</source>
-            <translation>عتبة الأعداد الصغيرة k (تُخفى الأعداد الأقل من k)</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="152" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="136" />
             <source>Gaps</source>
             <translation>الفجوات</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="154" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="138" />
             <source>Overlaps</source>
             <translation>التداخلات</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="156" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="140" />
             <source>Units with overlaps</source>
             <translation>الوحدات التي فيها تداخلات</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="159" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="143" />
             <source>Changes since the previous period</source>
             <translation>التغييرات منذ الفترة السابقة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="192" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="176" />
             <source>Needs read from: {sources}</source>
             <translation>قُرئت الاحتياجات من: {sources}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="197" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="181" />
             <source>{count} units have no polygon (give the admin boundaries to map them); their features have no geometry: {codes}</source>
             <translation>{count} وحدة بلا مضلّع (قدّم الحدود الإدارية لرسمها)؛ ومعالمها بلا شكل هندسي: {codes}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="208" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="192" />
             <source>Presence: no such layer or file</source>
             <translation>الحضور: لا توجد طبقة أو ملف بهذا الاسم</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="231" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="215" />
             <source>No needs table: gaps only say where partners are; every unit without partner is 'no_need_reported'</source>
             <translation>لا يوجد جدول احتياجات: تبيّن الفجوات أماكن الشركاء فقط؛ وكل وحدة بلا شريك تُصنَّف 'no_need_reported'</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="234" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="218" />
             <source>Needs {value!r}: no such file or layer</source>
             <translation>الاحتياجات {value!r}: لا يوجد ملف أو طبقة بهذا الاسم</translation>
         </message>
@@ -792,12 +777,12 @@ Data protection (on by default): for the sensitive clusters (GBV and child prote
     <context>
         <name>Join4WAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="62" />
+            <location filename="../processing/algorithms/join_4w.py" line="58" />
             <source>Join 4W table to admin boundaries</source>
             <translation>ربط جدول 4W بالحدود الإدارية</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="65" />
+            <location filename="../processing/algorithms/join_4w.py" line="61" />
             <source>Reads a partners' 3W/4W/5W table (a loaded layer or a CSV, XLSX, XLS or ODS file), detects its header, HXL row and columns, normalises clusters and periods, and joins every row to the admin boundaries by P-code (then by name within the parent unit). No row is lost: every input row is in the rows output with its status (used, unmatched, rolled_up, skipped) and the reason, and the QA report lists what could not be matched with suggestions to send back to partners.
 
 Outputs: presence polygons (one feature per admin unit and cluster, and period when asked) with the number of distinct implementing partners; every input row with how it matched; the QA report; optionally the column mapping used (reuse it next round as Mapping) and a crosswalk of suggestions to review (reuse it as Crosswalk).
@@ -810,157 +795,142 @@ Data protection (on by default): the presence of GBV and child protection (in an
 حماية البيانات (مفعّلة افتراضياً): لا يُسمّي ناتج الحضور للعنف القائم على النوع الاجتماعي وحماية الطفل (بأي تهجئة أو لغة، وللمجموعات الأخرى التي تضيفها) أي شريك ولا يعطي أي عدد أقل من k: تذكر قائمة الشركاء '&lt;k' أو 'hidden'، وتُترك الأعداد الأصغر فارغة ويُعيَّن الحقل 'protected'. يحتفظ ناتج الصفوف وتقرير ضبط الجودة بكل الأسماء: هما لك، ليسا للنشر، ويقولان ذلك في سطرهما الأول.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="85" />
+            <location filename="../processing/algorithms/join_4w.py" line="81" />
             <source>4W table (layer or CSV/XLSX/XLS/ODS file)</source>
             <translation>جدول 4W (طبقة أو ملف CSV/XLSX/XLS/ODS)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="88" />
+            <location filename="../processing/algorithms/join_4w.py" line="84" />
             <source>Sheet (name or number; default: first sheet with data)</source>
             <translation>الورقة (الاسم أو الرقم؛ الافتراضي: أول ورقة تحتوي بيانات)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="91" />
+            <location filename="../processing/algorithms/join_4w.py" line="87" />
             <source>Admin boundaries (COD-AB polygons)</source>
             <translation>الحدود الإدارية (مضلّعات COD-AB)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="94" />
+            <location filename="../processing/algorithms/join_4w.py" line="90" />
             <source>Boundaries of other admin levels (when each level is a separate file)</source>
             <translation>حدود المستويات الإدارية الأخرى (عندما يكون كل مستوى في ملف منفصل)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="98" />
+            <location filename="../processing/algorithms/join_4w.py" line="94" />
             <source>Admin level of the presence output</source>
             <translation>المستوى الإداري لمخرَج الحضور</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="98" />
+            <location filename="../processing/algorithms/join_4w.py" line="94" />
             <source>Automatic</source>
             <translation>تلقائي</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="101" />
+            <location filename="../processing/algorithms/join_4w.py" line="97" />
             <source>Column mapping (JSON profile file, or role=column pairs separated by ';')</source>
             <translation>مطابقة الأعمدة (ملف تعريف JSON، أو أزواج دور=عمود مفصولة بـ ';')</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="105" />
+            <location filename="../processing/algorithms/join_4w.py" line="101" />
             <source>Reviewed crosswalk (CSV: raw_value, level, parent, pcode)</source>
             <translation>جدول تقابل تمت مراجعته (CSV: raw_value, level, parent, pcode)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="108" />
+            <location filename="../processing/algorithms/join_4w.py" line="104" />
             <source>Presence per period</source>
             <translation>الحضور حسب الفترة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="108" />
+            <location filename="../processing/algorithms/join_4w.py" line="104" />
             <source>Whole table</source>
             <translation>الجدول كاملًا</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="108" />
+            <location filename="../processing/algorithms/join_4w.py" line="104" />
             <source>Month</source>
             <translation>الشهر</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="108" />
+            <location filename="../processing/algorithms/join_4w.py" line="104" />
             <source>Quarter</source>
             <translation>الربع</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="112" />
+            <location filename="../processing/algorithms/join_4w.py" line="108" />
             <source>Year for rows with a month but no year</source>
             <translation>السنة للصفوف التي فيها شهر دون سنة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="116" />
+            <location filename="../processing/algorithms/join_4w.py" line="112" />
             <source>Extra cluster names (JSON, extends the built-in list)</source>
             <translation>أسماء مجموعات إضافية (JSON، تُضاف إلى القائمة المدمجة)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="120" />
+            <location filename="../processing/algorithms/join_4w.py" line="116" />
             <source>Count programme/lead organisations and donors as partners too</source>
             <translation>احتساب المنظمات الرائدة/منظمات البرامج والجهات المانحة شركاءَ أيضًا</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="124" />
-            <source>Protect sensitive clusters (hide partners, blank small counts)</source>
-            <translation>حماية المجموعات الحساسة (إخفاء الشركاء، حذف الأعداد الصغيرة)</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/join_4w.py" line="128" />
-            <source>Sensitive clusters besides GBV and child protection (codes or names)</source>
-            <translation>مجموعات حساسة إضافةً إلى العنف القائم على النوع الاجتماعي وحماية الطفل (رموز أو أسماء)</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/join_4w.py" line="132" />
-            <source>Small count threshold k (counts below k are hidden)</source>
-            <translation>عتبة الأعداد الصغيرة k (تُخفى الأعداد الأقل من k)</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/join_4w.py" line="136" />
+            <location filename="../processing/algorithms/join_4w.py" line="121" />
             <source>Presence</source>
             <translation>الحضور</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="138" />
+            <location filename="../processing/algorithms/join_4w.py" line="123" />
             <source>Rows with match status</source>
             <translation>الصفوف مع حالة المطابقة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="140" />
+            <location filename="../processing/algorithms/join_4w.py" line="125" />
             <source>QA report</source>
             <translation>تقرير ضبط الجودة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="143" />
+            <location filename="../processing/algorithms/join_4w.py" line="128" />
             <source>Column mapping profile used (JSON)</source>
             <translation>ملف تعريف مطابقة الأعمدة المستخدم (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="146" />
+            <location filename="../processing/algorithms/join_4w.py" line="131" />
             <source>Crosswalk of suggestions to review (CSV)</source>
             <translation>جدول تقابل للاقتراحات للمراجعة (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="158" />
+            <location filename="../processing/algorithms/join_4w.py" line="143" />
             <source>4W table {path}: file not found</source>
             <translation>جدول 4W {path}: الملف غير موجود</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="160" />
+            <location filename="../processing/algorithms/join_4w.py" line="145" />
             <source>4W table {name}: the file is empty</source>
             <translation>جدول 4W {name}: الملف فارغ</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="165" />
+            <location filename="../processing/algorithms/join_4w.py" line="150" />
             <source>Incorrect parameter value for {name}</source>
             <translation>قيمة غير صحيحة للمعامل {name}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="208" />
+            <location filename="../processing/algorithms/join_4w.py" line="193" />
             <source>Read {where}: {rows} data rows, header on row(s) {header}</source>
             <translation>تمت قراءة {where}: {rows} صف بيانات، والترويسة في الصف/الصفوف {header}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="216" />
+            <location filename="../processing/algorithms/join_4w.py" line="201" />
             <source>4W table {value!r}: no such file or layer</source>
             <translation>جدول 4W {value!r}: لا يوجد ملف أو طبقة بهذا الاسم</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="232" />
+            <location filename="../processing/algorithms/join_4w.py" line="217" />
             <source>Admin boundaries: no such layer or file</source>
             <translation>الحدود الإدارية: لا توجد طبقة أو ملف بهذا الاسم</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="245" />
+            <location filename="../processing/algorithms/join_4w.py" line="230" />
             <source>{name}: the boundary layer has no polygons</source>
             <translation>{name}: طبقة الحدود لا تحتوي أي مضلّعات</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="292" />
+            <location filename="../processing/algorithms/join_4w.py" line="268" />
             <source>For the IM officer, not for publication: every row with its partner, sensitive clusters (GBV, child protection) included</source>
             <translation>لمسؤول إدارة المعلومات، ليس للنشر: كل صف مع شريكه، بما في ذلك المجموعات الحساسة (العنف القائم على النوع الاجتماعي، حماية الطفل)</translation>
         </message>

@@ -22,7 +22,22 @@
     <context>
         <name>CoordMapAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/base.py" line="33" />
+            <location filename="../processing/algorithms/base.py" line="48" />
+            <source>Protect sensitive clusters (hide partners, blank small counts)</source>
+            <translation>Proteger los clústeres sensibles (ocultar socios, borrar los recuentos pequeños)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/base.py" line="53" />
+            <source>Sensitive clusters besides GBV and child protection (codes or names)</source>
+            <translation>Clústeres sensibles además de la VBG y la protección de la niñez (códigos o nombres)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/base.py" line="58" />
+            <source>Small count threshold k (counts below k are hidden)</source>
+            <translation>Umbral de recuentos pequeños k (se ocultan los recuentos inferiores a k)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/base.py" line="75" />
             <source>Coordination</source>
             <translation>Coordinación</translation>
         </message>
@@ -462,12 +477,12 @@
     <context>
         <name>ExportMapsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="59" />
+            <location filename="../processing/algorithms/export_maps.py" line="53" />
             <source>Export 3W map pack</source>
             <translation>Exportar el paquete de mapas 3W</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="67" />
+            <location filename="../processing/algorithms/export_maps.py" line="61" />
             <source>Makes the 3W map pack from the presence output of 'Join 4W table to admin boundaries': one map per cluster (and per period) with title, period, 'as of' date, legend of partners per unit, locator map, scale bar, north arrow, sources, producer, map id, creation date, the United Nations disclaimer and a note saying what blank areas mean. Hatched grey units have no data (no 4W report); white units were reported with no partner of the cluster.
 
 Optional gaps and overlap-units layers (from 'Gaps and overlaps') outline units with a need and no partner and hatch units with overlapping activities. Files are named &lt;id&gt;_&lt;short-name&gt;_&lt;paper&gt;_&lt;yyyymmdd&gt;. Map texts are in the chosen language (English, French, Spanish, Arabic). Cluster colours and icons are CoordMap's own defaults, not an official palette: give your own JSON file (same shape as resources/styles/cluster_styles.json) as 'Cluster colours and icons', or set it once in the QGIS setting coordmap/cluster_styles. 'Add the layouts to the project' keeps every map as an editable print layout (with its layers, as temporary layers) to fine-tune in the layout manager.
@@ -480,147 +495,132 @@ Las capas opcionales de brechas y de unidades con superposición (de «Brechas y
 Protección de datos (activada por defecto): los mapas de VBG y de protección de la niñez (en cualquier grafía o idioma, y de los clústeres que añada) no nombran a ningún socio ni muestran recuentos inferiores a k: la leyenda tiene las clases '&lt;k' y 'k+', la tabla de socios indica '&lt;k' y 'ocultos', y los números de socios y actividades se ocultan. Los textos de los datos y de los parámetros se imprimen tal como están escritos, nunca se ejecutan como expresiones.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="90" />
+            <location filename="../processing/algorithms/export_maps.py" line="84" />
             <source>Presence (output of Join 4W)</source>
             <translation>Presencia (salida de Unir 4W)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="93" />
+            <location filename="../processing/algorithms/export_maps.py" line="87" />
             <source>Gaps (output of Gaps and overlaps)</source>
             <translation>Brechas (salida de Brechas y superposiciones)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="96" />
+            <location filename="../processing/algorithms/export_maps.py" line="90" />
             <source>Overlap units (output of Gaps and overlaps)</source>
             <translation>Unidades con superposición (salida de Brechas y superposiciones)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="99" />
+            <location filename="../processing/algorithms/export_maps.py" line="93" />
             <source>Clusters (codes separated by commas; default: all present)</source>
             <translation>Clústeres (códigos separados por comas; por defecto: todos los presentes)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="102" />
+            <location filename="../processing/algorithms/export_maps.py" line="96" />
             <source>Periods (separated by commas; default: every period)</source>
             <translation>Períodos (separados por comas; por defecto: todos los períodos)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="105" />
+            <location filename="../processing/algorithms/export_maps.py" line="99" />
             <source>Template</source>
             <translation>Plantilla</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="105" />
+            <location filename="../processing/algorithms/export_maps.py" line="99" />
             <source>A4 landscape</source>
             <translation>A4 horizontal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="105" />
+            <location filename="../processing/algorithms/export_maps.py" line="99" />
             <source>A4 portrait</source>
             <translation>A4 vertical</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="105" />
+            <location filename="../processing/algorithms/export_maps.py" line="99" />
             <source>A3 landscape</source>
             <translation>A3 horizontal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="109" />
+            <location filename="../processing/algorithms/export_maps.py" line="103" />
             <source>Map language</source>
             <translation>Idioma de los mapas</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="112" />
+            <location filename="../processing/algorithms/export_maps.py" line="106" />
             <source>Title (default: '&lt;cluster&gt;: operational presence')</source>
             <translation>Título (por defecto: '&lt;cluster&gt;: operational presence' en el idioma del mapa)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="115" />
+            <location filename="../processing/algorithms/export_maps.py" line="109" />
             <source>Sources (default: the input file names)</source>
             <translation>Fuentes (por defecto: los nombres de los archivos de entrada)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="117" />
+            <location filename="../processing/algorithms/export_maps.py" line="111" />
             <source>Producer and contact</source>
             <translation>Productor y contacto</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="119" />
+            <location filename="../processing/algorithms/export_maps.py" line="113" />
             <source>Format</source>
             <translation>Formato</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="121" />
+            <location filename="../processing/algorithms/export_maps.py" line="115" />
             <source>One multi-page PDF instead of one file per map</source>
             <translation>Un único PDF de varias páginas en lugar de un archivo por mapa</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="124" />
+            <location filename="../processing/algorithms/export_maps.py" line="118" />
             <source>Add the layouts to the project (to edit them)</source>
             <translation>Añadir las composiciones al proyecto (para editarlas)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="127" />
+            <location filename="../processing/algorithms/export_maps.py" line="121" />
             <source>Add a page listing the partners per unit</source>
             <translation>Añadir una página con los socios por unidad</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="130" />
-            <source>Protect sensitive clusters (hide partners, blank small counts)</source>
-            <translation>Proteger los clústeres sensibles (ocultar socios, borrar los recuentos pequeños)</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/export_maps.py" line="134" />
-            <source>Sensitive clusters besides GBV and child protection (codes or names)</source>
-            <translation>Clústeres sensibles además de la VBG y la protección de la niñez (códigos o nombres)</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/export_maps.py" line="138" />
-            <source>Small count threshold k (counts below k are hidden)</source>
-            <translation>Umbral de recuentos pequeños k (se ocultan los recuentos inferiores a k)</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/export_maps.py" line="142" />
+            <location filename="../processing/algorithms/export_maps.py" line="125" />
             <source>Cluster colours and icons (JSON)</source>
             <translation>Colores e iconos de los clústeres (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="145" />
+            <location filename="../processing/algorithms/export_maps.py" line="128" />
             <source>Output folder</source>
             <translation>Carpeta de salida</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="147" />
+            <location filename="../processing/algorithms/export_maps.py" line="130" />
             <source>Files written</source>
             <translation>Archivos escritos</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="155" />
+            <location filename="../processing/algorithms/export_maps.py" line="138" />
             <source>Presence: no such layer or file</source>
             <translation>Presencia: no existe esa capa ni ese archivo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="156" />
+            <location filename="../processing/algorithms/export_maps.py" line="139" />
             <source>Presence</source>
             <translation>Presencia</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="165" />
+            <location filename="../processing/algorithms/export_maps.py" line="148" />
             <source>Presence: no feature for clusters {clusters} and periods {periods}</source>
             <translation>Presencia: ninguna entidad para los clústeres {clusters} y los períodos {periods}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="169" />
+            <location filename="../processing/algorithms/export_maps.py" line="152" />
             <source>{count} maps to make</source>
             <translation>{count} mapas por generar</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="194" />
+            <location filename="../processing/algorithms/export_maps.py" line="177" />
             <source>Wrote {count} files to {folder}</source>
             <translation>Se escribieron {count} archivos en {folder}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="245" />
+            <location filename="../processing/algorithms/export_maps.py" line="219" />
             <source>{label} {name}: no field {fields}; give the output of CoordMap's algorithm (fields are listed in the help)</source>
             <translation>{label} {name}: no hay campo {fields}; indique la salida del algoritmo de CoordMap (los campos se enumeran en la ayuda)</translation>
         </message>
@@ -628,12 +628,12 @@ Protección de datos (activada por defecto): los mapas de VBG y de protección d
     <context>
         <name>GapsOverlapsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="60" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="55" />
             <source>Gaps, overlaps and changes per cluster and period</source>
             <translation>Brechas, superposiciones y cambios por clúster y período</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="63" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="58" />
             <source>Answers the coordination meeting's three questions from the outputs of 'Join 4W table to admin boundaries' (run it with presence per month to see changes and units that did not report) and an optional needs table.
 
 Needs: a table or file of people in need (PiN), targets and/or severity by P-code and cluster, long (one row per unit and sector, e.g. HXL #inneed, #targeted, #severity, #sector) or wide (one column per cluster, one sheet per measure named e.g. 'PiN' or 'Severity'; every sheet of a workbook is read). Breakdown rows (sex, age, population group) are reduced to the unit's total. Needs of deeper units are rolled up (PiN and targets summed over sub-units, severity = highest); needs of coarser units are rolled down (severity only: a PiN cannot be divided). Needs apply to every period.
@@ -674,117 +674,102 @@ Límites administrativos: sin ellos solo se pueden cartografiar las unidades de 
 Protección de datos (activada por defecto): para los clústeres sensibles (VBG y protección de la niñez en cualquier grafía o idioma, y los clústeres que añada), cada salida oculta los nombres de los socios y borra los recuentos inferiores a k, escribiendo '&lt;k' en la lista de socios; el campo 'protected' marca esas entidades. Un recuento que la presencia ocultó cuenta como un socio en las reglas de brechas, de modo que ningún estado revela un recuento oculto.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="106" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="101" />
             <source>Presence (output of the join)</source>
             <translation>Presencia (salida de la unión)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="109" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="104" />
             <source>Rows with match status (output of the join)</source>
             <translation>Filas con estado de emparejamiento (salida de la unión)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="112" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="107" />
             <source>Needs: PiN, targets, severity (layer or CSV/XLSX/ODS file)</source>
             <translation>Necesidades: PiN, metas, severidad (capa o archivo CSV/XLSX/ODS)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="115" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="110" />
             <source>Admin boundaries (to map units with needs and no partner)</source>
             <translation>Límites administrativos (para cartografiar las unidades con necesidades y sin socios)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="118" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="113" />
             <source>Clusters (codes separated by commas; default: all)</source>
             <translation>Clústeres (códigos separados por comas; por defecto: todos)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="121" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="116" />
             <source>Periods (e.g. 2025-01,2025-02; default: all)</source>
             <translation>Períodos (p. ej. 2025-01,2025-02; por defecto: todos)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="124" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="119" />
             <source>Admin level</source>
             <translation>Nivel administrativo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="124" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="119" />
             <source>Automatic (the presence level)</source>
             <translation>Automático (el nivel de la presencia)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="128" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="123" />
             <source>Minimum partners per unit</source>
             <translation>Mínimo de socios por unidad</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="131" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="126" />
             <source>Partners per 10,000 people in need below which a unit is underserved (0: not used)</source>
             <translation>Socios por cada 10 000 personas con necesidades por debajo del cual una unidad tiene atención insuficiente (0: no se usa)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="136" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="131" />
             <source>Coverage bands, reached/PiN (below the first: underserved)</source>
             <translation>Rangos de cobertura, alcanzados/PiN (por debajo del primero: atención insuficiente)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="140" />
-            <source>Sensitive clusters besides GBV and child protection (codes or names)</source>
-            <translation>Clústeres sensibles además de la VBG y la protección de la niñez (códigos o nombres)</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="144" />
-            <source>Protect sensitive clusters (hide partners, blank small counts)</source>
-            <translation>Proteger los clústeres sensibles (ocultar socios, dejar en blanco los recuentos pequeños)</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="148" />
-            <source>Small count threshold k (counts below k are hidden)</source>
-            <translation>Umbral de recuentos pequeños k (los recuentos inferiores a k se ocultan)</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="152" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="136" />
             <source>Gaps</source>
             <translation>Brechas</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="154" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="138" />
             <source>Overlaps</source>
             <translation>Superposiciones</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="156" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="140" />
             <source>Units with overlaps</source>
             <translation>Unidades con superposiciones</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="159" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="143" />
             <source>Changes since the previous period</source>
             <translation>Cambios desde el período anterior</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="192" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="176" />
             <source>Needs read from: {sources}</source>
             <translation>Necesidades leídas de: {sources}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="197" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="181" />
             <source>{count} units have no polygon (give the admin boundaries to map them); their features have no geometry: {codes}</source>
             <translation>{count} unidades no tienen polígono (indique los límites administrativos para cartografiarlas); sus entidades no tienen geometría: {codes}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="208" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="192" />
             <source>Presence: no such layer or file</source>
             <translation>Presencia: no existe esa capa ni ese archivo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="231" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="215" />
             <source>No needs table: gaps only say where partners are; every unit without partner is 'no_need_reported'</source>
             <translation>Sin tabla de necesidades: las brechas solo indican dónde están los socios; toda unidad sin socios es 'no_need_reported'</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="234" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="218" />
             <source>Needs {value!r}: no such file or layer</source>
             <translation>Necesidades {value!r}: no existe ese archivo ni esa capa</translation>
         </message>
@@ -792,12 +777,12 @@ Protección de datos (activada por defecto): para los clústeres sensibles (VBG 
     <context>
         <name>Join4WAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="62" />
+            <location filename="../processing/algorithms/join_4w.py" line="58" />
             <source>Join 4W table to admin boundaries</source>
             <translation>Unir la tabla 4W a los límites administrativos</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="65" />
+            <location filename="../processing/algorithms/join_4w.py" line="61" />
             <source>Reads a partners' 3W/4W/5W table (a loaded layer or a CSV, XLSX, XLS or ODS file), detects its header, HXL row and columns, normalises clusters and periods, and joins every row to the admin boundaries by P-code (then by name within the parent unit). No row is lost: every input row is in the rows output with its status (used, unmatched, rolled_up, skipped) and the reason, and the QA report lists what could not be matched with suggestions to send back to partners.
 
 Outputs: presence polygons (one feature per admin unit and cluster, and period when asked) with the number of distinct implementing partners; every input row with how it matched; the QA report; optionally the column mapping used (reuse it next round as Mapping) and a crosswalk of suggestions to review (reuse it as Crosswalk).
@@ -810,157 +795,142 @@ Salidas: polígonos de presencia (una entidad por unidad administrativa y clúst
 Protección de datos (activada por defecto): la presencia de VBG y de protección de la niñez (en cualquier grafía o idioma, y de los demás clústeres que añada) no nombra a ningún socio ni da recuentos inferiores a k: la lista de socios indica '&lt;k' o 'hidden', los recuentos menores quedan vacíos y se marca el campo 'protected'. La salida de filas y el informe de control de calidad conservan todos los nombres: son para usted, no para publicar, y lo dicen en su primera línea.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="85" />
+            <location filename="../processing/algorithms/join_4w.py" line="81" />
             <source>4W table (layer or CSV/XLSX/XLS/ODS file)</source>
             <translation>Tabla 4W (capa o archivo CSV/XLSX/XLS/ODS)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="88" />
+            <location filename="../processing/algorithms/join_4w.py" line="84" />
             <source>Sheet (name or number; default: first sheet with data)</source>
             <translation>Hoja (nombre o número; por defecto: primera hoja con datos)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="91" />
+            <location filename="../processing/algorithms/join_4w.py" line="87" />
             <source>Admin boundaries (COD-AB polygons)</source>
             <translation>Límites administrativos (polígonos COD-AB)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="94" />
+            <location filename="../processing/algorithms/join_4w.py" line="90" />
             <source>Boundaries of other admin levels (when each level is a separate file)</source>
             <translation>Límites de otros niveles administrativos (cuando cada nivel es un archivo aparte)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="98" />
+            <location filename="../processing/algorithms/join_4w.py" line="94" />
             <source>Admin level of the presence output</source>
             <translation>Nivel administrativo de la salida de presencia</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="98" />
+            <location filename="../processing/algorithms/join_4w.py" line="94" />
             <source>Automatic</source>
             <translation>Automático</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="101" />
+            <location filename="../processing/algorithms/join_4w.py" line="97" />
             <source>Column mapping (JSON profile file, or role=column pairs separated by ';')</source>
             <translation>Asignación de columnas (archivo de perfil JSON, o pares rol=columna separados por ';')</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="105" />
+            <location filename="../processing/algorithms/join_4w.py" line="101" />
             <source>Reviewed crosswalk (CSV: raw_value, level, parent, pcode)</source>
             <translation>Tabla de correspondencias revisada (CSV: raw_value, level, parent, pcode)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="108" />
+            <location filename="../processing/algorithms/join_4w.py" line="104" />
             <source>Presence per period</source>
             <translation>Presencia por período</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="108" />
+            <location filename="../processing/algorithms/join_4w.py" line="104" />
             <source>Whole table</source>
             <translation>Toda la tabla</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="108" />
+            <location filename="../processing/algorithms/join_4w.py" line="104" />
             <source>Month</source>
             <translation>Mes</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="108" />
+            <location filename="../processing/algorithms/join_4w.py" line="104" />
             <source>Quarter</source>
             <translation>Trimestre</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="112" />
+            <location filename="../processing/algorithms/join_4w.py" line="108" />
             <source>Year for rows with a month but no year</source>
             <translation>Año para las filas con mes pero sin año</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="116" />
+            <location filename="../processing/algorithms/join_4w.py" line="112" />
             <source>Extra cluster names (JSON, extends the built-in list)</source>
             <translation>Nombres de clústeres adicionales (JSON, amplía la lista incorporada)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="120" />
+            <location filename="../processing/algorithms/join_4w.py" line="116" />
             <source>Count programme/lead organisations and donors as partners too</source>
             <translation>Contar también como socios a las organizaciones líderes/de programa y a los donantes</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="124" />
-            <source>Protect sensitive clusters (hide partners, blank small counts)</source>
-            <translation>Proteger los clústeres sensibles (ocultar socios, borrar los recuentos pequeños)</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/join_4w.py" line="128" />
-            <source>Sensitive clusters besides GBV and child protection (codes or names)</source>
-            <translation>Clústeres sensibles además de la VBG y la protección de la niñez (códigos o nombres)</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/join_4w.py" line="132" />
-            <source>Small count threshold k (counts below k are hidden)</source>
-            <translation>Umbral de recuentos pequeños k (se ocultan los recuentos inferiores a k)</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/join_4w.py" line="136" />
+            <location filename="../processing/algorithms/join_4w.py" line="121" />
             <source>Presence</source>
             <translation>Presencia</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="138" />
+            <location filename="../processing/algorithms/join_4w.py" line="123" />
             <source>Rows with match status</source>
             <translation>Filas con estado de emparejamiento</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="140" />
+            <location filename="../processing/algorithms/join_4w.py" line="125" />
             <source>QA report</source>
             <translation>Informe de control de calidad</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="143" />
+            <location filename="../processing/algorithms/join_4w.py" line="128" />
             <source>Column mapping profile used (JSON)</source>
             <translation>Perfil de asignación de columnas utilizado (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="146" />
+            <location filename="../processing/algorithms/join_4w.py" line="131" />
             <source>Crosswalk of suggestions to review (CSV)</source>
             <translation>Tabla de correspondencias de sugerencias para revisar (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="158" />
+            <location filename="../processing/algorithms/join_4w.py" line="143" />
             <source>4W table {path}: file not found</source>
             <translation>Tabla 4W {path}: archivo no encontrado</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="160" />
+            <location filename="../processing/algorithms/join_4w.py" line="145" />
             <source>4W table {name}: the file is empty</source>
             <translation>Tabla 4W {name}: el archivo está vacío</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="165" />
+            <location filename="../processing/algorithms/join_4w.py" line="150" />
             <source>Incorrect parameter value for {name}</source>
             <translation>Valor de parámetro incorrecto para {name}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="208" />
+            <location filename="../processing/algorithms/join_4w.py" line="193" />
             <source>Read {where}: {rows} data rows, header on row(s) {header}</source>
             <translation>Leído {where}: {rows} filas de datos, encabezado en la(s) fila(s) {header}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="216" />
+            <location filename="../processing/algorithms/join_4w.py" line="201" />
             <source>4W table {value!r}: no such file or layer</source>
             <translation>Tabla 4W {value!r}: no existe ese archivo ni esa capa</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="232" />
+            <location filename="../processing/algorithms/join_4w.py" line="217" />
             <source>Admin boundaries: no such layer or file</source>
             <translation>Límites administrativos: no existe esa capa ni ese archivo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="245" />
+            <location filename="../processing/algorithms/join_4w.py" line="230" />
             <source>{name}: the boundary layer has no polygons</source>
             <translation>{name}: la capa de límites no tiene polígonos</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="292" />
+            <location filename="../processing/algorithms/join_4w.py" line="268" />
             <source>For the IM officer, not for publication: every row with its partner, sensitive clusters (GBV, child protection) included</source>
             <translation>Para el oficial de gestión de información, no para publicar: cada fila con su socio, incluidos los clústeres sensibles (VBG, protección de la niñez)</translation>
         </message>

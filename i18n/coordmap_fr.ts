@@ -22,7 +22,22 @@
     <context>
         <name>CoordMapAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/base.py" line="33" />
+            <location filename="../processing/algorithms/base.py" line="48" />
+            <source>Protect sensitive clusters (hide partners, blank small counts)</source>
+            <translation>Protéger les clusters sensibles (masquer les partenaires, effacer les petits effectifs)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/base.py" line="53" />
+            <source>Sensitive clusters besides GBV and child protection (codes or names)</source>
+            <translation>Clusters sensibles en plus des VBG et de la protection de l'enfance (codes ou noms)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/base.py" line="58" />
+            <source>Small count threshold k (counts below k are hidden)</source>
+            <translation>Seuil des petits effectifs k (les effectifs inférieurs à k sont masqués)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/base.py" line="75" />
             <source>Coordination</source>
             <translation>Coordination</translation>
         </message>
@@ -462,12 +477,12 @@
     <context>
         <name>ExportMapsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="59" />
+            <location filename="../processing/algorithms/export_maps.py" line="53" />
             <source>Export 3W map pack</source>
             <translation>Exporter le jeu de cartes 3W</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="67" />
+            <location filename="../processing/algorithms/export_maps.py" line="61" />
             <source>Makes the 3W map pack from the presence output of 'Join 4W table to admin boundaries': one map per cluster (and per period) with title, period, 'as of' date, legend of partners per unit, locator map, scale bar, north arrow, sources, producer, map id, creation date, the United Nations disclaimer and a note saying what blank areas mean. Hatched grey units have no data (no 4W report); white units were reported with no partner of the cluster.
 
 Optional gaps and overlap-units layers (from 'Gaps and overlaps') outline units with a need and no partner and hatch units with overlapping activities. Files are named &lt;id&gt;_&lt;short-name&gt;_&lt;paper&gt;_&lt;yyyymmdd&gt;. Map texts are in the chosen language (English, French, Spanish, Arabic). Cluster colours and icons are CoordMap's own defaults, not an official palette: give your own JSON file (same shape as resources/styles/cluster_styles.json) as 'Cluster colours and icons', or set it once in the QGIS setting coordmap/cluster_styles. 'Add the layouts to the project' keeps every map as an editable print layout (with its layers, as temporary layers) to fine-tune in the layout manager.
@@ -480,147 +495,132 @@ Les couches facultatives des lacunes et des unités de chevauchement (issues de 
 Protection des données (activée par défaut) : les cartes des VBG et de la protection de l'enfance (quelle qu'en soit l'orthographe ou la langue, et des clusters que vous ajoutez) ne nomment aucun partenaire et n'affichent aucun effectif inférieur à k : la légende a les classes '&lt;k' et 'k+', le tableau des partenaires indique '&lt;k' et 'masqués', et les nombres de partenaires et d'activités sont masqués. Les textes des données et des paramètres sont imprimés tels qu'écrits, jamais exécutés comme des expressions.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="90" />
+            <location filename="../processing/algorithms/export_maps.py" line="84" />
             <source>Presence (output of Join 4W)</source>
             <translation>Présence (sortie de la jointure 4W)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="93" />
+            <location filename="../processing/algorithms/export_maps.py" line="87" />
             <source>Gaps (output of Gaps and overlaps)</source>
             <translation>Lacunes (sortie de Lacunes et chevauchements)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="96" />
+            <location filename="../processing/algorithms/export_maps.py" line="90" />
             <source>Overlap units (output of Gaps and overlaps)</source>
             <translation>Unités de chevauchement (sortie de Lacunes et chevauchements)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="99" />
+            <location filename="../processing/algorithms/export_maps.py" line="93" />
             <source>Clusters (codes separated by commas; default: all present)</source>
             <translation>Clusters (codes séparés par des virgules ; par défaut : tous ceux présents)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="102" />
+            <location filename="../processing/algorithms/export_maps.py" line="96" />
             <source>Periods (separated by commas; default: every period)</source>
             <translation>Périodes (séparées par des virgules ; par défaut : toutes les périodes)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="105" />
+            <location filename="../processing/algorithms/export_maps.py" line="99" />
             <source>Template</source>
             <translation>Modèle</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="105" />
+            <location filename="../processing/algorithms/export_maps.py" line="99" />
             <source>A4 landscape</source>
             <translation>A4 paysage</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="105" />
+            <location filename="../processing/algorithms/export_maps.py" line="99" />
             <source>A4 portrait</source>
             <translation>A4 portrait</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="105" />
+            <location filename="../processing/algorithms/export_maps.py" line="99" />
             <source>A3 landscape</source>
             <translation>A3 paysage</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="109" />
+            <location filename="../processing/algorithms/export_maps.py" line="103" />
             <source>Map language</source>
             <translation>Langue des cartes</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="112" />
+            <location filename="../processing/algorithms/export_maps.py" line="106" />
             <source>Title (default: '&lt;cluster&gt;: operational presence')</source>
             <translation>Titre (par défaut : '&lt;cluster&gt;: operational presence' dans la langue de la carte)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="115" />
+            <location filename="../processing/algorithms/export_maps.py" line="109" />
             <source>Sources (default: the input file names)</source>
             <translation>Sources (par défaut : les noms des fichiers d'entrée)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="117" />
+            <location filename="../processing/algorithms/export_maps.py" line="111" />
             <source>Producer and contact</source>
             <translation>Producteur et contact</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="119" />
+            <location filename="../processing/algorithms/export_maps.py" line="113" />
             <source>Format</source>
             <translation>Format</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="121" />
+            <location filename="../processing/algorithms/export_maps.py" line="115" />
             <source>One multi-page PDF instead of one file per map</source>
             <translation>Un seul PDF de plusieurs pages au lieu d'un fichier par carte</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="124" />
+            <location filename="../processing/algorithms/export_maps.py" line="118" />
             <source>Add the layouts to the project (to edit them)</source>
             <translation>Ajouter les mises en page au projet (pour les modifier)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="127" />
+            <location filename="../processing/algorithms/export_maps.py" line="121" />
             <source>Add a page listing the partners per unit</source>
             <translation>Ajouter une page listant les partenaires par unité</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="130" />
-            <source>Protect sensitive clusters (hide partners, blank small counts)</source>
-            <translation>Protéger les clusters sensibles (masquer les partenaires, effacer les petits effectifs)</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/export_maps.py" line="134" />
-            <source>Sensitive clusters besides GBV and child protection (codes or names)</source>
-            <translation>Clusters sensibles en plus des VBG et de la protection de l'enfance (codes ou noms)</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/export_maps.py" line="138" />
-            <source>Small count threshold k (counts below k are hidden)</source>
-            <translation>Seuil des petits effectifs k (les effectifs inférieurs à k sont masqués)</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/export_maps.py" line="142" />
+            <location filename="../processing/algorithms/export_maps.py" line="125" />
             <source>Cluster colours and icons (JSON)</source>
             <translation>Couleurs et icônes des clusters (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="145" />
+            <location filename="../processing/algorithms/export_maps.py" line="128" />
             <source>Output folder</source>
             <translation>Dossier de sortie</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="147" />
+            <location filename="../processing/algorithms/export_maps.py" line="130" />
             <source>Files written</source>
             <translation>Fichiers écrits</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="155" />
+            <location filename="../processing/algorithms/export_maps.py" line="138" />
             <source>Presence: no such layer or file</source>
             <translation>Présence : ni couche ni fichier de ce nom</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="156" />
+            <location filename="../processing/algorithms/export_maps.py" line="139" />
             <source>Presence</source>
             <translation>Présence</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="165" />
+            <location filename="../processing/algorithms/export_maps.py" line="148" />
             <source>Presence: no feature for clusters {clusters} and periods {periods}</source>
             <translation>Présence : aucune entité pour les clusters {clusters} et les périodes {periods}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="169" />
+            <location filename="../processing/algorithms/export_maps.py" line="152" />
             <source>{count} maps to make</source>
             <translation>{count} cartes à produire</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="194" />
+            <location filename="../processing/algorithms/export_maps.py" line="177" />
             <source>Wrote {count} files to {folder}</source>
             <translation>{count} fichiers écrits dans {folder}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="245" />
+            <location filename="../processing/algorithms/export_maps.py" line="219" />
             <source>{label} {name}: no field {fields}; give the output of CoordMap's algorithm (fields are listed in the help)</source>
             <translation>{label} {name} : pas de champ {fields} ; donnez la sortie de l'algorithme CoordMap (les champs sont listés dans l'aide)</translation>
         </message>
@@ -628,12 +628,12 @@ Protection des données (activée par défaut) : les cartes des VBG et de la pro
     <context>
         <name>GapsOverlapsAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="60" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="55" />
             <source>Gaps, overlaps and changes per cluster and period</source>
             <translation>Lacunes, chevauchements et changements par cluster et par période</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="63" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="58" />
             <source>Answers the coordination meeting's three questions from the outputs of 'Join 4W table to admin boundaries' (run it with presence per month to see changes and units that did not report) and an optional needs table.
 
 Needs: a table or file of people in need (PiN), targets and/or severity by P-code and cluster, long (one row per unit and sector, e.g. HXL #inneed, #targeted, #severity, #sector) or wide (one column per cluster, one sheet per measure named e.g. 'PiN' or 'Severity'; every sheet of a workbook is read). Breakdown rows (sex, age, population group) are reduced to the unit's total. Needs of deeper units are rolled up (PiN and targets summed over sub-units, severity = highest); needs of coarser units are rolled down (severity only: a PiN cannot be divided). Needs apply to every period.
@@ -674,117 +674,102 @@ Limites administratives : sans elles, seules les unités de la couche de présen
 Protection des données (activée par défaut) : pour les clusters sensibles (VBG et protection de l'enfance quelle qu'en soit l'orthographe ou la langue, et les clusters que vous ajoutez), chaque sortie masque les noms des partenaires et efface les effectifs inférieurs à k, en écrivant '&lt;k' dans la liste des partenaires ; le champ 'protected' signale ces entités. Un effectif que la présence a masqué compte pour un partenaire dans les règles des lacunes, de sorte qu'aucun statut ne révèle un effectif masqué.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="106" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="101" />
             <source>Presence (output of the join)</source>
             <translation>Présence (sortie de la jointure)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="109" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="104" />
             <source>Rows with match status (output of the join)</source>
             <translation>Lignes avec statut d'appariement (sortie de la jointure)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="112" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="107" />
             <source>Needs: PiN, targets, severity (layer or CSV/XLSX/ODS file)</source>
             <translation>Besoins : PiN, cibles, sévérité (couche ou fichier CSV/XLSX/ODS)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="115" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="110" />
             <source>Admin boundaries (to map units with needs and no partner)</source>
             <translation>Limites administratives (pour cartographier les unités ayant des besoins et aucun partenaire)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="118" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="113" />
             <source>Clusters (codes separated by commas; default: all)</source>
             <translation>Clusters (codes séparés par des virgules ; par défaut : tous)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="121" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="116" />
             <source>Periods (e.g. 2025-01,2025-02; default: all)</source>
             <translation>Périodes (p. ex. 2025-01,2025-02 ; par défaut : toutes)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="124" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="119" />
             <source>Admin level</source>
             <translation>Niveau administratif</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="124" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="119" />
             <source>Automatic (the presence level)</source>
             <translation>Automatique (le niveau de la présence)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="128" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="123" />
             <source>Minimum partners per unit</source>
             <translation>Nombre minimum de partenaires par unité</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="131" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="126" />
             <source>Partners per 10,000 people in need below which a unit is underserved (0: not used)</source>
             <translation>Partenaires pour 10 000 personnes dans le besoin en dessous duquel une unité est insuffisamment desservie (0 : non utilisé)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="136" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="131" />
             <source>Coverage bands, reached/PiN (below the first: underserved)</source>
             <translation>Tranches de couverture, atteints/PiN (sous la première : insuffisamment desservi)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="140" />
-            <source>Sensitive clusters besides GBV and child protection (codes or names)</source>
-            <translation>Clusters sensibles en plus des VBG et de la protection de l'enfance (codes ou noms)</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="144" />
-            <source>Protect sensitive clusters (hide partners, blank small counts)</source>
-            <translation>Protéger les clusters sensibles (masquer les partenaires, effacer les petits effectifs)</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="148" />
-            <source>Small count threshold k (counts below k are hidden)</source>
-            <translation>Seuil des petits effectifs k (les effectifs inférieurs à k sont masqués)</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="152" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="136" />
             <source>Gaps</source>
             <translation>Lacunes</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="154" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="138" />
             <source>Overlaps</source>
             <translation>Chevauchements</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="156" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="140" />
             <source>Units with overlaps</source>
             <translation>Unités avec chevauchements</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="159" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="143" />
             <source>Changes since the previous period</source>
             <translation>Changements depuis la période précédente</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="192" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="176" />
             <source>Needs read from: {sources}</source>
             <translation>Besoins lus depuis : {sources}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="197" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="181" />
             <source>{count} units have no polygon (give the admin boundaries to map them); their features have no geometry: {codes}</source>
             <translation>{count} unités n'ont pas de polygone (donnez les limites administratives pour les cartographier) ; leurs entités n'ont pas de géométrie : {codes}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="208" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="192" />
             <source>Presence: no such layer or file</source>
             <translation>Présence : ni couche ni fichier de ce nom</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="231" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="215" />
             <source>No needs table: gaps only say where partners are; every unit without partner is 'no_need_reported'</source>
             <translation>Pas de table des besoins : les lacunes indiquent seulement où sont les partenaires ; toute unité sans partenaire est 'no_need_reported'</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="234" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="218" />
             <source>Needs {value!r}: no such file or layer</source>
             <translation>Besoins {value!r} : ni fichier ni couche de ce nom</translation>
         </message>
@@ -792,12 +777,12 @@ Protection des données (activée par défaut) : pour les clusters sensibles (VB
     <context>
         <name>Join4WAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="62" />
+            <location filename="../processing/algorithms/join_4w.py" line="58" />
             <source>Join 4W table to admin boundaries</source>
             <translation>Joindre la table 4W aux limites administratives</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="65" />
+            <location filename="../processing/algorithms/join_4w.py" line="61" />
             <source>Reads a partners' 3W/4W/5W table (a loaded layer or a CSV, XLSX, XLS or ODS file), detects its header, HXL row and columns, normalises clusters and periods, and joins every row to the admin boundaries by P-code (then by name within the parent unit). No row is lost: every input row is in the rows output with its status (used, unmatched, rolled_up, skipped) and the reason, and the QA report lists what could not be matched with suggestions to send back to partners.
 
 Outputs: presence polygons (one feature per admin unit and cluster, and period when asked) with the number of distinct implementing partners; every input row with how it matched; the QA report; optionally the column mapping used (reuse it next round as Mapping) and a crosswalk of suggestions to review (reuse it as Crosswalk).
@@ -810,157 +795,142 @@ Sorties : polygones de présence (une entité par unité administrative et par c
 Protection des données (activée par défaut) : la présence des VBG et de la protection de l'enfance (quelle qu'en soit l'orthographe ou la langue, et des autres clusters que vous ajoutez) ne nomme aucun partenaire et ne donne aucun effectif inférieur à k : la liste des partenaires indique '&lt;k' ou 'hidden', les effectifs plus petits sont vides et le champ 'protected' est renseigné. La sortie des lignes et le rapport de contrôle qualité gardent tous les noms : ils sont pour vous, pas pour publication, et le disent dans leur première ligne.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="85" />
+            <location filename="../processing/algorithms/join_4w.py" line="81" />
             <source>4W table (layer or CSV/XLSX/XLS/ODS file)</source>
             <translation>Table 4W (couche ou fichier CSV/XLSX/XLS/ODS)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="88" />
+            <location filename="../processing/algorithms/join_4w.py" line="84" />
             <source>Sheet (name or number; default: first sheet with data)</source>
             <translation>Feuille (nom ou numéro ; par défaut : première feuille contenant des données)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="91" />
+            <location filename="../processing/algorithms/join_4w.py" line="87" />
             <source>Admin boundaries (COD-AB polygons)</source>
             <translation>Limites administratives (polygones COD-AB)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="94" />
+            <location filename="../processing/algorithms/join_4w.py" line="90" />
             <source>Boundaries of other admin levels (when each level is a separate file)</source>
             <translation>Limites des autres niveaux administratifs (quand chaque niveau est un fichier distinct)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="98" />
+            <location filename="../processing/algorithms/join_4w.py" line="94" />
             <source>Admin level of the presence output</source>
             <translation>Niveau administratif de la sortie de présence</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="98" />
+            <location filename="../processing/algorithms/join_4w.py" line="94" />
             <source>Automatic</source>
             <translation>Automatique</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="101" />
+            <location filename="../processing/algorithms/join_4w.py" line="97" />
             <source>Column mapping (JSON profile file, or role=column pairs separated by ';')</source>
             <translation>Correspondance des colonnes (fichier de profil JSON, ou paires rôle=colonne séparées par ';')</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="105" />
+            <location filename="../processing/algorithms/join_4w.py" line="101" />
             <source>Reviewed crosswalk (CSV: raw_value, level, parent, pcode)</source>
             <translation>Table de correspondance vérifiée (CSV : raw_value, level, parent, pcode)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="108" />
+            <location filename="../processing/algorithms/join_4w.py" line="104" />
             <source>Presence per period</source>
             <translation>Présence par période</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="108" />
+            <location filename="../processing/algorithms/join_4w.py" line="104" />
             <source>Whole table</source>
             <translation>Toute la table</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="108" />
+            <location filename="../processing/algorithms/join_4w.py" line="104" />
             <source>Month</source>
             <translation>Mois</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="108" />
+            <location filename="../processing/algorithms/join_4w.py" line="104" />
             <source>Quarter</source>
             <translation>Trimestre</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="112" />
+            <location filename="../processing/algorithms/join_4w.py" line="108" />
             <source>Year for rows with a month but no year</source>
             <translation>Année des lignes qui ont un mois mais pas d'année</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="116" />
+            <location filename="../processing/algorithms/join_4w.py" line="112" />
             <source>Extra cluster names (JSON, extends the built-in list)</source>
             <translation>Noms de clusters supplémentaires (JSON, complète la liste intégrée)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="120" />
+            <location filename="../processing/algorithms/join_4w.py" line="116" />
             <source>Count programme/lead organisations and donors as partners too</source>
             <translation>Compter aussi comme partenaires les organisations chefs de file/de programme et les bailleurs</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="124" />
-            <source>Protect sensitive clusters (hide partners, blank small counts)</source>
-            <translation>Protéger les clusters sensibles (masquer les partenaires, effacer les petits effectifs)</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/join_4w.py" line="128" />
-            <source>Sensitive clusters besides GBV and child protection (codes or names)</source>
-            <translation>Clusters sensibles en plus des VBG et de la protection de l'enfance (codes ou noms)</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/join_4w.py" line="132" />
-            <source>Small count threshold k (counts below k are hidden)</source>
-            <translation>Seuil des petits effectifs k (les effectifs inférieurs à k sont masqués)</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/join_4w.py" line="136" />
+            <location filename="../processing/algorithms/join_4w.py" line="121" />
             <source>Presence</source>
             <translation>Présence</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="138" />
+            <location filename="../processing/algorithms/join_4w.py" line="123" />
             <source>Rows with match status</source>
             <translation>Lignes avec statut d'appariement</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="140" />
+            <location filename="../processing/algorithms/join_4w.py" line="125" />
             <source>QA report</source>
             <translation>Rapport de contrôle qualité</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="143" />
+            <location filename="../processing/algorithms/join_4w.py" line="128" />
             <source>Column mapping profile used (JSON)</source>
             <translation>Profil de correspondance des colonnes utilisé (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="146" />
+            <location filename="../processing/algorithms/join_4w.py" line="131" />
             <source>Crosswalk of suggestions to review (CSV)</source>
             <translation>Table de correspondance des suggestions à vérifier (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="158" />
+            <location filename="../processing/algorithms/join_4w.py" line="143" />
             <source>4W table {path}: file not found</source>
             <translation>Table 4W {path} : fichier introuvable</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="160" />
+            <location filename="../processing/algorithms/join_4w.py" line="145" />
             <source>4W table {name}: the file is empty</source>
             <translation>Table 4W {name} : le fichier est vide</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="165" />
+            <location filename="../processing/algorithms/join_4w.py" line="150" />
             <source>Incorrect parameter value for {name}</source>
             <translation>Valeur de paramètre incorrecte pour {name}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="208" />
+            <location filename="../processing/algorithms/join_4w.py" line="193" />
             <source>Read {where}: {rows} data rows, header on row(s) {header}</source>
             <translation>Lu {where} : {rows} lignes de données, en-tête sur la ou les lignes {header}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="216" />
+            <location filename="../processing/algorithms/join_4w.py" line="201" />
             <source>4W table {value!r}: no such file or layer</source>
             <translation>Table 4W {value!r} : ni fichier ni couche de ce nom</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="232" />
+            <location filename="../processing/algorithms/join_4w.py" line="217" />
             <source>Admin boundaries: no such layer or file</source>
             <translation>Limites administratives : ni couche ni fichier de ce nom</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="245" />
+            <location filename="../processing/algorithms/join_4w.py" line="230" />
             <source>{name}: the boundary layer has no polygons</source>
             <translation>{name} : la couche de limites ne contient aucun polygone</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="292" />
+            <location filename="../processing/algorithms/join_4w.py" line="268" />
             <source>For the IM officer, not for publication: every row with its partner, sensitive clusters (GBV, child protection) included</source>
             <translation>Pour le chargé de gestion de l'information, pas pour publication : chaque ligne avec son partenaire, clusters sensibles (VBG, protection de l'enfance) compris</translation>
         </message>

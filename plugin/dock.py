@@ -636,8 +636,8 @@ class CoordMapDock(QgsDockWidget):
             return
         from ..processing.analysis.selection import export_parameters
 
+        # (the algorithm makes the folder, or says why it cannot)
         folder = self.export_folder.filePath() or self._default_export_folder()
-        os.makedirs(folder, exist_ok=True)
         parameters = export_parameters(self.outputs, self.chosen_clusters(),
                                        self.period_range.chosen_periods(), folder)
         self._save_choice()

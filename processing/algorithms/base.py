@@ -1,8 +1,17 @@
 """What every CoordMap algorithm shares: translation, group, icon, help URL."""
-from qgis.core import QgsApplication, QgsProcessingAlgorithm
+from qgis.core import (
+    QgsApplication,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
+from ..analysis.errors import InputError
+from ..analysis.protection import DEFAULT_SMALL_COUNT, ProtectionPolicy
 from ..metadata import icon_path
 from .destinations import destination_conflict
 
@@ -13,6 +22,10 @@ def ui_language():
 
 
 class CoordMapAlgorithm(QgsProcessingAlgorithm):
+    PROTECT_SENSITIVE = "PROTECT_SENSITIVE"
+    SENSITIVE_CLUSTERS = "SENSITIVE_CLUSTERS"
+    SMALL_COUNT = "SMALL_COUNT"
+
     def tr(self, text):
         # The subclass name: the context pylupdate5 gives to self.tr("...") written in it.
         return QCoreApplication.translate(type(self).__name__, text)
@@ -27,6 +40,35 @@ class CoordMapAlgorithm(QgsProcessingAlgorithm):
         """(False, why) when a destination would overwrite an input, else (True, "")."""
         conflict = destination_conflict(self, parameters, context)
         return (False, conflict) if conflict else (True, "")
+
+    def add_protection_parameters(self):
+        """Data protection, the same in every algorithm: on unless switched off; clusters
+        added to GBV and child protection (never instead of them); the threshold k."""
+        translate = QCoreApplication.translate  # (the context of the base class, for all)
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.PROTECT_SENSITIVE, translate(
+                "CoordMapAlgorithm",
+                "Protect sensitive clusters (hide partners, blank small counts)"),
+            defaultValue=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.SENSITIVE_CLUSTERS, translate(
+                "CoordMapAlgorithm",
+                "Sensitive clusters besides GBV and child protection (codes or names)"),
+            defaultValue="", optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.SMALL_COUNT, translate(
+                "CoordMapAlgorithm", "Small count threshold k (counts below k are hidden)"),
+            type=QgsProcessingParameterNumber.Integer, defaultValue=DEFAULT_SMALL_COUNT,
+            minValue=2))
+
+    def protection_policy(self, parameters, context, vocabulary=None):
+        try:
+            return ProtectionPolicy.from_parameters(
+                self.parameterAsBoolean(parameters, self.PROTECT_SENSITIVE, context),
+                self.parameterAsString(parameters, self.SENSITIVE_CLUSTERS, context),
+                self.parameterAsInt(parameters, self.SMALL_COUNT, context), vocabulary)
+        except InputError as error:
+            raise QgsProcessingException(str(error)) from error
 
     def group(self):
         # Not self.tr: that would look the text up under each subclass's name.

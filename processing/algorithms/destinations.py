@@ -39,8 +39,8 @@ from qgis.PyQt.QtCore import QCoreApplication
 from ..analysis.errors import InputError
 
 SCRATCH_PREFIX = ".coordmap-"
-translate = QCoreApplication.translate
 SQLITE_SIDE_FILES = ("-journal", "-wal", "-shm")  # a GeoPackage being written, or left broken
+translate = QCoreApplication.translate  # (messages under the context "Destinations")
 
 
 def cancelled():
@@ -168,7 +168,7 @@ def refuse_unsafe_destinations(algorithm, parameters, context):
 
 def failure(what, path, error):
     """A QgsProcessingException naming the file and the cause of an OSError."""
-    cause = error.strerror or str(error) if isinstance(error, OSError) else str(error)
+    cause = error.strerror or str(error)
     return QgsProcessingException(translate(
         "Destinations", "{what} {path}: cannot be written ({cause})").format(
         what=what, path=path, cause=cause))
@@ -218,8 +218,11 @@ class StagedOutputs:
         return definition.description() if definition is not None else key
 
     def _scratch_for(self, final, key):
-        """The scratch folder next to ``final`` (made when first asked for)."""
-        folder = Path(os.path.abspath(final)).parent
+        """The scratch folder next to the file ``final``."""
+        return self._scratch_in(Path(os.path.abspath(final)).parent, final, key)
+
+    def _scratch_in(self, folder, final, key):
+        """The scratch folder in ``folder`` (made, with ``folder``, when first asked for)."""
         if folder not in self._scratch:
             try:
                 self._make_folder(folder)
@@ -300,7 +303,7 @@ class StagedOutputs:
         """The scratch folder of a folder destination (made now) and the final folder."""
         final = Path(os.path.abspath(self.algorithm.parameterAsFileOutput(
             self.parameters, key, self.context)))
-        return self._scratch_for(final / "file", key), final
+        return self._scratch_in(final, final, key), final
 
     def commit(self):
         """Move every staged file into place; on a failure, the files already moved are taken
@@ -346,9 +349,6 @@ class StagedOutputs:
             for staged_id in self._renamed:
                 details.pop(staged_id, None)
             self.context.setLayersToLoadOnCompletion(details)
-
-    def final_id(self, output_id):
-        return self._renamed.get(output_id, output_id)
 
     def _rename_layers_to_load(self):
         if not self._renamed:

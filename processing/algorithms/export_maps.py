@@ -12,16 +12,13 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
     QgsProcessingParameterFolderDestination,
-    QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsProject,
 )
 
 from ..analysis import mappack
 from ..analysis.clusters import ClusterVocabulary
-from ..analysis.errors import InputError
 from ..analysis.params import separated_values
-from ..analysis.protection import DEFAULT_SMALL_COUNT, ProtectionPolicy
 from . import layouts
 from .base import CoordMapAlgorithm
 from .destinations import StagedOutputs, cancelled, refuse_unsafe_destinations
@@ -46,9 +43,6 @@ class ExportMapsAlgorithm(CoordMapAlgorithm):
     SINGLE_PDF = "SINGLE_PDF"
     ADD_LAYOUTS = "ADD_LAYOUTS"
     PARTNER_TABLE = "PARTNER_TABLE"
-    PROTECT_SENSITIVE = "PROTECT_SENSITIVE"
-    SENSITIVE_CLUSTERS = "SENSITIVE_CLUSTERS"
-    SMALL_COUNT = "SMALL_COUNT"
     CLUSTER_STYLES = "CLUSTER_STYLES"
     OUTPUT_FILES = "OUTPUT_FILES"
 
@@ -127,18 +121,7 @@ class ExportMapsAlgorithm(CoordMapAlgorithm):
         self.addParameter(QgsProcessingParameterBoolean(
             self.PARTNER_TABLE, self.tr("Add a page listing the partners per unit"),
             defaultValue=False))
-        self.addParameter(QgsProcessingParameterBoolean(
-            self.PROTECT_SENSITIVE,
-            self.tr("Protect sensitive clusters (hide partners, blank small counts)"),
-            defaultValue=True))
-        self.addParameter(QgsProcessingParameterString(
-            self.SENSITIVE_CLUSTERS,
-            self.tr("Sensitive clusters besides GBV and child protection (codes or names)"),
-            defaultValue="", optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.SMALL_COUNT, self.tr("Small count threshold k (counts below k are hidden)"),
-            type=QgsProcessingParameterNumber.Integer, defaultValue=DEFAULT_SMALL_COUNT,
-            minValue=2))
+        self.add_protection_parameters()
         self.addParameter(QgsProcessingParameterFile(
             self.CLUSTER_STYLES, self.tr("Cluster colours and icons (JSON)"), optional=True,
             fileFilter="JSON (*.json)"))
@@ -215,20 +198,11 @@ class ExportMapsAlgorithm(CoordMapAlgorithm):
                 parameters, self.SINGLE_PDF, context),
             "add_layouts": self.parameterAsBoolean(parameters, self.ADD_LAYOUTS, context),
             "partner_table": self.parameterAsBoolean(parameters, self.PARTNER_TABLE, context),
-            "protection": self._protection(parameters, context),
+            "protection": self.protection_policy(parameters, context),
             "styles": layouts.cluster_styles(
                 self.parameterAsFile(parameters, self.CLUSTER_STYLES, context) or None),
             "created": dt.date.today(),
         }
-
-    def _protection(self, parameters, context):
-        try:
-            return ProtectionPolicy.from_parameters(
-                self.parameterAsBoolean(parameters, self.PROTECT_SENSITIVE, context),
-                self.parameterAsString(parameters, self.SENSITIVE_CLUSTERS, context),
-                self.parameterAsInt(parameters, self.SMALL_COUNT, context))
-        except InputError as error:
-            raise QgsProcessingException(str(error)) from error
 
     def _source_names(self, parameters, context):
         sources = []

@@ -2,7 +2,6 @@
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
-    QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -27,7 +26,6 @@ from ..analysis.gaps import (
 from ..analysis.needs import needs_at_level, needs_from_records, read_needs
 from ..analysis.params import separated_values
 from ..analysis.progress import Cancelled, Progress
-from ..analysis.protection import DEFAULT_SMALL_COUNT, ProtectionPolicy
 from ..analysis.report import neutralised_frame
 from . import qgis_io
 from .base import CoordMapAlgorithm
@@ -45,9 +43,6 @@ class GapsOverlapsAlgorithm(CoordMapAlgorithm):
     MIN_PARTNERS = "MIN_PARTNERS"
     PARTNERS_PER_10K = "PARTNERS_PER_10K"
     COVERAGE_BANDS = "COVERAGE_BANDS"
-    SENSITIVE_CLUSTERS = "SENSITIVE_CLUSTERS"
-    PROTECT_SENSITIVE = "PROTECT_SENSITIVE"
-    SMALL_COUNT = "SMALL_COUNT"
     OUTPUT_GAPS = "OUTPUT_GAPS"
     OUTPUT_OVERLAPS = "OUTPUT_OVERLAPS"
     OUTPUT_OVERLAP_UNITS = "OUTPUT_OVERLAP_UNITS"
@@ -137,18 +132,7 @@ class GapsOverlapsAlgorithm(CoordMapAlgorithm):
             self.COVERAGE_BANDS,
             self.tr("Coverage bands, reached/PiN (below the first: underserved)"),
             defaultValue="0.25,0.5,0.75", optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            self.SENSITIVE_CLUSTERS,
-            self.tr("Sensitive clusters besides GBV and child protection (codes or names)"),
-            defaultValue="", optional=True))
-        self.addParameter(QgsProcessingParameterBoolean(
-            self.PROTECT_SENSITIVE,
-            self.tr("Protect sensitive clusters (hide partners, blank small counts)"),
-            defaultValue=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.SMALL_COUNT, self.tr("Small count threshold k (counts below k are hidden)"),
-            type=QgsProcessingParameterNumber.Integer, defaultValue=DEFAULT_SMALL_COUNT,
-            minValue=2))
+        self.add_protection_parameters()
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_GAPS, self.tr("Gaps"), QgsProcessing.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -247,10 +231,7 @@ class GapsOverlapsAlgorithm(CoordMapAlgorithm):
     def _options(self, parameters, context, level, feedback):
         def codes(name):
             return separated_values(self.parameterAsString(parameters, name, context))
-        protection = ProtectionPolicy.from_parameters(
-            self.parameterAsBoolean(parameters, self.PROTECT_SENSITIVE, context),
-            self.parameterAsString(parameters, self.SENSITIVE_CLUSTERS, context),
-            self.parameterAsInt(parameters, self.SMALL_COUNT, context))
+        protection = self.protection_policy(parameters, context)
         feedback.pushInfo(protection.describe())
         return GapOptions(
             clusters=codes(self.CLUSTERS) or None, periods=codes(self.PERIODS) or None,

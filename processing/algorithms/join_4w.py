@@ -26,7 +26,6 @@ from ..analysis.headers import mapping_from_text, mapping_profile_to_json, parse
 from ..analysis.join import PERIOD_MODES, JoinOptions, join_4w
 from ..analysis.matching import Crosswalk, write_suggestions_csv
 from ..analysis.progress import Cancelled, Progress
-from ..analysis.protection import DEFAULT_SMALL_COUNT, ProtectionPolicy
 from ..analysis.report import NEUTRALISED_NOTE, neutralised_frame, write_report
 from ..analysis.table import read_table, table_from_records
 from . import qgis_io
@@ -46,9 +45,6 @@ class Join4WAlgorithm(CoordMapAlgorithm):
     DEFAULT_YEAR = "DEFAULT_YEAR"
     CLUSTER_VOCABULARY = "CLUSTER_VOCABULARY"
     COUNT_ALL_ORGANISATIONS = "COUNT_ALL_ORGANISATIONS"
-    PROTECT_SENSITIVE = "PROTECT_SENSITIVE"
-    SENSITIVE_CLUSTERS = "SENSITIVE_CLUSTERS"
-    SMALL_COUNT = "SMALL_COUNT"
     OUTPUT = "OUTPUT"
     OUTPUT_ROWS = "OUTPUT_ROWS"
     OUTPUT_REPORT = "OUTPUT_REPORT"
@@ -121,18 +117,7 @@ class Join4WAlgorithm(CoordMapAlgorithm):
             self.COUNT_ALL_ORGANISATIONS,
             self.tr("Count programme/lead organisations and donors as partners too"),
             defaultValue=False))
-        self.addParameter(QgsProcessingParameterBoolean(
-            self.PROTECT_SENSITIVE,
-            self.tr("Protect sensitive clusters (hide partners, blank small counts)"),
-            defaultValue=True))
-        self.addParameter(QgsProcessingParameterString(
-            self.SENSITIVE_CLUSTERS,
-            self.tr("Sensitive clusters besides GBV and child protection (codes or names)"),
-            defaultValue="", optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.SMALL_COUNT, self.tr("Small count threshold k (counts below k are hidden)"),
-            type=QgsProcessingParameterNumber.Integer, defaultValue=DEFAULT_SMALL_COUNT,
-            minValue=2))
+        self.add_protection_parameters()
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Presence"), QgsProcessing.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -175,7 +160,7 @@ class Join4WAlgorithm(CoordMapAlgorithm):
                 table = self._read_table(parameters, context, feedback, progress)
                 units, crs = self._read_boundaries(parameters, context, feedback)
                 clusters = self._clusters(parameters, context)
-                policy = self._protection(parameters, context, clusters)
+                policy = self.protection_policy(parameters, context, clusters)
                 result = join_4w(table, units, self._options(parameters, context),
                                  crosswalk=self._crosswalk(parameters, context),
                                  clusters=clusters, progress=progress.within(20, 90))
@@ -265,15 +250,6 @@ class Join4WAlgorithm(CoordMapAlgorithm):
             self.parameterAsInt(parameters, self.DEFAULT_YEAR, context),
             count_all_organisations=self.parameterAsBoolean(
                 parameters, self.COUNT_ALL_ORGANISATIONS, context))
-
-    def _protection(self, parameters, context, clusters):
-        try:
-            return ProtectionPolicy.from_parameters(
-                self.parameterAsBoolean(parameters, self.PROTECT_SENSITIVE, context),
-                self.parameterAsString(parameters, self.SENSITIVE_CLUSTERS, context),
-                self.parameterAsInt(parameters, self.SMALL_COUNT, context), clusters)
-        except InputError as error:
-            raise QgsProcessingException(str(error)) from error
 
     def _crosswalk(self, parameters, context):
         path = self.parameterAsFile(parameters, self.CROSSWALK, context)
