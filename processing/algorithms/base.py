@@ -11,7 +11,6 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..analysis.errors import InputError
-from ..analysis.protection import DEFAULT_SMALL_COUNT, ProtectionPolicy
 from ..metadata import icon_path
 from .destinations import destination_conflict
 
@@ -58,10 +57,13 @@ class CoordMapAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.SMALL_COUNT, translate(
                 "CoordMapAlgorithm", "Small count threshold k (counts below k are hidden)"),
-            type=QgsProcessingParameterNumber.Integer, defaultValue=DEFAULT_SMALL_COUNT,
+            type=QgsProcessingParameterNumber.Integer, defaultValue=5,  # as protection.py
             minValue=2))
 
     def protection_policy(self, parameters, context, vocabulary=None):
+        # (pandas: imported when an algorithm runs; the plugin loads without it)
+        from ..analysis.protection import ProtectionPolicy
+
         try:
             return ProtectionPolicy.from_parameters(
                 self.parameterAsBoolean(parameters, self.PROTECT_SENSITIVE, context),

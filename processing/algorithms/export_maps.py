@@ -150,26 +150,18 @@ class ExportMapsAlgorithm(CoordMapAlgorithm):
                 clusters=", ".join(options["clusters"]) or "*",
                 periods=", ".join(options["periods"]) or "*"))
         feedback.pushInfo(self.tr("{count} maps to make").format(count=len(maps)))
-        project = context.project() if options["add_layouts"] and context.project() \
-            else QgsProject()
-        if project.ellipsoid() in ("", "NONE"):  # scale bars in km on lon/lat maps need one
-            project.setEllipsoid("EPSG:7030")
         # Files are written to a scratch folder and moved only when every map succeeded.
         with StagedOutputs(self, parameters, context) as staged:
             scratch, folder = staged.folder(self.OUTPUT_FOLDER)
             values = mappack.UnitValues(records, gaps or ())
-            try:
-                made = self._make_maps(maps, (records, geometries, gaps, overlaps, values),
-                                       presence.sourceCrs(), project, scratch, options,
-                                       feedback)
-            except RuntimeError as error:  # a template, style or file QGIS could not use
-                raise QgsProcessingException(str(error)) from error
+            made = self._export(maps, (records, geometries, gaps, overlaps, values),
+                                presence.sourceCrs(), scratch, options, context, feedback)
             if made is None or feedback.isCanceled():
                 raise cancelled()
             staged.commit()
         final = [str(folder / Path(path).name) for path in made[1]]
         if options["add_layouts"]:
-            manager = project.layoutManager()
+            manager = context.project().layoutManager()
             for layout in made[0]:
                 if manager.layoutByName(layout.name()):
                     layout.setName(manager.generateUniqueTitle())
@@ -232,6 +224,25 @@ class ExportMapsAlgorithm(CoordMapAlgorithm):
         return records
 
     # Maps -------------------------------------------------------------------------------------
+
+    def _export(self, maps, data, crs, scratch, options, context, feedback):
+        """``_make_maps`` in the project of the run's context when the layouts are kept, else
+        in a private one. That one lives only here and is let go before an error is raised:
+        an error keeps the frames of its traceback, and a project destroyed after QGIS has
+        exited crashes it."""
+        project = context.project() if options["add_layouts"] and context.project() \
+            else QgsProject()
+        if project.ellipsoid() in ("", "NONE"):  # scale bars in km on lon/lat maps need one
+            project.setEllipsoid("EPSG:7030")
+        failed = None
+        try:
+            made = self._make_maps(maps, data, crs, project, scratch, options, feedback)
+        except RuntimeError as error:  # a template, style or file QGIS could not use
+            failed = str(error)
+        project = None
+        if failed is not None:
+            raise QgsProcessingException(failed)
+        return made
 
     def _make_maps(self, maps, data, crs, project, scratch, options, feedback):
         """Fill and export the maps one by one; (layouts kept, files written), None if cancelled.

@@ -289,6 +289,22 @@ def test_export_button_runs_the_map_pack_for_the_choice(dock, qtbot, sample_dir,
     assert all("WSH" in name and latest in name for name in written), written
 
 
+def test_a_map_folder_that_cannot_be_written_is_a_message_in_the_panel(dock, qtbot, sample_dir,
+                                                                      unwritable):
+    if QgsApplication.processingRegistry().algorithmById("coordmap:export_maps") is None:
+        pytest.skip("coordmap:export_maps is not registered in this build")
+    run_join_on_sample(dock, qtbot, sample_dir, with_needs=False)
+    dock.check_clusters(["WSH"])
+    dock.period_range.select_latest()
+    dock.export_folder.setFilePath(str(unwritable / "pack"))
+    qtbot.mouseClick(dock.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dock.is_running(), timeout=JOIN_TIMEOUT_MS)
+    status = dock.status.text()
+    assert status.startswith("Stopped:") and "cannot be written" in status, status
+    assert str(unwritable / "pack") in status and "Traceback" not in status
+    assert dock.export_button.isEnabled() and list(unwritable.iterdir()) == []
+
+
 def test_presence_gets_a_graduated_style_when_the_style_file_is_missing(
         coordmap_plugin, sample_dir, monkeypatch, tmp_path, run_algorithm):
     from coordmap.plugin import dock as dock_module

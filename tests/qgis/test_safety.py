@@ -2,7 +2,6 @@
 over inputs, half-written outputs after a cancel or a failure, clashing map file names."""
 import hashlib
 import os
-import shutil
 import subprocess
 import unicodedata
 from pathlib import Path
@@ -49,33 +48,6 @@ def inputs(tmp_path):
     return {"table": table, "admin": admin, "needs": needs}
 
 
-@pytest.fixture
-def unwritable(tmp_path):
-    """A folder nothing can be written in, even by root (immutable), removed afterwards."""
-    folder = tmp_path / "read_only"
-    folder.mkdir()
-    folder.chmod(0o555)
-    immutable = False
-    if _writable(folder) and shutil.which("chattr"):
-        immutable = subprocess.run(["chattr", "+i", str(folder)], capture_output=True
-                                   ).returncode == 0
-    if _writable(folder):
-        pytest.skip("no folder can be made read-only here (root on a disk without chattr)")
-    yield folder
-    if immutable:
-        subprocess.run(["chattr", "-i", str(folder)], check=True)
-    folder.chmod(0o755)
-
-
-def _writable(folder):
-    try:
-        (folder / "probe").write_text("x")
-    except OSError:
-        return False
-    (folder / "probe").unlink()
-    return True
-
-
 # Partner data never runs as code in a map -------------------------------------------------------
 
 def test_texts_from_data_and_parameters_are_printed_as_written(run_algorithm, inputs, tmp_path):
@@ -114,6 +86,8 @@ def test_texts_from_data_and_parameters_are_printed_as_written(run_algorithm, in
         assert title in pdf_text(titled["OUTPUT_FILES"])
     finally:
         for layout in added:
+            for layer in layout.itemById("main_map").layers():
+                project.removeMapLayer(layer.id())
             project.layoutManager().removeLayout(layout)
 
 
