@@ -14,6 +14,7 @@
 """
 import contextlib
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -40,6 +41,7 @@ from ..analysis.errors import InputError
 
 SCRATCH_PREFIX = ".coordmap-"
 SQLITE_SIDE_FILES = ("-journal", "-wal", "-shm")  # a GeoPackage being written, or left broken
+PROVIDER_URI = re.compile(r"^.{3,}?:")  # how Processing tells "ogr:..." from a file name
 translate = QCoreApplication.translate  # (messages under the context "Destinations")
 
 
@@ -95,6 +97,16 @@ def destination_file(definition, value):
     if sink and not QgsVectorFileWriter.driverForExtension(Path(path).suffix.lstrip(".")):
         path += ".gpkg"  # as Processing does for a file name without a known extension
     return path
+
+
+def staged_file(definition, value):
+    """The file of a destination written through a scratch folder: a plain file name. A
+    provider URI (``ogr:dbname=...`` adds a layer to a database that holds others,
+    ``postgres:``, ``memory:``) is written where Processing puts it."""
+    text = static_value(value)
+    if not isinstance(text, str) or PROVIDER_URI.match(text.strip()):
+        return None
+    return destination_file(definition, text)
 
 
 def _input_files(algorithm, parameters, context):
@@ -209,7 +221,7 @@ class StagedOutputs:
             elif isinstance(definition, QgsProcessingParameterFileDestination):
                 self.file(key)
             else:
-                final = destination_file(definition, self.parameters.get(key))
+                final = staged_file(definition, self.parameters.get(key))
                 if final is not None:
                     self._scratch_for(final, key)
 
@@ -245,7 +257,7 @@ class StagedOutputs:
         folder (the output id names its final place). (None, None) when not asked for."""
         definition = self.algorithm.parameterDefinition(key)
         value = self.parameters.get(key)
-        final = destination_file(definition, value)
+        final = staged_file(definition, value)
         crs = crs if crs is not None else QgsCoordinateReferenceSystem()
         if final is None:
             return self.algorithm.parameterAsSink(self.parameters, key, self.context, fields,

@@ -278,6 +278,22 @@ def test_the_rows_output_given_back_as_the_4w_table_works(run_algorithm, inputs,
     assert statuses.count("used") == 5  # the five rows; the notice row is reported too
 
 
+def test_memory_layers_and_geopackage_layers_are_written_as_processing_does(
+        run_algorithm, inputs, tmp_path):
+    """Only files are staged: a layer added to an existing GeoPackage (an ogr: URI) and a
+    memory layer are written where Processing puts them."""
+    database = run_join(run_algorithm, tmp_path, inputs["table"], inputs["admin"])["OUTPUT"]
+    database = database.split("|")[0]
+    result = run_algorithm("coordmap:join_4w", join_params(inputs, tmp_path / "out") | {
+        "OUTPUT": f"ogr:dbname='{database}' table=\"presence_again\" (geom)",
+        "OUTPUT_ROWS": "memory:rows"})
+    assert result["OUTPUT"] == f"{database}|layername=presence_again"
+    assert len(features(result["OUTPUT"])) == len(features(database))  # both tables there
+    rows = result["OUTPUT_ROWS"]  # processing.run hands a memory layer back as the layer
+    assert rows.providerType() == "memory" and rows.featureCount() == 1 + 5  # notice, rows
+    assert every_file(tmp_path / "out") == ["qa.xlsx"]
+
+
 def test_the_layers_to_load_are_the_final_files(coordmap_plugin, inputs, tmp_path):
     """In QGIS, outputs are loaded from where they end, not from the scratch folder."""
     from qgis.core import (
