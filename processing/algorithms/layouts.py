@@ -18,6 +18,7 @@ from pathlib import Path
 from qgis.core import (
     Qgis,
     QgsApplication,
+    QgsCoordinateReferenceSystem,
     QgsExpression,
     QgsFeature,
     QgsFeatureRequest,
@@ -505,9 +506,7 @@ def export_layout(layout, path, file_format):
             pack.add(layout)
         finally:
             pack.close()
-        map_item = layout.referenceMap()
-        if map_item is not None:  # GeoPDF: the main map's coordinates (GDAL, offline)
-            QgsLayoutExporter(layout).georeferenceOutput(str(path), map_item, QRectF(), PDF_DPI)
+        georeference_pdf(path, layout)
         return [str(path)]
     exporter = QgsLayoutExporter(layout)
     if file_format == "png":
@@ -526,6 +525,30 @@ def export_layout(layout, path, file_format):
     path = Path(path)
     return [str(path)] + [str(path.with_name(f"{path.stem}_{page + 1}{path.suffix}"))
                           for page in range(1, layout.pageCollection().pageCount())]
+
+
+def georeference_pdf(path, layout):
+    """The first page of a PDF in the coordinates of the layout's main map, as QGIS's own PDF
+    export makes it (a geospatial PDF), with GDAL: QgsLayoutExporter.georeferenceOutput of
+    QGIS 3.22 leaves the file as it is."""
+    from osgeo import gdal
+
+    map_item = layout.referenceMap()
+    if map_item is None:
+        return
+    a, b, c, d, e, f = QgsLayoutExporter(layout).computeWorldFileParameters(PDF_DPI)
+    gdal.SetConfigOption("GDAL_PDF_DPI", str(PDF_DPI))  # the size GDAL gives the page
+    try:
+        dataset = gdal.Open(str(path), gdal.GA_Update)
+        if dataset is not None:
+            dataset.SetGeoTransform((c, a, b, f, d, e))
+            dataset.SetProjection(map_item.crs().toWkt(
+                QgsCoordinateReferenceSystem.WktVariant.WKT_PREFERRED_GDAL))
+            dataset = None  # written when closed
+    except RuntimeError:  # (GDAL raising errors): a map without coordinates is still a map
+        pass
+    finally:
+        gdal.SetConfigOption("GDAL_PDF_DPI", None)
 
 
 class PdfPack:

@@ -326,6 +326,28 @@ def test_sample_with_gaps_and_overlaps(sample, output_dir):
     assert "Sources: xy_presence.gpkg, xy_gaps.gpkg, xy_overlap_units.gpkg" in pdf_text(files[0])
 
 
+def test_pdf_maps_are_geospatial_pdfs_of_the_main_map(sample, output_dir):
+    """Coordinates of the main map, as QGIS's own PDF export gives them (read back by GDAL)."""
+    from osgeo import gdal
+    from qgis.core import QgsVectorLayer
+
+    files = written(run_export(sample["presence"], output_dir, CLUSTERS="WSH",
+                               PERIODS="2025-03"))
+    gdal.SetConfigOption("GDAL_PDF_DPI", "300")
+    try:
+        dataset = gdal.Open(str(files[0]))
+        west, size_x, _, north, _, size_y = dataset.GetGeoTransform()
+        width, height = dataset.RasterXSize, dataset.RasterYSize
+        assert "4326" in dataset.GetProjection()
+    finally:
+        gdal.SetConfigOption("GDAL_PDF_DPI", None)
+    east, south = west + width * size_x, north + height * size_y
+    extent = QgsVectorLayer(sample["presence"], "presence", "ogr").extent()
+    # the page spans more than the map: the units lie within its coordinates
+    assert west < extent.xMinimum() < extent.xMaximum() < east
+    assert south < extent.yMinimum() < extent.yMaximum() < north
+
+
 def test_reference_image(sample, output_dir, monkeypatch):
     from qgis.PyQt.QtGui import QFontDatabase
 
