@@ -195,8 +195,11 @@ def earlier_protection(frame: pd.DataFrame) -> pd.Series:
     """Lines an earlier run protected (its ``protected`` field)."""
     if "protected" not in frame:
         return pd.Series(False, index=frame.index)
-    flags = frame["protected"].map(lambda v: False if v is None or pd.isna(v) else bool(v))
-    return flags.astype(bool)
+    flags = frame["protected"]
+    try:  # bool, or 0/1 and blanks as read back from a layer
+        return flags.astype("boolean").fillna(False).astype(bool)
+    except (TypeError, ValueError):
+        return flags.map(lambda v: False if v is None or pd.isna(v) else bool(v)).astype(bool)
 
 
 def _contains(words: Tuple[str, ...], phrase: Tuple[str, ...]) -> bool:
