@@ -83,7 +83,9 @@ class CoordMapAlgorithm(QgsProcessingAlgorithm):
         return catalog.help_url(self.name(), ui_language())
 
     def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API name)
-        ok, message = super().checkParameterValues(parameters, context)
+        """Choices given by name are checked as their option numbers; then no destination
+        may be an input."""
+        ok, message = super().checkParameterValues(with_enum_indexes(self, parameters), context)
         if not ok:
             return ok, message
         return self.destinations_checked(parameters, context)
@@ -135,9 +137,6 @@ class CoordMapAlgorithm(QgsProcessingAlgorithm):
     def icon(self):
         return QIcon(icon_path())
 
-    # Enumerations by name: checked and read as their option numbers.
-    def checkParameterValues(self, parameters, context):
-        return super().checkParameterValues(with_enum_indexes(self, parameters), context)
-
+    # Enumerations by name: read as their option numbers (checked so in checkParameterValues).
     def parameterAsEnum(self, parameters, name, context):
         return super().parameterAsEnum(with_enum_indexes(self, parameters), name, context)
