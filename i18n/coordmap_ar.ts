@@ -22,22 +22,22 @@
     <context>
         <name>CoordMapAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/base.py" line="100" />
+            <location filename="../processing/algorithms/base.py" line="102" />
             <source>Protect sensitive clusters (hide partners, blank small counts)</source>
             <translation>حماية المجموعات الحساسة (إخفاء الشركاء، حذف الأعداد الصغيرة)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="105" />
+            <location filename="../processing/algorithms/base.py" line="107" />
             <source>Sensitive clusters besides GBV and child protection (codes or names)</source>
             <translation>مجموعات حساسة إضافةً إلى العنف القائم على النوع الاجتماعي وحماية الطفل (رموز أو أسماء)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="110" />
+            <location filename="../processing/algorithms/base.py" line="112" />
             <source>Small count threshold k (counts below k are hidden)</source>
             <translation>عتبة الأعداد الصغيرة k (تُخفى الأعداد الأقل من k)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="130" />
+            <location filename="../processing/algorithms/base.py" line="132" />
             <source>Coordination</source>
             <translation>التنسيق</translation>
         </message>
@@ -736,7 +736,7 @@ Data protection (on by default): maps of GBV and child protection (in any spelli
             <translation>فجوة,تداخل,ازدواجية,احتياجات,المحتاجون,شدة,تغطية,تغيير</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="56" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="54" />
             <source>Answers the coordination meeting's three questions from the outputs of 'Join 4W table to admin boundaries' (run it with presence per month to see changes and units that did not report) and an optional needs table.
 
 Needs: a table or file of people in need (PiN), targets and/or severity by P-code and cluster, long (one row per unit and sector, e.g. HXL #inneed, #targeted, #severity, #sector) or wide (one column per cluster, one sheet per measure named e.g. 'PiN' or 'Severity'; every sheet of a workbook is read). Breakdown rows (sex, age, population group) are reduced to the unit's total. Needs of deeper units are rolled up (PiN and targets summed over sub-units, severity = highest); needs of coarser units are rolled down (severity only: a PiN cannot be divided). Needs apply to every period.
@@ -777,102 +777,102 @@ Data protection (on by default): for the sensitive clusters (GBV and child prote
 حماية البيانات (مفعّلة افتراضياً): بالنسبة إلى المجموعات الحساسة (العنف القائم على النوع الاجتماعي وحماية الطفل بأي تهجئة أو لغة، والمجموعات التي تضيفها) يخفي كل ناتج أسماء الشركاء ويحذف الأعداد الأقل من k، مع كتابة علامة أصغر من متبوعة بـ k في قائمة الشركاء؛ ويشير الحقل 'protected' إلى هذه العناصر. يُحتسب العدد الذي أخفاه ناتج الحضور شريكاً واحداً في قواعد الفجوات، فلا تكشف أي حالة عدداً مخفياً.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="100" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="98" />
             <source>Presence (output of the join)</source>
             <translation>الحضور (مخرَج الربط)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="103" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="101" />
             <source>Rows with match status (output of the join)</source>
             <translation>الصفوف مع حالة المطابقة (مخرَج الربط)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="106" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="104" />
             <source>Needs: PiN, targets, severity (layer or CSV/XLSX/ODS file)</source>
             <translation>الاحتياجات: PiN والمستهدفون والشدة (طبقة أو ملف CSV/XLSX/ODS)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="109" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="107" />
             <source>Admin boundaries (to map units with needs and no partner)</source>
             <translation>الحدود الإدارية (لرسم الوحدات التي فيها احتياجات ولا شريك فيها)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="112" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="110" />
             <source>Clusters (codes separated by commas; default: all)</source>
             <translation>المجموعات (رموز مفصولة بفواصل؛ الافتراضي: الكل)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="115" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="113" />
             <source>Periods (e.g. 2025-01,2025-02; default: all)</source>
             <translation>الفترات (مثل 2025-01,2025-02؛ الافتراضي: الكل)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="118" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="116" />
             <source>Admin level</source>
             <translation>المستوى الإداري</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="118" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="116" />
             <source>Automatic (the presence level)</source>
             <translation>تلقائي (مستوى الحضور)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="121" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="119" />
             <source>Minimum partners per unit</source>
             <translation>الحد الأدنى من الشركاء لكل وحدة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="124" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="122" />
             <source>Partners per 10,000 people in need below which a unit is underserved (0: not used)</source>
             <translation>عدد الشركاء لكل 10,000 شخص محتاج الذي تُعدّ الوحدة دونه غير مخدومة بما يكفي (0: غير مستخدم)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="129" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="127" />
             <source>Coverage bands, reached/PiN (below the first: underserved)</source>
             <translation>شرائح التغطية، الواصلون/PiN (ما دون الأولى: خدمة غير كافية)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="134" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="132" />
             <source>Gaps</source>
             <translation>الفجوات</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="136" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="134" />
             <source>Overlaps</source>
             <translation>التداخلات</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="138" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="136" />
             <source>Units with overlaps</source>
             <translation>الوحدات التي فيها تداخلات</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="141" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="139" />
             <source>Changes since the previous period</source>
             <translation>التغييرات منذ الفترة السابقة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="174" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="172" />
             <source>Needs read from: {sources}</source>
             <translation>قُرئت الاحتياجات من: {sources}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="179" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="177" />
             <source>{count} units have no polygon (give the admin boundaries to map them); their features have no geometry: {codes}</source>
             <translation>{count} وحدة بلا مضلّع (قدّم الحدود الإدارية لرسمها)؛ ومعالمها بلا شكل هندسي: {codes}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="190" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="188" />
             <source>Presence: no such layer or file</source>
             <translation>الحضور: لا توجد طبقة أو ملف بهذا الاسم</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="213" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="211" />
             <source>No needs table: gaps only say where partners are; every unit without partner is 'no_need_reported'</source>
             <translation>لا يوجد جدول احتياجات: تبيّن الفجوات أماكن الشركاء فقط؛ وكل وحدة بلا شريك تُصنَّف 'no_need_reported'</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="216" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="214" />
             <source>Needs {value!r}: no such file or layer</source>
             <translation>الاحتياجات {value!r}: لا يوجد ملف أو طبقة بهذا الاسم</translation>
         </message>
@@ -900,12 +900,12 @@ Data protection (on by default): for the sensitive clusters (GBV and child prote
 
 Outputs: presence polygons (one feature per admin unit and cluster, and period when asked) with the number of distinct implementing partners; every input row with how it matched; the QA report; optionally the column mapping used (reuse it next round as Mapping) and a crosswalk of suggestions to review (reuse it as Crosswalk).
 
-Data protection (on by default): the presence of GBV and child protection (in any spelling or language, and of the other clusters you add) names no partner and gives no count below k: the partner list says '&lt;k' or 'hidden', smaller counts are blank and the 'protected' field is set. The rows output and the QA report keep every name: they are for you, not for publication, and say so in their first line.</source>
+Data protection (on by default): the presence of GBV and child protection (in any spelling or language, and of the other clusters you add) names no partner and gives no count below k: the partner list says fewer than k or 'hidden', smaller counts are blank and the 'protected' field is set. The rows output and the QA report keep every name: they are for you, not for publication, and say so in their first line.</source>
             <translation>يقرأ جدول 3W/4W/5W الخاص بالشركاء (طبقة محمّلة أو ملف CSV أو XLSX أو XLS أو ODS)، ويكتشف ترويسته وصف HXL وأعمدته، ويوحّد أسماء المجموعات والفترات، ويربط كل صف بالحدود الإدارية عبر الرمز P-code (ثم بالاسم ضمن الوحدة الأم). لا يضيع أي صف: كل صف مُدخل موجود في مخرَج الصفوف مع حالته (used أو unmatched أو rolled_up أو skipped) والسبب، ويسرد تقرير ضبط الجودة ما تعذّرت مطابقته مع اقتراحات لإعادتها إلى الشركاء.
 
 المخرجات: مضلّعات الحضور (معلم واحد لكل وحدة إدارية ومجموعة، ولكل فترة عند الطلب) مع عدد الشركاء المنفّذين المختلفين؛ كل صف مُدخل مع طريقة مطابقته؛ تقرير ضبط الجودة؛ واختياريًا مطابقة الأعمدة المستخدمة (أعد استخدامها في الجولة التالية بوصفها مطابقة الأعمدة) وجدول تقابل للاقتراحات للمراجعة (أعد استخدامه بوصفه جدول التقابل).
 
-حماية البيانات (مفعّلة افتراضياً): لا يُسمّي ناتج الحضور للعنف القائم على النوع الاجتماعي وحماية الطفل (بأي تهجئة أو لغة، وللمجموعات الأخرى التي تضيفها) أي شريك ولا يعطي أي عدد أقل من k: تذكر قائمة الشركاء '&lt;k' أو 'hidden'، وتُترك الأعداد الأصغر فارغة ويُعيَّن الحقل 'protected'. يحتفظ ناتج الصفوف وتقرير ضبط الجودة بكل الأسماء: هما لك، ليسا للنشر، ويقولان ذلك في سطرهما الأول.</translation>
+حماية البيانات (مفعّلة افتراضياً): لا يُسمّي ناتج الحضور للعنف القائم على النوع الاجتماعي وحماية الطفل (بأي تهجئة أو لغة، وللمجموعات الأخرى التي تضيفها) أي شريك ولا يعطي أي عدد أقل من k: تذكر قائمة الشركاء أقل من k أو 'hidden'، وتُترك الأعداد الأصغر فارغة ويُعيَّن الحقل 'protected'. يحتفظ ناتج الصفوف وتقرير ضبط الجودة بكل الأسماء: هما لك، ليسا للنشر، ويقولان ذلك في سطرهما الأول.</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/join_4w.py" line="77" />

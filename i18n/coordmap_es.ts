@@ -22,22 +22,22 @@
     <context>
         <name>CoordMapAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/base.py" line="100" />
+            <location filename="../processing/algorithms/base.py" line="102" />
             <source>Protect sensitive clusters (hide partners, blank small counts)</source>
             <translation>Proteger los clústeres sensibles (ocultar socios, borrar los recuentos pequeños)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="105" />
+            <location filename="../processing/algorithms/base.py" line="107" />
             <source>Sensitive clusters besides GBV and child protection (codes or names)</source>
             <translation>Clústeres sensibles además de la VBG y la protección de la niñez (códigos o nombres)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="110" />
+            <location filename="../processing/algorithms/base.py" line="112" />
             <source>Small count threshold k (counts below k are hidden)</source>
             <translation>Umbral de recuentos pequeños k (se ocultan los recuentos inferiores a k)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="130" />
+            <location filename="../processing/algorithms/base.py" line="132" />
             <source>Coordination</source>
             <translation>Coordinación</translation>
         </message>
@@ -736,7 +736,7 @@ Protección de datos (activada por defecto): los mapas de VBG y de protección d
             <translation>brecha,superposición,duplicación,necesidades,PiN,severidad,cobertura,cambio</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="56" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="54" />
             <source>Answers the coordination meeting's three questions from the outputs of 'Join 4W table to admin boundaries' (run it with presence per month to see changes and units that did not report) and an optional needs table.
 
 Needs: a table or file of people in need (PiN), targets and/or severity by P-code and cluster, long (one row per unit and sector, e.g. HXL #inneed, #targeted, #severity, #sector) or wide (one column per cluster, one sheet per measure named e.g. 'PiN' or 'Severity'; every sheet of a workbook is read). Breakdown rows (sex, age, population group) are reduced to the unit's total. Needs of deeper units are rolled up (PiN and targets summed over sub-units, severity = highest); needs of coarser units are rolled down (severity only: a PiN cannot be divided). Needs apply to every period.
@@ -777,102 +777,102 @@ Límites administrativos: sin ellos solo se pueden cartografiar las unidades de 
 Protección de datos (activada por defecto): para los clústeres sensibles (VBG y protección de la niñez en cualquier grafía o idioma, y los clústeres que añada), cada salida oculta los nombres de los socios y borra los recuentos inferiores a k, escribiendo el signo menor que seguido de k en la lista de socios; el campo 'protected' marca esas entidades. Un recuento que la presencia ocultó cuenta como un socio en las reglas de brechas, de modo que ningún estado revela un recuento oculto.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="100" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="98" />
             <source>Presence (output of the join)</source>
             <translation>Presencia (salida de la unión)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="103" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="101" />
             <source>Rows with match status (output of the join)</source>
             <translation>Filas con estado de emparejamiento (salida de la unión)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="106" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="104" />
             <source>Needs: PiN, targets, severity (layer or CSV/XLSX/ODS file)</source>
             <translation>Necesidades: PiN, metas, severidad (capa o archivo CSV/XLSX/ODS)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="109" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="107" />
             <source>Admin boundaries (to map units with needs and no partner)</source>
             <translation>Límites administrativos (para cartografiar las unidades con necesidades y sin socios)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="112" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="110" />
             <source>Clusters (codes separated by commas; default: all)</source>
             <translation>Clústeres (códigos separados por comas; por defecto: todos)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="115" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="113" />
             <source>Periods (e.g. 2025-01,2025-02; default: all)</source>
             <translation>Períodos (p. ej. 2025-01,2025-02; por defecto: todos)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="118" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="116" />
             <source>Admin level</source>
             <translation>Nivel administrativo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="118" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="116" />
             <source>Automatic (the presence level)</source>
             <translation>Automático (el nivel de la presencia)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="121" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="119" />
             <source>Minimum partners per unit</source>
             <translation>Mínimo de socios por unidad</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="124" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="122" />
             <source>Partners per 10,000 people in need below which a unit is underserved (0: not used)</source>
             <translation>Socios por cada 10 000 personas con necesidades por debajo del cual una unidad tiene atención insuficiente (0: no se usa)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="129" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="127" />
             <source>Coverage bands, reached/PiN (below the first: underserved)</source>
             <translation>Rangos de cobertura, alcanzados/PiN (por debajo del primero: atención insuficiente)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="134" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="132" />
             <source>Gaps</source>
             <translation>Brechas</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="136" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="134" />
             <source>Overlaps</source>
             <translation>Superposiciones</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="138" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="136" />
             <source>Units with overlaps</source>
             <translation>Unidades con superposiciones</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="141" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="139" />
             <source>Changes since the previous period</source>
             <translation>Cambios desde el período anterior</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="174" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="172" />
             <source>Needs read from: {sources}</source>
             <translation>Necesidades leídas de: {sources}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="179" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="177" />
             <source>{count} units have no polygon (give the admin boundaries to map them); their features have no geometry: {codes}</source>
             <translation>{count} unidades no tienen polígono (indique los límites administrativos para cartografiarlas); sus entidades no tienen geometría: {codes}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="190" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="188" />
             <source>Presence: no such layer or file</source>
             <translation>Presencia: no existe esa capa ni ese archivo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="213" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="211" />
             <source>No needs table: gaps only say where partners are; every unit without partner is 'no_need_reported'</source>
             <translation>Sin tabla de necesidades: las brechas solo indican dónde están los socios; toda unidad sin socios es 'no_need_reported'</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="216" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="214" />
             <source>Needs {value!r}: no such file or layer</source>
             <translation>Necesidades {value!r}: no existe ese archivo ni esa capa</translation>
         </message>
@@ -900,12 +900,12 @@ Protección de datos (activada por defecto): para los clústeres sensibles (VBG 
 
 Outputs: presence polygons (one feature per admin unit and cluster, and period when asked) with the number of distinct implementing partners; every input row with how it matched; the QA report; optionally the column mapping used (reuse it next round as Mapping) and a crosswalk of suggestions to review (reuse it as Crosswalk).
 
-Data protection (on by default): the presence of GBV and child protection (in any spelling or language, and of the other clusters you add) names no partner and gives no count below k: the partner list says '&lt;k' or 'hidden', smaller counts are blank and the 'protected' field is set. The rows output and the QA report keep every name: they are for you, not for publication, and say so in their first line.</source>
+Data protection (on by default): the presence of GBV and child protection (in any spelling or language, and of the other clusters you add) names no partner and gives no count below k: the partner list says fewer than k or 'hidden', smaller counts are blank and the 'protected' field is set. The rows output and the QA report keep every name: they are for you, not for publication, and say so in their first line.</source>
             <translation>Lee una tabla 3W/4W/5W de los socios (una capa cargada o un archivo CSV, XLSX, XLS u ODS), detecta su encabezado, la fila HXL y las columnas, normaliza los clústeres y los períodos, y une cada fila a los límites administrativos por P-code (y luego por nombre dentro de la unidad superior). No se pierde ninguna fila: cada fila de entrada está en la salida de filas con su estado (used, unmatched, rolled_up, skipped) y el motivo, y el informe de control de calidad enumera lo que no se pudo emparejar, con sugerencias para devolver a los socios.
 
 Salidas: polígonos de presencia (una entidad por unidad administrativa y clúster, y por período si se pide) con el número de socios implementadores distintos; cada fila de entrada con cómo se emparejó; el informe de control de calidad; opcionalmente, la asignación de columnas utilizada (reutilícela en la siguiente ronda como Asignación de columnas) y una tabla de correspondencias con sugerencias para revisar (reutilícela como Tabla de correspondencias).
 
-Protección de datos (activada por defecto): la presencia de VBG y de protección de la niñez (en cualquier grafía o idioma, y de los demás clústeres que añada) no nombra a ningún socio ni da recuentos inferiores a k: la lista de socios indica '&lt;k' o 'hidden', los recuentos menores quedan vacíos y se marca el campo 'protected'. La salida de filas y el informe de control de calidad conservan todos los nombres: son para usted, no para publicar, y lo dicen en su primera línea.</translation>
+Protección de datos (activada por defecto): la presencia de VBG y de protección de la niñez (en cualquier grafía o idioma, y de los demás clústeres que añada) no nombra a ningún socio ni da recuentos inferiores a k: la lista de socios indica menos de k o 'hidden', los recuentos menores quedan vacíos y se marca el campo 'protected'. La salida de filas y el informe de control de calidad conservan todos los nombres: son para usted, no para publicar, y lo dicen en su primera línea.</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/join_4w.py" line="77" />

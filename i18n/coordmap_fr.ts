@@ -22,22 +22,22 @@
     <context>
         <name>CoordMapAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/base.py" line="100" />
+            <location filename="../processing/algorithms/base.py" line="102" />
             <source>Protect sensitive clusters (hide partners, blank small counts)</source>
             <translation>Protéger les clusters sensibles (masquer les partenaires, effacer les petits effectifs)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="105" />
+            <location filename="../processing/algorithms/base.py" line="107" />
             <source>Sensitive clusters besides GBV and child protection (codes or names)</source>
             <translation>Clusters sensibles en plus des VBG et de la protection de l'enfance (codes ou noms)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="110" />
+            <location filename="../processing/algorithms/base.py" line="112" />
             <source>Small count threshold k (counts below k are hidden)</source>
             <translation>Seuil des petits effectifs k (les effectifs inférieurs à k sont masqués)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="130" />
+            <location filename="../processing/algorithms/base.py" line="132" />
             <source>Coordination</source>
             <translation>Coordination</translation>
         </message>
@@ -736,7 +736,7 @@ Protection des données (activée par défaut) : les cartes des VBG et de la pro
             <translation>lacune,chevauchement,doublon,besoins,PiN,sévérité,couverture,changement</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="56" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="54" />
             <source>Answers the coordination meeting's three questions from the outputs of 'Join 4W table to admin boundaries' (run it with presence per month to see changes and units that did not report) and an optional needs table.
 
 Needs: a table or file of people in need (PiN), targets and/or severity by P-code and cluster, long (one row per unit and sector, e.g. HXL #inneed, #targeted, #severity, #sector) or wide (one column per cluster, one sheet per measure named e.g. 'PiN' or 'Severity'; every sheet of a workbook is read). Breakdown rows (sex, age, population group) are reduced to the unit's total. Needs of deeper units are rolled up (PiN and targets summed over sub-units, severity = highest); needs of coarser units are rolled down (severity only: a PiN cannot be divided). Needs apply to every period.
@@ -777,102 +777,102 @@ Limites administratives : sans elles, seules les unités de la couche de présen
 Protection des données (activée par défaut) : pour les clusters sensibles (VBG et protection de l'enfance quelle qu'en soit l'orthographe ou la langue, et les clusters que vous ajoutez), chaque sortie masque les noms des partenaires et efface les effectifs inférieurs à k, en écrivant le signe inférieur à suivi de k dans la liste des partenaires ; le champ 'protected' signale ces entités. Un effectif que la présence a masqué compte pour un partenaire dans les règles des lacunes, de sorte qu'aucun statut ne révèle un effectif masqué.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="100" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="98" />
             <source>Presence (output of the join)</source>
             <translation>Présence (sortie de la jointure)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="103" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="101" />
             <source>Rows with match status (output of the join)</source>
             <translation>Lignes avec statut d'appariement (sortie de la jointure)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="106" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="104" />
             <source>Needs: PiN, targets, severity (layer or CSV/XLSX/ODS file)</source>
             <translation>Besoins : PiN, cibles, sévérité (couche ou fichier CSV/XLSX/ODS)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="109" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="107" />
             <source>Admin boundaries (to map units with needs and no partner)</source>
             <translation>Limites administratives (pour cartographier les unités ayant des besoins et aucun partenaire)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="112" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="110" />
             <source>Clusters (codes separated by commas; default: all)</source>
             <translation>Clusters (codes séparés par des virgules ; par défaut : tous)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="115" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="113" />
             <source>Periods (e.g. 2025-01,2025-02; default: all)</source>
             <translation>Périodes (p. ex. 2025-01,2025-02 ; par défaut : toutes)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="118" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="116" />
             <source>Admin level</source>
             <translation>Niveau administratif</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="118" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="116" />
             <source>Automatic (the presence level)</source>
             <translation>Automatique (le niveau de la présence)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="121" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="119" />
             <source>Minimum partners per unit</source>
             <translation>Nombre minimum de partenaires par unité</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="124" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="122" />
             <source>Partners per 10,000 people in need below which a unit is underserved (0: not used)</source>
             <translation>Partenaires pour 10 000 personnes dans le besoin en dessous duquel une unité est insuffisamment desservie (0 : non utilisé)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="129" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="127" />
             <source>Coverage bands, reached/PiN (below the first: underserved)</source>
             <translation>Tranches de couverture, atteints/PiN (sous la première : insuffisamment desservi)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="134" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="132" />
             <source>Gaps</source>
             <translation>Lacunes</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="136" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="134" />
             <source>Overlaps</source>
             <translation>Chevauchements</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="138" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="136" />
             <source>Units with overlaps</source>
             <translation>Unités avec chevauchements</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="141" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="139" />
             <source>Changes since the previous period</source>
             <translation>Changements depuis la période précédente</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="174" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="172" />
             <source>Needs read from: {sources}</source>
             <translation>Besoins lus depuis : {sources}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="179" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="177" />
             <source>{count} units have no polygon (give the admin boundaries to map them); their features have no geometry: {codes}</source>
             <translation>{count} unités n'ont pas de polygone (donnez les limites administratives pour les cartographier) ; leurs entités n'ont pas de géométrie : {codes}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="190" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="188" />
             <source>Presence: no such layer or file</source>
             <translation>Présence : ni couche ni fichier de ce nom</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="213" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="211" />
             <source>No needs table: gaps only say where partners are; every unit without partner is 'no_need_reported'</source>
             <translation>Pas de table des besoins : les lacunes indiquent seulement où sont les partenaires ; toute unité sans partenaire est 'no_need_reported'</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="216" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="214" />
             <source>Needs {value!r}: no such file or layer</source>
             <translation>Besoins {value!r} : ni fichier ni couche de ce nom</translation>
         </message>
@@ -900,12 +900,12 @@ Protection des données (activée par défaut) : pour les clusters sensibles (VB
 
 Outputs: presence polygons (one feature per admin unit and cluster, and period when asked) with the number of distinct implementing partners; every input row with how it matched; the QA report; optionally the column mapping used (reuse it next round as Mapping) and a crosswalk of suggestions to review (reuse it as Crosswalk).
 
-Data protection (on by default): the presence of GBV and child protection (in any spelling or language, and of the other clusters you add) names no partner and gives no count below k: the partner list says '&lt;k' or 'hidden', smaller counts are blank and the 'protected' field is set. The rows output and the QA report keep every name: they are for you, not for publication, and say so in their first line.</source>
+Data protection (on by default): the presence of GBV and child protection (in any spelling or language, and of the other clusters you add) names no partner and gives no count below k: the partner list says fewer than k or 'hidden', smaller counts are blank and the 'protected' field is set. The rows output and the QA report keep every name: they are for you, not for publication, and say so in their first line.</source>
             <translation>Lit une table 3W/4W/5W des partenaires (une couche chargée ou un fichier CSV, XLSX, XLS ou ODS), détecte son en-tête, sa ligne HXL et ses colonnes, normalise les clusters et les périodes, et joint chaque ligne aux limites administratives par P-code (puis par nom au sein de l'unité parente). Aucune ligne n'est perdue : chaque ligne d'entrée figure dans la sortie des lignes avec son statut (used, unmatched, rolled_up, skipped) et la raison, et le rapport de contrôle qualité liste ce qui n'a pas pu être apparié, avec des suggestions à renvoyer aux partenaires.
 
 Sorties : polygones de présence (une entité par unité administrative et par cluster, et par période si demandé) avec le nombre de partenaires de mise en œuvre distincts ; chaque ligne d'entrée avec la façon dont elle a été appariée ; le rapport de contrôle qualité ; en option, la correspondance des colonnes utilisée (à réutiliser au prochain cycle comme Correspondance des colonnes) et une table de correspondance des suggestions à vérifier (à réutiliser comme Table de correspondance).
 
-Protection des données (activée par défaut) : la présence des VBG et de la protection de l'enfance (quelle qu'en soit l'orthographe ou la langue, et des autres clusters que vous ajoutez) ne nomme aucun partenaire et ne donne aucun effectif inférieur à k : la liste des partenaires indique '&lt;k' ou 'hidden', les effectifs plus petits sont vides et le champ 'protected' est renseigné. La sortie des lignes et le rapport de contrôle qualité gardent tous les noms : ils sont pour vous, pas pour publication, et le disent dans leur première ligne.</translation>
+Protection des données (activée par défaut) : la présence des VBG et de la protection de l'enfance (quelle qu'en soit l'orthographe ou la langue, et des autres clusters que vous ajoutez) ne nomme aucun partenaire et ne donne aucun effectif inférieur à k : la liste des partenaires indique moins de k ou 'hidden', les effectifs plus petits sont vides et le champ 'protected' est renseigné. La sortie des lignes et le rapport de contrôle qualité gardent tous les noms : ils sont pour vous, pas pour publication, et le disent dans leur première ligne.</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/join_4w.py" line="77" />

@@ -59,7 +59,7 @@ def static_value(value):
     if isinstance(value, QgsProcessingFeatureSourceDefinition):
         value = value.source
     if isinstance(value, QgsProperty):
-        value = value.staticValue() if value.propertyType() == QgsProperty.StaticProperty \
+        value = value.staticValue() if value.propertyType() == QgsProperty.Type.StaticProperty \
             else None
     return value
 
