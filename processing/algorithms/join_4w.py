@@ -68,9 +68,9 @@ class Join4WAlgorithm(CoordMapAlgorithm):
             "Data protection (on by default): the presence of GBV and child protection (in any "
             "spelling or language, and of the other clusters you add) names no partner and "
             "gives no count below k: the partner list says fewer than k or 'hidden', smaller "
-            "counts are blank and the 'protected' field is set. The rows output and the QA report keep "
-            "every name: they are for you, not for publication, and say so in their first "
-            "line."
+            "counts are blank and the 'protected' field is set. The rows output and the QA "
+            "report keep every name: they are for you, not for publication, and say so in "
+            "their first line."
         )
 
     def initAlgorithm(self, config=None):
