@@ -11,7 +11,7 @@ LOWEST_VENV := .venv-lowest
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
 APT_PACKAGES := qgis python3-qgis qgis-providers python3-venv xvfb xauth poppler-utils \
-	qttools5-dev-tools pyqt5-dev-tools fonts-dejavu-core fonts-noto-core
+	qttools5-dev-tools pyqt5-dev-tools fonts-dejavu-core fonts-noto-core strace
 TEST_OUTPUT := test-output
 DEMO_OUTPUT := demo-output
 

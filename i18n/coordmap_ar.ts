@@ -22,7 +22,22 @@
     <context>
         <name>CoordMapAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/base.py" line="73" />
+            <location filename="../processing/algorithms/base.py" line="102" />
+            <source>Protect sensitive clusters (hide partners, blank small counts)</source>
+            <translation>حماية المجموعات الحساسة (إخفاء الشركاء، حذف الأعداد الصغيرة)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/base.py" line="107" />
+            <source>Sensitive clusters besides GBV and child protection (codes or names)</source>
+            <translation>مجموعات حساسة إضافةً إلى العنف القائم على النوع الاجتماعي وحماية الطفل (رموز أو أسماء)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/base.py" line="112" />
+            <source>Small count threshold k (counts below k are hidden)</source>
+            <translation>عتبة الأعداد الصغيرة k (تُخفى الأعداد الأقل من k)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/base.py" line="132" />
             <source>Coordination</source>
             <translation>التنسيق</translation>
         </message>
@@ -423,27 +438,47 @@
             <translation>{chosen} ({total} في الجدول كله)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="547" />
+            <location filename="../plugin/dock.py" line="549" />
+            <source>withheld (protected data)</source>
+            <translation>محجوب (بيانات محمية)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="550" />
+            <source>{count} + withheld (protected data)</source>
+            <translation>{count} + محجوب (بيانات محمية)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="555" />
+            <source>withheld</source>
+            <translation>محجوب</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="556" />
             <source>{code} – {name} ({partners})</source>
             <translation>{code} – {name} ({partners})</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="549" />
+            <location filename="../plugin/dock.py" line="558" />
+            <source>Protected data: partner names and numbers below the threshold are not shown</source>
+            <translation>بيانات محمية: لا تُعرض أسماء الشركاء ولا الأعداد التي تقل عن العتبة</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="558" />
             <source>{partners} partners in the chosen periods</source>
             <translation>{partners} شريك في الفترات المختارة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="633" />
+            <location filename="../plugin/dock.py" line="644" />
             <source>Exporting the map pack to {folder}…</source>
             <translation>جارٍ تصدير حزمة الخرائط إلى {folder}…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="634" />
+            <location filename="../plugin/dock.py" line="645" />
             <source>CoordMap: export map pack</source>
             <translation>CoordMap: تصدير حزمة الخرائط</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="634" />
+            <location filename="../plugin/dock.py" line="645" />
             <source>Map pack written to {folder}</source>
             <translation>كُتبت حزمة الخرائط في {folder}</translation>
         </message>
@@ -485,6 +520,44 @@
         </message>
     </context>
     <context>
+        <name>Destinations</name>
+        <message>
+            <location filename="../processing/algorithms/destinations.py" line="49" />
+            <source>Cancelled: no output was written</source>
+            <translation>أُلغي: لم يُكتب أي ناتج</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/destinations.py" line="155" />
+            <source>{output}: {path} is the file of the input '{input}'; an output is never written over an input: choose another file name</source>
+            <translation>{output}: {path} هو ملف المُدخل '{input}'؛ لا يُكتب أي ناتج فوق مُدخل أبداً: اختر اسم ملف آخر</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/destinations.py" line="161" />
+            <source>{output}: {path} is a folder: give a file name</source>
+            <translation>{output}: {path} مجلد: أعطِ اسم ملف</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/destinations.py" line="166" />
+            <source>{output} and {other} are the same file ({path}): give each output its own file</source>
+            <translation>{output} و{other} هما الملف نفسه ({path}): أعطِ كل ناتج ملفه الخاص</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/destinations.py" line="184" />
+            <source>{what} {path}: cannot be written ({cause})</source>
+            <translation>{what} {path}: تتعذّر الكتابة ({cause})</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/destinations.py" line="331" />
+            <source>{path}: the file was not finished writing</source>
+            <translation>{path}: لم تكتمل كتابة الملف</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/destinations.py" line="349" />
+            <source>Output</source>
+            <translation>الناتج</translation>
+        </message>
+    </context>
+    <context>
         <name>ExportMapsAlgorithm</name>
         <message>
             <location filename="../processing/algorithms/catalog.py" line="54" />
@@ -502,146 +575,145 @@
             <translation>حزمة خرائط,خريطة,PDF,تخطيط طباعة,أطلس,الحضور التشغيلي</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="59" />
+            <location filename="../processing/algorithms/export_maps.py" line="57" />
             <source>Makes the 3W map pack from the presence output of 'Join 4W table to admin boundaries': one map per cluster (and per period) with title, period, 'as of' date, legend of partners per unit, locator map, scale bar, north arrow, sources, producer, map id, creation date, the United Nations disclaimer and a note saying what blank areas mean. Hatched grey units have no data (no 4W report); white units were reported with no partner of the cluster.
 
-Optional gaps and overlap-units layers (from 'Gaps and overlaps') outline units with a need and no partner and hatch units with overlapping activities. Files are named by map id, cluster short name, paper and date, e.g. COORDMAP-WSH-2025-12_3W-Water-Sanitation-and-Hygiene_A4L_20251231. Map texts are in the chosen language (English, French, Spanish, Arabic). Cluster colours and icons are CoordMap's own defaults, not an official palette: give your own JSON file (same shape as resources/styles/cluster_styles.json) as 'Cluster colours and icons', or set it once in the QGIS setting coordmap/cluster_styles. 'Add the layouts to the project' keeps every map as an editable print layout (with its layers, as temporary layers) to fine-tune in the layout manager.</source>
+Optional gaps and overlap-units layers (from 'Gaps and overlaps') outline units with a need and no partner and hatch units with overlapping activities. Files are named by map id, cluster short name, paper and date, e.g. COORDMAP-WSH-2025-12_3W-Water-Sanitation-and-Hygiene_A4L_20251231. Map texts are in the chosen language (English, French, Spanish, Arabic). Cluster colours and icons are CoordMap's own defaults, not an official palette: give your own JSON file (same shape as resources/styles/cluster_styles.json) as 'Cluster colours and icons', or set it once in the QGIS setting coordmap/cluster_styles. 'Add the layouts to the project' keeps every map as an editable print layout (with its layers, as temporary layers) to fine-tune in the layout manager.
+
+Data protection (on by default): maps of GBV and child protection (in any spelling or language, and of the clusters you add) name no partner and show no count below k: the legend has two classes, fewer than k and k or more, the partner table shows fewer than k and 'withheld', and the partner and activity numbers are withheld. Texts from the data and the parameters are printed as written, never run as expressions.</source>
             <translation>يُنتج حزمة خرائط 3W من مخرَج الحضور لخوارزمية «ربط جدول 4W بالحدود الإدارية»: خريطة لكل مجموعة (ولكل فترة) تتضمن العنوان والفترة وتاريخ «حتى تاريخ» ومفتاح الشركاء لكل وحدة وخريطة الموقع ومقياس الرسم وسهم الشمال والمصادر والجهة المُعِدّة ومعرّف الخريطة وتاريخ الإنشاء وإخلاء المسؤولية الخاص بالأمم المتحدة وملاحظة توضح معنى المناطق الفارغة. الوحدات الرمادية المظللة بخطوط لا بيانات لها (لا تقرير 4W)؛ والوحدات البيضاء أُبلغ عنها دون أي شريك من المجموعة.
 
-طبقتا الفجوات ووحدات التداخل الاختياريتان (من «الفجوات والتداخلات») تحددان الوحدات التي فيها احتياج ولا شريك فيها وتظللان بخطوط الوحدات التي فيها أنشطة متداخلة. تُسمّى الملفات بمعرّف الخريطة والاسم المختصر للمجموعة والورق والتاريخ، مثل COORDMAP-WSH-2025-12_3W-Water-Sanitation-and-Hygiene_A4L_20251231. نصوص الخرائط باللغة المختارة (الإنجليزية أو الفرنسية أو الإسبانية أو العربية). ألوان المجموعات وأيقوناتها هي الإعدادات الافتراضية لـ CoordMap وليست لوحة ألوان رسمية: قدّم ملف JSON خاصًا بك (بالشكل نفسه لملف resources/styles/cluster_styles.json) بوصفه «ألوان المجموعات وأيقوناتها»، أو اضبطه مرة واحدة في إعداد QGIS coordmap/cluster_styles. يُبقي خيار «إضافة التخطيطات إلى المشروع» كل خريطة تخطيطَ طباعة قابلًا للتحرير (مع طبقاته، كطبقات مؤقتة) لضبطه في مدير التخطيطات.</translation>
+طبقتا الفجوات ووحدات التداخل الاختياريتان (من «الفجوات والتداخلات») تحددان الوحدات التي فيها احتياج ولا شريك فيها وتظللان بخطوط الوحدات التي فيها أنشطة متداخلة. تُسمّى الملفات بمعرّف الخريطة والاسم المختصر للمجموعة والورق والتاريخ، مثل COORDMAP-WSH-2025-12_3W-Water-Sanitation-and-Hygiene_A4L_20251231. نصوص الخرائط باللغة المختارة (الإنجليزية أو الفرنسية أو الإسبانية أو العربية). ألوان المجموعات وأيقوناتها هي الإعدادات الافتراضية لـ CoordMap وليست لوحة ألوان رسمية: قدّم ملف JSON خاصًا بك (بالشكل نفسه لملف resources/styles/cluster_styles.json) بوصفه «ألوان المجموعات وأيقوناتها»، أو اضبطه مرة واحدة في إعداد QGIS coordmap/cluster_styles. يُبقي خيار «إضافة التخطيطات إلى المشروع» كل خريطة تخطيطَ طباعة قابلًا للتحرير (مع طبقاته، كطبقات مؤقتة) لضبطه في مدير التخطيطات.
+
+حماية البيانات (مفعّلة افتراضياً): لا تُسمّي خرائط العنف القائم على النوع الاجتماعي وحماية الطفل (بأي تهجئة أو لغة، والمجموعات التي تضيفها) أي شريك ولا تعرض أي عدد أقل من k: تضم وسيلة الإيضاح فئتين، أقل من k وk أو أكثر، ويذكر جدول الشركاء أقل من k و'محجوبة'، وتُحجب أعداد الشركاء والأنشطة. تُطبع نصوص البيانات والمعاملات كما كُتبت، ولا تُنفّذ أبداً كتعابير.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="79" />
+            <location filename="../processing/algorithms/export_maps.py" line="83" />
             <source>Presence (output of Join 4W)</source>
             <translation>الحضور (مخرَج ربط 4W)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="82" />
+            <location filename="../processing/algorithms/export_maps.py" line="86" />
             <source>Gaps (output of Gaps and overlaps)</source>
             <translation>الفجوات (مخرَج الفجوات والتداخلات)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="85" />
+            <location filename="../processing/algorithms/export_maps.py" line="89" />
             <source>Overlap units (output of Gaps and overlaps)</source>
             <translation>وحدات التداخل (مخرَج الفجوات والتداخلات)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="88" />
+            <location filename="../processing/algorithms/export_maps.py" line="92" />
             <source>Clusters (codes separated by commas; default: all present)</source>
             <translation>المجموعات (رموز مفصولة بفواصل؛ الافتراضي: كل الموجودة)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="91" />
+            <location filename="../processing/algorithms/export_maps.py" line="95" />
             <source>Periods (separated by commas; default: every period)</source>
             <translation>الفترات (مفصولة بفواصل؛ الافتراضي: كل الفترات)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="94" />
+            <location filename="../processing/algorithms/export_maps.py" line="98" />
             <source>Template</source>
             <translation>القالب</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="94" />
+            <location filename="../processing/algorithms/export_maps.py" line="98" />
             <source>A4 landscape</source>
             <translation>A4 أفقي</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="94" />
+            <location filename="../processing/algorithms/export_maps.py" line="98" />
             <source>A4 portrait</source>
             <translation>A4 عمودي</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="94" />
+            <location filename="../processing/algorithms/export_maps.py" line="98" />
             <source>A3 landscape</source>
             <translation>A3 أفقي</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="97" />
+            <location filename="../processing/algorithms/export_maps.py" line="101" />
             <source>Map language</source>
             <translation>لغة الخرائط</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="100" />
+            <location filename="../processing/algorithms/export_maps.py" line="104" />
             <source>Title (default: '&lt;cluster&gt;: operational presence')</source>
             <translation>العنوان (الافتراضي: '&lt;cluster&gt;: operational presence' بلغة الخريطة)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="103" />
+            <location filename="../processing/algorithms/export_maps.py" line="107" />
             <source>Sources (default: the input file names)</source>
             <translation>المصادر (الافتراضي: أسماء ملفات الإدخال)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="105" />
+            <location filename="../processing/algorithms/export_maps.py" line="109" />
             <source>Producer and contact</source>
             <translation>الجهة المُعِدّة وجهة الاتصال</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="107" />
+            <location filename="../processing/algorithms/export_maps.py" line="111" />
             <source>Format</source>
             <translation>الصيغة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="109" />
+            <location filename="../processing/algorithms/export_maps.py" line="113" />
             <source>One multi-page PDF instead of one file per map</source>
             <translation>ملف PDF واحد متعدد الصفحات بدلًا من ملف لكل خريطة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="112" />
+            <location filename="../processing/algorithms/export_maps.py" line="116" />
             <source>Add the layouts to the project (to edit them)</source>
             <translation>إضافة التخطيطات إلى المشروع (لتحريرها)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="115" />
+            <location filename="../processing/algorithms/export_maps.py" line="119" />
             <source>Add a page listing the partners per unit</source>
             <translation>إضافة صفحة تسرد الشركاء لكل وحدة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="118" />
-            <source>Sensitive clusters: partner names never shown (codes, commas)</source>
-            <translation>المجموعات الحساسة: لا تُعرض أسماء الشركاء أبدًا (رموز مفصولة بفواصل)</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/export_maps.py" line="122" />
+            <location filename="../processing/algorithms/export_maps.py" line="123" />
             <source>Cluster colours and icons (JSON)</source>
             <translation>ألوان المجموعات وأيقوناتها (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="125" />
+            <location filename="../processing/algorithms/export_maps.py" line="126" />
             <source>Output folder</source>
             <translation>مجلد المخرجات</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="127" />
+            <location filename="../processing/algorithms/export_maps.py" line="128" />
             <source>Files written</source>
             <translation>الملفات المكتوبة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="133" />
+            <location filename="../processing/algorithms/export_maps.py" line="136" />
             <source>Presence: no such layer or file</source>
             <translation>الحضور: لا توجد طبقة أو ملف بهذا الاسم</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="134" />
+            <location filename="../processing/algorithms/export_maps.py" line="137" />
             <source>Presence</source>
             <translation>الحضور</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="140" />
+            <location filename="../processing/algorithms/export_maps.py" line="146" />
             <source>Presence: no feature for clusters {clusters} and periods {periods}</source>
             <translation>الحضور: لا توجد معالم للمجموعات {clusters} والفترات {periods}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="144" />
+            <location filename="../processing/algorithms/export_maps.py" line="150" />
             <source>{count} maps to make</source>
             <translation>{count} خريطة للإنتاج</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="176" />
+            <location filename="../processing/algorithms/export_maps.py" line="167" />
             <source>Wrote {count} files to {folder}</source>
             <translation>كُتب {count} ملفًا في {folder}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="218" />
+            <location filename="../processing/algorithms/export_maps.py" line="209" />
             <source>{label} {name}: no field {fields}; give the output of CoordMap's algorithm (fields are listed in the help)</source>
             <translation>{label} {name}: لا يوجد حقل {fields}؛ قدّم مخرَج خوارزمية CoordMap (الحقول مذكورة في المساعدة)</translation>
         </message>
@@ -664,7 +736,7 @@ Optional gaps and overlap-units layers (from 'Gaps and overlaps') outline units 
             <translation>فجوة,تداخل,ازدواجية,احتياجات,المحتاجون,شدة,تغطية,تغيير</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="57" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="54" />
             <source>Answers the coordination meeting's three questions from the outputs of 'Join 4W table to admin boundaries' (run it with presence per month to see changes and units that did not report) and an optional needs table.
 
 Needs: a table or file of people in need (PiN), targets and/or severity by P-code and cluster, long (one row per unit and sector, e.g. HXL #inneed, #targeted, #severity, #sector) or wide (one column per cluster, one sheet per measure named e.g. 'PiN' or 'Severity'; every sheet of a workbook is read). Breakdown rows (sex, age, population group) are reduced to the unit's total. Needs of deeper units are rolled up (PiN and targets summed over sub-units, severity = highest); needs of coarser units are rolled down (severity only: a PiN cannot be divided). Needs apply to every period.
@@ -683,7 +755,7 @@ Overlaps: two or more distinct partners on the same unit, cluster, activity (and
 
 Admin boundaries: without them only units in the presence layer (units with partners) and their needs can be mapped; give the boundaries so units with needs and no partner get their polygon.
 
-Data protection (on by default): for the sensitive clusters (GBV and child protection by default) every output hides partner names and blanks counts below k, writing the less-than sign followed by k in the partner list; the 'protected' field marks those features.</source>
+Data protection (on by default): for the sensitive clusters (GBV and child protection in any spelling or language, and the clusters you add) every output hides partner names and blanks counts below k, writing the less-than sign followed by k in the partner list; the 'protected' field marks those features. A count the presence hid counts as one partner for the gap rules, so no status tells a hidden count.</source>
             <translation>يجيب عن أسئلة اجتماع التنسيق الثلاثة انطلاقًا من مخرجات «ربط جدول 4W بالحدود الإدارية» (شغّلها مع الحضور حسب الشهر لرؤية التغييرات والوحدات التي لم تُبلغ) ومن جدول احتياجات اختياري.
 
 الاحتياجات: جدول أو ملف للأشخاص المحتاجين (PiN) و/أو المستهدفين و/أو الشدة حسب الرمز P-code والمجموعة، بالشكل الطويل (صف لكل وحدة وقطاع، مثل HXL #inneed و#targeted و#severity و#sector) أو العريض (عمود لكل مجموعة، وورقة لكل مقياس باسم مثل 'PiN' أو 'Severity'؛ تُقرأ كل أوراق المصنّف). تُختزل صفوف التصنيف (الجنس، العمر، الفئة السكانية) إلى مجموع الوحدة. تُجمَّع احتياجات الوحدات الأدق صعودًا (يُجمع PiN والمستهدفون على الوحدات الفرعية، والشدة = الأعلى)؛ وتُنقل احتياجات الوحدات الأوسع نزولًا (الشدة فقط: لا يمكن تقسيم PiN). تنطبق الاحتياجات على كل الفترات.
@@ -702,95 +774,80 @@ Data protection (on by default): for the sensitive clusters (GBV and child prote
 
 الحدود الإدارية: من دونها لا يمكن رسم إلا الوحدات الموجودة في طبقة الحضور (الوحدات التي فيها شركاء) واحتياجاتها؛ قدّم الحدود لتحصل الوحدات التي فيها احتياجات ولا شريك فيها على مضلّعاتها.
 
-حماية البيانات (مفعّلة افتراضيًا): في المجموعات الحساسة (العنف القائم على النوع الاجتماعي وحماية الطفل افتراضيًا) يُخفي كل مخرَج أسماء الشركاء ويحجب الأعداد الأقل من k، فيكتب علامة أصغر من متبوعة بـ k في قائمة الشركاء؛ ويميّز الحقل 'protected' هذه المعالم.</translation>
+حماية البيانات (مفعّلة افتراضياً): بالنسبة إلى المجموعات الحساسة (العنف القائم على النوع الاجتماعي وحماية الطفل بأي تهجئة أو لغة، والمجموعات التي تضيفها) يخفي كل ناتج أسماء الشركاء ويحذف الأعداد الأقل من k، مع كتابة علامة أصغر من متبوعة بـ k في قائمة الشركاء؛ ويشير الحقل 'protected' إلى هذه العناصر. يُحتسب العدد الذي أخفاه ناتج الحضور شريكاً واحداً في قواعد الفجوات، فلا تكشف أي حالة عدداً مخفياً.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="99" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="98" />
             <source>Presence (output of the join)</source>
             <translation>الحضور (مخرَج الربط)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="102" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="101" />
             <source>Rows with match status (output of the join)</source>
             <translation>الصفوف مع حالة المطابقة (مخرَج الربط)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="105" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="104" />
             <source>Needs: PiN, targets, severity (layer or CSV/XLSX/ODS file)</source>
             <translation>الاحتياجات: PiN والمستهدفون والشدة (طبقة أو ملف CSV/XLSX/ODS)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="108" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="107" />
             <source>Admin boundaries (to map units with needs and no partner)</source>
             <translation>الحدود الإدارية (لرسم الوحدات التي فيها احتياجات ولا شريك فيها)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="111" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="110" />
             <source>Clusters (codes separated by commas; default: all)</source>
             <translation>المجموعات (رموز مفصولة بفواصل؛ الافتراضي: الكل)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="114" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="113" />
             <source>Periods (e.g. 2025-01,2025-02; default: all)</source>
             <translation>الفترات (مثل 2025-01,2025-02؛ الافتراضي: الكل)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="117" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="116" />
             <source>Admin level</source>
             <translation>المستوى الإداري</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="117" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="116" />
             <source>Automatic (the presence level)</source>
             <translation>تلقائي (مستوى الحضور)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="120" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="119" />
             <source>Minimum partners per unit</source>
             <translation>الحد الأدنى من الشركاء لكل وحدة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="123" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="122" />
             <source>Partners per 10,000 people in need below which a unit is underserved (0: not used)</source>
             <translation>عدد الشركاء لكل 10,000 شخص محتاج الذي تُعدّ الوحدة دونه غير مخدومة بما يكفي (0: غير مستخدم)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="128" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="127" />
             <source>Coverage bands, reached/PiN (below the first: underserved)</source>
             <translation>شرائح التغطية، الواصلون/PiN (ما دون الأولى: خدمة غير كافية)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/gaps_overlaps.py" line="132" />
-            <source>Sensitive clusters</source>
-            <translation>المجموعات الحساسة</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="135" />
-            <source>Protect sensitive clusters (hide partners, blank small counts)</source>
-            <translation>حماية المجموعات الحساسة (إخفاء الشركاء وحجب الأعداد الصغيرة)</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="139" />
-            <source>Small count threshold k (counts below k are hidden)</source>
-            <translation>عتبة الأعداد الصغيرة k (تُخفى الأعداد الأقل من k)</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="142" />
             <source>Gaps</source>
             <translation>الفجوات</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="144" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="134" />
             <source>Overlaps</source>
             <translation>التداخلات</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="146" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="136" />
             <source>Units with overlaps</source>
             <translation>الوحدات التي فيها تداخلات</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="149" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="139" />
             <source>Changes since the previous period</source>
             <translation>التغييرات منذ الفترة السابقة</translation>
         </message>
@@ -838,148 +895,190 @@ Data protection (on by default): for the sensitive clusters (GBV and child prote
             <translation>ربط,P-code,الحدود الإدارية,مطابقة,تقرير الجودة,الحضور التشغيلي</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="56" />
+            <location filename="../processing/algorithms/join_4w.py" line="57" />
             <source>Reads a partners' 3W/4W/5W table (a loaded layer or a CSV, XLSX, XLS or ODS file), detects its header, HXL row and columns, normalises clusters and periods, and joins every row to the admin boundaries by P-code (then by name within the parent unit). No row is lost: every input row is in the rows output with its status (used, unmatched, rolled_up, skipped) and the reason, and the QA report lists what could not be matched with suggestions to send back to partners.
 
-Outputs: presence polygons (one feature per admin unit and cluster, and period when asked) with the number of distinct implementing partners; every input row with how it matched; the QA report; optionally the column mapping used (reuse it next round as Mapping) and a crosswalk of suggestions to review (reuse it as Crosswalk).</source>
+Outputs: presence polygons (one feature per admin unit and cluster, and period when asked) with the number of distinct implementing partners; every input row with how it matched; the QA report; optionally the column mapping used (reuse it next round as Mapping) and a crosswalk of suggestions to review (reuse it as Crosswalk).
+
+Data protection (on by default): the presence of GBV and child protection (in any spelling or language, and of the other clusters you add) names no partner and gives no count below k: the partner list says fewer than k or 'hidden', smaller counts are blank and the 'protected' field is set. The rows output and the QA report keep every name: they are for you, not for publication, and say so in their first line.</source>
             <translation>يقرأ جدول 3W/4W/5W الخاص بالشركاء (طبقة محمّلة أو ملف CSV أو XLSX أو XLS أو ODS)، ويكتشف ترويسته وصف HXL وأعمدته، ويوحّد أسماء المجموعات والفترات، ويربط كل صف بالحدود الإدارية عبر الرمز P-code (ثم بالاسم ضمن الوحدة الأم). لا يضيع أي صف: كل صف مُدخل موجود في مخرَج الصفوف مع حالته (used أو unmatched أو rolled_up أو skipped) والسبب، ويسرد تقرير ضبط الجودة ما تعذّرت مطابقته مع اقتراحات لإعادتها إلى الشركاء.
 
-المخرجات: مضلّعات الحضور (معلم واحد لكل وحدة إدارية ومجموعة، ولكل فترة عند الطلب) مع عدد الشركاء المنفّذين المختلفين؛ كل صف مُدخل مع طريقة مطابقته؛ تقرير ضبط الجودة؛ واختياريًا مطابقة الأعمدة المستخدمة (أعد استخدامها في الجولة التالية بوصفها مطابقة الأعمدة) وجدول تقابل للاقتراحات للمراجعة (أعد استخدامه بوصفه جدول التقابل).</translation>
+المخرجات: مضلّعات الحضور (معلم واحد لكل وحدة إدارية ومجموعة، ولكل فترة عند الطلب) مع عدد الشركاء المنفّذين المختلفين؛ كل صف مُدخل مع طريقة مطابقته؛ تقرير ضبط الجودة؛ واختياريًا مطابقة الأعمدة المستخدمة (أعد استخدامها في الجولة التالية بوصفها مطابقة الأعمدة) وجدول تقابل للاقتراحات للمراجعة (أعد استخدامه بوصفه جدول التقابل).
+
+حماية البيانات (مفعّلة افتراضياً): لا يُسمّي ناتج الحضور للعنف القائم على النوع الاجتماعي وحماية الطفل (بأي تهجئة أو لغة، وللمجموعات الأخرى التي تضيفها) أي شريك ولا يعطي أي عدد أقل من k: تذكر قائمة الشركاء أقل من k أو 'hidden'، وتُترك الأعداد الأصغر فارغة ويُعيَّن الحقل 'protected'. يحتفظ ناتج الصفوف وتقرير ضبط الجودة بكل الأسماء: هما لك، ليسا للنشر، ويقولان ذلك في سطرهما الأول.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="70" />
+            <location filename="../processing/algorithms/join_4w.py" line="77" />
             <source>4W table (layer or CSV/XLSX/XLS/ODS file)</source>
             <translation>جدول 4W (طبقة أو ملف CSV/XLSX/XLS/ODS)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="73" />
+            <location filename="../processing/algorithms/join_4w.py" line="80" />
             <source>Sheet (name or number; default: first sheet with data)</source>
             <translation>الورقة (الاسم أو الرقم؛ الافتراضي: أول ورقة تحتوي بيانات)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="76" />
+            <location filename="../processing/algorithms/join_4w.py" line="83" />
             <source>Admin boundaries (COD-AB polygons)</source>
             <translation>الحدود الإدارية (مضلّعات COD-AB)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="79" />
+            <location filename="../processing/algorithms/join_4w.py" line="86" />
             <source>Boundaries of other admin levels (when each level is a separate file)</source>
             <translation>حدود المستويات الإدارية الأخرى (عندما يكون كل مستوى في ملف منفصل)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="83" />
+            <location filename="../processing/algorithms/join_4w.py" line="90" />
             <source>Admin level of the presence output</source>
             <translation>المستوى الإداري لمخرَج الحضور</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="83" />
+            <location filename="../processing/algorithms/join_4w.py" line="90" />
             <source>Automatic</source>
             <translation>تلقائي</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="86" />
+            <location filename="../processing/algorithms/join_4w.py" line="93" />
             <source>Column mapping (JSON profile file, or role=column pairs separated by ';')</source>
             <translation>مطابقة الأعمدة (ملف تعريف JSON، أو أزواج دور=عمود مفصولة بـ ';')</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="90" />
+            <location filename="../processing/algorithms/join_4w.py" line="97" />
             <source>Reviewed crosswalk (CSV: raw_value, level, parent, pcode)</source>
             <translation>جدول تقابل تمت مراجعته (CSV: raw_value, level, parent, pcode)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="93" />
+            <location filename="../processing/algorithms/join_4w.py" line="100" />
             <source>Presence per period</source>
             <translation>الحضور حسب الفترة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="93" />
+            <location filename="../processing/algorithms/join_4w.py" line="100" />
             <source>Whole table</source>
             <translation>الجدول كاملًا</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="93" />
+            <location filename="../processing/algorithms/join_4w.py" line="100" />
             <source>Month</source>
             <translation>الشهر</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="93" />
+            <location filename="../processing/algorithms/join_4w.py" line="100" />
             <source>Quarter</source>
             <translation>الربع</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="96" />
+            <location filename="../processing/algorithms/join_4w.py" line="103" />
             <source>Year for rows with a month but no year</source>
             <translation>السنة للصفوف التي فيها شهر دون سنة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="100" />
+            <location filename="../processing/algorithms/join_4w.py" line="107" />
             <source>Extra cluster names (JSON, extends the built-in list)</source>
             <translation>أسماء مجموعات إضافية (JSON، تُضاف إلى القائمة المدمجة)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="104" />
+            <location filename="../processing/algorithms/join_4w.py" line="111" />
             <source>Count programme/lead organisations and donors as partners too</source>
             <translation>احتساب المنظمات الرائدة/منظمات البرامج والجهات المانحة شركاءَ أيضًا</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="108" />
+            <location filename="../processing/algorithms/join_4w.py" line="116" />
             <source>Presence</source>
             <translation>الحضور</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="110" />
+            <location filename="../processing/algorithms/join_4w.py" line="118" />
             <source>Rows with match status</source>
             <translation>الصفوف مع حالة المطابقة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="113" />
+            <location filename="../processing/algorithms/join_4w.py" line="121" />
             <source>QA report</source>
             <translation>تقرير ضبط الجودة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="116" />
+            <location filename="../processing/algorithms/join_4w.py" line="124" />
             <source>Column mapping profile used (JSON)</source>
             <translation>ملف تعريف مطابقة الأعمدة المستخدم (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="119" />
+            <location filename="../processing/algorithms/join_4w.py" line="127" />
             <source>Crosswalk of suggestions to review (CSV)</source>
             <translation>جدول تقابل للاقتراحات للمراجعة (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="132" />
+            <location filename="../processing/algorithms/join_4w.py" line="140" />
             <source>4W table {path}: file not found</source>
             <translation>جدول 4W {path}: الملف غير موجود</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="134" />
+            <location filename="../processing/algorithms/join_4w.py" line="142" />
             <source>4W table {name}: the file is empty</source>
             <translation>جدول 4W {name}: الملف فارغ</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="139" />
+            <location filename="../processing/algorithms/join_4w.py" line="147" />
             <source>Incorrect parameter value for {name}</source>
             <translation>قيمة غير صحيحة للمعامل {name}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="172" />
+            <location filename="../processing/algorithms/join_4w.py" line="190" />
             <source>Read {where}: {rows} data rows, header on row(s) {header}</source>
             <translation>تمت قراءة {where}: {rows} صف بيانات، والترويسة في الصف/الصفوف {header}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="180" />
+            <location filename="../processing/algorithms/join_4w.py" line="198" />
             <source>4W table {value!r}: no such file or layer</source>
             <translation>جدول 4W {value!r}: لا يوجد ملف أو طبقة بهذا الاسم</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="196" />
+            <location filename="../processing/algorithms/join_4w.py" line="214" />
             <source>Admin boundaries: no such layer or file</source>
             <translation>الحدود الإدارية: لا توجد طبقة أو ملف بهذا الاسم</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="209" />
+            <location filename="../processing/algorithms/join_4w.py" line="227" />
             <source>{name}: the boundary layer has no polygons</source>
             <translation>{name}: طبقة الحدود لا تحتوي أي مضلّعات</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="265" />
+            <source>For the IM officer, not for publication: every row with its partner, sensitive clusters (GBV, child protection) included</source>
+            <translation>لمسؤول إدارة المعلومات، ليس للنشر: كل صف مع شريكه، بما في ذلك المجموعات الحساسة (العنف القائم على النوع الاجتماعي، حماية الطفل)</translation>
+        </message>
+    </context>
+    <context>
+        <name>MapExport</name>
+        <message>
+            <location filename="../processing/algorithms/layouts.py" line="474" />
+            <source>the file could not be written (check the folder and the file name)</source>
+            <translation>تعذّرت كتابة الملف (تحقّق من المجلد واسم الملف)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/layouts.py" line="476" />
+            <source>not enough memory for the image</source>
+            <translation>الذاكرة غير كافية للصورة</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/layouts.py" line="478" />
+            <source>the page could not be drawn</source>
+            <translation>تعذّر رسم الصفحة</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/layouts.py" line="480" />
+            <source>the SVG layers could not be written</source>
+            <translation>تعذّرت كتابة طبقات SVG</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/layouts.py" line="482" />
+            <source>the layout could not be prepared</source>
+            <translation>تعذّر تجهيز التخطيط</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/layouts.py" line="523" />
+            <source>the export failed</source>
+            <translation>فشل التصدير</translation>
         </message>
     </context>
     <context>
@@ -1013,82 +1112,87 @@ Outputs: presence polygons (one feature per admin unit and cluster, and period w
     <context>
         <name>QaReport</name>
         <message>
-            <location filename="../processing/analysis/report.py" line="17" />
+            <location filename="../processing/analysis/report.py" line="19" />
             <source>category</source>
             <translation>الفئة</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="28" />
+            <location filename="../processing/analysis/report.py" line="30" />
             <source>column</source>
             <translation>العمود</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="31" />
+            <location filename="../processing/analysis/report.py" line="33" />
             <source>value</source>
             <translation>القيمة</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="17" />
+            <location filename="../processing/analysis/report.py" line="19" />
             <source>level</source>
             <translation>المستوى</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="17" />
+            <location filename="../processing/analysis/report.py" line="19" />
             <source>parent</source>
             <translation>الوحدة الأم</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="17" />
+            <location filename="../processing/analysis/report.py" line="19" />
             <source>rows</source>
             <translation>الصفوف</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="17" />
+            <location filename="../processing/analysis/report.py" line="19" />
             <source>first_row</source>
             <translation>الصف الأول</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="17" />
+            <location filename="../processing/analysis/report.py" line="19" />
             <source>reason</source>
             <translation>السبب</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="17" />
+            <location filename="../processing/analysis/report.py" line="19" />
             <source>suggestion</source>
             <translation>الاقتراح</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="28" />
+            <location filename="../processing/analysis/report.py" line="30" />
             <source>role</source>
             <translation>الدور</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="28" />
+            <location filename="../processing/analysis/report.py" line="30" />
             <source>source</source>
             <translation>المصدر</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="31" />
+            <location filename="../processing/analysis/report.py" line="33" />
             <source>item</source>
             <translation>البند</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="98" />
+            <location filename="../processing/analysis/report.py" line="35" />
+            <source>For the IM officer, not for publication: this report quotes partners' rows, sensitive clusters (GBV, child protection) included. Check what you send back to a partner.</source>
+            <translation>لمسؤول إدارة المعلومات، ليس للنشر: يقتبس هذا التقرير صفوف الشركاء، بما في ذلك المجموعات الحساسة (العنف القائم على النوع الاجتماعي، حماية الطفل). تحقّق مما ترسله إلى أي شريك.</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="104" />
             <source>cells neutralised (text starting with = + - @)</source>
             <translation>خلايا تم تحييدها (نص يبدأ بـ = + - @)</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="103" />
+            <location filename="../processing/analysis/report.py" line="109" />
             <source>Summary</source>
             <translation>الملخص</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="105" />
+            <location filename="../processing/analysis/report.py" line="111" />
             <source>Issues</source>
             <translation>المشكلات</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="107" />
+            <location filename="../processing/analysis/report.py" line="113" />
             <source>Columns</source>
             <translation>الأعمدة</translation>
         </message>
@@ -1096,12 +1200,12 @@ Outputs: presence polygons (one feature per admin unit and cluster, and period w
     <context>
         <name>ShippedModel</name>
         <message>
-            <location filename="../processing/models.py" line="39" />
+            <location filename="../processing/models.py" line="40" />
             <source>Models</source>
             <translation>النماذج</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="48" />
+            <location filename="../processing/models.py" line="58" />
             <source>The monthly run in one step: join, gaps and overlaps, map pack.</source>
             <translation>التشغيل الشهري في خطوة واحدة: الربط، والفجوات والتداخلات، وحزمة الخرائط.</translation>
         </message>

@@ -22,7 +22,22 @@
     <context>
         <name>CoordMapAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/base.py" line="73" />
+            <location filename="../processing/algorithms/base.py" line="102" />
+            <source>Protect sensitive clusters (hide partners, blank small counts)</source>
+            <translation>Proteger los clústeres sensibles (ocultar socios, borrar los recuentos pequeños)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/base.py" line="107" />
+            <source>Sensitive clusters besides GBV and child protection (codes or names)</source>
+            <translation>Clústeres sensibles además de la VBG y la protección de la niñez (códigos o nombres)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/base.py" line="112" />
+            <source>Small count threshold k (counts below k are hidden)</source>
+            <translation>Umbral de recuentos pequeños k (se ocultan los recuentos inferiores a k)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/base.py" line="132" />
             <source>Coordination</source>
             <translation>Coordinación</translation>
         </message>
@@ -423,27 +438,47 @@
             <translation>{chosen} ({total} en toda la tabla)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="547" />
+            <location filename="../plugin/dock.py" line="549" />
+            <source>withheld (protected data)</source>
+            <translation>oculto (datos protegidos)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="550" />
+            <source>{count} + withheld (protected data)</source>
+            <translation>{count} + ocultos (datos protegidos)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="555" />
+            <source>withheld</source>
+            <translation>oculto</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="556" />
             <source>{code} – {name} ({partners})</source>
             <translation>{code} – {name} ({partners})</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="549" />
+            <location filename="../plugin/dock.py" line="558" />
+            <source>Protected data: partner names and numbers below the threshold are not shown</source>
+            <translation>Datos protegidos: no se muestran los nombres de los socios ni los números por debajo del umbral</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="558" />
             <source>{partners} partners in the chosen periods</source>
             <translation>{partners} socios en los períodos elegidos</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="633" />
+            <location filename="../plugin/dock.py" line="644" />
             <source>Exporting the map pack to {folder}…</source>
             <translation>Exportando el paquete de mapas a {folder}…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="634" />
+            <location filename="../plugin/dock.py" line="645" />
             <source>CoordMap: export map pack</source>
             <translation>CoordMap: exportar el paquete de mapas</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="634" />
+            <location filename="../plugin/dock.py" line="645" />
             <source>Map pack written to {folder}</source>
             <translation>Paquete de mapas guardado en {folder}</translation>
         </message>
@@ -485,6 +520,44 @@
         </message>
     </context>
     <context>
+        <name>Destinations</name>
+        <message>
+            <location filename="../processing/algorithms/destinations.py" line="49" />
+            <source>Cancelled: no output was written</source>
+            <translation>Cancelado: no se escribió ninguna salida</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/destinations.py" line="155" />
+            <source>{output}: {path} is the file of the input '{input}'; an output is never written over an input: choose another file name</source>
+            <translation>{output}: {path} es el archivo de la entrada «{input}»; una salida nunca se escribe sobre una entrada: elija otro nombre de archivo</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/destinations.py" line="161" />
+            <source>{output}: {path} is a folder: give a file name</source>
+            <translation>{output}: {path} es una carpeta: indique un nombre de archivo</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/destinations.py" line="166" />
+            <source>{output} and {other} are the same file ({path}): give each output its own file</source>
+            <translation>{output} y {other} son el mismo archivo ({path}): dé a cada salida su propio archivo</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/destinations.py" line="184" />
+            <source>{what} {path}: cannot be written ({cause})</source>
+            <translation>{what} {path}: no se puede escribir ({cause})</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/destinations.py" line="331" />
+            <source>{path}: the file was not finished writing</source>
+            <translation>{path}: la escritura del archivo no se terminó</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/destinations.py" line="349" />
+            <source>Output</source>
+            <translation>Salida</translation>
+        </message>
+    </context>
+    <context>
         <name>ExportMapsAlgorithm</name>
         <message>
             <location filename="../processing/algorithms/catalog.py" line="54" />
@@ -502,146 +575,145 @@
             <translation>paquete de mapas,mapa,PDF,diseño de impresión,atlas,presencia operativa</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="59" />
+            <location filename="../processing/algorithms/export_maps.py" line="57" />
             <source>Makes the 3W map pack from the presence output of 'Join 4W table to admin boundaries': one map per cluster (and per period) with title, period, 'as of' date, legend of partners per unit, locator map, scale bar, north arrow, sources, producer, map id, creation date, the United Nations disclaimer and a note saying what blank areas mean. Hatched grey units have no data (no 4W report); white units were reported with no partner of the cluster.
 
-Optional gaps and overlap-units layers (from 'Gaps and overlaps') outline units with a need and no partner and hatch units with overlapping activities. Files are named by map id, cluster short name, paper and date, e.g. COORDMAP-WSH-2025-12_3W-Water-Sanitation-and-Hygiene_A4L_20251231. Map texts are in the chosen language (English, French, Spanish, Arabic). Cluster colours and icons are CoordMap's own defaults, not an official palette: give your own JSON file (same shape as resources/styles/cluster_styles.json) as 'Cluster colours and icons', or set it once in the QGIS setting coordmap/cluster_styles. 'Add the layouts to the project' keeps every map as an editable print layout (with its layers, as temporary layers) to fine-tune in the layout manager.</source>
+Optional gaps and overlap-units layers (from 'Gaps and overlaps') outline units with a need and no partner and hatch units with overlapping activities. Files are named by map id, cluster short name, paper and date, e.g. COORDMAP-WSH-2025-12_3W-Water-Sanitation-and-Hygiene_A4L_20251231. Map texts are in the chosen language (English, French, Spanish, Arabic). Cluster colours and icons are CoordMap's own defaults, not an official palette: give your own JSON file (same shape as resources/styles/cluster_styles.json) as 'Cluster colours and icons', or set it once in the QGIS setting coordmap/cluster_styles. 'Add the layouts to the project' keeps every map as an editable print layout (with its layers, as temporary layers) to fine-tune in the layout manager.
+
+Data protection (on by default): maps of GBV and child protection (in any spelling or language, and of the clusters you add) name no partner and show no count below k: the legend has two classes, fewer than k and k or more, the partner table shows fewer than k and 'withheld', and the partner and activity numbers are withheld. Texts from the data and the parameters are printed as written, never run as expressions.</source>
             <translation>Genera el paquete de mapas 3W a partir de la salida de presencia de «Unir la tabla 4W a los límites administrativos»: un mapa por clúster (y por período) con título, período, fecha de corte, leyenda de socios por unidad, mapa de ubicación, barra de escala, flecha del norte, fuentes, productor, identificador del mapa, fecha de creación, la cláusula de exención de responsabilidad de las Naciones Unidas y una nota que explica qué significan las zonas en blanco. Las unidades grises rayadas no tienen datos (ningún reporte 4W); las unidades blancas se reportaron sin ningún socio del clúster.
 
-Las capas opcionales de brechas y de unidades con superposición (de «Brechas y superposiciones») resaltan el contorno de las unidades con necesidades y sin socios y rayan las unidades con actividades superpuestas. Los archivos se nombran según el identificador del mapa, el nombre corto del clúster, el papel y la fecha, p. ej. COORDMAP-WSH-2025-12_3W-Water-Sanitation-and-Hygiene_A4L_20251231. Los textos de los mapas están en el idioma elegido (inglés, francés, español, árabe). Los colores e iconos de los clústeres son los predeterminados de CoordMap, no una paleta oficial: indique su propio archivo JSON (con la misma forma que resources/styles/cluster_styles.json) como «Colores e iconos de los clústeres», o configúrelo una vez en el ajuste de QGIS coordmap/cluster_styles. «Añadir las composiciones al proyecto» conserva cada mapa como una composición de impresión editable (con sus capas, como capas temporales) para ajustarla en el administrador de composiciones.</translation>
+Las capas opcionales de brechas y de unidades con superposición (de «Brechas y superposiciones») resaltan el contorno de las unidades con necesidades y sin socios y rayan las unidades con actividades superpuestas. Los archivos se nombran según el identificador del mapa, el nombre corto del clúster, el papel y la fecha, p. ej. COORDMAP-WSH-2025-12_3W-Water-Sanitation-and-Hygiene_A4L_20251231. Los textos de los mapas están en el idioma elegido (inglés, francés, español, árabe). Los colores e iconos de los clústeres son los predeterminados de CoordMap, no una paleta oficial: indique su propio archivo JSON (con la misma forma que resources/styles/cluster_styles.json) como «Colores e iconos de los clústeres», o configúrelo una vez en el ajuste de QGIS coordmap/cluster_styles. «Añadir las composiciones al proyecto» conserva cada mapa como una composición de impresión editable (con sus capas, como capas temporales) para ajustarla en el administrador de composiciones.
+
+Protección de datos (activada por defecto): los mapas de VBG y de protección de la niñez (en cualquier grafía o idioma, y de los clústeres que añada) no nombran a ningún socio ni muestran recuentos inferiores a k: la leyenda tiene dos clases, menos de k y k o más, la tabla de socios indica menos de k y 'ocultos', y los números de socios y actividades se ocultan. Los textos de los datos y de los parámetros se imprimen tal como están escritos, nunca se ejecutan como expresiones.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="79" />
+            <location filename="../processing/algorithms/export_maps.py" line="83" />
             <source>Presence (output of Join 4W)</source>
             <translation>Presencia (salida de Unir 4W)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="82" />
+            <location filename="../processing/algorithms/export_maps.py" line="86" />
             <source>Gaps (output of Gaps and overlaps)</source>
             <translation>Brechas (salida de Brechas y superposiciones)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="85" />
+            <location filename="../processing/algorithms/export_maps.py" line="89" />
             <source>Overlap units (output of Gaps and overlaps)</source>
             <translation>Unidades con superposición (salida de Brechas y superposiciones)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="88" />
+            <location filename="../processing/algorithms/export_maps.py" line="92" />
             <source>Clusters (codes separated by commas; default: all present)</source>
             <translation>Clústeres (códigos separados por comas; por defecto: todos los presentes)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="91" />
+            <location filename="../processing/algorithms/export_maps.py" line="95" />
             <source>Periods (separated by commas; default: every period)</source>
             <translation>Períodos (separados por comas; por defecto: todos los períodos)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="94" />
+            <location filename="../processing/algorithms/export_maps.py" line="98" />
             <source>Template</source>
             <translation>Plantilla</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="94" />
+            <location filename="../processing/algorithms/export_maps.py" line="98" />
             <source>A4 landscape</source>
             <translation>A4 horizontal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="94" />
+            <location filename="../processing/algorithms/export_maps.py" line="98" />
             <source>A4 portrait</source>
             <translation>A4 vertical</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="94" />
+            <location filename="../processing/algorithms/export_maps.py" line="98" />
             <source>A3 landscape</source>
             <translation>A3 horizontal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="97" />
+            <location filename="../processing/algorithms/export_maps.py" line="101" />
             <source>Map language</source>
             <translation>Idioma de los mapas</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="100" />
+            <location filename="../processing/algorithms/export_maps.py" line="104" />
             <source>Title (default: '&lt;cluster&gt;: operational presence')</source>
             <translation>Título (por defecto: '&lt;cluster&gt;: operational presence' en el idioma del mapa)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="103" />
+            <location filename="../processing/algorithms/export_maps.py" line="107" />
             <source>Sources (default: the input file names)</source>
             <translation>Fuentes (por defecto: los nombres de los archivos de entrada)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="105" />
+            <location filename="../processing/algorithms/export_maps.py" line="109" />
             <source>Producer and contact</source>
             <translation>Productor y contacto</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="107" />
+            <location filename="../processing/algorithms/export_maps.py" line="111" />
             <source>Format</source>
             <translation>Formato</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="109" />
+            <location filename="../processing/algorithms/export_maps.py" line="113" />
             <source>One multi-page PDF instead of one file per map</source>
             <translation>Un único PDF de varias páginas en lugar de un archivo por mapa</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="112" />
+            <location filename="../processing/algorithms/export_maps.py" line="116" />
             <source>Add the layouts to the project (to edit them)</source>
             <translation>Añadir las composiciones al proyecto (para editarlas)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="115" />
+            <location filename="../processing/algorithms/export_maps.py" line="119" />
             <source>Add a page listing the partners per unit</source>
             <translation>Añadir una página con los socios por unidad</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="118" />
-            <source>Sensitive clusters: partner names never shown (codes, commas)</source>
-            <translation>Clústeres sensibles: los nombres de los socios nunca se muestran (códigos, comas)</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/export_maps.py" line="122" />
+            <location filename="../processing/algorithms/export_maps.py" line="123" />
             <source>Cluster colours and icons (JSON)</source>
             <translation>Colores e iconos de los clústeres (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="125" />
+            <location filename="../processing/algorithms/export_maps.py" line="126" />
             <source>Output folder</source>
             <translation>Carpeta de salida</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="127" />
+            <location filename="../processing/algorithms/export_maps.py" line="128" />
             <source>Files written</source>
             <translation>Archivos escritos</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="133" />
+            <location filename="../processing/algorithms/export_maps.py" line="136" />
             <source>Presence: no such layer or file</source>
             <translation>Presencia: no existe esa capa ni ese archivo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="134" />
+            <location filename="../processing/algorithms/export_maps.py" line="137" />
             <source>Presence</source>
             <translation>Presencia</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="140" />
+            <location filename="../processing/algorithms/export_maps.py" line="146" />
             <source>Presence: no feature for clusters {clusters} and periods {periods}</source>
             <translation>Presencia: ninguna entidad para los clústeres {clusters} y los períodos {periods}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="144" />
+            <location filename="../processing/algorithms/export_maps.py" line="150" />
             <source>{count} maps to make</source>
             <translation>{count} mapas por generar</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="176" />
+            <location filename="../processing/algorithms/export_maps.py" line="167" />
             <source>Wrote {count} files to {folder}</source>
             <translation>Se escribieron {count} archivos en {folder}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="218" />
+            <location filename="../processing/algorithms/export_maps.py" line="209" />
             <source>{label} {name}: no field {fields}; give the output of CoordMap's algorithm (fields are listed in the help)</source>
             <translation>{label} {name}: no hay campo {fields}; indique la salida del algoritmo de CoordMap (los campos se enumeran en la ayuda)</translation>
         </message>
@@ -664,7 +736,7 @@ Las capas opcionales de brechas y de unidades con superposición (de «Brechas y
             <translation>brecha,superposición,duplicación,necesidades,PiN,severidad,cobertura,cambio</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="57" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="54" />
             <source>Answers the coordination meeting's three questions from the outputs of 'Join 4W table to admin boundaries' (run it with presence per month to see changes and units that did not report) and an optional needs table.
 
 Needs: a table or file of people in need (PiN), targets and/or severity by P-code and cluster, long (one row per unit and sector, e.g. HXL #inneed, #targeted, #severity, #sector) or wide (one column per cluster, one sheet per measure named e.g. 'PiN' or 'Severity'; every sheet of a workbook is read). Breakdown rows (sex, age, population group) are reduced to the unit's total. Needs of deeper units are rolled up (PiN and targets summed over sub-units, severity = highest); needs of coarser units are rolled down (severity only: a PiN cannot be divided). Needs apply to every period.
@@ -683,7 +755,7 @@ Overlaps: two or more distinct partners on the same unit, cluster, activity (and
 
 Admin boundaries: without them only units in the presence layer (units with partners) and their needs can be mapped; give the boundaries so units with needs and no partner get their polygon.
 
-Data protection (on by default): for the sensitive clusters (GBV and child protection by default) every output hides partner names and blanks counts below k, writing the less-than sign followed by k in the partner list; the 'protected' field marks those features.</source>
+Data protection (on by default): for the sensitive clusters (GBV and child protection in any spelling or language, and the clusters you add) every output hides partner names and blanks counts below k, writing the less-than sign followed by k in the partner list; the 'protected' field marks those features. A count the presence hid counts as one partner for the gap rules, so no status tells a hidden count.</source>
             <translation>Responde a las tres preguntas de la reunión de coordinación a partir de las salidas de «Unir la tabla 4W a los límites administrativos» (ejecútela con presencia por mes para ver los cambios y las unidades que no reportaron) y de una tabla de necesidades opcional.
 
 Necesidades: una tabla o archivo de personas con necesidades (PiN), metas y/o severidad por P-code y clúster, en formato largo (una fila por unidad y sector, p. ej. HXL #inneed, #targeted, #severity, #sector) o ancho (una columna por clúster, una hoja por medida llamada p. ej. 'PiN' o 'Severity'; se leen todas las hojas de un libro). Las filas de desglose (sexo, edad, grupo de población) se reducen al total de la unidad. Las necesidades de unidades más detalladas se agregan (PiN y metas sumados sobre las subunidades, severidad = la más alta); las de unidades más amplias se trasladan hacia abajo (solo la severidad: un PiN no se puede dividir). Las necesidades se aplican a todos los períodos.
@@ -702,95 +774,80 @@ Superposiciones: dos o más socios distintos en la misma unidad, clúster, activ
 
 Límites administrativos: sin ellos solo se pueden cartografiar las unidades de la capa de presencia (unidades con socios) y sus necesidades; indique los límites para que las unidades con necesidades y sin socios tengan su polígono.
 
-Protección de datos (activada por defecto): para los clústeres sensibles (VBG y protección de la niñez por defecto), cada salida oculta los nombres de los socios y deja en blanco los recuentos inferiores a k, escribiendo el signo menor que seguido de k en la lista de socios; el campo 'protected' marca esas entidades.</translation>
+Protección de datos (activada por defecto): para los clústeres sensibles (VBG y protección de la niñez en cualquier grafía o idioma, y los clústeres que añada), cada salida oculta los nombres de los socios y borra los recuentos inferiores a k, escribiendo el signo menor que seguido de k en la lista de socios; el campo 'protected' marca esas entidades. Un recuento que la presencia ocultó cuenta como un socio en las reglas de brechas, de modo que ningún estado revela un recuento oculto.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="99" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="98" />
             <source>Presence (output of the join)</source>
             <translation>Presencia (salida de la unión)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="102" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="101" />
             <source>Rows with match status (output of the join)</source>
             <translation>Filas con estado de emparejamiento (salida de la unión)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="105" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="104" />
             <source>Needs: PiN, targets, severity (layer or CSV/XLSX/ODS file)</source>
             <translation>Necesidades: PiN, metas, severidad (capa o archivo CSV/XLSX/ODS)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="108" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="107" />
             <source>Admin boundaries (to map units with needs and no partner)</source>
             <translation>Límites administrativos (para cartografiar las unidades con necesidades y sin socios)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="111" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="110" />
             <source>Clusters (codes separated by commas; default: all)</source>
             <translation>Clústeres (códigos separados por comas; por defecto: todos)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="114" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="113" />
             <source>Periods (e.g. 2025-01,2025-02; default: all)</source>
             <translation>Períodos (p. ej. 2025-01,2025-02; por defecto: todos)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="117" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="116" />
             <source>Admin level</source>
             <translation>Nivel administrativo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="117" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="116" />
             <source>Automatic (the presence level)</source>
             <translation>Automático (el nivel de la presencia)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="120" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="119" />
             <source>Minimum partners per unit</source>
             <translation>Mínimo de socios por unidad</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="123" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="122" />
             <source>Partners per 10,000 people in need below which a unit is underserved (0: not used)</source>
             <translation>Socios por cada 10 000 personas con necesidades por debajo del cual una unidad tiene atención insuficiente (0: no se usa)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="128" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="127" />
             <source>Coverage bands, reached/PiN (below the first: underserved)</source>
             <translation>Rangos de cobertura, alcanzados/PiN (por debajo del primero: atención insuficiente)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/gaps_overlaps.py" line="132" />
-            <source>Sensitive clusters</source>
-            <translation>Clústeres sensibles</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="135" />
-            <source>Protect sensitive clusters (hide partners, blank small counts)</source>
-            <translation>Proteger los clústeres sensibles (ocultar socios, dejar en blanco los recuentos pequeños)</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="139" />
-            <source>Small count threshold k (counts below k are hidden)</source>
-            <translation>Umbral de recuentos pequeños k (los recuentos inferiores a k se ocultan)</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="142" />
             <source>Gaps</source>
             <translation>Brechas</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="144" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="134" />
             <source>Overlaps</source>
             <translation>Superposiciones</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="146" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="136" />
             <source>Units with overlaps</source>
             <translation>Unidades con superposiciones</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="149" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="139" />
             <source>Changes since the previous period</source>
             <translation>Cambios desde el período anterior</translation>
         </message>
@@ -838,148 +895,190 @@ Protección de datos (activada por defecto): para los clústeres sensibles (VBG 
             <translation>unión,P-code,límites administrativos,coincidencia,informe de calidad,presencia operativa</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="56" />
+            <location filename="../processing/algorithms/join_4w.py" line="57" />
             <source>Reads a partners' 3W/4W/5W table (a loaded layer or a CSV, XLSX, XLS or ODS file), detects its header, HXL row and columns, normalises clusters and periods, and joins every row to the admin boundaries by P-code (then by name within the parent unit). No row is lost: every input row is in the rows output with its status (used, unmatched, rolled_up, skipped) and the reason, and the QA report lists what could not be matched with suggestions to send back to partners.
 
-Outputs: presence polygons (one feature per admin unit and cluster, and period when asked) with the number of distinct implementing partners; every input row with how it matched; the QA report; optionally the column mapping used (reuse it next round as Mapping) and a crosswalk of suggestions to review (reuse it as Crosswalk).</source>
+Outputs: presence polygons (one feature per admin unit and cluster, and period when asked) with the number of distinct implementing partners; every input row with how it matched; the QA report; optionally the column mapping used (reuse it next round as Mapping) and a crosswalk of suggestions to review (reuse it as Crosswalk).
+
+Data protection (on by default): the presence of GBV and child protection (in any spelling or language, and of the other clusters you add) names no partner and gives no count below k: the partner list says fewer than k or 'hidden', smaller counts are blank and the 'protected' field is set. The rows output and the QA report keep every name: they are for you, not for publication, and say so in their first line.</source>
             <translation>Lee una tabla 3W/4W/5W de los socios (una capa cargada o un archivo CSV, XLSX, XLS u ODS), detecta su encabezado, la fila HXL y las columnas, normaliza los clústeres y los períodos, y une cada fila a los límites administrativos por P-code (y luego por nombre dentro de la unidad superior). No se pierde ninguna fila: cada fila de entrada está en la salida de filas con su estado (used, unmatched, rolled_up, skipped) y el motivo, y el informe de control de calidad enumera lo que no se pudo emparejar, con sugerencias para devolver a los socios.
 
-Salidas: polígonos de presencia (una entidad por unidad administrativa y clúster, y por período si se pide) con el número de socios implementadores distintos; cada fila de entrada con cómo se emparejó; el informe de control de calidad; opcionalmente, la asignación de columnas utilizada (reutilícela en la siguiente ronda como Asignación de columnas) y una tabla de correspondencias con sugerencias para revisar (reutilícela como Tabla de correspondencias).</translation>
+Salidas: polígonos de presencia (una entidad por unidad administrativa y clúster, y por período si se pide) con el número de socios implementadores distintos; cada fila de entrada con cómo se emparejó; el informe de control de calidad; opcionalmente, la asignación de columnas utilizada (reutilícela en la siguiente ronda como Asignación de columnas) y una tabla de correspondencias con sugerencias para revisar (reutilícela como Tabla de correspondencias).
+
+Protección de datos (activada por defecto): la presencia de VBG y de protección de la niñez (en cualquier grafía o idioma, y de los demás clústeres que añada) no nombra a ningún socio ni da recuentos inferiores a k: la lista de socios indica menos de k o 'hidden', los recuentos menores quedan vacíos y se marca el campo 'protected'. La salida de filas y el informe de control de calidad conservan todos los nombres: son para usted, no para publicar, y lo dicen en su primera línea.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="70" />
+            <location filename="../processing/algorithms/join_4w.py" line="77" />
             <source>4W table (layer or CSV/XLSX/XLS/ODS file)</source>
             <translation>Tabla 4W (capa o archivo CSV/XLSX/XLS/ODS)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="73" />
+            <location filename="../processing/algorithms/join_4w.py" line="80" />
             <source>Sheet (name or number; default: first sheet with data)</source>
             <translation>Hoja (nombre o número; por defecto: primera hoja con datos)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="76" />
+            <location filename="../processing/algorithms/join_4w.py" line="83" />
             <source>Admin boundaries (COD-AB polygons)</source>
             <translation>Límites administrativos (polígonos COD-AB)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="79" />
+            <location filename="../processing/algorithms/join_4w.py" line="86" />
             <source>Boundaries of other admin levels (when each level is a separate file)</source>
             <translation>Límites de otros niveles administrativos (cuando cada nivel es un archivo aparte)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="83" />
+            <location filename="../processing/algorithms/join_4w.py" line="90" />
             <source>Admin level of the presence output</source>
             <translation>Nivel administrativo de la salida de presencia</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="83" />
+            <location filename="../processing/algorithms/join_4w.py" line="90" />
             <source>Automatic</source>
             <translation>Automático</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="86" />
+            <location filename="../processing/algorithms/join_4w.py" line="93" />
             <source>Column mapping (JSON profile file, or role=column pairs separated by ';')</source>
             <translation>Asignación de columnas (archivo de perfil JSON, o pares rol=columna separados por ';')</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="90" />
+            <location filename="../processing/algorithms/join_4w.py" line="97" />
             <source>Reviewed crosswalk (CSV: raw_value, level, parent, pcode)</source>
             <translation>Tabla de correspondencias revisada (CSV: raw_value, level, parent, pcode)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="93" />
+            <location filename="../processing/algorithms/join_4w.py" line="100" />
             <source>Presence per period</source>
             <translation>Presencia por período</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="93" />
+            <location filename="../processing/algorithms/join_4w.py" line="100" />
             <source>Whole table</source>
             <translation>Toda la tabla</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="93" />
+            <location filename="../processing/algorithms/join_4w.py" line="100" />
             <source>Month</source>
             <translation>Mes</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="93" />
+            <location filename="../processing/algorithms/join_4w.py" line="100" />
             <source>Quarter</source>
             <translation>Trimestre</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="96" />
+            <location filename="../processing/algorithms/join_4w.py" line="103" />
             <source>Year for rows with a month but no year</source>
             <translation>Año para las filas con mes pero sin año</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="100" />
+            <location filename="../processing/algorithms/join_4w.py" line="107" />
             <source>Extra cluster names (JSON, extends the built-in list)</source>
             <translation>Nombres de clústeres adicionales (JSON, amplía la lista incorporada)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="104" />
+            <location filename="../processing/algorithms/join_4w.py" line="111" />
             <source>Count programme/lead organisations and donors as partners too</source>
             <translation>Contar también como socios a las organizaciones líderes/de programa y a los donantes</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="108" />
+            <location filename="../processing/algorithms/join_4w.py" line="116" />
             <source>Presence</source>
             <translation>Presencia</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="110" />
+            <location filename="../processing/algorithms/join_4w.py" line="118" />
             <source>Rows with match status</source>
             <translation>Filas con estado de emparejamiento</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="113" />
+            <location filename="../processing/algorithms/join_4w.py" line="121" />
             <source>QA report</source>
             <translation>Informe de control de calidad</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="116" />
+            <location filename="../processing/algorithms/join_4w.py" line="124" />
             <source>Column mapping profile used (JSON)</source>
             <translation>Perfil de asignación de columnas utilizado (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="119" />
+            <location filename="../processing/algorithms/join_4w.py" line="127" />
             <source>Crosswalk of suggestions to review (CSV)</source>
             <translation>Tabla de correspondencias de sugerencias para revisar (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="132" />
+            <location filename="../processing/algorithms/join_4w.py" line="140" />
             <source>4W table {path}: file not found</source>
             <translation>Tabla 4W {path}: archivo no encontrado</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="134" />
+            <location filename="../processing/algorithms/join_4w.py" line="142" />
             <source>4W table {name}: the file is empty</source>
             <translation>Tabla 4W {name}: el archivo está vacío</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="139" />
+            <location filename="../processing/algorithms/join_4w.py" line="147" />
             <source>Incorrect parameter value for {name}</source>
             <translation>Valor de parámetro incorrecto para {name}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="172" />
+            <location filename="../processing/algorithms/join_4w.py" line="190" />
             <source>Read {where}: {rows} data rows, header on row(s) {header}</source>
             <translation>Leído {where}: {rows} filas de datos, encabezado en la(s) fila(s) {header}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="180" />
+            <location filename="../processing/algorithms/join_4w.py" line="198" />
             <source>4W table {value!r}: no such file or layer</source>
             <translation>Tabla 4W {value!r}: no existe ese archivo ni esa capa</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="196" />
+            <location filename="../processing/algorithms/join_4w.py" line="214" />
             <source>Admin boundaries: no such layer or file</source>
             <translation>Límites administrativos: no existe esa capa ni ese archivo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="209" />
+            <location filename="../processing/algorithms/join_4w.py" line="227" />
             <source>{name}: the boundary layer has no polygons</source>
             <translation>{name}: la capa de límites no tiene polígonos</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="265" />
+            <source>For the IM officer, not for publication: every row with its partner, sensitive clusters (GBV, child protection) included</source>
+            <translation>Para el oficial de gestión de información, no para publicar: cada fila con su socio, incluidos los clústeres sensibles (VBG, protección de la niñez)</translation>
+        </message>
+    </context>
+    <context>
+        <name>MapExport</name>
+        <message>
+            <location filename="../processing/algorithms/layouts.py" line="474" />
+            <source>the file could not be written (check the folder and the file name)</source>
+            <translation>no se pudo escribir el archivo (compruebe la carpeta y el nombre del archivo)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/layouts.py" line="476" />
+            <source>not enough memory for the image</source>
+            <translation>memoria insuficiente para la imagen</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/layouts.py" line="478" />
+            <source>the page could not be drawn</source>
+            <translation>no se pudo dibujar la página</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/layouts.py" line="480" />
+            <source>the SVG layers could not be written</source>
+            <translation>no se pudieron escribir las capas SVG</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/layouts.py" line="482" />
+            <source>the layout could not be prepared</source>
+            <translation>no se pudo preparar la composición</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/layouts.py" line="523" />
+            <source>the export failed</source>
+            <translation>la exportación falló</translation>
         </message>
     </context>
     <context>
@@ -1013,82 +1112,87 @@ Salidas: polígonos de presencia (una entidad por unidad administrativa y clúst
     <context>
         <name>QaReport</name>
         <message>
-            <location filename="../processing/analysis/report.py" line="17" />
+            <location filename="../processing/analysis/report.py" line="19" />
             <source>category</source>
             <translation>categoría</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="28" />
+            <location filename="../processing/analysis/report.py" line="30" />
             <source>column</source>
             <translation>columna</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="31" />
+            <location filename="../processing/analysis/report.py" line="33" />
             <source>value</source>
             <translation>valor</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="17" />
+            <location filename="../processing/analysis/report.py" line="19" />
             <source>level</source>
             <translation>nivel</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="17" />
+            <location filename="../processing/analysis/report.py" line="19" />
             <source>parent</source>
             <translation>unidad superior</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="17" />
+            <location filename="../processing/analysis/report.py" line="19" />
             <source>rows</source>
             <translation>filas</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="17" />
+            <location filename="../processing/analysis/report.py" line="19" />
             <source>first_row</source>
             <translation>primera fila</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="17" />
+            <location filename="../processing/analysis/report.py" line="19" />
             <source>reason</source>
             <translation>motivo</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="17" />
+            <location filename="../processing/analysis/report.py" line="19" />
             <source>suggestion</source>
             <translation>sugerencia</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="28" />
+            <location filename="../processing/analysis/report.py" line="30" />
             <source>role</source>
             <translation>rol</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="28" />
+            <location filename="../processing/analysis/report.py" line="30" />
             <source>source</source>
             <translation>origen</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="31" />
+            <location filename="../processing/analysis/report.py" line="33" />
             <source>item</source>
             <translation>elemento</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="98" />
+            <location filename="../processing/analysis/report.py" line="35" />
+            <source>For the IM officer, not for publication: this report quotes partners' rows, sensitive clusters (GBV, child protection) included. Check what you send back to a partner.</source>
+            <translation>Para el oficial de gestión de información, no para publicar: este informe cita filas de los socios, incluidos los clústeres sensibles (VBG, protección de la niñez). Revise lo que devuelve a un socio.</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="104" />
             <source>cells neutralised (text starting with = + - @)</source>
             <translation>celdas neutralizadas (texto que empieza por = + - @)</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="103" />
+            <location filename="../processing/analysis/report.py" line="109" />
             <source>Summary</source>
             <translation>Resumen</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="105" />
+            <location filename="../processing/analysis/report.py" line="111" />
             <source>Issues</source>
             <translation>Problemas</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="107" />
+            <location filename="../processing/analysis/report.py" line="113" />
             <source>Columns</source>
             <translation>Columnas</translation>
         </message>
@@ -1096,12 +1200,12 @@ Salidas: polígonos de presencia (una entidad por unidad administrativa y clúst
     <context>
         <name>ShippedModel</name>
         <message>
-            <location filename="../processing/models.py" line="39" />
+            <location filename="../processing/models.py" line="40" />
             <source>Models</source>
             <translation>Modelos</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="48" />
+            <location filename="../processing/models.py" line="58" />
             <source>The monthly run in one step: join, gaps and overlaps, map pack.</source>
             <translation>El proceso mensual en un paso: unión, brechas y superposiciones, paquete de mapas.</translation>
         </message>

@@ -22,7 +22,22 @@
     <context>
         <name>CoordMapAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/base.py" line="73" />
+            <location filename="../processing/algorithms/base.py" line="102" />
+            <source>Protect sensitive clusters (hide partners, blank small counts)</source>
+            <translation>Protéger les clusters sensibles (masquer les partenaires, effacer les petits effectifs)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/base.py" line="107" />
+            <source>Sensitive clusters besides GBV and child protection (codes or names)</source>
+            <translation>Clusters sensibles en plus des VBG et de la protection de l'enfance (codes ou noms)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/base.py" line="112" />
+            <source>Small count threshold k (counts below k are hidden)</source>
+            <translation>Seuil des petits effectifs k (les effectifs inférieurs à k sont masqués)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/base.py" line="132" />
             <source>Coordination</source>
             <translation>Coordination</translation>
         </message>
@@ -423,27 +438,47 @@
             <translation>{chosen} ({total} dans toute la table)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="547" />
+            <location filename="../plugin/dock.py" line="549" />
+            <source>withheld (protected data)</source>
+            <translation>masqué (données protégées)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="550" />
+            <source>{count} + withheld (protected data)</source>
+            <translation>{count} + masqués (données protégées)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="555" />
+            <source>withheld</source>
+            <translation>masqué</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="556" />
             <source>{code} – {name} ({partners})</source>
             <translation>{code} – {name} ({partners})</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="549" />
+            <location filename="../plugin/dock.py" line="558" />
+            <source>Protected data: partner names and numbers below the threshold are not shown</source>
+            <translation>Données protégées : les noms des partenaires et les nombres inférieurs au seuil ne sont pas affichés</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="558" />
             <source>{partners} partners in the chosen periods</source>
             <translation>{partners} partenaires dans les périodes choisies</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="633" />
+            <location filename="../plugin/dock.py" line="644" />
             <source>Exporting the map pack to {folder}…</source>
             <translation>Export du jeu de cartes vers {folder}…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="634" />
+            <location filename="../plugin/dock.py" line="645" />
             <source>CoordMap: export map pack</source>
             <translation>CoordMap : export du jeu de cartes</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="634" />
+            <location filename="../plugin/dock.py" line="645" />
             <source>Map pack written to {folder}</source>
             <translation>Jeu de cartes écrit dans {folder}</translation>
         </message>
@@ -485,6 +520,44 @@
         </message>
     </context>
     <context>
+        <name>Destinations</name>
+        <message>
+            <location filename="../processing/algorithms/destinations.py" line="49" />
+            <source>Cancelled: no output was written</source>
+            <translation>Annulé : aucune sortie n'a été écrite</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/destinations.py" line="155" />
+            <source>{output}: {path} is the file of the input '{input}'; an output is never written over an input: choose another file name</source>
+            <translation>{output} : {path} est le fichier de l'entrée « {input} » ; une sortie n'est jamais écrite par-dessus une entrée : choisissez un autre nom de fichier</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/destinations.py" line="161" />
+            <source>{output}: {path} is a folder: give a file name</source>
+            <translation>{output} : {path} est un dossier : donnez un nom de fichier</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/destinations.py" line="166" />
+            <source>{output} and {other} are the same file ({path}): give each output its own file</source>
+            <translation>{output} et {other} sont le même fichier ({path}) : donnez à chaque sortie son propre fichier</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/destinations.py" line="184" />
+            <source>{what} {path}: cannot be written ({cause})</source>
+            <translation>{what} {path} : impossible d'écrire ({cause})</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/destinations.py" line="331" />
+            <source>{path}: the file was not finished writing</source>
+            <translation>{path} : l'écriture du fichier n'a pas été terminée</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/destinations.py" line="349" />
+            <source>Output</source>
+            <translation>Sortie</translation>
+        </message>
+    </context>
+    <context>
         <name>ExportMapsAlgorithm</name>
         <message>
             <location filename="../processing/algorithms/catalog.py" line="54" />
@@ -502,146 +575,145 @@
             <translation>jeu de cartes,carte,PDF,mise en page,atlas,présence opérationnelle</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="59" />
+            <location filename="../processing/algorithms/export_maps.py" line="57" />
             <source>Makes the 3W map pack from the presence output of 'Join 4W table to admin boundaries': one map per cluster (and per period) with title, period, 'as of' date, legend of partners per unit, locator map, scale bar, north arrow, sources, producer, map id, creation date, the United Nations disclaimer and a note saying what blank areas mean. Hatched grey units have no data (no 4W report); white units were reported with no partner of the cluster.
 
-Optional gaps and overlap-units layers (from 'Gaps and overlaps') outline units with a need and no partner and hatch units with overlapping activities. Files are named by map id, cluster short name, paper and date, e.g. COORDMAP-WSH-2025-12_3W-Water-Sanitation-and-Hygiene_A4L_20251231. Map texts are in the chosen language (English, French, Spanish, Arabic). Cluster colours and icons are CoordMap's own defaults, not an official palette: give your own JSON file (same shape as resources/styles/cluster_styles.json) as 'Cluster colours and icons', or set it once in the QGIS setting coordmap/cluster_styles. 'Add the layouts to the project' keeps every map as an editable print layout (with its layers, as temporary layers) to fine-tune in the layout manager.</source>
+Optional gaps and overlap-units layers (from 'Gaps and overlaps') outline units with a need and no partner and hatch units with overlapping activities. Files are named by map id, cluster short name, paper and date, e.g. COORDMAP-WSH-2025-12_3W-Water-Sanitation-and-Hygiene_A4L_20251231. Map texts are in the chosen language (English, French, Spanish, Arabic). Cluster colours and icons are CoordMap's own defaults, not an official palette: give your own JSON file (same shape as resources/styles/cluster_styles.json) as 'Cluster colours and icons', or set it once in the QGIS setting coordmap/cluster_styles. 'Add the layouts to the project' keeps every map as an editable print layout (with its layers, as temporary layers) to fine-tune in the layout manager.
+
+Data protection (on by default): maps of GBV and child protection (in any spelling or language, and of the clusters you add) name no partner and show no count below k: the legend has two classes, fewer than k and k or more, the partner table shows fewer than k and 'withheld', and the partner and activity numbers are withheld. Texts from the data and the parameters are printed as written, never run as expressions.</source>
             <translation>Produit le jeu de cartes 3W à partir de la sortie de présence de « Joindre la table 4W aux limites administratives » : une carte par cluster (et par période) avec titre, période, date de situation, légende des partenaires par unité, carte de localisation, barre d'échelle, flèche du nord, sources, producteur, identifiant de carte, date de création, la clause de non-responsabilité des Nations Unies et une note expliquant ce que signifient les zones vides. Les unités grises hachurées n'ont pas de données (aucun rapport 4W) ; les unités blanches ont été rapportées sans partenaire du cluster.
 
-Les couches facultatives des lacunes et des unités de chevauchement (issues de « Lacunes et chevauchements ») entourent les unités ayant un besoin et aucun partenaire et hachurent les unités où des activités se chevauchent. Les fichiers sont nommés d'après l'identifiant de la carte, le nom court du cluster, le papier et la date, p. ex. COORDMAP-WSH-2025-12_3W-Water-Sanitation-and-Hygiene_A4L_20251231. Les textes des cartes sont dans la langue choisie (anglais, français, espagnol, arabe). Les couleurs et icônes des clusters sont les valeurs par défaut de CoordMap, pas une palette officielle : donnez votre propre fichier JSON (de même forme que resources/styles/cluster_styles.json) comme « Couleurs et icônes des clusters », ou réglez-le une fois pour toutes dans le paramètre QGIS coordmap/cluster_styles. « Ajouter les mises en page au projet » conserve chaque carte comme mise en page modifiable (avec ses couches, en couches temporaires) à affiner dans le gestionnaire de mises en page.</translation>
+Les couches facultatives des lacunes et des unités de chevauchement (issues de « Lacunes et chevauchements ») entourent les unités ayant un besoin et aucun partenaire et hachurent les unités où des activités se chevauchent. Les fichiers sont nommés d'après l'identifiant de la carte, le nom court du cluster, le papier et la date, p. ex. COORDMAP-WSH-2025-12_3W-Water-Sanitation-and-Hygiene_A4L_20251231. Les textes des cartes sont dans la langue choisie (anglais, français, espagnol, arabe). Les couleurs et icônes des clusters sont les valeurs par défaut de CoordMap, pas une palette officielle : donnez votre propre fichier JSON (de même forme que resources/styles/cluster_styles.json) comme « Couleurs et icônes des clusters », ou réglez-le une fois pour toutes dans le paramètre QGIS coordmap/cluster_styles. « Ajouter les mises en page au projet » conserve chaque carte comme mise en page modifiable (avec ses couches, en couches temporaires) à affiner dans le gestionnaire de mises en page.
+
+Protection des données (activée par défaut) : les cartes des VBG et de la protection de l'enfance (quelle qu'en soit l'orthographe ou la langue, et des clusters que vous ajoutez) ne nomment aucun partenaire et n'affichent aucun effectif inférieur à k : la légende a deux classes, moins de k et k ou plus, le tableau des partenaires indique moins de k et 'masqués', et les nombres de partenaires et d'activités sont masqués. Les textes des données et des paramètres sont imprimés tels qu'écrits, jamais exécutés comme des expressions.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="79" />
+            <location filename="../processing/algorithms/export_maps.py" line="83" />
             <source>Presence (output of Join 4W)</source>
             <translation>Présence (sortie de la jointure 4W)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="82" />
+            <location filename="../processing/algorithms/export_maps.py" line="86" />
             <source>Gaps (output of Gaps and overlaps)</source>
             <translation>Lacunes (sortie de Lacunes et chevauchements)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="85" />
+            <location filename="../processing/algorithms/export_maps.py" line="89" />
             <source>Overlap units (output of Gaps and overlaps)</source>
             <translation>Unités de chevauchement (sortie de Lacunes et chevauchements)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="88" />
+            <location filename="../processing/algorithms/export_maps.py" line="92" />
             <source>Clusters (codes separated by commas; default: all present)</source>
             <translation>Clusters (codes séparés par des virgules ; par défaut : tous ceux présents)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="91" />
+            <location filename="../processing/algorithms/export_maps.py" line="95" />
             <source>Periods (separated by commas; default: every period)</source>
             <translation>Périodes (séparées par des virgules ; par défaut : toutes les périodes)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="94" />
+            <location filename="../processing/algorithms/export_maps.py" line="98" />
             <source>Template</source>
             <translation>Modèle</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="94" />
+            <location filename="../processing/algorithms/export_maps.py" line="98" />
             <source>A4 landscape</source>
             <translation>A4 paysage</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="94" />
+            <location filename="../processing/algorithms/export_maps.py" line="98" />
             <source>A4 portrait</source>
             <translation>A4 portrait</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="94" />
+            <location filename="../processing/algorithms/export_maps.py" line="98" />
             <source>A3 landscape</source>
             <translation>A3 paysage</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="97" />
+            <location filename="../processing/algorithms/export_maps.py" line="101" />
             <source>Map language</source>
             <translation>Langue des cartes</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="100" />
+            <location filename="../processing/algorithms/export_maps.py" line="104" />
             <source>Title (default: '&lt;cluster&gt;: operational presence')</source>
             <translation>Titre (par défaut : '&lt;cluster&gt;: operational presence' dans la langue de la carte)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="103" />
+            <location filename="../processing/algorithms/export_maps.py" line="107" />
             <source>Sources (default: the input file names)</source>
             <translation>Sources (par défaut : les noms des fichiers d'entrée)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="105" />
+            <location filename="../processing/algorithms/export_maps.py" line="109" />
             <source>Producer and contact</source>
             <translation>Producteur et contact</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="107" />
+            <location filename="../processing/algorithms/export_maps.py" line="111" />
             <source>Format</source>
             <translation>Format</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="109" />
+            <location filename="../processing/algorithms/export_maps.py" line="113" />
             <source>One multi-page PDF instead of one file per map</source>
             <translation>Un seul PDF de plusieurs pages au lieu d'un fichier par carte</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="112" />
+            <location filename="../processing/algorithms/export_maps.py" line="116" />
             <source>Add the layouts to the project (to edit them)</source>
             <translation>Ajouter les mises en page au projet (pour les modifier)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="115" />
+            <location filename="../processing/algorithms/export_maps.py" line="119" />
             <source>Add a page listing the partners per unit</source>
             <translation>Ajouter une page listant les partenaires par unité</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="118" />
-            <source>Sensitive clusters: partner names never shown (codes, commas)</source>
-            <translation>Clusters sensibles : noms des partenaires jamais affichés (codes, virgules)</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/export_maps.py" line="122" />
+            <location filename="../processing/algorithms/export_maps.py" line="123" />
             <source>Cluster colours and icons (JSON)</source>
             <translation>Couleurs et icônes des clusters (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="125" />
+            <location filename="../processing/algorithms/export_maps.py" line="126" />
             <source>Output folder</source>
             <translation>Dossier de sortie</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="127" />
+            <location filename="../processing/algorithms/export_maps.py" line="128" />
             <source>Files written</source>
             <translation>Fichiers écrits</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="133" />
+            <location filename="../processing/algorithms/export_maps.py" line="136" />
             <source>Presence: no such layer or file</source>
             <translation>Présence : ni couche ni fichier de ce nom</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="134" />
+            <location filename="../processing/algorithms/export_maps.py" line="137" />
             <source>Presence</source>
             <translation>Présence</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="140" />
+            <location filename="../processing/algorithms/export_maps.py" line="146" />
             <source>Presence: no feature for clusters {clusters} and periods {periods}</source>
             <translation>Présence : aucune entité pour les clusters {clusters} et les périodes {periods}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="144" />
+            <location filename="../processing/algorithms/export_maps.py" line="150" />
             <source>{count} maps to make</source>
             <translation>{count} cartes à produire</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="176" />
+            <location filename="../processing/algorithms/export_maps.py" line="167" />
             <source>Wrote {count} files to {folder}</source>
             <translation>{count} fichiers écrits dans {folder}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="218" />
+            <location filename="../processing/algorithms/export_maps.py" line="209" />
             <source>{label} {name}: no field {fields}; give the output of CoordMap's algorithm (fields are listed in the help)</source>
             <translation>{label} {name} : pas de champ {fields} ; donnez la sortie de l'algorithme CoordMap (les champs sont listés dans l'aide)</translation>
         </message>
@@ -664,7 +736,7 @@ Les couches facultatives des lacunes et des unités de chevauchement (issues de 
             <translation>lacune,chevauchement,doublon,besoins,PiN,sévérité,couverture,changement</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="57" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="54" />
             <source>Answers the coordination meeting's three questions from the outputs of 'Join 4W table to admin boundaries' (run it with presence per month to see changes and units that did not report) and an optional needs table.
 
 Needs: a table or file of people in need (PiN), targets and/or severity by P-code and cluster, long (one row per unit and sector, e.g. HXL #inneed, #targeted, #severity, #sector) or wide (one column per cluster, one sheet per measure named e.g. 'PiN' or 'Severity'; every sheet of a workbook is read). Breakdown rows (sex, age, population group) are reduced to the unit's total. Needs of deeper units are rolled up (PiN and targets summed over sub-units, severity = highest); needs of coarser units are rolled down (severity only: a PiN cannot be divided). Needs apply to every period.
@@ -683,7 +755,7 @@ Overlaps: two or more distinct partners on the same unit, cluster, activity (and
 
 Admin boundaries: without them only units in the presence layer (units with partners) and their needs can be mapped; give the boundaries so units with needs and no partner get their polygon.
 
-Data protection (on by default): for the sensitive clusters (GBV and child protection by default) every output hides partner names and blanks counts below k, writing the less-than sign followed by k in the partner list; the 'protected' field marks those features.</source>
+Data protection (on by default): for the sensitive clusters (GBV and child protection in any spelling or language, and the clusters you add) every output hides partner names and blanks counts below k, writing the less-than sign followed by k in the partner list; the 'protected' field marks those features. A count the presence hid counts as one partner for the gap rules, so no status tells a hidden count.</source>
             <translation>Répond aux trois questions de la réunion de coordination à partir des sorties de « Joindre la table 4W aux limites administratives » (lancez-la avec la présence par mois pour voir les changements et les unités qui n'ont pas fait de rapport) et d'une table des besoins facultative.
 
 Besoins : une table ou un fichier des personnes dans le besoin (PiN), des cibles et/ou de la sévérité par P-code et par cluster, au format long (une ligne par unité et secteur, p. ex. HXL #inneed, #targeted, #severity, #sector) ou large (une colonne par cluster, une feuille par mesure nommée p. ex. 'PiN' ou 'Severity' ; toutes les feuilles d'un classeur sont lues). Les lignes de ventilation (sexe, âge, groupe de population) sont ramenées au total de l'unité. Les besoins des unités plus fines sont agrégés (PiN et cibles additionnés sur les sous-unités, sévérité = la plus élevée) ; ceux des unités plus grossières sont reportés vers le bas (sévérité seulement : un PiN ne peut pas être divisé). Les besoins s'appliquent à toutes les périodes.
@@ -702,95 +774,80 @@ Chevauchements : au moins deux partenaires distincts sur la même unité, le mê
 
 Limites administratives : sans elles, seules les unités de la couche de présence (unités avec partenaires) et leurs besoins peuvent être cartographiées ; donnez les limites pour que les unités ayant des besoins et aucun partenaire aient leur polygone.
 
-Protection des données (activée par défaut) : pour les clusters sensibles (VBG et protection de l'enfance par défaut), chaque sortie masque les noms des partenaires et efface les effectifs inférieurs à k, en écrivant le signe inférieur à suivi de k dans la liste des partenaires ; le champ 'protected' signale ces entités.</translation>
+Protection des données (activée par défaut) : pour les clusters sensibles (VBG et protection de l'enfance quelle qu'en soit l'orthographe ou la langue, et les clusters que vous ajoutez), chaque sortie masque les noms des partenaires et efface les effectifs inférieurs à k, en écrivant le signe inférieur à suivi de k dans la liste des partenaires ; le champ 'protected' signale ces entités. Un effectif que la présence a masqué compte pour un partenaire dans les règles des lacunes, de sorte qu'aucun statut ne révèle un effectif masqué.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="99" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="98" />
             <source>Presence (output of the join)</source>
             <translation>Présence (sortie de la jointure)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="102" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="101" />
             <source>Rows with match status (output of the join)</source>
             <translation>Lignes avec statut d'appariement (sortie de la jointure)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="105" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="104" />
             <source>Needs: PiN, targets, severity (layer or CSV/XLSX/ODS file)</source>
             <translation>Besoins : PiN, cibles, sévérité (couche ou fichier CSV/XLSX/ODS)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="108" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="107" />
             <source>Admin boundaries (to map units with needs and no partner)</source>
             <translation>Limites administratives (pour cartographier les unités ayant des besoins et aucun partenaire)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="111" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="110" />
             <source>Clusters (codes separated by commas; default: all)</source>
             <translation>Clusters (codes séparés par des virgules ; par défaut : tous)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="114" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="113" />
             <source>Periods (e.g. 2025-01,2025-02; default: all)</source>
             <translation>Périodes (p. ex. 2025-01,2025-02 ; par défaut : toutes)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="117" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="116" />
             <source>Admin level</source>
             <translation>Niveau administratif</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="117" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="116" />
             <source>Automatic (the presence level)</source>
             <translation>Automatique (le niveau de la présence)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="120" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="119" />
             <source>Minimum partners per unit</source>
             <translation>Nombre minimum de partenaires par unité</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="123" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="122" />
             <source>Partners per 10,000 people in need below which a unit is underserved (0: not used)</source>
             <translation>Partenaires pour 10 000 personnes dans le besoin en dessous duquel une unité est insuffisamment desservie (0 : non utilisé)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="128" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="127" />
             <source>Coverage bands, reached/PiN (below the first: underserved)</source>
             <translation>Tranches de couverture, atteints/PiN (sous la première : insuffisamment desservi)</translation>
         </message>
         <message>
             <location filename="../processing/algorithms/gaps_overlaps.py" line="132" />
-            <source>Sensitive clusters</source>
-            <translation>Clusters sensibles</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="135" />
-            <source>Protect sensitive clusters (hide partners, blank small counts)</source>
-            <translation>Protéger les clusters sensibles (masquer les partenaires, effacer les petits effectifs)</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="139" />
-            <source>Small count threshold k (counts below k are hidden)</source>
-            <translation>Seuil des petits effectifs k (les effectifs inférieurs à k sont masqués)</translation>
-        </message>
-        <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="142" />
             <source>Gaps</source>
             <translation>Lacunes</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="144" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="134" />
             <source>Overlaps</source>
             <translation>Chevauchements</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="146" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="136" />
             <source>Units with overlaps</source>
             <translation>Unités avec chevauchements</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="149" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="139" />
             <source>Changes since the previous period</source>
             <translation>Changements depuis la période précédente</translation>
         </message>
@@ -838,148 +895,190 @@ Protection des données (activée par défaut) : pour les clusters sensibles (VB
             <translation>jointure,P-code,limites administratives,rapprochement,rapport qualité,présence opérationnelle</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="56" />
+            <location filename="../processing/algorithms/join_4w.py" line="57" />
             <source>Reads a partners' 3W/4W/5W table (a loaded layer or a CSV, XLSX, XLS or ODS file), detects its header, HXL row and columns, normalises clusters and periods, and joins every row to the admin boundaries by P-code (then by name within the parent unit). No row is lost: every input row is in the rows output with its status (used, unmatched, rolled_up, skipped) and the reason, and the QA report lists what could not be matched with suggestions to send back to partners.
 
-Outputs: presence polygons (one feature per admin unit and cluster, and period when asked) with the number of distinct implementing partners; every input row with how it matched; the QA report; optionally the column mapping used (reuse it next round as Mapping) and a crosswalk of suggestions to review (reuse it as Crosswalk).</source>
+Outputs: presence polygons (one feature per admin unit and cluster, and period when asked) with the number of distinct implementing partners; every input row with how it matched; the QA report; optionally the column mapping used (reuse it next round as Mapping) and a crosswalk of suggestions to review (reuse it as Crosswalk).
+
+Data protection (on by default): the presence of GBV and child protection (in any spelling or language, and of the other clusters you add) names no partner and gives no count below k: the partner list says fewer than k or 'hidden', smaller counts are blank and the 'protected' field is set. The rows output and the QA report keep every name: they are for you, not for publication, and say so in their first line.</source>
             <translation>Lit une table 3W/4W/5W des partenaires (une couche chargée ou un fichier CSV, XLSX, XLS ou ODS), détecte son en-tête, sa ligne HXL et ses colonnes, normalise les clusters et les périodes, et joint chaque ligne aux limites administratives par P-code (puis par nom au sein de l'unité parente). Aucune ligne n'est perdue : chaque ligne d'entrée figure dans la sortie des lignes avec son statut (used, unmatched, rolled_up, skipped) et la raison, et le rapport de contrôle qualité liste ce qui n'a pas pu être apparié, avec des suggestions à renvoyer aux partenaires.
 
-Sorties : polygones de présence (une entité par unité administrative et par cluster, et par période si demandé) avec le nombre de partenaires de mise en œuvre distincts ; chaque ligne d'entrée avec la façon dont elle a été appariée ; le rapport de contrôle qualité ; en option, la correspondance des colonnes utilisée (à réutiliser au prochain cycle comme Correspondance des colonnes) et une table de correspondance des suggestions à vérifier (à réutiliser comme Table de correspondance).</translation>
+Sorties : polygones de présence (une entité par unité administrative et par cluster, et par période si demandé) avec le nombre de partenaires de mise en œuvre distincts ; chaque ligne d'entrée avec la façon dont elle a été appariée ; le rapport de contrôle qualité ; en option, la correspondance des colonnes utilisée (à réutiliser au prochain cycle comme Correspondance des colonnes) et une table de correspondance des suggestions à vérifier (à réutiliser comme Table de correspondance).
+
+Protection des données (activée par défaut) : la présence des VBG et de la protection de l'enfance (quelle qu'en soit l'orthographe ou la langue, et des autres clusters que vous ajoutez) ne nomme aucun partenaire et ne donne aucun effectif inférieur à k : la liste des partenaires indique moins de k ou 'hidden', les effectifs plus petits sont vides et le champ 'protected' est renseigné. La sortie des lignes et le rapport de contrôle qualité gardent tous les noms : ils sont pour vous, pas pour publication, et le disent dans leur première ligne.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="70" />
+            <location filename="../processing/algorithms/join_4w.py" line="77" />
             <source>4W table (layer or CSV/XLSX/XLS/ODS file)</source>
             <translation>Table 4W (couche ou fichier CSV/XLSX/XLS/ODS)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="73" />
+            <location filename="../processing/algorithms/join_4w.py" line="80" />
             <source>Sheet (name or number; default: first sheet with data)</source>
             <translation>Feuille (nom ou numéro ; par défaut : première feuille contenant des données)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="76" />
+            <location filename="../processing/algorithms/join_4w.py" line="83" />
             <source>Admin boundaries (COD-AB polygons)</source>
             <translation>Limites administratives (polygones COD-AB)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="79" />
+            <location filename="../processing/algorithms/join_4w.py" line="86" />
             <source>Boundaries of other admin levels (when each level is a separate file)</source>
             <translation>Limites des autres niveaux administratifs (quand chaque niveau est un fichier distinct)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="83" />
+            <location filename="../processing/algorithms/join_4w.py" line="90" />
             <source>Admin level of the presence output</source>
             <translation>Niveau administratif de la sortie de présence</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="83" />
+            <location filename="../processing/algorithms/join_4w.py" line="90" />
             <source>Automatic</source>
             <translation>Automatique</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="86" />
+            <location filename="../processing/algorithms/join_4w.py" line="93" />
             <source>Column mapping (JSON profile file, or role=column pairs separated by ';')</source>
             <translation>Correspondance des colonnes (fichier de profil JSON, ou paires rôle=colonne séparées par ';')</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="90" />
+            <location filename="../processing/algorithms/join_4w.py" line="97" />
             <source>Reviewed crosswalk (CSV: raw_value, level, parent, pcode)</source>
             <translation>Table de correspondance vérifiée (CSV : raw_value, level, parent, pcode)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="93" />
+            <location filename="../processing/algorithms/join_4w.py" line="100" />
             <source>Presence per period</source>
             <translation>Présence par période</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="93" />
+            <location filename="../processing/algorithms/join_4w.py" line="100" />
             <source>Whole table</source>
             <translation>Toute la table</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="93" />
+            <location filename="../processing/algorithms/join_4w.py" line="100" />
             <source>Month</source>
             <translation>Mois</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="93" />
+            <location filename="../processing/algorithms/join_4w.py" line="100" />
             <source>Quarter</source>
             <translation>Trimestre</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="96" />
+            <location filename="../processing/algorithms/join_4w.py" line="103" />
             <source>Year for rows with a month but no year</source>
             <translation>Année des lignes qui ont un mois mais pas d'année</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="100" />
+            <location filename="../processing/algorithms/join_4w.py" line="107" />
             <source>Extra cluster names (JSON, extends the built-in list)</source>
             <translation>Noms de clusters supplémentaires (JSON, complète la liste intégrée)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="104" />
+            <location filename="../processing/algorithms/join_4w.py" line="111" />
             <source>Count programme/lead organisations and donors as partners too</source>
             <translation>Compter aussi comme partenaires les organisations chefs de file/de programme et les bailleurs</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="108" />
+            <location filename="../processing/algorithms/join_4w.py" line="116" />
             <source>Presence</source>
             <translation>Présence</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="110" />
+            <location filename="../processing/algorithms/join_4w.py" line="118" />
             <source>Rows with match status</source>
             <translation>Lignes avec statut d'appariement</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="113" />
+            <location filename="../processing/algorithms/join_4w.py" line="121" />
             <source>QA report</source>
             <translation>Rapport de contrôle qualité</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="116" />
+            <location filename="../processing/algorithms/join_4w.py" line="124" />
             <source>Column mapping profile used (JSON)</source>
             <translation>Profil de correspondance des colonnes utilisé (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="119" />
+            <location filename="../processing/algorithms/join_4w.py" line="127" />
             <source>Crosswalk of suggestions to review (CSV)</source>
             <translation>Table de correspondance des suggestions à vérifier (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="132" />
+            <location filename="../processing/algorithms/join_4w.py" line="140" />
             <source>4W table {path}: file not found</source>
             <translation>Table 4W {path} : fichier introuvable</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="134" />
+            <location filename="../processing/algorithms/join_4w.py" line="142" />
             <source>4W table {name}: the file is empty</source>
             <translation>Table 4W {name} : le fichier est vide</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="139" />
+            <location filename="../processing/algorithms/join_4w.py" line="147" />
             <source>Incorrect parameter value for {name}</source>
             <translation>Valeur de paramètre incorrecte pour {name}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="172" />
+            <location filename="../processing/algorithms/join_4w.py" line="190" />
             <source>Read {where}: {rows} data rows, header on row(s) {header}</source>
             <translation>Lu {where} : {rows} lignes de données, en-tête sur la ou les lignes {header}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="180" />
+            <location filename="../processing/algorithms/join_4w.py" line="198" />
             <source>4W table {value!r}: no such file or layer</source>
             <translation>Table 4W {value!r} : ni fichier ni couche de ce nom</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="196" />
+            <location filename="../processing/algorithms/join_4w.py" line="214" />
             <source>Admin boundaries: no such layer or file</source>
             <translation>Limites administratives : ni couche ni fichier de ce nom</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="209" />
+            <location filename="../processing/algorithms/join_4w.py" line="227" />
             <source>{name}: the boundary layer has no polygons</source>
             <translation>{name} : la couche de limites ne contient aucun polygone</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="265" />
+            <source>For the IM officer, not for publication: every row with its partner, sensitive clusters (GBV, child protection) included</source>
+            <translation>Pour le chargé de gestion de l'information, pas pour publication : chaque ligne avec son partenaire, clusters sensibles (VBG, protection de l'enfance) compris</translation>
+        </message>
+    </context>
+    <context>
+        <name>MapExport</name>
+        <message>
+            <location filename="../processing/algorithms/layouts.py" line="474" />
+            <source>the file could not be written (check the folder and the file name)</source>
+            <translation>le fichier n'a pas pu être écrit (vérifiez le dossier et le nom du fichier)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/layouts.py" line="476" />
+            <source>not enough memory for the image</source>
+            <translation>mémoire insuffisante pour l'image</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/layouts.py" line="478" />
+            <source>the page could not be drawn</source>
+            <translation>la page n'a pas pu être dessinée</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/layouts.py" line="480" />
+            <source>the SVG layers could not be written</source>
+            <translation>les couches SVG n'ont pas pu être écrites</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/layouts.py" line="482" />
+            <source>the layout could not be prepared</source>
+            <translation>la mise en page n'a pas pu être préparée</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/layouts.py" line="523" />
+            <source>the export failed</source>
+            <translation>l'export a échoué</translation>
         </message>
     </context>
     <context>
@@ -1013,82 +1112,87 @@ Sorties : polygones de présence (une entité par unité administrative et par c
     <context>
         <name>QaReport</name>
         <message>
-            <location filename="../processing/analysis/report.py" line="17" />
+            <location filename="../processing/analysis/report.py" line="19" />
             <source>category</source>
             <translation>catégorie</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="28" />
+            <location filename="../processing/analysis/report.py" line="30" />
             <source>column</source>
             <translation>colonne</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="31" />
+            <location filename="../processing/analysis/report.py" line="33" />
             <source>value</source>
             <translation>valeur</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="17" />
+            <location filename="../processing/analysis/report.py" line="19" />
             <source>level</source>
             <translation>niveau</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="17" />
+            <location filename="../processing/analysis/report.py" line="19" />
             <source>parent</source>
             <translation>parent</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="17" />
+            <location filename="../processing/analysis/report.py" line="19" />
             <source>rows</source>
             <translation>lignes</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="17" />
+            <location filename="../processing/analysis/report.py" line="19" />
             <source>first_row</source>
             <translation>première ligne</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="17" />
+            <location filename="../processing/analysis/report.py" line="19" />
             <source>reason</source>
             <translation>raison</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="17" />
+            <location filename="../processing/analysis/report.py" line="19" />
             <source>suggestion</source>
             <translation>suggestion</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="28" />
+            <location filename="../processing/analysis/report.py" line="30" />
             <source>role</source>
             <translation>rôle</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="28" />
+            <location filename="../processing/analysis/report.py" line="30" />
             <source>source</source>
             <translation>source</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="31" />
+            <location filename="../processing/analysis/report.py" line="33" />
             <source>item</source>
             <translation>élément</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="98" />
+            <location filename="../processing/analysis/report.py" line="35" />
+            <source>For the IM officer, not for publication: this report quotes partners' rows, sensitive clusters (GBV, child protection) included. Check what you send back to a partner.</source>
+            <translation>Pour le chargé de gestion de l'information, pas pour publication : ce rapport cite des lignes des partenaires, clusters sensibles (VBG, protection de l'enfance) compris. Vérifiez ce que vous renvoyez à un partenaire.</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="104" />
             <source>cells neutralised (text starting with = + - @)</source>
             <translation>cellules neutralisées (texte commençant par = + - @)</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="103" />
+            <location filename="../processing/analysis/report.py" line="109" />
             <source>Summary</source>
             <translation>Résumé</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="105" />
+            <location filename="../processing/analysis/report.py" line="111" />
             <source>Issues</source>
             <translation>Problèmes</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="107" />
+            <location filename="../processing/analysis/report.py" line="113" />
             <source>Columns</source>
             <translation>Colonnes</translation>
         </message>
@@ -1096,12 +1200,12 @@ Sorties : polygones de présence (une entité par unité administrative et par c
     <context>
         <name>ShippedModel</name>
         <message>
-            <location filename="../processing/models.py" line="39" />
+            <location filename="../processing/models.py" line="40" />
             <source>Models</source>
             <translation>Modèles</translation>
         </message>
         <message>
-            <location filename="../processing/models.py" line="48" />
+            <location filename="../processing/models.py" line="58" />
             <source>The monthly run in one step: join, gaps and overlaps, map pack.</source>
             <translation>Le traitement mensuel en une étape : jointure, lacunes et chevauchements, jeu de cartes.</translation>
         </message>

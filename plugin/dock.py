@@ -532,8 +532,8 @@ class CoordMapDock(QgsDockWidget):
 
     def _show_summary(self, summary):
         labels = self.summary_labels
-        labels["partners"].setText(str(summary.partners))
-        labels["activities"].setText(str(summary.activities))
+        labels["partners"].setText(self._withheld_text(summary.partners, summary.withheld))
+        labels["activities"].setText(self._withheld_text(summary.activities, summary.withheld))
         labels["units_covered"].setText(str(summary.units_covered))
         labels["units_with_gap"].setText(
             self.tr("not computed") if summary.units_with_gap is None
@@ -541,13 +541,24 @@ class CoordMapDock(QgsDockWidget):
         labels["unmatched_rows"].setText(self.tr("{chosen} ({total} in the whole table)").format(
             chosen=summary.unmatched_rows, total=summary.unmatched_total))
 
+    def _withheld_text(self, count, withheld):
+        """A summary number; with protected clusters chosen, their part is said withheld."""
+        if not withheld:
+            return str(count)
+        if not count:
+            return self.tr("withheld (protected data)")
+        return self.tr("{count} + withheld (protected data)").format(count=count)
+
     def _show_cluster_entries(self, entries):
         self.cluster_list.blockSignals(True)
         for item, entry in zip(self.cluster_items(), entries):
+            partners = self.tr("withheld") if entry.partners is None else entry.partners
             item.setText(self.tr("{code} – {name} ({partners})").format(
-                code=entry.code, name=entry.name, partners=entry.partners))
-            item.setToolTip(self.tr("{partners} partners in the chosen periods").format(
-                partners=entry.partners))
+                code=entry.code, name=entry.name, partners=partners))
+            item.setToolTip(self.tr(
+                "Protected data: partner names and numbers below the threshold are not shown")
+                if entry.partners is None else self.tr(
+                    "{partners} partners in the chosen periods").format(partners=partners))
             if item.data(Qt.ItemDataRole.DecorationRole) is None:
                 chip = QPixmap(12, 12)
                 chip.fill(QColor(entry.colour))
@@ -625,8 +636,8 @@ class CoordMapDock(QgsDockWidget):
             return
         from ..processing.analysis.selection import export_parameters
 
+        # (the algorithm makes the folder, or says why it cannot)
         folder = self.export_folder.filePath() or self._default_export_folder()
-        os.makedirs(folder, exist_ok=True)
         parameters = export_parameters(self.outputs, self.chosen_clusters(),
                                        self.period_range.chosen_periods(), folder)
         self._save_choice()

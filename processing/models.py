@@ -13,6 +13,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from .algorithms import catalog
 from .algorithms.base import ui_language, with_enum_indexes
+from .algorithms.destinations import destination_conflict
 from .metadata import RESOURCES_DIR, icon_path
 
 MODELS_DIR = RESOURCES_DIR / "models"
@@ -41,6 +42,15 @@ class ShippedModel(QgsProcessingModelAlgorithm):
     def groupId(self):
         return "models"
 
+    def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API name)
+        """As every CoordMap algorithm: no output of any step over an input of the model,
+        refused before the first step runs (each step checks its own again)."""
+        ok, message = super().checkParameterValues(with_enum_indexes(self, parameters), context)
+        if not ok:  # (its choices take their names too: language=fr, as the algorithms')
+            return ok, message
+        conflict = destination_conflict(self, parameters, context)
+        return (False, conflict) if conflict else (True, "")
+
     def svgIconPath(self):
         return icon_path()
 
@@ -53,10 +63,6 @@ class ShippedModel(QgsProcessingModelAlgorithm):
 
     def helpUrl(self):
         return catalog.help_url(self._model_id, ui_language())
-
-    def checkParameterValues(self, parameters, context):
-        # Its choices take their names too (language=fr), as the algorithms' do.
-        return super().checkParameterValues(with_enum_indexes(self, parameters), context)
 
     def createInstance(self):
         return ShippedModel(self._model_id, self._path)

@@ -6,6 +6,8 @@ without ``__init__.py`` (tests/, tools/) import as namespace packages: tests imp
 """
 import contextlib
 import socketserver
+import subprocess
+import sys
 import threading
 
 CSV_PATHS = ("fast", "plain")  # how CSV files are read: pandas' C parser, or the csv module
@@ -54,6 +56,19 @@ def features(path):
     return [dict(zip(names, map(plain_value, f.attributes()))) for f in layer.getFeatures()]
 
 
+ROWS_NOTICE = "For the IM officer, not for publication"
+
+
+def data_rows(path):
+    """The features of a rows output after its first one, which must be the notice that the
+    layer is not for publication (status 'notice')."""
+    rows = features(path)
+    assert rows and rows[0]["status"] == "notice", rows[:1]
+    assert str(rows[0]["reason"]).startswith(ROWS_NOTICE), rows[0]
+    assert not any(row["status"] == "notice" for row in rows[1:])
+    return rows[1:]
+
+
 def finished_translations(language):
     """{(context, source): translation} of the finished entries of i18n/coordmap_<language>.ts."""
     from coordmap.tools import i18n
@@ -85,6 +100,48 @@ class _RefusingProxyHandler(socketserver.StreamRequestHandler):
         with contextlib.suppress(OSError):
             self.wfile.write(b"HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n"
                              b"Connection: close\r\n\r\n")
+
+
+_RECORDER = """
+import socket, sys
+server = socket.socket()
+server.bind(("127.0.0.1", 0))
+server.listen(64)
+print(server.getsockname()[1], flush=True)
+while True:
+    connection, address = server.accept()
+    with open(sys.argv[1], "a") as log:
+        log.write(f"{address}\\n")
+    connection.close()
+"""
+
+
+class ConnectionRecorder:
+    """A local server in a process of its own (so it answers even while this process waits in
+    C code that holds the GIL) that notes each connection and closes it at once."""
+
+    def __init__(self, log):
+        self.log = log
+        self.process = subprocess.Popen([sys.executable, "-c", _RECORDER, str(log)],
+                                        stdout=subprocess.PIPE, text=True)
+        self.port = int(self.process.stdout.readline())
+
+    def count(self):
+        return len(self.log.read_text().splitlines()) if self.log.exists() else 0
+
+    def close(self):
+        self.process.terminate()
+        self.process.wait(10)
+        self.process.stdout.close()
+
+
+@contextlib.contextmanager
+def connection_recorder(log):
+    recorder = ConnectionRecorder(log)
+    try:
+        yield recorder
+    finally:
+        recorder.close()
 
 
 @contextlib.contextmanager

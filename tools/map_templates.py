@@ -222,20 +222,26 @@ def write_styles():
     # Partners per unit. Class colours are recoloured per cluster at export time (layouts.py):
     # rule order and keys matter, so keep them.
     root = QgsRuleBasedRenderer.Rule(None)
+    # A protected feature (data protection) has a blank count when it is below k: "small",
+    # not "no data". The export keeps "small" and "p5" (as "<k", "k+") on protected maps only.
+    hidden = 'coalesce("protected", 0)'
     classes = [
-        ("no_data", '"partners" IS NULL', "No data", fill("#d9d9d9", "#ffffff", 0.15,
-                                                              "#9e9e9e")),
+        ("no_data", f'"partners" IS NULL AND NOT {hidden}', "No data",
+         fill("#d9d9d9", "#ffffff", 0.15, "#9e9e9e")),
         ("zero", '"partners" = 0', "0", fill("#ffffff", "#bdbdbd")),
         ("p1", '"partners" = 1', "1", fill("#deebf7")),
         ("p2", '"partners" = 2', "2", fill("#9ecae1")),
         ("p3_4", '"partners" >= 3 AND "partners" <= 4', "3-4", fill("#4292c6")),
+        ("small", f'"partners" IS NULL AND {hidden}', "Fewer than k (protected data)",
+         fill("#6baed6")),
         ("p5", '"partners" >= 5', "5+", fill("#08519c")),
     ]
     for key, expression, label, symbol in classes:
         rule = QgsRuleBasedRenderer.Rule(symbol, 0, 0, expression, label)
         rule.setRuleKey(key)
         root.appendChild(rule)
-    save(QgsRuleBasedRenderer(root), "field=partners:integer", "partners_per_unit")
+    save(QgsRuleBasedRenderer(root), "field=partners:integer&field=protected:integer",
+         "partners_per_unit")
 
     statuses = [("no_partner_with_need", "Need reported, no partner", "#d7301f"),
                 ("underserved", "Underserved", "#fc8d59"),

@@ -1,13 +1,23 @@
 """What every CoordMap algorithm shares: translation, group, icon, toolbox texts, help URL,
-enumerations by name."""
+enumerations by name, destinations checked against inputs, data protection parameters."""
 from typing import Optional, Sequence
 
-from qgis.core import QgsApplication, QgsProcessingAlgorithm, QgsProcessingParameterEnum
+from qgis.core import (
+    QgsApplication,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
+from ..analysis.errors import InputError
 from ..metadata import icon_path
 from . import catalog
+from .destinations import destination_conflict
 
 # Metadata key of an enumeration's names, in the order of its options.
 ENUM_NAMES = "coordmap_names"
@@ -52,6 +62,10 @@ def with_enum_indexes(algorithm: QgsProcessingAlgorithm, parameters: dict) -> di
 
 
 class CoordMapAlgorithm(QgsProcessingAlgorithm):
+    PROTECT_SENSITIVE = "PROTECT_SENSITIVE"
+    SENSITIVE_CLUSTERS = "SENSITIVE_CLUSTERS"
+    SMALL_COUNT = "SMALL_COUNT"
+
     def tr(self, text):
         # The subclass name: the context pylupdate5 gives to self.tr("...") written in it.
         return QCoreApplication.translate(type(self).__name__, text)
@@ -68,6 +82,51 @@ class CoordMapAlgorithm(QgsProcessingAlgorithm):
     def helpUrl(self):
         return catalog.help_url(self.name(), ui_language())
 
+    def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API name)
+        """Choices given by name are checked as their option numbers; then no destination
+        may be an input."""
+        ok, message = super().checkParameterValues(with_enum_indexes(self, parameters), context)
+        if not ok:
+            return ok, message
+        return self.destinations_checked(parameters, context)
+
+    def destinations_checked(self, parameters, context):
+        """(False, why) when a destination would overwrite an input, else (True, "")."""
+        conflict = destination_conflict(self, parameters, context)
+        return (False, conflict) if conflict else (True, "")
+
+    def add_protection_parameters(self):
+        """Data protection, the same in every algorithm: on unless switched off; clusters
+        added to GBV and child protection (never instead of them); the threshold k."""
+        translate = QCoreApplication.translate  # (the context of the base class, for all)
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.PROTECT_SENSITIVE, translate(
+                "CoordMapAlgorithm",
+                "Protect sensitive clusters (hide partners, blank small counts)"),
+            defaultValue=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.SENSITIVE_CLUSTERS, translate(
+                "CoordMapAlgorithm",
+                "Sensitive clusters besides GBV and child protection (codes or names)"),
+            defaultValue="", optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.SMALL_COUNT, translate(
+                "CoordMapAlgorithm", "Small count threshold k (counts below k are hidden)"),
+            type=QgsProcessingParameterNumber.Type.Integer, defaultValue=5,  # as protection.py
+            minValue=2))
+
+    def protection_policy(self, parameters, context, vocabulary=None):
+        # (pandas: imported when an algorithm runs; the plugin loads without it)
+        from ..analysis.protection import ProtectionPolicy
+
+        try:
+            return ProtectionPolicy.from_parameters(
+                self.parameterAsBoolean(parameters, self.PROTECT_SENSITIVE, context),
+                self.parameterAsString(parameters, self.SENSITIVE_CLUSTERS, context),
+                self.parameterAsInt(parameters, self.SMALL_COUNT, context), vocabulary)
+        except InputError as error:
+            raise QgsProcessingException(str(error)) from error
+
     def group(self):
         # Not self.tr: that would look the text up under each subclass's name.
         return QCoreApplication.translate("CoordMapAlgorithm", "Coordination")
@@ -78,9 +137,6 @@ class CoordMapAlgorithm(QgsProcessingAlgorithm):
     def icon(self):
         return QIcon(icon_path())
 
-    # Enumerations by name: checked and read as their option numbers.
-    def checkParameterValues(self, parameters, context):
-        return super().checkParameterValues(with_enum_indexes(self, parameters), context)
-
+    # Enumerations by name: read as their option numbers (checked so in checkParameterValues).
     def parameterAsEnum(self, parameters, name, context):
         return super().parameterAsEnum(with_enum_indexes(self, parameters), name, context)

@@ -1,7 +1,5 @@
 """coordmap:export_maps — the 3W map pack: one OCHA-style map per cluster (and period)."""
 import datetime as dt
-import shutil
-import tempfile
 from pathlib import Path
 
 from qgis.core import (
@@ -22,6 +20,7 @@ from ..analysis.clusters import ClusterVocabulary
 from ..analysis.params import separated_values
 from . import layouts
 from .base import CoordMapAlgorithm, named_enum
+from .destinations import StagedOutputs, cancelled, refuse_unsafe_destinations
 
 PAPERS = tuple(mappack.PAPERS)  # in the order of the Template options
 FORMATS = ("pdf", "png", "svg")
@@ -43,7 +42,6 @@ class ExportMapsAlgorithm(CoordMapAlgorithm):
     SINGLE_PDF = "SINGLE_PDF"
     ADD_LAYOUTS = "ADD_LAYOUTS"
     PARTNER_TABLE = "PARTNER_TABLE"
-    SENSITIVE_CLUSTERS = "SENSITIVE_CLUSTERS"
     CLUSTER_STYLES = "CLUSTER_STYLES"
     OUTPUT_FILES = "OUTPUT_FILES"
 
@@ -73,7 +71,13 @@ class ExportMapsAlgorithm(CoordMapAlgorithm):
             "icons', or set it once in the QGIS setting coordmap/cluster_styles. 'Add the "
             "layouts to the project' "
             "keeps every map as an editable print layout (with its layers, as temporary layers) "
-            "to fine-tune in the layout manager.")
+            "to fine-tune in the layout manager.\n\n"
+            "Data protection (on by default): maps of GBV and child protection (in any spelling "
+            "or language, and of the clusters you add) name no partner and show no count below "
+            "k: the legend has two classes, fewer than k and k or more, the partner table shows "
+            "fewer than k and 'withheld', and the partner and activity numbers are withheld. "
+            "Texts from the data "
+            "and the parameters are printed as written, never run as expressions.")
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -115,10 +119,7 @@ class ExportMapsAlgorithm(CoordMapAlgorithm):
         self.addParameter(QgsProcessingParameterBoolean(
             self.PARTNER_TABLE, self.tr("Add a page listing the partners per unit"),
             defaultValue=False))
-        self.addParameter(QgsProcessingParameterString(
-            self.SENSITIVE_CLUSTERS,
-            self.tr("Sensitive clusters: partner names never shown (codes, commas)"),
-            defaultValue=",".join(mappack.DEFAULT_SENSITIVE_CLUSTERS), optional=True))
+        self.add_protection_parameters()
         self.addParameter(QgsProcessingParameterFile(
             self.CLUSTER_STYLES, self.tr("Cluster colours and icons (JSON)"), optional=True,
             fileFilter="JSON (*.json)"))
@@ -127,12 +128,17 @@ class ExportMapsAlgorithm(CoordMapAlgorithm):
         self.addOutput(QgsProcessingOutputString(self.OUTPUT_FILES, self.tr("Files written")))
 
     def processAlgorithm(self, parameters, context, feedback):
+        refuse_unsafe_destinations(self, parameters, context)
         options = self._options(parameters, context)
+        feedback.pushInfo(options["protection"].describe())
         presence = self.parameterAsSource(parameters, self.PRESENCE, context)
         if presence is None:
             raise QgsProcessingException(self.tr("Presence: no such layer or file"))
         self._check_fields(presence, ("pcode", "cluster", "partners"), self.tr("Presence"))
         records, geometries = layouts.feature_records(presence, feedback)
+        # Whatever the presence: the maps show only what the protection lets them.
+        records = options["protection"].protect_records(records, ("partners", "rows"),
+                                                        "partner_list")
         gaps, overlaps = (self._optional_records(parameters, context, key, geometries, feedback)
                           for key in (self.GAPS, self.OVERLAPS))
         maps = mappack.plan_maps(records, options["clusters"], options["periods"])
@@ -142,33 +148,18 @@ class ExportMapsAlgorithm(CoordMapAlgorithm):
                 clusters=", ".join(options["clusters"]) or "*",
                 periods=", ".join(options["periods"]) or "*"))
         feedback.pushInfo(self.tr("{count} maps to make").format(count=len(maps)))
-        folder = Path(self.parameterAsString(parameters, self.OUTPUT_FOLDER, context))
-        folder.mkdir(parents=True, exist_ok=True)
-        project = context.project() if options["add_layouts"] and context.project() \
-            else QgsProject()
-        if project.ellipsoid() in ("", "NONE"):  # scale bars in km on lon/lat maps need one
-            project.setEllipsoid("EPSG:7030")
         # Files are written to a scratch folder and moved only when every map succeeded.
-        scratch = Path(tempfile.mkdtemp(prefix=".coordmap-", dir=folder))
-        try:
+        with StagedOutputs(self, parameters, context) as staged:
+            scratch, folder = staged.folder(self.OUTPUT_FOLDER)
             values = mappack.UnitValues(records, gaps or ())
-            try:
-                made = self._make_maps(maps, (records, geometries, gaps, overlaps, values),
-                                       presence.sourceCrs(), project, scratch, options,
-                                       feedback)
-            except RuntimeError as error:  # a template or style QGIS could not use
-                raise QgsProcessingException(str(error)) from error
-            if made is None:
-                return {}
-            final = []
-            for path in made[1]:
-                target = folder / Path(path).name
-                shutil.move(path, target)
-                final.append(str(target))
-        finally:
-            shutil.rmtree(scratch, ignore_errors=True)
+            made = self._export(maps, (records, geometries, gaps, overlaps, values),
+                                presence.sourceCrs(), scratch, options, context, feedback)
+            if made is None or feedback.isCanceled():
+                raise cancelled()
+            staged.commit()
+        final = [str(folder / Path(path).name) for path in made[1]]
         if options["add_layouts"]:
-            manager = project.layoutManager()
+            manager = context.project().layoutManager()
             for layout in made[0]:
                 if manager.layoutByName(layout.name()):
                     layout.setName(manager.generateUniqueTitle())
@@ -197,7 +188,7 @@ class ExportMapsAlgorithm(CoordMapAlgorithm):
                 parameters, self.SINGLE_PDF, context),
             "add_layouts": self.parameterAsBoolean(parameters, self.ADD_LAYOUTS, context),
             "partner_table": self.parameterAsBoolean(parameters, self.PARTNER_TABLE, context),
-            "sensitive": codes(self.SENSITIVE_CLUSTERS),
+            "protection": self.protection_policy(parameters, context),
             "styles": layouts.cluster_styles(
                 self.parameterAsFile(parameters, self.CLUSTER_STYLES, context) or None),
             "created": dt.date.today(),
@@ -232,6 +223,25 @@ class ExportMapsAlgorithm(CoordMapAlgorithm):
 
     # Maps -------------------------------------------------------------------------------------
 
+    def _export(self, maps, data, crs, scratch, options, context, feedback):
+        """``_make_maps`` in the project of the run's context when the layouts are kept, else
+        in a private one. That one lives only here and is let go before an error is raised:
+        an error keeps the frames of its traceback, and a project destroyed after QGIS has
+        exited crashes it."""
+        project = context.project() if options["add_layouts"] and context.project() \
+            else QgsProject()
+        if project.ellipsoid() in ("", "NONE"):  # scale bars in km on lon/lat maps need one
+            project.setEllipsoid("EPSG:7030")
+        failed = None
+        try:
+            made = self._make_maps(maps, data, crs, project, scratch, options, feedback)
+        except RuntimeError as error:  # a template, style or file QGIS could not use
+            failed = str(error)
+        project = None
+        if failed is not None:
+            raise QgsProcessingException(failed)
+        return made
+
     def _make_maps(self, maps, data, crs, project, scratch, options, feedback):
         """Fill and export the maps one by one; (layouts kept, files written), None if cancelled.
 
@@ -248,18 +258,22 @@ class ExportMapsAlgorithm(CoordMapAlgorithm):
         pack = layouts.PdfPack(scratch / (mappack.pack_stem(options["paper"], options["created"])
                                           + ".pdf")) if options["single_pdf"] else None
         kept, written, layout = [], [], None
+        # One file name per map, never twice (two clusters can give the same name).
+        names = mappack.unique_names([mappack.file_stem(spec, options["paper"],
+                                                        options["created"], vocabulary)
+                                      for spec in maps])
         try:
-            for index, spec in enumerate(maps):
+            for index, (spec, name) in enumerate(zip(maps, names)):
                 if feedback.isCanceled():
                     return None
                 texts = mappack.marginalia(
                     spec, options["language"], options["created"], title=options["title"],
                     sources=options["source"], producer=options["producer"],
-                    crs_name=crs.description() or crs.authid(), vocabulary=vocabulary)
+                    crs_name=crs.description() or crs.authid(), vocabulary=vocabulary,
+                    small_count=options["protection"].small_count)
                 main, overlays = self._map_layers(spec, data, crs, texts, options, renderers)
                 for layer in [main] + overlays:
                     project.addMapLayer(layer, options["add_layouts"])
-                name = mappack.file_stem(spec, options["paper"], options["created"], vocabulary)
                 if layout is None or not reuse:
                     layout = layouts.load_layout(project, options["paper"], name)
                 layout.setName(name)
@@ -302,8 +316,8 @@ class ExportMapsAlgorithm(CoordMapAlgorithm):
 
     def _add_partner_table(self, layout, records, gaps, spec, options, vocabulary):
         table_texts = mappack.partner_table_texts(spec, options["language"], vocabulary)
-        rows = mappack.partner_rows(records, spec, options["sensitive"], table_texts["withheld"],
-                                    gaps or ())
+        rows = mappack.partner_rows(records, spec, options["protection"],
+                                    table_texts["withheld"], gaps or ())
         layouts.add_partner_table(layout, rows, table_texts,
                                   layouts.font_family(options["language"]))
 

@@ -2,7 +2,6 @@
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
-    QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterMapLayer,
@@ -29,6 +28,7 @@ from ..analysis.progress import Cancelled, Progress
 from ..analysis.report import neutralised_frame
 from . import qgis_io
 from .base import ADMIN_LEVEL_NAMES, CoordMapAlgorithm, named_enum
+from .destinations import StagedOutputs, cancelled, refuse_unsafe_destinations
 
 
 class GapsOverlapsAlgorithm(CoordMapAlgorithm):
@@ -42,9 +42,6 @@ class GapsOverlapsAlgorithm(CoordMapAlgorithm):
     MIN_PARTNERS = "MIN_PARTNERS"
     PARTNERS_PER_10K = "PARTNERS_PER_10K"
     COVERAGE_BANDS = "COVERAGE_BANDS"
-    SENSITIVE_CLUSTERS = "SENSITIVE_CLUSTERS"
-    PROTECT_SENSITIVE = "PROTECT_SENSITIVE"
-    SMALL_COUNT = "SMALL_COUNT"
     OUTPUT_GAPS = "OUTPUT_GAPS"
     OUTPUT_OVERLAPS = "OUTPUT_OVERLAPS"
     OUTPUT_OVERLAP_UNITS = "OUTPUT_OVERLAP_UNITS"
@@ -90,9 +87,11 @@ class GapsOverlapsAlgorithm(CoordMapAlgorithm):
             "partners) and their needs can be mapped; give the boundaries so units with needs "
             "and no partner get their polygon.\n\n"
             "Data protection (on by default): for the sensitive clusters (GBV and child "
-            "protection by default) every output hides partner names and blanks counts below "
-            "k, writing the less-than sign followed by k in the partner list; the 'protected' "
-            "field marks those features."
+            "protection in any spelling or language, and the clusters you add) every output "
+            "hides partner names and blanks counts below k, writing the less-than sign followed "
+            "by k in the partner list; the 'protected' field marks those features. A count the "
+            "presence hid counts as one partner for the gap rules, so no status tells a hidden "
+            "count."
         )
 
     def initAlgorithm(self, config=None):
@@ -129,16 +128,7 @@ class GapsOverlapsAlgorithm(CoordMapAlgorithm):
             self.COVERAGE_BANDS,
             self.tr("Coverage bands, reached/PiN (below the first: underserved)"),
             defaultValue="0.25,0.5,0.75", optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            self.SENSITIVE_CLUSTERS, self.tr("Sensitive clusters"),
-            defaultValue="PRO-GBV,PRO-CPN", optional=True))
-        self.addParameter(QgsProcessingParameterBoolean(
-            self.PROTECT_SENSITIVE,
-            self.tr("Protect sensitive clusters (hide partners, blank small counts)"),
-            defaultValue=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.SMALL_COUNT, self.tr("Small count threshold k (counts below k are hidden)"),
-            type=QgsProcessingParameterNumber.Type.Integer, defaultValue=5, minValue=1))
+        self.add_protection_parameters()
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_GAPS, self.tr("Gaps"), QgsProcessing.SourceType.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -151,6 +141,16 @@ class GapsOverlapsAlgorithm(CoordMapAlgorithm):
             QgsProcessing.SourceType.TypeVector))
 
     def processAlgorithm(self, parameters, context, feedback):
+        refuse_unsafe_destinations(self, parameters, context)
+        with StagedOutputs(self, parameters, context) as staged:
+            staged.prepare()  # an output folder that cannot be written fails now, not later
+            self._run(staged, parameters, context, feedback)
+            if feedback.isCanceled():
+                raise cancelled()
+            staged.commit()
+        return staged.results
+
+    def _run(self, staged, parameters, context, feedback):
         progress = Progress(feedback.setProgress, feedback.isCanceled, feedback.pushInfo)
         try:
             presence, crs, shapes = self._presence(parameters, context)
@@ -161,11 +161,11 @@ class GapsOverlapsAlgorithm(CoordMapAlgorithm):
             needs, sources = self._needs(parameters, context, feedback, parents, level)
             rows = self._rows(parameters, context)
             result = gaps_overlaps(presence, rows, needs, names, self._options(
-                parameters, context, level), ClusterVocabulary.load().codes, progress)
+                parameters, context, level, feedback), ClusterVocabulary.load().codes, progress)
         except InputError as error:
             raise QgsProcessingException(str(error)) from error
         except Cancelled:
-            return {}
+            raise cancelled() from None
         for note in result.notes:
             feedback.pushInfo(note)
         if sources:
@@ -178,7 +178,7 @@ class GapsOverlapsAlgorithm(CoordMapAlgorithm):
                 "{count} units have no polygon (give the admin boundaries to map them); their "
                 "features have no geometry: {codes}").format(
                     count=len(missing), codes=", ".join(missing[:20])))
-        return self._write(parameters, context, feedback, result, crs, geometry)
+        self._write(staged, feedback, result, crs, geometry)
 
     # Reading ------------------------------------------------------------------------------
 
@@ -224,9 +224,11 @@ class GapsOverlapsAlgorithm(CoordMapAlgorithm):
             feedback.pushInfo(note)
         return frame, needs.sources
 
-    def _options(self, parameters, context, level):
+    def _options(self, parameters, context, level, feedback):
         def codes(name):
             return separated_values(self.parameterAsString(parameters, name, context))
+        protection = self.protection_policy(parameters, context)
+        feedback.pushInfo(protection.describe())
         return GapOptions(
             clusters=codes(self.CLUSTERS) or None, periods=codes(self.PERIODS) or None,
             admin_level=level,
@@ -234,10 +236,7 @@ class GapsOverlapsAlgorithm(CoordMapAlgorithm):
             partners_per_10k=self.parameterAsDouble(parameters, self.PARTNERS_PER_10K, context),
             coverage_bands=parse_bands(
                 self.parameterAsString(parameters, self.COVERAGE_BANDS, context)),
-            sensitive_clusters=codes(self.SENSITIVE_CLUSTERS),
-            protect_sensitive=self.parameterAsBoolean(
-                parameters, self.PROTECT_SENSITIVE, context),
-            small_count=self.parameterAsInt(parameters, self.SMALL_COUNT, context))
+            protection=protection)
 
     # Writing ------------------------------------------------------------------------------
 
@@ -249,8 +248,7 @@ class GapsOverlapsAlgorithm(CoordMapAlgorithm):
             return shapes.get(pcode)
         return geometry
 
-    def _write(self, parameters, context, feedback, result, crs, geometry):
-        outputs = {}
+    def _write(self, staged, feedback, result, crs, geometry):
         layers = (
             (self.OUTPUT_GAPS, result.gaps, QgsWkbTypes.Type.MultiPolygon, (90, 94)),
             (self.OUTPUT_OVERLAPS, result.overlaps, QgsWkbTypes.Type.NoGeometry, (94, 96)),
@@ -259,17 +257,16 @@ class GapsOverlapsAlgorithm(CoordMapAlgorithm):
             (self.OUTPUT_CHANGES, result.changes, QgsWkbTypes.Type.NoGeometry, (98, 100)),
         )
         for key, frame, kind, span in layers:
-            fields = qgis_io.qgs_fields(frame)
-            sink, sink_id = self.parameterAsSink(parameters, key, context, fields, kind, crs)
-            if sink is None:
-                continue
             shapes = [geometry(p) for p in frame["pcode"]] \
                 if kind != QgsWkbTypes.Type.NoGeometry else None
-            if qgis_io.opens_in_spreadsheets(sink_id):  # partners' text must not run there
-                frame = neutralised_frame(frame)[0]
-            qgis_io.write_frame(sink, fields, frame, shapes, feedback, span)
-            outputs[key] = sink_id
-        return outputs
+
+            def write(sink, output_id, frame=frame, shapes=shapes, span=span):
+                if qgis_io.opens_in_spreadsheets(output_id):  # partners' text must not run
+                    frame = neutralised_frame(frame)[0]
+                return qgis_io.write_frame(sink, qgis_io.qgs_fields(frame), frame, shapes,
+                                           feedback, span)
+
+            staged.write_layer(key, qgis_io.qgs_fields(frame), kind, crs, write)
 
     def createInstance(self):
         return GapsOverlapsAlgorithm()

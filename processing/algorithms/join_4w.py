@@ -29,6 +29,7 @@ from ..analysis.report import NEUTRALISED_NOTE, neutralised_frame, write_report
 from ..analysis.table import read_table, table_from_records
 from . import qgis_io
 from .base import ADMIN_LEVEL_NAMES, CoordMapAlgorithm, named_enum, ui_language, with_enum_indexes
+from .destinations import StagedOutputs, cancelled, refuse_unsafe_destinations
 
 
 class Join4WAlgorithm(CoordMapAlgorithm):
@@ -63,7 +64,13 @@ class Join4WAlgorithm(CoordMapAlgorithm):
             "Outputs: presence polygons (one feature per admin unit and cluster, and period when "
             "asked) with the number of distinct implementing partners; every input row with how "
             "it matched; the QA report; optionally the column mapping used (reuse it next round "
-            "as Mapping) and a crosswalk of suggestions to review (reuse it as Crosswalk)."
+            "as Mapping) and a crosswalk of suggestions to review (reuse it as Crosswalk).\n\n"
+            "Data protection (on by default): the presence of GBV and child protection (in any "
+            "spelling or language, and of the other clusters you add) names no partner and "
+            "gives no count below k: the partner list says fewer than k or 'hidden', smaller "
+            "counts are blank and the 'protected' field is set. The rows output and the QA "
+            "report keep every name: they are for you, not for publication, and say so in "
+            "their first line."
         )
 
     def initAlgorithm(self, config=None):
@@ -105,6 +112,7 @@ class Join4WAlgorithm(CoordMapAlgorithm):
             self.COUNT_ALL_ORGANISATIONS,
             self.tr("Count programme/lead organisations and donors as partners too"),
             defaultValue=False))
+        self.add_protection_parameters()
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Presence"), QgsProcessing.SourceType.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -138,28 +146,38 @@ class Join4WAlgorithm(CoordMapAlgorithm):
                     parameters.get(definition.name()), context):
                 return False, self.tr("Incorrect parameter value for {name}").format(
                     name=definition.name())
-        return True, ""
+        return self.destinations_checked(parameters, context)
 
     def processAlgorithm(self, parameters, context, feedback):
+        refuse_unsafe_destinations(self, parameters, context)
         progress = Progress(feedback.setProgress, feedback.isCanceled, feedback.pushInfo)
-        try:
-            table = self._read_table(parameters, context, feedback, progress)
-            units, crs = self._read_boundaries(parameters, context, feedback)
-            result = join_4w(table, units, self._options(parameters, context),
-                             crosswalk=self._crosswalk(parameters, context),
-                             clusters=self._clusters(parameters, context),
-                             progress=progress.within(20, 90))
-        except InputError as error:
-            raise QgsProcessingException(str(error)) from error
-        except Cancelled:
-            return {}
-        # Everything was read and checked: only now are outputs written (never half-way).
-        outputs = self._write_layers(parameters, context, feedback, result, units, crs)
-        outputs.update(self._write_files(parameters, context, table, result))
+        with StagedOutputs(self, parameters, context) as staged:
+            staged.prepare()  # an output folder that cannot be written fails now, not later
+            try:
+                table = self._read_table(parameters, context, feedback, progress)
+                units, crs = self._read_boundaries(parameters, context, feedback)
+                clusters = self._clusters(parameters, context)
+                policy = self.protection_policy(parameters, context, clusters)
+                result = join_4w(table, units, self._options(parameters, context),
+                                 crosswalk=self._crosswalk(parameters, context),
+                                 clusters=clusters, progress=progress.within(20, 90))
+            except InputError as error:
+                raise QgsProcessingException(str(error)) from error
+            except Cancelled:
+                raise cancelled() from None
+            feedback.pushInfo(policy.describe())
+            # Everything was read and checked: only now are outputs written, in a scratch
+            # folder, and moved into place once all of them are.
+            self._write_layers(staged, feedback, result, policy.protect_presence(
+                result.presence), units, crs)
+            self._write_files(staged, table, result)
+            if feedback.isCanceled():
+                raise cancelled()
+            staged.commit()
         for key, value in result.summary.items():
             feedback.pushInfo(f"{key}: {value}")
         feedback.pushInfo(result.log_line)
-        return outputs
+        return staged.results
 
     # Reading ------------------------------------------------------------------------------
 
@@ -240,21 +258,28 @@ class Join4WAlgorithm(CoordMapAlgorithm):
 
     # Writing ------------------------------------------------------------------------------
 
-    def _write_layers(self, parameters, context, feedback, result, units, crs):
-        presence = result.presence
-        fields = qgis_io.qgs_fields(presence)
-        sink, presence_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.MultiPolygon, crs)
+    def _write_layers(self, staged, feedback, result, presence, units, crs):
         geometries = [units.geometry(pcode) for pcode in presence["pcode"]]
-        presence = self._safe_for_spreadsheets(presence, presence_id, result)
-        qgis_io.write_frame(sink, fields, presence, geometries, feedback, (90, 93))
-        rows = result.rows
-        row_fields = qgis_io.qgs_fields(rows)
-        row_sink, rows_id = self.parameterAsSink(
-            parameters, self.OUTPUT_ROWS, context, row_fields, QgsWkbTypes.Type.NoGeometry)
-        rows = self._safe_for_spreadsheets(rows, rows_id, result)
-        qgis_io.write_frame(row_sink, row_fields, rows, None, feedback, (93, 99))
-        return {self.OUTPUT: presence_id, self.OUTPUT_ROWS: rows_id}
+        self._write_layer(staged, self.OUTPUT, presence, QgsWkbTypes.Type.MultiPolygon, crs,
+                          feedback, (90, 93), geometries, result)
+        self._write_layer(staged, self.OUTPUT_ROWS, result.rows, QgsWkbTypes.Type.NoGeometry, None,
+                          feedback, (93, 99), None, result, notice=self.tr(
+                              "For the IM officer, not for publication: every row with its "
+                              "partner, sensitive clusters (GBV, child protection) included"))
+
+    def _write_layer(self, staged, key, frame, kind, crs, feedback, span, geometries, result,
+                     notice=None):
+        """One layer; ``notice``: the text of a first feature (status 'notice') saying what
+        the layer is for."""
+        fields = qgis_io.qgs_fields(frame)
+
+        def write(sink, output_id):
+            safe = self._safe_for_spreadsheets(frame, output_id, result)
+            if notice is not None:
+                qgis_io.write_frame(sink, fields, qgis_io.notice_frame(fields, notice))
+            return qgis_io.write_frame(sink, fields, safe, geometries, feedback, span)
+
+        staged.write_layer(key, fields, kind, crs, write)
 
     @staticmethod
     def _safe_for_spreadsheets(frame, destination, result):
@@ -267,23 +292,14 @@ class Join4WAlgorithm(CoordMapAlgorithm):
         result.summary[note] = int(result.summary.get(note, 0)) + changed
         return frame
 
-    def _write_files(self, parameters, context, table, result):
-        written = {}
-        report = self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context)
-        if report:
-            written[self.OUTPUT_REPORT] = str(
-                write_report(report, result.summary, result.issues, result.mapping,
-                             translate=QCoreApplication.translate))
-        mapping = self.parameterAsFileOutput(parameters, self.OUTPUT_MAPPING, context)
-        if mapping:
-            with open(mapping, "w", encoding="utf-8") as handle:
-                handle.write(mapping_profile_to_json(table))
-            written[self.OUTPUT_MAPPING] = mapping
-        crosswalk = self.parameterAsFileOutput(parameters, self.OUTPUT_CROSSWALK, context)
-        if crosswalk:
-            write_suggestions_csv(crosswalk, result.matches)
-            written[self.OUTPUT_CROSSWALK] = crosswalk
-        return written
+    def _write_files(self, staged, table, result):
+        staged.write_file(self.OUTPUT_REPORT, lambda path: write_report(
+            path, result.summary, result.issues, result.mapping,
+            translate=QCoreApplication.translate))
+        staged.write_file(self.OUTPUT_MAPPING, lambda path: path.write_text(
+            mapping_profile_to_json(table), encoding="utf-8"))
+        staged.write_file(self.OUTPUT_CROSSWALK,
+                          lambda path: write_suggestions_csv(path, result.matches))
 
     def createInstance(self):
         return Join4WAlgorithm()

@@ -4,13 +4,22 @@ The templates (resources/templates/*.qpt) hold every element with an item id; th
 them from a ``Marginalia`` (processing/analysis/mappack.py), so an officer can restyle a template
 in the layout designer, save it over the bundled one (or keep it beside) and the export still
 finds its items by id.
+
+Texts from data or parameters (cluster names, titles, sources, partner names) go into the layout
+literally: a label would run ``[% ... %]`` as an expression and replace ``$CURRENT_DATE``, so
+such a text is given as an expression that only returns it (``literal_text``), and labels are
+plain text, never HTML. PDFs are painted on a QPdfWriter: QGIS's own PDF export makes a QPrinter,
+which asks the print service (CUPS, possibly on another machine) for its printers.
 """
 import json
+import re
 from pathlib import Path
 
 from qgis.core import (
     Qgis,
     QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsExpression,
     QgsFeature,
     QgsFeatureRequest,
     QgsField,
@@ -28,6 +37,7 @@ from qgis.core import (
     QgsLayoutItemTextTable,
     QgsLayoutMultiFrame,
     QgsLayoutPoint,
+    QgsLayoutRenderContext,
     QgsLayoutSize,
     QgsLayoutTable,
     QgsLayoutTableColumn,
@@ -41,11 +51,12 @@ from qgis.core import (
     QgsUnitTypes,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from qgis.PyQt.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QFontDatabase, QPageSize, QPainter, QPdfWriter
 from qgis.PyQt.QtXml import QDomDocument
 
-from ..analysis.mappack import unit_specified
+from ..analysis.mappack import SMALL, unit_specified
+from ..analysis.translation import QT_TRANSLATE_NOOP
 from ..metadata import RESOURCES_DIR
 from . import field_types
 from .qgis_io import plain_value
@@ -59,7 +70,11 @@ LATIN_FONTS = ("Roboto", "Arial", "Liberation Sans", "Noto Sans", "DejaVu Sans")
 ARABIC_FONTS = ("Noto Sans Arabic", "Noto Naskh Arabic", "Arial", "DejaVu Sans")
 WORLD_MAP = Path(QgsApplication.pkgDataPath()) / "resources" / "data" / "world_map.gpkg"
 # Presence classes drawn in the cluster colour, lightest first (rule keys of partners_per_unit.qml)
-CLASS_SHADES = {"p1": 0.25, "p2": 0.5, "p3_4": 0.75, "p5": 1.0}
+CLASS_SHADES = {"p1": 0.25, "p2": 0.5, "p3_4": 0.75, "small": 0.5, "p5": 1.0}
+SMALL_CLASSES = ("p1", "p2", "p3_4")  # not on a protected map: they would tell small counts
+# What a label would evaluate: expressions, and the layout's legacy date placeholder.
+_EVALUATED = re.compile(r"\[%|\$CURRENT_DATE")
+_MARKS = re.compile(r"([%$])")
 PDF_DPI = 300
 IMAGE_DPI = 150
 
@@ -94,7 +109,8 @@ def cluster_styles(path=None):
 # Layers ------------------------------------------------------------------------------------------
 
 # Fields the map pack reads from the presence, gaps and overlap-units layers.
-MAP_FIELDS = ("pcode", "name", "admin_level", "unit_specified", "cluster", "period", "partners",
+MAP_FIELDS = ("pcode", "name", "admin_level", "unit_specified", "cluster", "cluster_name",
+              "period", "partners",
               "partner_list", "rows", "protected", "gap_status", "overlaps")
 
 
@@ -155,14 +171,27 @@ def styled(layer, style_name, renderers=None):
 
 
 def presence_layer(values, geometries, crs, colour, marginalia, renderers=None):
-    """Partners per unit for one map, in the cluster colour, legend labels in the map language."""
-    rows = [(pcode, values[pcode]) for pcode in sorted(values)]
+    """Partners per unit for one map, in the cluster colour, legend labels in the map language.
+    A protected map (data protection) has two classes of partners, "<k" and "k+", and a unit
+    whose count is hidden (``SMALL``) is drawn in the first: no class tells a small count."""
+    rows = [(pcode, None, 1) if values[pcode] == SMALL else (pcode, values[pcode], 0)
+            for pcode in sorted(values)]
     layer = styled(memory_layer(marginalia.legend_title, crs,
-                                [("pcode", field_types.STRING), ("partners", field_types.INT)],
+                                [("pcode", field_types.STRING), ("partners", field_types.INT),
+                                 ("protected", field_types.INT)],
                                 rows, geometries), "partners_per_unit", renderers)
-    labels = {"no_data": marginalia.no_data, "zero": marginalia.zero}
-    for rule in layer.renderer().rootRule().children():
+    k = marginalia.small_count
+    labels = {"no_data": marginalia.no_data, "zero": marginalia.zero, "small": f"<{k}"}
+    root = layer.renderer().rootRule()
+    for rule in list(root.children()):
         key = rule.ruleKey()
+        if key in SMALL_CLASSES and marginalia.protected or \
+                key == "small" and not marginalia.protected:
+            root.removeChild(rule)
+            continue
+        if key == "p5" and marginalia.protected:
+            rule.setFilterExpression(f'"partners" >= {k}')
+            rule.setLabel(f"{k}+")
         if key in labels:
             rule.setLabel(labels[key])
         if key in CLASS_SHADES:
@@ -256,11 +285,24 @@ def _item(layout, item_id, kind):
     return item
 
 
+def literal_text(text):
+    """``text`` as a label shows it, whatever it holds: a text a label would evaluate becomes
+    an expression returning it, written without '%' or '$' (char(37), char(36)) so nothing in
+    it can close the expression or be replaced."""
+    text = str(text)
+    if not _EVALUATED.search(text):
+        return text
+    parts = [f"char({ord(part)})" if part in ("%", "$") else QgsExpression.quotedString(part)
+             for part in _MARKS.split(text) if part]
+    return "[% " + " || ".join(parts) + " %]"
+
+
 def _set_label(item, text, family, right_to_left):
     font = QFont(item.font())
     font.setFamily(family)
     item.setFont(font)
-    item.setText(text)
+    item.setMode(QgsLayoutItemLabel.Mode.ModeFont)  # plain text: HTML could fetch images
+    item.setText(literal_text(text))
     if right_to_left:
         item.setHAlign(Qt.AlignmentFlag.AlignRight)
 
@@ -406,7 +448,7 @@ def add_partner_table(layout, rows, texts, family):
         column.setWidth(width)
         columns.append(column)
     table.setColumns(columns)
-    table.setContents([[row.unit, row.pcode, str(row.partners), row.names] for row in rows])
+    table.setContents([[row.unit, row.pcode, row.count, row.names] for row in rows])
     table.setWrapBehavior(QgsLayoutTable.WrapBehavior.WrapText)
     for setter, getter, points in ((table.setHeaderTextFormat, table.headerTextFormat, 8),
                                    (table.setContentTextFormat, table.contentTextFormat, 7)):
@@ -428,6 +470,25 @@ def add_partner_table(layout, rows, texts, family):
 
 # Export ------------------------------------------------------------------------------------------
 
+EXPORT_ERRORS = {
+    QgsLayoutExporter.ExportResult.FileError: QT_TRANSLATE_NOOP(
+        "MapExport", "the file could not be written (check the folder and the file name)"),
+    QgsLayoutExporter.ExportResult.MemoryError: QT_TRANSLATE_NOOP(
+        "MapExport", "not enough memory for the image"),
+    QgsLayoutExporter.ExportResult.PrintError: QT_TRANSLATE_NOOP(
+        "MapExport", "the page could not be drawn"),
+    QgsLayoutExporter.ExportResult.SvgLayerError: QT_TRANSLATE_NOOP(
+        "MapExport", "the SVG layers could not be written"),
+    QgsLayoutExporter.ExportResult.IteratorError: QT_TRANSLATE_NOOP(
+        "MapExport", "the layout could not be prepared"),
+}
+
+
+def export_error(path, reason):
+    """A RuntimeError naming the file and why (``reason``: one of EXPORT_ERRORS)."""
+    return RuntimeError(f"{Path(path).name}: {QCoreApplication.translate('MapExport', reason)}")
+
+
 def pdf_settings():
     """Vector PDF with real text (searchable, and what pdftotext reads back)."""
     settings = QgsLayoutExporter.PdfExportSettings()
@@ -439,11 +500,17 @@ def pdf_settings():
 
 
 def export_layout(layout, path, file_format):
-    """Write one layout as PDF, PNG or SVG; raises with QGIS's reason when it fails."""
-    exporter = QgsLayoutExporter(layout)
+    """Write one layout as PDF, PNG or SVG; raises a RuntimeError naming the file and why."""
     if file_format == "pdf":
-        result = exporter.exportToPdf(str(path), pdf_settings())
-    elif file_format == "png":
+        pack = PdfPack(path)
+        try:
+            pack.add(layout)
+        finally:
+            pack.close()
+        georeference_pdf(path, layout)
+        return [str(path)]
+    exporter = QgsLayoutExporter(layout)
+    if file_format == "png":
         settings = QgsLayoutExporter.ImageExportSettings()
         settings.dpi = IMAGE_DPI
         result = exporter.exportToImage(str(path), settings)
@@ -453,19 +520,43 @@ def export_layout(layout, path, file_format):
         settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText
         result = exporter.exportToSvg(str(path), settings)
     if result != QgsLayoutExporter.ExportResult.Success:
-        raise RuntimeError(f"{Path(path).name}: {exporter.errorMessage() or result}")
-    if file_format == "pdf":
-        return [str(path)]
+        raise export_error(exporter.errorFile() or path, EXPORT_ERRORS.get(
+            result, QT_TRANSLATE_NOOP("MapExport", "the export failed")))
     # Images are one file per page: name.png, name_2.png ...
     path = Path(path)
     return [str(path)] + [str(path.with_name(f"{path.stem}_{page + 1}{path.suffix}"))
                           for page in range(1, layout.pageCollection().pageCount())]
 
 
+def georeference_pdf(path, layout):
+    """The first page of a PDF in the coordinates of the layout's main map, as QGIS's own PDF
+    export makes it (a geospatial PDF), with GDAL: QgsLayoutExporter.georeferenceOutput of
+    QGIS 3.22 leaves the file as it is."""
+    from osgeo import gdal
+
+    map_item = layout.referenceMap()
+    if map_item is None:
+        return
+    a, b, c, d, e, f = QgsLayoutExporter(layout).computeWorldFileParameters(PDF_DPI)
+    gdal.SetConfigOption("GDAL_PDF_DPI", str(PDF_DPI))  # the size GDAL gives the page
+    try:
+        dataset = gdal.Open(str(path), gdal.GA_Update)
+        if dataset is not None:
+            dataset.SetGeoTransform((c, a, b, f, d, e))
+            dataset.SetProjection(map_item.crs().toWkt(
+                QgsCoordinateReferenceSystem.WktVariant.WKT_PREFERRED_GDAL))
+            dataset = None  # written when closed
+    except RuntimeError:  # (GDAL raising errors): a map without coordinates is still a map
+        pass
+    finally:
+        gdal.SetConfigOption("GDAL_PDF_DPI", None)
+
+
 class PdfPack:
-    """One multi-page PDF of many layouts: every page is painted on a QPdfWriter with
+    """One PDF of one or many layouts: every page is painted on a QPdfWriter with
     QgsLayoutExporter.renderPage (what QgsLayoutExporter.print does for a printer), so texts
-    stay text and vectors stay vectors, and layouts can be added one at a time."""
+    stay text and vectors stay vectors, layouts can be added one at a time, and no printer is
+    looked for (QgsLayoutExporter.exportToPdf makes a QPrinter, which asks CUPS)."""
 
     def __init__(self, path):
         self.path = path
@@ -475,7 +566,10 @@ class PdfPack:
         self.painter = None
 
     def add(self, layout):
-        layout.renderContext().setTextRenderFormat(Qgis.TextRenderFormat.AlwaysText)
+        context = layout.renderContext()
+        context.setTextRenderFormat(Qgis.TextRenderFormat.AlwaysText)
+        context.setFlag(QgsLayoutRenderContext.Flag.FlagForceVectorOutput, True)
+        context.setDpi(PDF_DPI)
         exporter = QgsLayoutExporter(layout)
         for page in range(layout.pageCollection().pageCount()):
             size = layout.pageCollection().page(page).pageSize()
@@ -483,11 +577,14 @@ class PdfPack:
                                               QPageSize.Unit.Millimeter))
             self.writer.setPageMargins(QMarginsF(0, 0, 0, 0))
             if self.painter is None:
-                self.painter = QPainter(self.writer)
+                self.painter = QPainter()
+                if not self.painter.begin(self.writer):
+                    raise export_error(self.path, EXPORT_ERRORS[
+                        QgsLayoutExporter.ExportResult.FileError])
             else:
                 self.writer.newPage()
             exporter.renderPage(self.painter, page)
 
     def close(self):
-        if self.painter is not None:
+        if self.painter is not None and self.painter.isActive():
             self.painter.end()

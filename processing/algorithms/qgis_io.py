@@ -171,6 +171,16 @@ def write_frame(sink, fields, frame, geometries=None, feedback=None, progress_sp
     return True
 
 
+def notice_frame(fields, text):
+    """One line for a layer's first feature saying what the layer is for: status 'notice', the
+    text as its reason, every other field blank."""
+    import pandas as pd
+
+    notice = {field.name(): None for field in fields}
+    notice.update(status="notice", reason=text)
+    return pd.DataFrame([notice])
+
+
 def _attribute(value):
     if isinstance(value, str):
         return value

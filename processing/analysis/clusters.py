@@ -2,24 +2,31 @@
 
 An unknown sector is kept as itself (code = its text, known False), never dropped; a cell naming
 several clusters ("Health, Nutrition") is kept whole and reported, because splitting it would
-change the number of rows.
+change the number of rows. A cell naming a cluster and one of its areas of responsibility
+("Protection (GBV)", "Protección - VBG") is that area: the more specific code wins.
+Names are compared in any script (Arabic names too): accents, case and punctuation aside.
 """
 import copy
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Set, Union
+from typing import Any, Dict, List, Optional, Sequence, Set, Union
 
 import pandas as pd
 
 from .coded import CodedColumn
-from .vocabulary import load_json_file, load_vocabulary, normalise_text
+from .textnorm import fold
+from .vocabulary import load_json_file, load_vocabulary
 
 LANGUAGES = ("en", "fr", "es", "pt", "ar")
 # A prefix match ("Protection transversale" -> PRO) needs an alias at least this long, so short
 # words like "cash" in "cash for work" do not claim a cluster.
 MIN_PREFIX_ALIAS_CHARS = 5
-_SEPARATORS = re.compile(r"\s*(?:[,;/&+|\n]|\band\b|\bet\b|\by\b|\be\b)\s*", re.IGNORECASE)
+# Between the clusters a cell names: list separators, and the brackets, colons and spaced
+# dashes of "Protection (GBV)", "Protection: GBV", "Protection - Child Protection".
+_SEPARATORS = re.compile(
+    r"\s*(?:[,;/&+|\n()\[\]:\u2013\u2014]|\s-\s|\band\b|\bet\b|\by\b|\be\b)\s*",
+    re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -37,11 +44,11 @@ class ClusterVocabulary:
     def __init__(self, data: Dict[str, Any], language: str = "en"):
         self.language = language
         self._ignore = sorted(
-            (tuple(normalise_text(w).split()) for w in data.get("ignore_words", [])),
+            (tuple(fold(w).split()) for w in data.get("ignore_words", [])),
             key=len,
             reverse=True,
         )
-        self._stop = {normalise_text(w) for w in data.get("stop_words", [])}
+        self._stop = {fold(w) for w in data.get("stop_words", [])}
         self.names: Dict[str, Dict[str, str]] = {}
         self._aliases: Dict[str, str] = {}
         self._conflicts: Dict[str, List[str]] = {}
@@ -69,6 +76,16 @@ class ClusterVocabulary:
     def name(self, code: str, language: Optional[str] = None) -> str:
         names = self.names.get(code, {})
         return names.get(language or self.language) or names.get("en") or code
+
+    def key(self, text: Any) -> str:
+        """The comparison key of a text (words folded, without stop words, ignored words and
+        plural 's'), as the aliases are indexed."""
+        return self._key(text)
+
+    def alias_keys(self, codes: Sequence[str]) -> Set[str]:
+        """The keys of every alias and name of ``codes`` (for the data protection)."""
+        wanted = set(codes)
+        return {key for key, code in self._aliases.items() if code in wanted}
 
     def alias_conflicts(self) -> Dict[str, List[str]]:
         """Alias keys more than one code claims (the first one wins); for vocabulary checks."""
@@ -110,14 +127,14 @@ class ClusterVocabulary:
 
     def _key(self, text: Any, strip_ignored: bool = True) -> str:
         """Comparison key: normalised words without stop words, ignored words or plural 's'."""
-        tokens = tuple(normalise_text(text).split())
+        tokens = tuple(fold(str(text)).split())
         if strip_ignored:
             tokens = self._without_ignored(tokens) or tokens
         return self._joined(tokens)
 
     def _alias_keys(self, text: Any) -> Set[str]:
         """``_key`` of an alias with and without its ignored words (normalised once)."""
-        tokens = tuple(normalise_text(text).split())
+        tokens = tuple(fold(str(text)).split())
         return {self._joined(tokens), self._joined(self._without_ignored(tokens) or tokens)}
 
     def _joined(self, tokens: tuple) -> str:
@@ -162,14 +179,17 @@ class ClusterVocabulary:
         return ClusterMatch(code, self.name(code), original, True, note)
 
     def _several_codes(self, text: str) -> List[str]:
-        """Distinct codes when every part of a list-like cell is a known cluster, else []."""
+        """Distinct codes when every part of a list-like cell is a known cluster, else []; a
+        cluster named with one of its areas ("Protection (GBV)") is only that area."""
         parts = [part for part in _SEPARATORS.split(text) if part and part.strip()]
         if len(parts) < 2:
             return []
         codes = [self._aliases.get(self._key(part)) for part in parts]
         if not all(codes):
             return []
-        return list(dict.fromkeys(codes))
+        distinct = list(dict.fromkeys(codes))
+        return [code for code in distinct
+                if not any(other.startswith(code + "-") for other in distinct)]
 
     def _prefix_code(self, key: str):
         best = None

@@ -16,6 +16,11 @@ never added across clusters.
 
 Rank (``gap_rank``, 1 = highest priority, within each cluster and period, gaps only): units with
 no partner first, then underserved ones; within each, higher severity first, then larger PiN.
+
+Data protection (protection.py): the presence of a sensitive cluster is protected before
+anything is classified, so no status depends on a count the outputs hide: a hidden count (1 to
+k-1 partners) counts as 1 partner for the minimum-partner and per-10,000 rules. Partner names
+(for the changes) are those of an unprotected presence; every output is protected at the end.
 """
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
@@ -27,6 +32,7 @@ from .boundaries import AdminUnits
 from .errors import InputError
 from .params import separated_values
 from .progress import SILENT, Progress
+from .protection import ProtectionPolicy, earlier_protection
 from .textnorm import fold
 
 GAP_STATUSES = ("no_partner_with_need", "underserved", "covered", "no_need_reported",
@@ -39,9 +45,9 @@ OVERLAP_FIELDS = ["pcode", "name", "admin_level", "cluster", "activity", "modali
                   "partners", "partner_list", "duplication", "rows", "first_start", "last_end",
                   "protected"]
 OVERLAP_UNIT_FIELDS = ["pcode", "name", "admin_level", "cluster", "cluster_name", "period",
-                       "overlaps", "max_partners"]
+                       "overlaps", "max_partners", "protected"]
 CHANGE_FIELDS = ["pcode", "name", "cluster", "period", "previous_period", "change", "partner",
-                 "partners_before", "partners_now"]
+                 "partners_before", "partners_now", "protected"]
 PRESENCE_REQUIRED = ("pcode", "admin_level", "cluster", "period", "partners", "partner_list")
 ROWS_REQUIRED = ("status", "pcode", "cluster", "period", "organisation")
 ROWS_OPTIONAL = ("activity", "activity_status", "modality", "period_start", "period_end",
@@ -52,7 +58,6 @@ SEVERE = 3
 STOPPED_STATUS_WORDS = ("cancel", "annul", "suspen", "abandon")
 TARGET_GROUP_WORDS = ("target group", "population group", "beneficiary type",
                       "beneficiary group", "groupe cible", "type de beneficiaire", "grupo meta")
-HIDDEN = "hidden"
 PARTNER_SEPARATOR = "; "
 
 
@@ -64,9 +69,16 @@ class GapOptions:
     min_partners: int = 1
     partners_per_10k: float = 0.0  # 0: not used
     coverage_bands: Tuple[float, ...] = (0.25, 0.5, 0.75)  # below the first: underserved
-    sensitive_clusters: Sequence[str] = ("PRO-GBV", "PRO-CPN")
+    # Data protection: GBV and child protection are always sensitive while it is on; the
+    # clusters here (codes or names) are added. ``protection``, when given, wins over these.
+    sensitive_clusters: Sequence[str] = ()
     protect_sensitive: bool = True
     small_count: int = 5
+    protection: Optional[ProtectionPolicy] = None
+
+    def policy(self) -> ProtectionPolicy:
+        return self.protection or ProtectionPolicy(
+            self.protect_sensitive, self.sensitive_clusters, self.small_count)
 
 
 @dataclass
@@ -87,8 +99,9 @@ def gaps_overlaps(presence: pd.DataFrame, rows: Optional[pd.DataFrame] = None,
     cluster, cluster_name, pin, target, severity); ``units``: pcode -> name of every unit of the
     analysis level (e.g. the boundaries), so units without partners are classified too."""
     options = options or GapOptions()
+    policy = options.policy()
     notes: List[str] = []
-    level, presence = _presence_at_level(presence, options.admin_level, notes)
+    level, presence = _presence_at_level(presence, options.admin_level, notes, policy)
     needs = _empty_needs() if needs is None else needs
     names = _unit_names(presence, needs, units or {})
     progress.step(10, "Classifying gaps")
@@ -110,11 +123,8 @@ def gaps_overlaps(presence: pd.DataFrame, rows: Optional[pd.DataFrame] = None,
         gaps, overlaps, changes, overlap_units = (
             frame[frame["period"].isin(options.periods)].reset_index(drop=True)
             for frame in (gaps, overlaps, changes, overlap_units))
-    if options.protect_sensitive:
-        gaps, overlaps, changes = protect(gaps, overlaps, changes, options)
-    else:
-        gaps["protected"] = False
-        overlaps["protected"] = False
+    gaps, overlaps, overlap_units, changes = protect(gaps, overlaps, overlap_units, changes,
+                                                     policy)
     return GapResult(gaps[GAP_FIELDS], overlaps[OVERLAP_FIELDS],
                      overlap_units[OVERLAP_UNIT_FIELDS], changes[CHANGE_FIELDS], level, notes)
 
@@ -189,16 +199,22 @@ def _specified(presence) -> pd.Series:
     return presence["unit_specified"].fillna(True).astype(bool)
 
 
-def _presence_at_level(presence, wanted, notes):
+def _presence_at_level(presence, wanted, notes, policy):
+    """The presence at the analysis level, protected; a hidden count counts as 1 partner and
+    ``partner_list`` keeps the names of an unprotected presence (for the changes only)."""
     wanted = analysis_level(presence, wanted)
     keep = _specified(presence) & (presence["admin_level"] == wanted)
     if (~keep).any():
         notes.append(f"{int((~keep).sum())} presence features are not at admin {wanted} or are "
                      "'unit not specified' buckets: they are not classified as gaps")
     presence = presence[keep].copy()
-    presence["partners"] = presence["partners"].fillna(0).astype("int64")
+    names = presence["partner_list"].where(~earlier_protection(presence), "")
+    presence = policy.protect_presence(presence)
+    presence["partner_list"] = names
+    hidden = presence["protected"] & presence["partners"].isna()
+    presence["partners"] = presence["partners"].fillna(0).astype("int64").mask(hidden, 1)
     fields = ["pcode", "name", "admin_level", "cluster", "cluster_name", "period", "partners",
-              "activities", "reached", "partner_list"]
+              "activities", "reached", "partner_list", "protected"]
     return int(wanted), presence[fields].drop_duplicates(["pcode", "cluster", "period"])
 
 
@@ -353,7 +369,7 @@ def _target_group_column(frame) -> Optional[str]:
 
 def _overlap_units(overlaps, gaps):
     if overlaps.empty:
-        return pd.DataFrame(columns=OVERLAP_UNIT_FIELDS)
+        return pd.DataFrame(columns=[f for f in OVERLAP_UNIT_FIELDS if f != "protected"])
     units = overlaps.groupby(["pcode", "cluster", "period"], sort=True).agg(
         name=("name", "first"), admin_level=("admin_level", "first"),
         overlaps=("partners", "size"), max_partners=("partners", "max")).reset_index()
@@ -368,7 +384,9 @@ def _classified(grid, options):
     grid = grid.sort_values(["pcode", "cluster", "period"]).reset_index(drop=True)
     partners = grid["partners"].fillna(0).astype("int64")
     grid["partners"] = partners
-    grid["activities"] = grid["activities"].fillna(0).astype("int64")
+    present = grid["protected"].notna()  # lines with a presence feature (else: no partner)
+    grid["activities"] = grid["activities"].astype("Float64").where(present, 0).astype("Int64")
+    grid["protected"] = grid["protected"].where(present, False).astype(bool)
     grid["partner_list"] = grid["partner_list"].fillna("")
     pin = grid["pin"].astype(float)
     need = (pin > 0) | (grid["severity"].astype(float) >= SEVERE)
@@ -468,50 +486,33 @@ def _change_frame(gaps, parts):
         "cluster": gaps["cluster"].to_numpy()[rows], "period": gaps["period"].to_numpy()[rows],
         "previous_period": gaps["period"].to_numpy()[previous], "change": change,
         "partner": partner, "partners_before": gaps["partners"].to_numpy()[previous],
-        "partners_now": gaps["partners"].to_numpy()[rows]}, columns=CHANGE_FIELDS)
+        "partners_now": gaps["partners"].to_numpy()[rows],
+        "protected": gaps["protected"].to_numpy()[rows]}, columns=CHANGE_FIELDS)
 
 
 # Data protection -------------------------------------------------------------------------------
 
-def protect(gaps, overlaps, changes, options):
-    """Sensitive clusters: partner names hidden and counts below k blanked, with '<k' said in
-    the partner list, in every output."""
-    k = options.small_count
-    sensitive = set(options.sensitive_clusters)
-    small_label = f"<{k}"
+def protect(gaps, overlaps, overlap_units, changes, policy: ProtectionPolicy):
+    """Every output as it may be published: sensitive clusters (and those the presence had
+    protected) without partner names nor counts below k, with the field ``protected``."""
+    gaps = policy.protect(gaps, ["partners", "activities", "reached", "reached_max"],
+                          "partner_list")
+    # reached_max = coverage x PiN: a hidden figure is not to be worked out from the others
+    gaps["coverage"] = gaps["coverage"].mask(gaps["protected"] & gaps["reached_max"].isna())
+    already = set(gaps.loc[gaps["protected"], "cluster"])
 
-    gaps = gaps.copy()
-    hit = gaps["cluster"].isin(sensitive)
-    gaps["protected"] = hit
-    small_partners = hit & gaps["partners"].between(1, k - 1)
-    gaps.loc[hit, "partner_list"] = np.where(small_partners[hit], small_label, HIDDEN)
-    gaps = _blank_small(gaps, hit, ["partners", "activities", "reached", "reached_max"], k)
+    def marked(frame):
+        return frame.assign(protected=frame["cluster"].isin(already))
 
-    overlaps = overlaps.copy()
-    hit = overlaps["cluster"].isin(sensitive)
-    overlaps["protected"] = hit
-    small = hit & (overlaps["partners"] < k)
-    overlaps.loc[hit, "partner_list"] = np.where(small[hit], small_label, HIDDEN)
-    overlaps["duplication"] = overlaps["duplication"].astype("Int64").mask(small)
-    overlaps = _blank_small(overlaps, hit, ["partners", "rows"], k)
-
-    changes = changes.copy()
-    hit = changes["cluster"].isin(sensitive)
-    changes.loc[hit, "partner"] = np.where(changes.loc[hit, "partner"].notna(), HIDDEN, None)
-    changes = _blank_small(changes, hit, ["partners_before", "partners_now"], k)
+    overlaps = policy.protect(marked(overlaps), ["partners", "rows"], "partner_list")
+    overlaps["duplication"] = overlaps["duplication"].astype("Int64").mask(
+        overlaps["protected"] & overlaps["partners"].isna())
+    overlap_units = policy.protect(marked(overlap_units), ["max_partners"])
+    changes = policy.protect(changes, ["partners_before", "partners_now"], names=["partner"])
+    hit = changes["protected"]
     # hidden names make one line per unit and change out of one line per partner
     repeated = changes[hit].astype(str).duplicated().reindex(changes.index, fill_value=False)
-    return gaps, overlaps, changes[~repeated].reset_index(drop=True)
-
-
-def _blank_small(frame, hit, columns, k):
-    for column in columns:
-        values = pd.to_numeric(frame[column], errors="coerce")
-        small = hit & (values > 0) & (values < k)
-        frame[column] = values.mask(small)
-        if (values.dropna() % 1 == 0).all():
-            frame[column] = frame[column].astype("Int64")
-    return frame
+    return gaps, overlaps, overlap_units, changes[~repeated].reset_index(drop=True)
 
 
 def parse_bands(text: str) -> Tuple[float, ...]:

@@ -5,24 +5,31 @@ list of maps, the marginalia texts in the map language (fixed texts come from
 ``resources/templates/marginalia.json``, cluster names from the cluster vocabulary), the OCHA-style
 file names and the rows of the optional partner table. The QGIS side (layouts.py) only places
 these texts in the print layout.
+
+Data protection (protection.py): the export protects the presence records first; a map of a
+sensitive cluster (``MapSpec.protected``) names no partner, prints "<k" for counts below k
+(legend classes, partner table) and withholds its partner and activity numbers.
 """
 import calendar
 import datetime as dt
 import re
 import unicodedata
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
 
 from .clusters import ClusterVocabulary
+from .protection import ProtectionPolicy
 from .vocabulary import load_json_file
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "resources" / "templates"
 LANGUAGES = ("en", "fr", "es", "ar")
 RIGHT_TO_LEFT = {"ar"}
 PAPERS = {"a4_landscape": "A4L", "a4_portrait": "A4P", "a3_landscape": "A3L"}
-DEFAULT_SENSITIVE_CLUSTERS = ("PRO-GBV", "PRO-CPN")
 PARTNER_SEPARATOR = "; "
+SMALL = "small"  # a unit value: from 1 to k-1 partners, hidden (data protection)
+ID_CHARS = 40  # the cluster part of a map id, in a file name: long names are cut (and hashed)
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
@@ -88,6 +95,8 @@ class MapSpec:
     activities: int = 0
     units: int = 0
     unspecified_rows: int = 0
+    unspecified: bool = False  # some rows name only a higher admin level
+    protected: bool = False  # a sensitive cluster: no partner name, no count below k
 
 
 def map_key(record: Mapping[str, Any]) -> tuple:
@@ -124,17 +133,19 @@ def plan_maps(records: Iterable[Mapping[str, Any]], clusters: Sequence[str] = ()
         if wanted_periods and period not in wanted_periods:
             continue
         spec = maps.setdefault(key, MapSpec(cluster, period, None))
+        spec.protected |= bool(record.get("protected"))
         rows = int(record.get("rows") or 0)
         spec.activities += rows
         if not unit_specified(record):
             spec.unspecified_rows += rows
+            spec.unspecified = True
             continue
         level = record.get("admin_level")
         if level is not None:
             spec.admin_level = max(spec.admin_level or 0, int(level))
         spec.units += 1
-        listed = split_partners(record.get("partner_list"))
-        names.setdefault(key, set()).update(listed)
+        if not record.get("protected"):  # (a protected list names nobody)
+            names.setdefault(key, set()).update(split_partners(record.get("partner_list")))
         spec.partners = max(spec.partners, int(record.get("partners") or 0))
     for key, spec in maps.items():
         spec.partners = max(spec.partners, len(names.get(key, ())))
@@ -169,16 +180,22 @@ class Marginalia:
     overlaps: str
     unspecified: str
     right_to_left: bool
+    protected: bool = False  # legend classes "<k" and "k+" only
+    small_count: int = 5
 
 
 def map_id(spec: MapSpec) -> str:
-    return "COORDMAP-" + slug(f"{spec.cluster}-{spec.period}").upper()
+    return "COORDMAP-" + "-".join(
+        part for part in (short_slug(spec.cluster, ID_CHARS), slug(spec.period)) if part
+    ).upper()
 
 
 def marginalia(spec: MapSpec, language: str, created: dt.date, *, title: str = "",
                sources: str = "", producer: str = "", crs_name: str = "",
-               vocabulary: Optional[ClusterVocabulary] = None) -> Marginalia:
-    """Every text of one map in ``language``; ``title``/``sources``/``producer`` override."""
+               vocabulary: Optional[ClusterVocabulary] = None,
+               small_count: int = 5) -> Marginalia:
+    """Every text of one map in ``language``; ``title``/``sources``/``producer`` override.
+    A protected map withholds its partner and activity numbers."""
     texts = marginalia_texts(language)
     cluster = cluster_name(spec.cluster, language, vocabulary)
     period = period_label(spec.period, texts)
@@ -188,8 +205,9 @@ def marginalia(spec: MapSpec, language: str, created: dt.date, *, title: str = "
         title=title or texts["title"].format(cluster=cluster),
         subtitle=" | ".join(part for part in (cluster, level, period) if part),
         as_of=texts["as_of"].format(date=format_date(min(as_of, created), texts)),
-        summary=texts["summary"].format(partners=spec.partners, activities=spec.activities,
-                                        units=spec.units),
+        summary=texts["summary_protected"].format(units=spec.units) if spec.protected else
+        texts["summary"].format(partners=spec.partners, activities=spec.activities,
+                                units=spec.units),
         note=texts["note"],
         sources=texts["sources"].format(sources=sources),
         producer=texts["producer"].format(producer=producer) if producer else "",
@@ -202,10 +220,18 @@ def marginalia(spec: MapSpec, language: str, created: dt.date, *, title: str = "
         zero=texts["zero"],
         gap_no_partner=texts["gap_no_partner"],
         overlaps=texts["overlaps"],
-        unspecified=texts["unspecified"].format(rows=spec.unspecified_rows)
-        if spec.unspecified_rows else "",
+        unspecified=_unspecified(spec, texts),
         right_to_left=language in RIGHT_TO_LEFT,
+        protected=spec.protected, small_count=small_count,
     )
+
+
+def _unspecified(spec: MapSpec, texts: Mapping[str, Any]) -> str:
+    if not spec.unspecified:
+        return ""
+    if spec.protected:
+        return texts["unspecified_protected"]
+    return texts["unspecified"].format(rows=spec.unspecified_rows)
 
 
 def cluster_name(code: str, language: str,
@@ -232,6 +258,33 @@ def slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-")
 
 
+def short_slug(text: str, limit: int) -> str:
+    """``slug`` of at most ``limit`` characters; a text cut short, or with letters a slug
+    drops (Arabic, Cyrillic ...), ends with a hash of the whole text, so two such texts do not
+    get the same name."""
+    plain = slug(text)
+    lost = any(char.isalnum() and not char.isascii()
+               for char in unicodedata.normalize("NFKD", str(text)))
+    if not lost and len(plain) <= limit:
+        return plain
+    digest = f"{zlib.crc32(str(text).encode('utf-8')):08x}"
+    return "-".join(part for part in (plain[:limit - 9].strip("-"), digest) if part)
+
+
+def unique_names(stems: Sequence[str]) -> List[str]:
+    """``stems`` made unique without regard to case (as file names on any disk), in order:
+    a repeated one gets "-2", "-3" ..."""
+    taken, names = set(), []
+    for stem in stems:
+        name, number = stem, 1
+        while name.casefold() in taken:
+            number += 1
+            name = f"{stem}-{number}"
+        taken.add(name.casefold())
+        names.append(name)
+    return names
+
+
 def file_stem(spec: MapSpec, paper: str, created: dt.date,
               vocabulary: Optional[ClusterVocabulary] = None) -> str:
     """OCHA-style ``<id>_<short-name>_<paper>_<yyyymmdd>``, e.g.
@@ -251,7 +304,8 @@ def pack_stem(paper: str, created: dt.date) -> str:
 class PartnerRow:
     unit: str
     pcode: str
-    partners: int
+    partners: Optional[int]  # None: hidden (data protection)
+    count: str  # as printed: the number, or "<k"
     names: str
 
 
@@ -270,24 +324,27 @@ def partner_table_texts(spec: MapSpec, language: str,
 
 
 def partner_rows(records: Iterable[Mapping[str, Any]], spec: MapSpec,
-                 sensitive_clusters: Sequence[str] = DEFAULT_SENSITIVE_CLUSTERS,
-                 withheld: str = "withheld",
+                 policy: Optional[ProtectionPolicy] = None, withheld: str = "withheld",
                  gap_records: Iterable[Mapping[str, Any]] = ()) -> List[PartnerRow]:
-    """The partners of each unit of one map, largest first; names withheld where the cluster is
-    sensitive or the feature (or the gaps feature of the same unit, cluster and period) is
-    ``protected`` (data protection of the gaps analysis)."""
-    sensitive = {code.strip().upper() for code in sensitive_clusters}
+    """The partners of each unit of one map, largest first. Where the map's cluster is
+    sensitive (``policy``), or the feature (or the gaps feature of the same unit, cluster and
+    period) is ``protected``, names are withheld and counts below k read "<k"."""
+    policy = policy or ProtectionPolicy()
+    sensitive = spec.protected or policy.is_sensitive(spec.cluster)
     protected = {(str(r["pcode"]), *map_key(r)) for r in gap_records if r.get("protected")}
     rows = []
     for record in records_of(records, spec):
         if not unit_specified(record):
             continue
-        hidden = bool(record.get("protected")) or spec.cluster.upper() in sensitive or \
+        hidden = sensitive or bool(record.get("protected")) or \
             (str(record.get("pcode")), spec.cluster, spec.period) in protected
+        partners = record.get("partners")
+        partners = None if partners is None or (hidden and policy.is_small(partners)) \
+            else int(partners)
         names = withheld if hidden else ", ".join(split_partners(record.get("partner_list")))
         rows.append(PartnerRow(str(record.get("name") or ""), str(record.get("pcode") or ""),
-                               int(record.get("partners") or 0), names))
-    return sorted(rows, key=lambda row: (-row.partners, row.unit))
+                               partners, policy.count_text(partners, hidden), names))
+    return sorted(rows, key=lambda row: (-(row.partners or 0), row.unit))
 
 
 # Values drawn on a map ---------------------------------------------------------------------------
@@ -295,7 +352,8 @@ def partner_rows(records: Iterable[Mapping[str, Any]], spec: MapSpec,
 class UnitValues:
     """Partners per unit P-code for any map, telling zero from no data (indexed once).
 
-    A unit gets its partner count where the map's cluster is present; 0 where the 4W reached the
+    A unit gets its partner count where the map's cluster is present (``SMALL`` where data
+    protection hid it); 0 where the 4W reached the
     unit in that period (another cluster is present there, or the gaps analysis has a report for
     it); None (no data) where nothing was reported at all. Units come from the presence records
     of every cluster and period at the map's admin level, and from the gaps records.
@@ -315,15 +373,16 @@ class UnitValues:
             level = record.get("admin_level")
             self.levels.setdefault(pcode, level)
             self.reported.setdefault((level, period), set()).add(pcode)
+            hidden = record.get("protected") and record.get("partners") is None
             self.partners.setdefault((cluster, period), {})[pcode] = \
-                int(record.get("partners") or 0)
+                SMALL if hidden else int(record.get("partners") or 0)
         for record in gap_records:
             pcode = str(record["pcode"])
             self.gap_units.setdefault(pcode)
             if record.get("gap_status") not in (None, "no_report"):
                 self.gap_reported.setdefault(map_key(record), set()).add(pcode)
 
-    def __call__(self, spec: MapSpec) -> Dict[str, Optional[int]]:
+    def __call__(self, spec: MapSpec) -> Dict[str, Any]:
         level = spec.admin_level
         units = [pcode for pcode, unit_level in self.levels.items()
                  if not level or unit_level == level]
@@ -336,6 +395,6 @@ class UnitValues:
 
 
 def unit_values(records: Iterable[Mapping[str, Any]], spec: MapSpec,
-                gap_records: Iterable[Mapping[str, Any]] = ()) -> Dict[str, Optional[int]]:
+                gap_records: Iterable[Mapping[str, Any]] = ()) -> Dict[str, Any]:
     """``UnitValues`` of one map (index the records once with UnitValues for many maps)."""
     return UnitValues(records, gap_records)(spec)

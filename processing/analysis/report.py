@@ -2,6 +2,8 @@
 
 Every text cell that a spreadsheet would run as a formula (=, +, -, @, tab, carriage return at
 the start) is neutralised with a leading apostrophe, and the summary says how many were.
+The report quotes the partners' rows, sensitive clusters included: its first line (of every
+sheet) says it is for the IM officer, not for publication, above the headings and HXL row.
 """
 import csv
 import re
@@ -30,6 +32,10 @@ MAPPING_COLUMNS = ((QT_TRANSLATE_NOOP("QaReport", "role"), "#meta+role"),
                    (QT_TRANSLATE_NOOP("QaReport", "source"), "#meta+source"))
 SUMMARY_COLUMNS = ((QT_TRANSLATE_NOOP("QaReport", "item"), "#meta+item"),
                    (QT_TRANSLATE_NOOP("QaReport", "value"), "#meta+value"))
+NOT_FOR_PUBLICATION = QT_TRANSLATE_NOOP(
+    "QaReport", "For the IM officer, not for publication: this report quotes partners' rows, "
+    "sensitive clusters (GBV, child protection) included. Check what you send back to a "
+    "partner.")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 NEUTRALISED_NOTE = "cells neutralised in spreadsheet outputs (text starting with = + - @)"
 _NOT_IN_SHEET_TITLES = re.compile(r"[\\/*?:\[\]]")  # Excel refuses these (and > 31 characters)
@@ -120,15 +126,18 @@ def _write_xlsx(path, summary, issues, mapping, translate):
         ) from error
     workbook = Workbook()
     workbook.remove(workbook.active)
+    notice = translate("QaReport", NOT_FOR_PUBLICATION)
     for title, header, rows in _sheets(summary, issues, mapping, translate):
         sheet = workbook.create_sheet(_NOT_IN_SHEET_TITLES.sub(" ", title).strip()[:31])
+        sheet.append([notice])
+        sheet["A1"].font = Font(bold=True, color="C00000")
         sheet.append([translate("QaReport", name) for name, _ in header])
         sheet.append([tag for _, tag in header])
         for row in rows:
             sheet.append(row)
-        for cell in sheet[1]:
+        for cell in sheet[2]:
             cell.font = Font(bold=True)
-        sheet.freeze_panes = "A3"
+        sheet.freeze_panes = "A4"
         for letter, width in zip("ABCDEFGHI", (22, 24, 30, 8, 12, 8, 10, 60, 40)):
             sheet.column_dimensions[letter].width = width
     _quote_text_cells(workbook)
@@ -153,6 +162,7 @@ def _write_csv(path, summary, issues, mapping, translate):
                     for role, column, source in sheets[2][2]]
     with open(path, "w", newline="", encoding="utf-8-sig") as handle:
         writer = csv.writer(handle)
+        writer.writerow([translate("QaReport", NOT_FOR_PUBLICATION)])
         writer.writerow([translate("QaReport", name) for name, _ in ISSUE_COLUMNS])
         writer.writerow([tag for _, tag in ISSUE_COLUMNS])
         writer.writerows(summary_rows + sheets[1][2] + mapping_rows)

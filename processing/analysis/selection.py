@@ -4,6 +4,10 @@ Pure Python (pandas, sqlite3): the panel reads the join outputs once into frames
 (``read_gpkg_table``), then every change of choice is a few pandas filters here plus one
 subset string per layer, with no re-run of the join. Also the parameters of the algorithms the
 panel runs (join, gaps, map pack) and the folder of each run's outputs.
+
+Data protection: the panel shows what the protected presence lets it (protection.py). A line
+the join protected names no partner: its partners and activities are not counted, and the
+summary and the cluster list say the numbers are withheld.
 """
 import os
 import re
@@ -18,10 +22,12 @@ from typing import Iterable, List, Mapping, Optional, Sequence
 import pandas as pd
 
 from .join import PERIOD_MODES as JOIN_PERIOD_MODES
+from .protection import earlier_protection
 
 GAP_STATUSES = ("no_partner_with_need", "underserved")
 PRESENCE_COLUMNS = ("pcode", "unit_specified", "cluster", "cluster_name", "period", "partners",
-                    "activities", "partner_list")
+                    "activities", "partner_list", "protected")
+OPTIONAL_COLUMNS = ("protected",)  # (a presence written before data protection has none)
 ROW_COLUMNS = ("status", "cluster", "period")
 GAP_COLUMNS = ("pcode", "cluster", "period", "gap_status")
 PARTNER_SEPARATOR = "; "
@@ -101,7 +107,8 @@ def filter_expression(clusters: Sequence[str], periods: Sequence[str],
 def read_gpkg_table(path: str, columns: Sequence[str], table: Optional[str] = None
                     ) -> pd.DataFrame:
     """Columns of a GeoPackage table (the first feature/attribute table when not named),
-    read with SQLite: geometries are never parsed, so 100k rows take a fraction of a second."""
+    read with SQLite: geometries are never parsed, so 100k rows take a fraction of a second.
+    An absent column of OPTIONAL_COLUMNS comes out blank."""
     with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
         if table is None:
             found = connection.execute(
@@ -111,11 +118,12 @@ def read_gpkg_table(path: str, columns: Sequence[str], table: Optional[str] = No
             table = found[0]
         present = {row[1] for row in connection.execute(
             f"PRAGMA table_info({_quote_identifier(table)})")}
-        missing = [c for c in columns if c not in present]
+        missing = [c for c in columns if c not in present and c not in OPTIONAL_COLUMNS]
         if missing:
             raise ValueError(f"{path}: table {table} has no column {', '.join(missing)}")
-        sql = "SELECT {} FROM {}".format(", ".join(_quote_identifier(c) for c in columns),
-                                         _quote_identifier(table))
+        sql = "SELECT {} FROM {}".format(", ".join(
+            _quote_identifier(c) if c in present else f"NULL AS {_quote_identifier(c)}"
+            for c in columns), _quote_identifier(table))
         return pd.read_sql_query(sql, connection)
 
 
@@ -152,10 +160,11 @@ class SelectionData:
     @classmethod
     def prepare(cls, presence: pd.DataFrame, rows: pd.DataFrame,
                 gaps: Optional[pd.DataFrame] = None) -> "SelectionData":
-        presence = presence.loc[:, list(PRESENCE_COLUMNS)].copy()
+        presence = presence.reindex(columns=list(PRESENCE_COLUMNS)).copy()
         presence["unit_specified"] = presence["unit_specified"].fillna(False).astype(bool)
-        named = presence.loc[presence["partner_list"].fillna("") != "",
-                             ["cluster", "period", "partner_list"]]
+        presence["protected"] = earlier_protection(presence).to_numpy()
+        named = presence.loc[(presence["partner_list"].fillna("") != "")
+                             & ~presence["protected"], ["cluster", "period", "partner_list"]]
         partners = named.assign(partner=named["partner_list"].str.split(PARTNER_SEPARATOR)) \
             .explode("partner").drop(columns="partner_list").drop_duplicates()
         names = presence.dropna(subset=["cluster"]).groupby("cluster")["cluster_name"].first()
@@ -185,7 +194,7 @@ def _as_categories(frame: pd.DataFrame) -> pd.DataFrame:
 class ClusterEntry:
     code: str
     name: str
-    partners: int  # distinct partners in this cluster over the chosen periods
+    partners: Optional[int]  # distinct partners over the chosen periods; None: withheld
     colour: str
 
 
@@ -211,8 +220,10 @@ def cluster_entries(data: SelectionData, periods: Sequence[str],
     """Each cluster with its number of distinct partners over the chosen periods."""
     partners = data.partners
     chosen = partners[_chosen(partners, data.clusters, periods, data.periods)]
-    counts = chosen.groupby("cluster")["partner"].nunique()
-    return [ClusterEntry(code, data.cluster_names.get(code, code), int(counts.get(code, 0)),
+    counts = chosen.groupby("cluster", observed=True)["partner"].nunique()
+    protected = set(data.presence.loc[data.presence["protected"], "cluster"])
+    return [ClusterEntry(code, data.cluster_names.get(code, code),
+                         None if code in protected else int(counts.get(code, 0)),
                          cluster_colour(code, colours)) for code in data.clusters]
 
 
@@ -224,13 +235,17 @@ class Summary:
     units_with_gap: Optional[int]  # distinct units with an unmet need; None: no gaps computed
     unmatched_rows: int  # rows of the chosen clusters and periods not placed on the map
     unmatched_total: int  # unmatched rows in the whole table
+    withheld: bool = False  # protected lines chosen: their partners and activities not counted
 
 
 def summarise(data: SelectionData, clusters: Sequence[str], periods: Sequence[str]
               ) -> Summary:
     presence = data.presence[_chosen(data.presence, clusters, periods, data.periods)]
     partners = data.partners[_chosen(data.partners, clusters, periods, data.periods)]
-    covered = presence.loc[presence["unit_specified"] & (presence["partners"] > 0), "pcode"]
+    protected = presence["protected"]
+    # a protected line is there because it has partners, whose number may be hidden
+    covered = presence.loc[presence["unit_specified"] & ((presence["partners"] > 0)
+                                                         | protected), "pcode"]
     unmatched = data.rows
     gaps = None
     if data.gaps is not None:
@@ -239,11 +254,12 @@ def summarise(data: SelectionData, clusters: Sequence[str], periods: Sequence[st
                    .nunique())
     return Summary(
         partners=int(partners["partner"].nunique()),
-        activities=int(presence["activities"].sum()),
+        activities=int(presence.loc[~protected, "activities"].sum()),
         units_covered=int(covered.nunique()),
         units_with_gap=gaps,
         unmatched_rows=int(_chosen(unmatched, clusters, periods, data.periods).sum()),
         unmatched_total=len(unmatched),
+        withheld=bool(protected.any()),
     )
 
 

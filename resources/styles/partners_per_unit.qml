@@ -14,11 +14,12 @@
   </temporal>
   <renderer-v2 forceraster="0" enableorderby="0" symbollevels="0" referencescale="-1" type="RuleRenderer">
     <rules key="{58b443ce-14c2-4934-97d3-d034df43d546}">
-      <rule filter="&quot;partners&quot; IS NULL" label="No data" symbol="0" key="no_data"/>
+      <rule filter="&quot;partners&quot; IS NULL AND NOT coalesce(&quot;protected&quot;, 0)" label="No data" symbol="0" key="no_data"/>
       <rule filter="&quot;partners&quot; = 0" label="0" symbol="1" key="zero"/>
       <rule filter="&quot;partners&quot; = 1" label="1" symbol="2" key="p1"/>
       <rule filter="&quot;partners&quot; = 2" label="2" symbol="3" key="p2"/>
       <rule filter="&quot;partners&quot; >= 3 AND &quot;partners&quot; &lt;= 4" label="3-4" symbol="4" key="p3_4"/>
+      <rule filter="&quot;partners&quot; IS NULL AND coalesce(&quot;protected&quot;, 0)" label="Fewer than k (protected data)" symbol="6" key="small"/>
       <rule filter="&quot;partners&quot; >= 5" label="5+" symbol="5" key="p5"/>
     </rules>
     <symbols>
@@ -367,6 +368,48 @@
           </Option>
           <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
           <prop k="color" v="8,81,156,255"/>
+          <prop k="joinstyle" v="bevel"/>
+          <prop k="offset" v="0,0"/>
+          <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="offset_unit" v="MM"/>
+          <prop k="outline_color" v="255,255,255,255"/>
+          <prop k="outline_style" v="solid"/>
+          <prop k="outline_width" v="0.15"/>
+          <prop k="outline_width_unit" v="MM"/>
+          <prop k="style" v="solid"/>
+          <data_defined_properties>
+            <Option type="Map">
+              <Option name="name" value="" type="QString"/>
+              <Option name="properties"/>
+              <Option name="type" value="collection" type="QString"/>
+            </Option>
+          </data_defined_properties>
+        </layer>
+      </symbol>
+      <symbol alpha="1" name="6" clip_to_extent="1" type="fill" force_rhr="0">
+        <data_defined_properties>
+          <Option type="Map">
+            <Option name="name" value="" type="QString"/>
+            <Option name="properties"/>
+            <Option name="type" value="collection" type="QString"/>
+          </Option>
+        </data_defined_properties>
+        <layer enabled="1" class="SimpleFill" locked="0" pass="0">
+          <Option type="Map">
+            <Option name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
+            <Option name="color" value="107,174,214,255" type="QString"/>
+            <Option name="joinstyle" value="bevel" type="QString"/>
+            <Option name="offset" value="0,0" type="QString"/>
+            <Option name="offset_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
+            <Option name="offset_unit" value="MM" type="QString"/>
+            <Option name="outline_color" value="255,255,255,255" type="QString"/>
+            <Option name="outline_style" value="solid" type="QString"/>
+            <Option name="outline_width" value="0.15" type="QString"/>
+            <Option name="outline_width_unit" value="MM" type="QString"/>
+            <Option name="style" value="solid" type="QString"/>
+          </Option>
+          <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="color" v="107,174,214,255"/>
           <prop k="joinstyle" v="bevel"/>
           <prop k="offset" v="0,0"/>
           <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>

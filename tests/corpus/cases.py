@@ -96,6 +96,53 @@ def _header_rows(expected):
 FORMULA_TEXTS = ['=HYPERLINK("http://example.com/x","click")', "+1+1", "-2+3", "@SUM(A1)",
                  "\tcmd"]
 
+# ---- protection and safety (issue 19) ---------------------------------------------------------
+# How partners write GBV and child protection; the last two cells name several clusters.
+SENSITIVE_SPELLINGS = [
+    "Protection (GBV)", "Protection: GBV", "Protection - Child Protection", "Protección - VBG",
+    "CPiE", "VBG (Protection)", "العنف القائم على النوع الاجتماعي", "حماية الطفل", "GBV AoR",
+    "Violences basées sur le genre", "GBV/CP", "GBV, Health",
+]
+SENSITIVE_ROWS = [row(f"Discreet Partner {n:02d}", spelling, make.DISTRICTS[n % 4][0])
+                  for n, spelling in enumerate(SENSITIVE_SPELLINGS)]
+EXPRESSIONS = ["[% env('HOME') %]", "[% file_exists('/etc/passwd') %]", "$CURRENT_DATE",
+               "[% eval('6*7') %]"]
+ARABIC_CLUSTERS = ["برنامج الإغاثة ألف", "برنامج الإغاثة باء"]  # unknown, and told apart
+LONG_CLUSTER = "Cluster of " + "very " * 58 + "long name"  # 300 characters
+# Last month's rows output given back as a 4W table: its own fields, and the partner's
+# columns already renamed orig_* because they had the names of those fields.
+ROWS_OUTPUT_HEADER = ["source_row", "status", "reason", "pcode", "cluster", "organisation",
+                      "orig_Organisation", "orig_Cluster", "Admin2 Pcode", "Month",
+                      "orig_Status", "Status"]
+ROWS_OUTPUT = [[2, "used", "matched", "XY0101", "HEA", "ACF", "ACF", "Health", "XY0101",
+                "2025-01", "ongoing", "checked"],
+               [3, "used", "matched", "XY0102", "WSH", "NRC", "NRC", "WASH", "XY0102",
+                "2025-01", "ongoing", "checked"]]
+
+
+def _sensitive_rows_protected(result):
+    """Every sensitive spelling is found by the data protection: the presence it publishes
+    names none of those partners and has no count below 5."""
+    from coordmap.processing.analysis.protection import ProtectionPolicy
+
+    published = ProtectionPolicy().protect_presence(result.presence)
+    assert published["protected"].all(), published[["cluster", "protected"]]
+    assert not published["partner_list"].str.contains("Discreet").any()
+    assert published["partners"].isna().all()
+
+
+def _texts_kept_as_written(column, texts):
+    def check(result):
+        assert set(texts) <= set(result.rows[column]), result.rows[column].tolist()
+    return check
+
+
+def _unique_field_names(result):
+    names = [name.casefold() for name in result.rows.columns]
+    assert len(names) == len(set(names)), result.rows.columns.tolist()
+    assert {"orig_status", "orig_orig_status", "orig_organisation",
+            "orig_orig_organisation"} <= set(names)
+
 
 CASES = [
     # ---- empty, or nothing under the header ---------------------------------------------------
@@ -319,4 +366,19 @@ CASES = [
     Case("for_boundaries_without_pcodes.csv", csv_file(EACH_DISTRICT),
          fails(r"boundary layer: no P-code field found .*fields seen: NAME, REGION"),
          layer=make.boundaries_without_pcode_field, qgis=True),
+    # ---- protection and safety ------------------------------------------------------------------
+    Case("sensitive_spellings.csv", csv_file(SENSITIVE_ROWS),
+         Kept({"used": 12}, {"unknown_cluster": 2}, check=_sensitive_rows_protected), qgis=True),
+    Case("expression_cells.csv", csv_file([row(text, text, pcode) for text, (pcode, *_) in zip(
+        EXPRESSIONS, make.DISTRICTS)]),
+         Kept({"used": 4}, {"unknown_cluster": 4},
+              check=_both(_texts_kept_as_written("organisation", EXPRESSIONS),
+                          _texts_kept_as_written("cluster", EXPRESSIONS))), qgis=True),
+    Case("arabic_cluster_names.csv", csv_file([row(cluster=name) for name in ARABIC_CLUSTERS]),
+         Kept({"used": 2}, {"unknown_cluster": 2},
+              check=_texts_kept_as_written("cluster", ARABIC_CLUSTERS)), qgis=True),
+    Case("long_cluster_name.csv", csv_file([row(cluster=LONG_CLUSTER)]),
+         Kept({"used": 1}, {"unknown_cluster": 1}), qgis=True),
+    Case("rows_output_as_input.csv", csv_file(ROWS_OUTPUT, header=ROWS_OUTPUT_HEADER),
+         Kept({"used": 2}, check=_unique_field_names), qgis=True),
 ]

@@ -30,6 +30,13 @@ def clusters():
         ("Relèvement précoce", "ERY"), ("Recuperación temprana", "ERY"), ("Cash", "MPC"),
         ("Multi-Purpose Cash", "MPC"), ("Coordination", "CSS"), ("  wash cluster ", "WSH"),
         ("PROTECTION", "PRO"), ("pro-gbv", "PRO-GBV"),
+        # a cluster named with one of its areas of responsibility is that area
+        ("Protection (GBV)", "PRO-GBV"), ("Protection: GBV", "PRO-GBV"),
+        ("Protection - Child Protection", "PRO-CPN"), ("Protección - VBG", "PRO-GBV"),
+        ("VBG (Protection)", "PRO-GBV"), ("CPiE", "PRO-CPN"), ("Protection/GBV", "PRO-GBV"),
+        # Arabic names (they used to fold to nothing)
+        ("العنف القائم على النوع الاجتماعي", "PRO-GBV"), ("حماية الطفل", "PRO-CPN"),
+        ("الحماية", "PRO"), ("الصحة", "HEA"),
     ],
 )
 def test_known_names_map_to_codes(clusters, text, code):
@@ -52,6 +59,10 @@ def test_unknown_is_kept_blank_is_none_and_lists_are_reported(clusters):
     assert (several.code, several.known) == ("Health, Nutrition", False)
     assert "HEA, NUT" in several.note
     assert clusters.normalise("Cash for work").known is False  # 'cash' too short for a prefix
+    for cell, codes in (("GBV/CP", "PRO-GBV, PRO-CPN"), ("GBV, Health", "PRO-GBV, HEA")):
+        match = clusters.normalise(cell)
+        assert (match.code, match.known, match.note) == (
+            cell, False, f"names several clusters: {codes}")
 
 
 def test_default_vocabulary_has_no_alias_claimed_by_two_codes(clusters):

@@ -178,7 +178,10 @@ def test_qa_report_headings_go_through_the_translate_callable(tmp_path):
                         translate=translate)
     workbook = load_workbook(path, read_only=True)
     assert workbook.sheetnames == ["Summary   SUMMARY", "Issues   ISSUES", "Columns   COLUMNS"]
-    header, hxl, first = workbook["Issues   ISSUES"].iter_rows(max_row=3, values_only=True)
+    notice, header, hxl, first = workbook["Issues   ISSUES"].iter_rows(max_row=4,
+                                                                       values_only=True)
+    assert notice[0].startswith("For the IM officer, not for publication") and \
+        notice[0].endswith("]")
     assert (header[0], hxl[0], first[0]) == ("category: [CATEGORY]", "#meta+category",
                                              "unmatched")
     assert set(seen) == {"QaReport"}

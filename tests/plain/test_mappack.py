@@ -6,6 +6,7 @@ import re
 import pytest
 
 from coordmap.processing.analysis import mappack
+from coordmap.processing.analysis.protection import ProtectionPolicy
 
 CREATED = dt.date(2025, 5, 6)
 
@@ -154,17 +155,22 @@ def test_source_text_names_files_once_in_order():
                                 "/c/som_3w.xlsx", None]) == "som_3w.xlsx, adm2.geojson"
 
 
-def test_partner_rows_withhold_names_of_sensitive_and_protected_units():
-    records = RECORDS + [record("EDU", "XY0103", 1, partner_list="Org X", protected=True)]
+def test_partner_rows_withhold_names_and_small_counts_of_sensitive_and_protected_units():
+    records = RECORDS + [record("EDU", "XY0103", 1, partner_list="Org X", protected=True),
+                         record("EDU", "XY0104", 7, partner_list="hidden", protected=True)]
+    # A protected feature comes from a protected cluster: the whole map is protected.
     edu = mappack.plan_maps(records, clusters=["EDU"])[0]
+    assert edu.protected
     rows = mappack.partner_rows(records, edu, withheld="withheld")
-    assert [(r.pcode, r.partners, r.names) for r in rows] == [
-        ("XY0101", 2, "Org A, Org B"), ("XY0102", 1, "Org A"), ("XY0103", 1, "withheld")]
+    assert [(r.pcode, r.count, r.names) for r in rows] == [
+        ("XY0104", "7", "withheld"), ("XY0101", "<5", "withheld"), ("XY0102", "<5", "withheld"),
+        ("XY0103", "<5", "withheld")]
     gbv = mappack.plan_maps(RECORDS, clusters=["PRO-GBV"])[0]
-    assert [r.names for r in mappack.partner_rows(RECORDS, gbv, withheld="withheld")] == \
-        ["withheld"]
-    assert [r.names for r in mappack.partner_rows(RECORDS, gbv, sensitive_clusters=())] == \
-        ["Org G, Org H"]
+    assert [(r.count, r.names) for r in mappack.partner_rows(
+        RECORDS, gbv, withheld="withheld")] == [("<5", "withheld")]
+    unprotected = ProtectionPolicy(enabled=False)
+    assert [(r.count, r.names) for r in mappack.partner_rows(RECORDS, gbv, unprotected)] == \
+        [("2", "Org G, Org H")]
 
 
 def test_partner_rows_follow_the_protected_flag_of_the_gaps_layer():

@@ -1,6 +1,8 @@
 """QGIS tier: one headless QGIS per session, the plugin loaded the way QGIS loads it."""
 import os
 import re
+import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -85,3 +87,30 @@ def make_iface():
 @pytest.fixture
 def stand_in_iface(qgis_app):
     return make_iface()
+
+
+@pytest.fixture
+def unwritable(tmp_path):
+    """A folder nothing can be written in, even by root (immutable), removed afterwards."""
+    folder = tmp_path / "read_only"
+    folder.mkdir()
+    folder.chmod(0o555)
+    immutable = False
+    if _writable(folder) and shutil.which("chattr"):
+        immutable = subprocess.run(["chattr", "+i", str(folder)], capture_output=True
+                                   ).returncode == 0
+    if _writable(folder):
+        pytest.skip("no folder can be made read-only here (root on a disk without chattr)")
+    yield folder
+    if immutable:
+        subprocess.run(["chattr", "-i", str(folder)], check=True)
+    folder.chmod(0o755)
+
+
+def _writable(folder):
+    try:
+        (folder / "probe").write_text("x")
+    except OSError:
+        return False
+    (folder / "probe").unlink()
+    return True

@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 from pypdf import PdfReader
 
-from coordmap.tests.helpers import features, run_join
+from coordmap.tests.helpers import data_rows, features, run_join
 
 pytestmark = pytest.mark.qgis
 
@@ -53,7 +53,7 @@ def test_model_runs_the_monthly_pipeline_on_the_sample(run_algorithm, output_dir
         "export:OUTPUT_FOLDER": str(pack),
     })
     presence = features(result["join:OUTPUT"])
-    rows = features(result["join:OUTPUT_ROWS"])
+    rows = data_rows(result["join:OUTPUT_ROWS"])
     assert Counter(row["status"] for row in rows)["used"] > 0
     assert (output_dir / "model_report.xlsx").stat().st_size > 0
     assert {p["period"] for p in presence} >= {LAST_MONTH}, "presence per month"
@@ -80,7 +80,7 @@ def test_repeated_join_runs_in_one_session_do_not_leak_state(run_algorithm, outp
 
     def summary(result):
         presence = features(result["OUTPUT"])
-        return (Counter(r["status"] for r in features(result["OUTPUT_ROWS"])),
+        return (Counter(r["status"] for r in data_rows(result["OUTPUT_ROWS"])),
                 sorted((p["pcode"], p["cluster"], p["partners"]) for p in presence),
                 {p["admin_level"] for p in presence if p["unit_specified"]})
 
@@ -110,7 +110,7 @@ def test_next_round_reuses_the_mapping_profile_and_the_reviewed_crosswalk(
     first = join(run_algorithm, round1, table, admin,
                  OUTPUT_MAPPING=str(round1 / "mapping.json"),
                  OUTPUT_CROSSWALK=str(round1 / "crosswalk.csv"))
-    unknown = [r for r in features(first["OUTPUT_ROWS"]) if r["Admin2 Pcode"] == "XY9999"]
+    unknown = [r for r in data_rows(first["OUTPUT_ROWS"]) if r["Admin2 Pcode"] == "XY9999"]
     # Known only at admin 1 this round (the partner gave its province).
     assert unknown and {r["status"] for r in unknown} == {"rolled_up"}
     province = sorted({r["Admin1 Pcode"] for r in unknown})[0]
@@ -133,12 +133,12 @@ def test_next_round_reuses_the_mapping_profile_and_the_reviewed_crosswalk(
 
     second = join(run_algorithm, output_dir / "round2", table, admin,
                   MAPPING=str(round1 / "mapping.json"), CROSSWALK=str(reviewed))
-    again = {r["source_row"]: r for r in features(second["OUTPUT_ROWS"])}
+    again = {r["source_row"]: r for r in data_rows(second["OUTPUT_ROWS"])}
     for row in unknown:
         now = again[row["source_row"]]
         expected = ("used", district, "crosswalk") if row in fixed else \
             ("rolled_up", row["pcode"], row["match_method"])
         assert (now["status"], now["pcode"], now["match_method"]) == expected
-    before = Counter(r["status"] for r in features(first["OUTPUT_ROWS"]))
+    before = Counter(r["status"] for r in data_rows(first["OUTPUT_ROWS"]))
     after = Counter(r["status"] for r in again.values())
     assert after["used"] == before["used"] + len(fixed)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from coordmap.tests.corpus import cases
-from coordmap.tests.helpers import features
+from coordmap.tests.helpers import data_rows
 
 pytestmark = pytest.mark.qgis
 
@@ -33,7 +33,7 @@ def join_params(folder, table, admin, case=None):
 
 
 def rows_of(path):
-    return [row["status"] for row in features(path)]
+    return [row["status"] for row in data_rows(path)]
 
 
 def test_a_representative_subset_is_marked():

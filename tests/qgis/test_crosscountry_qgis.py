@@ -8,7 +8,7 @@ from coordmap.tests.crosscountry import reference
 from coordmap.tests.crosscountry.generate import generate
 from coordmap.tests.crosscountry.score import TableScore, score_rows
 from coordmap.tests.crosscountry.score import run_join as analysis_join
-from coordmap.tests.helpers import features, run_join
+from coordmap.tests.helpers import data_rows, run_join
 
 pytestmark = pytest.mark.qgis
 
@@ -27,7 +27,7 @@ def test_algorithm_rows_are_the_analysis_rows(run_algorithm, output_dir, iso3, s
     assert (generated.style["layout"], generated.boundary.level) == (layout, level)
     result = run_join(run_algorithm, output_dir, generated.path, generated.boundary.path)
     by_algorithm = {r["source_row"]: (r["status"], r["pcode"])
-                    for r in features(result["OUTPUT_ROWS"])}
+                    for r in data_rows(result["OUTPUT_ROWS"])}
     _, expected = analysis_join(generated.path, generated.boundary.path)
     by_analysis = {int(row.source_row): (row.status, row.pcode if isinstance(row.pcode, str)
                                          else None) for row in expected.rows.itertuples()}

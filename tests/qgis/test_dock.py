@@ -51,13 +51,22 @@ def run_join_on_sample(dock, qtbot, sample_dir, with_needs=True):
 
 def expected_summary(presence, rows, gaps, clusters, periods):
     chosen = [f for f in presence if f["cluster"] in clusters and f["period"] in periods]
-    partners = {name for f in chosen if f["partner_list"] for name in
+    # Protected lines (GBV, child protection) name nobody and their numbers are withheld.
+    named = [f for f in chosen if not f["protected"]]
+    partners = {name for f in named if f["partner_list"] for name in
                 f["partner_list"].split("; ")}
-    covered = {f["pcode"] for f in chosen if f["unit_specified"] and f["partners"] > 0}
+    covered = {f["pcode"] for f in chosen
+               if f["unit_specified"] and (f["protected"] or f["partners"] > 0)}
     unmatched = [r for r in rows if r["status"] == "unmatched"]
+
+    def withheld(count):
+        if len(named) == len(chosen):
+            return str(count)
+        return f"{count} + withheld (protected data)" if count else "withheld (protected data)"
+
     expected = {
-        "partners": str(len(partners)),
-        "activities": str(sum(f["activities"] for f in chosen)),
+        "partners": withheld(len(partners)),
+        "activities": withheld(sum(f["activities"] for f in named)),
         "units_covered": str(len(covered)),
         "unmatched_rows": "{} ({} in the whole table)".format(
             sum(1 for r in unmatched if r["cluster"] in clusters and r["period"] in periods),
@@ -140,6 +149,9 @@ def test_join_runs_in_background_and_the_choice_filters_layers_and_summary(dock,
                      for n in f["partner_list"].split("; ")}
     assert wash.text().startswith("WSH – ") and wash.text().endswith(f"({len(wash_partners)})")
     assert not wash.icon().isNull()
+    # GBV: protected by the join, its number of partners is withheld in the panel too.
+    assert item_of(dock, "PRO-GBV").text().endswith("(withheld)")
+    assert "withheld (protected data)" in dock.summary_labels["partners"].text()
 
     # The officer's move: only WASH, then March to May.
     qtbot.mouseClick(dock.none_button, Qt.MouseButton.LeftButton)
@@ -275,6 +287,22 @@ def test_export_button_runs_the_map_pack_for_the_choice(dock, qtbot, sample_dir,
     # the current choice only: WASH, latest period
     latest = dock.period_range.periods[-1]
     assert all("WSH" in name and latest in name for name in written), written
+
+
+def test_a_map_folder_that_cannot_be_written_is_a_message_in_the_panel(dock, qtbot, sample_dir,
+                                                                      unwritable):
+    if QgsApplication.processingRegistry().algorithmById("coordmap:export_maps") is None:
+        pytest.skip("coordmap:export_maps is not registered in this build")
+    run_join_on_sample(dock, qtbot, sample_dir, with_needs=False)
+    dock.check_clusters(["WSH"])
+    dock.period_range.select_latest()
+    dock.export_folder.setFilePath(str(unwritable / "pack"))
+    qtbot.mouseClick(dock.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dock.is_running(), timeout=JOIN_TIMEOUT_MS)
+    status = dock.status.text()
+    assert status.startswith("Stopped:") and "cannot be written" in status, status
+    assert str(unwritable / "pack") in status and "Traceback" not in status
+    assert dock.export_button.isEnabled() and list(unwritable.iterdir()) == []
 
 
 def test_presence_gets_a_graduated_style_when_the_style_file_is_missing(

@@ -50,6 +50,9 @@ DISCLAIMERS = {
 }
 LEGEND_CLASSES = ["Partners per unit", "No data (no 4W report)", "0 (no partner reported)",
                   "1", "2", "3-4", "5+"]
+PROTECTED = {"PRO-GBV", "PRO-CPN"}
+PROTECTED_LEGEND_CLASSES = ["Partners per unit", "No data (no 4W report)",
+                            "0 (no partner reported)", "<5", "5+"]
 # <id>_<short-name>_<paper>_<yyyymmdd>: groups cluster, period, paper, date, extension
 FILE_NAME = re.compile(r"COORDMAP-([A-Z0-9-]+?)-(ALL|\d{4}-\d{2}(?:-\d{4}-\d{2})?)"
                        r"_3W-[A-Za-z0-9-]+_(A4L|A4P|A3L)_(\d{8})\.(pdf|png|svg)")
@@ -83,7 +86,8 @@ def written(result):
 
 @pytest.fixture(scope="module")
 def somalia(coordmap_plugin, real_data, tmp_path_factory):
-    """Somalia presence, whole table and per month (join_4w on the real 3W file)."""
+    """Somalia presence, whole table and per month (join_4w on the real 3W file), joined
+    without data protection: the export must protect GBV and child protection by itself."""
     from qgis import processing
 
     folder = tmp_path_factory.mktemp("somalia")
@@ -92,7 +96,7 @@ def somalia(coordmap_plugin, real_data, tmp_path_factory):
         outputs[key] = processing.run("coordmap:join_4w", {
             "INPUT": str(real_data / SOMALIA),
             "ADMIN": str(real_data / "som/som_adm2_2023.geojson"),
-            "PERIOD": period, "DEFAULT_YEAR": 2025,
+            "PERIOD": period, "DEFAULT_YEAR": 2025, "PROTECT_SENSITIVE": False,
             "OUTPUT": str(folder / f"som_presence_{key}.gpkg"),
             "OUTPUT_ROWS": str(folder / f"som_rows_{key}.gpkg"),
         })["OUTPUT"]
@@ -154,7 +158,14 @@ def test_somalia_every_cluster_to_pdf(somalia, somalia_table, output_dir):
         assert "Sources: som_presence_all.gpkg" in text
         assert f"Map ID: COORDMAP-{code}-2025-01-2025-04" in text
         lines = pdf_lines(path)
+        if code in PROTECTED:  # data protection: no class, caption or number tells < 5
+            assert all(label in lines for label in PROTECTED_LEGEND_CLASSES), (code, lines)
+            assert not {"1", "2", "3-4"} & set(lines), (code, lines)
+            assert "Partner and activity numbers withheld (protected data)" in text
+            assert "activities reported" not in text
+            continue
         assert all(label in lines for label in LEGEND_CLASSES), (code, lines)
+        assert "<5" not in lines
         # Activities are the 4W rows of the cluster: every Somalia row carries a district or
         # region P-code, so all of them are on the map or in the admin-1 bucket.
         assert f"{rows_per_code[code]} activities reported" in text
@@ -221,8 +232,9 @@ def test_overrides_and_partner_table(somalia, output_dir):
     wsh_table = pdf_text(by_code["WSH"]).split("Partners per unit: ")[1]
     assert sum(name in wsh_table for name in names["WSH"]) == len(names["WSH"])
     gbv_table = pdf_text(by_code["PRO-GBV"]).split("Partners per unit: ")[1]
-    # GBV is a sensitive cluster: counts are shown, names never.
+    # GBV is a sensitive cluster: names never, counts only from 5 (else "<5").
     assert "withheld (protected data)" in gbv_table
+    assert re.search(r"\b[1-4]\b", re.sub(r"[A-Z]{2}\d+", "", gbv_table)) is None
     only_gbv = names["PRO-GBV"] - names["WSH"]
     assert only_gbv and not any(name in gbv_table for name in only_gbv)
 
@@ -283,8 +295,8 @@ def test_unknown_cluster_is_refused(somalia, output_dir):
         run_export(somalia["all"], output_dir, CLUSTERS="XYZ")
 
 
-def test_cancel_writes_nothing(somalia, output_dir):
-    from qgis.core import QgsProcessingFeedback
+def test_cancel_raises_and_writes_nothing(somalia, output_dir):
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
 
     class CancelAfterFirstMap(QgsProcessingFeedback):
         def setProgress(self, progress):  # noqa: N802 (QGIS API name)
@@ -294,9 +306,10 @@ def test_cancel_writes_nothing(somalia, output_dir):
 
     from qgis import processing
 
-    processing.run("coordmap:export_maps", {"PRESENCE": str(somalia["all"]),
-                                            "OUTPUT_FOLDER": str(output_dir)},
-                   feedback=CancelAfterFirstMap())
+    with pytest.raises(QgsProcessingException, match="Cancelled"):
+        processing.run("coordmap:export_maps", {"PRESENCE": str(somalia["all"]),
+                                                "OUTPUT_FOLDER": str(output_dir)},
+                       feedback=CancelAfterFirstMap())
     assert list(output_dir.iterdir()) == []
 
 
@@ -311,6 +324,28 @@ def test_sample_with_gaps_and_overlaps(sample, output_dir):
     assert "Need reported, no partner" in lines
     assert "Overlapping activities (2+ partners)" in lines
     assert "Sources: xy_presence.gpkg, xy_gaps.gpkg, xy_overlap_units.gpkg" in pdf_text(files[0])
+
+
+def test_pdf_maps_are_geospatial_pdfs_of_the_main_map(sample, output_dir):
+    """Coordinates of the main map, as QGIS's own PDF export gives them (read back by GDAL)."""
+    from osgeo import gdal
+    from qgis.core import QgsVectorLayer
+
+    files = written(run_export(sample["presence"], output_dir, CLUSTERS="WSH",
+                               PERIODS="2025-03"))
+    gdal.SetConfigOption("GDAL_PDF_DPI", "300")
+    try:
+        dataset = gdal.Open(str(files[0]))
+        west, size_x, _, north, _, size_y = dataset.GetGeoTransform()
+        width, height = dataset.RasterXSize, dataset.RasterYSize
+        assert "4326" in dataset.GetProjection()
+    finally:
+        gdal.SetConfigOption("GDAL_PDF_DPI", None)
+    east, south = west + width * size_x, north + height * size_y
+    extent = QgsVectorLayer(sample["presence"], "presence", "ogr").extent()
+    # the page spans more than the map: the units lie within its coordinates
+    assert west < extent.xMinimum() < extent.xMaximum() < east
+    assert south < extent.yMinimum() < extent.yMaximum() < north
 
 
 def test_reference_image(sample, output_dir, monkeypatch):

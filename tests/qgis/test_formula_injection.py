@@ -10,7 +10,7 @@ import csv
 import pytest
 from openpyxl import load_workbook
 
-from coordmap.tests.helpers import features
+from coordmap.tests.helpers import data_rows
 
 pytestmark = pytest.mark.qgis
 
@@ -59,7 +59,8 @@ def test_rows_as_xlsx_have_no_formula_and_numbers_stay_numbers(run_algorithm, ou
     workbook = load_workbook(path)  # not data_only: a formula would come back as a formula
     sheet = workbook.worksheets[0]
     header = [cell.value for cell in sheet[1]]
-    body = list(sheet.iter_rows(min_row=2))
+    assert sheet.cell(row=2, column=header.index("status") + 1).value == "notice"
+    body = list(sheet.iter_rows(min_row=3))
     assert len(body) == 6, "every input row is a row of the output"
     for line in body:
         for cell in line:
@@ -80,12 +81,13 @@ def test_rows_as_csv_and_crosswalk_start_with_no_formula(run_algorithm, output_d
     path = result["OUTPUT_ROWS"].split("|")[0]
     with open(path, encoding="utf-8-sig", newline="") as handle:
         lines = list(csv.reader(handle))
-    assert len(lines) == 7, "a header and every input row"
+    assert len(lines) == 8, "a header, the notice and every input row"
+    assert lines[1][lines[0].index("status")] == "notice"
     for number, line in enumerate(lines, 1):
         for cell in line:
             assert_inert(cell, f"line {number}")
     organisation = lines[0].index("organisation")
-    assert [line[organisation] for line in lines[1:6]] == ["'" + text.strip()
+    assert [line[organisation] for line in lines[2:7]] == ["'" + text.strip()
                                                            if text.strip()[0] in "=+-@"
                                                            else text.strip()
                                                            for text in HOSTILE]
@@ -103,7 +105,7 @@ def test_geopackage_rows_keep_the_text_as_given(run_algorithm, output_dir, hosti
                                                 sample_dir):
     """Only spreadsheet outputs are changed: a GeoPackage keeps the partner's text exactly."""
     result = run_join(run_algorithm, output_dir, hostile_4w, sample_dir, "rows.gpkg")
-    activities = [row["orig_Activity"] for row in features(result["OUTPUT_ROWS"])][:5]
+    activities = [row["orig_Activity"] for row in data_rows(result["OUTPUT_ROWS"])][:5]
     assert activities == HOSTILE
     report = load_workbook(result["OUTPUT_REPORT"])["Summary"]
     assert not any(NEUTRALISED_NOTE in str(line[0].value) for line in report.iter_rows())

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from coordmap.processing.analysis.report import NOT_FOR_PUBLICATION
 from coordmap.tests.helpers import finished_translations
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -138,6 +139,10 @@ def _expect(table, context, english):
     return table[(context, english)]
 
 
+# Parameters every algorithm gets from the base class, under its translation context.
+BASE_CLASS_PARAMETERS = ("PROTECT_SENSITIVE", "SENSITIVE_CLUSTERS", "SMALL_COUNT")
+
+
 @pytest.mark.parametrize("language", list(LOCALES))
 def test_algorithm_names_help_and_parameters_are_translated(probe, translations, language):
     english, shown, table = probe("en"), probe(language), translations[language]
@@ -156,7 +161,8 @@ def test_algorithm_names_help_and_parameters_are_translated(probe, translations,
         if source["help"]:
             assert seen["help"] == _expect(table, context, source["help"]), algorithm_id
         for name, description in source["parameters"].items():
-            assert seen["parameters"][name] == _expect(table, context, description), \
+            where = "CoordMapAlgorithm" if name in BASE_CLASS_PARAMETERS else context
+            assert seen["parameters"][name] == _expect(table, where, description), \
                 f"{algorithm_id} {name}"
         for name, options in source["options"].items():
             # Options such as admin levels "1".."4" are not words: only those in the .ts change.
@@ -191,7 +197,9 @@ def test_qa_report_headings_and_cluster_names_in_the_language(probe, translation
     assert workbook.sheetnames == [_expect(table, "QaReport", title)
                                    for title in ("Summary", "Issues", "Columns")]
     issues = workbook.worksheets[1]
-    header, hxl = [list(row) for row in issues.iter_rows(min_row=1, max_row=2, values_only=True)]
+    notice, header, hxl = [list(row) for row in issues.iter_rows(min_row=1, max_row=3,
+                                                                  values_only=True)]
+    assert notice[0] == _expect(table, "QaReport", NOT_FOR_PUBLICATION)
     assert header[0] == _expect(table, "QaReport", "category")
     assert hxl[0] == "#meta+category"  # the HXL row is an API: never translated
     clusters = json.loads((ROOT / "resources" / "vocabulary" / "clusters.json")

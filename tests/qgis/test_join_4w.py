@@ -6,7 +6,7 @@ import pytest
 from openpyxl import load_workbook
 
 from coordmap.processing.analysis.join import STATUSES
-from coordmap.tests.helpers import features, output_layer, run_join
+from coordmap.tests.helpers import data_rows, features, output_layer, run_join
 
 pytestmark = pytest.mark.qgis
 
@@ -20,8 +20,9 @@ def status_counts(rows):
 
 def report_sheet(path, sheet):
     rows = list(load_workbook(path, read_only=True)[sheet].iter_rows(values_only=True))
-    header, hxl, body = rows[0], rows[1], rows[2:]
-    assert all(tag is None or tag.startswith("#") for tag in hxl), "second row is the HXL row"
+    notice, header, hxl, body = rows[0], rows[1], rows[2], rows[3:]
+    assert notice[0].startswith("For the IM officer, not for publication")
+    assert all(tag is None or tag.startswith("#") for tag in hxl), "third row is the HXL row"
     return [dict(zip(header, row)) for row in body]
 
 
@@ -30,11 +31,11 @@ def report_sheet(path, sheet):
 def test_sample_join_accounts_for_every_row(run_algorithm, output_dir, sample_dir):
     result = run_join(run_algorithm, output_dir, sample_dir / "xy_4w_2025.xlsx",
                       sample_dir / "xy_adm3.geojson", PERIOD=1)
-    rows = features(result["OUTPUT_ROWS"])
+    rows = data_rows(result["OUTPUT_ROWS"])
     # resources/sample/README.md: 3,600 data rows, 5 blank rows in the middle, 3 blank rows
     # and a Total row at the end -> every one of them is in the rows output.
-    data_rows = [r for r in rows if r["match_method"] is not None]
-    assert len(data_rows) == 3600
+    matched = [r for r in rows if r["match_method"] is not None]
+    assert len(matched) == 3600
     counts = status_counts(rows)
     assert sum(counts.values()) == len(rows)
     assert len({r["source_row"] for r in rows}) == len(rows), "one output row per input row"
@@ -51,7 +52,9 @@ def test_sample_join_accounts_for_every_row(run_algorithm, output_dir, sample_di
     assert layer.geometryType() == 2  # polygons
     periods = {p["period"] for p in presence}
     assert periods == {f"2025-{m:02d}" for m in range(1, 13)}
-    assert all(p["partners"] >= 1 for p in presence)
+    # GBV and child protection are protected: fewer than 5 partners is a blank count
+    assert all(p["partners"] >= 1 if p["partners"] is not None else p["protected"]
+               for p in presence)
     assert {p["cluster"] for p in presence} >= {"HEA", "WSH", "FSC", "EDU"}
     assert not any(p["cluster"] in ("Santé", "Abris") for p in presence), "French names mapped"
 
@@ -89,8 +92,8 @@ def test_mapping_profile_and_crosswalk_round_trip(run_algorithm, output_dir, sam
                       OUTPUT=str(output_dir / "presence2.gpkg"),
                       OUTPUT_ROWS=str(output_dir / "rows2.gpkg"),
                       OUTPUT_REPORT=str(output_dir / "qa2.csv"))
-    first_rows = features(first["OUTPUT_ROWS"])
-    second_rows = features(second["OUTPUT_ROWS"])
+    first_rows = data_rows(first["OUTPUT_ROWS"])
+    second_rows = data_rows(second["OUTPUT_ROWS"])
     assert status_counts(first_rows) == status_counts(second_rows)
     with open(output_dir / "crosswalk.csv", encoding="utf-8-sig") as handle:
         lines = [line for line in handle if not line.startswith("#")]
@@ -104,7 +107,7 @@ def test_mapping_profile_and_crosswalk_round_trip(run_algorithm, output_dir, sam
 def test_somalia_banadir_subdistricts_count_at_admin1(run_algorithm, output_dir, real_data):
     result = run_join(run_algorithm, output_dir, real_data / "som/som_3w_jan_apr_2025.xlsx",
                       real_data / "som/som_adm2_2023.geojson")
-    rows = features(result["OUTPUT_ROWS"])
+    rows = data_rows(result["OUTPUT_ROWS"])
     counts = status_counts(rows)
     # README: 4,146 rows; 581 use the 16 Banadir sub-district codes SO2202-SO2217, absent from
     # the boundaries (Banadir is one polygon): they roll up to the region SO22.
@@ -127,7 +130,7 @@ def test_nigeria_state_codes_recovered(run_algorithm, output_dir, real_data):
     result = run_join(run_algorithm, output_dir, real_data / "nga/nga_3w_q4_2023.xlsx",
                       real_data / "nga/nga_adm1_2019.topojson",
                       MAPPING="adm2_code=;adm2_name=")
-    rows = features(result["OUTPUT_ROWS"])
+    rows = data_rows(result["OUTPUT_ROWS"])
     assert len(rows) == 9366
     assert status_counts(rows)["used"] == 9366
     assert {r["match_method"] for r in rows} == {"normalised"}
@@ -142,13 +145,13 @@ def test_lebanon_admin1_only_rows_in_the_unspecified_bucket(run_algorithm, outpu
     table = real_data / "lbn/lbn_sectors_by_district_2024_hxl.csv"
     result = run_join(run_algorithm, output_dir, table, real_data / "lbn/lbn_adm2_2019.topojson",
                       ADMIN_PARENTS=[str(real_data / "lbn/lbn_adm1_2019.topojson")],
-                      MAPPING="adm2_name=;adm1_name=")
+                      MAPPING="adm2_name=;adm1_name=", PROTECT_SENSITIVE=False)  # rows counted
     with open(table, encoding="utf-8-sig") as handle:
         header, _hxl, *lines = list(csv.reader(handle))
     adm1, adm2 = header.index("Admin1Code"), header.index("Admin2Code")
     admin1_only = sum(1 for line in lines if line[adm1].strip() and not line[adm2].strip())
     nowhere = sum(1 for line in lines if not line[adm1].strip() and not line[adm2].strip())
-    rows = features(result["OUTPUT_ROWS"])
+    rows = data_rows(result["OUTPUT_ROWS"])
     assert len(rows) == len(lines) == 13599
     at_admin1 = [r for r in rows if r["status"] == "used" and r["admin_level"] == 1]
     assert len(at_admin1) == admin1_only
@@ -162,7 +165,7 @@ def test_lebanon_admin1_only_rows_in_the_unspecified_bucket(run_algorithm, outpu
 def test_burundi_province_names_without_wrong_match(run_algorithm, output_dir, real_data):
     result = run_join(run_algorithm, output_dir, real_data / "bdi/bdi_3w_feb_2023.ods",
                       real_data / "bdi/bdi_adm1_2019.topojson")
-    rows = features(result["OUTPUT_ROWS"])
+    rows = data_rows(result["OUTPUT_ROWS"])
     assert len(rows) == 320
     by_value = {}
     for row in rows:

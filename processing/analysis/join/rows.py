@@ -1,6 +1,6 @@
 """The rows output: every row of the table with its status, reason, location and attributes,
 then its own cells, in file order (the skipped rows too)."""
-from typing import List, Tuple
+from typing import List, Optional, Tuple
 
 import numpy as np
 import pandas as pd
@@ -10,6 +10,7 @@ from ..matching import Match, MatchLines
 from .attributes import partner_columns, role_columns
 
 STATUSES = ("used", "rolled_up", "unmatched", "skipped")
+RESERVED_FIELD = "fid"  # a GeoPackage's own key: a column of that name is renamed
 ROW_FIELDS = ["source_row", "status", "reason", "pcode", "admin_level", "match_method",
               "match_score", "suggestion", "cluster", "cluster_name", "period", "organisation",
               "activity", "period_start", "period_end", "activity_status", "modality",
@@ -152,7 +153,8 @@ def _iso_dates(values: pd.Series) -> CodedColumn:
 
 def _original_columns(table) -> List[Tuple[str, CodedColumn]]:
     """The rows' cells as given, as text, under their own column names."""
-    return [(original_field_name(column), _as_texts(table, column)) for column in table.columns]
+    return [(name, _as_texts(table, column))
+            for name, column in zip(original_field_names(table.columns), table.columns)]
 
 
 def _as_texts(table, column) -> CodedColumn:
@@ -170,10 +172,26 @@ def _all_texts_in(values: np.ndarray) -> bool:
     return pd.api.types.infer_dtype(values, skipna=False) in ("string", "empty")
 
 
-def original_field_name(column: str) -> str:
-    """Output name of an original column: GeoPackage and Shapefile names ignore case."""
-    clash = column.casefold() in {name.casefold() for name in ROW_FIELDS}
-    return f"orig_{column}" if clash else column
+def original_field_names(columns: List[str]) -> List[str]:
+    """Output names of the original columns, unique without regard to case (GeoPackage and
+    Shapefile names ignore it): a column keeps its name unless a field of the rows output or
+    an earlier column has it; then 'orig_' goes before it, as often as it takes (last month's
+    rows output given back as a 4W table has both "status" and "orig_Status"; a GeoPackage
+    keeps "fid" for its own key)."""
+    taken = {name.casefold() for name in ROW_FIELDS + [RESERVED_FIELD]}
+    names: List[Optional[str]] = []
+    for column in columns:  # first, the columns that can keep their own name
+        own = column.casefold() not in taken
+        names.append(column if own else None)
+        taken.add(column.casefold())
+    for index, column in enumerate(columns):
+        name = column
+        while names[index] is None:
+            name = f"orig_{name}"
+            if name.casefold() not in taken:
+                names[index] = name
+                taken.add(name.casefold())
+    return names
 
 
 def as_text(value):
