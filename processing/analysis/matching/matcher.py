@@ -8,6 +8,7 @@ import pandas as pd
 from ..boundaries import AdminUnits
 from ..coded import CodedColumn, combinations
 from ..errors import InputError
+from ..progress import SILENT, Progress
 from ..textnorm import clean_cell, fold, is_national, is_placeholder, split_list
 from .codes import CodeIndex
 from .crosswalk import Crosswalk
@@ -15,6 +16,8 @@ from .evidence import Cell, Verdict, weigh
 from .lines import MatchLines
 from .names import Ancestors, NameIndex, load_rapidfuzz, names_by_level
 from .records import Found, Match, Miss
+
+PROGRESS_EVERY = 500  # combinations of location values matched between two progress reports
 
 
 class Matcher:
@@ -70,7 +73,8 @@ class Matcher:
         ).frame(df.index)
 
     def resolve_lines(self, rows: int, code_cols: Dict[int, str], name_cols: Dict[int, str],
-                      coded: Callable[[str], CodedColumn]) -> "MatchLines":
+                      coded: Callable[[str], CodedColumn], progress: Progress = SILENT
+                      ) -> "MatchLines":
         """``resolve_frame`` for ``rows`` rows, from the columns as codes (``coded``), as
         lines. Cells equal once cleaned ('Badji', 'Badji ') are one value."""
         columns = [("code", lvl, c) for lvl, c in code_cols.items()] + \
@@ -78,12 +82,18 @@ class Matcher:
         cleaned = [(kind, level, coded(column).mapped(clean_cell))
                    for kind, level, column in columns]
         group_of_row, firsts = combinations([column.codes for _, _, column in cleaned], rows)
-        return MatchLines.of_groups(group_of_row, self._resolve_groups(cleaned, firsts))
+        return MatchLines.of_groups(group_of_row,
+                                    self._resolve_groups(cleaned, firsts, progress))
 
-    def _resolve_groups(self, coded, firsts: np.ndarray) -> List[List[Match]]:
+    def _resolve_groups(self, coded, firsts: np.ndarray, progress: Progress
+                        ) -> List[List[Match]]:
         """The matches of each combination of cleaned values (the rows at ``firsts``)."""
-        return [self._resolve_with_splits(codes, names)
-                for codes, names in _values_of(coded, firsts)]
+        matches = []
+        for number, (codes, names) in enumerate(_values_of(coded, firsts)):
+            if number % PROGRESS_EVERY == 0:
+                progress.step(100 * number / len(firsts))
+            matches.append(self._resolve_with_splits(codes, names))
+        return matches
 
     def _verdict_of(self, raw: Optional[str]) -> str:
         verdict = self._verdicts.get(raw)
