@@ -301,7 +301,8 @@ def decide_location_columns(columns: Sequence[str], coded, roles: Dict[str, str]
                              .items(), key=lambda option: -option[1])
                for label in candidates}
     options = {label: [(role, score) for role, score in found if role not in blocked]
-               for label, found in options.items() if found}
+               for label, found in options.items()}
+    options = {label: found for label, found in options.items() if found}
     if not options:  # no column's values can be read: the headers decide (and the report
         options = {label: [(hints[label][0], 0.0)]  # shows the values as unmatched)
                    for label in candidates if hints.get(label) and hints[label][0] not in blocked}
@@ -452,8 +453,9 @@ def _scores(profile: ColumnProfile, hints: Sequence[str], levels: Sequence[int]
             ) -> Dict[str, float]:
     """The admin roles the column may take, with how well each fits: the share of its values
     that fit the role, a little more where its header says the role too (a near-tie breaker).
-    A role its header says and the boundaries cannot check (a level they do not have, and
-    values that are no code of theirs) is kept at a score of 0."""
+    A role its header says is kept at a score of 0 where no value is the boundaries' (names
+    of a level they do not have, codes of theirs they lack, or names that match none: those
+    rows are then reported as unmatched names, not as rows without a location)."""
     shares: Dict[str, float] = {f"adm{level}_code": share for level, share in
                                 profile.codes.items()}
     if profile.coarser_level:
@@ -469,9 +471,7 @@ def _scores(profile: ColumnProfile, hints: Sequence[str], levels: Sequence[int]
             scores[role] = share + (HEADER_BONUS if said else 0.0)
     if not profile.best_share():  # the values are not the boundaries': can they be checked?
         for role in hints:
-            unknown_level = int(role[3]) not in levels
-            if (role.endswith("_name") and unknown_level) or \
-                    (role.endswith("_code") and profile.shaped >= MIN_SHARE):
+            if role.endswith("_name") or (role.endswith("_code") and profile.shaped >= MIN_SHARE):
                 scores[role] = 0.0  # (codes of theirs they lack, e.g. of another vintage)
     return scores
 
