@@ -186,6 +186,40 @@ class AdminUnits:
     def levels(self) -> List[int]:
         return list(self._level_list)
 
+    @property
+    def top_level(self) -> int:
+        """The coarsest admin level of the units (a country's own unit, level 0, left out)."""
+        return min([lvl for lvl in self._level_list if lvl >= 1] or self._level_list)
+
+    def with_units_above(self, level: int, named: Dict[str, Optional[str]],
+                         where: str) -> "AdminUnits":
+        """These units and, one level above the coarsest, the units ``named`` gives (P-code ->
+        name or None), each the union of the units whose codes its code starts (P-codes nest):
+        the admin 1 units of a file of admin 2 units only, learnt from a table's codes.
+        ``where`` says where they come from, for the notes."""
+        top = self.top_level
+        children = self.at_level(top)
+        keys = [code_key(pcode) for pcode in children["pcode"]]
+        rows, parents = [], {}
+        for pcode, name in named.items():
+            inside = [i for i, key in enumerate(keys) if key.startswith(code_key(pcode))]
+            if not inside or pcode in self:
+                continue
+            parents.update((children.index[i], pcode) for i in inside)
+            above = _majority([p for p in children["parent_pcode"].iloc[inside]
+                               if isinstance(p, str) and self._levels.get(p, level) < level])
+            rows.append([pcode, name, level, above, (), 0, "table",
+                         _union(children["geometry"].iloc[inside].tolist())])
+        if not rows:
+            return self
+        table = self.table.copy()
+        for index, parent in parents.items():  # (in place of the country, if that was it)
+            table.at[index, "parent_pcode"] = parent
+        table = pd.concat([table, pd.DataFrame(rows, columns=UNIT_COLUMNS)], ignore_index=True)
+        notes = self.notes + [f"{len(rows)} admin {level} units learnt from {where}: their "
+                              f"codes start the codes of the boundaries' admin {top} units"]
+        return AdminUnits(table, self.level, notes)
+
     def at_level(self, level: int) -> pd.DataFrame:
         return self.table[self.table["admin_level"] == level]
 

@@ -83,6 +83,14 @@ class CodedColumn:
         numbers, distinct = pd.factorize(results, use_na_sentinel=True)
         return CodedColumn(numbers[self.codes], distinct)
 
+    def by_frequency(self) -> Tuple[list, list]:
+        """The values rows have and how many rows have each, the most frequent first (ties
+        in the order of the values)."""
+        counts = np.bincount(self.codes[self.codes >= 0], minlength=len(self.values))
+        order = np.argsort(-counts, kind="stable")
+        order = order[counts[order] > 0]
+        return list(self.values[order]), counts[order].tolist()
+
     def first_values(self, count: int) -> list:
         """The first ``count`` distinct values in the order rows first have them (empty cells
         left out)."""

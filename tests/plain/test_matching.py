@@ -119,10 +119,26 @@ def test_upper_level_only_is_used_at_its_level(matcher):
     assert (m.pcode, m.admin_level, m.status) == ("XY03", 1, "used")
 
 
-def test_conflicting_levels_use_the_deeper_code(matcher):
+def test_one_cell_against_one_is_not_placed(matcher):
+    """The deeper code does not win by being deeper: split evidence leaves the row unmatched,
+    with both candidates as suggestions."""
     m = one(matcher, {1: "XY02", 2: "XY0101"})
+    assert (m.pcode, m.status) == (None, "unmatched")
+    assert "the location cells disagree" in m.reason and "'XY02' (XY02)" in m.reason
+    assert "XY0101" in m.suggestion and "XY02" in m.suggestion
+
+
+def test_the_cells_that_agree_overrule_the_one_that_does_not(matcher):
+    """A deepest code contradicted by the row's other cells, which agree, is overruled."""
+    m = one(matcher, {1: "XY01", 2: "XY0201"}, {1: "North", 2: "Alpha"})
     assert (m.pcode, m.status) == ("XY0101", "used")
-    assert "'XY02' (XY02) disagrees with XY0101, which is in XY01" in m.reason
+    assert "admin 2 code 'XY0201' (XY0201) disagrees with" in m.reason
+    assert m.reason.endswith("which agree on XY0101: overruled")
+    two = one(matcher, {1: "XY02", 2: "XY0101"}, {1: "South West Ethiopia"})
+    assert (two.pcode, two.status) == (None, "unmatched")  # two against one: no clear majority
+    three = one(matcher, {1: "XY02", 2: "XY0101"}, {1: "South West Ethiopia", 2: "Hasbaya"})
+    assert (three.pcode, three.status) == ("XY0201", "used")
+    assert "admin 2 code 'XY0101' (XY0101) disagrees" in three.reason
 
 
 # ---- placeholders and national coverage ---------------------------------------------------
@@ -161,9 +177,22 @@ def test_name_within_the_parent(matcher):
 
 
 def test_fuzzy_accepts_a_clear_close_name(matcher):
-    m = one(matcher, {1: "XY02"}, {2: "Hasbaiya"})
+    m = one(matcher, {1: "XY02"}, {2: "Hasbaxa"})  # one letter off Hasbaya, far from the rest
     assert (m.pcode, m.method, m.status) == ("XY0201", "name_fuzzy", "used")
-    assert m.score == 0.933
+    assert m.score == 0.857
+
+
+def test_another_transliteration_is_the_same_name(matcher):
+    m = one(matcher, {1: "XY02"}, {2: "Hasbaiya"})  # Hasbaya: y/i, as romanisations differ
+    assert (m.pcode, m.method, m.status) == ("XY0201", "name_normalised", "used")
+    assert "as another transliteration" in m.reason
+
+
+def test_a_parent_hint_or_a_qualifier_after_a_name(matcher):
+    assert one(matcher, names={2: "Alpha - North"}).pcode == "XY0101"
+    assert one(matcher, names={2: "Central (SWE)"}).pcode == "XY0202"  # initials of its region
+    zone = one(matcher, names={2: "Beta /Zone 3"})
+    assert (zone.pcode, zone.status) == ("XY0102", "used") and "qualifies it" in zone.reason
 
 
 def test_fuzzy_never_matches_a_different_unit(matcher):
@@ -179,16 +208,16 @@ def test_ambiguous_name_is_a_suggestion(matcher):
 
 
 def test_name_in_another_parent_is_only_suggested(matcher):
-    m = one(matcher, {1: "XY01"}, {2: "Hasbaya"})
-    assert (m.pcode, m.status) == ("XY01", "rolled_up")
-    assert "outside XY01" in m.suggestion and "XY0201" in m.suggestion
+    m = one(matcher, {1: "XY01"}, {2: "Hasbaya"})  # Hasbaya is in XY02: one cell against one
+    assert (m.pcode, m.status) == (None, "unmatched")
+    assert "XY0201" in m.suggestion and "XY01" in m.suggestion
 
 
 def test_fuzzy_is_skipped_without_rapidfuzz(monkeypatch):
     monkeypatch.setitem(sys.modules, "rapidfuzz", None)
     plain = Matcher(make_units())
     assert any("rapidfuzz is not installed" in n for n in plain.notes)
-    m = one(plain, {1: "XY02"}, {2: "Hasbaiya"})
+    m = one(plain, {1: "XY02"}, {2: "Hasbaxa"})
     assert (m.pcode, m.status) == ("XY02", "rolled_up")
     assert "fuzzy matching unavailable" in m.reason
     assert one(plain, names={1: "NORTH"}).pcode == "XY01"
@@ -324,26 +353,26 @@ def test_crosswalk_pcode_must_exist(tmp_path):
 def test_suggestions_round_trip_is_idempotent(tmp_path):
     df = pd.DataFrame({"c1": ["XY02", "XY02", "XY01", None, None],
                        "n1": [None, None, None, "Karusi", "Karusi"],
-                       "n2": ["Hasbaiya", "Hasbaiya", "Hasbaya", None, None]})
+                       "n2": ["Hasbaxa", "Hasbaxa", "Hasbaya", None, None]})
     first = Matcher(make_units()).resolve_frame(df, {1: "c1"}, {1: "n1", 2: "n2"})
     path = tmp_path / "suggestions.csv"
     assert write_suggestions_csv(path, first) == 3
     written = pd.read_csv(path, comment="#", dtype=str, keep_default_na=False)
     assert written.to_dict("records") == [
-        {"raw_value": "Hasbaiya", "level": "2", "parent": "XY02", "pcode": "XY0201",
-         "suggestion": "", "score": "0.933", "rows": "2"},
+        {"raw_value": "Hasbaxa", "level": "2", "parent": "XY02", "pcode": "XY0201",
+         "suggestion": "", "score": "0.857", "rows": "2"},
         {"raw_value": "Karusi", "level": "1", "parent": "", "pcode": "", "suggestion": "",
          "score": "", "rows": "2"},
-        {"raw_value": "Hasbaya", "level": "2", "parent": "XY01", "pcode": "",
+        {"raw_value": "Hasbaya", "level": "2", "parent": "", "pcode": "",
          "suggestion": written.loc[2, "suggestion"], "score": "", "rows": "1"},
     ]
     written.loc[1, "pcode"] = "XY04"  # the reviewer's decision
     written.to_csv(path, index=False)
     second = Matcher(make_units(), Crosswalk.read_csv(path)).resolve_frame(
         df, {1: "c1"}, {1: "n1", 2: "n2"})
-    assert second["match_method"].tolist() == ["crosswalk", "crosswalk", "exact", "crosswalk",
-                                               "crosswalk"]
-    assert second["pcode"].tolist() == ["XY0201", "XY0201", "XY01", "XY04", "XY04"]
+    assert second["match_method"].tolist() == ["crosswalk", "crosswalk", "none", "crosswalk",
+                                               "crosswalk"]  # (XY01 and Hasbaya disagree)
+    assert second["pcode"].tolist() == ["XY0201", "XY0201", None, "XY04", "XY04"]
     again = tmp_path / "again.csv"
     assert write_suggestions_csv(again, second) == 1  # only the still-unresolved Hasbaya
     third = Matcher(make_units(), Crosswalk.read_csv(path)).resolve_frame(

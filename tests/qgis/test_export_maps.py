@@ -143,7 +143,11 @@ def test_somalia_every_cluster_to_pdf(somalia, somalia_table, output_dir):
     assert {match.group(3) for match in names} == {"A4L"}
     assert {match.group(4) for match in names} == {TODAY}
     assert sorted(p.name for p in output_dir.glob("*.pdf")) == sorted(p.name for p in files)
-    rows_per_code = somalia_table["Cluster"].map(SOMALIA_CLUSTERS).value_counts()
+    region = somalia_table["RegionPcode"].astype(str).str.strip()
+    split = region.str.match(r"^SO\d\d$") & \
+        (somalia_table["DistrictPcode"].astype(str).str.strip().str[:4] != region)
+    placed = somalia_table[~split]  # (13 rows name a district outside their region: unmatched)
+    rows_per_code = placed["Cluster"].map(SOMALIA_CLUSTERS).value_counts()
     for path in files:
         code = FILE_NAME.fullmatch(path.name).group(1)
         assert len(PdfReader(path).pages) == 1
@@ -166,8 +170,8 @@ def test_somalia_every_cluster_to_pdf(somalia, somalia_table, output_dir):
             continue
         assert all(label in lines for label in LEGEND_CLASSES), (code, lines)
         assert "<5" not in lines
-        # Activities are the 4W rows of the cluster: every Somalia row carries a district or
-        # region P-code, so all of them are on the map or in the admin-1 bucket.
+        # Activities are the 4W rows of the cluster placed: every Somalia row carries a district
+        # or region P-code, so all of them but the 13 are on the map or in the admin-1 bucket.
         assert f"{rows_per_code[code]} activities reported" in text
 
 

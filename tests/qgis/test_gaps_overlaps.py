@@ -138,8 +138,18 @@ def test_somalia_health_gap_classes(somalia, real_data):
     assert {"covered", "no_partner_with_need"} <= statuses
 
 
+def placed(three_w):
+    """The rows the join places: not the 13 whose district code lies outside the region code
+    they give (with the names, two cells against two: the join leaves them unmatched)."""
+    region, district = three_w["RegionPcode"].str.strip(), three_w["DistrictPcode"].str.strip()
+    split = region.str.match(r"^SO\d\d$") & (district.str[:4] != region)
+    assert split.sum() == 13
+    return three_w[~split]
+
+
 def test_somalia_overlap_counts(somalia):
     _join, result, three_w = somalia
+    three_w = placed(three_w)
     overlaps, _ = frame_of(result["OUTPUT_OVERLAPS"])
     # No activity column and month-long dates: an overlap = a district x cluster x month with
     # two or more distinct organisations. Cluster names map one-to-one to codes in this file.
@@ -216,6 +226,7 @@ def test_nigeria_overlap_counts(nigeria):
 
 def test_somalia_partner_changes(somalia):
     _join, result, three_w = somalia
+    three_w = placed(three_w)
     changes, _ = frame_of(result["OUTPUT_CHANGES"])
     districts = set(frame_of(result["OUTPUT_GAPS"])[0]["pcode"])  # the boundaries' units
     rows = three_w.assign(org=three_w["Organization_Name"].map(words),

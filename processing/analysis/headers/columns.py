@@ -1,6 +1,6 @@
 """The columns of a sheet under its layout: labels from the header, group and HXL rows (unique,
 "Column D" when there is none), the texts their roles are found from, and empty columns."""
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, List, Optional, Sequence, Tuple
 
 import numpy as np
@@ -27,6 +27,9 @@ class Column:
     hxl: Optional[str]
     original: str  # header text as in the file (for mapping look-ups)
     auto_label: bool = False  # no header, group or tag: labelled "Column D"
+    # the group label with the header ("Targeted" over "Total"): matched where the header
+    # alone names no role
+    grouped: List[Tokens] = field(default_factory=list)
 
 
 def build_columns(raw: RawTable, layout: Layout) -> Tuple[List[Column], List[str]]:
@@ -44,8 +47,10 @@ def build_columns(raw: RawTable, layout: Layout) -> Tuple[List[Column], List[str
         label = _join_label(group, name) or tag or ""
         primary = token_variants(primary_text(headers[j]) or group)
         original = cell_text(headers[j])
+        grouped = token_variants(f"{group} {primary_text(headers[j])}") \
+            if group and headers[j] is not None and group != name else []
         columns.append(Column(j, label or f"Column {column_letter(j)}", primary, tag, original,
-                              auto_label=not label))
+                              auto_label=not label, grouped=grouped))
     notes = [f"KoBo group prefixes stripped from {kobo} column names"] if kobo else []
     return columns, notes
 

@@ -10,7 +10,7 @@ from ..progress import SILENT, Progress
 from ..table import RawTable
 from .columns import Column, build_columns, drop_empty_columns, make_unique
 from .layout import find_layout, split_rows
-from .roles import assign_roles, in_role_order
+from .roles import admin_hints, assign_roles, in_role_order
 from .table4w import Table4W, data_frame
 from .tokens import listed
 from .vocabulary import ColumnVocabulary
@@ -50,9 +50,23 @@ def parse_table(
     progress.step(80)
     roles, sources = assign_roles(columns, table, mapping, vocabulary, raw.where)
     table.roles, table.role_sources = in_role_order(roles), in_role_order(sources)
+    table.admin_hints = admin_hints(columns, roles, vocabulary)
+    table.mapped_roles = set(mapping or {})
     progress.step(95)
     _add_role_notes(table)
     return table
+
+
+_ROLE_NOTES = ("column roles: ", "columns kept without a role: ")
+
+
+def set_location_roles(table: Table4W, roles: Dict[str, str], sources: Dict[str, str],
+                       notes: List[str]) -> None:
+    """The admin roles the join decided from the values (``notes`` say why), in place of the
+    header step's."""
+    table.set_location_roles(roles, sources)
+    table.notes.extend(notes)
+    _add_role_notes(table)
 
 
 def _data_columns(columns: List[Column], raw: RawTable, data_rows: np.ndarray,
@@ -72,6 +86,7 @@ def _data_columns(columns: List[Column], raw: RawTable, data_rows: np.ndarray,
 
 
 def _add_role_notes(table: Table4W) -> None:
+    table.notes[:] = [note for note in table.notes if not note.startswith(_ROLE_NOTES)]
     if table.roles:
         found = ", ".join(f"{role}={label}" for role, label in table.roles.items())
         table.notes.append(f"column roles: {found}")

@@ -5,17 +5,12 @@ from typing import Dict, List, Optional, Tuple, Union
 from ..errors import InputError
 from ..vocabulary import normalise_text
 from .columns import Column
-from .table4w import Table4W
+from .table4w import ROLE_KEYS, Table4W
 from .tokens import Tokens, listed, normalise_hxl
-from .vocabulary import MAX_ADMIN_LEVEL, AdminTerm, ColumnVocabulary
+from .vocabulary import MAX_ADMIN_LEVEL, PEOPLE_ROLES, AdminTerm, ColumnVocabulary
 
-ROLE_KEYS = (
-    "org", "org_acronym", "org_type", "lead_org", "donor", "cluster", "subsector", "activity",
-    "adm1_code", "adm1_name", "adm2_code", "adm2_name", "adm3_code", "adm3_name", "adm4_code",
-    "adm4_name", "location", "lat", "lon", "month", "year", "quarter", "start_date", "end_date",
-    "status", "modality", "targeted", "reached",
-)
 VALUE_SAMPLE = 500
+TOTAL_BONUS = 3.0  # "Total reached" over "Reached" when a table has both
 
 
 def assign_roles(
@@ -37,6 +32,41 @@ def assign_roles(
     return roles, sources
 
 
+def admin_hints(columns: List[Column], roles: Dict[str, str],
+                vocabulary: ColumnVocabulary) -> Dict[str, Tuple[str, ...]]:
+    """Per column, the admin roles its HXL tag or header suggests, the likeliest first: the
+    tag's or the explicit level's ("Admin 2"); for a level word ("District"), the header
+    guess's level first and then the others of the same kind, since a level word means
+    different levels in different countries. Health-system columns (health zones and
+    districts are a parallel hierarchy) and columns given another role (a status column
+    headed "Estado" is no state) suggest none."""
+    other_roles = {label for role, label in roles.items()
+                   if not role.startswith("adm") and role != "location"}
+    columns = [column for column in columns if column.label not in other_roles]
+    matches = {c.label: _best_admin_match(c.primary, vocabulary) or
+               _best_admin_match(c.grouped, vocabulary) for c in columns}
+    guessed = _admin_levels([m[1] for m in matches.values() if m])
+    hints = {}
+    for column in columns:
+        tagged = [role for _, role in sorted(vocabulary.hxl_candidates(column.hxl), reverse=True)
+                  if role.startswith("adm")]
+        if tagged:
+            hints[column.label] = tuple(tagged)
+            continue
+        match = matches[column.label]
+        if match is None or vocabulary.names_parallel_hierarchy(column.primary):
+            continue
+        _score, term, kind = match
+        if isinstance(term, int):
+            hints[column.label] = (f"adm{term}_{kind}",)
+            continue
+        first = guessed.get(term.term)
+        levels = [first] + [lvl for lvl in range(1, MAX_ADMIN_LEVEL + 1) if lvl != first]
+        hints[column.label] = tuple(f"adm{lvl}_{kind}" for lvl in levels
+                                    if lvl and lvl <= MAX_ADMIN_LEVEL)
+    return hints
+
+
 def _assign_greedy(candidates, roles, sources, source, blocked_roles) -> None:
     """Best scores first; each role and each column used once; leftmost column wins ties."""
     used_columns = set(roles.values())
@@ -50,10 +80,15 @@ def _assign_greedy(candidates, roles, sources, source, blocked_roles) -> None:
 
 def _header_role_candidates(columns, table, vocabulary) -> List[Tuple[float, Column, str]]:
     candidates = []
-    admin = {c.label: _best_admin_match(c.primary, vocabulary) for c in columns}
+    admin = {c.label: _best_admin_match(c.primary, vocabulary) or
+             _best_admin_match(c.grouped, vocabulary) for c in columns}
     levels = _admin_levels([m[1] for m in admin.values() if m])
     for column in columns:
-        found = [pair for tokens in column.primary for pair in vocabulary.header_candidates(tokens)]
+        # a group label ("Targeted" over "Total") gives only a people role: over a wide
+        # table's columns it names what they count ("Cluster PiN" over "Health"), not a role
+        found = _header_candidates(column.primary, vocabulary) or \
+            [pair for pair in _header_candidates(column.grouped, vocabulary)
+             if pair[1] in PEOPLE_ROLES]
         for score, role in found:
             if role in vocabulary.role_values:
                 score += _value_fit_bonus(table.distinct_values(column.label, VALUE_SAMPLE),
@@ -66,6 +101,17 @@ def _header_role_candidates(columns, table, vocabulary) -> List[Tuple[float, Col
             if level and level <= MAX_ADMIN_LEVEL:
                 candidates.append((score, column, f"adm{level}_{kind}"))
     return [c for c in candidates if c[0] > 0]
+
+
+def _header_candidates(variants: List[Tokens], vocabulary: ColumnVocabulary
+                       ) -> List[Tuple[float, str]]:
+    """(score, role) for the non-admin roles a header's variants name; people counts that
+    break a total down (men, women, boys, girls...) are not the total's role."""
+    found = [pair for tokens in variants for pair in vocabulary.header_candidates(tokens)]
+    breakdown = any(vocabulary.breaks_people_down(tokens) for tokens in variants)
+    totals = any(vocabulary.says_total(tokens) for tokens in variants)
+    return [(score + (TOTAL_BONUS if totals else 0.0), role) for score, role in found
+            if not (breakdown and role in PEOPLE_ROLES)]
 
 
 def _best_admin_match(variants: List[Tokens], vocabulary: ColumnVocabulary):

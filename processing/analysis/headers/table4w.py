@@ -1,6 +1,6 @@
 """Table4W: a 4W table's data rows, with its header rows, skipped rows and column roles."""
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Optional, Set, Tuple
 
 import numpy as np
 import pandas as pd
@@ -9,6 +9,12 @@ from ..coded import CodedColumn
 from ..table.raw import FromFile, cells_of
 
 SOURCE_ROW = "source_row"
+ROLE_KEYS = (
+    "org", "org_acronym", "org_type", "lead_org", "donor", "cluster", "subsector", "activity",
+    "adm1_code", "adm1_name", "adm2_code", "adm2_name", "adm3_code", "adm3_name", "adm4_code",
+    "adm4_name", "location", "lat", "lon", "month", "year", "quarter", "start_date", "end_date",
+    "status", "modality", "targeted", "reached",
+)
 
 
 @dataclass(eq=False)
@@ -24,6 +30,10 @@ class Table4W(FromFile):
     # label -> its cells as codes: see ``coded``; the reader's own when it has them
     _coded: Dict[str, CodedColumn] = field(default_factory=dict, repr=False)
     _data: Optional[pd.DataFrame] = field(default=None, repr=False)  # see ``data``
+    # label -> the admin roles its header or HXL tag suggests, the likeliest first (the join
+    # decides the admin roles from the values; see matching/columns.py)
+    admin_hints: Dict[str, Tuple[str, ...]] = field(default_factory=dict)
+    mapped_roles: Set[str] = field(default_factory=set)  # roles a user's mapping decides
 
     @property
     def height(self) -> int:
@@ -79,6 +89,15 @@ class Table4W(FromFile):
         if label not in self._coded:
             self._coded[label] = CodedColumn.of_cells(self.data[label].to_numpy(dtype=object))
         return self._coded[label]
+
+    def set_location_roles(self, roles: Dict[str, str], sources: Dict[str, str]) -> None:
+        """Replace the admin roles (a column taking one loses any other role it had)."""
+        kept = {role: label for role, label in self.roles.items()
+                if not role.startswith("adm") and label not in roles.values()}
+        merged = {**kept, **roles}
+        self.roles = {role: merged[role] for role in ROLE_KEYS if role in merged}
+        self.role_sources = {role: sources.get(role, self.role_sources.get(role, ""))
+                             for role in self.roles}
 
     @property
     def unassigned_columns(self) -> List[str]:

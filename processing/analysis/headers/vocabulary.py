@@ -9,6 +9,10 @@ from ..vocabulary import load_json_file, load_vocabulary, normalise_text
 from .tokens import PatternIndex, Tokens, contains, header_tokens, normalise_hxl, tokenised
 
 MAX_ADMIN_LEVEL = 4
+PEOPLE_ROLES = ("targeted", "reached")
+# HXL's disaggregation attributes (sex and age): people counted by them are a breakdown
+HXL_BREAKDOWN = frozenset({"f", "m", "i", "infants", "children", "adolescents", "youth",
+                           "adults", "elderly"})
 
 
 @dataclass
@@ -49,7 +53,11 @@ class ColumnVocabulary:
         ]
         self.code_words = [header_tokens(text) for text in admin.get("code_words", [])]
         self.name_words = {normalise_text(text) for text in admin.get("name_words", [])}
+        self.parallel_words = [header_tokens(text) for text in admin.get("parallel_words", [])]
         self.total_words = [normalise_text(text) for text in data.get("total_rows", [])]
+        people = data.get("people", {})
+        self.breakdown_words = {normalise_text(text) for text in people.get("breakdown", [])}
+        self.people_total_words = {normalise_text(text) for text in people.get("total", [])}
         self._role_index = PatternIndex((role, pattern) for role, patterns
                                         in self.role_headers.items() for pattern in patterns)
         self._level_index = PatternIndex((level, pattern) for level, patterns
@@ -86,7 +94,10 @@ class ColumnVocabulary:
                 continue
             if tag_attrs & self._claimed_by_others(hashtag, role):
                 continue
-            found[role] = max(found.get(role, -1.0), float(len(pattern_attrs)))
+            if role in PEOPLE_ROLES and tag_attrs & HXL_BREAKDOWN:
+                continue  # (#reached+f+children: a part of the people, not the total)
+            bonus = 1.0 if role in PEOPLE_ROLES and "total" in tag_attrs else 0.0
+            found[role] = max(found.get(role, -1.0), float(len(pattern_attrs)) + bonus)
         return [(score, role) for role, score in found.items()]
 
     def _claimed_by_others(self, hashtag: str, role: str) -> FrozenSet[str]:
@@ -121,6 +132,19 @@ class ColumnVocabulary:
         extra_words = [t for t in tokens if t in self.name_words]
         bonus = 10.0 if is_code else 0.5 * len(extra_words)
         return best[0] + bonus, best[1], "code" if is_code else "name"
+
+    def breaks_people_down(self, tokens: Tokens) -> bool:
+        """Whether a header counts part of the people (men, women, boys, girls...)."""
+        return any(token in self.breakdown_words for token in tokens)
+
+    def says_total(self, tokens: Tokens) -> bool:
+        return any(token in self.people_total_words for token in tokens)
+
+    def names_parallel_hierarchy(self, variants: List[Tokens]) -> bool:
+        """Whether a header names a health zone, health district or another hierarchy that
+        is not the admin one."""
+        return any(contains(tokens, word) >= 0 for tokens in variants
+                   for word in self.parallel_words)
 
     def is_total_label(self, value: Any) -> bool:
         text = normalise_text(value)

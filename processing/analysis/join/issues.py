@@ -91,11 +91,11 @@ def _match_issues(lines: MatchLines, table) -> List[Issue]:
     not simply used, ordered by those keys as text, with its lines' count, its first row and
     the reason of its first line; worked out per match, the lines only counted."""
     matches = lines.matches
-    keys = [(m.status, m.method, m.raw_level, m.raw_value, m.raw_parent, m.pcode)
+    keys = [(m.status, m.method, m.raw_level, m.raw_value, m.raw_parent, m.pcode, m.conflict)
             for m in matches]
     key_of_match = pd.factorize(np.array(keys + [None], dtype=object)[:-1])[0]  # (1-D)
-    reported = np.array([m.status != "used" or m.method in REPORTED_METHODS for m in matches],
-                        dtype=bool)
+    reported = np.array([m.status != "used" or m.method in REPORTED_METHODS or m.conflict
+                         for m in matches], dtype=bool)
     reportable = np.flatnonzero(reported[lines.numbers])
     if not len(reportable):
         return []
@@ -110,12 +110,15 @@ def _match_issues(lines: MatchLines, table) -> List[Issue]:
     firsts = [head_matches[number] for number in ranked]
     # (thousands of issues, a few levels: each level's column worked out once)
     column_of = {level: _column_of(table, level) for level in {m.raw_level for m in firsts}}
-    return [issue(_match_category(m.status, m.method), column_of[m.raw_level], m.raw_value,
-                  m.raw_level, m.raw_parent, size, int(first), m.reason, m.suggestion)
+    return [issue(_match_category(m.status, m.method, m.conflict), column_of[m.raw_level],
+                  m.raw_value, m.raw_level, m.raw_parent, size, int(first), m.reason,
+                  m.suggestion)
             for m, size, first in zip(firsts, sizes, lowest)]
 
 
-def _match_category(status, method) -> str:
+def _match_category(status, method, conflict=False) -> str:
+    if conflict:  # (cells overruled, or split evidence: the partner should check the row)
+        return "location_conflict"
     if status == "rolled_up":
         return "rolled_up"
     if status == "unmatched":

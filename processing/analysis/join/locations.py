@@ -6,6 +6,7 @@ import pandas as pd
 from ..errors import InputError
 from ..headers import Table4W, listed
 from ..matching import Matcher, MatchLines
+from ..progress import SILENT, Progress
 
 
 def location_columns(table: Table4W):
@@ -32,9 +33,10 @@ def target_level(table, units, wanted, code_cols, name_cols) -> int:
     return max(in_table) if in_table else max(levels)
 
 
-def match_locations(table, units, level, code_cols, name_cols, crosswalk) -> MatchLines:
+def match_locations(table, units, level, code_cols, name_cols, crosswalk,
+                    progress: Progress = SILENT) -> MatchLines:
     matcher = Matcher(units, crosswalk=crosswalk, target_level=level)
-    lines = matcher.resolve_lines(table.height, code_cols, name_cols, table.coded)
+    lines = matcher.resolve_lines(table.height, code_cols, name_cols, table.coded, progress)
     if {"lat", "lon"} <= set(table.roles):
         lines = _locate_points(table, units, level, lines)
     return lines

@@ -8,8 +8,8 @@ import pandas as pd
 from ..boundaries import AdminUnits
 from ..clusters import ClusterVocabulary
 from ..errors import InputError
-from ..headers import Table4W
-from ..matching import Crosswalk, MatchLines
+from ..headers import Table4W, set_location_roles
+from ..matching import Crosswalk, MatchLines, decide_location_columns, with_units_from_codes
 from ..progress import SILENT, Progress
 from .attributes import FirstTexts, row_attributes
 from .issues import issues_table
@@ -53,10 +53,17 @@ def join_4w(table: Table4W, units: AdminUnits, options: Optional[JoinOptions] = 
     if not table.height and not table.skipped:
         raise InputError(f"{table.where}: the table has a header (row "
                          f"{', '.join(map(str, table.header_rows))}) but no data rows under it")
+    progress.step(0, "Finding the location columns")
+    decision = decide_location_columns(table.columns, table.coded, table.roles,
+                                       table.role_sources, table.mapped_roles, units,
+                                       table.admin_hints)
+    set_location_roles(table, decision.roles, decision.sources, decision.notes)
+    units = with_units_from_codes(units, table.roles, table.coded)
     code_cols, name_cols = location_columns(table)
     level = target_level(table, units, options.admin_level, code_cols, name_cols)
     progress.step(5, f"Matching locations at admin {level}")
-    lines = match_locations(table, units, level, code_cols, name_cols, crosswalk)
+    lines = match_locations(table, units, level, code_cols, name_cols, crosswalk,
+                            progress.within(5, 55))
     progress.step(55, "Normalising clusters, periods and partners")
     texts = FirstTexts(table)
     attributes = row_attributes(table, index, clusters or ClusterVocabulary.load(), options)

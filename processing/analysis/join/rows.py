@@ -43,7 +43,8 @@ def _joined_match(parts: List[Match]) -> Match:
         max(levels) if levels else None, "split", min(part.score for part in parts),
         next((status for status, r in SPLIT_RANKS.items() if r == rank), None),
         " | ".join(str(part.reason) for part in parts),
-        " | ".join(part.suggestion for part in parts if part.suggestion is not None) or None)
+        " | ".join(part.suggestion for part in parts if part.suggestion is not None) or None,
+        conflict=any(part.conflict for part in parts))
 
 
 def status_per_row(per_row: MatchLines, attributes, options) -> MatchLines:

@@ -24,6 +24,7 @@ Modules: ``matcher`` (the cascade: steps 1 and 4, splits), ``codes`` (step 2), `
 (step 3), ``crosswalk`` (reviewed decisions, and the suggestions file that makes them),
 ``records`` (``Match`` and the evidence records) and ``lines`` (``MatchLines``, a table's result).
 """
+from .columns import LocationColumns, decide_location_columns, with_units_from_codes
 from .crosswalk import (
     CROSSWALK_COLUMNS,
     SUGGESTION_COLUMNS,
@@ -38,4 +39,6 @@ from .records import FRAME_COLUMNS, Match
 
 __all__ = ["CROSSWALK_COLUMNS", "FRAME_COLUMNS", "FUZZY_ACCEPT", "FUZZY_MARGIN",
            "SUGGESTION_COLUMNS", "SUGGEST_FROM", "Crosswalk", "CrosswalkEntry", "Match",
-           "MatchLines", "Matcher", "write_suggestions_csv"]
+           "LocationColumns", "MatchLines", "Matcher", "decide_location_columns",
+           "with_units_from_codes",
+           "write_suggestions_csv"]

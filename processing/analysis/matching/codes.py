@@ -1,7 +1,7 @@
 """The code steps of the cascade: a raw code as a unit's P-code, exactly or normalised (case,
 separators, zero padding, ISO3 prefix for ISO2 and back, digits without prefix), or, for a
 code absent from the boundaries, the unit whose code starts it."""
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, FrozenSet, List, Optional, Set, Tuple
 
 from ..boundaries import AdminUnits
 from ..textnorm import code_key, iso_aliases, split_code
@@ -17,16 +17,30 @@ class CodeIndex:
         self._level_of = level_of
         self._keys = {code_key(p): p for p in units.table["pcode"]}
         self._numeric = _numeric_index(units)
-        self._layer_prefixes = {s.prefix for s in units.schemes.values() if s.prefix is not None}
+        self.prefixes = {s.prefix for s in units.schemes.values() if s.prefix is not None}
         self._prefix_options: Dict[str, List[Tuple[str, str]]] = {}
         self._parent_lengths: Dict[int, List[Tuple[int, int]]] = {}
         self._hits: Dict[Tuple[str, int], Optional[Found]] = {}
+        self._starts: Optional[Dict[str, FrozenSet[str]]] = None  # see units_under
 
     def find(self, raw: str, level: int) -> Optional[Found]:
         key = (raw, level)  # the same code comes with many different names: look it up once
         if key not in self._hits:
             self._hits[key] = self._lookup_code(raw, level)
         return self._hits[key]
+
+    def units_under(self, raw: str) -> FrozenSet[str]:
+        """For a code coarser than the boundaries (an admin-1 code over a file of admin-2
+        units only): the top level's units whose codes it starts, as written or with the
+        other ISO prefix (P-codes nest); empty for any other code."""
+        if self._starts is None:
+            self._starts = _code_starts(self._level_of, self.units.top_level)
+        key = code_key(raw)
+        if key in self._starts:
+            return self._starts[key]
+        parts = split_code(key)
+        alias = iso_aliases().get(parts[0]) if parts else None
+        return self._starts.get(alias + parts[1], frozenset()) if alias else frozenset()
 
     def _lookup_code(self, raw: str, level: int) -> Optional[Found]:
         if raw in self.units:
@@ -51,7 +65,7 @@ class CodeIndex:
         return self._prefix_options[prefix]
 
     def _prefix_options_of(self, prefix: str) -> List[Tuple[str, str]]:
-        layer_prefixes = self._layer_prefixes
+        layer_prefixes = self.prefixes
         candidates = [(prefix, "zero padding")] if prefix in layer_prefixes else []
         alias = iso_aliases().get(prefix)
         if alias in layer_prefixes:
@@ -112,6 +126,22 @@ class CodeIndex:
         has that level; below the layer's deepest level, true unless the layer contradicts it."""
         scheme = self.units.schemes.get(min(level, self.units.level))
         return scheme is not None and scheme.hierarchical is not False
+
+
+def _code_starts(level_of: Dict[str, int], top: int) -> Dict[str, FrozenSet[str]]:
+    """Each proper start of a top-level unit's code (its letters and at least one digit)
+    -> the top-level units whose codes it starts; none where the top level is admin 1."""
+    starts: Dict[str, Set[str]] = {}
+    if top <= 1:
+        return {}
+    for pcode, level in level_of.items():
+        if level != top:
+            continue
+        key = code_key(pcode)
+        parts = split_code(key)
+        for end in range(len(parts[0]) + 1 if parts else 2, len(key)):
+            starts.setdefault(key[:end], set()).add(pcode)
+    return {key: frozenset(units) for key, units in starts.items()}
 
 
 def _numeric_index(units: AdminUnits) -> Dict[Tuple[str, int, int], str]:

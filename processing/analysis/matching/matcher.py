@@ -8,12 +8,16 @@ import pandas as pd
 from ..boundaries import AdminUnits
 from ..coded import CodedColumn, combinations
 from ..errors import InputError
+from ..progress import SILENT, Progress
 from ..textnorm import clean_cell, fold, is_national, is_placeholder, split_list
 from .codes import CodeIndex
 from .crosswalk import Crosswalk
+from .evidence import Cell, Verdict, weigh
 from .lines import MatchLines
 from .names import Ancestors, NameIndex, load_rapidfuzz, names_by_level
 from .records import Found, Match, Miss
+
+PROGRESS_EVERY = 500  # combinations of location values matched between two progress reports
 
 
 class Matcher:
@@ -69,7 +73,8 @@ class Matcher:
         ).frame(df.index)
 
     def resolve_lines(self, rows: int, code_cols: Dict[int, str], name_cols: Dict[int, str],
-                      coded: Callable[[str], CodedColumn]) -> "MatchLines":
+                      coded: Callable[[str], CodedColumn], progress: Progress = SILENT
+                      ) -> "MatchLines":
         """``resolve_frame`` for ``rows`` rows, from the columns as codes (``coded``), as
         lines. Cells equal once cleaned ('Badji', 'Badji ') are one value."""
         columns = [("code", lvl, c) for lvl, c in code_cols.items()] + \
@@ -77,12 +82,18 @@ class Matcher:
         cleaned = [(kind, level, coded(column).mapped(clean_cell))
                    for kind, level, column in columns]
         group_of_row, firsts = combinations([column.codes for _, _, column in cleaned], rows)
-        return MatchLines.of_groups(group_of_row, self._resolve_groups(cleaned, firsts))
+        return MatchLines.of_groups(group_of_row,
+                                    self._resolve_groups(cleaned, firsts, progress))
 
-    def _resolve_groups(self, coded, firsts: np.ndarray) -> List[List[Match]]:
+    def _resolve_groups(self, coded, firsts: np.ndarray, progress: Progress
+                        ) -> List[List[Match]]:
         """The matches of each combination of cleaned values (the rows at ``firsts``)."""
-        return [self._resolve_with_splits(codes, names)
-                for codes, names in _values_of(coded, firsts)]
+        matches = []
+        for number, (codes, names) in enumerate(_values_of(coded, firsts)):
+            if number % PROGRESS_EVERY == 0:
+                progress.step(100 * number / len(firsts))
+            matches.append(self._resolve_with_splits(codes, names))
+        return matches
 
     def _verdict_of(self, raw: Optional[str]) -> str:
         verdict = self._verdicts.get(raw)
@@ -127,9 +138,12 @@ class Matcher:
         national = self._set_aside(codes, notes, "code") | self._set_aside(names, notes, "name")
         if not any(codes.values()) and not any(names.values()):
             return _empty_match(national, notes)
-        found, misses = self._find_codes(codes)
-        self._find_names(names, codes, found, misses)
-        return self._decide(found, misses, codes, names, national, notes)
+        found: Dict[int, Found] = {}  # (for the crosswalk's context)
+        cells = self._code_cells(codes, found) + self._name_cells(names, codes, found)
+        verdict = weigh(cells, self._ancestor)
+        cells, verdict = self._with_similar_names(cells, verdict)
+        match = self._decide(cells, verdict, codes, names, national, notes)
+        return match._replace(conflict=True) if verdict.overruled or verdict.rivals else match
 
     def _set_aside(self, values: Dict[int, Optional[str]], notes: List[str], kind: str
                    ) -> Set[str]:
@@ -145,9 +159,8 @@ class Matcher:
                 values[level] = None
         return national
 
-    def _find_codes(self, codes) -> Tuple[Dict[int, Found], Dict[int, Miss]]:
-        found: Dict[int, Found] = {}
-        misses: Dict[int, Miss] = {}
+    def _code_cells(self, codes, found: Dict[int, Found]) -> List[Cell]:
+        cells = []
         for level in sorted(codes):
             raw = codes[level]
             if not raw:
@@ -155,29 +168,55 @@ class Matcher:
             hit = self._crosswalk(raw, level, codes, {}, found) or self._codes.find(raw, level)
             if hit is not None:
                 found[level] = hit
-            else:
-                misses[level] = Miss(level, raw, "code",
-                                     f"admin {level} code {raw!r} is not in the boundaries")
-        return found, misses
+                cells.append(Cell("code", level, raw, frozenset([hit.pcode]),
+                                  self._level_of[hit.pcode], hit, weight=_weight(hit)))
+                continue
+            under = self._codes.units_under(raw)
+            miss = Miss(level, raw, "code", f"admin {level} code {raw!r} is not in the "
+                        "boundaries" + (f" (it starts the codes of {len(under)} of their units)"
+                                        if under else ""))
+            cells.append(Cell("code", level, raw, frozenset(under),
+                              self._level_of[next(iter(under))] if under else None, None, miss))
+        return cells
 
-    def _find_names(self, names, codes, found, misses) -> None:
-        # (what names add below is at their own level: only codes can be deeper)
-        coded = max([f.column_level for f in found.values() if f.rolled_from is None],
-                    default=float("-inf"))
+    def _name_cells(self, names, codes, found: Dict[int, Found]) -> List[Cell]:
+        cells = []
         for level in sorted(names):
-            if coded >= level or not names[level]:
-                continue  # a code at this level or deeper already says where it is
-            parent = _deepest(found, below=level)
-            hit = self._crosswalk(names[level], level, codes, names, found)
-            if hit is None:
-                hit, miss = self._find_name(names[level], level, parent)
-                if miss is not None:
-                    misses.setdefault(level, miss)
+            raw = names[level]
+            if not raw:
+                continue
+            hit = self._crosswalk(raw, level, codes, names, found)
+            index = self._names.get(level)
             if hit is not None:
-                if level in found and found[level].rolled_from is None:
-                    continue
-                found[level] = hit
-                misses.pop(level, None)
+                cells.append(Cell("name", level, raw, frozenset([hit.pcode]),
+                                  self._level_of[hit.pcode], hit, weight=_weight(hit)))
+            elif index is None:
+                cells.append(Cell("name", level, raw, frozenset(), None, None, Miss(
+                    level, raw, "name", f"the boundaries have no admin {level} units")))
+            else:
+                units = index.candidates(raw)
+                cells.append(Cell("name", level, raw, units, level if units else None))
+        return cells
+
+    def _with_similar_names(self, cells: List[Cell], verdict: Verdict
+                            ) -> Tuple[List[Cell], Verdict]:
+        """Names that match no unit as written, looked for by similarity (and with their
+        misses' suggestions) within the unit the other cells agree on; then weighed again."""
+        open_names = [cell for cell in cells if cell.kind == "name" and not cell.units
+                      and cell.miss is None]
+        if not open_names:
+            return cells, verdict
+        checked, found_any = [], False
+        for cell in cells:
+            if cell in open_names:
+                parent = verdict.unit if verdict.unit is not None and \
+                    verdict.level < cell.column_level else None
+                hit, miss = self._find_name(cell.raw, cell.column_level, parent)
+                found_any = found_any or hit is not None
+                cell = cell._replace(units=frozenset([hit.pcode]), level=cell.column_level,
+                                     found=hit) if hit is not None else cell._replace(miss=miss)
+            checked.append(cell)
+        return checked, (weigh(checked, self._ancestor) if found_any else verdict)
 
     def _context(self, codes, names, found, level) -> Set[str]:
         """Upper-level raw values and P-codes a crosswalk row's 'parent' may refer to."""
@@ -205,21 +244,88 @@ class Matcher:
             self._name_hits[key] = index.find(raw, parent, self._fuzz)
         return self._name_hits[key]
 
-    def _decide(self, found, misses, codes, names, national, notes) -> Match:
+    def _decide(self, cells: List[Cell], verdict: Verdict, codes, names, national,
+                notes) -> Match:
         deepest_given = max([lvl for lvl, v in codes.items() if v] +
                             [lvl for lvl, v in names.items() if v])
-        if not found:
-            return self._unmatched(misses, deepest_given, national, notes)
-        best = max(found.values(), key=lambda f: (self._level_of[f.pcode], f.column_level))
-        notes = self._conflicts(best, found) + notes
+        if verdict.unit is None:
+            if verdict.rivals:
+                return self._split_evidence(cells, verdict, notes)
+            return self._unmatched(cells, deepest_given, national, notes)
+        notes = [self._overruled(cell, verdict) for cell in verdict.overruled] + notes
+        decisive = max((cell for cell in verdict.supporters if cell.level >= verdict.level),
+                       key=lambda cell: (cell.column_level, cell.kind == "code"))
+        best = self._found(decisive, verdict)
         if best.rolled_from is not None:
             return self._rolled_from_code(best, notes)
-        lost = misses.get(deepest_given) if deepest_given > best.column_level else None
+        if decisive.level > verdict.level:  # finer cells disagreed under the verdict's unit
+            finer = [cell for cell in verdict.supporters if cell.level > verdict.level]
+            lost = Miss(decisive.column_level, decisive.raw, decisive.kind, " and ".join(
+                f"{cell.describe()} ({' or '.join(sorted(cell.units)[:3])})" for cell in finer)
+                + " name different units")
+            return self._rolled_up(best, lost, notes)
+        lost = self._lost(cells, verdict, deepest_given, decisive)
         if lost is not None and deepest_given <= self.units.level:
             return self._rolled_up(best, lost, notes)
         if deepest_given > self.units.level:
             notes.append(f"admin {deepest_given} is finer than the boundaries")
         return self._used(best, notes)
+
+    def _found(self, decisive: Cell, verdict: Verdict) -> Found:
+        """How the cell that decides places the row in the verdict's unit."""
+        if decisive.level == verdict.level and decisive.found is not None:
+            return decisive.found
+        if decisive.level > verdict.level:  # finer cells disagreed under this unit
+            return Found(verdict.unit, "exact" if decisive.kind == "code" else
+                         "name_normalised", 1.0, "the row's location cells agree on "
+                         f"{self._names_label(verdict.unit)}", verdict.level, decisive.raw)
+        if decisive.kind == "code":  # a coarser code than the boundaries': it starts the unit's
+            return Found(verdict.unit, "normalised", 1.0, f"admin {decisive.column_level} code "
+                         f"{decisive.raw!r} starts the code of {self._names_label(verdict.unit)}"
+                         ", the unit the row's other cells give", decisive.column_level,
+                         decisive.raw)
+        index = self._names[decisive.column_level]
+        _units, method, how = index.named(decisive.raw)
+        others = len(decisive.units) - 1
+        among = f" (of {others + 1} units of that name, the one the row's other cells are " \
+            "in)" if others else ""
+        return Found(verdict.unit, method, 1.0, f"admin {decisive.column_level} name "
+                     f"{decisive.raw!r} matched {index.label(verdict.unit)}{how}{among}",
+                     decisive.column_level, decisive.raw)
+
+    def _names_label(self, pcode: str) -> str:
+        return f"{pcode} {self.units.name(pcode)}"
+
+    def _lost(self, cells: List[Cell], verdict: Verdict, deepest_given: int,
+              decisive: Cell) -> Optional[Miss]:
+        """The miss of the deepest cell given, when it is finer than the row's unit."""
+        if deepest_given <= max(decisive.column_level, verdict.level):
+            return None
+        deepest = [cell for cell in cells if cell.column_level == deepest_given]
+        misses = [cell.miss for cell in deepest if cell.miss is not None and not cell.units]
+        if misses:
+            return misses[0]
+        if any(cell in verdict.overruled for cell in deepest):
+            cell = next(cell for cell in deepest if cell in verdict.overruled)
+            return Miss(cell.column_level, cell.raw, cell.kind,
+                        f"{cell.describe()} disagrees with the row's other location cells")
+        return None
+
+    def _overruled(self, cell: Cell, verdict: Verdict) -> str:
+        named = " or ".join(sorted(cell.units)[:3])
+        by = " and ".join(other.describe() for other in verdict.supporters)
+        return (f"{cell.describe()} ({named}) disagrees with {by}, which agree on "
+                f"{verdict.unit}: overruled")
+
+    def _split_evidence(self, cells: List[Cell], verdict: Verdict, notes) -> Match:
+        named = [f"{cell.describe()} ({' or '.join(sorted(cell.units)[:3])})"
+                 for cell in cells if cell.units]
+        deepest = max((cell for cell in cells if cell.units), key=lambda c: c.column_level)
+        rivals = " or ".join(self._names_label(unit) for unit in verdict.rivals[:3])
+        return Match(None, None, "none", 0.0, "unmatched",
+                     _sentence("the location cells disagree: " + ", ".join(named) +
+                               "; not placed", notes),
+                     f"ambiguous: {rivals}", deepest.column_level, deepest.raw, None)
 
     def _used(self, best: Found, notes: List[str], method: Optional[str] = None) -> Match:
         level = self._level_of[best.pcode]
@@ -254,29 +360,16 @@ class Matcher:
                      _sentence(reason, notes), lost.suggestion, lost.column_level, lost.raw,
                      lost.parent)
 
-    def _unmatched(self, misses, deepest_given, national, notes) -> Match:
+    def _unmatched(self, cells: List[Cell], deepest_given, national, notes) -> Match:
         if national:
             return _empty_match(national, notes)
-        miss = misses.get(deepest_given) or next(iter(misses.values()))
+        misses = {cell.column_level: cell.miss for cell in cells if cell.miss is not None}
+        miss = misses.get(deepest_given) or next(iter(misses.values()), None)
+        if miss is None:  # (every cell names units, none of them agreeing)
+            return Match(None, None, "none", 0.0, "unmatched", _sentence(
+                "the location cells name different units", notes))
         return Match(None, None, "none", 0.0, "unmatched", _sentence(miss.reason, notes),
                      miss.suggestion, miss.column_level, miss.raw, miss.parent)
-
-    def _conflicts(self, best: Found, found: Dict[int, Found]) -> List[str]:
-        notes = []
-        best_level = self._level_of[best.pcode]
-        for other in found.values():
-            upper_level = self._level_of[other.pcode]
-            if other is best or upper_level >= best_level:
-                if other is not best and other.pcode != best.pcode:
-                    notes.append(f"admin {other.column_level} value {other.raw!r} ({other.pcode})"
-                                 f" disagrees; used the admin {best.column_level} value")
-                continue
-            ancestor = self._ancestor(best.pcode, upper_level)
-            if ancestor is not None and ancestor != other.pcode:
-                notes.append(f"admin {other.column_level} value {other.raw!r} ({other.pcode}) "
-                             f"disagrees with {best.pcode}, which is in {ancestor}; used the "
-                             "deeper unit")
-        return notes
 
     def _parent_context(self, best: Found) -> Optional[str]:
         if not best.method.startswith("name"):
@@ -302,10 +395,9 @@ def _empty_match(national: Set[str], notes: List[str]) -> Match:
                  _sentence("no admin code or name given", notes))
 
 
-def _deepest(found: Dict[int, Found], below: int) -> Optional[str]:
-    """P-code of the deepest evidence from columns above ``below`` (the parent to search in)."""
-    above = [f for lvl, f in found.items() if lvl < below]
-    return max(above, key=lambda f: f.column_level).pcode if above else None
+def _weight(found: Found) -> int:
+    """A reviewed crosswalk decision outweighs every other cell of a row (at most 8)."""
+    return 10 if found.method == "crosswalk" else 1
 
 
 def _sentence(reason: str, notes: List[str]) -> str:

@@ -1,12 +1,13 @@
 """The name steps of the cascade: a raw name as a unit's name (exact, then ignoring case,
 accents and punctuation, then without generic words), else by similarity (fuzzy rule in the
 package docstring), within the parent unit found so far."""
-from typing import Any, Dict, List, Optional, Set, Tuple
+import re
+from typing import Any, Dict, FrozenSet, List, Optional, Set, Tuple
 
 import numpy as np
 
 from ..boundaries import AdminUnits
-from ..textnorm import fold, loose_name, split_words
+from ..textnorm import fold, is_qualifier, loose_name, sound_key, split_words
 from .records import Found, Miss
 
 FUZZY_ACCEPT = 90.0
@@ -52,7 +53,9 @@ class NameIndex:
         self.exact: Dict[str, Set[str]] = {}
         self.folded: Dict[str, Set[str]] = {}
         self.loose: Dict[str, Set[str]] = {}
+        self.sounds: Dict[str, Set[str]] = {}
         self.choices: List[str] = []
+        self.sound_choices: List[str] = []
         self.choice_pcodes: List[str] = []
         for pcode, name, alts in named:
             for label in [name, *(alts or ())]:
@@ -63,12 +66,15 @@ class NameIndex:
         position = {pcode: i for i, pcode in enumerate(self._units)}
         self._unit_of_choice = np.array([position[p] for p in self.choice_pcodes], dtype=np.int64)
         self._scores: Dict[str, np.ndarray] = {}
+        self._distances: Dict[str, np.ndarray] = {}
 
     def _add(self, pcode: str, label: str) -> None:
         self.exact.setdefault(label.strip(), set()).add(pcode)
         self.folded.setdefault(fold(label), set()).add(pcode)
         self.loose.setdefault(loose_name(label), set()).add(pcode)
+        self.sounds.setdefault(sound_key(label), set()).add(pcode)
         self.choices.append(fold(label))
+        self.sound_choices.append(sound_key(label))
         self.choice_pcodes.append(pcode)
 
     def _within(self, pcodes: Set[str], parent: Optional[str]) -> Set[str]:
@@ -79,32 +85,79 @@ class NameIndex:
             return set()
         return {p for p in pcodes if self._ancestor(p, parent_level) == parent}
 
+    def candidates(self, raw: str) -> FrozenSet[str]:
+        """Every unit of this level the name may stand for, wherever it is (homonyms
+        included): see ``named``; empty when none is so named."""
+        return self.named(raw)[0]
+
+    def named(self, raw: str) -> Tuple[FrozenSet[str], str, str]:
+        """(units, method, how) of a name: as written, then ignoring case, accents and
+        punctuation, then without generic words, then as transliterations write it; then the
+        name without a qualifier ("Name /Zone 3") or with the parent it names ("Name - Region",
+        "Name (REG)") narrowing its homonyms. Empty units when none is so named."""
+        for method, lookup, key, how in (
+                ("name_exact", self.exact, raw.strip(), ""),
+                ("name_normalised", self.folded, fold(raw), _FOLDED),
+                ("name_normalised", self.loose, loose_name(raw), _FOLDED),
+                ("name_normalised", self.sounds, sound_key(raw), " as another transliteration")):
+            hits = lookup.get(key)
+            if hits:
+                return self._narrowed(frozenset(hits), raw), method, how
+        for base, hint in _base_and_hint(raw):
+            units, method, how = self.named(base)
+            if not units:
+                continue
+            if is_qualifier(hint):
+                return units, method, f"{how} ({hint!r} qualifies it)"
+            narrowed = frozenset(unit for unit in units if self._has_ancestor_named(unit, hint))
+            if narrowed:
+                return narrowed, method, f"{how} in the unit {hint!r} names"
+        return frozenset(), "", ""
+
+    def _narrowed(self, units: FrozenSet[str], raw: str) -> FrozenSet[str]:
+        """Homonyms narrowed to those under the parent a hint in ``raw`` names, if any is."""
+        if len(units) < 2:
+            return units
+        for _base, hint in _base_and_hint(raw):
+            narrowed = frozenset(unit for unit in units if self._has_ancestor_named(unit, hint))
+            if narrowed:
+                return narrowed
+        return units
+
+    def _has_ancestor_named(self, pcode: str, hint: str) -> bool:
+        """Whether a coarser unit over ``pcode`` is named, abbreviated or coded ``hint``."""
+        for level in range(self.level - 1, 0, -1):
+            ancestor = self._ancestor(pcode, level)
+            if ancestor is not None and _names_unit(hint, ancestor, self.units.name(ancestor)):
+                return True
+        return False
+
     def label(self, pcode: str) -> str:
         return f"{pcode} {self.units.name(pcode)}"
 
     def find(self, raw: str, parent: Optional[str],
              fuzz) -> Tuple[Optional[Found], Optional[Miss]]:
         where = f" in {parent}" if parent else ""
-        for method, lookup, key in (("name_exact", self.exact, raw.strip()),
-                                    ("name_normalised", self.folded, fold(raw)),
-                                    ("name_normalised", self.loose, loose_name(raw))):
-            hits = self._within(lookup.get(key, set()), parent)
-            if len(hits) == 1:
-                pcode = next(iter(hits))
-                how = "" if method == "name_exact" else " ignoring case, accents and punctuation"
-                return Found(pcode, method, 1.0, f"admin {self.level} name {raw!r} matched "
-                             f"{self.label(pcode)}{where}{how}", self.level, raw), None
-            if len(hits) > 1:
-                return None, self._miss(raw, parent, "matches several units",
-                                        " or ".join(sorted(self.label(p) for p in hits)))
+        units, method, how = self.named(raw)
+        hits = self._within(set(units), parent)
+        if len(hits) == 1:
+            pcode = next(iter(hits))
+            return Found(pcode, method, 1.0, f"admin {self.level} name {raw!r} matched "
+                         f"{self.label(pcode)}{where}{how}", self.level, raw), None
+        if len(hits) > 1:
+            return None, self._miss(raw, parent, "matches several units",
+                                    " or ".join(sorted(self.label(p) for p in hits)))
         return self._fuzzy(raw, parent, fuzz)
 
     def _fuzzy(self, raw, parent, fuzz) -> Tuple[Optional[Found], Optional[Miss]]:
         ranked = self._ranked(raw, parent, fuzz)
-        if ranked and ranked[0][1] >= FUZZY_ACCEPT and \
-                (len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= FUZZY_MARGIN):
-            pcode, score = ranked[0]
-            runner = f", next best {ranked[1][1] / 100:.2f}" if len(ranked) > 1 else ""
+        closest = self._closest(raw, parent, fuzz)
+        if closest is not None or (ranked and ranked[0][1] >= FUZZY_ACCEPT and (
+                len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= FUZZY_MARGIN)):
+            pcode = closest or ranked[0][0]
+            score = dict(ranked).get(pcode, 0.0)
+            others = [s for p, s in ranked if p != pcode]
+            runner = f", next best {others[0] / 100:.2f}" if others else ""
             where = f" in {parent}" if parent else ""
             return Found(pcode, "name_fuzzy", round(score / 100, 3),
                          f"admin {self.level} name {raw!r} matched {self.label(pcode)}{where} "
@@ -116,6 +169,42 @@ class NameIndex:
         if suggestion and suggestion.startswith("ambiguous"):
             reason = "is ambiguous"
         return None, self._miss(raw, parent, reason, None, suggestion)
+
+    def _closest(self, raw, parent, fuzz) -> Optional[str]:
+        """The unit whose name is closest to ``raw`` in letters changed (as written or as it
+        sounds), when a slip of the keyboard explains it and no other unit comes near: at most
+        1 letter where the shorter of the two names has under 7 letters, 2 under 13, 3
+        beyond; and every other unit at least 2 letters further (1 within a known parent,
+        where the units are few)."""
+        if fuzz is None or not self.choices:
+            return None
+        distances = self._unit_distances(raw, fuzz)
+        allowed = self._within(set(self._units), parent)
+        ranked = sorted((float(distances[i]), unit) for i, unit in enumerate(self._units)
+                        if unit in allowed)
+        if not ranked:
+            return None
+        best, unit = ranked[0]
+        letters = min(len(fold(raw).replace(" ", "")),
+                      len(fold(self.units.name(unit) or "").replace(" ", "")))
+        allowance = 1 if letters < 7 else 2 if letters < 13 else 3
+        margin = 1 if parent is not None else 2
+        if best > allowance or (len(ranked) > 1 and ranked[1][0] - best < margin):
+            return None
+        return unit
+
+    def _unit_distances(self, raw, fuzz) -> np.ndarray:
+        """Each unit's fewest letters to change (insert, delete, replace or swap two) from
+        ``raw`` to one of its labels, as written or as they sound."""
+        query = fold(raw)
+        if query not in self._distances:
+            osa = fuzz.distance.OSA.distance
+            written = fuzz.process.cdist([query], self.choices, scorer=osa)[0]
+            sounds = fuzz.process.cdist([sound_key(raw)], self.sound_choices, scorer=osa)[0]
+            best = np.full(len(self._units), np.inf)
+            np.minimum.at(best, self._unit_of_choice, np.minimum(written, sounds))
+            self._distances[query] = best
+        return self._distances[query]
 
     def _ranked(self, raw, parent, fuzz) -> List[Tuple[str, float]]:
         if fuzz is None or not self.choices:
@@ -179,9 +268,41 @@ class NameIndex:
         return parts if parts and len(parts) > 1 else []
 
 
+_FOLDED = " ignoring case, accents and punctuation"
+_HINT = re.compile(r"^(?P<base>.+?)\s*(?:\((?P<paren>[^()]+)\)|\[(?P<bracket>[^\[\]]+)\]|"
+                   r"\s[-–/]\s*(?P<dash>[^-–/]+)|/(?P<slash>[^/]+))\s*$")
+
+
+def _base_and_hint(raw: str) -> List[Tuple[str, str]]:
+    """('Name', 'Region') of 'Name - Region', 'Name (REG)', 'Name [REG]', 'Name /Zone 3'."""
+    found = _HINT.match(raw.strip())
+    if found is None:
+        return []
+    hint = next(value for key, value in found.groupdict().items() if key != "base" and value)
+    return [(found.group("base").strip(), hint.strip())]
+
+
+def _names_unit(hint: str, pcode: str, name: Optional[str]) -> bool:
+    """Whether ``hint`` is the unit's P-code, name, its first letters or its initials."""
+    if hint.strip().upper() == pcode:
+        return True
+    if not name:
+        return False
+    folded, own = fold(hint), fold(name)
+    if not folded:
+        return False
+    if folded == own or loose_name(hint) == loose_name(name):
+        return True
+    letters = folded.replace(" ", "")
+    initials = "".join(word[0] for word in own.split())
+    return (len(letters) >= 2 and (own.replace(" ", "").startswith(letters)
+                                   or (len(own.split()) > 1 and letters == initials)))
+
+
 def load_rapidfuzz(notes: List[str]):
     try:
         import rapidfuzz  # lazily: optional for the plugin, the cascade works without it
+        import rapidfuzz.distance
         import rapidfuzz.fuzz
         import rapidfuzz.process
     except ImportError:

@@ -22,6 +22,7 @@ class Match(NamedTuple):
     raw_level: Optional[int] = None
     raw_value: Optional[str] = None
     raw_parent: Optional[str] = None  # parent P-code the raw value was looked up in (crosswalk)
+    conflict: bool = False  # the row's location cells disagree (some overruled, or split)
 
 
 class Found(NamedTuple):
