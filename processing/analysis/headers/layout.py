@@ -7,7 +7,7 @@ import numpy as np
 
 from ..errors import InputError
 from ..table import RawTable
-from .tokens import is_text, normalise_hxl, primary_text, token_variants
+from .tokens import cell_text, is_text, normalise_hxl, primary_text, token_variants
 from .vocabulary import ColumnVocabulary
 
 HEADER_SCAN_ROWS = 30
@@ -100,6 +100,14 @@ def _group_row(rows: List[list], header: Optional[int], hxl: Optional[int]) -> O
     if len(filled) >= 2 and all(is_text(c) for c in filled) and len(filled) < header_filled:
         return header - 1
     return None
+
+
+def title_texts(raw: RawTable, layout: Layout) -> List[str]:
+    """The texts of the rows above the header (a title often names the period)."""
+    top = min(i for i in (layout.group, layout.header, layout.hxl, layout.first_data)
+              if i is not None)
+    texts = (" ".join(cell_text(cell) for cell in row if is_text(cell)) for row in raw.head(top))
+    return [text for text in texts if text]
 
 
 def split_rows(

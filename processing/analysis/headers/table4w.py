@@ -21,6 +21,7 @@ class Table4W(FromFile):
     roles: Dict[str, str]  # role -> column label
     role_sources: Dict[str, str]  # role -> "hxl" | "header" | "mapping"
     notes: List[str] = field(default_factory=list)
+    titles: List[str] = field(default_factory=list)  # texts of the title rows above the header
     # label -> its cells as codes: see ``coded``; the reader's own when it has them
     _coded: Dict[str, CodedColumn] = field(default_factory=dict, repr=False)
     _data: Optional[pd.DataFrame] = field(default=None, repr=False)  # see ``data``

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from ..coded import CodedColumn
-from ..periods import PERIOD_ROLES, parse_periods
+from ..periods import PERIOD_ROLES, parse_periods, period_span_key, year_in_texts
 from .counts import people_counts
 
 PARTNER_ROLES = ("org", "org_acronym")
@@ -34,7 +34,8 @@ def row_attributes(table, index, clusters, options) -> pd.DataFrame:
     if period_roles:
         periods = parse_periods({role: table.column(roles[role]) for role in period_roles},
                                 options.default_year,
-                                {role: table.coded(roles[role]).used() for role in period_roles})
+                                {role: table.coded(roles[role]).used() for role in period_roles},
+                                year_in_texts(_year_places(table)))
         out.update((name, periods[name]) for name in periods.columns)
     else:
         out["period_start"], out["period_end"] = pd.NaT, pd.NaT
@@ -49,17 +50,26 @@ def row_attributes(table, index, clusters, options) -> pd.DataFrame:
     return out
 
 
+def _year_places(table):
+    """Where a table may name its year, in the order to trust them."""
+    places = [(table.sheet, f'from the sheet name "{table.sheet}"')] if table.sheet else []
+    places += [(text, f'from the title row "{text}"') for text in table.titles]
+    return places + [(table.source, f'from the file name "{table.source}"')]
+
+
 def _period_key(attributes, mode):
-    """The presence period of each row; None where the row's period is coarser than asked."""
+    """The presence period of each row: a month ("2025-03") or quarter ("2025-Q1"), or a range
+    of them ("2025-01/2025-03": the row counts in each, see ``periods.periods_in``); None where
+    the row has no period or only a coarser one (a bare year)."""
     period = attributes["period"].astype(object, copy=False)
-    if mode == "month":
-        return period.where(per_distinct(period, lambda p: p.str.fullmatch(r"\d{4}-\d{2}",
-                                                                           na=False)))
-    if mode == "quarter":
-        quarter = per_distinct(attributes["period_start"], lambda start: start.dt.year.astype(
-            "Int64").astype(str) + "-Q" + start.dt.quarter.astype("Int64").astype(str))
-        return quarter.where(per_distinct(period, lambda p: p.str.fullmatch(
-            r"\d{4}-(\d{2}|Q[1-4])", na=False)))
+    if mode in ("month", "quarter"):
+        months = per_distinct(period, lambda p: ~p.str.fullmatch(r"\d{4}", na=True))
+        combined = pd.DataFrame({"start": attributes["period_start"],
+                                 "end": attributes["period_end"]})
+        codes, spans = pd.factorize(pd.MultiIndex.from_frame(combined))
+        keys = np.array([period_span_key(start, end, mode) for start, end in spans] + [None],
+                        dtype=object)
+        return pd.Series(keys[codes], index=attributes.index).where(months)
     if not pd.notna(period.to_numpy()).any():
         return pd.Series("all", index=attributes.index)
     first, last = attributes["period_start"].min(), attributes["period_end"].max()

@@ -63,7 +63,7 @@ def join_4w(table: Table4W, units: AdminUnits, options: Optional[JoinOptions] = 
     progress.step(70, "Counting partners per unit")
     # Each row's match (a split row's lines joined in one), then its period checked: per
     # row a number in ``per_row.matches`` (a table has few distinct ones: worked on once each).
-    per_row = status_per_row(matches_per_row(lines), attributes, options)
+    per_row = status_per_row(matches_per_row(lines), attributes, options, table)
     progress.step(74)  # large tables take seconds per step: keep the bar moving
     rows = rows_output(table, index, per_row, attributes, texts, options,
                        progress.within(74, 80))
