@@ -45,6 +45,8 @@ class Case:
     layer: Callable[[], Any] = make.boundaries  # -> (records, geometries)
     mapping: Optional[Dict[str, str]] = None
     sheet: Optional[str] = None
+    period: str = "all"  # presence per period: "all", "month" or "quarter"
+    default_year: Optional[int] = None
     qgis: bool = False  # also run through processing.run in the QGIS tier
     slow: bool = False  # takes seconds (10,000 columns): marked slow
 
@@ -85,6 +87,13 @@ def _both(*checks):
 
 def _long_organisation(result):
     assert result.rows["organisation"].str.len().max() > 1_000_000
+
+
+def _periods_are(expected):
+    def check(result):
+        assert dict(zip(result.presence["period"], result.presence["partners"])) == expected, \
+            result.presence[["period", "partners"]].values.tolist()
+    return check
 
 
 def _header_rows(expected):
@@ -281,6 +290,29 @@ CASES = [
          Kept({"used": 5}, {"period": 1},
               check=_column_is("period", ["2025-01", "2025-02", "2025-03", "2025-04", None])),
          qgis=True),
+    # ---- periods (issue 18): ranges count in each month; a year is found or asked for --------
+    Case("month_ranges.csv",
+         csv_file([row(month="Jan-Mar 2025"), row("NRC", month="janvier - février 2025"),
+                   row("IRC", month="Q1 2025"), row("MSF", month="Feb 2025")]),
+         Kept({"used": 4}, check=_periods_are({"2025-01": 3, "2025-02": 4, "2025-03": 2})),
+         period="month", qgis=True),
+    Case("months_without_a_year.csv",
+         csv_file([row(month="January"), row(pcode="XY0102", month="February")]),
+         fails(r"months_without_a_year\.csv: presence per month needs the year of each month",
+               r'"Month" column', r"DEFAULT_YEAR", r"whole table"),
+         period="month", qgis=True),
+    Case("months_without_a_year_given_one.csv",
+         csv_file([row(month="January"), row(pcode="XY0102", month="February")]),
+         Kept({"used": 2}, {"period": 2}, check=_periods_are({"2024-01": 1, "2024-02": 1})),
+         period="month", default_year=2024),
+    Case("4w_march_2023.csv", csv_file([row(month="March")]),
+         Kept({"used": 1}, {"period": 1}, check=_periods_are({"2023-03": 1})), period="month",
+         qgis=True),
+    Case("no_period_column.csv",
+         csv_file([["ACF", "Health", "XY0101"]], header=["Organisation", "Cluster",
+                                                          "Admin2 Pcode"]),
+         fails(r"no_period_column\.csv: presence per quarter needs a month, quarter or date "
+               r"column", r"whole table"), period="quarter", qgis=True),
     # ---- formulas and formula-like text ---------------------------------------------------------
     Case("formula_text.csv", csv_file([row(org=text, pcode=pcode) for text, pcode in zip(
         FORMULA_TEXTS, ["XY0101", "XY0102", "XY0201", "XY0202", "XY0101"])]),

@@ -29,6 +29,10 @@ def join_params(folder, table, admin, case=None):
         params["MAPPING"] = ";".join(f"{role}={column}" for role, column in case.mapping.items())
     if case is not None and case.sheet:
         params["SHEET"] = case.sheet
+    if case is not None and case.period != "all":
+        params["PERIOD"] = case.period
+    if case is not None and case.default_year:
+        params["DEFAULT_YEAR"] = case.default_year
     return params
 
 
