@@ -11,6 +11,7 @@ Used by tests/plain/test_corpus.py (every case through the analysis layer) and
 tests/qgis/test_corpus_qgis.py (the cases marked ``qgis`` through processing.run).
 """
 import importlib.util
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Dict, Optional, Tuple, Union
@@ -93,6 +94,13 @@ def _periods_are(expected):
     def check(result):
         assert dict(zip(result.presence["period"], result.presence["partners"])) == expected, \
             result.presence[["period", "partners"]].values.tolist()
+    return check
+
+
+def _reason_has(position, pattern):
+    def check(result):
+        reason = result.rows["reason"].iloc[position]
+        assert re.search(pattern, reason), reason
     return check
 
 
@@ -263,6 +271,22 @@ CASES = [
                    row(pcode="XY0201", targeted="about 50"),
                    row(pcode="XY0202", targeted="12.5")]),
          Kept({"used": 4}, {"invalid_number": 1}, check=_targeted_total(2012.5))),
+    Case("decimal_comma_semicolon.csv",
+         csv_file([row(targeted="1.234"), row(pcode="XY0102", targeted="12.500"),
+                   row(pcode="XY0201", targeted="7")], delimiter=";"),
+         # a ';' file comes from a decimal-comma locale: '.' groups thousands
+         Kept({"used": 3}, notes=(r'"Targeted": decimal comma, \'\.\' as thousands separator '
+                                  r"\(from the file's ';' delimiter\)",),
+              check=_targeted_total(13741)), qgis=True),
+    Case("decimal_comma_in_values.txt",
+         csv_file([row(targeted="1.234"), row(pcode="XY0102", targeted="2,5"),
+                   row(pcode="XY0201", targeted="1.000,5")], delimiter="\t"),
+         Kept({"used": 3}, notes=(r"decimal comma.*from the column's values",),
+              check=_targeted_total(2237))),
+    Case("ambiguous_separators.txt",
+         csv_file([row(targeted="1.234"), row(pcode="XY0102", targeted="12")], delimiter="\t"),
+         # nothing decides: read as thousands (people are whole), and the row flagged
+         Kept({"used": 2}, {"ambiguous_number": 1}, check=_targeted_total(1246))),
     # ---- P-codes ------------------------------------------------------------------------------
     Case("pcodes_as_numbers.csv",
          csv_file([row(pcode="101"), row(pcode="0102"), row(pcode="201.0")]),
@@ -275,6 +299,13 @@ CASES = [
          Kept({"used": 3}, {"irregular_pcode": 2},
               check=_column_is("pcode", ["0101", "0102", "0201"])),
          layer=make.boundaries_numeric, qgis=True),
+    Case("pcodes_with_float_ending.csv",
+         csv_file([row(pcode="XY0102.0"), row(pcode="1.01E+03"), row(pcode="XY0201")]),
+         # "XY0102.0" is XY0102 stored as a number; "1.01E+03" lost its digits: not trusted
+         Kept({"used": 2, "unmatched": 1}, {"irregular_pcode": 1, "unmatched_location": 1},
+              check=_both(_column_is("pcode", ["XY0102", None, "XY0201"]),
+                          _reason_has(1, r"scientific notation.*cannot be trusted"))),
+         qgis=True),
     Case("national_and_placeholders.csv",
          csv_file([row(pcode="Nationwide"), row(pcode="#N/A"), row(pcode="-"),
                    row(pcode="XY0102")]),

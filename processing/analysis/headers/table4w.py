@@ -25,6 +25,7 @@ class Table4W(FromFile):
     # label -> its cells as codes: see ``coded``; the reader's own when it has them
     _coded: Dict[str, CodedColumn] = field(default_factory=dict, repr=False)
     _data: Optional[pd.DataFrame] = field(default=None, repr=False)  # see ``data``
+    delimiter: Optional[str] = None  # a text file's (its locale's decimal separator follows)
 
     @property
     def height(self) -> int:

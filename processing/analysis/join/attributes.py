@@ -5,7 +5,7 @@ from typing import Dict, List, Tuple
 import numpy as np
 import pandas as pd
 
-from ..coded import CodedColumn
+from ..coded import CodedColumn, combinations
 from ..periods import PERIOD_ROLES, parse_periods, period_span_key, year_in_texts
 from .counts import people_counts
 
@@ -40,13 +40,15 @@ def row_attributes(table, index, clusters, options) -> pd.DataFrame:
     else:
         out["period_start"], out["period_end"] = pd.NaT, pd.NaT
         out["period"], out["period_note"] = None, "no period column"
+    notes = []  # (the separators each count column is read with)
     for role in ("targeted", "reached"):
-        out[role], out[f"{role}_problem"] = people_counts(table, index, roles.get(role))
+        out[role], out[f"{role}_problem"] = people_counts(table, index, roles.get(role), notes)
     if options.count_all_organisations:  # (only then asked for)
         extra = [roles[r] for r in ALL_ORGANISATION_ROLES if r in roles]
         out["other_organisations"] = _all_texts(table, extra) if extra else None
     out = pd.DataFrame(out, index=index, copy=False)  # (no copy of the columns into blocks)
     out["period_key"] = _period_key(out, options.period)
+    out.attrs["notes"] = notes
     return out
 
 
@@ -64,12 +66,12 @@ def _period_key(attributes, mode):
     period = attributes["period"].astype(object, copy=False)
     if mode in ("month", "quarter"):
         months = per_distinct(period, lambda p: ~p.str.fullmatch(r"\d{4}", na=True))
-        combined = pd.DataFrame({"start": attributes["period_start"],
-                                 "end": attributes["period_end"]})
-        codes, spans = pd.factorize(pd.MultiIndex.from_frame(combined))
-        keys = np.array([period_span_key(start, end, mode) for start, end in spans] + [None],
-                        dtype=object)
-        return pd.Series(keys[codes], index=attributes.index).where(months)
+        starts, ends = attributes["period_start"], attributes["period_end"]
+        inverse, firsts = combinations([pd.factorize(starts)[0], pd.factorize(ends)[0]],
+                                       len(attributes))
+        keys = np.array([period_span_key(starts.iat[first], ends.iat[first], mode)
+                         for first in firsts], dtype=object)
+        return pd.Series(keys[inverse], index=attributes.index).where(months)
     if not pd.notna(period.to_numpy()).any():
         return pd.Series("all", index=attributes.index)
     first, last = attributes["period_start"].min(), attributes["period_end"].max()

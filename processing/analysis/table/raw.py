@@ -36,6 +36,7 @@ class RawTable(FromFile):
     # each column's cells as codes of its values, when the reader has them (the CSV reader
     # does), so later steps need not hash the column again
     coded: Optional[List[CodedColumn]] = None
+    delimiter: Optional[str] = None  # a text file's (its locale's decimal separator follows)
     _cells: Optional[np.ndarray] = field(default=None, repr=False)  # see ``cells``
     _row_array: Optional[np.ndarray] = field(default=None, repr=False)  # see ``row_array``
     _blank: Optional[np.ndarray] = field(default=None, init=False, repr=False)

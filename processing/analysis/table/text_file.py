@@ -53,6 +53,7 @@ def read_text(path: Path, progress: Progress) -> RawTable:
     progress.step(90)
     table, widths = parsed
     table.notes = notes + _ragged_rows_note(widths, ~table.blank_rows(), table.row_numbers)
+    table.delimiter = delimiter
     table = table.without_trailing_blank_rows()
     if not table.height:
         raise InputError(f"{path.name}: the file has no data")
