@@ -183,7 +183,6 @@ class Join4WAlgorithm(CoordMapAlgorithm):
 
     def _read_table(self, parameters, context, feedback, progress):
         sheet = self.parameterAsString(parameters, self.SHEET, context).strip() or None
-        sheet = int(sheet) - 1 if sheet and sheet.isdigit() else sheet
         raw = self._raw_table(parameters, context, sheet, progress.within(0, 12))
         table = parse_table(raw, self._mapping(parameters, context),
                             progress=progress.within(12, 20))

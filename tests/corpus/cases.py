@@ -231,6 +231,16 @@ CASES = [
     Case("title_rows.csv", text_file("Partner 4W report, January 2025\n\n"
                                      + csv_text(EACH_DISTRICT[:2])),
          Kept({"used": 2, "skipped": 2}, {"skipped_row": 2}, check=_header_rows("3"))),
+    Case("header_below_notes.csv",
+         text_file("".join(f"Note {n}: read the guidance before filling in\n" for n in range(45))
+                   + csv_text(EACH_DISTRICT[:2])),
+         Kept({"used": 2, "skipped": 45}, {"skipped_row": 45},
+              notes=(r"header found at row 46",), check=_header_rows("46")), qgis=True),
+    Case("repeated_header.csv",
+         csv_file(EACH_DISTRICT[:2] + [HEADER] + EACH_DISTRICT[2:]),
+         # two sheets pasted one under the other: the second header is no partner's row
+         Kept({"used": 4, "skipped": 1}, {"skipped_row": 1},
+              check=_reason_has(2, r"^repeated header$")), qgis=True),
     Case("hxl_row.csv",
          text_file(csv_text([["#org", "#sector", "#adm2+code", "#adm2+name", "#date+month",
                               "#targeted"]] + EACH_DISTRICT[:2])),
@@ -392,6 +402,18 @@ CASES = [
     Case("first_sheet_empty.xlsx",
          make.xlsx_file(sheets={"Cover": [], "4W": [HEADER] + EACH_DISTRICT[:2]}),
          Kept({"used": 2}, notes=(r'sheet "4W" read \(2 sheets in file\)',))),
+    Case("instructions_first.xlsx", make.xlsx_file(sheets={
+        "Instructions": [["How to fill in this template"], ["One row per activity and place"],
+                         ["Use the P-codes of the lists sheet"]],
+        "Lists": [["Organisation", "Cluster"], ["ACF", "Health"], ["NRC", "Shelter"]],
+        "Data": [HEADER] + EACH_DISTRICT}),
+         # the 4W is on the third sheet: found, and the report says which and why
+         Kept({"used": 4}, notes=(r'sheet "Data" read \(3 sheets in file\)',
+                                  r'sheet "Data" chosen: it looks most like a 4W table \(other '
+                                  r'sheets with data: "Instructions", "Lists"',)), qgis=True),
+    Case("sheet_named_2.xlsx", make.xlsx_file(sheets={"1": [HEADER] + EACH_DISTRICT[:1],
+                                                      "2": [HEADER] + EACH_DISTRICT}),
+         Kept({"used": 4}, notes=(r'sheet "2" read',)), sheet="2", qgis=True),
     Case("merged_cells.xlsx",
          make.xlsx_file(sheets={"4W": [["Who", None, "Where", None, "When", None], HEADER,
                                        row(), row(org=None, pcode="XY0102")]},

@@ -101,6 +101,19 @@ class RawTable(FromFile):
             return self.coded[position].present
         return ~np.equal(self.cells[:, position], None)
 
+    def cells_equal(self, position: int, text: str) -> np.ndarray:
+        """Per row: whether the cell of column ``position`` is ``text`` (case and outer spaces
+        aside; compared once per distinct value when the reader gave codes)."""
+        key = text.strip().casefold()
+
+        def same(value) -> bool:
+            return isinstance(value, str) and value.strip().casefold() == key
+        if self.coded is not None:
+            column = self.coded[position]
+            return column.lookup(np.fromiter(map(same, column.values), dtype=bool,
+                                             count=len(column.values)), False)
+        return np.fromiter(map(same, self.cells[:, position]), dtype=bool, count=self.height)
+
     def blank_rows(self) -> np.ndarray:
         """Per row: no cell has a value (worked out once: several steps ask)."""
         if self._blank is None:
