@@ -424,6 +424,10 @@ CASES = [
          Kept({"used": 4}, notes=(r'sheet "Data" read \(3 sheets in file\)',
                                   r'sheet "Data" chosen: it looks most like a 4W table \(other '
                                   r'sheets with data: "Instructions", "Lists"',)), qgis=True),
+    Case("hidden_rows.xlsx", make.xlsx_file(EACH_DISTRICT, hidden=[3, 5]),
+         # hidden (or filtered out) rows are read like the others, and counted
+         Kept({"used": 4}, notes=(r"2 row\(s\) hidden or filtered out in the sheet \(row 3, 5\)",)),
+         qgis=True),
     Case("sheet_named_2.xlsx", make.xlsx_file(sheets={"1": [HEADER] + EACH_DISTRICT[:1],
                                                       "2": [HEADER] + EACH_DISTRICT}),
          Kept({"used": 4}, notes=(r'sheet "2" read',)), sheet="2", qgis=True),

@@ -160,8 +160,9 @@ def long_cell(path: Path) -> None:
 
 # ---- spreadsheets -------------------------------------------------------------------------------
 def workbook(rows: Sequence[Sequence[Any]], merged: Sequence[str] = (), sheets=None,
-             header=HEADER) -> bytes:
-    """XLSX bytes; ``sheets`` (name -> rows) for several sheets, else one sheet of rows."""
+             header=HEADER, hidden: Sequence[int] = ()) -> bytes:
+    """XLSX bytes; ``sheets`` (name -> rows) for several sheets, else one sheet of rows;
+    ``hidden`` rows (1-based) hidden in every sheet."""
     import openpyxl
 
     book = openpyxl.Workbook()
@@ -172,6 +173,8 @@ def workbook(rows: Sequence[Sequence[Any]], merged: Sequence[str] = (), sheets=N
             sheet.append(list(values))
         for cells in merged:
             sheet.merge_cells(cells)
+        for number in hidden:
+            sheet.row_dimensions[number].hidden = True
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

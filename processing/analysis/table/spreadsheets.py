@@ -10,6 +10,7 @@ from typing import Any, Callable, List, Optional, Sequence, Union
 
 from ..errors import InputError
 from ..progress import SILENT, Progress
+from .hidden_rows import hidden_rows, hidden_rows_note
 from .raw import PROGRESS_ROWS, RawTable, clean_cell
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
@@ -49,6 +50,9 @@ def read_spreadsheet(path: Path, sheet: SheetChoice, progress: Progress,
             raise InputError(f'{path.name}, sheet "{name}": the sheet is empty')
     if len(names) > 1:
         notes.insert(0, f'sheet "{table.sheet}" read ({len(names)} sheets in file)')
+    if path.suffix.lower() in OPENPYXL_SUFFIXES:
+        filled = [n for n, blank in zip(table.row_numbers, table.blank_rows()) if not blank]
+        notes += hidden_rows_note(hidden_rows(path, table.sheet), filled)
     table.notes = notes
     return table
 
