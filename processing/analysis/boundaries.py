@@ -8,7 +8,7 @@ questions. Pure python: shapely 2 and pandas, never qgis/osgeo.
 """
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 import numpy as np
@@ -19,6 +19,8 @@ from shapely.geometry.base import BaseGeometry
 from .errors import InputError
 from .textnorm import clean_cell, code_key, is_placeholder, split_code
 
+# Features sharing a P-code further apart than this many typical unit widths are reported.
+FAR_APART = 3.0
 UNIT_COLUMNS = ["pcode", "name", "admin_level", "parent_pcode", "alt_names", "n_features",
                 "source", "geometry"]
 
@@ -107,6 +109,7 @@ class _CleanStats:
     null_geometry: int = 0
     not_polygon: int = 0
     null_pcode: int = 0
+    without_geometry: List[str] = field(default_factory=list)  # P-codes of those features
 
 
 class AdminUnits:
@@ -349,6 +352,8 @@ def _read_features(records, geometries, fields, own_level, stats) -> List[_Featu
             for lvl, f in fields.items() if lvl < own_level
         }
         alts = tuple(a for a in (_name(record, f) for f in own.alt_name_fields) if a)
+        if geom is None:
+            stats.without_geometry.append(pcode)
         features.append(_Feature(pcode, _name(record, own.name_field), alts, upper, geom))
     return features
 
@@ -367,7 +372,11 @@ def _note_cleaning(notes: List[str], stats: _CleanStats, n_records: int) -> None
     if stats.repaired:
         notes.append(f"{stats.repaired} invalid geometries repaired (make_valid, polygons kept)")
     if stats.null_geometry:
-        notes.append(f"{stats.null_geometry} of {n_records} features have no geometry")
+        named = stats.without_geometry
+        example = f" (P-code {', '.join(named[:5])}{' ...' if len(named) > 5 else ''})" \
+            if named else ""
+        notes.append(f"{stats.null_geometry} of {n_records} features have no geometry{example}: "
+                     "their units cannot be drawn on a map")
     if stats.not_polygon:
         notes.append(f"{stats.not_polygon} features are not polygons and were left out")
     if stats.null_pcode:
@@ -388,7 +397,9 @@ def _dissolve(features: List[_Feature], level: int, parent_level: Optional[int],
     for feature in features:
         groups[feature.pcode].append(feature)
     rows = []
+    typical = _typical_size(features)
     for pcode, members in groups.items():
+        _note_far_apart(pcode, [m.geometry for m in members], typical, notes)
         name = _majority_name(pcode, [m.name for m in members], notes)
         alts = tuple(dict.fromkeys(a for m in members for a in m.alt_names if a != name))
         parent = _majority([m.upper.get(parent_level, (None, None))[0] for m in members])
@@ -397,6 +408,28 @@ def _dissolve(features: List[_Feature], level: int, parent_level: Optional[int],
     if len(groups) < len(features):
         notes.append(f"{len(features)} features dissolved into {len(groups)} admin {level} units")
     return rows
+
+
+def _typical_size(features: List[_Feature]) -> float:
+    """The median width of the layer's features (the square root of their areas)."""
+    areas = [f.geometry.area for f in features if f.geometry is not None]
+    return float(np.median(np.sqrt(areas))) if areas else 0.0
+
+
+def _note_far_apart(pcode: str, geometries: List[Optional[BaseGeometry]], typical: float,
+                    notes: List[str]) -> None:
+    """Features sharing a P-code far apart (islands lie near their mainland; a code typed
+    twice does not): they are dissolved into one unit, which then spans the gap."""
+    parts = [g for g in geometries if g is not None]
+    if len(parts) < 2 or typical <= 0:
+        return
+    gap = max(shapely.distance(part, shapely.union_all(parts[:i] + parts[i + 1:]))
+              for i, part in enumerate(parts))
+    if gap > FAR_APART * typical:
+        notes.append(f"P-code {pcode}: {len(parts)} features share it, one of them "
+                     f"{gap / typical:.0f} times the width of a typical unit away from the others;"
+                     " dissolved into one unit that spans the gap (check whether one of them has"
+                     " a wrong P-code)")
 
 
 def _upper_units(features: List[_Feature], level: int, parent_level: Optional[int],

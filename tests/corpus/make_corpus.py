@@ -54,6 +54,14 @@ def boundaries_with_duplicate_pcodes() -> Boundaries:
     return records, geometries
 
 
+def boundaries_with_far_duplicate_pcode() -> Boundaries:
+    """XY0101 also given to a polygon far away (a P-code typed twice)."""
+    records, geometries = boundaries()
+    records.append(dict(records[0]))
+    geometries.append(box(30, 30, 31, 31))
+    return records, geometries
+
+
 def boundaries_with_null_pcodes() -> Boundaries:
     records, geometries = boundaries()
     for pcode in (None, "", "0", "N/A"):

@@ -89,7 +89,8 @@ def test_null_geometry_null_pcode_and_duplicate_names_are_reported():
                {"adm1_pcode": "XY02", "adm1_name": "South"}]
     geometries = [box(0, 0, 1, 1), box(0, 1, 1, 2), box(5, 5, 6, 6), None]
     units = AdminUnits.from_features(records, geometries)
-    assert "1 of 4 features have no geometry" in units.notes
+    assert "1 of 4 features have no geometry (P-code XY02): their units cannot be drawn on a map" \
+        in units.notes
     assert any("1 features without a P-code" in n for n in units.notes)
     assert any("XY01 has 2 names" in n for n in units.notes)
 
