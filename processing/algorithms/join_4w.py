@@ -8,6 +8,7 @@ from qgis.core import (
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterMapLayer,
@@ -36,6 +37,8 @@ class Join4WAlgorithm(CoordMapAlgorithm):
     INPUT = "INPUT"
     SHEET = "SHEET"
     ADMIN = "ADMIN"
+    ADMIN_PCODE_FIELD = "ADMIN_PCODE_FIELD"
+    ADMIN_NAME_FIELD = "ADMIN_NAME_FIELD"
     ADMIN_PARENTS = "ADMIN_PARENTS"
     ADMIN_LEVEL = "ADMIN_LEVEL"
     MAPPING = "MAPPING"
@@ -78,11 +81,19 @@ class Join4WAlgorithm(CoordMapAlgorithm):
             self.INPUT, self.tr("4W table (layer or CSV/XLSX/XLS/ODS file)"),
             types=[QgsProcessing.SourceType.TypeVector]))
         self.addParameter(QgsProcessingParameterString(
-            self.SHEET, self.tr("Sheet (name or number; default: first sheet with data)"),
+            self.SHEET,
+            self.tr("Sheet (name or number; default: the sheet that looks most like a 4W)"),
             optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.ADMIN, self.tr("Admin boundaries (COD-AB polygons)"),
             types=[QgsProcessing.SourceType.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterField(
+            self.ADMIN_PCODE_FIELD,
+            self.tr("P-code field of the boundaries (default: found from names and values)"),
+            parentLayerParameterName=self.ADMIN, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.ADMIN_NAME_FIELD, self.tr("Name field of the boundaries (default: found)"),
+            parentLayerParameterName=self.ADMIN, optional=True))
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.ADMIN_PARENTS,
             self.tr("Boundaries of other admin levels (when each level is a separate file)"),
@@ -211,15 +222,20 @@ class Join4WAlgorithm(CoordMapAlgorithm):
         source = self.parameterAsSource(parameters, self.ADMIN, context)
         if source is None:
             raise QgsProcessingException(self.tr("Admin boundaries: no such layer or file"))
-        units, crs = self._units_of(source, source.sourceName(), feedback)
+        fields = {"pcode_field": self.parameterAsString(parameters, self.ADMIN_PCODE_FIELD,
+                                                        context) or None,
+                  "name_field": self.parameterAsString(parameters, self.ADMIN_NAME_FIELD,
+                                                       context) or None}
+        units, crs = self._units_of(source, source.sourceName(), feedback, fields=fields)
         others = self.parameterAsLayerList(parameters, self.ADMIN_PARENTS, context)
         if not others:
             return units, crs
         return AdminUnits.merge(units, *(
             self._units_of(layer, layer.name(), feedback, crs)[0] for layer in others)), crs
 
-    def _units_of(self, source, name, feedback, target_crs=None):
-        """AdminUnits of one boundary source (reprojected to ``target_crs`` when given)."""
+    def _units_of(self, source, name, feedback, target_crs=None, fields=None):
+        """AdminUnits of one boundary source (reprojected to ``target_crs`` when given;
+        ``fields``: its P-code and name fields, when the user names them)."""
         records, geometries = qgis_io.admin_features(source, feedback, target_crs)
         present = [g for g in geometries if g is not None]
         if not present:
@@ -229,7 +245,7 @@ class Join4WAlgorithm(CoordMapAlgorithm):
         if note:
             feedback.pushWarning(note)
         try:
-            units = AdminUnits.from_features(records, geometries)
+            units = AdminUnits.from_features(records, geometries, **(fields or {}))
         except InputError as error:  # the message must say which layer
             raise InputError(f"{name}: {error}") from error
         if note:

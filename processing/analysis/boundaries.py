@@ -29,6 +29,8 @@ _CODE_FIELD = re.compile(r"^adm(?:in)?_?([0-4])_?code$", re.I)  # fallback when 
 _NAME_FIELD = re.compile(
     r"^adm(?:in)?_?([0-4])(?:_?(?:name|nom|nombre|nome))?(?:_?([a-z]{2,5}))?$", re.I
 )
+_LOOKS_LIKE_PCODE = re.compile(r"^[A-Za-z]{2,3}(\d{1,12})$")
+_NAME_WORD = re.compile(r"name|nom|nombre|nome|label|libell", re.I)
 _ALT_FIELD = re.compile(r"^adm(?:in)?_?([0-4])_?alt_?\d*(?:_?[a-z]{2,4})?$", re.I)
 # Which name field is the main one: English, then unlabelled, then other UN/COD languages.
 _LANGUAGE_RANK = {"en": 0, "": 1, "fr": 2, "es": 3, "pt": 4, "ru": 5, "ar": 6}
@@ -143,8 +145,13 @@ class AdminUnits:
         geometries: Sequence[Optional[BaseGeometry]],
         fields: Optional[Dict[int, AdminFields]] = None,
         level: Optional[int] = None,
+        pcode_field: Optional[str] = None,
+        name_field: Optional[str] = None,
     ) -> "AdminUnits":
-        """Units of a boundary layer given as attribute dicts plus shapely geometries."""
+        """Units of a boundary layer given as attribute dicts plus shapely geometries.
+        ``pcode_field`` (and ``name_field``) name the fields of the units' P-codes (and names)
+        where their names say nothing (e.g. CODE, pcode); without any field named as admin
+        fields are, the P-code field is the one whose values look like P-codes."""
         if len(records) != len(geometries):
             raise InputError(
                 f"boundary layer: {len(records)} attribute records but {len(geometries)} geometries"
@@ -152,9 +159,12 @@ class AdminUnits:
         if not records:
             raise InputError("boundary layer: it has no features")
         seen_fields = list(dict.fromkeys(k for r in records for k in r))
-        fields = fields or detect_admin_fields(seen_fields)
-        own_level = _own_level(records, fields, level, seen_fields)
         notes: List[str] = []
+        fields = fields or detect_admin_fields(seen_fields)
+        if pcode_field or not fields:
+            fields = _fields_given_or_found(records, seen_fields, fields, level, pcode_field,
+                                            name_field, notes)
+        own_level = _own_level(records, fields, level, seen_fields)
         stats = _CleanStats()
         clean = _clean_geometries(geometries, stats)
         features = _read_features(records, clean, fields, own_level, stats)
@@ -303,11 +313,83 @@ class AdminUnits:
 
 
 # ---- helpers of from_features -------------------------------------------------------------
+def _fields_given_or_found(records, seen_fields, fields, level, pcode_field, name_field,
+                           notes) -> Dict[int, AdminFields]:
+    """``fields`` with the units' own P-code field: the one given, else the one found from the
+    values (none found: ``fields`` as they are, and the caller says what is missing)."""
+    if pcode_field:
+        if pcode_field not in seen_fields:
+            raise InputError(f"boundary layer: no field {pcode_field!r} for the P-codes; fields "
+                             f"seen: {', '.join(map(str, seen_fields))}")
+        if name_field and name_field not in seen_fields:
+            raise InputError(f"boundary layer: no field {name_field!r} for the names; fields "
+                             f"seen: {', '.join(map(str, seen_fields))}")
+        why = "given"
+    else:
+        pcode_field = _pcode_field_from_values(records, seen_fields)
+        if pcode_field is None:
+            return fields
+        why = "found from its values"
+    own = level or _level_of_field(pcode_field) or _level_from_codes(records, pcode_field,
+                                                                     fields)
+    name_field = name_field or _name_field_from_values(records, seen_fields, pcode_field)
+    upper = {lvl: f for lvl, f in fields.items() if lvl < own}
+    notes.append(f"P-code field {pcode_field!r} ({why}), names from "
+                 f"{name_field!r}" if name_field else f"P-code field {pcode_field!r} ({why})")
+    return {**upper, own: AdminFields(own, pcode_field, name_field)}
+
+
+def _pcode_field_from_values(records, seen_fields) -> Optional[str]:
+    """The field whose values all look like P-codes (letters then digits), the most distinct
+    of them (the deepest level's)."""
+    best, best_count = None, 0
+    for name in seen_fields:
+        values = [_pcode(r, name) for r in records]
+        values = [v for v in values if v is not None]
+        if len(values) * 2 < len(records) or not all(_LOOKS_LIKE_PCODE.match(v) for v in values):
+            continue
+        distinct = len(set(values))
+        if distinct > best_count:
+            best, best_count = name, distinct
+    return best
+
+
+def _name_field_from_values(records, seen_fields, pcode_field) -> Optional[str]:
+    """A field of names for the units: named as names are, else mostly distinct words."""
+    others = [name for name in seen_fields if name != pcode_field]
+    named = [name for name in others if _NAME_WORD.search(str(name))]
+    for name in named + others:
+        values = [_name(r, name) for r in records]
+        words = [v for v in values if v is not None and any(c.isalpha() for c in v)
+                 and not _LOOKS_LIKE_PCODE.match(v)]
+        if len(words) * 2 > len(records) and len(set(words)) * 2 > len(words):
+            return name
+    return None
+
+
+def _level_of_field(name: str) -> Optional[int]:
+    found = re.search(r"(?<![0-9])([0-4])(?![0-9])", name)
+    return int(found.group(1)) if found else None
+
+
+def _level_from_codes(records, pcode_field, fields) -> int:
+    """A level for codes from a field named without one: below the layer's named admin
+    fields, else two digits per level as most P-codes are written (XY01 admin 1, XY0101
+    admin 2)."""
+    if fields:
+        return max(fields) + 1
+    digits = [len(found.group(1)) for r in records
+              if (found := _LOOKS_LIKE_PCODE.match(_pcode(r, pcode_field) or ""))]
+    return max(1, min(4, round(float(np.median(digits)) / 2))) if digits else 1
+
+
 def _own_level(records, fields, level, seen_fields) -> int:
     if not fields:
         raise InputError(
             "boundary layer: no P-code field found (expected e.g. ADM2_PCODE, adm2_pcode or "
-            f"admin2Pcode); fields seen: {', '.join(map(str, seen_fields))}"
+            f"admin2Pcode, or a field of values such as XY0102); fields seen: "
+            f"{', '.join(map(str, seen_fields))}. Name the P-code field (P-code field of the "
+            "boundaries)"
         )
     if level is not None:
         if level not in fields:

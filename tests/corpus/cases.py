@@ -48,6 +48,7 @@ class Case:
     sheet: Optional[str] = None
     period: str = "all"  # presence per period: "all", "month" or "quarter"
     default_year: Optional[int] = None
+    admin_fields: Optional[Dict[str, str]] = None  # pcode_field / name_field of the boundaries
     qgis: bool = False  # also run through processing.run in the QGIS tier
     slow: bool = False  # takes seconds (10,000 columns): marked slow
 
@@ -456,6 +457,18 @@ CASES = [
          Kept({"used": 4}, notes=(r"P-code XY0101: 2 features share it, one of them 41 times "
                                   r"the width of a typical unit away",)),
          layer=make.boundaries_with_far_duplicate_pcode, qgis=True),
+    Case("for_code_field.csv", csv_file(EACH_DISTRICT),
+         # a P-code field named CODE: found from its values, and said
+         Kept({"used": 4}, notes=(r"P-code field 'CODE' \(found from its values\), names from "
+                                  r"'LIBELLE'",)),
+         layer=make.boundaries_with_field_names("CODE", "LIBELLE", keep_admin1=False), qgis=True),
+    Case("for_pcode_field_given.csv", csv_file([row(pcode=None, name=name)
+                                                for _, name, *_ in make.DISTRICTS]),
+         # admin 1 fields named as usual, the districts' not: the fields given are used
+         Kept({"used": 4}, notes=(r"P-code field 'pcode' \(given\), names from 'nm'",),
+              check=_column_is("pcode", [pcode for pcode, *_ in make.DISTRICTS])),
+         layer=make.boundaries_with_field_names("pcode", "nm", keep_admin1=True),
+         admin_fields={"pcode_field": "pcode", "name_field": "nm"}, qgis=True),
     Case("for_null_pcodes.csv", csv_file(EACH_DISTRICT),
          Kept({"used": 4}, notes=(r"4 features without a P-code",)),
          layer=make.boundaries_with_null_pcodes, qgis=True),

@@ -62,6 +62,19 @@ def boundaries_with_far_duplicate_pcode() -> Boundaries:
     return records, geometries
 
 
+def boundaries_with_field_names(pcode_field: str, name_field: str,
+                                 keep_admin1: bool) -> Callable[[], Boundaries]:
+    """The districts with their P-codes and names in fields named as no COD-AB names them
+    (with or without the usual admin 1 fields)."""
+    def layer() -> Boundaries:
+        records, geometries = boundaries()
+        renamed = [{**({"ADM1_PCODE": r["ADM1_PCODE"], "ADM1_EN": r["ADM1_EN"]}
+                       if keep_admin1 else {}),
+                    pcode_field: r["ADM2_PCODE"], name_field: r["ADM2_EN"]} for r in records]
+        return renamed, geometries
+    return layer
+
+
 def boundaries_with_null_pcodes() -> Boundaries:
     records, geometries = boundaries()
     for pcode in (None, "", "0", "N/A"):

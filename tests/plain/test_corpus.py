@@ -29,7 +29,7 @@ def corpus_dir(tmp_path_factory):
 
 
 def run_case(case, folder):
-    units = AdminUnits.from_features(*case.layer())
+    units = AdminUnits.from_features(*case.layer(), **(case.admin_fields or {}))
     raw = read_table(folder / case.file_name, case.sheet)
     options = JoinOptions(period=case.period, default_year=case.default_year)
     return join_4w(parse_table(raw, case.mapping), units, options)

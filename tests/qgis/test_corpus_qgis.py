@@ -31,6 +31,9 @@ def join_params(folder, table, admin, case=None):
         params["SHEET"] = case.sheet
     if case is not None and case.period != "all":
         params["PERIOD"] = case.period
+    if case is not None and case.admin_fields:
+        params["ADMIN_PCODE_FIELD"] = case.admin_fields["pcode_field"]
+        params["ADMIN_NAME_FIELD"] = case.admin_fields["name_field"]
     if case is not None and case.default_year:
         params["DEFAULT_YEAR"] = case.default_year
     return params
