@@ -19,7 +19,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
-from ..analysis.boundaries import AdminUnits
+from ..analysis.boundaries import AdminUnits, choose_layer, detect_admin_fields
 from ..analysis.clusters import ClusterVocabulary
 from ..analysis.errors import InputError
 from ..analysis.headers import mapping_from_text, mapping_profile_to_json, parse_table
@@ -166,7 +166,7 @@ class Join4WAlgorithm(CoordMapAlgorithm):
             staged.prepare()  # an output folder that cannot be written fails now, not later
             try:
                 table = self._read_table(parameters, context, feedback, progress)
-                units, crs = self._read_boundaries(parameters, context, feedback)
+                units, crs = self._read_boundaries(parameters, context, feedback, table)
                 clusters = self._clusters(parameters, context)
                 policy = self.protection_policy(parameters, context, clusters)
                 result = join_4w(table, units, self._options(parameters, context),
@@ -218,7 +218,8 @@ class Join4WAlgorithm(CoordMapAlgorithm):
     def _mapping(self, parameters, context):
         return mapping_from_text(self.parameterAsString(parameters, self.MAPPING, context))
 
-    def _read_boundaries(self, parameters, context, feedback):
+    def _read_boundaries(self, parameters, context, feedback, table):
+        parameters, note = self._admin_layer_chosen(parameters, table)
         source = self.parameterAsSource(parameters, self.ADMIN, context)
         if source is None:
             raise QgsProcessingException(self.tr("Admin boundaries: no such layer or file"))
@@ -227,11 +228,29 @@ class Join4WAlgorithm(CoordMapAlgorithm):
                   "name_field": self.parameterAsString(parameters, self.ADMIN_NAME_FIELD,
                                                        context) or None}
         units, crs = self._units_of(source, source.sourceName(), feedback, fields=fields)
+        if note:
+            feedback.pushInfo(note)
+            units.notes.insert(0, note)
         others = self.parameterAsLayerList(parameters, self.ADMIN_PARENTS, context)
         if not others:
             return units, crs
         return AdminUnits.merge(units, *(
             self._units_of(layer, layer.name(), feedback, crs)[0] for layer in others)), crs
+
+    def _admin_layer_chosen(self, parameters, table):
+        """``parameters`` with ADMIN naming one layer when it is a file of several boundary
+        layers given without a layer name (a GeoPackage of admin 1, 2 and 3): the one whose
+        P-codes the table uses (see ``choose_layer``); and the note saying so."""
+        value = parameters.get(self.ADMIN)
+        if not isinstance(value, str) or "|" in value or not os.path.isfile(value):
+            return parameters, None
+        layers = _boundary_layers(value)
+        if len(layers) < 2:
+            return parameters, None
+        codes = [code for role, column in table.roles.items() if role.endswith("_code")
+                 for code in table.coded(column).used().values]
+        name, note = choose_layer(layers, codes, os.path.basename(value))
+        return {**parameters, self.ADMIN: f"{value}|layername={name}"}, note
 
     def _units_of(self, source, name, feedback, target_crs=None, fields=None):
         """AdminUnits of one boundary source (reprojected to ``target_crs`` when given;
@@ -321,3 +340,22 @@ class Join4WAlgorithm(CoordMapAlgorithm):
 
 
 ALGORITHM = Join4WAlgorithm
+
+
+def _boundary_layers(path):
+    """The polygon layers of a file (name -> the P-codes of the deepest admin level its
+    fields name); none for a file of one layer."""
+    from osgeo import ogr
+
+    source = ogr.Open(path)
+    if source is None or source.GetLayerCount() < 2:
+        return {}
+    layers = {}
+    for layer in source:
+        kind = ogr.GeometryTypeToName(layer.GetGeomType()).upper()
+        if "POLYGON" not in kind and "SURFACE" not in kind:
+            continue
+        fields = detect_admin_fields(d.GetName() for d in layer.schema)
+        field = fields[max(fields)].pcode_field if fields else None
+        layers[layer.GetName()] = [feature.GetField(field) for feature in layer] if field else []
+    return layers

@@ -567,3 +567,22 @@ def _containing_units(geometries: pd.Series, candidates: pd.DataFrame) -> List[O
     for i, j in zip(point_index[::-1], unit_index[::-1]):
         found[i] = pcodes[j]
     return found
+
+
+def choose_layer(layers: Dict[str, List[Any]], table_codes: Iterable[Any],
+                 source: str) -> Tuple[str, str]:
+    """Of a file's boundary layers (name -> the P-codes of its own level), the one whose
+    P-codes the table uses most, and the note saying so. Stops (InputError) where the codes
+    do not tell: none is used, or two layers are used as much."""
+    wanted = {code_key(str(code)) for code in table_codes if clean_cell(code) is not None}
+    used = {name: len(wanted & {code_key(str(p)) for p in pcodes if clean_cell(p) is not None})
+            for name, pcodes in layers.items()}
+    ranked = sorted(used, key=used.get, reverse=True)
+    names = ", ".join(f'"{name}"' for name in layers)
+    if not used[ranked[0]] or (len(ranked) > 1 and used[ranked[1]] == used[ranked[0]]):
+        raise InputError(
+            f"{source}: the file has {len(layers)} layers ({names}) and the table's P-codes do "
+            f"not tell which one to use: give the layer (e.g. {source}|layername={ranked[0]})")
+    others = ", ".join(f'"{name}" {used[name]}' for name in ranked[1:])
+    return ranked[0], (f'layer "{ranked[0]}" of {source} used: {used[ranked[0]]} of the '
+                       f"table's {len(wanted)} P-codes are in it (other layers: {others})")
