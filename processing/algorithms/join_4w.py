@@ -25,6 +25,7 @@ from ..analysis.errors import InputError
 from ..analysis.headers import mapping_from_text, mapping_profile_to_json, parse_table
 from ..analysis.join import PERIOD_MODES, JoinOptions, join_4w
 from ..analysis.matching import Crosswalk, write_suggestions_csv
+from ..analysis.organisations import read_organisation_list, write_organisation_list
 from ..analysis.progress import Cancelled, Progress
 from ..analysis.report import NEUTRALISED_NOTE, neutralised_frame, write_report
 from ..analysis.table import read_table, table_from_records
@@ -43,6 +44,7 @@ class Join4WAlgorithm(CoordMapAlgorithm):
     ADMIN_LEVEL = "ADMIN_LEVEL"
     MAPPING = "MAPPING"
     CROSSWALK = "CROSSWALK"
+    ORGANISATIONS = "ORGANISATIONS"
     PERIOD = "PERIOD"
     DEFAULT_YEAR = "DEFAULT_YEAR"
     CLUSTER_VOCABULARY = "CLUSTER_VOCABULARY"
@@ -52,6 +54,7 @@ class Join4WAlgorithm(CoordMapAlgorithm):
     OUTPUT_REPORT = "OUTPUT_REPORT"
     OUTPUT_MAPPING = "OUTPUT_MAPPING"
     OUTPUT_CROSSWALK = "OUTPUT_CROSSWALK"
+    OUTPUT_ORGANISATIONS = "OUTPUT_ORGANISATIONS"
 
     def name(self):
         return "join_4w"
@@ -108,6 +111,10 @@ class Join4WAlgorithm(CoordMapAlgorithm):
         self.addParameter(QgsProcessingParameterFile(
             self.CROSSWALK, self.tr("Reviewed crosswalk (CSV: raw_value, level, parent, pcode)"),
             optional=True, fileFilter="CSV (*.csv)"))
+        self.addParameter(QgsProcessingParameterFile(
+            self.ORGANISATIONS,
+            self.tr("Reviewed organisation list (CSV: spelling, partner)"),
+            optional=True, fileFilter="CSV (*.csv)"))
         self.addParameter(named_enum(
             self.PERIOD, self.tr("Presence per period"),
             [self.tr("Whole table"), self.tr("Month"), self.tr("Quarter")], PERIOD_MODES))
@@ -137,6 +144,10 @@ class Join4WAlgorithm(CoordMapAlgorithm):
             optional=True, createByDefault=False))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT_CROSSWALK, self.tr("Crosswalk of suggestions to review (CSV)"),
+            "CSV (*.csv)", optional=True, createByDefault=False))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT_ORGANISATIONS,
+            self.tr("Organisation list to review (CSV: spelling, partner)"),
             "CSV (*.csv)", optional=True, createByDefault=False))
 
     def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API name)
@@ -280,7 +291,12 @@ class Join4WAlgorithm(CoordMapAlgorithm):
             default_year=None if year in (None, "") else
             self.parameterAsInt(parameters, self.DEFAULT_YEAR, context),
             count_all_organisations=self.parameterAsBoolean(
-                parameters, self.COUNT_ALL_ORGANISATIONS, context))
+                parameters, self.COUNT_ALL_ORGANISATIONS, context),
+            organisations=self._organisations(parameters, context))
+
+    def _organisations(self, parameters, context):
+        path = self.parameterAsFile(parameters, self.ORGANISATIONS, context)
+        return read_organisation_list(path) if path else None
 
     def _crosswalk(self, parameters, context):
         path = self.parameterAsFile(parameters, self.CROSSWALK, context)
@@ -334,6 +350,8 @@ class Join4WAlgorithm(CoordMapAlgorithm):
             mapping_profile_to_json(table), encoding="utf-8"))
         staged.write_file(self.OUTPUT_CROSSWALK,
                           lambda path: write_suggestions_csv(path, result.matches))
+        staged.write_file(self.OUTPUT_ORGANISATIONS,
+                          lambda path: write_organisation_list(path, result.organisations))
 
     def createInstance(self):
         return Join4WAlgorithm()

@@ -105,6 +105,28 @@ def _reason_has(position, pattern):
     return check
 
 
+def _partner_list_is(expected):
+    def check(result):
+        assert result.presence["partner_list"].tolist() == expected, result.presence[
+            ["partners", "partner_list"]].values.tolist()
+        assert result.presence["partners"].tolist() == [len(e.split("; ")) for e in expected]
+    return check
+
+
+ORGANISATION_HEADER = ["Organisation", "Acronym", "Cluster", "Admin2 Pcode"]
+# One district, seven rows, four organisations (never merged on a similarity alone: "Save the
+# Child" is not Save the Children)
+ORGANISATION_ROWS = [
+    ["Save the Children", None, "Health", "XY0101"],
+    ["SAVE THE CHILDREN ", None, "Health", "XY0101"],
+    ["Save the Children International", "SCI", "Health", "XY0101"],
+    ["Norwegian Refugee Council", "NRC", "Health", "XY0101"],
+    ["NRC", None, "Health", "XY0101"],
+    ["Médecins Sans Frontières (MSF)", None, "Health", "XY0101"],
+    ["Save the Child", None, "Health", "XY0101"],
+]
+
+
 def _header_rows(expected):
     def check(result):
         assert result.summary["header rows"] == expected, result.summary["header rows"]
@@ -311,6 +333,11 @@ CASES = [
          csv_file([row(targeted="1.234"), row(pcode="XY0102", targeted="12")], delimiter="\t"),
          # nothing decides: read as thousands (people are whole), and the row flagged
          Kept({"used": 2}, {"ambiguous_number": 1}, check=_targeted_total(1246))),
+    # ---- organisations (issue 18): one partner however written, every merge reported --------
+    Case("organisation_spellings.csv", csv_file(ORGANISATION_ROWS, header=ORGANISATION_HEADER),
+         Kept({"used": 7}, {"organisation_merged": 5, "period": 7},
+              check=_partner_list_is(["Médecins Sans Frontières (MSF); NRC; Save the Child; "
+                                      "SAVE THE CHILDREN"])), qgis=True),
     # ---- P-codes ------------------------------------------------------------------------------
     Case("pcodes_as_numbers.csv",
          csv_file([row(pcode="101"), row(pcode="0102"), row(pcode="201.0")]),

@@ -710,3 +710,28 @@ def test_rows_output_of_a_table_ending_with_a_total_row(units, data_rows):
     assert rows["organisation"].tolist()[:data_rows] == [f"Org {i}" for i in range(data_rows)]
     assert rows["targeted"].tolist()[:data_rows] == list(range(data_rows))
     assert pd.isna(rows["organisation"].iloc[-1]) and pd.isna(rows["targeted"].iloc[-1])
+
+
+# ---- organisations ------------------------------------------------------------------------------
+def test_organisation_spellings_are_one_partner_and_never_merged_on_similarity():
+    from coordmap.processing.analysis.organisations import Organisations, name_key
+
+    assert name_key("The Save the Children International Inc.") == ("save the children", None)
+    assert name_key("Norwegian Refugee Council (NRC)") == ("norwegian refugee council", "nrc")
+    spellings = ["Save the Children", "save the children", "Save the Children Intl",
+                 "Norwegian Refugee Council", "NRC", "Save the Child", "Plan", "Plan Local"]
+    organisations = Organisations(spellings, [1] * len(spellings),
+                                  [("Norwegian Refugee Council", "NRC")])
+    keys = [organisations.key(s) for s in spellings]
+    assert keys[0] == keys[1] == keys[2] and keys[3] == keys[4]
+    assert len(set(keys)) == 5  # Save the Child, Plan and Plan Local stay apart
+    merges = {m.partner: m for m in organisations.merges()}
+    assert set(merges) == {"Save the Children", "Norwegian Refugee Council"}
+    assert "acronym" in merges["Norwegian Refugee Council"].reason
+    # reviewed: Plan is Plan Local; a spelling new next round joins the partner it names
+    reviewed = Organisations(spellings + ["PLAN LOCAL"], [1] * (len(spellings) + 1), [],
+                             dict(zip(organisations.frame()["spelling"],
+                                      organisations.frame()["partner"])) | {"Plan": "Plan Local"})
+    assert reviewed.key("Plan") == reviewed.key("Plan Local") == reviewed.key("PLAN LOCAL")
+    # the list decides, spelling by spelling: NRC stays tied without the acronym column
+    assert reviewed.key("NRC") == reviewed.key("Norwegian Refugee Council")

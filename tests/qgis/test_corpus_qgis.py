@@ -204,3 +204,41 @@ def test_a_geopackage_whose_layers_the_table_does_not_tell_apart_stops_and_asks(
                              r"give the layer \(e\.g\. admin_levels\.gpkg\|layername="):
         run_algorithm("coordmap:join_4w", join_params(outputs, table, admin))
     assert list(outputs.iterdir()) == []
+
+
+# ---- the organisation list: written, reviewed, given back ----------------------------------
+def test_the_organisation_list_is_written_reviewed_and_decides_next_round(
+        run_algorithm, tmp_path):
+    import csv
+
+    table = tmp_path / "organisations.csv"
+    cases.make.csv_file(cases.ORGANISATION_ROWS, header=cases.ORGANISATION_HEADER)(table)
+    admin = cases.make.write_geojson(tmp_path / "admin.geojson", cases.make.boundaries())
+    first = tmp_path / "first"
+    first.mkdir()
+    params = {**join_params(first, table, admin),
+              "OUTPUT_ORGANISATIONS": str(first / "organisations.csv")}
+    result = run_algorithm("coordmap:join_4w", params)
+    listed = result["OUTPUT_ORGANISATIONS"]
+    lines = Path(listed).read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("# CoordMap organisation list")
+    rows = list(csv.DictReader(lines[1:]))
+    partner_of = {row["spelling"]: row["partner"] for row in rows}
+    assert partner_of["NRC"] == partner_of["Norwegian Refugee Council"]
+    assert partner_of["Save the Children International"] == partner_of["Save the Children"]
+    assert partner_of["Save the Child"] == "Save the Child"  # no merge on a similarity
+    assert [f["partners"] for f in features(result["OUTPUT"])] == [4]
+    # the reviewer knows "Save the Child" is a typo of Save the Children
+    for row in rows:
+        if row["spelling"] == "Save the Child":
+            row["partner"] = partner_of["Save the Children"]
+    reviewed = tmp_path / "reviewed.csv"
+    with open(reviewed, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    second = tmp_path / "second"
+    second.mkdir()
+    result = run_algorithm("coordmap:join_4w",
+                           {**join_params(second, table, admin), "ORGANISATIONS": str(reviewed)})
+    assert [f["partners"] for f in features(result["OUTPUT"])] == [3]

@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 
 from ..coded import CodedColumn, combinations
+from ..organisations import Organisations, row_counts
 from ..periods import PERIOD_ROLES, parse_periods, period_span_key, year_in_texts
 from .counts import people_counts
 
@@ -125,6 +126,21 @@ def _all_texts(table, columns) -> np.ndarray:
 
 def partner_columns(table):
     return [table.roles[role] for role in PARTNER_ROLES if role in table.roles]
+
+
+def table_organisations(table, texts, reviewed=None) -> Organisations:
+    """The partners the organisations of ``table`` are (its organisation texts: see
+    ``partner_columns``), tied by its acronym column where it has one."""
+    spellings = texts(partner_columns(table))
+    pairs = []
+    if "org" in table.roles and "org_acronym" in table.roles:
+        names, acronyms = texts([table.roles["org"]]), texts([table.roles["org_acronym"]])
+        both = (names.codes >= 0) & (acronyms.codes >= 0)
+        firsts = combinations([names.codes[both], acronyms.codes[both]], int(both.sum()))[1]
+        pairs = [(names.values[names.codes[both][i]], acronyms.values[acronyms.codes[both][i]])
+                 for i in firsts]
+    return Organisations(list(spellings.values),
+                         row_counts(spellings.codes, len(spellings.values)), pairs, reviewed)
 
 
 def role_columns(table, role):

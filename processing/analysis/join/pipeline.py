@@ -11,8 +11,8 @@ from ..errors import InputError
 from ..headers import Table4W
 from ..matching import Crosswalk, MatchLines
 from ..progress import SILENT, Progress
-from .attributes import FirstTexts, row_attributes
-from .issues import issues_table
+from .attributes import FirstTexts, partner_columns, row_attributes, table_organisations
+from .issues import issue, issues_table
 from .locations import location_columns, match_locations, present_values, target_level
 from .options import PERIOD_MODES, JoinOptions
 from .presence import located, presence_table
@@ -30,6 +30,7 @@ class JoinResult:
     summary: Dict[str, object]
     admin_level: int
     log_line: str
+    organisations: pd.DataFrame  # the reviewable organisation list (organisations.LIST_COLUMNS)
     _matches: Optional[pd.DataFrame] = field(default=None, repr=False)
 
     @property
@@ -59,6 +60,7 @@ def join_4w(table: Table4W, units: AdminUnits, options: Optional[JoinOptions] = 
     lines = match_locations(table, units, level, code_cols, name_cols, crosswalk)
     progress.step(55, "Normalising clusters, periods and partners")
     texts = FirstTexts(table)
+    organisations = table_organisations(table, texts, options.organisations)
     attributes = row_attributes(table, index, clusters or ClusterVocabulary.load(), options)
     progress.step(70, "Counting partners per unit")
     # Each row's match (a split row's lines joined in one), then its period checked: per
@@ -71,12 +73,26 @@ def join_4w(table: Table4W, units: AdminUnits, options: Optional[JoinOptions] = 
     counted = np.isin(per_row.field("status"), ["used", "rolled_up"])[per_row.numbers][
         lines.rows] & present_values(lines.field("pcode"))[lines.numbers]
     presence = presence_table(table, located(lines, counted), attributes, texts, units, level,
-                              options, progress.within(80, 90))
+                              options, progress.within(80, 90), organisations)
     progress.step(90, "Writing the QA report")
     issues = issues_table(table, lines, attributes, texts, units, progress.within(90, 97))
+    issues = _with_merges(issues, organisations, table)
     progress.step(97)
     summary, log_line = summary_of(table, units, rows, per_row, level, code_cols, name_cols)
     mapping = pd.DataFrame(
         [(role, column, table.role_sources.get(role, "")) for role, column in table.roles.items()],
         columns=["role", "column", "source"])
-    return JoinResult(rows, lines, presence, issues, mapping, summary, level, log_line)
+    return JoinResult(rows, lines, presence, issues, mapping, summary, level, log_line,
+                      organisations.frame())
+
+
+def _with_merges(issues: pd.DataFrame, organisations, table) -> pd.DataFrame:
+    """The issues and a row per organisation written several ways (one partner)."""
+    merges = organisations.merges()
+    if not merges:
+        return issues
+    column = ", ".join(partner_columns(table)) or None
+    merged = pd.DataFrame.from_records(
+        [issue("organisation_merged", column, "; ".join(m.spellings[:10]), rows=m.rows,
+               reason=m.reason) for m in merges], columns=issues.columns)
+    return pd.concat([issues, merged.astype(issues.dtypes.to_dict())], ignore_index=True)

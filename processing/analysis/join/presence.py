@@ -63,16 +63,17 @@ class Units(NamedTuple):
 
 
 class Partners:
-    """The organisations: one partner per folded name, written in one or more spellings."""
+    """The organisations: one partner per key, written in one or more spellings."""
 
-    def __init__(self, spellings: np.ndarray):
+    def __init__(self, spellings: np.ndarray, key=fold):
         self.spellings = spellings  # per spelling (``PresenceLines.spelling``): its text
-        self.keys: Dict[str, int] = {}  # per partner key (the folded name): its number
+        self.key = key  # the partner a name is (``organisations.Organisations.key``)
+        self.keys: Dict[str, int] = {}  # per partner key: its number
 
     def numbers(self, names) -> np.ndarray:
         """The partner number of each name (numbering names not seen before)."""
-        return np.array([self.keys.setdefault(fold(name), len(self.keys)) for name in names],
-                        dtype=np.int64)
+        return np.array([self.keys.setdefault(self.key(name), len(self.keys))
+                         for name in names], dtype=np.int64)
 
 
 class Groups(NamedTuple):
@@ -92,7 +93,7 @@ def located(lines: MatchLines, counted: np.ndarray) -> Located:
 
 
 def presence_table(table, located_lines: Located, attributes, texts, units, level, options,
-                   progress) -> pd.DataFrame:
+                   progress, organisations=None) -> pd.DataFrame:
     """Partners per unit x cluster x period (PRESENCE_FIELDS), sorted by level, P-code,
     cluster and period."""
     if not len(located_lines.rows):
@@ -101,7 +102,7 @@ def presence_table(table, located_lines: Located, attributes, texts, units, leve
     per_unit, unit_of_pcode = _units(located_lines.pcodes, units, level)
     lines, partners, periods = _presence_lines(table, located_lines.rows,
                                                unit_of_pcode[located_lines.pcode], attributes,
-                                               texts, options)
+                                               texts, options, organisations)
     progress.step(40)
     groups = Groups(*combinations([lines.unit, lines.cluster, lines.period], len(lines)))
     unit, head_rows = lines.unit[groups.first_line], lines.row[groups.first_line]
@@ -146,8 +147,8 @@ def _units(distinct_pcodes: np.ndarray, units, level) -> Tuple[Units, np.ndarray
     return Units(unit_values, specified), unit_codes
 
 
-def _presence_lines(table, rows: np.ndarray, unit: np.ndarray, attributes, texts, options
-                    ) -> Tuple[PresenceLines, Partners, np.ndarray]:
+def _presence_lines(table, rows: np.ndarray, unit: np.ndarray, attributes, texts, options,
+                    organisations=None) -> Tuple[PresenceLines, Partners, np.ndarray]:
     """The lines of ``rows`` (each in ``unit``; a row whose period spans several months or
     quarters: one line per period), then those of the other organisations when they count;
     with the partners their organisations are and the periods (``PresenceLines.period``)."""
@@ -158,7 +159,7 @@ def _presence_lines(table, rows: np.ndarray, unit: np.ndarray, attributes, texts
         people[column] = np.where(split, np.nan, values) if split.any() else values
     activity = texts(role_columns(table, "activity"))
     organisation = texts(partner_columns(table))
-    partners = Partners(organisation.values)
+    partners = Partners(organisation.values, organisations.key if organisations else fold)
     spelling = organisation.codes[rows]
     lines = PresenceLines(
         row=rows, is_row=np.ones(len(rows), dtype=bool), unit=unit,
