@@ -127,6 +127,13 @@ ORGANISATION_ROWS = [
 ]
 
 
+def _reason_has_issue(category, pattern):
+    def check(result):
+        reasons = result.issues.loc[result.issues["category"] == category, "reason"].tolist()
+        assert any(re.search(pattern, reason) for reason in reasons), reasons
+    return check
+
+
 def _header_rows(expected):
     def check(result):
         assert result.summary["header rows"] == expected, result.summary["header rows"]
@@ -410,6 +417,15 @@ CASES = [
     Case("no_location_column.csv",
          csv_file([["ACF", "Health", "2025-01"]], header=["Organisation", "Cluster", "Month"]),
          fails(r"no_location_column\.csv: no admin P-code.*among: Organisation, Cluster, Month")),
+    Case("mapping_swapped.csv",
+         csv_file([row(org, cluster, pcode) for (pcode, *_), (org, cluster) in zip(
+             make.DISTRICTS, [("ACF", "Health"), ("NRC", "Shelter"), ("IRC", "WASH"),
+                              ("Oxfam", "Nutrition")])]),
+         # organisation and cluster swapped in the mapping: accepted, and the report warns
+         Kept({"used": 4}, {"mapping": 4, "unknown_cluster": 4},
+              check=_reason_has_issue("mapping", r'the organisation column "Cluster" holds '
+                                      r"cluster names: the two columns look swapped")),
+         mapping={"org": "Cluster", "cluster": "Organisation"}, qgis=True),
     Case("mapping_missing_column.csv", csv_file(EACH_DISTRICT[:1]),
          fails(r'mapping_missing_column\.csv: the mapping gives column "District Pcode" for '
                r'role "adm2_code" but there is no such column'),
@@ -517,7 +533,8 @@ CASES = [
          Kept({"used": 12}, {"unknown_cluster": 2}, check=_sensitive_rows_protected), qgis=True),
     Case("expression_cells.csv", csv_file([row(text, text, pcode) for text, (pcode, *_) in zip(
         EXPRESSIONS, make.DISTRICTS)]),
-         Kept({"used": 4}, {"unknown_cluster": 4},
+         # (no cell names a cluster: the report asks whether it is the cluster column)
+         Kept({"used": 4}, {"unknown_cluster": 4, "mapping": 4},
               check=_both(_texts_kept_as_written("organisation", EXPRESSIONS),
                           _texts_kept_as_written("cluster", EXPRESSIONS))), qgis=True),
     Case("arabic_cluster_names.csv", csv_file([row(cluster=name) for name in ARABIC_CLUSTERS]),

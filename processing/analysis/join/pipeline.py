@@ -1,6 +1,6 @@
 """join_4w: the steps of a join, in order, and their result."""
 from dataclasses import dataclass, field
-from typing import Dict, Optional
+from typing import Dict, List, Optional
 
 import numpy as np
 import pandas as pd
@@ -12,11 +12,12 @@ from ..headers import Table4W
 from ..matching import Crosswalk, MatchLines
 from ..progress import SILENT, Progress
 from .attributes import FirstTexts, partner_columns, row_attributes, table_organisations
-from .issues import issue, issues_table
+from .issues import Issue, issue, issues_table
 from .locations import location_columns, match_locations, present_values, target_level
 from .options import PERIOD_MODES, JoinOptions
 from .presence import located, presence_table
 from .rows import matches_per_row, rows_output, status_per_row
+from .sanity import role_warnings
 from .summary import summary_of
 
 
@@ -61,7 +62,8 @@ def join_4w(table: Table4W, units: AdminUnits, options: Optional[JoinOptions] = 
     progress.step(55, "Normalising clusters, periods and partners")
     texts = FirstTexts(table)
     organisations = table_organisations(table, texts, options.organisations)
-    attributes = row_attributes(table, index, clusters or ClusterVocabulary.load(), options)
+    clusters = clusters or ClusterVocabulary.load()
+    attributes = row_attributes(table, index, clusters, options)
     progress.step(70, "Counting partners per unit")
     # Each row's match (a split row's lines joined in one), then its period checked: per
     # row a number in ``per_row.matches`` (a table has few distinct ones: worked on once each).
@@ -76,7 +78,8 @@ def join_4w(table: Table4W, units: AdminUnits, options: Optional[JoinOptions] = 
                               options, progress.within(80, 90), organisations)
     progress.step(90, "Writing the QA report")
     issues = issues_table(table, lines, attributes, texts, units, progress.within(90, 97))
-    issues = _with_merges(issues, organisations, table)
+    issues = _with_issues(issues, role_warnings(table, attributes, clusters),
+                          _merge_issues(organisations, table))
     progress.step(97)
     summary, log_line = summary_of(table, units, rows, per_row, level, code_cols, name_cols)
     mapping = pd.DataFrame(
@@ -86,13 +89,16 @@ def join_4w(table: Table4W, units: AdminUnits, options: Optional[JoinOptions] = 
                       organisations.frame())
 
 
-def _with_merges(issues: pd.DataFrame, organisations, table) -> pd.DataFrame:
-    """The issues and a row per organisation written several ways (one partner)."""
-    merges = organisations.merges()
-    if not merges:
-        return issues
+def _merge_issues(organisations, table) -> List[Issue]:
+    """A row per organisation written several ways (one partner)."""
     column = ", ".join(partner_columns(table)) or None
-    merged = pd.DataFrame.from_records(
-        [issue("organisation_merged", column, "; ".join(m.spellings[:10]), rows=m.rows,
-               reason=m.reason) for m in merges], columns=issues.columns)
-    return pd.concat([issues, merged.astype(issues.dtypes.to_dict())], ignore_index=True)
+    return [issue("organisation_merged", column, "; ".join(m.spellings[:10]), rows=m.rows,
+                  reason=m.reason) for m in organisations.merges()]
+
+
+def _with_issues(issues: pd.DataFrame, first: List[Issue], last: List[Issue]) -> pd.DataFrame:
+    """The issues with ``first`` before them and ``last`` after them."""
+    parts = [pd.DataFrame.from_records(records, columns=issues.columns).astype(
+        issues.dtypes.to_dict()) if records else None for records in (first, last)]
+    frames = [frame for frame in (parts[0], issues, parts[1]) if frame is not None and len(frame)]
+    return pd.concat(frames, ignore_index=True) if len(frames) > 1 else issues
