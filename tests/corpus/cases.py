@@ -472,6 +472,11 @@ CASES = [
          # hidden (or filtered out) rows are read like the others, and counted
          Kept({"used": 4}, notes=(r"2 row\(s\) hidden or filtered out in the sheet \(row 3, 5\)",)),
          qgis=True),
+    Case("no_sheet_with_a_location.xlsx", make.xlsx_file(sheets={
+        "Read me": [["Fill in the 4W on the partner sheet"]],
+        "Pivot": [["Row Labels", "Sum of Targeted"], ["ACF", 10], ["NRC", 20]]}),
+         fails(r'no_sheet_with_a_location\.xlsx, sheet "Pivot": no admin P-code',
+               r'The file has other sheets \("Read me"\): give the Sheet'), qgis=True),
     Case("sheet_named_2.xlsx", make.xlsx_file(sheets={"1": [HEADER] + EACH_DISTRICT[:1],
                                                       "2": [HEADER] + EACH_DISTRICT}),
          Kept({"used": 4}, notes=(r'sheet "2" read',)), sheet="2", qgis=True),

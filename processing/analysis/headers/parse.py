@@ -46,7 +46,7 @@ def parse_table(
         source_rows, header_rows, skipped, {}, {},
         list(raw.notes) + layout.notes + column_notes + empty_notes,
         title_texts(raw, layout), *_data_columns(columns, raw, data_rows, source_rows),
-        delimiter=raw.delimiter,
+        delimiter=raw.delimiter, other_sheets=raw.other_sheets,
     )
     progress.step(80)
     roles, sources = assign_roles(columns, table, mapping, vocabulary, raw.where)

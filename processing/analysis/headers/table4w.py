@@ -26,6 +26,7 @@ class Table4W(FromFile):
     _coded: Dict[str, CodedColumn] = field(default_factory=dict, repr=False)
     _data: Optional[pd.DataFrame] = field(default=None, repr=False)  # see ``data``
     delimiter: Optional[str] = None  # a text file's (its locale's decimal separator follows)
+    other_sheets: List[str] = field(default_factory=list)  # a workbook's sheets not read
 
     @property
     def height(self) -> int:

@@ -55,7 +55,14 @@ def join_4w(table: Table4W, units: AdminUnits, options: Optional[JoinOptions] = 
     if not table.height and not table.skipped:
         raise InputError(f"{table.where}: the table has a header (row "
                          f"{', '.join(map(str, table.header_rows))}) but no data rows under it")
-    code_cols, name_cols = location_columns(table)
+    try:
+        code_cols, name_cols = location_columns(table)
+    except InputError as error:  # (the 4W may be on a sheet not read: say which there are)
+        if not table.other_sheets:
+            raise
+        others = ", ".join(f'"{name}"' for name in table.other_sheets)
+        raise InputError(f"{error} The file has other sheets ({others}): give the Sheet that "
+                         "holds the 4W table.") from None
     level = target_level(table, units, options.admin_level, code_cols, name_cols)
     progress.step(5, f"Matching locations at admin {level}")
     lines = match_locations(table, units, level, code_cols, name_cols, crosswalk)

@@ -37,6 +37,7 @@ class RawTable(FromFile):
     # does), so later steps need not hash the column again
     coded: Optional[List[CodedColumn]] = None
     delimiter: Optional[str] = None  # a text file's (its locale's decimal separator follows)
+    other_sheets: List[str] = field(default_factory=list)  # a workbook's sheets not read
     _cells: Optional[np.ndarray] = field(default=None, repr=False)  # see ``cells``
     _row_array: Optional[np.ndarray] = field(default=None, repr=False)  # see ``row_array``
     _blank: Optional[np.ndarray] = field(default=None, init=False, repr=False)

@@ -54,6 +54,7 @@ def read_spreadsheet(path: Path, sheet: SheetChoice, progress: Progress,
         filled = [n for n, blank in zip(table.row_numbers, table.blank_rows()) if not blank]
         notes += hidden_rows_note(hidden_rows(path, table.sheet), filled)
     table.notes = notes
+    table.other_sheets = [name for name in names if name != table.sheet]
     return table
 
 
