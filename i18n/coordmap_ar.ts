@@ -1043,27 +1043,32 @@ Data protection (on by default): the presence of GBV and child protection (in an
             <translation>قيمة غير صحيحة للمعامل {name}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="211" />
+            <location filename="../processing/algorithms/join_4w.py" line="203" />
+            <source>No row could be placed on a unit of the boundaries: the presence layer is empty. The rows output and the QA report say why for each row (are the boundaries those of the table's country and P-code version?)</source>
+            <translation>تعذّر وضع أي صف على وحدة من الحدود: طبقة الحضور فارغة. يوضّح مخرج الصفوف وتقرير ضبط الجودة السبب لكل صف (هل الحدود هي حدود بلد الجدول وإصدار رموز P-code الخاص به؟)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="217" />
             <source>Read {where}: {rows} data rows, header on row(s) {header}</source>
             <translation>تمت قراءة {where}: {rows} صف بيانات، والترويسة في الصف/الصفوف {header}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="219" />
+            <location filename="../processing/algorithms/join_4w.py" line="225" />
             <source>4W table {value!r}: no such file or layer</source>
             <translation>جدول 4W {value!r}: لا يوجد ملف أو طبقة بهذا الاسم</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="236" />
+            <location filename="../processing/algorithms/join_4w.py" line="242" />
             <source>Admin boundaries: no such layer or file</source>
             <translation>الحدود الإدارية: لا توجد طبقة أو ملف بهذا الاسم</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="272" />
+            <location filename="../processing/algorithms/join_4w.py" line="278" />
             <source>{name}: the boundary layer has no polygons</source>
             <translation>{name}: طبقة الحدود لا تحتوي أي مضلّعات</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="315" />
+            <location filename="../processing/algorithms/join_4w.py" line="321" />
             <source>For the IM officer, not for publication: every row with its partner, sensitive clusters (GBV, child protection) included</source>
             <translation>لمسؤول إدارة المعلومات، ليس للنشر: كل صف مع شريكه، بما في ذلك المجموعات الحساسة (العنف القائم على النوع الاجتماعي، حماية الطفل)</translation>
         </message>

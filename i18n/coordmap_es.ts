@@ -1043,27 +1043,32 @@ Protección de datos (activada por defecto): la presencia de VBG y de protecció
             <translation>Valor de parámetro incorrecto para {name}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="211" />
+            <location filename="../processing/algorithms/join_4w.py" line="203" />
+            <source>No row could be placed on a unit of the boundaries: the presence layer is empty. The rows output and the QA report say why for each row (are the boundaries those of the table's country and P-code version?)</source>
+            <translation>Ninguna fila pudo ubicarse en una unidad de los límites: la capa de presencia está vacía. La salida de filas y el informe QA dicen por qué para cada fila (¿son los límites los del país de la tabla y de su versión de P-codes?)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="217" />
             <source>Read {where}: {rows} data rows, header on row(s) {header}</source>
             <translation>Leído {where}: {rows} filas de datos, encabezado en la(s) fila(s) {header}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="219" />
+            <location filename="../processing/algorithms/join_4w.py" line="225" />
             <source>4W table {value!r}: no such file or layer</source>
             <translation>Tabla 4W {value!r}: no existe ese archivo ni esa capa</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="236" />
+            <location filename="../processing/algorithms/join_4w.py" line="242" />
             <source>Admin boundaries: no such layer or file</source>
             <translation>Límites administrativos: no existe esa capa ni ese archivo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="272" />
+            <location filename="../processing/algorithms/join_4w.py" line="278" />
             <source>{name}: the boundary layer has no polygons</source>
             <translation>{name}: la capa de límites no tiene polígonos</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="315" />
+            <location filename="../processing/algorithms/join_4w.py" line="321" />
             <source>For the IM officer, not for publication: every row with its partner, sensitive clusters (GBV, child protection) included</source>
             <translation>Para el oficial de gestión de información, no para publicar: cada fila con su socio, incluidos los clústeres sensibles (VBG, protección de la niñez)</translation>
         </message>

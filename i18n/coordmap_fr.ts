@@ -1043,27 +1043,32 @@ Protection des données (activée par défaut) : la présence des VBG et de la p
             <translation>Valeur de paramètre incorrecte pour {name}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="211" />
+            <location filename="../processing/algorithms/join_4w.py" line="203" />
+            <source>No row could be placed on a unit of the boundaries: the presence layer is empty. The rows output and the QA report say why for each row (are the boundaries those of the table's country and P-code version?)</source>
+            <translation>Aucune ligne n'a pu être placée sur une unité des limites : la couche de présence est vide. La sortie des lignes et le rapport QA disent pourquoi pour chaque ligne (les limites sont-elles celles du pays du tableau et de sa version de P-codes ?)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="217" />
             <source>Read {where}: {rows} data rows, header on row(s) {header}</source>
             <translation>Lu {where} : {rows} lignes de données, en-tête sur la ou les lignes {header}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="219" />
+            <location filename="../processing/algorithms/join_4w.py" line="225" />
             <source>4W table {value!r}: no such file or layer</source>
             <translation>Table 4W {value!r} : ni fichier ni couche de ce nom</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="236" />
+            <location filename="../processing/algorithms/join_4w.py" line="242" />
             <source>Admin boundaries: no such layer or file</source>
             <translation>Limites administratives : ni couche ni fichier de ce nom</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="272" />
+            <location filename="../processing/algorithms/join_4w.py" line="278" />
             <source>{name}: the boundary layer has no polygons</source>
             <translation>{name} : la couche de limites ne contient aucun polygone</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="315" />
+            <location filename="../processing/algorithms/join_4w.py" line="321" />
             <source>For the IM officer, not for publication: every row with its partner, sensitive clusters (GBV, child protection) included</source>
             <translation>Pour le chargé de gestion de l'information, pas pour publication : chaque ligne avec son partenaire, clusters sensibles (VBG, protection de l'enfance) compris</translation>
         </message>

@@ -199,6 +199,12 @@ class Join4WAlgorithm(CoordMapAlgorithm):
         for key, value in result.summary.items():
             feedback.pushInfo(f"{key}: {value}")
         feedback.pushInfo(result.log_line)
+        if result.presence.empty:
+            feedback.reportError(self.tr(
+                "No row could be placed on a unit of the boundaries: the presence layer is "
+                "empty. The rows output and the QA report say why for each row (are the "
+                "boundaries those of the table's country and P-code version?)"),
+                fatalError=False)
         return staged.results
 
     # Reading ------------------------------------------------------------------------------

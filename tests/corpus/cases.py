@@ -364,6 +364,11 @@ CASES = [
               check=_both(_column_is("pcode", ["XY0102", None, "XY0201"]),
                           _reason_has(1, r"scientific notation.*cannot be trusted"))),
          qgis=True),
+    Case("pcodes_of_another_country.csv",
+         csv_file([row(pcode="ZZ0101"), row(pcode="ZZ0102")]),
+         # nothing placed: the outputs are written (the report says why), never a quiet success
+         Kept({"unmatched": 2}, {"unmatched_location": 2, "no_presence": 2},
+              check=_reason_has_issue("no_presence", r"presence is empty")), qgis=True),
     Case("national_and_placeholders.csv",
          csv_file([row(pcode="Nationwide"), row(pcode="#N/A"), row(pcode="-"),
                    row(pcode="XY0102")]),

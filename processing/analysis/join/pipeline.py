@@ -20,6 +20,10 @@ from .rows import matches_per_row, rows_output, status_per_row
 from .sanity import role_warnings
 from .summary import summary_of
 
+NO_PRESENCE = ("no row could be placed on a unit of the boundaries: the presence is empty; each "
+               "row's reason says why (are the boundaries those of the table's country and "
+               "P-code version?)")
+
 
 @dataclass
 class JoinResult:
@@ -85,8 +89,9 @@ def join_4w(table: Table4W, units: AdminUnits, options: Optional[JoinOptions] = 
                               options, progress.within(80, 90), organisations)
     progress.step(90, "Writing the QA report")
     issues = issues_table(table, lines, attributes, texts, units, progress.within(90, 97))
-    issues = _with_issues(issues, role_warnings(table, attributes, clusters),
-                          _merge_issues(organisations, table))
+    issues = _with_issues(issues, role_warnings(table, attributes, clusters) + (
+        [] if len(presence) else [issue("no_presence", rows=len(rows), reason=NO_PRESENCE)]),
+        _merge_issues(organisations, table))
     progress.step(97)
     summary, log_line = summary_of(table, units, rows, per_row, level, code_cols, name_cols)
     mapping = pd.DataFrame(
