@@ -497,6 +497,9 @@ CASES = [
                                        row() + list(range(9994))]}),
          Kept({"used": 1}, notes=(r"and \d{4} more",)), slow=True),
     Case("minimal.ods", make.ods_file(EACH_DISTRICT), Kept({"used": 4}), qgis=True),
+    Case("filtered_rows.ods", make.ods_file(EACH_DISTRICT, hidden=[2, 4]),
+         Kept({"used": 4}, notes=(r"2 row\(s\) hidden or filtered out in the sheet \(row 2, 4\)",)),
+         qgis=True),
     Case("broken_tag.ods", make.ods_with_broken_tag,
          fails(r"broken_tag\.ods: the file is damaged \(its sheet XML is broken at line 1, "
                r"column \d+"), qgis=True),

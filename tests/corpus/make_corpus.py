@@ -290,8 +290,9 @@ def formulas(cached: bool) -> Writer:
     return write
 
 
-def ods_data(rows: Sequence[Sequence[Any]], header=HEADER) -> bytes:
-    """A minimal OpenDocument spreadsheet (what LibreOffice writes, without styles)."""
+def ods_data(rows: Sequence[Sequence[Any]], header=HEADER, hidden: Sequence[int] = ()) -> bytes:
+    """A minimal OpenDocument spreadsheet (what LibreOffice writes, without styles);
+    ``hidden`` rows (1-based) filtered out."""
     def cell(value):
         if value is None:
             return "<table:table-cell/>"
@@ -302,8 +303,12 @@ def ods_data(rows: Sequence[Sequence[Any]], header=HEADER) -> bytes:
         return f'<table:table-cell office:value-type="string"><text:p>{text}</text:p>' \
                "</table:table-cell>"
 
-    body = "".join("<table:table-row>" + "".join(map(cell, values)) + "</table:table-row>"
-                   for values in [header] + [list(r) for r in rows])
+    def row_tag(number):
+        return ('<table:table-row table:visibility="filter">' if number in hidden
+                else "<table:table-row>")
+
+    body = "".join(row_tag(number) + "".join(map(cell, values)) + "</table:table-row>"
+                   for number, values in enumerate([header] + [list(r) for r in rows], 1))
     content = (
         '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
         'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
@@ -327,8 +332,9 @@ def ods_data(rows: Sequence[Sequence[Any]], header=HEADER) -> bytes:
     return buffer.getvalue()
 
 
-def ods_file(rows: Sequence[Sequence[Any]], header=HEADER) -> Writer:
-    return lambda path: path.write_bytes(ods_data(rows, header))
+def ods_file(rows: Sequence[Sequence[Any]], header=HEADER, hidden: Sequence[int] = ()
+             ) -> Writer:
+    return lambda path: path.write_bytes(ods_data(rows, header, hidden))
 
 
 def dates_workbook(path: Path) -> None:

@@ -15,6 +15,7 @@ from .raw import PROGRESS_ROWS, RawTable, clean_cell
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
 OPENPYXL_SUFFIXES = {".xlsx", ".xlsm"}
+HIDDEN_ROW_SUFFIXES = {".xlsx", ".xlsm", ".ods"}  # the formats whose hidden rows are counted
 MAX_UNPACKED_BYTES = 100 * 2**20  # spreadsheets unpacking to more than this ...
 MAX_EXPANSION = 100  # ... at more than this ratio to their size are refused (zip bombs)
 CALAMINE_HINT = (
@@ -50,7 +51,7 @@ def read_spreadsheet(path: Path, sheet: SheetChoice, progress: Progress,
             raise InputError(f'{path.name}, sheet "{name}": the sheet is empty')
     if len(names) > 1:
         notes.insert(0, f'sheet "{table.sheet}" read ({len(names)} sheets in file)')
-    if path.suffix.lower() in OPENPYXL_SUFFIXES:
+    if path.suffix.lower() in HIDDEN_ROW_SUFFIXES:
         filled = [n for n, blank in zip(table.row_numbers, table.blank_rows()) if not blank]
         notes += hidden_rows_note(hidden_rows(path, table.sheet), filled)
     table.notes = notes
