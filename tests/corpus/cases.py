@@ -336,6 +336,10 @@ CASES = [
                    row(pcode="XY0201", targeted="1.000,5")], delimiter="\t"),
          Kept({"used": 3}, notes=(r"decimal comma.*from the column's values",),
               check=_targeted_total(2237))),
+    Case("point_thousands_in_comma_file.csv",
+         csv_file([row(targeted="1,234"), row(pcode="XY0102", targeted="1.500")]),
+         # a comma is no decimal in a ',' file; "1.500" may be 1.5 or 1500: flagged
+         Kept({"used": 2}, {"ambiguous_number": 1}, check=_targeted_total(2734))),
     Case("ambiguous_separators.txt",
          csv_file([row(targeted="1.234"), row(pcode="XY0102", targeted="12")], delimiter="\t"),
          # nothing decides: read as thousands (people are whole), and the row flagged

@@ -3,9 +3,9 @@ the others.
 
 The decimal and thousands separators are decided per column: from its own values ("12,5" or
 "1.234,5": decimal comma; "12.5" or "1,234.5": decimal point), else from the file (a ';'
-delimited file comes from a decimal-comma locale, a ',' delimited one from a decimal-point
-one). A value that stays ambiguous ("1.234" where nothing decides) is read with the separator
-as thousands (people are whole) and its row flagged: never divided silently.
+delimited file comes from a decimal-comma locale; in a ',' delimited one a comma is no
+decimal). A value that stays ambiguous ("1.234" where nothing decides) is read with the
+separator as thousands (people are whole) and its row flagged: never divided silently.
 """
 import re
 from typing import List, Optional, Tuple
@@ -21,7 +21,7 @@ _GROUPED = {",": re.compile(r"-?\d{1,3}(\.\d{3})+(,\d+)?"),  # decimal comma: '.
             ".": re.compile(r"-?\d{1,3}(,\d{3})+(\.\d+)?")}
 SEPARATOR_NAMES = {",": "decimal comma, '.' as thousands separator",
                    ".": "decimal point, ',' as thousands separator"}
-FILE_DECIMALS = {";": ",", ",": "."}  # the delimiter a locale's CSV files use -> its decimal
+FILE_DECIMALS = {";": ","}  # the delimiter of decimal-comma locales' CSV files -> its decimal
 BLANK_COUNT = re.compile(r"(?i)-|n/?a|#n/a|none")  # in a count column: no number given
 AMBIGUOUS_PROBLEM = "ambiguous separator: read as thousands (check the number)"
 MAX_PEOPLE = 1_000_000_000  # a people count above this is a typo or a pasted code, not people
@@ -39,7 +39,7 @@ def people_counts(table, index, column, notes: Optional[List[str]] = None):
     decimal, why = column_decimal(written, FILE_DECIMALS.get(table.delimiter))
     if decimal and notes is not None and any("," in t or "." in t for t in written):
         notes.append(f'"{column}": {SEPARATOR_NAMES[decimal]} ({why})')
-    numbers, problem = _counts_of(texts, coded.values, decimal)
+    numbers, problem = _counts_of(texts, coded.values, decimal, table.delimiter == ",")
     kind, kinds = pd.factorize(problem)  # (None: code -1, no problem)
     # (when every row has a value, whole numbers stay integers, as pandas reads them)
     per_row = numbers[coded.codes] if coded.present.all() else coded.lookup(numbers, np.nan)
@@ -56,19 +56,20 @@ def column_decimal(written: List[str], file_decimal: Optional[str]
     if comma != point:
         return ("," if comma else "."), "from the column's values"
     if not comma and file_decimal:
-        delimiter = next(d for d, point in FILE_DECIMALS.items() if point == file_decimal)
-        return file_decimal, f"from the file's '{delimiter}' delimiter"
+        return file_decimal, "from the file's ';' delimiter"
     return None, ""
 
 
-def _counts_of(text: np.ndarray, values: np.ndarray, decimal: Optional[str]
-               ) -> Tuple[np.ndarray, np.ndarray]:
+def _counts_of(text: np.ndarray, values: np.ndarray, decimal: Optional[str],
+               comma_is_thousands: bool) -> Tuple[np.ndarray, np.ndarray]:
     """people_counts for distinct cell values (the checks cost what distinct values cost), as
     ``text`` (see ``_count_texts``): the numbers (int64 if all are whole and present, as
-    pandas reads them) and the problems. Only numbers written as text have separators."""
+    pandas reads them) and the problems. Only numbers written as text have separators;
+    ``comma_is_thousands``: a comma is no decimal in this file (a ',' delimited CSV)."""
     as_text = np.array([isinstance(v, str) for v in values], dtype=bool)
-    ambiguous = as_text & np.array([decimal is None and t is not None and _AMBIGUOUS.fullmatch(
-        t) is not None for t in text], dtype=bool)
+    ambiguous = as_text & np.array([
+        decimal is None and t is not None and _AMBIGUOUS.fullmatch(t) is not None
+        and not (comma_is_thousands and "," in t) for t in text], dtype=bool)
     text = np.array([_as_decimal_point(t, decimal) if typed_as_text else t
                      for t, typed_as_text in zip(text, as_text)], dtype=object)
     numbers = pd.to_numeric(pd.Series(text, dtype=object), errors="coerce").to_numpy()
