@@ -3,10 +3,13 @@ by line.
 
 A file that is not UTF-8 was saved by Windows in the code page of its language: which one is
 told by charset-normalizer (it ships with QGIS, through requests) among the Windows code pages;
-cp1252 where it cannot tell a difference, or is missing.
+cp1252 where it cannot tell a difference. Where it is missing, words made of high bytes only
+tell a non-Latin script (``_script_code_page``), else cp1252.
 """
 import codecs
-from typing import List, Tuple
+import re
+import unicodedata
+from typing import List, Optional, Tuple
 
 SNIFF_CHARS = 65536
 LEGACY_SAMPLE_BYTES = 65536  # of the lines that are not UTF-8: enough to tell the code page
@@ -14,6 +17,13 @@ CODE_PAGES = {"cp1252": "Windows Western", "cp1250": "Windows Central European",
               "cp1251": "Windows Cyrillic", "cp1253": "Windows Greek", "cp1254": "Windows Turkish",
               "cp1255": "Windows Hebrew", "cp1256": "Windows Arabic", "cp1257": "Windows Baltic",
               "cp1258": "Windows Vietnamese"}
+# Without charset-normalizer: the code pages of scripts written in whole words of high bytes,
+# in the order to try them (Arabic first: Arabic bytes read as cp1251 are Cyrillic letters,
+# while Cyrillic bytes read as cp1256 are partly Latin ones). Greek and Hebrew bytes read as
+# cp1251 are Cyrillic letters too: they are left to charset-normalizer.
+SCRIPT_CODE_PAGES = (("cp1256", "ARABIC"), ("cp1251", "CYRILLIC"))
+SCRIPT_SHARE = 0.9  # of the letters of those words in the script
+_HIGH_BYTE_WORDS = re.compile(rb"[\x80-\xff]{3,}")
 
 
 def as_utf8(data: bytes) -> Tuple[bytes, str]:
@@ -92,8 +102,8 @@ def legacy_encoding(lines: List[bytes]) -> str:
         size += len(line)
     try:
         from charset_normalizer import from_bytes
-    except ImportError:
-        return "cp1252"
+    except ImportError:  # (a Python without requests)
+        return _script_code_page(b"\n".join(sample)) or "cp1252"
     matches = from_bytes(b"\n".join(sample), cp_isolation=list(CODE_PAGES))
     best = matches.best()
     if best is None or best.encoding not in CODE_PAGES or any(
@@ -101,6 +111,21 @@ def legacy_encoding(lines: List[bytes]) -> str:
             for match in matches):
         return "cp1252"  # (as likely as the best: the most common, e.g. French "è" is no "č")
     return best.encoding
+
+
+def _script_code_page(data: bytes) -> Optional[str]:
+    """Without charset-normalizer: the code page of a non-Latin script whose letters the
+    file's words of high bytes are (Arabic or Cyrillic), else None. Latin
+    text has a few accented letters per word, other scripts whole words of them."""
+    words = _HIGH_BYTE_WORDS.findall(data)
+    if not words:
+        return None
+    for codec, script in SCRIPT_CODE_PAGES:
+        letters = [c for c in b" ".join(words).decode(codec, errors="replace") if c.isalpha()]
+        in_script = sum(unicodedata.name(c, "").startswith(script) for c in letters)
+        if letters and in_script >= SCRIPT_SHARE * len(letters):
+            return codec
+    return None
 
 
 def _is_utf8(line: bytes) -> bool:
