@@ -895,7 +895,7 @@ Data protection (on by default): for the sensitive clusters (GBV and child prote
             <translation>ربط,P-code,الحدود الإدارية,مطابقة,تقرير الجودة,الحضور التشغيلي</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="57" />
+            <location filename="../processing/algorithms/join_4w.py" line="63" />
             <source>Reads a partners' 3W/4W/5W table (a loaded layer or a CSV, XLSX, XLS or ODS file), detects its header, HXL row and columns, normalises clusters and periods, and joins every row to the admin boundaries by P-code (then by name within the parent unit). No row is lost: every input row is in the rows output with its status (used, unmatched, rolled_up, skipped) and the reason, and the QA report lists what could not be matched with suggestions to send back to partners.
 
 Outputs: presence polygons (one feature per admin unit and cluster, and period when asked) with the number of distinct implementing partners; every input row with how it matched; the QA report; optionally the column mapping used (reuse it next round as Mapping) and a crosswalk of suggestions to review (reuse it as Crosswalk).
@@ -908,142 +908,167 @@ Data protection (on by default): the presence of GBV and child protection (in an
 حماية البيانات (مفعّلة افتراضياً): لا يُسمّي ناتج الحضور للعنف القائم على النوع الاجتماعي وحماية الطفل (بأي تهجئة أو لغة، وللمجموعات الأخرى التي تضيفها) أي شريك ولا يعطي أي عدد أقل من k: تذكر قائمة الشركاء أقل من k أو 'hidden'، وتُترك الأعداد الأصغر فارغة ويُعيَّن الحقل 'protected'. يحتفظ ناتج الصفوف وتقرير ضبط الجودة بكل الأسماء: هما لك، ليسا للنشر، ويقولان ذلك في سطرهما الأول.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="77" />
+            <location filename="../processing/algorithms/join_4w.py" line="83" />
             <source>4W table (layer or CSV/XLSX/XLS/ODS file)</source>
             <translation>جدول 4W (طبقة أو ملف CSV/XLSX/XLS/ODS)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="80" />
-            <source>Sheet (name or number; default: first sheet with data)</source>
-            <translation>الورقة (الاسم أو الرقم؛ الافتراضي: أول ورقة تحتوي بيانات)</translation>
+            <location filename="../processing/algorithms/join_4w.py" line="86" />
+            <source>Sheet (name or number; default: the sheet that looks most like a 4W)</source>
+            <translation>الورقة (الاسم أو الرقم؛ الافتراضي: الورقة الأكثر شبهاً بجدول 4W)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="83" />
+            <location filename="../processing/algorithms/join_4w.py" line="90" />
             <source>Admin boundaries (COD-AB polygons)</source>
             <translation>الحدود الإدارية (مضلّعات COD-AB)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="86" />
+            <location filename="../processing/algorithms/join_4w.py" line="93" />
+            <source>P-code field of the boundaries (default: found from names and values)</source>
+            <translation>حقل الرمز (P-code) في الحدود (الافتراضي: يُحدَّد من الأسماء والقيم)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="97" />
+            <source>Name field of the boundaries (default: found)</source>
+            <translation>حقل الأسماء في الحدود (الافتراضي: يُحدَّد تلقائياً)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="100" />
             <source>Boundaries of other admin levels (when each level is a separate file)</source>
             <translation>حدود المستويات الإدارية الأخرى (عندما يكون كل مستوى في ملف منفصل)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="90" />
+            <location filename="../processing/algorithms/join_4w.py" line="104" />
             <source>Admin level of the presence output</source>
             <translation>المستوى الإداري لمخرَج الحضور</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="90" />
+            <location filename="../processing/algorithms/join_4w.py" line="104" />
             <source>Automatic</source>
             <translation>تلقائي</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="93" />
+            <location filename="../processing/algorithms/join_4w.py" line="107" />
             <source>Column mapping (JSON profile file, or role=column pairs separated by ';')</source>
             <translation>مطابقة الأعمدة (ملف تعريف JSON، أو أزواج دور=عمود مفصولة بـ ';')</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="97" />
+            <location filename="../processing/algorithms/join_4w.py" line="111" />
             <source>Reviewed crosswalk (CSV: raw_value, level, parent, pcode)</source>
             <translation>جدول تقابل تمت مراجعته (CSV: raw_value, level, parent, pcode)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="100" />
+            <location filename="../processing/algorithms/join_4w.py" line="114" />
+            <source>Reviewed organisation list (CSV: spelling, partner)</source>
+            <translation>قائمة المنظمات بعد المراجعة (CSV: spelling، partner)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="118" />
             <source>Presence per period</source>
             <translation>الحضور حسب الفترة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="100" />
+            <location filename="../processing/algorithms/join_4w.py" line="118" />
             <source>Whole table</source>
             <translation>الجدول كاملًا</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="100" />
+            <location filename="../processing/algorithms/join_4w.py" line="118" />
             <source>Month</source>
             <translation>الشهر</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="100" />
+            <location filename="../processing/algorithms/join_4w.py" line="118" />
             <source>Quarter</source>
             <translation>الربع</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="103" />
+            <location filename="../processing/algorithms/join_4w.py" line="121" />
             <source>Year for rows with a month but no year</source>
             <translation>السنة للصفوف التي فيها شهر دون سنة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="107" />
+            <location filename="../processing/algorithms/join_4w.py" line="125" />
             <source>Extra cluster names (JSON, extends the built-in list)</source>
             <translation>أسماء مجموعات إضافية (JSON، تُضاف إلى القائمة المدمجة)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="111" />
+            <location filename="../processing/algorithms/join_4w.py" line="129" />
             <source>Count programme/lead organisations and donors as partners too</source>
             <translation>احتساب المنظمات الرائدة/منظمات البرامج والجهات المانحة شركاءَ أيضًا</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="116" />
+            <location filename="../processing/algorithms/join_4w.py" line="134" />
             <source>Presence</source>
             <translation>الحضور</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="118" />
+            <location filename="../processing/algorithms/join_4w.py" line="136" />
             <source>Rows with match status</source>
             <translation>الصفوف مع حالة المطابقة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="121" />
+            <location filename="../processing/algorithms/join_4w.py" line="139" />
             <source>QA report</source>
             <translation>تقرير ضبط الجودة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="124" />
+            <location filename="../processing/algorithms/join_4w.py" line="142" />
             <source>Column mapping profile used (JSON)</source>
             <translation>ملف تعريف مطابقة الأعمدة المستخدم (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="127" />
+            <location filename="../processing/algorithms/join_4w.py" line="145" />
             <source>Crosswalk of suggestions to review (CSV)</source>
             <translation>جدول تقابل للاقتراحات للمراجعة (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="140" />
+            <location filename="../processing/algorithms/join_4w.py" line="148" />
+            <source>Organisation list to review (CSV: spelling, partner)</source>
+            <translation>قائمة المنظمات للمراجعة (CSV: spelling، partner)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="162" />
             <source>4W table {path}: file not found</source>
             <translation>جدول 4W {path}: الملف غير موجود</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="142" />
+            <location filename="../processing/algorithms/join_4w.py" line="164" />
             <source>4W table {name}: the file is empty</source>
             <translation>جدول 4W {name}: الملف فارغ</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="147" />
+            <location filename="../processing/algorithms/join_4w.py" line="169" />
             <source>Incorrect parameter value for {name}</source>
             <translation>قيمة غير صحيحة للمعامل {name}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="190" />
+            <location filename="../processing/algorithms/join_4w.py" line="203" />
+            <source>No row could be placed on a unit of the boundaries: the presence layer is empty. The rows output and the QA report say why for each row (are the boundaries those of the table's country and P-code version?)</source>
+            <translation>تعذّر وضع أي صف على وحدة من الحدود: طبقة الحضور فارغة. يوضّح مخرج الصفوف وتقرير ضبط الجودة السبب لكل صف (هل الحدود هي حدود بلد الجدول وإصدار رموز P-code الخاص به؟)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="217" />
             <source>Read {where}: {rows} data rows, header on row(s) {header}</source>
             <translation>تمت قراءة {where}: {rows} صف بيانات، والترويسة في الصف/الصفوف {header}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="198" />
+            <location filename="../processing/algorithms/join_4w.py" line="225" />
             <source>4W table {value!r}: no such file or layer</source>
             <translation>جدول 4W {value!r}: لا يوجد ملف أو طبقة بهذا الاسم</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="214" />
+            <location filename="../processing/algorithms/join_4w.py" line="242" />
             <source>Admin boundaries: no such layer or file</source>
             <translation>الحدود الإدارية: لا توجد طبقة أو ملف بهذا الاسم</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="227" />
+            <location filename="../processing/algorithms/join_4w.py" line="278" />
             <source>{name}: the boundary layer has no polygons</source>
             <translation>{name}: طبقة الحدود لا تحتوي أي مضلّعات</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="265" />
+            <location filename="../processing/algorithms/join_4w.py" line="321" />
             <source>For the IM officer, not for publication: every row with its partner, sensitive clusters (GBV, child protection) included</source>
             <translation>لمسؤول إدارة المعلومات، ليس للنشر: كل صف مع شريكه، بما في ذلك المجموعات الحساسة (العنف القائم على النوع الاجتماعي، حماية الطفل)</translation>
         </message>

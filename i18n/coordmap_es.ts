@@ -895,7 +895,7 @@ Protección de datos (activada por defecto): para los clústeres sensibles (VBG 
             <translation>unión,P-code,límites administrativos,coincidencia,informe de calidad,presencia operativa</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="57" />
+            <location filename="../processing/algorithms/join_4w.py" line="63" />
             <source>Reads a partners' 3W/4W/5W table (a loaded layer or a CSV, XLSX, XLS or ODS file), detects its header, HXL row and columns, normalises clusters and periods, and joins every row to the admin boundaries by P-code (then by name within the parent unit). No row is lost: every input row is in the rows output with its status (used, unmatched, rolled_up, skipped) and the reason, and the QA report lists what could not be matched with suggestions to send back to partners.
 
 Outputs: presence polygons (one feature per admin unit and cluster, and period when asked) with the number of distinct implementing partners; every input row with how it matched; the QA report; optionally the column mapping used (reuse it next round as Mapping) and a crosswalk of suggestions to review (reuse it as Crosswalk).
@@ -908,142 +908,167 @@ Salidas: polígonos de presencia (una entidad por unidad administrativa y clúst
 Protección de datos (activada por defecto): la presencia de VBG y de protección de la niñez (en cualquier grafía o idioma, y de los demás clústeres que añada) no nombra a ningún socio ni da recuentos inferiores a k: la lista de socios indica menos de k o 'hidden', los recuentos menores quedan vacíos y se marca el campo 'protected'. La salida de filas y el informe de control de calidad conservan todos los nombres: son para usted, no para publicar, y lo dicen en su primera línea.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="77" />
+            <location filename="../processing/algorithms/join_4w.py" line="83" />
             <source>4W table (layer or CSV/XLSX/XLS/ODS file)</source>
             <translation>Tabla 4W (capa o archivo CSV/XLSX/XLS/ODS)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="80" />
-            <source>Sheet (name or number; default: first sheet with data)</source>
-            <translation>Hoja (nombre o número; por defecto: primera hoja con datos)</translation>
+            <location filename="../processing/algorithms/join_4w.py" line="86" />
+            <source>Sheet (name or number; default: the sheet that looks most like a 4W)</source>
+            <translation>Hoja (nombre o número; por defecto: la hoja que más se parece a un 4W)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="83" />
+            <location filename="../processing/algorithms/join_4w.py" line="90" />
             <source>Admin boundaries (COD-AB polygons)</source>
             <translation>Límites administrativos (polígonos COD-AB)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="86" />
+            <location filename="../processing/algorithms/join_4w.py" line="93" />
+            <source>P-code field of the boundaries (default: found from names and values)</source>
+            <translation>Campo de P-code de los límites (por defecto: hallado por los nombres y los valores)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="97" />
+            <source>Name field of the boundaries (default: found)</source>
+            <translation>Campo de nombres de los límites (por defecto: hallado)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="100" />
             <source>Boundaries of other admin levels (when each level is a separate file)</source>
             <translation>Límites de otros niveles administrativos (cuando cada nivel es un archivo aparte)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="90" />
+            <location filename="../processing/algorithms/join_4w.py" line="104" />
             <source>Admin level of the presence output</source>
             <translation>Nivel administrativo de la salida de presencia</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="90" />
+            <location filename="../processing/algorithms/join_4w.py" line="104" />
             <source>Automatic</source>
             <translation>Automático</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="93" />
+            <location filename="../processing/algorithms/join_4w.py" line="107" />
             <source>Column mapping (JSON profile file, or role=column pairs separated by ';')</source>
             <translation>Asignación de columnas (archivo de perfil JSON, o pares rol=columna separados por ';')</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="97" />
+            <location filename="../processing/algorithms/join_4w.py" line="111" />
             <source>Reviewed crosswalk (CSV: raw_value, level, parent, pcode)</source>
             <translation>Tabla de correspondencias revisada (CSV: raw_value, level, parent, pcode)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="100" />
+            <location filename="../processing/algorithms/join_4w.py" line="114" />
+            <source>Reviewed organisation list (CSV: spelling, partner)</source>
+            <translation>Lista de organizaciones revisada (CSV: spelling, partner)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="118" />
             <source>Presence per period</source>
             <translation>Presencia por período</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="100" />
+            <location filename="../processing/algorithms/join_4w.py" line="118" />
             <source>Whole table</source>
             <translation>Toda la tabla</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="100" />
+            <location filename="../processing/algorithms/join_4w.py" line="118" />
             <source>Month</source>
             <translation>Mes</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="100" />
+            <location filename="../processing/algorithms/join_4w.py" line="118" />
             <source>Quarter</source>
             <translation>Trimestre</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="103" />
+            <location filename="../processing/algorithms/join_4w.py" line="121" />
             <source>Year for rows with a month but no year</source>
             <translation>Año para las filas con mes pero sin año</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="107" />
+            <location filename="../processing/algorithms/join_4w.py" line="125" />
             <source>Extra cluster names (JSON, extends the built-in list)</source>
             <translation>Nombres de clústeres adicionales (JSON, amplía la lista incorporada)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="111" />
+            <location filename="../processing/algorithms/join_4w.py" line="129" />
             <source>Count programme/lead organisations and donors as partners too</source>
             <translation>Contar también como socios a las organizaciones líderes/de programa y a los donantes</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="116" />
+            <location filename="../processing/algorithms/join_4w.py" line="134" />
             <source>Presence</source>
             <translation>Presencia</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="118" />
+            <location filename="../processing/algorithms/join_4w.py" line="136" />
             <source>Rows with match status</source>
             <translation>Filas con estado de emparejamiento</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="121" />
+            <location filename="../processing/algorithms/join_4w.py" line="139" />
             <source>QA report</source>
             <translation>Informe de control de calidad</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="124" />
+            <location filename="../processing/algorithms/join_4w.py" line="142" />
             <source>Column mapping profile used (JSON)</source>
             <translation>Perfil de asignación de columnas utilizado (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="127" />
+            <location filename="../processing/algorithms/join_4w.py" line="145" />
             <source>Crosswalk of suggestions to review (CSV)</source>
             <translation>Tabla de correspondencias de sugerencias para revisar (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="140" />
+            <location filename="../processing/algorithms/join_4w.py" line="148" />
+            <source>Organisation list to review (CSV: spelling, partner)</source>
+            <translation>Lista de organizaciones para revisar (CSV: spelling, partner)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="162" />
             <source>4W table {path}: file not found</source>
             <translation>Tabla 4W {path}: archivo no encontrado</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="142" />
+            <location filename="../processing/algorithms/join_4w.py" line="164" />
             <source>4W table {name}: the file is empty</source>
             <translation>Tabla 4W {name}: el archivo está vacío</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="147" />
+            <location filename="../processing/algorithms/join_4w.py" line="169" />
             <source>Incorrect parameter value for {name}</source>
             <translation>Valor de parámetro incorrecto para {name}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="190" />
+            <location filename="../processing/algorithms/join_4w.py" line="203" />
+            <source>No row could be placed on a unit of the boundaries: the presence layer is empty. The rows output and the QA report say why for each row (are the boundaries those of the table's country and P-code version?)</source>
+            <translation>Ninguna fila pudo ubicarse en una unidad de los límites: la capa de presencia está vacía. La salida de filas y el informe QA dicen por qué para cada fila (¿son los límites los del país de la tabla y de su versión de P-codes?)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/join_4w.py" line="217" />
             <source>Read {where}: {rows} data rows, header on row(s) {header}</source>
             <translation>Leído {where}: {rows} filas de datos, encabezado en la(s) fila(s) {header}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="198" />
+            <location filename="../processing/algorithms/join_4w.py" line="225" />
             <source>4W table {value!r}: no such file or layer</source>
             <translation>Tabla 4W {value!r}: no existe ese archivo ni esa capa</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="214" />
+            <location filename="../processing/algorithms/join_4w.py" line="242" />
             <source>Admin boundaries: no such layer or file</source>
             <translation>Límites administrativos: no existe esa capa ni ese archivo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="227" />
+            <location filename="../processing/algorithms/join_4w.py" line="278" />
             <source>{name}: the boundary layer has no polygons</source>
             <translation>{name}: la capa de límites no tiene polígonos</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="265" />
+            <location filename="../processing/algorithms/join_4w.py" line="321" />
             <source>For the IM officer, not for publication: every row with its partner, sensitive clusters (GBV, child protection) included</source>
             <translation>Para el oficial de gestión de información, no para publicar: cada fila con su socio, incluidos los clústeres sensibles (VBG, protección de la niñez)</translation>
         </message>

@@ -8,6 +8,7 @@ from qgis.core import (
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterMapLayer,
@@ -18,12 +19,13 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
-from ..analysis.boundaries import AdminUnits
+from ..analysis.boundaries import AdminUnits, choose_layer, detect_admin_fields
 from ..analysis.clusters import ClusterVocabulary
 from ..analysis.errors import InputError
 from ..analysis.headers import mapping_from_text, mapping_profile_to_json, parse_table
 from ..analysis.join import PERIOD_MODES, JoinOptions, join_4w
 from ..analysis.matching import Crosswalk, write_suggestions_csv
+from ..analysis.organisations import read_organisation_list, write_organisation_list
 from ..analysis.progress import Cancelled, Progress
 from ..analysis.report import NEUTRALISED_NOTE, neutralised_frame, write_report
 from ..analysis.table import read_table, table_from_records
@@ -36,10 +38,13 @@ class Join4WAlgorithm(CoordMapAlgorithm):
     INPUT = "INPUT"
     SHEET = "SHEET"
     ADMIN = "ADMIN"
+    ADMIN_PCODE_FIELD = "ADMIN_PCODE_FIELD"
+    ADMIN_NAME_FIELD = "ADMIN_NAME_FIELD"
     ADMIN_PARENTS = "ADMIN_PARENTS"
     ADMIN_LEVEL = "ADMIN_LEVEL"
     MAPPING = "MAPPING"
     CROSSWALK = "CROSSWALK"
+    ORGANISATIONS = "ORGANISATIONS"
     PERIOD = "PERIOD"
     DEFAULT_YEAR = "DEFAULT_YEAR"
     CLUSTER_VOCABULARY = "CLUSTER_VOCABULARY"
@@ -49,6 +54,7 @@ class Join4WAlgorithm(CoordMapAlgorithm):
     OUTPUT_REPORT = "OUTPUT_REPORT"
     OUTPUT_MAPPING = "OUTPUT_MAPPING"
     OUTPUT_CROSSWALK = "OUTPUT_CROSSWALK"
+    OUTPUT_ORGANISATIONS = "OUTPUT_ORGANISATIONS"
 
     def name(self):
         return "join_4w"
@@ -78,11 +84,19 @@ class Join4WAlgorithm(CoordMapAlgorithm):
             self.INPUT, self.tr("4W table (layer or CSV/XLSX/XLS/ODS file)"),
             types=[QgsProcessing.SourceType.TypeVector]))
         self.addParameter(QgsProcessingParameterString(
-            self.SHEET, self.tr("Sheet (name or number; default: first sheet with data)"),
+            self.SHEET,
+            self.tr("Sheet (name or number; default: the sheet that looks most like a 4W)"),
             optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.ADMIN, self.tr("Admin boundaries (COD-AB polygons)"),
             types=[QgsProcessing.SourceType.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterField(
+            self.ADMIN_PCODE_FIELD,
+            self.tr("P-code field of the boundaries (default: found from names and values)"),
+            parentLayerParameterName=self.ADMIN, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.ADMIN_NAME_FIELD, self.tr("Name field of the boundaries (default: found)"),
+            parentLayerParameterName=self.ADMIN, optional=True))
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.ADMIN_PARENTS,
             self.tr("Boundaries of other admin levels (when each level is a separate file)"),
@@ -96,6 +110,10 @@ class Join4WAlgorithm(CoordMapAlgorithm):
             optional=True))
         self.addParameter(QgsProcessingParameterFile(
             self.CROSSWALK, self.tr("Reviewed crosswalk (CSV: raw_value, level, parent, pcode)"),
+            optional=True, fileFilter="CSV (*.csv)"))
+        self.addParameter(QgsProcessingParameterFile(
+            self.ORGANISATIONS,
+            self.tr("Reviewed organisation list (CSV: spelling, partner)"),
             optional=True, fileFilter="CSV (*.csv)"))
         self.addParameter(named_enum(
             self.PERIOD, self.tr("Presence per period"),
@@ -127,6 +145,10 @@ class Join4WAlgorithm(CoordMapAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT_CROSSWALK, self.tr("Crosswalk of suggestions to review (CSV)"),
             "CSV (*.csv)", optional=True, createByDefault=False))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT_ORGANISATIONS,
+            self.tr("Organisation list to review (CSV: spelling, partner)"),
+            "CSV (*.csv)", optional=True, createByDefault=False))
 
     def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API name)
         """A 4W *file* is judged by our reader, not by whether OGR can open it as a layer:
@@ -155,7 +177,7 @@ class Join4WAlgorithm(CoordMapAlgorithm):
             staged.prepare()  # an output folder that cannot be written fails now, not later
             try:
                 table = self._read_table(parameters, context, feedback, progress)
-                units, crs = self._read_boundaries(parameters, context, feedback)
+                units, crs = self._read_boundaries(parameters, context, feedback, table)
                 clusters = self._clusters(parameters, context)
                 policy = self.protection_policy(parameters, context, clusters)
                 result = join_4w(table, units, self._options(parameters, context),
@@ -177,13 +199,18 @@ class Join4WAlgorithm(CoordMapAlgorithm):
         for key, value in result.summary.items():
             feedback.pushInfo(f"{key}: {value}")
         feedback.pushInfo(result.log_line)
+        if result.presence.empty:
+            feedback.reportError(self.tr(
+                "No row could be placed on a unit of the boundaries: the presence layer is "
+                "empty. The rows output and the QA report say why for each row (are the "
+                "boundaries those of the table's country and P-code version?)"),
+                fatalError=False)
         return staged.results
 
     # Reading ------------------------------------------------------------------------------
 
     def _read_table(self, parameters, context, feedback, progress):
         sheet = self.parameterAsString(parameters, self.SHEET, context).strip() or None
-        sheet = int(sheet) - 1 if sheet and sheet.isdigit() else sheet
         raw = self._raw_table(parameters, context, sheet, progress.within(0, 12))
         table = parse_table(raw, self._mapping(parameters, context),
                             progress=progress.within(12, 20))
@@ -208,19 +235,43 @@ class Join4WAlgorithm(CoordMapAlgorithm):
     def _mapping(self, parameters, context):
         return mapping_from_text(self.parameterAsString(parameters, self.MAPPING, context))
 
-    def _read_boundaries(self, parameters, context, feedback):
+    def _read_boundaries(self, parameters, context, feedback, table):
+        parameters, note = self._admin_layer_chosen(parameters, table)
         source = self.parameterAsSource(parameters, self.ADMIN, context)
         if source is None:
             raise QgsProcessingException(self.tr("Admin boundaries: no such layer or file"))
-        units, crs = self._units_of(source, source.sourceName(), feedback)
+        fields = {"pcode_field": self.parameterAsString(parameters, self.ADMIN_PCODE_FIELD,
+                                                        context) or None,
+                  "name_field": self.parameterAsString(parameters, self.ADMIN_NAME_FIELD,
+                                                       context) or None}
+        units, crs = self._units_of(source, source.sourceName(), feedback, fields=fields)
+        if note:
+            feedback.pushInfo(note)
+            units.notes.insert(0, note)
         others = self.parameterAsLayerList(parameters, self.ADMIN_PARENTS, context)
         if not others:
             return units, crs
         return AdminUnits.merge(units, *(
             self._units_of(layer, layer.name(), feedback, crs)[0] for layer in others)), crs
 
-    def _units_of(self, source, name, feedback, target_crs=None):
-        """AdminUnits of one boundary source (reprojected to ``target_crs`` when given)."""
+    def _admin_layer_chosen(self, parameters, table):
+        """``parameters`` with ADMIN naming one layer when it is a file of several boundary
+        layers given without a layer name (a GeoPackage of admin 1, 2 and 3): the one whose
+        P-codes the table uses (see ``choose_layer``); and the note saying so."""
+        value = parameters.get(self.ADMIN)
+        if not isinstance(value, str) or "|" in value or not os.path.isfile(value):
+            return parameters, None
+        layers = _boundary_layers(value)
+        if len(layers) < 2:
+            return parameters, None
+        codes = [code for role, column in table.roles.items() if role.endswith("_code")
+                 for code in table.coded(column).used().values]
+        name, note = choose_layer(layers, codes, os.path.basename(value))
+        return {**parameters, self.ADMIN: f"{value}|layername={name}"}, note
+
+    def _units_of(self, source, name, feedback, target_crs=None, fields=None):
+        """AdminUnits of one boundary source (reprojected to ``target_crs`` when given;
+        ``fields``: its P-code and name fields, when the user names them)."""
         records, geometries = qgis_io.admin_features(source, feedback, target_crs)
         present = [g for g in geometries if g is not None]
         if not present:
@@ -230,7 +281,7 @@ class Join4WAlgorithm(CoordMapAlgorithm):
         if note:
             feedback.pushWarning(note)
         try:
-            units = AdminUnits.from_features(records, geometries)
+            units = AdminUnits.from_features(records, geometries, **(fields or {}))
         except InputError as error:  # the message must say which layer
             raise InputError(f"{name}: {error}") from error
         if note:
@@ -246,7 +297,12 @@ class Join4WAlgorithm(CoordMapAlgorithm):
             default_year=None if year in (None, "") else
             self.parameterAsInt(parameters, self.DEFAULT_YEAR, context),
             count_all_organisations=self.parameterAsBoolean(
-                parameters, self.COUNT_ALL_ORGANISATIONS, context))
+                parameters, self.COUNT_ALL_ORGANISATIONS, context),
+            organisations=self._organisations(parameters, context))
+
+    def _organisations(self, parameters, context):
+        path = self.parameterAsFile(parameters, self.ORGANISATIONS, context)
+        return read_organisation_list(path) if path else None
 
     def _crosswalk(self, parameters, context):
         path = self.parameterAsFile(parameters, self.CROSSWALK, context)
@@ -300,9 +356,30 @@ class Join4WAlgorithm(CoordMapAlgorithm):
             mapping_profile_to_json(table), encoding="utf-8"))
         staged.write_file(self.OUTPUT_CROSSWALK,
                           lambda path: write_suggestions_csv(path, result.matches))
+        staged.write_file(self.OUTPUT_ORGANISATIONS,
+                          lambda path: write_organisation_list(path, result.organisations))
 
     def createInstance(self):
         return Join4WAlgorithm()
 
 
 ALGORITHM = Join4WAlgorithm
+
+
+def _boundary_layers(path):
+    """The polygon layers of a file (name -> the P-codes of the deepest admin level its
+    fields name); none for a file of one layer."""
+    from osgeo import ogr
+
+    source = ogr.Open(path)
+    if source is None or source.GetLayerCount() < 2:
+        return {}
+    layers = {}
+    for layer in source:
+        kind = ogr.GeometryTypeToName(layer.GetGeomType()).upper()
+        if "POLYGON" not in kind and "SURFACE" not in kind:
+            continue
+        fields = detect_admin_fields(d.GetName() for d in layer.schema)
+        field = fields[max(fields)].pcode_field if fields else None
+        layers[layer.GetName()] = [feature.GetField(field) for feature in layer] if field else []
+    return layers

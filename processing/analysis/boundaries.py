@@ -8,7 +8,7 @@ questions. Pure python: shapely 2 and pandas, never qgis/osgeo.
 """
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 import numpy as np
@@ -19,6 +19,8 @@ from shapely.geometry.base import BaseGeometry
 from .errors import InputError
 from .textnorm import clean_cell, code_key, is_placeholder, split_code
 
+# Features sharing a P-code further apart than this many typical unit widths are reported.
+FAR_APART = 3.0
 UNIT_COLUMNS = ["pcode", "name", "admin_level", "parent_pcode", "alt_names", "n_features",
                 "source", "geometry"]
 
@@ -27,6 +29,8 @@ _CODE_FIELD = re.compile(r"^adm(?:in)?_?([0-4])_?code$", re.I)  # fallback when 
 _NAME_FIELD = re.compile(
     r"^adm(?:in)?_?([0-4])(?:_?(?:name|nom|nombre|nome))?(?:_?([a-z]{2,5}))?$", re.I
 )
+_LOOKS_LIKE_PCODE = re.compile(r"^[A-Za-z]{2,3}(\d{1,12})$")
+_NAME_WORD = re.compile(r"name|nom|nombre|nome|label|libell", re.I)
 _ALT_FIELD = re.compile(r"^adm(?:in)?_?([0-4])_?alt_?\d*(?:_?[a-z]{2,4})?$", re.I)
 # Which name field is the main one: English, then unlabelled, then other UN/COD languages.
 _LANGUAGE_RANK = {"en": 0, "": 1, "fr": 2, "es": 3, "pt": 4, "ru": 5, "ar": 6}
@@ -107,6 +111,7 @@ class _CleanStats:
     null_geometry: int = 0
     not_polygon: int = 0
     null_pcode: int = 0
+    without_geometry: List[str] = field(default_factory=list)  # P-codes of those features
 
 
 class AdminUnits:
@@ -140,8 +145,13 @@ class AdminUnits:
         geometries: Sequence[Optional[BaseGeometry]],
         fields: Optional[Dict[int, AdminFields]] = None,
         level: Optional[int] = None,
+        pcode_field: Optional[str] = None,
+        name_field: Optional[str] = None,
     ) -> "AdminUnits":
-        """Units of a boundary layer given as attribute dicts plus shapely geometries."""
+        """Units of a boundary layer given as attribute dicts plus shapely geometries.
+        ``pcode_field`` (and ``name_field``) name the fields of the units' P-codes (and names)
+        where their names say nothing (e.g. CODE, pcode); without any field named as admin
+        fields are, the P-code field is the one whose values look like P-codes."""
         if len(records) != len(geometries):
             raise InputError(
                 f"boundary layer: {len(records)} attribute records but {len(geometries)} geometries"
@@ -149,9 +159,12 @@ class AdminUnits:
         if not records:
             raise InputError("boundary layer: it has no features")
         seen_fields = list(dict.fromkeys(k for r in records for k in r))
-        fields = fields or detect_admin_fields(seen_fields)
-        own_level = _own_level(records, fields, level, seen_fields)
         notes: List[str] = []
+        fields = fields or detect_admin_fields(seen_fields)
+        if pcode_field or not fields:
+            fields = _fields_given_or_found(records, seen_fields, fields, level, pcode_field,
+                                            name_field, notes)
+        own_level = _own_level(records, fields, level, seen_fields)
         stats = _CleanStats()
         clean = _clean_geometries(geometries, stats)
         features = _read_features(records, clean, fields, own_level, stats)
@@ -334,11 +347,83 @@ class AdminUnits:
 
 
 # ---- helpers of from_features -------------------------------------------------------------
+def _fields_given_or_found(records, seen_fields, fields, level, pcode_field, name_field,
+                           notes) -> Dict[int, AdminFields]:
+    """``fields`` with the units' own P-code field: the one given, else the one found from the
+    values (none found: ``fields`` as they are, and the caller says what is missing)."""
+    if pcode_field:
+        if pcode_field not in seen_fields:
+            raise InputError(f"boundary layer: no field {pcode_field!r} for the P-codes; fields "
+                             f"seen: {', '.join(map(str, seen_fields))}")
+        if name_field and name_field not in seen_fields:
+            raise InputError(f"boundary layer: no field {name_field!r} for the names; fields "
+                             f"seen: {', '.join(map(str, seen_fields))}")
+        why = "given"
+    else:
+        pcode_field = _pcode_field_from_values(records, seen_fields)
+        if pcode_field is None:
+            return fields
+        why = "found from its values"
+    own = level or _level_of_field(pcode_field) or _level_from_codes(records, pcode_field,
+                                                                     fields)
+    name_field = name_field or _name_field_from_values(records, seen_fields, pcode_field)
+    upper = {lvl: f for lvl, f in fields.items() if lvl < own}
+    notes.append(f"P-code field {pcode_field!r} ({why}), names from "
+                 f"{name_field!r}" if name_field else f"P-code field {pcode_field!r} ({why})")
+    return {**upper, own: AdminFields(own, pcode_field, name_field)}
+
+
+def _pcode_field_from_values(records, seen_fields) -> Optional[str]:
+    """The field whose values all look like P-codes (letters then digits), the most distinct
+    of them (the deepest level's)."""
+    best, best_count = None, 0
+    for name in seen_fields:
+        values = [_pcode(r, name) for r in records]
+        values = [v for v in values if v is not None]
+        if len(values) * 2 < len(records) or not all(_LOOKS_LIKE_PCODE.match(v) for v in values):
+            continue
+        distinct = len(set(values))
+        if distinct > best_count:
+            best, best_count = name, distinct
+    return best
+
+
+def _name_field_from_values(records, seen_fields, pcode_field) -> Optional[str]:
+    """A field of names for the units: named as names are, else mostly distinct words."""
+    others = [name for name in seen_fields if name != pcode_field]
+    named = [name for name in others if _NAME_WORD.search(str(name))]
+    for name in named + others:
+        values = [_name(r, name) for r in records]
+        words = [v for v in values if v is not None and any(c.isalpha() for c in v)
+                 and not _LOOKS_LIKE_PCODE.match(v)]
+        if len(words) * 2 > len(records) and len(set(words)) * 2 > len(words):
+            return name
+    return None
+
+
+def _level_of_field(name: str) -> Optional[int]:
+    found = re.search(r"(?<![0-9])([0-4])(?![0-9])", name)
+    return int(found.group(1)) if found else None
+
+
+def _level_from_codes(records, pcode_field, fields) -> int:
+    """A level for codes from a field named without one: below the layer's named admin
+    fields, else two digits per level as most P-codes are written (XY01 admin 1, XY0101
+    admin 2)."""
+    if fields:
+        return max(fields) + 1
+    digits = [len(found.group(1)) for r in records
+              if (found := _LOOKS_LIKE_PCODE.match(_pcode(r, pcode_field) or ""))]
+    return max(1, min(4, round(float(np.median(digits)) / 2))) if digits else 1
+
+
 def _own_level(records, fields, level, seen_fields) -> int:
     if not fields:
         raise InputError(
             "boundary layer: no P-code field found (expected e.g. ADM2_PCODE, adm2_pcode or "
-            f"admin2Pcode); fields seen: {', '.join(map(str, seen_fields))}"
+            f"admin2Pcode, or a field of values such as XY0102); fields seen: "
+            f"{', '.join(map(str, seen_fields))}. Name the P-code field (P-code field of the "
+            "boundaries)"
         )
     if level is not None:
         if level not in fields:
@@ -383,6 +468,8 @@ def _read_features(records, geometries, fields, own_level, stats) -> List[_Featu
             for lvl, f in fields.items() if lvl < own_level
         }
         alts = tuple(a for a in (_name(record, f) for f in own.alt_name_fields) if a)
+        if geom is None:
+            stats.without_geometry.append(pcode)
         features.append(_Feature(pcode, _name(record, own.name_field), alts, upper, geom))
     return features
 
@@ -401,7 +488,11 @@ def _note_cleaning(notes: List[str], stats: _CleanStats, n_records: int) -> None
     if stats.repaired:
         notes.append(f"{stats.repaired} invalid geometries repaired (make_valid, polygons kept)")
     if stats.null_geometry:
-        notes.append(f"{stats.null_geometry} of {n_records} features have no geometry")
+        named = stats.without_geometry
+        example = f" (P-code {', '.join(named[:5])}{' ...' if len(named) > 5 else ''})" \
+            if named else ""
+        notes.append(f"{stats.null_geometry} of {n_records} features have no geometry{example}: "
+                     "their units cannot be drawn on a map")
     if stats.not_polygon:
         notes.append(f"{stats.not_polygon} features are not polygons and were left out")
     if stats.null_pcode:
@@ -422,7 +513,9 @@ def _dissolve(features: List[_Feature], level: int, parent_level: Optional[int],
     for feature in features:
         groups[feature.pcode].append(feature)
     rows = []
+    typical = _typical_size(features)
     for pcode, members in groups.items():
+        _note_far_apart(pcode, [m.geometry for m in members], typical, notes)
         name = _majority_name(pcode, [m.name for m in members], notes)
         alts = tuple(dict.fromkeys(a for m in members for a in m.alt_names if a != name))
         parent = _majority([m.upper.get(parent_level, (None, None))[0] for m in members])
@@ -431,6 +524,28 @@ def _dissolve(features: List[_Feature], level: int, parent_level: Optional[int],
     if len(groups) < len(features):
         notes.append(f"{len(features)} features dissolved into {len(groups)} admin {level} units")
     return rows
+
+
+def _typical_size(features: List[_Feature]) -> float:
+    """The median width of the layer's features (the square root of their areas)."""
+    areas = [f.geometry.area for f in features if f.geometry is not None]
+    return float(np.median(np.sqrt(areas))) if areas else 0.0
+
+
+def _note_far_apart(pcode: str, geometries: List[Optional[BaseGeometry]], typical: float,
+                    notes: List[str]) -> None:
+    """Features sharing a P-code far apart (islands lie near their mainland; a code typed
+    twice does not): they are dissolved into one unit, which then spans the gap."""
+    parts = [g for g in geometries if g is not None]
+    if len(parts) < 2 or typical <= 0:
+        return
+    gap = max(shapely.distance(part, shapely.union_all(parts[:i] + parts[i + 1:]))
+              for i, part in enumerate(parts))
+    if gap > FAR_APART * typical:
+        notes.append(f"P-code {pcode}: {len(parts)} features share it, one of them "
+                     f"{gap / typical:.0f} times the width of a typical unit away from the others;"
+                     " dissolved into one unit that spans the gap (check whether one of them has"
+                     " a wrong P-code)")
 
 
 def _upper_units(features: List[_Feature], level: int, parent_level: Optional[int],
@@ -486,3 +601,22 @@ def _containing_units(geometries: pd.Series, candidates: pd.DataFrame) -> List[O
     for i, j in zip(point_index[::-1], unit_index[::-1]):
         found[i] = pcodes[j]
     return found
+
+
+def choose_layer(layers: Dict[str, List[Any]], table_codes: Iterable[Any],
+                 source: str) -> Tuple[str, str]:
+    """Of a file's boundary layers (name -> the P-codes of its own level), the one whose
+    P-codes the table uses most, and the note saying so. Stops (InputError) where the codes
+    do not tell: none is used, or two layers are used as much."""
+    wanted = {code_key(str(code)) for code in table_codes if clean_cell(code) is not None}
+    used = {name: len(wanted & {code_key(str(p)) for p in pcodes if clean_cell(p) is not None})
+            for name, pcodes in layers.items()}
+    ranked = sorted(used, key=used.get, reverse=True)
+    names = ", ".join(f'"{name}"' for name in layers)
+    if not used[ranked[0]] or (len(ranked) > 1 and used[ranked[1]] == used[ranked[0]]):
+        raise InputError(
+            f"{source}: the file has {len(layers)} layers ({names}) and the table's P-codes do "
+            f"not tell which one to use: give the layer (e.g. {source}|layername={ranked[0]})")
+    others = ", ".join(f'"{name}" {used[name]}' for name in ranked[1:])
+    return ranked[0], (f'layer "{ranked[0]}" of {source} used: {used[ranked[0]]} of the '
+                       f"table's {len(wanted)} P-codes are in it (other layers: {others})")

@@ -4,7 +4,8 @@ An unknown sector is kept as itself (code = its text, known False), never droppe
 several clusters ("Health, Nutrition") is kept whole and reported, because splitting it would
 change the number of rows. A cell naming a cluster and one of its areas of responsibility
 ("Protection (GBV)", "Protección - VBG") is that area: the more specific code wins.
-Names are compared in any script (Arabic names too): accents, case and punctuation aside.
+Names are compared in any script (Arabic, Cyrillic ...): accents, case, punctuation and the
+Arabic article aside.
 """
 import copy
 import re
@@ -15,8 +16,7 @@ from typing import Any, Dict, List, Optional, Sequence, Set, Union
 import pandas as pd
 
 from .coded import CodedColumn
-from .textnorm import fold
-from .vocabulary import load_json_file, load_vocabulary
+from .vocabulary import load_json_file, load_vocabulary, normalise_text, without_article
 
 LANGUAGES = ("en", "fr", "es", "pt", "ar")
 # A prefix match ("Protection transversale" -> PRO) needs an alias at least this long, so short
@@ -44,11 +44,11 @@ class ClusterVocabulary:
     def __init__(self, data: Dict[str, Any], language: str = "en"):
         self.language = language
         self._ignore = sorted(
-            (tuple(fold(w).split()) for w in data.get("ignore_words", [])),
+            (_words(w) for w in data.get("ignore_words", [])),
             key=len,
             reverse=True,
         )
-        self._stop = {fold(w) for w in data.get("stop_words", [])}
+        self._stop = {" ".join(_words(w)) for w in data.get("stop_words", [])}
         self.names: Dict[str, Dict[str, str]] = {}
         self._aliases: Dict[str, str] = {}
         self._conflicts: Dict[str, List[str]] = {}
@@ -127,14 +127,14 @@ class ClusterVocabulary:
 
     def _key(self, text: Any, strip_ignored: bool = True) -> str:
         """Comparison key: normalised words without stop words, ignored words or plural 's'."""
-        tokens = tuple(fold(str(text)).split())
+        tokens = _words(text)
         if strip_ignored:
             tokens = self._without_ignored(tokens) or tokens
         return self._joined(tokens)
 
     def _alias_keys(self, text: Any) -> Set[str]:
         """``_key`` of an alias with and without its ignored words (normalised once)."""
-        tokens = tuple(fold(str(text)).split())
+        tokens = _words(text)
         return {self._joined(tokens), self._joined(self._without_ignored(tokens) or tokens)}
 
     def _joined(self, tokens: tuple) -> str:
@@ -198,6 +198,11 @@ class ClusterVocabulary:
             if len(alias) >= MIN_PREFIX_ALIAS_CHARS and key.startswith(alias + " ") and longer:
                 best = (code, alias)
         return best
+
+
+def _words(text: Any) -> tuple:
+    """The words of a text as compared: normalised, Arabic words without their article."""
+    return tuple(map(without_article, normalise_text(text).split()))
 
 
 def _singular(token: str) -> str:

@@ -1,14 +1,18 @@
-"""Reporting periods from month / year / quarter / start / end columns, in any of en/fr/es/pt.
+"""Reporting periods from month / year / quarter / start / end columns, in any of
+en/fr/es/pt/ar/ru/uk.
 
 The reporting month wins over the quarter, the quarter over activity start/end dates, and those
-over a bare year. Periods are "YYYY-MM" (month or dates), "YYYY-Qn" (quarter only) or "YYYY"
-(year only). Work is done once per distinct combination of cell values, so a million rows with a
-few dozen months cost a few dozen parses.
+over a bare year. Periods are "YYYY-MM" (month or dates), "YYYY-MM/YYYY-MM" (a range of months:
+"Jan-Mar", "janvier - mars", "Q1 2025" in a month column), "YYYY-Qn" (quarter only) or "YYYY"
+(year only). A month without a year takes the year the user gives, else the one year of the
+table's other dates, else the one year its sheet name, title rows or file name give. Work is done
+once per distinct combination of cell values, so a million rows with a few dozen months cost a
+few dozen parses.
 """
 import datetime as dt
 import re
 from functools import lru_cache
-from typing import Any, Dict, Mapping, Optional, Tuple
+from typing import Any, Dict, Iterable, List, Mapping, NamedTuple, Optional, Tuple
 
 import numpy as np
 import pandas as pd
@@ -31,6 +35,22 @@ _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _NUMBER = re.compile(r"^\d+(?:\.0+)?$")
 
 Month = Tuple[Optional[int], Optional[int], str]  # (year or None, month or None, note)
+_DASHES = re.compile(r"\w\s*[-\u2010-\u2015]\s*\w")  # "Jan-Mar", "janvier - mars"
+
+
+class MonthSpan(NamedTuple):
+    """A month cell: its first month (and that month's year, when given), how many months it
+    covers (1 for one month; "Jan-Mar" and "Q1" 3) and a note."""
+    year: Optional[int]
+    month: Optional[int]
+    months: int
+    note: str
+
+
+class YearHint(NamedTuple):
+    """The one year the table's context gives (sheet name, title rows, file name), and where."""
+    year: int
+    where: str
 
 
 # ---------------------------------------------------------------------------------------------
@@ -39,8 +59,23 @@ Month = Tuple[Optional[int], Optional[int], str]  # (year or None, month or None
 
 @lru_cache(maxsize=1)
 def _month_words() -> Dict[str, int]:
+    """Month names as one word each (a name of two words joined by '_', see ``_words``)."""
     months = load_vocabulary("months")["months"]
-    return {normalise_text(word): int(number) for number, words in months.items() for word in words}
+    return {normalise_text(word).replace(" ", "_"): int(number)
+            for number, words in months.items() for word in words}
+
+
+@lru_cache(maxsize=1)
+def _month_phrases() -> "re.Pattern[str]":
+    """The month names of two words or more ("كانون الثاني"), longest first."""
+    phrases = sorted({name.replace("_", " ") for name in _month_words() if "_" in name},
+                     key=len, reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, phrases)) + r")(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def _range_words() -> frozenset:
+    return frozenset(normalise_text(w) for w in load_vocabulary("months").get("range_words", []))
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +90,11 @@ def _quarter_pattern() -> "re.Pattern[str]":
 
 
 def _words(value: Any) -> str:
-    return normalise_text(value)
+    """The normalised text, a month name of several words made one ("كانون_الثاني")."""
+    text = normalise_text(value)
+    if text.isascii():  # (the month names of several words are Arabic)
+        return text
+    return _month_phrases().sub(lambda match: match.group(1).replace(" ", "_"), text)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -85,15 +124,59 @@ def _as_timestamp(value: Any) -> Optional[pd.Timestamp]:
 
 
 def parse_month(value: Any) -> Month:
-    """(year, month, note) from a month cell: name, number, '2025-03', '03/2025', 'Mar-25', date."""
+    """(year, month, note) from a month cell: name, number, '2025-03', '03/2025', 'Mar-25', date.
+    A range of months ("Jan-Mar") is not one month: see ``parse_month_span``."""
+    span = parse_month_span(value)
+    if span.months > 1:
+        return None, None, f'"{value}" is a range of {span.months} months'
+    return span.year, span.month, span.note
+
+
+def parse_month_span(value: Any) -> MonthSpan:
+    """A month cell as a MonthSpan: one month as ``parse_month`` reads it, or a range of months
+    ("Jan-Mar", "janvier - mars", "Nov 2024 - Jan 2025", "Q1 2025")."""
     if value is None or (isinstance(value, float) and np.isnan(value)):
-        return None, None, ""
+        return MonthSpan(None, None, 1, "")
     stamp = _as_timestamp(value)
     if stamp is not None:
-        return _checked_month(stamp.year, stamp.month, value)
+        return MonthSpan(*_one(_checked_month(stamp.year, stamp.month, value)))
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return _month_from_number(float(value))
-    return _month_from_text(str(value))
+        return MonthSpan(*_one(_month_from_number(float(value))))
+    return _month_span_from_text(str(value))
+
+
+def _one(month: Month) -> Tuple[Optional[int], Optional[int], int, str]:
+    return month[0], month[1], 1, month[2]
+
+
+def _month_span_from_text(text: str) -> MonthSpan:
+    words = _words(text).split()
+    names = [_month_words()[w] for w in words if w in _month_words()]
+    if len(names) == 2 and (_DASHES.search(text) or _range_words() & set(words)):
+        return _month_range(text, names, [int(w) for w in words if w.isdigit()])
+    if not names:
+        quarter = _quarter_pattern().search(" ".join(words))
+        if quarter:  # "Q1 2025" in a month column: its three months
+            year, number, _ = parse_quarter(text)
+            return MonthSpan(year, 3 * number - 2, 3, "")
+    return MonthSpan(*_one(_month_from_text(text)))
+
+
+def _month_range(text: str, names: List[int], numbers: List[int]) -> MonthSpan:
+    """"Jan-Mar", "Jan-Mar 2025" (the year of the last month), "Nov 2024 - Jan 2025"."""
+    first, last = names
+    years = [_full_year(n) for n in numbers]
+    if len(years) > 2 or not all(map(_plausible_year, years)):
+        return MonthSpan(None, None, 1, f'month range "{text.strip()}" not understood')
+    count = (last - first) % 12 + 1
+    if len(years) == 2:
+        count = 12 * (years[1] - years[0]) + last - first + 1
+        if count < 1:
+            return MonthSpan(None, None, 1, f'month range "{text.strip()}" ends before it starts')
+    first_year = None
+    if years:
+        first_year = years[0] if len(years) == 2 else years[0] - (first > last)
+    return MonthSpan(first_year, first, count, "")
 
 
 def _month_from_number(number: float) -> Month:
@@ -253,12 +336,13 @@ def detect_dayfirst(values: Any) -> Tuple[bool, str]:
 
 def parse_periods(
     columns: Mapping[str, pd.Series], default_year: Optional[int] = None,
-    coded: Optional[Mapping[str, CodedColumn]] = None,
+    coded: Optional[Mapping[str, CodedColumn]] = None, year_hint: Optional[YearHint] = None,
 ) -> pd.DataFrame:
     """period_start, period_end, period, period_note for each row.
 
     ``columns`` maps roles (month, year, quarter, start_date, end_date) to Series sharing one
-    index; missing roles are simply absent. ``default_year`` fills a month without a year.
+    index; missing roles are simply absent. A month without a year takes ``default_year``, else
+    the one year of the table's other dates, else ``year_hint`` (see ``year_in_texts``).
     ``coded`` maps roles to the columns as codes of their values when the caller has them; the
     values must be ones some row has (they decide day-first dates: see ``CodedColumn.used``).
     """
@@ -274,16 +358,51 @@ def parse_periods(
     dayfirst = {role: detect_dayfirst(uniques[role]) for role in ("start_date", "end_date")
                 if role in uniques}
     parsed = _parse_uniques(uniques, dayfirst)
+    fallback = _fallback_year(default_year, parsed, year_hint)
     roles = list(present)
     inverse, firsts = combinations([codes[r] for r in roles], len(index))
-    results = [_combine({role: codes[role][first] for role in roles}, parsed, default_year,
+    results = [_combine({role: codes[role][first] for role in roles}, parsed, fallback,
                         dayfirst) for first in firsts]
     return _result_frame(results, inverse, index)
 
 
+def _fallback_year(default_year, parsed, year_hint) -> Optional[Tuple[int, str]]:
+    """The year a month without one takes, and the note saying where it comes from."""
+    if default_year:
+        return int(default_year), f"year {default_year} assumed (no year given)"
+    years = set(_years_given(parsed))
+    if len(years) == 1:
+        year = years.pop()
+        return year, f"year {year} assumed (no year given; the table's other dates are all in it)"
+    if not years and year_hint is not None:
+        return year_hint.year, f"year {year_hint.year} assumed (no year given; {year_hint.where})"
+    return None
+
+
+def _years_given(parsed) -> Iterable[int]:
+    """The years the table's period cells give (months with a year, years, quarters, dates)."""
+    for role, values in parsed.items():
+        for value in values:
+            if role in ("start_date", "end_date"):
+                if value[0] is not None:
+                    yield value[0].year
+            elif value[0] is not None:
+                yield value[0]
+
+
+def year_in_texts(texts: Iterable[Tuple[str, str]]) -> Optional[YearHint]:
+    """The first of ``texts`` ((text, where it is) in the order to trust them, e.g. the sheet
+    name, the title rows, the file name) that names exactly one plausible year."""
+    for text, where in texts:
+        years = {int(y) for y in _YEAR.findall(str(text or "")) if _plausible_year(int(y))}
+        if len(years) == 1:
+            return YearHint(years.pop(), where)
+    return None
+
+
 def _parse_uniques(uniques, dayfirst) -> Dict[str, list]:
     parsers = {
-        "month": parse_month,
+        "month": parse_month_span,
         "year": parse_year,
         "quarter": parse_quarter,
         "start_date": lambda v: parse_date(v, dayfirst["start_date"][0]),
@@ -297,21 +416,21 @@ def _value(parsed, role, codes):
     return parsed[role][code] if code >= 0 else None
 
 
-def _combine(codes, parsed, default_year, dayfirst) -> Tuple:
+def _combine(codes, parsed, fallback, dayfirst) -> Tuple:
     """(start, end, period, note) for one combination of value codes."""
     filled = [role for role in codes if codes[role] >= 0]
     notes = [_value(parsed, role, codes)[-1] for role in filled]
     notes += [dayfirst[role][1] for role in filled if role in dayfirst]
     year, year_note = _value(parsed, "year", codes) or (None, "")
-    month = _value(parsed, "month", codes) or (None, None, "")
+    month = _value(parsed, "month", codes) or MonthSpan(None, None, 1, "")
     quarter = _value(parsed, "quarter", codes) or (None, None, "")
     start, _ = _value(parsed, "start_date", codes) or (None, "")
     end, _ = _value(parsed, "end_date", codes) or (None, "")
-    if month[1]:
-        year = month[0] or year or quarter[0] or (start.year if start is not None else None)
-        return _month_period(year, month[1], default_year, notes)
+    if month.month:
+        year = month.year or year or quarter[0] or (start.year if start is not None else None)
+        return _month_period(year, month.month, month.months, fallback, notes)
     if quarter[1]:
-        return _quarter_period(quarter[0] or year, quarter[1], default_year, notes)
+        return _quarter_period(quarter[0] or year, quarter[1], fallback, notes)
     if start is not None or end is not None:
         return _date_period(start, end, notes)
     if year:
@@ -319,26 +438,31 @@ def _combine(codes, parsed, default_year, dayfirst) -> Tuple:
     return (None, None, None, _join(notes or ["no period"]))
 
 
-def _resolve_year(year, default_year, notes) -> Optional[int]:
+def _resolve_year(year, fallback, notes) -> Optional[int]:
+    """The year given, else the fallback year (see ``_fallback_year``) and its note."""
     if year:
         return year
-    if default_year:
-        notes.append(f"year {default_year} assumed (no year given)")
-        return int(default_year)
+    if fallback:
+        notes.append(fallback[1])
+        return fallback[0]
     notes.append("no year")
     return None
 
 
-def _month_period(year, month, default_year, notes):
-    year = _resolve_year(year, default_year, notes)
+def _month_period(year, month, months, fallback, notes):
+    year = _resolve_year(year, fallback, notes)
     if year is None:
         return (None, None, None, _join(notes))
     start = pd.Timestamp(year, month, 1)
-    return (start, start + pd.offsets.MonthEnd(0), f"{year}-{month:02d}", _join(notes))
+    end = start + pd.DateOffset(months=months - 1) + pd.offsets.MonthEnd(0)
+    label = f"{year}-{month:02d}"
+    if months > 1:
+        label += f"/{end.year}-{end.month:02d}"
+    return (start, end, label, _join(notes))
 
 
-def _quarter_period(year, quarter, default_year, notes):
-    year = _resolve_year(year, default_year, notes)
+def _quarter_period(year, quarter, fallback, notes):
+    year = _resolve_year(year, fallback, notes)
     if year is None:
         return (None, None, None, _join(notes))
     start = pd.Timestamp(year, 3 * quarter - 2, 1)
@@ -352,6 +476,30 @@ def _date_period(start, end, notes):
     first = start if start is not None else end
     last = end if end is not None else first + pd.offsets.MonthEnd(0)
     return (first, last, f"{first.year}-{first.month:02d}", _join(notes))
+
+
+def period_span_key(start, end, mode: str) -> Optional[str]:
+    """The presence period of a row from ``start`` to ``end``: its month ("2025-03") or quarter
+    ("2025-Q1") when it lies within one, else the range of them ("2025-01/2025-03")."""
+    if pd.isna(start) or pd.isna(end):
+        return None
+    if mode == "month":
+        first, last = f"{start.year}-{start.month:02d}", f"{end.year}-{end.month:02d}"
+    else:
+        first, last = f"{start.year}-Q{start.quarter}", f"{end.year}-Q{end.quarter}"
+    return first if first == last else f"{first}/{last}"
+
+
+def periods_in(key: str) -> List[str]:
+    """The months or quarters of a presence period ("2025-11/2026-01": three months)."""
+    first, _, last = key.partition("/")
+    if not last:
+        return [key]
+    frequency = "Q" if "Q" in first else "M"
+    spans = pd.period_range(pd.Period(first, frequency), pd.Period(last, frequency),
+                            freq=frequency)
+    return [f"{p.year}-Q{p.quarter}" if frequency == "Q" else f"{p.year}-{p.month:02d}"
+            for p in spans]
 
 
 def _join(notes) -> str:

@@ -17,8 +17,10 @@ _LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß"
 # from right-to-left documents or web pages carries into codes.
 _CODE_SEPARATORS = re.compile(r"[\s\-_./\\:\u00ad\u200b-\u200f\u202a-\u202e\u2060\ufeff]+")
 _CODE_PARTS = re.compile(r"^([A-Z]*)(\d+)$")
-# 8023.0, XY0102.0: a code typed as a number, read back from a spreadsheet with its ".0"
-_EXCEL_FLOAT = re.compile(r"^[A-Za-z]*\d+\.0+$")
+# 8023.0 or XY0102.0: a code stored as a number, read back from a spreadsheet
+_EXCEL_FLOAT = re.compile(r"^(\d+\.0+|[A-Za-z]+\d+\.0)$")
+# 1.01E+03: a code a spreadsheet turned into a number and rounded; its digits are lost
+_SCIENTIFIC = re.compile(r"^\s*\d+(\.\d+)?[eE][+-]?\d+\s*$")
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 # ASCII punctuation and controls -> space: fold's fast path (most codes and many names).
 _ASCII_NON_ALNUM = str.maketrans({chr(i): " " for i in range(128) if not chr(i).isalnum()})
@@ -105,6 +107,11 @@ def code_key(text: str) -> str:
     return _CODE_SEPARATORS.sub("", text).upper()
 
 
+def is_scientific(text: str) -> bool:
+    """Whether a code is written in scientific notation ("1.01E+03"): it cannot be trusted."""
+    return _SCIENTIFIC.match(text) is not None
+
+
 def split_code(key: str) -> Optional[Tuple[str, str]]:
     """('NG', '008023') for a code key made of letters then digits; None otherwise."""
     found = _CODE_PARTS.match(key)
@@ -156,7 +163,10 @@ def _national_prefixes() -> Tuple[str, ...]:
 
 def split_list(text: str) -> List[str]:
     """Parts of a cell listing several units by punctuation ('A, B', 'A;B', 'A / B');
-    'Stem(a,b)' expands to 'Stem a', 'Stem b'. One part when there is no list."""
+    'Stem(a,b)' expands to 'Stem a', 'Stem b'. One part when there is no list (or a number
+    in scientific notation: its '+' lists nothing)."""
+    if is_scientific(text):
+        return [text.strip()]
     stem_match = re.match(r"^([^()]+?)\s*\(([^()]+)\)\s*$", text)
     if stem_match and any(s in stem_match.group(2) for s in admin_values()["separators"]):
         stem = stem_match.group(1).strip()

@@ -17,6 +17,21 @@ VOCABULARY_DIR = Path(__file__).resolve().parents[2] / "resources" / "vocabulary
 # Letters NFKD does not decompose into ASCII.
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss", "ø": "o"})
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_NON_WORD = re.compile(r"[\W_]+")  # any script: what is neither a letter nor a digit
+# Arabic-script letters written interchangeably (teh marbuta / heh, alef maksura / yeh, the
+# Persian forms of yeh and kaf), the tatweel that only stretches a word, and Arabic-Indic
+# digits; hamza and madda on alef go with the accents (NFKD splits them off).
+_ARABIC_VARIANTS = str.maketrans({
+    "\u0629": "\u0647", "\u0649": "\u064a", "\u06cc": "\u064a", "\u06a9": "\u0643",
+    "\u0640": None,
+    **{chr(0x0660 + digit): str(digit) for digit in range(10)},
+    **{chr(0x06f0 + digit): str(digit) for digit in range(10)},
+})
+# The Arabic article (and the particles written with it) is part of the word: "المنظمة" is
+# "the organisation". Headers and cluster names are compared without it.
+_ARABIC_ARTICLES = ("\u0648\u0627\u0644", "\u0628\u0627\u0644", "\u0643\u0627\u0644",
+                    "\u0641\u0627\u0644", "\u0644\u0644", "\u0627\u0644")
+_MIN_ARABIC_STEM = 2
 
 
 def load_json_file(path: Union[str, Path]) -> Any:
@@ -49,7 +64,23 @@ def strip_accents(text: str) -> str:
 
 
 def normalise_text(value: Any) -> str:
-    """Lowercase, accents stripped, every run of punctuation/space turned into one space."""
+    """Lowercase, accents stripped, every run of punctuation/space turned into one space.
+    Letters of every script are kept (Arabic, Cyrillic ...); Arabic letter variants and
+    digits are written one way (see ``_ARABIC_VARIANTS``)."""
     if value is None:
         return ""
-    return _NON_ALNUM.sub(" ", strip_accents(str(value)).lower()).strip()
+    text = str(value)
+    if text.isascii():  # (most headers and values)
+        return _NON_ALNUM.sub(" ", text.lower()).strip()
+    return _NON_WORD.sub(" ", strip_accents(text.translate(_ARABIC_VARIANTS)).lower()).strip()
+
+
+def without_article(word: str) -> str:
+    """An Arabic word without its article ("المنظمة" -> "منظمة", "والصحة" -> "صحة"); any other
+    word as it is. ``word`` is normalised (``normalise_text``)."""
+    if not word or not "\u0600" <= word[0] <= "\u06ff":
+        return word
+    for article in _ARABIC_ARTICLES:
+        if word.startswith(article) and len(word) - len(article) >= _MIN_ARABIC_STEM:
+            return word[len(article):]
+    return word

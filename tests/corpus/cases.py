@@ -11,6 +11,7 @@ Used by tests/plain/test_corpus.py (every case through the analysis layer) and
 tests/qgis/test_corpus_qgis.py (the cases marked ``qgis`` through processing.run).
 """
 import importlib.util
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Dict, Optional, Tuple, Union
@@ -45,6 +46,9 @@ class Case:
     layer: Callable[[], Any] = make.boundaries  # -> (records, geometries)
     mapping: Optional[Dict[str, str]] = None
     sheet: Optional[str] = None
+    period: str = "all"  # presence per period: "all", "month" or "quarter"
+    default_year: Optional[int] = None
+    admin_fields: Optional[Dict[str, str]] = None  # pcode_field / name_field of the boundaries
     qgis: bool = False  # also run through processing.run in the QGIS tier
     slow: bool = False  # takes seconds (10,000 columns): marked slow
 
@@ -85,6 +89,49 @@ def _both(*checks):
 
 def _long_organisation(result):
     assert result.rows["organisation"].str.len().max() > 1_000_000
+
+
+def _periods_are(expected):
+    def check(result):
+        assert dict(zip(result.presence["period"], result.presence["partners"])) == expected, \
+            result.presence[["period", "partners"]].values.tolist()
+    return check
+
+
+def _reason_has(position, pattern):
+    def check(result):
+        reason = result.rows["reason"].iloc[position]
+        assert re.search(pattern, reason), reason
+    return check
+
+
+def _partner_list_is(expected):
+    def check(result):
+        assert result.presence["partner_list"].tolist() == expected, result.presence[
+            ["partners", "partner_list"]].values.tolist()
+        assert result.presence["partners"].tolist() == [len(e.split("; ")) for e in expected]
+    return check
+
+
+ORGANISATION_HEADER = ["Organisation", "Acronym", "Cluster", "Admin2 Pcode"]
+# One district, seven rows, four organisations (never merged on a similarity alone: "Save the
+# Child" is not Save the Children)
+ORGANISATION_ROWS = [
+    ["Save the Children", None, "Health", "XY0101"],
+    ["SAVE THE CHILDREN ", None, "Health", "XY0101"],
+    ["Save the Children International", "SCI", "Health", "XY0101"],
+    ["Norwegian Refugee Council", "NRC", "Health", "XY0101"],
+    ["NRC", None, "Health", "XY0101"],
+    ["Médecins Sans Frontières (MSF)", None, "Health", "XY0101"],
+    ["Save the Child", None, "Health", "XY0101"],
+]
+
+
+def _reason_has_issue(category, pattern):
+    def check(result):
+        reasons = result.issues.loc[result.issues["category"] == category, "reason"].tolist()
+        assert any(re.search(pattern, reason) for reason in reasons), reasons
+    return check
 
 
 def _header_rows(expected):
@@ -167,6 +214,19 @@ CASES = [
          csv_file([row("Médecins du Monde", "Santé"), row(pcode="XY0102")], delimiter=";",
                   encoding="cp1252"),
          Kept({"used": 2}, notes=(r"cp1252", r"delimiter ';'"))),
+    Case("cp1256_arabic.csv",
+         csv_file([row("منظمة الإغاثة", "الصحة"), row("جمعية الهلال", "المياه والصرف الصحي",
+                                                      pcode="XY0102")],
+                  delimiter=";", encoding="cp1256"),
+         # Windows-Arabic, not cp1252: the names come out as written, and the clusters are read
+         Kept({"used": 2}, notes=(r"encoding cp1256 \(Windows Arabic\) detected",),
+              check=_both(_column_is("organisation", ["منظمة الإغاثة", "جمعية الهلال"]),
+                          _column_is("cluster", ["HEA", "WSH"]))), qgis=True),
+    Case("cp1251_cyrillic.csv",
+         csv_file([row("Красный Крест"), row("Право на защиту", pcode="XY0102")],
+                  delimiter=";", encoding="cp1251"),
+         Kept({"used": 2}, notes=(r"encoding cp1251 \(Windows Cyrillic\) detected",),
+              check=_column_is("organisation", ["Красный Крест", "Право на защиту"]))),
     Case("utf16_tab.txt", csv_file(EACH_DISTRICT[:2], delimiter="\t", encoding="utf-16"),
          Kept({"used": 2}, notes=(r"UTF-16", r"delimiter tab"))),
     Case("utf16le_no_bom.csv", csv_file(EACH_DISTRICT[:2], encoding="utf-16-le"),
@@ -214,6 +274,16 @@ CASES = [
     Case("title_rows.csv", text_file("Partner 4W report, January 2025\n\n"
                                      + csv_text(EACH_DISTRICT[:2])),
          Kept({"used": 2, "skipped": 2}, {"skipped_row": 2}, check=_header_rows("3"))),
+    Case("header_below_notes.csv",
+         text_file("".join(f"Note {n}: read the guidance before filling in\n" for n in range(45))
+                   + csv_text(EACH_DISTRICT[:2])),
+         Kept({"used": 2, "skipped": 45}, {"skipped_row": 45},
+              notes=(r"header found at row 46",), check=_header_rows("46")), qgis=True),
+    Case("repeated_header.csv",
+         csv_file(EACH_DISTRICT[:2] + [HEADER] + EACH_DISTRICT[2:]),
+         # two sheets pasted one under the other: the second header is no partner's row
+         Kept({"used": 4, "skipped": 1}, {"skipped_row": 1},
+              check=_reason_has(2, r"^repeated header$")), qgis=True),
     Case("hxl_row.csv",
          text_file(csv_text([["#org", "#sector", "#adm2+code", "#adm2+name", "#date+month",
                               "#targeted"]] + EACH_DISTRICT[:2])),
@@ -254,6 +324,31 @@ CASES = [
                    row(pcode="XY0201", targeted="about 50"),
                    row(pcode="XY0202", targeted="12.5")]),
          Kept({"used": 4}, {"invalid_number": 1}, check=_targeted_total(2012.5))),
+    Case("decimal_comma_semicolon.csv",
+         csv_file([row(targeted="1.234"), row(pcode="XY0102", targeted="12.500"),
+                   row(pcode="XY0201", targeted="7")], delimiter=";"),
+         # a ';' file comes from a decimal-comma locale: '.' groups thousands
+         Kept({"used": 3}, notes=(r'"Targeted": decimal comma, \'\.\' as thousands separator '
+                                  r"\(from the file's ';' delimiter\)",),
+              check=_targeted_total(13741)), qgis=True),
+    Case("decimal_comma_in_values.txt",
+         csv_file([row(targeted="1.234"), row(pcode="XY0102", targeted="2,5"),
+                   row(pcode="XY0201", targeted="1.000,5")], delimiter="\t"),
+         Kept({"used": 3}, notes=(r"decimal comma.*from the column's values",),
+              check=_targeted_total(2237))),
+    Case("point_thousands_in_comma_file.csv",
+         csv_file([row(targeted="1,234"), row(pcode="XY0102", targeted="1.500")]),
+         # a comma is no decimal in a ',' file; "1.500" may be 1.5 or 1500: flagged
+         Kept({"used": 2}, {"ambiguous_number": 1}, check=_targeted_total(2734))),
+    Case("ambiguous_separators.txt",
+         csv_file([row(targeted="1.234"), row(pcode="XY0102", targeted="12")], delimiter="\t"),
+         # nothing decides: read as thousands (people are whole), and the row flagged
+         Kept({"used": 2}, {"ambiguous_number": 1}, check=_targeted_total(1246))),
+    # ---- organisations (issue 18): one partner however written, every merge reported --------
+    Case("organisation_spellings.csv", csv_file(ORGANISATION_ROWS, header=ORGANISATION_HEADER),
+         Kept({"used": 7}, {"organisation_merged": 5, "period": 7},
+              check=_partner_list_is(["Médecins Sans Frontières (MSF); NRC; Save the Child; "
+                                      "SAVE THE CHILDREN"])), qgis=True),
     # ---- P-codes ------------------------------------------------------------------------------
     Case("pcodes_as_numbers.csv",
          csv_file([row(pcode="101"), row(pcode="0102"), row(pcode="201.0")]),
@@ -266,6 +361,18 @@ CASES = [
          Kept({"used": 3}, {"irregular_pcode": 2},
               check=_column_is("pcode", ["0101", "0102", "0201"])),
          layer=make.boundaries_numeric, qgis=True),
+    Case("pcodes_with_float_ending.csv",
+         csv_file([row(pcode="XY0102.0"), row(pcode="1.01E+03"), row(pcode="XY0201")]),
+         # "XY0102.0" is XY0102 stored as a number; "1.01E+03" lost its digits: not trusted
+         Kept({"used": 2, "unmatched": 1}, {"irregular_pcode": 1, "unmatched_location": 1},
+              check=_both(_column_is("pcode", ["XY0102", None, "XY0201"]),
+                          _reason_has(1, r"scientific notation.*cannot be trusted"))),
+         qgis=True),
+    Case("pcodes_of_another_country.csv",
+         csv_file([row(pcode="ZZ0101"), row(pcode="ZZ0102")]),
+         # nothing placed: the outputs are written (the report says why), never a quiet success
+         Kept({"unmatched": 2}, {"unmatched_location": 2, "no_presence": 2},
+              check=_reason_has_issue("no_presence", r"presence is empty")), qgis=True),
     Case("national_and_placeholders.csv",
          csv_file([row(pcode="Nationwide"), row(pcode="#N/A"), row(pcode="-"),
                    row(pcode="XY0102")]),
@@ -281,6 +388,29 @@ CASES = [
          Kept({"used": 5}, {"period": 1},
               check=_column_is("period", ["2025-01", "2025-02", "2025-03", "2025-04", None])),
          qgis=True),
+    # ---- periods (issue 18): ranges count in each month; a year is found or asked for --------
+    Case("month_ranges.csv",
+         csv_file([row(month="Jan-Mar 2025"), row("NRC", month="janvier - février 2025"),
+                   row("IRC", month="Q1 2025"), row("MSF", month="Feb 2025")]),
+         Kept({"used": 4}, check=_periods_are({"2025-01": 3, "2025-02": 4, "2025-03": 2})),
+         period="month", qgis=True),
+    Case("months_without_a_year.csv",
+         csv_file([row(month="January"), row(pcode="XY0102", month="February")]),
+         fails(r"months_without_a_year\.csv: presence per month needs the year of each month",
+               r'"Month" column', r"DEFAULT_YEAR", r"whole table"),
+         period="month", qgis=True),
+    Case("months_without_a_year_given_one.csv",
+         csv_file([row(month="January"), row(pcode="XY0102", month="February")]),
+         Kept({"used": 2}, {"period": 2}, check=_periods_are({"2024-01": 1, "2024-02": 1})),
+         period="month", default_year=2024),
+    Case("4w_march_2023.csv", csv_file([row(month="March")]),
+         Kept({"used": 1}, {"period": 1}, check=_periods_are({"2023-03": 1})), period="month",
+         qgis=True),
+    Case("no_period_column.csv",
+         csv_file([["ACF", "Health", "XY0101"]], header=["Organisation", "Cluster",
+                                                          "Admin2 Pcode"]),
+         fails(r"no_period_column\.csv: presence per quarter needs a month, quarter or date "
+               r"column", r"whole table"), period="quarter", qgis=True),
     # ---- formulas and formula-like text ---------------------------------------------------------
     Case("formula_text.csv", csv_file([row(org=text, pcode=pcode) for text, pcode in zip(
         FORMULA_TEXTS, ["XY0101", "XY0102", "XY0201", "XY0202", "XY0101"])]),
@@ -296,6 +426,15 @@ CASES = [
     Case("no_location_column.csv",
          csv_file([["ACF", "Health", "2025-01"]], header=["Organisation", "Cluster", "Month"]),
          fails(r"no_location_column\.csv: no admin P-code.*among: Organisation, Cluster, Month")),
+    Case("mapping_swapped.csv",
+         csv_file([row(org, cluster, pcode) for (pcode, *_), (org, cluster) in zip(
+             make.DISTRICTS, [("ACF", "Health"), ("NRC", "Shelter"), ("IRC", "WASH"),
+                              ("Oxfam", "Nutrition")])]),
+         # organisation and cluster swapped in the mapping: accepted, and the report warns
+         Kept({"used": 4}, {"mapping": 4, "unknown_cluster": 4},
+              check=_reason_has_issue("mapping", r'the organisation column "Cluster" holds '
+                                      r"cluster names: the two columns look swapped")),
+         mapping={"org": "Cluster", "cluster": "Organisation"}, qgis=True),
     Case("mapping_missing_column.csv", csv_file(EACH_DISTRICT[:1]),
          fails(r'mapping_missing_column\.csv: the mapping gives column "District Pcode" for '
                r'role "adm2_code" but there is no such column'),
@@ -329,6 +468,27 @@ CASES = [
     Case("first_sheet_empty.xlsx",
          make.xlsx_file(sheets={"Cover": [], "4W": [HEADER] + EACH_DISTRICT[:2]}),
          Kept({"used": 2}, notes=(r'sheet "4W" read \(2 sheets in file\)',))),
+    Case("instructions_first.xlsx", make.xlsx_file(sheets={
+        "Instructions": [["How to fill in this template"], ["One row per activity and place"],
+                         ["Use the P-codes of the lists sheet"]],
+        "Lists": [["Organisation", "Cluster"], ["ACF", "Health"], ["NRC", "Shelter"]],
+        "Data": [HEADER] + EACH_DISTRICT}),
+         # the 4W is on the third sheet: found, and the report says which and why
+         Kept({"used": 4}, notes=(r'sheet "Data" read \(3 sheets in file\)',
+                                  r'sheet "Data" chosen: it looks most like a 4W table \(other '
+                                  r'sheets with data: "Instructions", "Lists"',)), qgis=True),
+    Case("hidden_rows.xlsx", make.xlsx_file(EACH_DISTRICT, hidden=[3, 5]),
+         # hidden (or filtered out) rows are read like the others, and counted
+         Kept({"used": 4}, notes=(r"2 row\(s\) hidden or filtered out in the sheet \(row 3, 5\)",)),
+         qgis=True),
+    Case("no_sheet_with_a_location.xlsx", make.xlsx_file(sheets={
+        "Read me": [["Fill in the 4W on the partner sheet"]],
+        "Pivot": [["Row Labels", "Sum of Targeted"], ["ACF", 10], ["NRC", 20]]}),
+         fails(r'no_sheet_with_a_location\.xlsx, sheet "Pivot": no admin P-code',
+               r'The file has other sheets \("Read me"\): give the Sheet'), qgis=True),
+    Case("sheet_named_2.xlsx", make.xlsx_file(sheets={"1": [HEADER] + EACH_DISTRICT[:1],
+                                                      "2": [HEADER] + EACH_DISTRICT}),
+         Kept({"used": 4}, notes=(r'sheet "2" read',)), sheet="2", qgis=True),
     Case("merged_cells.xlsx",
          make.xlsx_file(sheets={"4W": [["Who", None, "Where", None, "When", None], HEADER,
                                        row(), row(org=None, pcode="XY0102")]},
@@ -341,6 +501,9 @@ CASES = [
                                        row() + list(range(9994))]}),
          Kept({"used": 1}, notes=(r"and \d{4} more",)), slow=True),
     Case("minimal.ods", make.ods_file(EACH_DISTRICT), Kept({"used": 4}), qgis=True),
+    Case("filtered_rows.ods", make.ods_file(EACH_DISTRICT, hidden=[2, 4]),
+         Kept({"used": 4}, notes=(r"2 row\(s\) hidden or filtered out in the sheet \(row 2, 4\)",)),
+         qgis=True),
     Case("broken_tag.ods", make.ods_with_broken_tag,
          fails(r"broken_tag\.ods: the file is damaged \(its sheet XML is broken at line 1, "
                r"column \d+"), qgis=True),
@@ -350,6 +513,22 @@ CASES = [
     Case("for_duplicate_pcodes.csv", csv_file(EACH_DISTRICT),
          Kept({"used": 4}, notes=(r"5 features dissolved into 4 admin 2 units",)),
          layer=make.boundaries_with_duplicate_pcodes, qgis=True),
+    Case("for_far_duplicate_pcode.csv", csv_file(EACH_DISTRICT),
+         Kept({"used": 4}, notes=(r"P-code XY0101: 2 features share it, one of them 41 times "
+                                  r"the width of a typical unit away",)),
+         layer=make.boundaries_with_far_duplicate_pcode, qgis=True),
+    Case("for_code_field.csv", csv_file(EACH_DISTRICT),
+         # a P-code field named CODE: found from its values, and said
+         Kept({"used": 4}, notes=(r"P-code field 'CODE' \(found from its values\), names from "
+                                  r"'LIBELLE'",)),
+         layer=make.boundaries_with_field_names("CODE", "LIBELLE", keep_admin1=False), qgis=True),
+    Case("for_pcode_field_given.csv", csv_file([row(pcode=None, name=name)
+                                                for _, name, *_ in make.DISTRICTS]),
+         # admin 1 fields named as usual, the districts' not: the fields given are used
+         Kept({"used": 4}, notes=(r"P-code field 'pcode' \(given\), names from 'nm'",),
+              check=_column_is("pcode", [pcode for pcode, *_ in make.DISTRICTS])),
+         layer=make.boundaries_with_field_names("pcode", "nm", keep_admin1=True),
+         admin_fields={"pcode_field": "pcode", "name_field": "nm"}, qgis=True),
     Case("for_null_pcodes.csv", csv_file(EACH_DISTRICT),
          Kept({"used": 4}, notes=(r"4 features without a P-code",)),
          layer=make.boundaries_with_null_pcodes, qgis=True),
@@ -357,7 +536,7 @@ CASES = [
          Kept({"used": 4}, notes=(r"2 invalid geometries repaired",)),
          layer=make.boundaries_with_invalid_geometries, qgis=True),
     Case("for_empty_geometries.csv", csv_file(EACH_DISTRICT),
-         Kept({"used": 4}, notes=(r"2 of 4 features have no geometry",)),
+         Kept({"used": 4}, notes=(r"2 of 4 features have no geometry \(P-code XY0201, XY0202\)",)),
          layer=make.boundaries_with_empty_geometries),
     Case("for_line_boundaries.csv", csv_file(EACH_DISTRICT),
          fails(r"boundary layer: it has no polygon"), layer=make.boundaries_without_polygons),
@@ -371,7 +550,8 @@ CASES = [
          Kept({"used": 12}, {"unknown_cluster": 2}, check=_sensitive_rows_protected), qgis=True),
     Case("expression_cells.csv", csv_file([row(text, text, pcode) for text, (pcode, *_) in zip(
         EXPRESSIONS, make.DISTRICTS)]),
-         Kept({"used": 4}, {"unknown_cluster": 4},
+         # (no cell names a cluster: the report asks whether it is the cluster column)
+         Kept({"used": 4}, {"unknown_cluster": 4, "mapping": 4},
               check=_both(_texts_kept_as_written("organisation", EXPRESSIONS),
                           _texts_kept_as_written("cluster", EXPRESSIONS))), qgis=True),
     Case("arabic_cluster_names.csv", csv_file([row(cluster=name) for name in ARABIC_CLUSTERS]),

@@ -54,6 +54,27 @@ def boundaries_with_duplicate_pcodes() -> Boundaries:
     return records, geometries
 
 
+def boundaries_with_far_duplicate_pcode() -> Boundaries:
+    """XY0101 also given to a polygon far away (a P-code typed twice)."""
+    records, geometries = boundaries()
+    records.append(dict(records[0]))
+    geometries.append(box(30, 30, 31, 31))
+    return records, geometries
+
+
+def boundaries_with_field_names(pcode_field: str, name_field: str,
+                                 keep_admin1: bool) -> Callable[[], Boundaries]:
+    """The districts with their P-codes and names in fields named as no COD-AB names them
+    (with or without the usual admin 1 fields)."""
+    def layer() -> Boundaries:
+        records, geometries = boundaries()
+        renamed = [{**({"ADM1_PCODE": r["ADM1_PCODE"], "ADM1_EN": r["ADM1_EN"]}
+                       if keep_admin1 else {}),
+                    pcode_field: r["ADM2_PCODE"], name_field: r["ADM2_EN"]} for r in records]
+        return renamed, geometries
+    return layer
+
+
 def boundaries_with_null_pcodes() -> Boundaries:
     records, geometries = boundaries()
     for pcode in (None, "", "0", "N/A"):
@@ -161,8 +182,9 @@ def long_cell(path: Path) -> None:
 
 # ---- spreadsheets -------------------------------------------------------------------------------
 def workbook(rows: Sequence[Sequence[Any]], merged: Sequence[str] = (), sheets=None,
-             header=HEADER) -> bytes:
-    """XLSX bytes; ``sheets`` (name -> rows) for several sheets, else one sheet of rows."""
+             header=HEADER, hidden: Sequence[int] = ()) -> bytes:
+    """XLSX bytes; ``sheets`` (name -> rows) for several sheets, else one sheet of rows;
+    ``hidden`` rows (1-based) hidden in every sheet."""
     import openpyxl
 
     book = openpyxl.Workbook()
@@ -173,6 +195,8 @@ def workbook(rows: Sequence[Sequence[Any]], merged: Sequence[str] = (), sheets=N
             sheet.append(list(values))
         for cells in merged:
             sheet.merge_cells(cells)
+        for number in hidden:
+            sheet.row_dimensions[number].hidden = True
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -267,8 +291,9 @@ def formulas(cached: bool) -> Writer:
     return write
 
 
-def ods_data(rows: Sequence[Sequence[Any]], header=HEADER) -> bytes:
-    """A minimal OpenDocument spreadsheet (what LibreOffice writes, without styles)."""
+def ods_data(rows: Sequence[Sequence[Any]], header=HEADER, hidden: Sequence[int] = ()) -> bytes:
+    """A minimal OpenDocument spreadsheet (what LibreOffice writes, without styles);
+    ``hidden`` rows (1-based) filtered out."""
     def cell(value):
         if value is None:
             return "<table:table-cell/>"
@@ -279,8 +304,12 @@ def ods_data(rows: Sequence[Sequence[Any]], header=HEADER) -> bytes:
         return f'<table:table-cell office:value-type="string"><text:p>{text}</text:p>' \
                "</table:table-cell>"
 
-    body = "".join("<table:table-row>" + "".join(map(cell, values)) + "</table:table-row>"
-                   for values in [header] + [list(r) for r in rows])
+    def row_tag(number):
+        return ('<table:table-row table:visibility="filter">' if number in hidden
+                else "<table:table-row>")
+
+    body = "".join(row_tag(number) + "".join(map(cell, values)) + "</table:table-row>"
+                   for number, values in enumerate([header] + [list(r) for r in rows], 1))
     content = (
         '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
         'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
@@ -304,8 +333,9 @@ def ods_data(rows: Sequence[Sequence[Any]], header=HEADER) -> bytes:
     return buffer.getvalue()
 
 
-def ods_file(rows: Sequence[Sequence[Any]], header=HEADER) -> Writer:
-    return lambda path: path.write_bytes(ods_data(rows, header))
+def ods_file(rows: Sequence[Sequence[Any]], header=HEADER, hidden: Sequence[int] = ()
+             ) -> Writer:
+    return lambda path: path.write_bytes(ods_data(rows, header, hidden))
 
 
 def dates_workbook(path: Path) -> None:

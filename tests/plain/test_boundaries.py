@@ -89,7 +89,8 @@ def test_null_geometry_null_pcode_and_duplicate_names_are_reported():
                {"adm1_pcode": "XY02", "adm1_name": "South"}]
     geometries = [box(0, 0, 1, 1), box(0, 1, 1, 2), box(5, 5, 6, 6), None]
     units = AdminUnits.from_features(records, geometries)
-    assert "1 of 4 features have no geometry" in units.notes
+    assert "1 of 4 features have no geometry (P-code XY02): their units cannot be drawn on a map" \
+        in units.notes
     assert any("1 features without a P-code" in n for n in units.notes)
     assert any("XY01 has 2 names" in n for n in units.notes)
 
@@ -164,3 +165,18 @@ def test_real_lebanon_codes_do_not_nest(real_data):
     assert units.parent("LB21") == "LB8"  # Baalbek lies in Baalbek-El Hermel, not in LB2 Bekaa
     assert units.schemes[2].hierarchical is False
     assert sorted(units.schemes[2].exceptions) == ["LB21", "LB22", "LB51"]
+
+
+def test_the_layer_whose_pcodes_the_table_uses_is_chosen_else_the_user_is_asked():
+    from coordmap.processing.analysis.boundaries import choose_layer
+
+    layers = {"adm1": ["XY01", "XY02"], "adm2": ["XY0101", "XY0102", "XY0201"],
+              "adm3": ["XY010101"]}
+    name, note = choose_layer(layers, ["xy-0101", "XY0102", "XY01", None], "admin.gpkg")
+    assert name == "adm2"
+    assert note == ('layer "adm2" of admin.gpkg used: 2 of the table\'s 3 P-codes are in it '
+                    '(other layers: "adm1" 1, "adm3" 0)')
+    for codes in ([], ["XY0101", "XY01"]):  # nothing used, or two layers used as much
+        with pytest.raises(InputError, match=r"admin\.gpkg: the file has 3 layers .* give the "
+                                             r"layer \(e\.g\. admin\.gpkg\|layername="):
+            choose_layer(layers, codes, "admin.gpkg")

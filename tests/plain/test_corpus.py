@@ -12,7 +12,7 @@ import pytest
 from coordmap.processing.analysis.boundaries import AdminUnits
 from coordmap.processing.analysis.errors import InputError
 from coordmap.processing.analysis.headers import parse_table
-from coordmap.processing.analysis.join import STATUSES, join_4w
+from coordmap.processing.analysis.join import STATUSES, JoinOptions, join_4w
 from coordmap.processing.analysis.table import read_table
 from coordmap.tests.corpus import cases
 from coordmap.tests.helpers import CSV_PATHS, csv_path
@@ -29,9 +29,10 @@ def corpus_dir(tmp_path_factory):
 
 
 def run_case(case, folder):
-    units = AdminUnits.from_features(*case.layer())
+    units = AdminUnits.from_features(*case.layer(), **(case.admin_fields or {}))
     raw = read_table(folder / case.file_name, case.sheet)
-    return join_4w(parse_table(raw, case.mapping), units)
+    options = JoinOptions(period=case.period, default_year=case.default_year)
+    return join_4w(parse_table(raw, case.mapping), units, options)
 
 
 def test_the_corpus_has_at_least_50_cases_with_unique_names():

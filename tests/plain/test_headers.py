@@ -232,3 +232,49 @@ def test_a_table_from_codes_gives_the_same_frame_values_and_rows_as_from_the_gri
     assert coded.source_rows.tolist() == gridded.source_rows.tolist() == [5, 7, 8, 9]
     assert coded.rows_of([1, 3]).to_dict() == gridded.data.iloc[[1, 3]].to_dict()
     assert coded.data.equals(gridded.data) and coded.data.index.equals(gridded.data.index)
+
+
+# ---- headers and cluster names per language (issue 18) ------------------------------------------
+HEADERS_PER_LANGUAGE = {
+    "ar": (["المنظمة", "القطاع", "رمز المديرية", "اسم المديرية", "الشهر", "المستهدفون"],
+           {"org", "cluster", "adm2_code", "adm2_name", "month", "targeted"}),
+    "ru": (["Организация", "Кластер", "Код района", "Район", "Месяц", "Охвачено"],
+           {"org", "cluster", "adm2_code", "adm2_name", "month", "reached"}),
+    "uk": (["Організація", "Кластер", "Код громади", "Громада", "Місяць", "Охоплено"],
+           {"org", "cluster", "adm2_code", "adm2_name", "month", "reached"}),
+    "pt": (["Organização", "Sector", "Código do distrito", "Distrito", "Mês",
+            "Beneficiários alcançados"],
+           {"org", "cluster", "adm2_code", "adm2_name", "month", "reached"}),
+}
+
+
+@pytest.mark.parametrize("language", sorted(HEADERS_PER_LANGUAGE))
+def test_headers_are_recognised_in_arabic_russian_ukrainian_and_portuguese(language):
+    from coordmap.processing.analysis.table import table_from_records
+
+    headers, roles = HEADERS_PER_LANGUAGE[language]
+    table = parse_table(table_from_records("4w.csv", headers, [["x"] * len(headers)]))
+    assert set(table.roles) == roles, table.roles
+
+
+CLUSTER_NAMES = {
+    "SHL": ["Abris/AME", "Abris et articles ménagers essentiels", "Abrigo e itens não alimentares",
+            "Albergue y artículos no alimentarios", "المأوى والمواد غير الغذائية",
+            "Приют и непродовольственные товары", "Житло та непродовольчі товари"],
+    "MPC": ["Transferts monétaires à usage multiple", "Cash à usage multiple",
+            "Transferencias monetarias multipropósito", "Multi-purpose cash"],
+    "FSC": ["Sécurité alimentaire", "Segurança alimentar", "الأمن الغذائي",
+            "Продовольственная безопасность", "Продовольча безпека"],
+    "HEA": ["Santé", "Saúde", "الصحة", "Здравоохранение", "Охорона здоров'я"],
+    "PRO-CPN": ["Protection de l'enfance", "Protección de la infancia", "Protecção da criança",
+                "حماية الطفل", "Захист дітей"],
+}
+
+
+@pytest.mark.parametrize("code", sorted(CLUSTER_NAMES))
+def test_cluster_names_of_francophone_lusophone_hispanophone_arabic_and_slavic_systems(code):
+    from coordmap.processing.analysis.clusters import ClusterVocabulary
+
+    vocabulary = ClusterVocabulary.load()
+    found = {name: vocabulary.normalise(name).code for name in CLUSTER_NAMES[code]}
+    assert set(found.values()) == {code}, found

@@ -249,15 +249,40 @@ def test_period_quarter(units):
     assert row_of(result, 3)["period"] == "2025-Q1"
 
 
-def test_no_period_column_skips_rows_only_when_a_period_mode_is_asked(units):
+def test_no_period_column_stops_a_period_mode_with_what_to_do(units):
     fields, records = ["Organisation", "Cluster", "Admin2 Pcode"], [["A", "Health", "XY0101"]]
     assert run(units, fields, records).rows["status"].tolist() == ["used"]
     assert run(units, fields, records).presence["period"].tolist() == ["all"]
     for mode in ("month", "quarter"):
-        result = run(units, fields, records, period=mode)
-        assert result.rows["status"].tolist() == ["skipped"]
-        assert "no period column" in result.rows["reason"].iloc[0]
-        assert result.presence.empty
+        with pytest.raises(InputError, match=rf"presence per {mode} needs a month, quarter or "
+                           r"date column.*among: Organisation, Cluster, Admin2 Pcode\. Name it "
+                           r"in the Mapping .* or choose presence for the whole table"):
+            run(units, fields, records, period=mode)
+
+
+def test_months_without_a_year_anywhere_stop_a_period_mode_and_ask_for_the_year(units):
+    fields = ["Organisation", "Cluster", "Admin2 Pcode", "Month"]
+    records = [["A", "Health", "XY0101", "January"], ["B", "Health", "XY0102", "février"]]
+    with pytest.raises(InputError, match=r'needs the year of each month, and the "Month" column '
+                       r"gives months without a year.*DEFAULT_YEAR.*whole table"):
+        run(units, fields, records, period="month")
+    assert run(units, fields, records, period="month", default_year=2024).presence[
+        "period"].tolist() == ["2024-01", "2024-02"]
+    whole = run(units, fields, records)  # the whole table needs no year
+    assert set(whole.rows["status"]) == {"used"}
+
+
+def test_a_year_is_taken_from_the_other_dates_or_the_title_or_file_name(units):
+    fields = ["Organisation", "Cluster", "Admin2 Pcode", "Month"]
+    records = [["A", "Health", "XY0101", "January"], ["B", "Health", "XY0102", "Feb 2025"]]
+    result = run(units, fields, records, period="month")
+    assert result.presence["period"].tolist() == ["2025-01", "2025-02"]
+    assert "the table's other dates are all in it" in issues_of(result, "period")[
+        "reason"].iloc[0]
+    titled = join_4w(parse_table(table_from_records("4w_2023.csv", fields, records[:1])),
+                     units, JoinOptions(period="month"))
+    assert titled.presence["period"].tolist() == ["2023-01"]
+    assert 'from the file name "4w_2023.csv"' in issues_of(titled, "period")["reason"].iloc[0]
 
 
 def test_unknown_period_mode_is_an_input_error(units):
@@ -274,12 +299,33 @@ def test_quarter_mode_does_not_put_year_only_rows_in_q1(units):
     assert result.presence["period"].tolist() == ["2025-Q3"]
 
 
-def test_month_mode_does_not_accept_quarter_labels(units):
-    fields = ["Organisation", "Cluster", "Admin2 Pcode", "Year", "Quarter"]
-    records = [["A", "Health", "XY0101", "2025", "Q3"]]
+def test_month_mode_counts_a_quarter_in_each_of_its_months(units):
+    fields = ["Organisation", "Cluster", "Admin2 Pcode", "Year", "Quarter", "Targeted"]
+    records = [["A", "Health", "XY0101", "2025", "Q3", "30"],
+               ["B", "Health", "XY0101", "2025", "Q4", "5"]]
     result = run(units, fields, records, period="month")
-    assert result.rows["status"].tolist() == ["skipped"]
-    assert result.presence.empty
+    assert result.rows["status"].tolist() == ["used", "used"]
+    assert result.rows["period"].tolist() == ["2025-07/2025-09", "2025-10/2025-12"]
+    presence = result.presence
+    assert presence["period"].tolist() == ["2025-07", "2025-08", "2025-09", "2025-10",
+                                           "2025-11", "2025-12"]
+    assert presence["partner_list"].tolist() == ["A"] * 3 + ["B"] * 3
+    # how many people each month is not known: added to none of them (as a split row's)
+    assert presence["targeted"].isna().all()
+
+
+def test_month_ranges_count_in_each_month_and_dates_across_months_too(units):
+    fields = ["Organisation", "Cluster", "Admin2 Pcode", "Month", "Start date", "End date"]
+    records = [["A", "Health", "XY0101", "Jan-Mar 2025", None, None],
+               ["B", "Health", "XY0101", "janvier - février 2025", None, None],
+               ["C", "Health", "XY0101", None, "2025-02-10", "2025-03-05"],
+               ["D", "Health", "XY0101", "Q1 2025", None, None]]
+    result = run(units, fields, records, period="month")
+    assert set(result.rows["status"]) == {"used"}
+    assert dict(zip(result.presence["period"], result.presence["partner_list"])) == {
+        "2025-01": "A; B; D", "2025-02": "A; B; C; D", "2025-03": "A; C; D"}
+    quarters = run(units, fields, records, period="quarter").presence
+    assert quarters[["period", "partners", "rows"]].values.tolist() == [["2025-Q1", 4, 4]]
 
 
 # ---- locations ----------------------------------------------------------------------------------
@@ -666,3 +712,28 @@ def test_rows_output_of_a_table_ending_with_a_total_row(units, data_rows):
     assert rows["organisation"].tolist()[:data_rows] == [f"Org {i}" for i in range(data_rows)]
     assert rows["targeted"].tolist()[:data_rows] == list(range(data_rows))
     assert pd.isna(rows["organisation"].iloc[-1]) and pd.isna(rows["targeted"].iloc[-1])
+
+
+# ---- organisations ------------------------------------------------------------------------------
+def test_organisation_spellings_are_one_partner_and_never_merged_on_similarity():
+    from coordmap.processing.analysis.organisations import Organisations, name_key
+
+    assert name_key("The Save the Children International Inc.") == ("save the children", None)
+    assert name_key("Norwegian Refugee Council (NRC)") == ("norwegian refugee council", "nrc")
+    spellings = ["Save the Children", "save the children", "Save the Children Intl",
+                 "Norwegian Refugee Council", "NRC", "Save the Child", "Plan", "Plan Local"]
+    organisations = Organisations(spellings, [1] * len(spellings),
+                                  [("Norwegian Refugee Council", "NRC")])
+    keys = [organisations.key(s) for s in spellings]
+    assert keys[0] == keys[1] == keys[2] and keys[3] == keys[4]
+    assert len(set(keys)) == 5  # Save the Child, Plan and Plan Local stay apart
+    merges = {m.partner: m for m in organisations.merges()}
+    assert set(merges) == {"Save the Children", "Norwegian Refugee Council"}
+    assert "acronym" in merges["Norwegian Refugee Council"].reason
+    # reviewed: Plan is Plan Local; a spelling new next round joins the partner it names
+    reviewed = Organisations(spellings + ["PLAN LOCAL"], [1] * (len(spellings) + 1), [],
+                             dict(zip(organisations.frame()["spelling"],
+                                      organisations.frame()["partner"])) | {"Plan": "Plan Local"})
+    assert reviewed.key("Plan") == reviewed.key("Plan Local") == reviewed.key("PLAN LOCAL")
+    # the list decides, spelling by spelling: NRC stays tied without the acronym column
+    assert reviewed.key("NRC") == reviewed.key("Norwegian Refugee Council")

@@ -8,6 +8,7 @@ from coordmap.processing.analysis.periods import (
     detect_dayfirst,
     parse_date,
     parse_month,
+    parse_month_span,
     parse_periods,
     parse_quarter,
 )
@@ -99,3 +100,20 @@ def test_many_rows_are_parsed_per_unique_combination():
     assert len(out) == 300_000
     assert out["period"].value_counts().to_dict() == {"2025-01": 100_000, "2025-02": 100_000,
                                                      "2025-03": 100_000}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("كانون الثاني 2025", (2025, 1)), ("مارس 2025", (2025, 3)), ("تشرين الأول 2024", (2024, 10)),
+    ("Сентябрь 2025", (2025, 9)), ("березень 2025", (2025, 3)), ("лютого 2025", (2025, 2)),
+    ("março 2025", (2025, 3)), ("Dezembro 2024", (2024, 12)),
+])
+def test_months_in_arabic_russian_ukrainian_and_portuguese(text, expected):
+    year, month, _ = parse_month(text)
+    assert (year, month) == expected
+
+
+def test_a_month_range_in_arabic_or_ukrainian_spans_its_months():
+    span = parse_month_span("يناير - مارس 2025")
+    assert (span.year, span.month, span.months) == (2025, 1, 3)
+    span = parse_month_span("січень - березень 2025")
+    assert (span.year, span.month, span.months) == (2025, 1, 3)

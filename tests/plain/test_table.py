@@ -256,3 +256,24 @@ def test_the_plain_path_reads_a_cell_longer_than_the_csv_module_limit(tmp_path):
         raw = read_table(path)
     assert raw.rows == [["a", "b"], [long_text, "1"]]
     assert csv.field_size_limit() == limit  # set back after the read
+
+
+def test_arabic_and_cyrillic_code_pages_are_told_without_charset_normalizer_too(monkeypatch):
+    """charset-normalizer ships with QGIS (through requests); a Python without it still tells
+    Windows-Arabic and Windows-Cyrillic files from Western ones."""
+    import builtins
+
+    from coordmap.processing.analysis.table.encoding import legacy_encoding
+
+    real_import = builtins.__import__
+
+    def without_charset_normalizer(name, *args, **kwargs):
+        if name == "charset_normalizer":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", without_charset_normalizer)
+    samples = {"cp1256": "منظمة الإغاثة;الصحة;XY0101", "cp1251": "Красный Крест;Здравоохранение",
+               "cp1252": "Médecins Sans Frontières;Santé"}
+    for codec, text in samples.items():
+        assert legacy_encoding([text.encode(codec)]) == codec

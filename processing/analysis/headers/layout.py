@@ -7,10 +7,11 @@ import numpy as np
 
 from ..errors import InputError
 from ..table import RawTable
-from .tokens import is_text, normalise_hxl, primary_text, token_variants
+from .tokens import cell_text, is_text, normalise_hxl, primary_text, token_variants
 from .vocabulary import ColumnVocabulary
 
-HEADER_SCAN_ROWS = 30
+HEADER_SCAN_ROWS = 100  # non-blank rows searched for the header (notes may fill 40 rows above)
+REPEATED_HEADER_LABELS = 30  # header labels compared to find the header repeated below
 HEADER_SCORE_CELLS = 300  # text cells per row looked up in the vocabulary to find the header
 
 
@@ -35,11 +36,32 @@ def find_layout(raw: RawTable, vocabulary: ColumnVocabulary) -> Layout:
         notes.append(f"HXL hashtag row found at row {raw.row_numbers[hxl]}")
     else:
         header = _best_header_row(rows, scan, vocabulary)
+        if header != scan[0]:
+            notes.append(f"header found at row {raw.row_numbers[header]} (the rows above it "
+                         "are titles or notes)")
     group = _group_row(rows, header, hxl)
     if group is not None:
         notes.append(f"two-row header: group labels from row {raw.row_numbers[group]}")
     used = [i for i in (group, header, hxl) if i is not None]
     return Layout(header, group, hxl, max(used) + 1, notes)
+
+
+def sheet_score(raw: RawTable, vocabulary: Optional[ColumnVocabulary] = None
+                ) -> Tuple[int, int, int]:
+    """How much a sheet looks like a 4W table: (whether its header names a location, how many
+    of its header cells are known 4W columns, how many rows are under it)."""
+    vocabulary = vocabulary or ColumnVocabulary.load()
+    try:
+        layout = find_layout(raw, vocabulary)
+    except InputError:
+        return (0, 0, 0)
+    labels = layout.header if layout.header is not None else layout.hxl
+    cells = [cell for cell in raw.head(labels + 1)[labels] if is_text(cell)]
+    cells = cells[:HEADER_SCORE_CELLS]
+    location = any(vocabulary.admin_match(t) for cell in cells
+                   for t in token_variants(primary_text(cell)) if 0 < len(t) <= 12)
+    hits = sum(1 for cell in cells if normalise_hxl(cell) or _vocabulary_hit(cell, vocabulary))
+    return (int(location), hits, raw.height - layout.first_data)
 
 
 def _is_hxl_row(row: Sequence[Any]) -> bool:
@@ -102,6 +124,14 @@ def _group_row(rows: List[list], header: Optional[int], hxl: Optional[int]) -> O
     return None
 
 
+def title_texts(raw: RawTable, layout: Layout) -> List[str]:
+    """The texts of the rows above the header (a title often names the period)."""
+    top = min(i for i in (layout.group, layout.header, layout.hxl, layout.first_data)
+              if i is not None)
+    texts = (" ".join(cell_text(cell) for cell in row if is_text(cell)) for row in raw.head(top))
+    return [text for text in texts if text]
+
+
 def split_rows(
     raw: RawTable, layout: Layout, vocabulary: ColumnVocabulary
 ) -> Tuple[np.ndarray, List[Tuple[int, str]]]:
@@ -118,10 +148,28 @@ def split_rows(
     data[:layout.first_data] = False
     skipped += [(numbers[i], "blank row") for i in np.flatnonzero(blank[layout.first_data:])
                 + layout.first_data]
+    for i in _repeated_header_rows(raw, layout, data):
+        data[i] = False
+        skipped.append((numbers[i], "repeated header"))
     for i in _trailing_total_rows(raw, blank, layout.first_data, vocabulary):
         data[i] = False
         skipped.append((numbers[i], "total row at the end of the table"))
     return np.flatnonzero(data), sorted(skipped)
+
+
+def _repeated_header_rows(raw: RawTable, layout: Layout, data: np.ndarray) -> np.ndarray:
+    """Data rows that repeat the header (sheets pasted one under another): most of the
+    header's labels (at least two), each in its own column."""
+    if layout.header is None:
+        return np.array([], dtype=np.int64)
+    labels = [(j, cell) for j, cell in enumerate(raw.row(layout.header)) if is_text(cell)]
+    labels = labels[:REPEATED_HEADER_LABELS]
+    if len(labels) < 2:
+        return np.array([], dtype=np.int64)
+    same = np.zeros(raw.height, dtype=np.int64)
+    for j, label in labels:
+        same += raw.cells_equal(j, label)
+    return np.flatnonzero(data & (same >= max(2, 0.6 * len(labels))))
 
 
 def _trailing_total_rows(raw: RawTable, blank: np.ndarray, first_data: int,

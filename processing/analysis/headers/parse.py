@@ -9,7 +9,7 @@ from ..errors import InputError
 from ..progress import SILENT, Progress
 from ..table import RawTable
 from .columns import Column, build_columns, drop_empty_columns, make_unique
-from .layout import find_layout, split_rows
+from .layout import find_layout, split_rows, title_texts
 from .roles import admin_hints, assign_roles, in_role_order
 from .table4w import Table4W, data_frame
 from .tokens import listed
@@ -45,7 +45,8 @@ def parse_table(
         raw.source, raw.sheet, [c.label for c in columns], [c.hxl for c in columns],
         source_rows, header_rows, skipped, {}, {},
         list(raw.notes) + layout.notes + column_notes + empty_notes,
-        *_data_columns(columns, raw, data_rows, source_rows),
+        title_texts(raw, layout), *_data_columns(columns, raw, data_rows, source_rows),
+        delimiter=raw.delimiter, other_sheets=raw.other_sheets,
     )
     progress.step(80)
     roles, sources = assign_roles(columns, table, mapping, vocabulary, raw.where)

@@ -27,6 +27,7 @@ class Table4W(FromFile):
     roles: Dict[str, str]  # role -> column label
     role_sources: Dict[str, str]  # role -> "hxl" | "header" | "mapping"
     notes: List[str] = field(default_factory=list)
+    titles: List[str] = field(default_factory=list)  # texts of the title rows above the header
     # label -> its cells as codes: see ``coded``; the reader's own when it has them
     _coded: Dict[str, CodedColumn] = field(default_factory=dict, repr=False)
     _data: Optional[pd.DataFrame] = field(default=None, repr=False)  # see ``data``
@@ -34,6 +35,8 @@ class Table4W(FromFile):
     # decides the admin roles from the values; see matching/columns.py)
     admin_hints: Dict[str, Tuple[str, ...]] = field(default_factory=dict)
     mapped_roles: Set[str] = field(default_factory=set)  # roles a user's mapping decides
+    delimiter: Optional[str] = None  # a text file's (its locale's decimal separator follows)
+    other_sheets: List[str] = field(default_factory=list)  # a workbook's sheets not read
 
     @property
     def height(self) -> int:

@@ -3,7 +3,7 @@ lists for messages."""
 import re
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
-from ..vocabulary import normalise_text
+from ..vocabulary import normalise_text, without_article
 
 MAX_LISTED_COLUMNS = 40  # column lists in messages: a 10,000-column file must not flood them
 _HXL_CELL = re.compile(r"^#\s*[a-z][a-z0-9_]*(\s*\+\s*[a-z][a-z0-9_]*)*$", re.IGNORECASE)
@@ -17,13 +17,15 @@ Tokens = Tuple[str, ...]
 
 
 def header_tokens(text: Any, split_camel_case: bool = True) -> Tokens:
-    """Header tokens for matching: camelCase split, 'p code' -> 'pcode', 'adm 1' -> 'admin1'."""
+    """Header tokens for matching: camelCase split, 'p code' -> 'pcode', 'adm 1' -> 'admin1';
+    in any script (Arabic words without their article)."""
     if text is None:
         return ()
     spaced = _CAMEL.sub(" ", str(text)) if split_camel_case else str(text)
     normal = normalise_text(spaced).replace("p code", "pcode")
     normal = _ADMIN_LEVEL.sub(lambda match: f"admin{match.group(1)}", normal)
-    return tuple(normal.split())
+    words = normal.split()
+    return tuple(words) if normal.isascii() else tuple(map(without_article, words))
 
 
 def normalise_hxl(tag: Any) -> Optional[str]:

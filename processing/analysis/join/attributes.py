@@ -5,8 +5,9 @@ from typing import Dict, List, Tuple
 import numpy as np
 import pandas as pd
 
-from ..coded import CodedColumn
-from ..periods import PERIOD_ROLES, parse_periods
+from ..coded import CodedColumn, combinations
+from ..organisations import Organisations, row_counts
+from ..periods import PERIOD_ROLES, parse_periods, period_span_key, year_in_texts
 from .counts import people_counts
 
 PARTNER_ROLES = ("org", "org_acronym")
@@ -34,32 +35,44 @@ def row_attributes(table, index, clusters, options) -> pd.DataFrame:
     if period_roles:
         periods = parse_periods({role: table.column(roles[role]) for role in period_roles},
                                 options.default_year,
-                                {role: table.coded(roles[role]).used() for role in period_roles})
+                                {role: table.coded(roles[role]).used() for role in period_roles},
+                                year_in_texts(_year_places(table)))
         out.update((name, periods[name]) for name in periods.columns)
     else:
         out["period_start"], out["period_end"] = pd.NaT, pd.NaT
         out["period"], out["period_note"] = None, "no period column"
+    notes = []  # (the separators each count column is read with)
     for role in ("targeted", "reached"):
-        out[role], out[f"{role}_problem"] = people_counts(table, index, roles.get(role))
+        out[role], out[f"{role}_problem"] = people_counts(table, index, roles.get(role), notes)
     if options.count_all_organisations:  # (only then asked for)
         extra = [roles[r] for r in ALL_ORGANISATION_ROLES if r in roles]
         out["other_organisations"] = _all_texts(table, extra) if extra else None
     out = pd.DataFrame(out, index=index, copy=False)  # (no copy of the columns into blocks)
     out["period_key"] = _period_key(out, options.period)
+    out.attrs["notes"] = notes
     return out
 
 
+def _year_places(table):
+    """Where a table may name its year, in the order to trust them."""
+    places = [(table.sheet, f'from the sheet name "{table.sheet}"')] if table.sheet else []
+    places += [(text, f'from the title row "{text}"') for text in table.titles]
+    return places + [(table.source, f'from the file name "{table.source}"')]
+
+
 def _period_key(attributes, mode):
-    """The presence period of each row; None where the row's period is coarser than asked."""
+    """The presence period of each row: a month ("2025-03") or quarter ("2025-Q1"), or a range
+    of them ("2025-01/2025-03": the row counts in each, see ``periods.periods_in``); None where
+    the row has no period or only a coarser one (a bare year)."""
     period = attributes["period"].astype(object, copy=False)
-    if mode == "month":
-        return period.where(per_distinct(period, lambda p: p.str.fullmatch(r"\d{4}-\d{2}",
-                                                                           na=False)))
-    if mode == "quarter":
-        quarter = per_distinct(attributes["period_start"], lambda start: start.dt.year.astype(
-            "Int64").astype(str) + "-Q" + start.dt.quarter.astype("Int64").astype(str))
-        return quarter.where(per_distinct(period, lambda p: p.str.fullmatch(
-            r"\d{4}-(\d{2}|Q[1-4])", na=False)))
+    if mode in ("month", "quarter"):
+        months = per_distinct(period, lambda p: ~p.str.fullmatch(r"\d{4}", na=True))
+        starts, ends = attributes["period_start"], attributes["period_end"]
+        inverse, firsts = combinations([pd.factorize(starts)[0], pd.factorize(ends)[0]],
+                                       len(attributes))
+        keys = np.array([period_span_key(starts.iat[first], ends.iat[first], mode)
+                         for first in firsts], dtype=object)
+        return pd.Series(keys[inverse], index=attributes.index).where(months)
     if not pd.notna(period.to_numpy()).any():
         return pd.Series("all", index=attributes.index)
     first, last = attributes["period_start"].min(), attributes["period_end"].max()
@@ -113,6 +126,21 @@ def _all_texts(table, columns) -> np.ndarray:
 
 def partner_columns(table):
     return [table.roles[role] for role in PARTNER_ROLES if role in table.roles]
+
+
+def table_organisations(table, texts, reviewed=None) -> Organisations:
+    """The partners the organisations of ``table`` are (its organisation texts: see
+    ``partner_columns``), tied by its acronym column where it has one."""
+    spellings = texts(partner_columns(table))
+    pairs = []
+    if "org" in table.roles and "org_acronym" in table.roles:
+        names, acronyms = texts([table.roles["org"]]), texts([table.roles["org_acronym"]])
+        both = (names.codes >= 0) & (acronyms.codes >= 0)
+        firsts = combinations([names.codes[both], acronyms.codes[both]], int(both.sum()))[1]
+        pairs = [(names.values[names.codes[both][i]], acronyms.values[acronyms.codes[both][i]])
+                 for i in firsts]
+    return Organisations(list(spellings.values),
+                         row_counts(spellings.codes, len(spellings.values)), pairs, reviewed)
 
 
 def role_columns(table, role):

@@ -9,6 +9,7 @@ import pandas as pd
 from ..coded import combinations
 from ..matching import MatchLines
 from .attributes import partner_columns
+from .counts import AMBIGUOUS_PROBLEM
 from .duplicates import duplicate_groups
 
 REPORTED_METHODS = ("normalised", "name_fuzzy", "split", "crosswalk", "derived")  # even if used
@@ -35,7 +36,8 @@ def issue(category, column=None, value=None, level=None, parent=None, rows=1, fi
 
 def issues_table(table, lines, attributes, texts, units, progress) -> pd.DataFrame:
     source_row = pd.Series(table.source_rows)
-    issues = [issue("table", reason=note, rows=0) for note in table.notes]
+    issues = [issue("table", reason=note, rows=0)
+              for note in table.notes + attributes.attrs.get("notes", [])]
     issues += [issue("boundaries", reason=note, rows=0) for note in units.notes]
     issues += [issue("skipped_row", first_row=row, reason=reason) for row, reason in table.skipped]
     issues += _match_issues(lines, table)
@@ -52,7 +54,13 @@ def issues_table(table, lines, attributes, texts, units, progress) -> pd.DataFra
                        source_row, "period", None, lambda a: a["period_note"].iloc[0])
     for role in ("targeted", "reached"):
         column = table.roles.get(role)
-        issues += _grouped(attributes, attributes[f"{role}_problem"].notna().to_numpy(),
+        ambiguous = (attributes[f"{role}_problem"] == AMBIGUOUS_PROBLEM).to_numpy()
+        issues += _grouped(attributes, ambiguous,
+                           lambda a, c=column: table.column(c).loc[a.index].map(str), source_row,
+                           "ambiguous_number", column,
+                           lambda a, r=role: f"{r}: {AMBIGUOUS_PROBLEM}")
+        issues += _grouped(attributes, attributes[f"{role}_problem"].notna().to_numpy()
+                           & ~ambiguous,
                            lambda a, c=column: table.column(c).loc[a.index].map(str), source_row,
                            "invalid_number", table.roles.get(role), lambda a, r=role: f"{r}: "
                            f"{a[f'{r}_problem'].iloc[0]}; not added up")

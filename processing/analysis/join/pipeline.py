@@ -1,6 +1,6 @@
 """join_4w: the steps of a join, in order, and their result."""
 from dataclasses import dataclass, field
-from typing import Dict, Optional
+from typing import Dict, List, Optional
 
 import numpy as np
 import pandas as pd
@@ -11,13 +11,18 @@ from ..errors import InputError
 from ..headers import Table4W, set_location_roles
 from ..matching import Crosswalk, MatchLines, decide_location_columns, with_units_from_codes
 from ..progress import SILENT, Progress
-from .attributes import FirstTexts, row_attributes
-from .issues import issues_table
+from .attributes import FirstTexts, partner_columns, row_attributes, table_organisations
+from .issues import Issue, issue, issues_table
 from .locations import location_columns, match_locations, present_values, target_level
 from .options import PERIOD_MODES, JoinOptions
 from .presence import located, presence_table
 from .rows import matches_per_row, rows_output, status_per_row
+from .sanity import role_warnings
 from .summary import summary_of
+
+NO_PRESENCE = ("no row could be placed on a unit of the boundaries: the presence is empty; each "
+               "row's reason says why (are the boundaries those of the table's country and "
+               "P-code version?)")
 
 
 @dataclass
@@ -30,6 +35,7 @@ class JoinResult:
     summary: Dict[str, object]
     admin_level: int
     log_line: str
+    organisations: pd.DataFrame  # the reviewable organisation list (organisations.LIST_COLUMNS)
     _matches: Optional[pd.DataFrame] = field(default=None, repr=False)
 
     @property
@@ -59,18 +65,27 @@ def join_4w(table: Table4W, units: AdminUnits, options: Optional[JoinOptions] = 
                                        table.admin_hints)
     set_location_roles(table, decision.roles, decision.sources, decision.notes)
     units = with_units_from_codes(units, table.roles, table.coded)
-    code_cols, name_cols = location_columns(table)
+    try:
+        code_cols, name_cols = location_columns(table)
+    except InputError as error:  # (the 4W may be on a sheet not read: say which there are)
+        if not table.other_sheets:
+            raise
+        others = ", ".join(f'"{name}"' for name in table.other_sheets)
+        raise InputError(f"{error} The file has other sheets ({others}): give the Sheet that "
+                         "holds the 4W table.") from None
     level = target_level(table, units, options.admin_level, code_cols, name_cols)
     progress.step(5, f"Matching locations at admin {level}")
     lines = match_locations(table, units, level, code_cols, name_cols, crosswalk,
                             progress.within(5, 55))
     progress.step(55, "Normalising clusters, periods and partners")
     texts = FirstTexts(table)
-    attributes = row_attributes(table, index, clusters or ClusterVocabulary.load(), options)
+    organisations = table_organisations(table, texts, options.organisations)
+    clusters = clusters or ClusterVocabulary.load()
+    attributes = row_attributes(table, index, clusters, options)
     progress.step(70, "Counting partners per unit")
     # Each row's match (a split row's lines joined in one), then its period checked: per
     # row a number in ``per_row.matches`` (a table has few distinct ones: worked on once each).
-    per_row = status_per_row(matches_per_row(lines), attributes, options)
+    per_row = status_per_row(matches_per_row(lines), attributes, options, table)
     progress.step(74)  # large tables take seconds per step: keep the bar moving
     rows = rows_output(table, index, per_row, attributes, texts, options,
                        progress.within(74, 80))
@@ -78,12 +93,31 @@ def join_4w(table: Table4W, units: AdminUnits, options: Optional[JoinOptions] = 
     counted = np.isin(per_row.field("status"), ["used", "rolled_up"])[per_row.numbers][
         lines.rows] & present_values(lines.field("pcode"))[lines.numbers]
     presence = presence_table(table, located(lines, counted), attributes, texts, units, level,
-                              options, progress.within(80, 90))
+                              options, progress.within(80, 90), organisations)
     progress.step(90, "Writing the QA report")
     issues = issues_table(table, lines, attributes, texts, units, progress.within(90, 97))
+    issues = _with_issues(issues, role_warnings(table, attributes, clusters) + (
+        [] if len(presence) else [issue("no_presence", rows=len(rows), reason=NO_PRESENCE)]),
+        _merge_issues(organisations, table))
     progress.step(97)
     summary, log_line = summary_of(table, units, rows, per_row, level, code_cols, name_cols)
     mapping = pd.DataFrame(
         [(role, column, table.role_sources.get(role, "")) for role, column in table.roles.items()],
         columns=["role", "column", "source"])
-    return JoinResult(rows, lines, presence, issues, mapping, summary, level, log_line)
+    return JoinResult(rows, lines, presence, issues, mapping, summary, level, log_line,
+                      organisations.frame())
+
+
+def _merge_issues(organisations, table) -> List[Issue]:
+    """A row per organisation written several ways (one partner)."""
+    column = ", ".join(partner_columns(table)) or None
+    return [issue("organisation_merged", column, "; ".join(m.spellings[:10]), rows=m.rows,
+                  reason=m.reason) for m in organisations.merges()]
+
+
+def _with_issues(issues: pd.DataFrame, first: List[Issue], last: List[Issue]) -> pd.DataFrame:
+    """The issues with ``first`` before them and ``last`` after them."""
+    parts = [pd.DataFrame.from_records(records, columns=issues.columns).astype(
+        issues.dtypes.to_dict()) if records else None for records in (first, last)]
+    frames = [frame for frame in (parts[0], issues, parts[1]) if frame is not None and len(frame)]
+    return pd.concat(frames, ignore_index=True) if len(frames) > 1 else issues

@@ -15,6 +15,7 @@ import pandas as pd
 
 from ..coded import combinations
 from ..matching import MatchLines
+from ..periods import periods_in
 from ..textnorm import fold
 from .attributes import partner_columns, role_columns
 
@@ -62,16 +63,17 @@ class Units(NamedTuple):
 
 
 class Partners:
-    """The organisations: one partner per folded name, written in one or more spellings."""
+    """The organisations: one partner per key, written in one or more spellings."""
 
-    def __init__(self, spellings: np.ndarray):
+    def __init__(self, spellings: np.ndarray, key=fold):
         self.spellings = spellings  # per spelling (``PresenceLines.spelling``): its text
-        self.keys: Dict[str, int] = {}  # per partner key (the folded name): its number
+        self.key = key  # the partner a name is (``organisations.Organisations.key``)
+        self.keys: Dict[str, int] = {}  # per partner key: its number
 
     def numbers(self, names) -> np.ndarray:
         """The partner number of each name (numbering names not seen before)."""
-        return np.array([self.keys.setdefault(fold(name), len(self.keys)) for name in names],
-                        dtype=np.int64)
+        return np.array([self.keys.setdefault(self.key(name), len(self.keys))
+                         for name in names], dtype=np.int64)
 
 
 class Groups(NamedTuple):
@@ -91,16 +93,16 @@ def located(lines: MatchLines, counted: np.ndarray) -> Located:
 
 
 def presence_table(table, located_lines: Located, attributes, texts, units, level, options,
-                   progress) -> pd.DataFrame:
+                   progress, organisations=None) -> pd.DataFrame:
     """Partners per unit x cluster x period (PRESENCE_FIELDS), sorted by level, P-code,
     cluster and period."""
     if not len(located_lines.rows):
         return pd.DataFrame(columns=PRESENCE_FIELDS)
     progress.step(10)
     per_unit, unit_of_pcode = _units(located_lines.pcodes, units, level)
-    lines, partners = _presence_lines(table, located_lines.rows,
-                                      unit_of_pcode[located_lines.pcode], attributes, texts,
-                                      options)
+    lines, partners, periods = _presence_lines(table, located_lines.rows,
+                                               unit_of_pcode[located_lines.pcode], attributes,
+                                               texts, options, organisations)
     progress.step(40)
     groups = Groups(*combinations([lines.unit, lines.cluster, lines.period], len(lines)))
     unit, head_rows = lines.unit[groups.first_line], lines.row[groups.first_line]
@@ -115,7 +117,7 @@ def presence_table(table, located_lines: Located, attributes, texts, units, leve
         **{name: values[unit] for name, values in _unit_fields(per_unit, units, level).items()},
         "cluster": attributes["cluster_code"].to_numpy()[head_rows],
         "cluster_name": _first_valid(attributes["cluster_name"].to_numpy(), lines, groups),
-        "period": attributes["period_key"].to_numpy()[head_rows],
+        "period": periods[lines.period[groups.first_line]],
         "partners": np.bincount(groups.of_line[partner_pairs],
                                 minlength=len(groups)).astype(np.int64),
         "activities": _distinct_per_group(
@@ -145,10 +147,11 @@ def _units(distinct_pcodes: np.ndarray, units, level) -> Tuple[Units, np.ndarray
     return Units(unit_values, specified), unit_codes
 
 
-def _presence_lines(table, rows: np.ndarray, unit: np.ndarray, attributes, texts, options
-                    ) -> Tuple[PresenceLines, Partners]:
-    """The lines of ``rows`` (each in ``unit``), then those of the other organisations when
-    they count; with the partners their organisations are."""
+def _presence_lines(table, rows: np.ndarray, unit: np.ndarray, attributes, texts, options,
+                    organisations=None) -> Tuple[PresenceLines, Partners, np.ndarray]:
+    """The lines of ``rows`` (each in ``unit``; a row whose period spans several months or
+    quarters: one line per period), then those of the other organisations when they count;
+    with the partners their organisations are and the periods (``PresenceLines.period``)."""
     split = np.bincount(rows)[rows] > 1  # (a split row's lines: no unit gets its numbers)
     people = {}
     for column in ("targeted", "reached"):  # a split row's numbers go nowhere: no unit gets them
@@ -156,21 +159,48 @@ def _presence_lines(table, rows: np.ndarray, unit: np.ndarray, attributes, texts
         people[column] = np.where(split, np.nan, values) if split.any() else values
     activity = texts(role_columns(table, "activity"))
     organisation = texts(partner_columns(table))
-    partners = Partners(organisation.values)
+    partners = Partners(organisation.values, organisations.key if organisations else fold)
     spelling = organisation.codes[rows]
     lines = PresenceLines(
         row=rows, is_row=np.ones(len(rows), dtype=bool), unit=unit,
         cluster=_cluster_codes(table, attributes)[rows],
-        # (one period, the whole span, unless presence is per month or quarter)
-        period=pd.factorize(attributes["period_key"].to_numpy()[rows])[0]
-        if options.period != "all" else np.zeros(len(rows), dtype=np.int64),
+        period=np.zeros(len(rows), dtype=np.int64),  # (see _per_period)
         spelling=spelling, partner=np.append(partners.numbers(partners.spellings), -1)[spelling],
         activity=_activity_codes(activity.codes[rows], activity.values, rows), **people)
+    keys = attributes["period_key"].to_numpy()[rows]
+    if options.period == "all":  # one period: the whole span
+        periods = keys[:1]
+    else:
+        lines, periods = _per_period(lines, keys)
     if options.count_all_organisations:
         others = attributes["other_organisations"].to_numpy()[rows]
         if any(isinstance(names, list) and names for names in others[pd.notna(others)]):
             lines = lines.followed_by(_other_organisations(lines, others, partners))
-    return lines, partners
+    return lines, partners, periods
+
+
+def _per_period(lines: PresenceLines, keys: np.ndarray) -> Tuple[PresenceLines, np.ndarray]:
+    """Each line's presence period (``keys``: one per line) numbered; a line whose period is a
+    range ("2025-01/2025-03") repeated once per month or quarter of it, its people added to
+    none of them (as a split row's: how many were reached in each is not known)."""
+    codes, distinct = pd.factorize(keys)
+    spans = [periods_in(key) for key in distinct]
+    labels, numbered = pd.factorize(np.array([p for span in spans for p in span], dtype=object))
+    sizes = np.array([len(span) for span in spans], dtype=np.int64)
+    if (sizes == 1).all():
+        lines.period = labels[codes]
+        return lines, numbered
+    starts = np.cumsum(sizes) - sizes
+    repeats = sizes[codes]
+    line_of = np.repeat(np.arange(len(lines)), repeats)
+    within = np.arange(len(line_of)) - np.repeat(np.cumsum(repeats) - repeats, repeats)
+    expanded = lines.taken(line_of)
+    expanded.period = labels[starts[codes[line_of]] + within]
+    several = repeats[line_of] > 1
+    for column in ("targeted", "reached"):
+        values = getattr(expanded, column)
+        setattr(expanded, column, np.where(several, np.nan, values) if several.any() else values)
+    return expanded, numbered
 
 
 def _cluster_codes(table, attributes) -> np.ndarray:

@@ -6,7 +6,10 @@ import numpy as np
 import pandas as pd
 
 from ..coded import CodedColumn
+from ..errors import InputError
+from ..headers import listed
 from ..matching import Match, MatchLines
+from ..periods import PERIOD_ROLES
 from .attributes import partner_columns, role_columns
 
 STATUSES = ("used", "rolled_up", "unmatched", "skipped")
@@ -47,14 +50,18 @@ def _joined_match(parts: List[Match]) -> Match:
         conflict=any(part.conflict for part in parts))
 
 
-def status_per_row(per_row: MatchLines, attributes, options) -> MatchLines:
-    """Rows whose period is needed (presence per month/quarter) but unknown are skipped."""
+def status_per_row(per_row: MatchLines, attributes, options, table) -> MatchLines:
+    """Rows whose period is needed (presence per month/quarter) but unknown are skipped; when
+    that is every located row, the join stops and says what to do (an empty presence is never
+    a result)."""
     if options.period == "all":
         return per_row
-    no_period = np.flatnonzero(np.isin(per_row.field("status"), ["used", "rolled_up"])[
-        per_row.numbers] & attributes["period_key"].isna().to_numpy())
+    located = np.isin(per_row.field("status"), ["used", "rolled_up"])[per_row.numbers]
+    no_period = np.flatnonzero(located & attributes["period_key"].isna().to_numpy())
     if not len(no_period):
         return per_row
+    if len(no_period) == np.count_nonzero(located):
+        raise InputError(_no_period_message(table, attributes, options))
     note = attributes["period_note"].iloc[no_period].fillna("")
     period = attributes["period"].iloc[no_period].fillna("none").astype(str)
     asked = "a month" if options.period == "month" else "a quarter"
@@ -65,6 +72,30 @@ def status_per_row(per_row: MatchLines, attributes, options) -> MatchLines:
                + location).to_numpy()
     return per_row.changed(no_period, reasons.tolist(),
                            lambda match, reason: match._replace(status="skipped", reason=reason))
+
+
+def _no_period_message(table, attributes, options) -> str:
+    """Why no row has a period that presence per month or quarter can use, and what to do."""
+    asked = f"presence per {options.period}"
+    whole = "or choose presence for the whole table (Presence per period: Whole table)"
+    period_columns = [table.roles[r] for r in PERIOD_ROLES if r in table.roles]
+    if not period_columns:
+        return (f"{table.where}: {asked} needs a month, quarter or date column, and none was "
+                f"recognised among: {listed(table.columns)}. Name it in the Mapping (e.g. "
+                f"month=Reporting month), {whole}")
+    columns = listed(period_columns, quote='"')
+    notes = attributes["period_note"].dropna()
+    if notes.str.contains("no year").any():
+        return (f"{table.where}: {asked} needs the year of each month, and the "
+                f"{columns} column gives months without a year; no "
+                "year was found in the table's other dates, its sheet name, title rows or file "
+                "name. Give the year (Year for rows with a month but no year, DEFAULT_YEAR), "
+                f"{whole}")
+    first = notes[notes != ""]
+    example = f" (e.g. row {table.source_rows[first.index[0]]}: {first.iloc[0]})" \
+        if len(first) else ""
+    return (f"{table.where}: {asked} needs a {options.period} on each row, and no row located "
+            f"has one{example}. Check the {columns} column, {whole}")
 
 
 def rows_output(table, index, per_row, attributes, texts, options, progress) -> pd.DataFrame:

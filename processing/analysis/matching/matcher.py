@@ -9,7 +9,14 @@ from ..boundaries import AdminUnits
 from ..coded import CodedColumn, combinations
 from ..errors import InputError
 from ..progress import SILENT, Progress
-from ..textnorm import clean_cell, fold, is_national, is_placeholder, split_list
+from ..textnorm import (
+    clean_cell,
+    fold,
+    is_national,
+    is_placeholder,
+    is_scientific,
+    split_list,
+)
 from .codes import CodeIndex
 from .crosswalk import Crosswalk
 from .evidence import Cell, Verdict, weigh
@@ -18,6 +25,9 @@ from .names import Ancestors, NameIndex, load_rapidfuzz, names_by_level
 from .records import Found, Match, Miss
 
 PROGRESS_EVERY = 500  # combinations of location values matched between two progress reports
+SCIENTIFIC_CODE = ("admin {} code {!r} is in scientific notation: a spreadsheet stored the code "
+                   "as a number and rounded it, so it cannot be trusted (format the column as "
+                   "text and copy the codes again)")
 
 
 class Matcher:
@@ -164,6 +174,10 @@ class Matcher:
         for level in sorted(codes):
             raw = codes[level]
             if not raw:
+                continue
+            if is_scientific(raw):  # (names no unit: no evidence either way)
+                cells.append(Cell("code", level, raw, frozenset(), None, None,
+                                  Miss(level, raw, "code", SCIENTIFIC_CODE.format(level, raw))))
                 continue
             hit = self._crosswalk(raw, level, codes, {}, found) or self._codes.find(raw, level)
             if hit is not None:

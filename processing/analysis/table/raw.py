@@ -36,6 +36,8 @@ class RawTable(FromFile):
     # each column's cells as codes of its values, when the reader has them (the CSV reader
     # does), so later steps need not hash the column again
     coded: Optional[List[CodedColumn]] = None
+    delimiter: Optional[str] = None  # a text file's (its locale's decimal separator follows)
+    other_sheets: List[str] = field(default_factory=list)  # a workbook's sheets not read
     _cells: Optional[np.ndarray] = field(default=None, repr=False)  # see ``cells``
     _row_array: Optional[np.ndarray] = field(default=None, repr=False)  # see ``row_array``
     _blank: Optional[np.ndarray] = field(default=None, init=False, repr=False)
@@ -99,6 +101,19 @@ class RawTable(FromFile):
         if self.coded is not None:
             return self.coded[position].present
         return ~np.equal(self.cells[:, position], None)
+
+    def cells_equal(self, position: int, text: str) -> np.ndarray:
+        """Per row: whether the cell of column ``position`` is ``text`` (case and outer spaces
+        aside; compared once per distinct value when the reader gave codes)."""
+        key = text.strip().casefold()
+
+        def same(value) -> bool:
+            return isinstance(value, str) and value.strip().casefold() == key
+        if self.coded is not None:
+            column = self.coded[position]
+            return column.lookup(np.fromiter(map(same, column.values), dtype=bool,
+                                             count=len(column.values)), False)
+        return np.fromiter(map(same, self.cells[:, position]), dtype=bool, count=self.height)
 
     def blank_rows(self) -> np.ndarray:
         """Per row: no cell has a value (worked out once: several steps ask)."""

@@ -16,10 +16,15 @@ from .text_file import read_text
 
 def read_table(path: Union[str, Path], sheet: SheetChoice = None,
                progress: Progress = SILENT) -> RawTable:
-    """Read a CSV/TXT/XLSX/XLSM/XLS/XLSB/ODS file; ``sheet`` is a name or a 0-based index."""
+    """Read a CSV/TXT/XLSX/XLSM/XLS/XLSB/ODS file; ``sheet`` is a name or a 0-based index (a
+    text of digits that no sheet is named: 1-based). Without ``sheet``, of a workbook's sheets
+    with data the one that looks most like a 4W table (instructions, pick lists and pivots
+    often come first)."""
     path = _checked_path(path)
     if path.suffix.lower() in SPREADSHEET_SUFFIXES and not _is_text_file(path):
-        return read_spreadsheet(path, sheet, progress)
+        from ..headers.layout import sheet_score  # (the headers step reads RawTables)
+
+        return read_spreadsheet(path, sheet, progress, sheet_score)
     return read_text(path, progress)
 
 

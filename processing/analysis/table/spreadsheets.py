@@ -6,14 +6,16 @@ import zlib
 from itertools import repeat
 from operator import is_not
 from pathlib import Path
-from typing import Any, Callable, List, Sequence, Tuple, Union
+from typing import Any, Callable, List, Optional, Sequence, Union
 
 from ..errors import InputError
 from ..progress import SILENT, Progress
+from .hidden_rows import hidden_rows, hidden_rows_note
 from .raw import PROGRESS_ROWS, RawTable, clean_cell
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
 OPENPYXL_SUFFIXES = {".xlsx", ".xlsm"}
+HIDDEN_ROW_SUFFIXES = {".xlsx", ".xlsm", ".ods"}  # the formats whose hidden rows are counted
 MAX_UNPACKED_BYTES = 100 * 2**20  # spreadsheets unpacking to more than this ...
 MAX_EXPANSION = 100  # ... at more than this ratio to their size are refused (zip bombs)
 CALAMINE_HINT = (
@@ -24,21 +26,45 @@ TICK_SECONDS = 0.25  # progress reports while a reader's one long call runs
 SheetChoice = Union[str, int, None]
 
 
-def read_spreadsheet(path: Path, sheet: SheetChoice, progress: Progress) -> RawTable:
+def read_spreadsheet(path: Path, sheet: SheetChoice, progress: Progress,
+                     score: Optional[Callable[[RawTable], Any]] = None) -> RawTable:
+    """The sheet asked for (a name; a number, 0-based; or a text of digits that is no sheet's
+    name, 1-based as people count), else of the sheets with data the one ``score`` rates
+    highest (the first without ``score``)."""
     _check_expansion(path)
     if path.suffix.lower() == ".ods":
         _check_ods_xml(path)
     workbook = open_workbook(path)
     names = workbook.sheet_names
+    notes = []
     if sheet is None:
-        name, rows = _first_sheet_with_data(path, workbook, progress)
+        tables = _sheets_with_data(path, workbook, progress)
+        table = max(tables, key=score) if score is not None and len(tables) > 1 else tables[0]
+        if len(tables) > 1:
+            others = ", ".join(f'"{other.sheet}"' for other in tables if other is not table)
+            notes.append(f'sheet "{table.sheet}" chosen: it looks most like a 4W table (other '
+                         f"sheets with data: {others}; give Sheet to read another)")
     else:
         name = _resolve_sheet(path, names, sheet)
-        rows = _clean_grid(workbook.rows(name, progress.within(0, 20)), progress)
-        if not has_data(rows):
+        table = _raw_sheet(path, name, workbook, progress)
+        if not table.height:
             raise InputError(f'{path.name}, sheet "{name}": the sheet is empty')
-    notes = [] if len(names) == 1 else [f'sheet "{name}" read ({len(names)} sheets in file)']
-    table = RawTable.from_rows(path.name, name, rows, list(range(1, len(rows) + 1)), notes)
+    if len(names) > 1:
+        notes.insert(0, f'sheet "{table.sheet}" read ({len(names)} sheets in file)')
+    if path.suffix.lower() in HIDDEN_ROW_SUFFIXES:
+        filled = [n for n, blank in zip(table.row_numbers, table.blank_rows()) if not blank]
+        notes += hidden_rows_note(hidden_rows(path, table.sheet), filled)
+    table.notes = notes
+    table.other_sheets = [name for name in names if name != table.sheet]
+    return table
+
+
+def _raw_sheet(path: Path, name: str, workbook, progress: Progress) -> RawTable:
+    """A sheet as a RawTable without its trailing blank rows (no rows: the sheet is empty)."""
+    rows = _clean_grid(workbook.rows(name, progress.within(0, 20)), progress)
+    if not has_data(rows):
+        rows = []
+    table = RawTable.from_rows(path.name, name, rows, list(range(1, len(rows) + 1)))
     return table.without_trailing_blank_rows()
 
 
@@ -157,12 +183,14 @@ def _check_ods_xml(path: Path) -> None:
         return  # not a readable ODS zip: the reader says so
 
 
-def _first_sheet_with_data(path: Path, workbook, progress: Progress) -> Tuple[str, List[list]]:
-    for name in workbook.sheet_names:
-        rows = _clean_grid(workbook.rows(name, progress.within(0, 20)), progress)
-        if has_data(rows):
-            return name, rows
-    raise InputError(f"{path.name}: no sheet has any data")
+def _sheets_with_data(path: Path, workbook, progress: Progress) -> List[RawTable]:
+    """Every sheet that has data, in file order (instructions, pick lists and pivots too: the
+    caller chooses)."""
+    tables = [_raw_sheet(path, name, workbook, progress) for name in workbook.sheet_names]
+    tables = [table for table in tables if table.height]
+    if not tables:
+        raise InputError(f"{path.name}: no sheet has any data")
+    return tables
 
 
 def _resolve_sheet(path: Path, names: List[str], sheet: Union[str, int]) -> str:
@@ -175,6 +203,8 @@ def _resolve_sheet(path: Path, names: List[str], sheet: Union[str, int]) -> str:
         )
     if sheet in names:
         return sheet
+    if isinstance(sheet, str) and sheet.strip().isdigit():  # no sheet has that name: a number
+        return _resolve_sheet(path, names, int(sheet) - 1)
     by_folded_name = {name.strip().casefold(): name for name in names}
     folded = str(sheet).strip().casefold()
     if folded in by_folded_name:

@@ -25,8 +25,7 @@ def read_text(path: Path, progress: Progress) -> RawTable:
     encoding_at = len(notes)
     utf8, encoding_note = as_utf8(path.read_bytes())
     progress.step(5)
-    if encoding_note:
-        notes.append(encoding_note)
+    notes.append(encoding_note or "encoding UTF-8")  # (the report says how it was read)
     if b"\x00" in utf8:
         notes.append(f"{utf8.count(0)} NUL bytes removed")
         utf8 = utf8.replace(b"\x00", b"")
@@ -43,7 +42,7 @@ def read_text(path: Path, progress: Progress) -> RawTable:
     if parsed is None:
         text, late_note = decode(utf8)  # the file's start was UTF-8, maybe not all of it
         if late_note:
-            notes.insert(encoding_at, late_note)
+            notes[encoding_at] = late_note  # (not UTF-8 after all)
         rows, row_numbers = plain_csv.parse_csv(path.name, text, delimiter,
                                                 progress.within(10, 90))
         widths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
@@ -53,6 +52,7 @@ def read_text(path: Path, progress: Progress) -> RawTable:
     progress.step(90)
     table, widths = parsed
     table.notes = notes + _ragged_rows_note(widths, ~table.blank_rows(), table.row_numbers)
+    table.delimiter = delimiter
     table = table.without_trailing_blank_rows()
     if not table.height:
         raise InputError(f"{path.name}: the file has no data")
