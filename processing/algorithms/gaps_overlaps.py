@@ -7,7 +7,6 @@ from qgis.core import (
     QgsProcessingParameterMapLayer,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
 
 from ..analysis.boundaries import AdminUnits
@@ -249,27 +248,26 @@ class GapsOverlapsAlgorithm(CoordMapAlgorithm):
         return geometry
 
     def _write(self, staged, feedback, result, crs, geometry):
+        progress = Progress(feedback.setProgress, feedback.isCanceled)
         layers = (
-            (self.OUTPUT_GAPS, result.gaps, QgsWkbTypes.Type.MultiPolygon, (90, 94)),
-            (self.OUTPUT_OVERLAPS, result.overlaps, QgsWkbTypes.Type.NoGeometry, (94, 96)),
-            (self.OUTPUT_OVERLAP_UNITS, result.overlap_units, QgsWkbTypes.Type.MultiPolygon,
-             (96, 98)),
-            (self.OUTPUT_CHANGES, result.changes, QgsWkbTypes.Type.NoGeometry, (98, 100)),
+            (self.OUTPUT_GAPS, result.gaps, True, (90, 94)),
+            (self.OUTPUT_OVERLAPS, result.overlaps, False, (94, 96)),
+            (self.OUTPUT_OVERLAP_UNITS, result.overlap_units, True, (96, 98)),
+            (self.OUTPUT_CHANGES, result.changes, False, (98, 100)),
         )
-        for key, frame, kind, span in layers:
-            shapes = [geometry(p) for p in frame["pcode"]] \
-                if kind != QgsWkbTypes.Type.NoGeometry else None
-
-            def write(sink, output_id, frame=frame, shapes=shapes, span=span):
-                if qgis_io.opens_in_spreadsheets(output_id):  # partners' text must not run
-                    frame = neutralised_frame(frame)[0]
-                return qgis_io.write_frame(sink, qgis_io.qgs_fields(frame), frame, shapes,
-                                           feedback, span)
-
-            staged.write_layer(key, qgis_io.qgs_fields(frame), kind, crs, write)
+        for key, frame, spatial, span in layers:
+            units = {pcode: geometry(pcode) for pcode in dict.fromkeys(frame["pcode"])} \
+                if spatial else None
+            qgis_io.write_output(staged, key, frame, crs, units=units, prepare=_safe,
+                                 progress=progress.within(*span))
 
     def createInstance(self):
         return GapsOverlapsAlgorithm()
+
+
+def _safe(frame, destination):
+    """Partners' texts neutralised where the output opens in a spreadsheet."""
+    return neutralised_frame(frame)[0] if qgis_io.opens_in_spreadsheets(destination) else frame
 
 
 ALGORITHM = GapsOverlapsAlgorithm
