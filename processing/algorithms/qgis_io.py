@@ -162,7 +162,7 @@ def write_frame(sink, fields, frame, geometries=None, progress=SILENT):
         features = []
         for index, attributes in enumerate(zip(*(column_values(chunk[c]) for c in columns)),
                                            start):
-            feature = QgsFeature(fields)
+            feature = QgsFeature()  # (the sink takes the attributes in the fields' order)
             feature.setAttributes(list(attributes))
             if geometries is not None and geometries[index] is not None:
                 feature.setGeometry(geometries[index])
@@ -220,15 +220,12 @@ def column_values(values):
         kept = numbers.astype(object)
         kept[~np.isfinite(numbers)] = None
         return kept.tolist()
-    cells = values.to_numpy(dtype=object, na_value=None).copy()
-    missing = pd.isna(cells)
-    if values.dtype.kind == "O" and pd.api.types.infer_dtype(cells, skipna=True) not in (
-            "string", "empty"):
-        cells = np.array([_text(value) for value in cells], dtype=object)
-    elif values.dtype.kind != "O":  # (nullable numbers and booleans)
-        cells = np.array([_number(value) for value in cells], dtype=object)
-    cells[missing] = None
-    return cells.tolist()
+    cells = values.to_numpy(dtype=object, na_value=None)  # every missing value is None
+    if values.dtype.kind != "O":  # (nullable numbers and booleans)
+        return [_number(value) for value in cells]
+    if pd.api.types.infer_dtype(cells, skipna=True) in ("string", "empty"):
+        return cells.tolist()
+    return [_text(value) for value in cells]
 
 
 def notice_frame(fields, text):
