@@ -194,7 +194,7 @@ class GapsOverlapsAlgorithm(CoordMapAlgorithm):
         source = self.parameterAsSource(parameters, self.ROWS, context)
         if source is None:
             return None
-        names, records = qgis_io.layer_records(source)
+        names, records = qgis_io.parameter_records(self, parameters, self.ROWS, context, source)
         return rows_frame(names, records, source.sourceName())
 
     def _boundaries(self, parameters, context, feedback, crs):
@@ -241,11 +241,11 @@ class GapsOverlapsAlgorithm(CoordMapAlgorithm):
 
     @staticmethod
     def _geometry_of(units, shapes):
-        def geometry(pcode):
-            if units is not None and pcode in units:
-                return units.geometry(pcode)
-            return shapes.get(pcode)
-        return geometry
+        """P-code -> polygon: the boundaries', else the presence layer's."""
+        polygons = dict(shapes)
+        if units is not None:
+            polygons.update(qgis_io.polygons_of(units, units.table["pcode"]))
+        return polygons.get
 
     def _write(self, staged, feedback, result, crs, geometry):
         progress = Progress(feedback.setProgress, feedback.isCanceled)

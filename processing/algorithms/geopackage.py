@@ -101,6 +101,35 @@ def attributes_table(path: str, layer: str) -> str:
     return layer + ATTRIBUTES_SUFFIX if units_table(path, layer) else layer
 
 
+# Reading lines back --------------------------------------------------------------------------
+
+def read_lines(path: str, layer: str):
+    """(field names, records) of the lines of ``layer`` (a table, or a unit layer's
+    attributes) as QGIS reads them (``fid`` first, None for NULL, booleans as bools), or None
+    when a column holds values only QGIS converts (dates, times, blobs)."""
+    table = attributes_table(path, layer)
+    with _connection(path, read_only=True) as connection:
+        kinds = {name: kind.upper() for name, kind in _columns(connection, table).items()
+                 if name != "geom"}
+        if any(kind.startswith(("DATE", "TIME", "BLOB")) for kind in kinds.values()):
+            return None
+        names = list(kinds)
+        records = connection.execute("SELECT {} FROM {} ORDER BY fid".format(
+            ", ".join(map(_quoted, names)), _quoted(table))).fetchall()
+    flags = [index for index, name in enumerate(names) if kinds[name] == "BOOLEAN"]
+    if flags:
+        records = [_with_bools(record, flags) for record in records]
+    return names, records
+
+
+def _with_bools(record, flags):
+    values = list(record)
+    for index in flags:
+        if values[index] is not None:
+            values[index] = bool(values[index])
+    return values
+
+
 # Filling a table ---------------------------------------------------------------------------
 
 def fill_table(path: str, table: str, frames: Sequence, values,

@@ -259,7 +259,7 @@ class Join4WAlgorithm(CoordMapAlgorithm):
 
     def _write_layers(self, staged, feedback, result, presence, units, crs):
         progress = Progress(feedback.setProgress, feedback.isCanceled)
-        shapes = {pcode: units.geometry(pcode) for pcode in dict.fromkeys(presence["pcode"])}
+        shapes = qgis_io.polygons_of(units, presence["pcode"])
 
         def safe(frame, output_id):
             return self._safe_for_spreadsheets(frame, output_id, result)

@@ -166,3 +166,16 @@ def test_a_join_written_twice_to_the_same_file_is_replaced(sample_join, tmp_path
         tables = [row[0] for row in connection.execute(
             "SELECT table_name FROM gpkg_contents ORDER BY table_name")]
     assert tables == ["presence", "presence_attributes", "presence_units"]
+
+
+def test_lines_read_from_a_geopackage_are_what_qgis_reads(sample_join, tmp_path):
+    """gaps_overlaps reads a whole GeoPackage layer with SQLite: the same names and values."""
+    from coordmap.processing.algorithms.qgis_io import layer_records
+
+    result = sample_join(tmp_path)
+    for key, layer in (("OUTPUT", "presence"), ("OUTPUT_ROWS", "rows")):
+        path = result[key].split("|")[0]
+        names, records = geopackage.read_lines(path, layer)
+        expected_names, expected = layer_records(output_layer(result[key]))
+        assert names == expected_names and len(records) > 100
+        assert [list(record) for record in records] == expected, key
