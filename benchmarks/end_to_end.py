@@ -28,6 +28,9 @@ gaps (after one coordmap join to GeoPackage files, not timed)
 - ``coordmap_default``: ``processing.run("coordmap:gaps_overlaps")`` with default outputs.
 - ``coordmap_gpkg``: the same, its four outputs written to GeoPackage files.
 
+``--with-plain``: also ``coordmap_gpkg_plain``, the join to GeoPackage files with the bulk path
+of geopackage.py off (``ENABLED = False``), what that speed trick buys.
+
 ``--memory``: each candidate again in a fresh process: its peak resident set (VmHWM) and its
 growth over the resident set after start-up, against the CSV's size.
 """
@@ -136,6 +139,18 @@ def join_coordmap(d, files):
         "OUTPUT_REPORT": TEMPORARY})
 
 
+def join_coordmap_plain(d):
+    """coordmap_gpkg with the bulk path off (every output by the sink, one feature at a time):
+    what geopackage.py buys."""
+    from coordmap.processing.algorithms import geopackage
+
+    geopackage.ENABLED = False
+    try:
+        return join_coordmap(d, files=True)
+    finally:
+        geopackage.ENABLED = True
+
+
 def join_native(d):
     from qgis import processing
     from qgis.core import QgsVectorLayer
@@ -162,9 +177,9 @@ def gaps_pandas(d):
     presence_file, rows_file = (d["join"][key].split("|")[0] for key in ("OUTPUT",
                                                                           "OUTPUT_ROWS"))
     with sqlite3.connect(presence_file) as connection:
-        presence = pd.read_sql(f"SELECT * FROM \"{_table(connection)}\"", connection)
+        presence = pd.read_sql(f"SELECT * FROM \"{first_table(connection)}\"", connection)
     with sqlite3.connect(rows_file) as connection:
-        rows = pd.read_sql(f"SELECT * FROM \"{_table(connection)}\" WHERE status = 'used'",
+        rows = pd.read_sql(f"SELECT * FROM \"{first_table(connection)}\" WHERE status = 'used'",
                            connection)
     needs = pd.read_csv(d["needs"], skiprows=[1]).rename(columns={
         "Admin2 Pcode": "pcode", "Cluster": "cluster", "People in need": "pin",
@@ -175,7 +190,7 @@ def gaps_pandas(d):
     write_geopackage(fresh(d["folder"], "pandas_gaps"), grid, d["polygons"], "pcode")
 
 
-def _table(connection):
+def first_table(connection):
     """The first layer of a GeoPackage whatever it is (the lines of a unit layer)."""
     name = connection.execute("SELECT table_name FROM gpkg_contents ORDER BY rowid").fetchone()[0]
     attributes = f"{name}_attributes"
@@ -291,6 +306,8 @@ def main(argv=None):
     parser.add_argument("--native-max", type=int, default=100_000)
     parser.add_argument("--only", default="join,gaps")
     parser.add_argument("--memory", action="store_true")
+    parser.add_argument("--with-plain", action="store_true",
+                        help="also the join to GeoPackage files with the bulk path off")
     args = parser.parse_args(argv)
     start_qgis()
     folder = Path(tempfile.mkdtemp(prefix="coordmap-end-to-end-"))
@@ -300,6 +317,8 @@ def main(argv=None):
             candidates = dict(CANDIDATES[benchmark])
             if rows > args.native_max:
                 candidates.pop("qgis_native", None)
+            if args.with_plain and benchmark == "join":
+                candidates["coordmap_gpkg_plain"] = join_coordmap_plain
             data = prepare(benchmark, rows, folder)
             report(benchmark, rows, timed_rounds(candidates, data, args.rounds))
             if args.memory:
