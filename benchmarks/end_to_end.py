@@ -51,7 +51,11 @@ ROOT = Path(__file__).resolve().parents[1]
 if __name__ == "__main__":  # run as a script: the checkout as `coordmap`
     sys.path.insert(0, str(ROOT / "build" / "plugins"))
 
-from coordmap.benchmarks.harness import _settle_allocator, load_tool, qgis_app  # noqa: E402
+from coordmap.benchmarks.harness import (  # noqa: E402
+    _settle_allocator,
+    load_tool,
+    qgis_with_coordmap,
+)
 
 SEED = 7
 PCODE, CLUSTER, ORG = "Admin3 Pcode", "Cluster", "Organisation"
@@ -222,14 +226,7 @@ CANDIDATES = {
 # Running --------------------------------------------------------------------------------------
 
 def start_qgis():
-    qgis_app()
-    import qgis.utils
-
-    plugins = str(ROOT / "build" / "plugins")
-    if plugins not in qgis.utils.plugin_paths:
-        qgis.utils.plugin_paths.insert(0, plugins)
-    if not (qgis.utils.loadPlugin("coordmap") and qgis.utils.startProcessingPlugin("coordmap")):
-        raise RuntimeError("CoordMap could not be loaded")
+    qgis_with_coordmap()
 
 
 def prepare(benchmark, rows, folder):

@@ -262,7 +262,8 @@ class StagedOutputs:
         return sink, output_id
 
     def _sink(self, key, fields, geometry_type, crs):
-        """(sink, where it writes now, output id)."""
+        """(sink, the scratch file it writes, output id); the scratch file is None where
+        Processing writes (memory layers, a layer added to a database)."""
         definition = self.algorithm.parameterDefinition(key)
         value = self.parameters.get(key)
         final = staged_file(definition, value)
@@ -270,7 +271,7 @@ class StagedOutputs:
         if final is None:
             sink, output_id = self.algorithm.parameterAsSink(
                 self.parameters, key, self.context, fields, geometry_type, crs)
-            return sink, output_id, output_id
+            return sink, None, output_id
         staged = self._scratch_for(final, key) / Path(final).name
         parameters = dict(self.parameters)
         parameters[key] = _with_sink(value, str(staged))
@@ -282,15 +283,16 @@ class StagedOutputs:
 
     def write_layer(self, key, fields, geometry_type, crs, write, fill=None):
         """Create the sink of ``key`` and fill it with ``write(sink, output id)``; or, when
-        ``fill`` is given and the sink writes a GeoPackage file (geopackage.fills), close the
-        sink and call ``fill(file, table)`` on the table it made. Both raise Cancelled when the
+        ``fill`` is given and the sink writes a new GeoPackage file in a scratch folder
+        (geopackage.fills; never a database that holds other layers), close the sink and call
+        ``fill(file, table)`` on the table it made. Both raise Cancelled when the
         run is cancelled. The sink is closed before this returns; the output id is the result
         of ``key``."""
         sink, location, output_id = self._sink(key, fields, geometry_type, crs)
         if sink is None:
             return None
         try:
-            if fill is None or not geopackage.fills(location):
+            if fill is None or location is None or not geopackage.fills(location):
                 write(sink, output_id)
             else:
                 sink = None  # closed: the writer makes the file and its empty table

@@ -179,3 +179,15 @@ def test_lines_read_from_a_geopackage_are_what_qgis_reads(sample_join, tmp_path)
         expected_names, expected = layer_records(output_layer(result[key]))
         assert names == expected_names and len(records) > 100
         assert [list(record) for record in records] == expected, key
+
+
+def test_a_layer_added_to_a_database_twice_is_written_by_the_sink(sample_join, tmp_path):
+    """A GeoPackage that holds other layers (an ogr: URI) is Processing's to write: the layer
+    is a plain table, which a second run overwrites."""
+    database = sample_join(tmp_path / "first")["OUTPUT"].split("|")[0]
+    uri = f"ogr:dbname='{database}' table=\"again\" (geom)"
+    counts = [output_layer(sample_join(tmp_path / f"run{number}", OUTPUT=uri)["OUTPUT"]
+                           ).featureCount() for number in range(2)]
+    assert counts[0] == counts[1] > 100
+    assert geopackage.units_table(database, "again") is None
+    assert geopackage.units_table(database) == "presence_units"  # the first run's, kept
