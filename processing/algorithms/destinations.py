@@ -262,8 +262,8 @@ class StagedOutputs:
         return sink, output_id
 
     def _sink(self, key, fields, geometry_type, crs):
-        """(sink, the scratch file it writes, output id); the scratch file is None where
-        Processing writes (memory layers, a layer added to a database)."""
+        """(sink, the new file it writes, output id): a file in a scratch folder or Processing's
+        temporary file; None for memory layers or a layer added to a database."""
         definition = self.algorithm.parameterDefinition(key)
         value = self.parameters.get(key)
         final = staged_file(definition, value)
@@ -271,7 +271,8 @@ class StagedOutputs:
         if final is None:
             sink, output_id = self.algorithm.parameterAsSink(
                 self.parameters, key, self.context, fields, geometry_type, crs)
-            return sink, None, output_id
+            temporary = static_value(value) == QgsProcessing.TEMPORARY_OUTPUT  # a new file
+            return sink, output_id if temporary else None, output_id
         staged = self._scratch_for(final, key) / Path(final).name
         parameters = dict(self.parameters)
         parameters[key] = _with_sink(value, str(staged))
@@ -390,6 +391,16 @@ class StagedOutputs:
         for scratch in self._scratch.values():
             shutil.rmtree(scratch, ignore_errors=True)
         self._scratch = {}
+
+
+def feature_sink(name, description, kind, **options):
+    """A feature sink parameter whose temporary output (the toolbox's default) is a GeoPackage
+    file, not a memory layer: written in bulk with each polygon once (geopackage.py), several
+    times faster and with a fraction of the memory of a memory layer. Memory layers and
+    database tables stay available by giving their URI."""
+    parameter = QgsProcessingParameterFeatureSink(name, description, kind, **options)
+    parameter.setSupportsNonFileBasedOutput(False)
+    return parameter
 
 
 def _with_sink(value, path):

@@ -2,7 +2,6 @@
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
-    QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterMapLayer,
     QgsProcessingParameterNumber,
@@ -27,7 +26,12 @@ from ..analysis.progress import Cancelled, Progress
 from ..analysis.report import neutralised_frame
 from . import qgis_io
 from .base import ADMIN_LEVEL_NAMES, CoordMapAlgorithm, named_enum
-from .destinations import StagedOutputs, cancelled, refuse_unsafe_destinations
+from .destinations import (
+    StagedOutputs,
+    cancelled,
+    feature_sink,
+    refuse_unsafe_destinations,
+)
 
 
 class GapsOverlapsAlgorithm(CoordMapAlgorithm):
@@ -128,14 +132,14 @@ class GapsOverlapsAlgorithm(CoordMapAlgorithm):
             self.tr("Coverage bands, reached/PiN (below the first: underserved)"),
             defaultValue="0.25,0.5,0.75", optional=True))
         self.add_protection_parameters()
-        self.addParameter(QgsProcessingParameterFeatureSink(
+        self.addParameter(feature_sink(
             self.OUTPUT_GAPS, self.tr("Gaps"), QgsProcessing.SourceType.TypeVectorPolygon))
-        self.addParameter(QgsProcessingParameterFeatureSink(
+        self.addParameter(feature_sink(
             self.OUTPUT_OVERLAPS, self.tr("Overlaps"), QgsProcessing.SourceType.TypeVector))
-        self.addParameter(QgsProcessingParameterFeatureSink(
+        self.addParameter(feature_sink(
             self.OUTPUT_OVERLAP_UNITS, self.tr("Units with overlaps"),
             QgsProcessing.SourceType.TypeVectorPolygon, optional=True, createByDefault=True))
-        self.addParameter(QgsProcessingParameterFeatureSink(
+        self.addParameter(feature_sink(
             self.OUTPUT_CHANGES, self.tr("Changes since the previous period"),
             QgsProcessing.SourceType.TypeVector))
 

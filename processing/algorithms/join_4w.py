@@ -6,7 +6,6 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
@@ -28,7 +27,12 @@ from ..analysis.report import NEUTRALISED_NOTE, neutralised_frame, write_report
 from ..analysis.table import read_table, table_from_records
 from . import qgis_io
 from .base import ADMIN_LEVEL_NAMES, CoordMapAlgorithm, named_enum, ui_language, with_enum_indexes
-from .destinations import StagedOutputs, cancelled, refuse_unsafe_destinations
+from .destinations import (
+    StagedOutputs,
+    cancelled,
+    feature_sink,
+    refuse_unsafe_destinations,
+)
 
 
 class Join4WAlgorithm(CoordMapAlgorithm):
@@ -112,9 +116,9 @@ class Join4WAlgorithm(CoordMapAlgorithm):
             self.tr("Count programme/lead organisations and donors as partners too"),
             defaultValue=False))
         self.add_protection_parameters()
-        self.addParameter(QgsProcessingParameterFeatureSink(
+        self.addParameter(feature_sink(
             self.OUTPUT, self.tr("Presence"), QgsProcessing.SourceType.TypeVectorPolygon))
-        self.addParameter(QgsProcessingParameterFeatureSink(
+        self.addParameter(feature_sink(
             self.OUTPUT_ROWS, self.tr("Rows with match status"),
             QgsProcessing.SourceType.TypeVector))
         self.addParameter(QgsProcessingParameterFileDestination(

@@ -191,3 +191,18 @@ def test_a_layer_added_to_a_database_twice_is_written_by_the_sink(sample_join, t
     assert counts[0] == counts[1] > 100
     assert geopackage.units_table(database, "again") is None
     assert geopackage.units_table(database) == "presence_units"  # the first run's, kept
+
+
+def test_temporary_outputs_are_geopackage_unit_layers(run_algorithm, sample_dir):
+    """The toolbox's default ("Create temporary layer") is a GeoPackage in Processing's
+    temporary folder, written in bulk, not a memory layer; a memory layer is still written
+    where one is asked for."""
+    result = run_algorithm("coordmap:join_4w", {
+        "INPUT": str(sample_dir / "xy_4w_2025.xlsx"), "ADMIN": str(sample_dir / "xy_adm2.geojson"),
+        "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_ROWS": "memory:rows",
+        "OUTPUT_REPORT": "TEMPORARY_OUTPUT"})
+    presence = result["OUTPUT"]
+    source = presence if isinstance(presence, str) else presence.source()
+    assert geopackage.units_table(source.split("|")[0]) == "OUTPUT_units"
+    assert layer_of(presence).featureCount() > 100
+    assert result["OUTPUT_ROWS"].providerType() == "memory"
