@@ -25,7 +25,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from coordmap.benchmarks.harness import ROOT, Benchmark, qgis_app, register
+from coordmap.benchmarks.harness import ROOT, Benchmark, qgis_with_coordmap, register
 
 SAMPLE = ROOT / "resources" / "sample"
 
@@ -38,14 +38,7 @@ def _workdir() -> Path:
 @functools.lru_cache(maxsize=1)
 def _presence() -> str:
     """Start QGIS with the plugin (once) and join the sample country by month."""
-    qgis_app()
-    import qgis.utils
-
-    plugins = str(ROOT / "build" / "plugins")
-    if plugins not in qgis.utils.plugin_paths:
-        qgis.utils.plugin_paths.insert(0, plugins)
-    if not (qgis.utils.loadPlugin("coordmap") and qgis.utils.startProcessingPlugin("coordmap")):
-        raise RuntimeError("CoordMap could not be loaded")
+    qgis_with_coordmap()
     from qgis import processing
 
     return processing.run("coordmap:join_4w", {

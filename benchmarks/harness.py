@@ -117,6 +117,18 @@ def qgis_app():
     return app
 
 
+def qgis_with_coordmap():
+    """``qgis_app()`` with this checkout's plugin loaded and its algorithms registered."""
+    qgis_app()
+    import qgis.utils
+
+    plugins = str(ROOT / "build" / "plugins")
+    if plugins not in qgis.utils.plugin_paths:
+        qgis.utils.plugin_paths.insert(0, plugins)
+    if not (qgis.utils.loadPlugin("coordmap") and qgis.utils.startProcessingPlugin("coordmap")):
+        raise RuntimeError("CoordMap could not be loaded")
+
+
 # --------------------------------------------------------------------------------------------
 # measuring
 # --------------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ import contextlib
 import os
 import re
 import shutil
+import sqlite3
 import tempfile
 from pathlib import Path
 
@@ -38,6 +39,8 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..analysis.errors import InputError
+from ..analysis.progress import Cancelled
+from . import geopackage
 
 SCRATCH_PREFIX = ".coordmap-"
 SQLITE_SIDE_FILES = ("-journal", "-wal", "-shm")  # a GeoPackage being written, or left broken
@@ -255,13 +258,21 @@ class StagedOutputs:
     def sink(self, key, fields, geometry_type, crs):
         """(sink, output id) of a feature sink parameter; a file is written in a scratch
         folder (the output id names its final place). (None, None) when not asked for."""
+        sink, _location, output_id = self._sink(key, fields, geometry_type, crs)
+        return sink, output_id
+
+    def _sink(self, key, fields, geometry_type, crs):
+        """(sink, the new file it writes, output id): a file in a scratch folder or Processing's
+        temporary file; None for memory layers or a layer added to a database."""
         definition = self.algorithm.parameterDefinition(key)
         value = self.parameters.get(key)
         final = staged_file(definition, value)
         crs = crs if crs is not None else QgsCoordinateReferenceSystem()
         if final is None:
-            return self.algorithm.parameterAsSink(self.parameters, key, self.context, fields,
-                                                  geometry_type, crs)
+            sink, output_id = self.algorithm.parameterAsSink(
+                self.parameters, key, self.context, fields, geometry_type, crs)
+            temporary = static_value(value) == QgsProcessing.TEMPORARY_OUTPUT  # a new file
+            return sink, output_id if temporary else None, output_id
         staged = self._scratch_for(final, key) / Path(final).name
         parameters = dict(self.parameters)
         parameters[key] = _with_sink(value, str(staged))
@@ -269,23 +280,30 @@ class StagedOutputs:
                                                          geometry_type, crs)
         final_id = staged_id.replace(str(staged), os.path.abspath(final), 1)
         self._renamed[staged_id] = final_id
-        return sink, final_id
+        return sink, staged_id, final_id
 
-    def write_layer(self, key, fields, geometry_type, crs, write):
-        """Create the sink of ``key`` and fill it with ``write(sink, output id)``, which returns
-        False when cancelled; the sink is closed before this returns. The output id is the
-        result of ``key``."""
-        sink, output_id = self.sink(key, fields, geometry_type, crs)
+    def write_layer(self, key, fields, geometry_type, crs, write, fill=None):
+        """Create the sink of ``key`` and fill it with ``write(sink, output id)``; or, when
+        ``fill`` is given and the sink writes a new GeoPackage file in a scratch folder
+        (geopackage.fills; never a database that holds other layers), close the sink and call
+        ``fill(file, table)`` on the table it made. Both raise Cancelled when the
+        run is cancelled. The sink is closed before this returns; the output id is the result
+        of ``key``."""
+        sink, location, output_id = self._sink(key, fields, geometry_type, crs)
         if sink is None:
             return None
         try:
-            finished = write(sink, output_id)
-        except QgsProcessingException as error:
+            if fill is None or location is None or not geopackage.fills(location):
+                write(sink, output_id)
+            else:
+                sink = None  # closed: the writer makes the file and its empty table
+                fill(*geopackage.table_of(location))
+        except (QgsProcessingException, sqlite3.Error) as error:
             raise QgsProcessingException(f"{self._describe(key)} {output_id}: {error}") from error
+        except Cancelled:
+            raise cancelled() from None
         finally:
             del sink  # the writer closes its file: nothing stays open in the scratch folder
-        if finished is False:
-            raise cancelled()
         self.results[key] = output_id
         return output_id
 
@@ -373,6 +391,16 @@ class StagedOutputs:
         for scratch in self._scratch.values():
             shutil.rmtree(scratch, ignore_errors=True)
         self._scratch = {}
+
+
+def feature_sink(name, description, kind, **options):
+    """A feature sink parameter whose temporary output (the toolbox's default) is a GeoPackage
+    file, not a memory layer: written in bulk with each polygon once (geopackage.py), several
+    times faster and with a fraction of the memory of a memory layer. Memory layers and
+    database tables stay available by giving their URI."""
+    parameter = QgsProcessingParameterFeatureSink(name, description, kind, **options)
+    parameter.setSupportsNonFileBasedOutput(False)
+    return parameter
 
 
 def _with_sink(value, path):

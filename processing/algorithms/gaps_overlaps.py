@@ -2,12 +2,10 @@
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
-    QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterMapLayer,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
 
 from ..analysis.boundaries import AdminUnits
@@ -28,7 +26,12 @@ from ..analysis.progress import Cancelled, Progress
 from ..analysis.report import neutralised_frame
 from . import qgis_io
 from .base import ADMIN_LEVEL_NAMES, CoordMapAlgorithm, named_enum
-from .destinations import StagedOutputs, cancelled, refuse_unsafe_destinations
+from .destinations import (
+    StagedOutputs,
+    cancelled,
+    feature_sink,
+    refuse_unsafe_destinations,
+)
 
 
 class GapsOverlapsAlgorithm(CoordMapAlgorithm):
@@ -129,14 +132,14 @@ class GapsOverlapsAlgorithm(CoordMapAlgorithm):
             self.tr("Coverage bands, reached/PiN (below the first: underserved)"),
             defaultValue="0.25,0.5,0.75", optional=True))
         self.add_protection_parameters()
-        self.addParameter(QgsProcessingParameterFeatureSink(
+        self.addParameter(feature_sink(
             self.OUTPUT_GAPS, self.tr("Gaps"), QgsProcessing.SourceType.TypeVectorPolygon))
-        self.addParameter(QgsProcessingParameterFeatureSink(
+        self.addParameter(feature_sink(
             self.OUTPUT_OVERLAPS, self.tr("Overlaps"), QgsProcessing.SourceType.TypeVector))
-        self.addParameter(QgsProcessingParameterFeatureSink(
+        self.addParameter(feature_sink(
             self.OUTPUT_OVERLAP_UNITS, self.tr("Units with overlaps"),
             QgsProcessing.SourceType.TypeVectorPolygon, optional=True, createByDefault=True))
-        self.addParameter(QgsProcessingParameterFeatureSink(
+        self.addParameter(feature_sink(
             self.OUTPUT_CHANGES, self.tr("Changes since the previous period"),
             QgsProcessing.SourceType.TypeVector))
 
@@ -195,7 +198,7 @@ class GapsOverlapsAlgorithm(CoordMapAlgorithm):
         source = self.parameterAsSource(parameters, self.ROWS, context)
         if source is None:
             return None
-        names, records = qgis_io.layer_records(source)
+        names, records = qgis_io.parameter_records(self, parameters, self.ROWS, context, source)
         return rows_frame(names, records, source.sourceName())
 
     def _boundaries(self, parameters, context, feedback, crs):
@@ -242,34 +245,33 @@ class GapsOverlapsAlgorithm(CoordMapAlgorithm):
 
     @staticmethod
     def _geometry_of(units, shapes):
-        def geometry(pcode):
-            if units is not None and pcode in units:
-                return units.geometry(pcode)
-            return shapes.get(pcode)
-        return geometry
+        """P-code -> polygon: the boundaries', else the presence layer's."""
+        polygons = dict(shapes)
+        if units is not None:
+            polygons.update(qgis_io.polygons_of(units, units.table["pcode"]))
+        return polygons.get
 
     def _write(self, staged, feedback, result, crs, geometry):
+        progress = Progress(feedback.setProgress, feedback.isCanceled)
         layers = (
-            (self.OUTPUT_GAPS, result.gaps, QgsWkbTypes.Type.MultiPolygon, (90, 94)),
-            (self.OUTPUT_OVERLAPS, result.overlaps, QgsWkbTypes.Type.NoGeometry, (94, 96)),
-            (self.OUTPUT_OVERLAP_UNITS, result.overlap_units, QgsWkbTypes.Type.MultiPolygon,
-             (96, 98)),
-            (self.OUTPUT_CHANGES, result.changes, QgsWkbTypes.Type.NoGeometry, (98, 100)),
+            (self.OUTPUT_GAPS, result.gaps, True, (90, 94)),
+            (self.OUTPUT_OVERLAPS, result.overlaps, False, (94, 96)),
+            (self.OUTPUT_OVERLAP_UNITS, result.overlap_units, True, (96, 98)),
+            (self.OUTPUT_CHANGES, result.changes, False, (98, 100)),
         )
-        for key, frame, kind, span in layers:
-            shapes = [geometry(p) for p in frame["pcode"]] \
-                if kind != QgsWkbTypes.Type.NoGeometry else None
-
-            def write(sink, output_id, frame=frame, shapes=shapes, span=span):
-                if qgis_io.opens_in_spreadsheets(output_id):  # partners' text must not run
-                    frame = neutralised_frame(frame)[0]
-                return qgis_io.write_frame(sink, qgis_io.qgs_fields(frame), frame, shapes,
-                                           feedback, span)
-
-            staged.write_layer(key, qgis_io.qgs_fields(frame), kind, crs, write)
+        for key, frame, spatial, span in layers:
+            units = {pcode: geometry(pcode) for pcode in dict.fromkeys(frame["pcode"])} \
+                if spatial else None
+            qgis_io.write_output(staged, key, frame, crs, units=units, prepare=_safe,
+                                 progress=progress.within(*span))
 
     def createInstance(self):
         return GapsOverlapsAlgorithm()
+
+
+def _safe(frame, destination):
+    """Partners' texts neutralised where the output opens in a spreadsheet."""
+    return neutralised_frame(frame)[0] if qgis_io.opens_in_spreadsheets(destination) else frame
 
 
 ALGORITHM = GapsOverlapsAlgorithm

@@ -6,7 +6,6 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
@@ -15,7 +14,6 @@ from qgis.core import (
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
@@ -31,7 +29,12 @@ from ..analysis.report import NEUTRALISED_NOTE, neutralised_frame, write_report
 from ..analysis.table import read_table, table_from_records
 from . import qgis_io
 from .base import ADMIN_LEVEL_NAMES, CoordMapAlgorithm, named_enum, ui_language, with_enum_indexes
-from .destinations import StagedOutputs, cancelled, refuse_unsafe_destinations
+from .destinations import (
+    StagedOutputs,
+    cancelled,
+    feature_sink,
+    refuse_unsafe_destinations,
+)
 
 
 class Join4WAlgorithm(CoordMapAlgorithm):
@@ -131,9 +134,9 @@ class Join4WAlgorithm(CoordMapAlgorithm):
             self.tr("Count programme/lead organisations and donors as partners too"),
             defaultValue=False))
         self.add_protection_parameters()
-        self.addParameter(QgsProcessingParameterFeatureSink(
+        self.addParameter(feature_sink(
             self.OUTPUT, self.tr("Presence"), QgsProcessing.SourceType.TypeVectorPolygon))
-        self.addParameter(QgsProcessingParameterFeatureSink(
+        self.addParameter(feature_sink(
             self.OUTPUT_ROWS, self.tr("Rows with match status"),
             QgsProcessing.SourceType.TypeVector))
         self.addParameter(QgsProcessingParameterFileDestination(
@@ -315,27 +318,18 @@ class Join4WAlgorithm(CoordMapAlgorithm):
     # Writing ------------------------------------------------------------------------------
 
     def _write_layers(self, staged, feedback, result, presence, units, crs):
-        geometries = [units.geometry(pcode) for pcode in presence["pcode"]]
-        self._write_layer(staged, self.OUTPUT, presence, QgsWkbTypes.Type.MultiPolygon, crs,
-                          feedback, (90, 93), geometries, result)
-        self._write_layer(staged, self.OUTPUT_ROWS, result.rows, QgsWkbTypes.Type.NoGeometry, None,
-                          feedback, (93, 99), None, result, notice=self.tr(
-                              "For the IM officer, not for publication: every row with its "
-                              "partner, sensitive clusters (GBV, child protection) included"))
+        progress = Progress(feedback.setProgress, feedback.isCanceled)
+        shapes = qgis_io.polygons_of(units, presence["pcode"])
 
-    def _write_layer(self, staged, key, frame, kind, crs, feedback, span, geometries, result,
-                     notice=None):
-        """One layer; ``notice``: the text of a first feature (status 'notice') saying what
-        the layer is for."""
-        fields = qgis_io.qgs_fields(frame)
+        def safe(frame, output_id):
+            return self._safe_for_spreadsheets(frame, output_id, result)
 
-        def write(sink, output_id):
-            safe = self._safe_for_spreadsheets(frame, output_id, result)
-            if notice is not None:
-                qgis_io.write_frame(sink, fields, qgis_io.notice_frame(fields, notice))
-            return qgis_io.write_frame(sink, fields, safe, geometries, feedback, span)
-
-        staged.write_layer(key, fields, kind, crs, write)
+        qgis_io.write_output(staged, self.OUTPUT, presence, crs, units=shapes, prepare=safe,
+                             progress=progress.within(90, 93))
+        qgis_io.write_output(staged, self.OUTPUT_ROWS, result.rows, prepare=safe,
+                             progress=progress.within(93, 99), notice=self.tr(
+                                 "For the IM officer, not for publication: every row with its "
+                                 "partner, sensitive clusters (GBV, child protection) included"))
 
     @staticmethod
     def _safe_for_spreadsheets(frame, destination, result):

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
+    QgsDataProvider,
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSink,
@@ -12,12 +13,15 @@ from qgis.core import (
     QgsGeometry,
     QgsProcessingException,
     QgsProcessingFeatureSource,
+    QgsProcessingFeatureSourceDefinition,
     QgsProject,
+    QgsProviderRegistry,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
-from . import field_types
+from ..analysis.progress import SILENT
+from . import field_types, geopackage
 
 SPREADSHEET_SUFFIXES = {".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".xls", ".ods"}
 WGS84 = "EPSG:4326"
@@ -66,11 +70,40 @@ def _delimited_text_path(uri):
 
 
 def layer_records(layer):
-    """Field names and attribute rows of a QGIS layer or feature source."""
+    """Field names and attribute rows of a QGIS layer or feature source (see also
+    ``parameter_records``)."""
     names = [field.name() for field in layer.fields()]
     rows = [[plain_value(value) for value in feature.attributes()]
             for feature in layer.getFeatures()]
     return names, rows
+
+
+def parameter_records(algorithm, parameters, key, context, source):
+    """``layer_records`` of the feature source parameter ``key`` (``source``); read straight
+    from the file when it is a whole GeoPackage layer (no subset, selection or edits):
+    millions of lines in a second, where QGIS converts one feature at a time."""
+    path, layer = _whole_geopackage_layer(algorithm, parameters, key, context)
+    found = geopackage.read_lines(path, layer) if path else None
+    return found if found is not None else layer_records(source)
+
+
+def _whole_geopackage_layer(algorithm, parameters, key, context):
+    """(file, layer name) of a parameter that is a whole GeoPackage layer, else (None, None)."""
+    value = parameters.get(key)
+    if isinstance(value, QgsProcessingFeatureSourceDefinition) and (
+            value.selectedFeaturesOnly or value.featureLimit != -1):
+        return None, None
+    layer = algorithm.parameterAsVectorLayer(parameters, key, context)
+    if layer is None or layer.providerType() != "ogr" or layer.subsetString() \
+            or layer.isModified():
+        return None, None
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+    path = parts.get("path") or ""
+    if Path(path).suffix.lower() != ".gpkg" or not Path(path).is_file():
+        return None, None
+    name = parts.get("layerName") or layer.dataProvider().subLayers()[0].split(
+        QgsDataProvider.sublayerSeparator())[1]
+    return path, name
 
 
 def admin_features(source, feedback=None, target_crs=None):
@@ -151,24 +184,88 @@ def opens_in_spreadsheets(destination):
     return Path(path).suffix.lower() in SPREADSHEET_SUFFIXES
 
 
-def write_frame(sink, fields, frame, geometries=None, feedback=None, progress_span=(0, 100)):
-    """Add one feature per frame row; ``geometries`` (shapely, same order) for spatial sinks."""
+def write_frame(sink, fields, frame, geometries=None, progress=SILENT):
+    """Add one feature per frame row to any sink (the plain path, the reference of
+    geopackage.py's bulk one); ``geometries``: a QgsGeometry or None per row."""
     columns = [field.name() for field in fields]
-    values = frame[columns].astype(object).where(frame[columns].notna(), None).values.tolist()
-    start, end = progress_span
-    total = max(len(values), 1)
-    for index, attributes in enumerate(values):
-        if feedback is not None and index % 5000 == 0:
-            if feedback.isCanceled():
-                return False
-            feedback.setProgress(start + (end - start) * index / total)
-        feature = QgsFeature(fields)
-        feature.setAttributes([_attribute(value) for value in attributes])
-        if geometries is not None and geometries[index] is not None:
-            feature.setGeometry(_multi_polygon(geometries[index]))
-        if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
+    for start in range(0, len(frame), geopackage.BATCH_ROWS):
+        progress.step(100 * start / max(len(frame), 1))
+        chunk = frame.iloc[start:start + geopackage.BATCH_ROWS]
+        features = []
+        for index, attributes in enumerate(zip(*(column_values(chunk[c]) for c in columns)),
+                                           start):
+            feature = QgsFeature()  # (the sink takes the attributes in the fields' order)
+            feature.setAttributes(list(attributes))
+            if geometries is not None and geometries[index] is not None:
+                feature.setGeometry(geometries[index])
+            features.append(feature)
+        if not sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert):
             raise QgsProcessingException(sink.lastError())
-    return True
+
+
+def write_output(staged, key, frame, crs=None, units=None, notice=None, prepare=None,
+                 progress=SILENT):
+    """The frame as the output layer ``key``: a unit layer when ``units`` (P-code -> shapely
+    polygon) gives each line (column ``pcode``) its polygon, else a table; ``notice``: the text
+    of a first line saying what the layer is for; ``prepare(frame, output id)``: the frame as
+    that destination may hold it (e.g. neutralised for a spreadsheet). In a GeoPackage file
+    the lines are written in bulk (geopackage.py), anywhere else by the sink."""
+    fields = qgs_fields(frame)
+    kind = QgsWkbTypes.Type.MultiPolygon if units is not None else QgsWkbTypes.Type.NoGeometry
+    frames = ([notice_frame(fields, notice)] if notice is not None else []) + [frame]
+
+    def write(sink, output_id):
+        lines = [prepare(f, output_id) if prepare else f for f in frames]
+        shapes = _unit_geometries(units) if units is not None else None
+        for part in lines:
+            geometries = None if shapes is None else [shapes.get(p) for p in part["pcode"]]
+            write_frame(sink, fields, part, geometries, progress)
+
+    def fill(path, table):
+        lines = [prepare(f, path) if prepare else f for f in frames]
+        if units is not None:
+            geopackage.write_unit_layer(path, table, lines[-1], units, column_values, progress)
+        else:
+            geopackage.fill_table(path, table, lines, column_values, progress)
+
+    return staged.write_layer(key, fields, kind, crs, write, fill)
+
+
+def polygons_of(units, pcodes):
+    """P-code -> polygon of the boundary units (AdminUnits) among ``pcodes``: one pass over
+    the boundary table, not a table lookup per unit."""
+    table = units.table
+    wanted = table[table["pcode"].isin(set(pcodes))]
+    return dict(zip(wanted["pcode"], wanted["geometry"]))
+
+
+def _unit_geometries(units):
+    """P-code -> QgsGeometry, each made once (a feature shares its unit's geometry)."""
+    return {pcode: _multi_polygon(shape) for pcode, shape in units.items()
+            if shape is not None and not shape.is_empty}
+
+
+def column_values(values):
+    """A column's values as an output layer stores them, for both writing paths: None for a
+    missing value or a NaN or infinite number; numbers and booleans as they are; in a text
+    column, texts as they are, dates as ISO texts and anything else as QGIS writes it as
+    text."""
+    import numpy as np
+    import pandas as pd
+
+    if values.dtype.kind in "iub" and not pd.api.types.is_extension_array_dtype(values):
+        return values.to_numpy().tolist()
+    if values.dtype.kind == "f" and not pd.api.types.is_extension_array_dtype(values):
+        numbers = values.to_numpy()
+        kept = numbers.astype(object)
+        kept[~np.isfinite(numbers)] = None
+        return kept.tolist()
+    cells = values.to_numpy(dtype=object, na_value=None)  # every missing value is None
+    if values.dtype.kind != "O":  # (nullable numbers and booleans)
+        return [_number(value) for value in cells]
+    if pd.api.types.infer_dtype(cells, skipna=True) in ("string", "empty"):
+        return cells.tolist()
+    return [_text(value) for value in cells]
 
 
 def notice_frame(fields, text):
@@ -181,14 +278,30 @@ def notice_frame(fields, text):
     return pd.DataFrame([notice])
 
 
-def _attribute(value):
-    if isinstance(value, str):
+def _text(value):
+    """A value for a text field, as QGIS writes it (a QVariant as a string)."""
+    import numpy as np
+
+    if value is None or isinstance(value, str):
         return value
+    if isinstance(value, (bool, np.bool_)):
+        return "true" if value else "false"
     if hasattr(value, "isoformat"):
         return value.isoformat()
-    if isinstance(value, float) and not math.isfinite(value):
+    if isinstance(value, (float, np.floating)):
+        if not math.isfinite(value):
+            return None
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(float(value))
+    if isinstance(value, np.integer):
+        return str(int(value))
+    return str(value)
+
+
+def _number(value):
+    """A nullable number or boolean as a plain Python one."""
+    if value is None:
         return None
-    return value
+    return value.item() if hasattr(value, "item") else value
 
 
 def _multi_polygon(shape):
