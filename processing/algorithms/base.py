@@ -38,6 +38,19 @@ def advanced(parameter: QgsProcessingParameterDefinition) -> QgsProcessingParame
     return parameter
 
 
+def mark_advanced(algorithm: QgsProcessingAlgorithm, names: Sequence[str]) -> None:
+    """``names`` (parameters already added) under "Advanced Parameters" in the dialog."""
+    for name in names:
+        advanced(algorithm.parameterDefinition(name))
+
+
+def with_decimals(parameter: QgsProcessingParameterDefinition, decimals: int
+                  ) -> QgsProcessingParameterDefinition:
+    """A number the dialog shows with ``decimals`` places (0.5, not 0.500000)."""
+    parameter.setMetadata({**parameter.metadata(), "widget_wrapper": {"decimals": decimals}})
+    return parameter
+
+
 def named_enum(name: str, description: str, options: Sequence[str], names: Sequence[str],
                default: int = 0) -> QgsProcessingParameterEnum:
     """An enumeration that takes an option's number or its name: LANGUAGE=1 or LANGUAGE=fr.

@@ -178,6 +178,7 @@ class ExportMapsAlgorithm(CoordMapAlgorithm):
         records, geometries = layouts.feature_records(presence, feedback)
         gaps, overlaps = (self._optional_records(parameters, context, key, geometries, feedback)
                           for key in (self.GAPS, self.OVERLAPS))
+        every_period = records
         if options["combine"]:  # before protection: names of an unprotected presence count
             records = mappack.combine_periods(records, options["periods"])
             gaps, overlaps = (None if given is None else
@@ -202,7 +203,8 @@ class ExportMapsAlgorithm(CoordMapAlgorithm):
         shapes = layouts.print_resolution({code: shape for code, _, shape in options["admin1"]})
         options["admin1"] = [(code, name, shapes[code]) for code, name, _ in options["admin1"]]
         options.update(self._partner_facts(parameters, context, feedback))
-        values = mappack.UnitValues(records, gaps or ())
+        values = mappack.UnitValues(records, gaps or (),
+                                    every_period if options["combine"] else ())
         options["fitted"] = count_classes(
             value for spec in maps if not spec.protected for value in values(spec).values()
             if value != mappack.SMALL) if options["comparable"] else None

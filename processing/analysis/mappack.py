@@ -511,8 +511,14 @@ class UnitValues:
     """
 
     def __init__(self, records: Iterable[Mapping[str, Any]],
-                 gap_records: Iterable[Mapping[str, Any]] = ()):
+                 gap_records: Iterable[Mapping[str, Any]] = (),
+                 other_periods: Iterable[Mapping[str, Any]] = ()):
+        """``other_periods``: records of periods left out of ``records`` (several periods
+        drawn as one map): their units are drawn, as "no data" unless ``records`` say more."""
         self.levels: Dict[str, Any] = {}
+        for record in other_periods:
+            if unit_specified(record):
+                self.levels.setdefault(str(record["pcode"]), record.get("admin_level"))
         self.reported: Dict[tuple, set] = {}  # (admin level, period) -> P-codes
         self.partners: Dict[tuple, Dict[str, int]] = {}  # (cluster, period) -> P-code -> n
         self.gap_units: Dict[str, None] = {}

@@ -21,8 +21,10 @@ from coordmap.processing.analysis.selection import (
     join_parameters,
     new_run_folder,
     ordered_periods,
+    period_outcome,
     quote_literal,
     read_gpkg_table,
+    selection_values,
     summarise,
 )
 
@@ -181,3 +183,41 @@ def test_each_run_gets_a_new_folder_next_to_the_project_else_in_the_temporary_fo
         assert unsaved.parent == Path(tempfile.gettempdir()) and unsaved.is_dir()
     finally:
         unsaved.rmdir()
+
+
+def test_summary_counts_activities_as_the_map_pack_does_and_gaps_need_needs():
+    presence = _presence().assign(rows=[4, 1, 2, 3, 1], admin_level=[2, 2, 2, 2, 1])
+    data = SelectionData.prepare(presence, _rows(), _gaps())
+    assert summarise(data, ["WSH"], ["2025-01"]).activities == 4 + 1  # 4W rows
+    without_needs = _gaps().assign(gap_status="no_need_reported")
+    data = SelectionData.prepare(presence, _rows(), without_needs)
+    assert not data.needs_given
+    assert summarise(data, ["WSH"], data.periods).units_with_gap is None  # not "0"
+
+
+def test_selection_values_are_distinct_partners_over_clusters_and_periods():
+    presence = _presence().assign(rows=[4, 1, 2, 3, 1], admin_level=[2, 2, 2, 2, 1])
+    data = SelectionData.prepare(presence, _rows())
+    # XY0101: Alpha, Beta (WSH Jan), Gamma (WSH Feb), Alpha, Delta (EDU Feb): 4 distinct
+    assert selection_values(data, ["WSH", "EDU"], data.periods) == {"XY0101": 4, "XY0102": 1}
+    # EDU in January: nobody; both units were reached by the 4W (WSH): 0, not "no data"
+    assert selection_values(data, ["EDU"], ["2025-01"]) == {"XY0101": 0, "XY0102": 0}
+    # February only: XY0102 had no report at all that month: no data
+    assert selection_values(data, ["WSH"], ["2025-02"]) == {"XY0101": 1, "XY0102": None}
+
+
+def test_period_outcome_counts_rows_without_a_usable_period(tmp_path):
+    path = tmp_path / "rows.gpkg"
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE gpkg_contents (table_name TEXT)")
+    connection.execute("INSERT INTO gpkg_contents VALUES ('rows')")
+    connection.execute("CREATE TABLE rows (status TEXT, reason TEXT)")
+    connection.executemany("INSERT INTO rows VALUES (?, ?)", [
+        ("used", ""), ("skipped", "no usable period: presence per month needs a month"),
+        ("skipped", "no usable period: presence per month needs a month"),
+        ("skipped", "blank row"), ("unmatched", "no such P-code")])
+    connection.commit()
+    connection.close()
+    assert period_outcome(str(path)) == (1, 2)
+    assert join_parameters("4w.xlsx", "adm.gpkg", 0, 0, tmp_path, 2025)["DEFAULT_YEAR"] == 2025
+    assert "DEFAULT_YEAR" not in join_parameters("4w.xlsx", "adm.gpkg", 0, 0, tmp_path)

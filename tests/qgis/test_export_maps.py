@@ -569,3 +569,25 @@ def test_user_cluster_styles_override_the_defaults(coordmap_plugin, tmp_path):
     assert styles["EDU"][0].name() == "#123456" and styles["EDU"][1] == str(icon)
     assert styles["HEA"] == layouts.cluster_styles()["HEA"]  # the others keep the defaults
     assert all(Path(path).is_file() for _, path in layouts.cluster_styles().values())
+
+
+def test_dialogs_open_on_the_parameters_a_first_run_needs(coordmap_plugin):
+    from qgis.core import QgsApplication, QgsProcessingParameterDefinition
+
+    registry = QgsApplication.processingRegistry()
+    advanced_flag = QgsProcessingParameterDefinition.Flag.FlagAdvanced
+
+    def shown(algorithm_id):
+        return [p.name() for p in registry.algorithmById(algorithm_id).parameterDefinitions()
+                if not p.flags() & advanced_flag and not p.isDestination()]
+
+    join = shown("coordmap:join_4w")
+    assert {"INPUT", "ADMIN", "ADMIN_LEVEL", "PERIOD", "DEFAULT_YEAR"} <= set(join)
+    assert not {"MAPPING", "CROSSWALK", "SHEET", "SMALL_COUNT"} & set(join)
+    assert len(join) <= 8, join
+    export = shown("coordmap:export_maps")
+    assert "COMPARABLE" not in export and "ADMIN" in export
+    gaps = registry.algorithmById("coordmap:gaps_overlaps")
+    if gaps is not None:  # "0.00", not "0.000000"
+        ten_k = gaps.parameterDefinition("PARTNERS_PER_10K")
+        assert ten_k.metadata()["widget_wrapper"]["decimals"] == 2
