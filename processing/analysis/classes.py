@@ -63,10 +63,6 @@ def classes_from_breaks(breaks: Sequence[int]) -> List[CountClass]:
     return [CountClass(low, high) for low, high in zip(lows, list(breaks) + [None])]
 
 
-def class_index(value, classes: Sequence[CountClass]) -> Optional[int]:
-    return next((i for i, c in enumerate(classes) if c.holds(value)), None)
-
-
 def readable(value: int) -> bool:
     """Whether a class boundary reads at a glance: 1 to 5, then multiples of 5."""
     return value <= 5 or value % 5 == 0

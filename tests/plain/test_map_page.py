@@ -5,7 +5,7 @@ from collections import Counter
 import pytest
 
 from coordmap.processing.analysis import mappack
-from coordmap.processing.analysis.classes import CountClass, class_index, count_classes, readable
+from coordmap.processing.analysis.classes import CountClass, count_classes, readable
 from coordmap.processing.analysis.countries import country_code, country_name
 from coordmap.processing.analysis.organisations import (
     acronyms,
@@ -19,7 +19,7 @@ from coordmap.processing.analysis.plurals import plural, plural_category
 
 
 def largest_share(values, classes):
-    found = Counter(class_index(v, classes) for v in values)
+    found = Counter(next(i for i, c in enumerate(classes) if c.holds(v)) for v in values)
     return max(found.values()) / len(values)
 
 

@@ -132,15 +132,22 @@ def test_cluster_entries_count_partners_in_the_chosen_periods():
     assert [e.colour for e in given] == ["#123456", cluster_colour("WSH")]
 
 
-def test_read_gpkg_table_reads_named_columns(tmp_path):
-    path = tmp_path / "p.gpkg"
+def small_gpkg(path, table, columns, lines):
+    """A GeoPackage as far as read_gpkg_table needs: gpkg_contents naming one table."""
     connection = sqlite3.connect(path)
     connection.execute("CREATE TABLE gpkg_contents (table_name TEXT, data_type TEXT)")
-    connection.execute("INSERT INTO gpkg_contents VALUES ('presence', 'features')")
-    connection.execute("CREATE TABLE presence (fid INTEGER, cluster TEXT, partners INTEGER)")
-    connection.execute("INSERT INTO presence VALUES (1, 'WSH', 3)")
+    connection.execute("INSERT INTO gpkg_contents VALUES (?, 'features')", (table,))
+    connection.execute(f"CREATE TABLE {table} ({columns})")
+    marks = ", ".join("?" * len(lines[0]))
+    connection.executemany(f"INSERT INTO {table} VALUES ({marks})", lines)
     connection.commit()
     connection.close()
+    return path
+
+
+def test_read_gpkg_table_reads_named_columns(tmp_path):
+    path = small_gpkg(tmp_path / "p.gpkg", "presence",
+                      "fid INTEGER, cluster TEXT, partners INTEGER", [(1, "WSH", 3)])
     frame = read_gpkg_table(str(path), ["cluster", "partners"])
     assert frame.to_dict("records") == [{"cluster": "WSH", "partners": 3}]
     with pytest.raises(ValueError, match="no column missing"):
@@ -207,17 +214,10 @@ def test_selection_values_are_distinct_partners_over_clusters_and_periods():
 
 
 def test_period_outcome_counts_rows_without_a_usable_period(tmp_path):
-    path = tmp_path / "rows.gpkg"
-    connection = sqlite3.connect(path)
-    connection.execute("CREATE TABLE gpkg_contents (table_name TEXT)")
-    connection.execute("INSERT INTO gpkg_contents VALUES ('rows')")
-    connection.execute("CREATE TABLE rows (status TEXT, reason TEXT)")
-    connection.executemany("INSERT INTO rows VALUES (?, ?)", [
+    path = small_gpkg(tmp_path / "rows.gpkg", "rows", "status TEXT, reason TEXT", [
         ("used", ""), ("skipped", "no usable period: presence per month needs a month"),
         ("skipped", "no usable period: presence per month needs a month"),
         ("skipped", "blank row"), ("unmatched", "no such P-code")])
-    connection.commit()
-    connection.close()
     assert period_outcome(str(path)) == (1, 2)
     assert join_parameters("4w.xlsx", "adm.gpkg", 0, 0, tmp_path, 2025)["DEFAULT_YEAR"] == 2025
     assert "DEFAULT_YEAR" not in join_parameters("4w.xlsx", "adm.gpkg", 0, 0, tmp_path)
