@@ -294,11 +294,27 @@ class CoordMapDock(QgsDockWidget):
     def default_area():
         return Qt.DockWidgetArea.RightDockWidgetArea
 
-    @staticmethod
-    def open_algorithm(algorithm_id):
+    def open_algorithm(self, algorithm_id):
+        """The algorithm's dialog; the join's opens on the panel's table, boundaries, level,
+        period and year (else the dialog would offer whatever layer comes first, such as the
+        presence of the last run, as both the table and the boundaries)."""
         from qgis import processing
 
-        processing.execAlgorithmDialog(algorithm_id)
+        processing.execAlgorithmDialog(algorithm_id, self.join_dialog_values()
+                                       if algorithm_id == JOIN_ID else {})
+
+    def join_dialog_values(self):
+        values = {"ADMIN_LEVEL": self.admin_level.currentIndex()}
+        if self.table_source():
+            values["INPUT"] = self.table_source()
+        if self.admin_source():
+            values["ADMIN"] = self.admin_source()
+        from ..processing.analysis.selection import join_period
+
+        values["PERIOD"] = join_period(self.period_mode.currentIndex())
+        if self.default_year.value() != NO_YEAR:
+            values["DEFAULT_YEAR"] = self.default_year.value()
+        return values
 
     # States ---------------------------------------------------------------------------------
 

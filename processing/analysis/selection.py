@@ -300,6 +300,11 @@ def output_file(output) -> str:
     return str(output).split("|", 1)[0] if output else ""
 
 
+def join_period(period_choice: int) -> int:
+    """The join's PERIOD option of the panel's "Presence per" choice (its index)."""
+    return JOIN_PERIOD_MODES.index(PANEL_PERIOD_MODES[period_choice])
+
+
 def join_parameters(table: str, admin: str, admin_level: int, period_choice: int,
                     folder: Path, default_year: Optional[int] = None) -> dict:
     """coordmap:join_4w for the panel (``period_choice``: index in PANEL_PERIOD_MODES); its
@@ -307,7 +312,7 @@ def join_parameters(table: str, admin: str, admin_level: int, period_choice: int
     parameters = {
         "INPUT": table, "ADMIN": admin,
         "ADMIN_LEVEL": admin_level,
-        "PERIOD": JOIN_PERIOD_MODES.index(PANEL_PERIOD_MODES[period_choice]),
+        "PERIOD": join_period(period_choice),
         "OUTPUT": str(folder / "presence.gpkg"),
         "OUTPUT_ROWS": str(folder / "rows.gpkg"),
         "OUTPUT_REPORT": str(folder / "qa_report.xlsx"),

@@ -462,3 +462,16 @@ def test_period_range_ends_cannot_cross_and_keep_the_slider_in_step(qgis_app, qt
     assert changes == [["2025-Q1", "2025-Q2"], ["2025-Q4"], ["2025-Q1"]]
     widget.set_periods(["2025-01/2025-12"])  # whole table: nothing to choose
     assert not widget.isEnabled() and widget.chosen_periods() == ["2025-01/2025-12"]
+
+
+def test_the_join_dialog_opens_on_the_panel_s_sources(dock, sample_dir):
+    dock.table_file.setFilePath(str(sample_dir / "xy_4w_2025.xlsx"))
+    dock.admin_file.setFilePath(str(sample_dir / "xy_adm2.geojson"))
+    dock.admin_level.setCurrentIndex(2)
+    dock.period_mode.setCurrentIndex(2)
+    dock.default_year.setValue(2024)
+    values = dock.join_dialog_values()
+    # not whatever layer the dialog would find first (the last run's presence, say)
+    assert values["INPUT"] == str(sample_dir / "xy_4w_2025.xlsx")
+    assert values["ADMIN"] == str(sample_dir / "xy_adm2.geojson")
+    assert (values["ADMIN_LEVEL"], values["PERIOD"], values["DEFAULT_YEAR"]) == (2, 0, 2024)
