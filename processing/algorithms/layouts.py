@@ -90,6 +90,7 @@ _MARKS = re.compile(r"([%$])")
 # The join's name of a "unit not specified" bucket: "<admin-1 name> (admin 2 not specified)"
 _NOT_SPECIFIED = re.compile(r" \(admin \d not specified\)$")
 PDF_DPI = 300
+MIRRORED_SCALEBAR_MARGIN = 3  # mm between a right-to-left page's scale bar and the map's edge
 IMAGE_DPI = 150
 
 
@@ -619,6 +620,11 @@ def _set_scalebar(layout, main_map, family):
     text_format.setFont(font)
     scalebar.setTextFormat(text_format)
     scalebar.applyDefaultSize(QgsUnitTypes.DistanceUnit.DistanceKilometers)
+    if layout.customProperty("coordmap_mirrored"):
+        # (the bar sizes itself to the map's scale: its right end goes where the left was)
+        right = main_map.pos().x() + main_map.rect().width() - MIRRORED_SCALEBAR_MARGIN
+        scalebar.attemptMove(QgsLayoutPoint(right - scalebar.rect().width(),
+                                            scalebar.pos().y()))
 
 
 def _set_picture(layout, item_id, path):

@@ -274,6 +274,9 @@ def test_arabic_page_is_mirrored(somalia, output_dir):
         # the side panel left of the map, the legend's swatches right of their labels
         assert legend.pos().x() < main_map.pos().x()
         assert legend.symbolAlignment() == Qt.AlignmentFlag.AlignRight
+        # the scale bar in the map's bottom right corner, within the map
+        scalebar, right = layout.itemById("scalebar"), main_map.pos().x() + main_map.rect().width()
+        assert right - 20 < scalebar.pos().x() + scalebar.rect().width() <= right
     finally:
         for layer in layout.itemById("main_map").layers():
             project.removeMapLayer(layer.id())
