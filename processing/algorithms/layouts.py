@@ -22,6 +22,7 @@ from qgis.core import (
     QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsCsException,
     QgsExpression,
     QgsFeature,
     QgsFeatureRequest,
@@ -392,8 +393,11 @@ def locator_layer(crs, extent=None):
         return styled(world, "locator")
     area = QgsRectangle(extent)
     area.scale(LOCATOR_SCALE * 2)  # (room for the locator's own padding and aspect)
-    area = QgsCoordinateTransform(crs, world.crs(), QgsProject.instance()) \
-        .transformBoundingBox(area)
+    try:
+        area = QgsCoordinateTransform(crs, world.crs(), QgsProject.instance()) \
+            .transformBoundingBox(area)
+    except QgsCsException:  # (an extent the world map's CRS cannot take: the whole world)
+        return styled(world, "locator")
     tolerance = max(area.width(), area.height()) / (LOCATOR_WIDTH_MM / 25.4 * PDF_DPI)
     layer = QgsVectorLayer(f"MultiPolygon?crs={world.crs().authid()}", "locator", "memory")
     clipped = []
