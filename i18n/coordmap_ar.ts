@@ -22,22 +22,22 @@
     <context>
         <name>CoordMapAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/base.py" line="102" />
+            <location filename="../processing/algorithms/base.py" line="123" />
             <source>Protect sensitive clusters (hide partners, blank small counts)</source>
             <translation>حماية المجموعات الحساسة (إخفاء الشركاء، حذف الأعداد الصغيرة)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="107" />
+            <location filename="../processing/algorithms/base.py" line="128" />
             <source>Sensitive clusters besides GBV and child protection (codes or names)</source>
             <translation>مجموعات حساسة إضافةً إلى العنف القائم على النوع الاجتماعي وحماية الطفل (رموز أو أسماء)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="112" />
+            <location filename="../processing/algorithms/base.py" line="133" />
             <source>Small count threshold k (counts below k are hidden)</source>
             <translation>عتبة الأعداد الصغيرة k (تُخفى الأعداد الأقل من k)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="132" />
+            <location filename="../processing/algorithms/base.py" line="153" />
             <source>Coordination</source>
             <translation>التنسيق</translation>
         </message>
@@ -118,367 +118,507 @@
     <context>
         <name>CoordMapDock</name>
         <message>
-            <location filename="../plugin/dock.py" line="297" />
+            <location filename="../plugin/dock.py" line="365" />
             <source>CoordMap</source>
             <translation>CoordMap</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="102" />
+            <location filename="../plugin/dock.py" line="112" />
             <source>Periods</source>
             <translation>الفترات</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="120" />
+            <location filename="../plugin/dock.py" line="275" />
             <source>Sources</source>
             <translation>المصادر</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="122" />
+            <location filename="../plugin/dock.py" line="132" />
             <source>4W table layer</source>
             <translation>طبقة جدول 4W</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="122" />
+            <location filename="../plugin/dock.py" line="132" />
             <source>or 4W file</source>
             <translation>أو ملف 4W</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="122" />
+            <location filename="../plugin/dock.py" line="132" />
             <source>4W tables (*.xlsx *.xls *.ods *.csv *.txt);;All files (*)</source>
             <translation>جداول 4W (*.xlsx *.xls *.ods *.csv *.txt);;كل الملفات (*)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="126" />
+            <location filename="../plugin/dock.py" line="136" />
             <source>A 4W file (XLSX, XLS, ODS, CSV); it wins over the layer</source>
             <translation>ملف 4W (XLSX أو XLS أو ODS أو CSV)؛ وله الأولوية على الطبقة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="128" />
+            <location filename="../plugin/dock.py" line="138" />
             <source>Admin boundaries layer</source>
             <translation>طبقة الحدود الإدارية</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="128" />
+            <location filename="../plugin/dock.py" line="138" />
             <source>or boundaries file</source>
             <translation>أو ملف الحدود</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="128" />
+            <location filename="../plugin/dock.py" line="138" />
             <source>Boundaries (*.gpkg *.geojson *.json *.shp);;All files (*)</source>
             <translation>الحدود (*.gpkg *.geojson *.json *.shp);;كل الملفات (*)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="133" />
+            <location filename="../plugin/dock.py" line="143" />
             <source>Automatic</source>
             <translation>تلقائي</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="134" />
+            <location filename="../plugin/dock.py" line="144" />
             <source>Admin level</source>
             <translation>المستوى الإداري</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="136" />
+            <location filename="../plugin/dock.py" line="146" />
             <source>Month</source>
             <translation>الشهر</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="136" />
+            <location filename="../plugin/dock.py" line="146" />
             <source>Quarter</source>
             <translation>الربع</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="136" />
+            <location filename="../plugin/dock.py" line="146" />
             <source>Whole table</source>
             <translation>الجدول كاملًا</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="137" />
+            <location filename="../plugin/dock.py" line="147" />
             <source>Presence per</source>
             <translation>الحضور حسب</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="139" />
+            <location filename="../plugin/dock.py" line="150" />
+            <source>not given</source>
+            <translation>غير محددة</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="152" />
+            <source>The year of month names written without one ("January", "Feb"): without it, such rows have no usable month</source>
+            <translation>سنة أسماء الأشهر المكتوبة بدون سنة ("يناير"، "فبراير"): بدونها لا يكون لهذه الصفوف شهر صالح للاستخدام</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="155" />
+            <source>Year of months without a year</source>
+            <translation>سنة الأشهر بدون سنة</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="157" />
             <source>Needs tables (*.csv *.xlsx *.ods *.gpkg);;All files (*)</source>
             <translation>جداول الاحتياجات (*.csv *.xlsx *.ods *.gpkg);;كل الملفات (*)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="141" />
+            <location filename="../plugin/dock.py" line="159" />
             <source>Optional: people in need per unit and cluster, for gaps</source>
             <translation>اختياري: الأشخاص المحتاجون لكل وحدة ومجموعة، لتحليل الفجوات</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="143" />
+            <location filename="../plugin/dock.py" line="161" />
             <source>Needs (optional)</source>
             <translation>الاحتياجات (اختياري)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="145" />
+            <location filename="../plugin/dock.py" line="163" />
             <source>Run join</source>
             <translation>تشغيل الربط</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="146" />
+            <location filename="../plugin/dock.py" line="164" />
             <source>Join the 4W table to the boundaries in the background</source>
             <translation>ربط جدول 4W بالحدود الإدارية في الخلفية</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="148" />
+            <location filename="../plugin/dock.py" line="166" />
             <source>Cancel</source>
             <translation>إلغاء</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="150" />
+            <location filename="../plugin/dock.py" line="168" />
             <source>Join 4W to boundaries (all options)…</source>
             <translation>ربط 4W بالحدود الإدارية (كل الخيارات)…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="175" />
+            <location filename="../plugin/dock.py" line="193" />
             <source>Clusters</source>
             <translation>المجموعات</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="179" />
+            <location filename="../plugin/dock.py" line="197" />
             <source>Tick the clusters to map; the number is the partners in the chosen periods</source>
             <translation>حدّد المجموعات المراد رسم خرائطها؛ والرقم هو عدد الشركاء في الفترات المختارة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="184" />
+            <location filename="../plugin/dock.py" line="202" />
             <source>All</source>
             <translation>الكل</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="186" />
+            <location filename="../plugin/dock.py" line="204" />
             <source>None</source>
             <translation>لا شيء</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="194" />
+            <location filename="../plugin/dock.py" line="212" />
             <source>Summary</source>
             <translation>الملخص</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="196" />
+            <location filename="../plugin/dock.py" line="214" />
             <source>Partners</source>
             <translation>الشركاء</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="196" />
+            <location filename="../plugin/dock.py" line="214" />
             <source>Distinct organisations working in the chosen clusters and periods, anywhere (each counted once, not once per unit)</source>
             <translation>المنظمات المختلفة العاملة في المجموعات والفترات المختارة في أي مكان (تُحتسب كل منها مرة واحدة، لا مرة لكل وحدة)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="196" />
+            <location filename="../plugin/dock.py" line="214" />
             <source>Activities</source>
             <translation>الأنشطة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="196" />
+            <location filename="../plugin/dock.py" line="214" />
             <source>Organisation-activity pairs, counted once per unit, cluster and period</source>
             <translation>أزواج منظمة-نشاط، تُحتسب مرة واحدة لكل وحدة ومجموعة وفترة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="196" />
+            <location filename="../plugin/dock.py" line="214" />
             <source>Units covered</source>
             <translation>الوحدات المغطاة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="196" />
+            <location filename="../plugin/dock.py" line="214" />
             <source>Admin units with at least one partner in the chosen clusters and periods</source>
             <translation>الوحدات الإدارية التي فيها شريك واحد على الأقل في المجموعات والفترات المختارة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="196" />
+            <location filename="../plugin/dock.py" line="214" />
             <source>Units with a gap</source>
             <translation>الوحدات التي فيها فجوة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="196" />
+            <location filename="../plugin/dock.py" line="214" />
             <source>Admin units with a need and no partner, or too few partners for the need (needs the gaps analysis: pick a needs table)</source>
             <translation>وحدات إدارية فيها احتياج ولا شريك فيها، أو فيها شركاء أقل مما يتطلبه الاحتياج (يتطلب تحليل الفجوات: اختر جدول الاحتياجات)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="196" />
+            <location filename="../plugin/dock.py" line="214" />
             <source>Unmatched rows</source>
             <translation>الصفوف غير المطابقة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="196" />
+            <location filename="../plugin/dock.py" line="214" />
             <source>Rows of the chosen clusters and periods that could not be placed on an admin unit (and, in brackets, in the whole table); the QA report lists them</source>
             <translation>صفوف المجموعات والفترات المختارة التي تعذّر وضعها على وحدة إدارية (وبين قوسين: في الجدول كله)؛ ويسردها تقرير ضبط الجودة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="231" />
+            <location filename="../plugin/dock.py" line="249" />
             <source>Map pack</source>
             <translation>حزمة الخرائط</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="235" />
+            <location filename="../plugin/dock.py" line="253" />
             <source>Default: coordmap_map_pack next to the project, or in your home folder</source>
             <translation>الافتراضي: coordmap_map_pack بجانب المشروع، أو في مجلدك الشخصي</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="237" />
+            <location filename="../plugin/dock.py" line="255" />
             <source>Folder</source>
             <translation>المجلد</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="238" />
+            <location filename="../plugin/dock.py" line="263" />
+            <source>Map language</source>
+            <translation>لغة الخرائط</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="265" />
+            <source>A4 landscape</source>
+            <translation>A4 أفقي</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="265" />
+            <source>A4 portrait</source>
+            <translation>A4 عمودي</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="265" />
+            <source>A3 landscape</source>
+            <translation>A3 أفقي</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="267" />
+            <source>Template</source>
+            <translation>القالب</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="269" />
+            <source>Default: country – cluster: operational presence</source>
+            <translation>الافتراضي: البلد – المجموعة: الحضور التشغيلي</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="271" />
+            <source>Title</source>
+            <translation>العنوان</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="273" />
+            <source>Default: partners' 4W reports and the boundaries</source>
+            <translation>الافتراضي: تقارير 4W للشركاء والحدود الإدارية</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="277" />
+            <source>e.g. OCHA IM unit, im@example.org</source>
+            <translation>مثلاً وحدة إدارة المعلومات في أوتشا، im@example.org</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="278" />
+            <source>Producer</source>
+            <translation>الجهة المنتجة</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="279" />
+            <source>One map of the chosen periods</source>
+            <translation>خريطة واحدة للفترات المختارة</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="280" />
+            <source>Distinct partners over the whole range, as the map in the panel; unticked: one map per period</source>
+            <translation>الشركاء المختلفون على كامل النطاق، كما في خريطة اللوحة؛ بدون تحديد: خريطة لكل فترة</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="285" />
+            <source>Same classes on every map</source>
+            <translation>الفئات نفسها في كل الخرائط</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="286" />
+            <source>To compare clusters side by side</source>
+            <translation>لمقارنة المجموعات جنباً إلى جنب</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="288" />
             <source>Export map pack</source>
             <translation>تصدير حزمة الخرائط</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="262" />
+            <location filename="../plugin/dock.py" line="328" />
             <source>Load a 4W table to start: pick the partners' 4W table and the admin boundaries, then Run join.</source>
             <translation>حمّل جدول 4W للبدء: اختر جدول 4W الخاص بالشركاء والحدود الإدارية، ثم تشغيل الربط.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="287" />
+            <location filename="../plugin/dock.py" line="353" />
             <source>The map pack export is not available in this installation (algorithm {id})</source>
             <translation>تصدير حزمة الخرائط غير متاح في هذا التثبيت (الخوارزمية {id})</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="291" />
+            <location filename="../plugin/dock.py" line="358" />
             <source>Export the maps of the chosen clusters and periods in the background</source>
             <translation>تصدير خرائط المجموعات والفترات المختارة في الخلفية</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="321" />
+            <location filename="../plugin/dock.py" line="358" />
+            <source>Tick at least one cluster to export its maps</source>
+            <translation>حدد مجموعة واحدة على الأقل لتصدير خرائطها</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="390" />
             <source>Choose a 4W table and admin boundaries first.</source>
             <translation>اختر أولًا جدول 4W والحدود الإدارية.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="328" />
+            <location filename="../plugin/dock.py" line="399" />
             <source>CoordMap: join 4W table</source>
             <translation>CoordMap: ربط جدول 4W</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="330" />
+            <location filename="../plugin/dock.py" line="401" />
             <source>Joining the 4W table to the boundaries…</source>
             <translation>جارٍ ربط جدول 4W بالحدود الإدارية…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="353" />
+            <location filename="../plugin/dock.py" line="424" />
             <source>Stopped: {message}</source>
             <translation>توقّف: {message}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="366" />
+            <location filename="../plugin/dock.py" line="446" />
+            <source>No row has a usable month (no date column, or month names without a year): the map shows the whole table. To map month by month, give the year in "Year of months without a year", choose Presence per Month and run the join again.</source>
+            <translation>لا يحتوي أي صف على شهر صالح (لا يوجد عمود تاريخ، أو أسماء أشهر بدون سنة): تعرض الخريطة الجدول كاملاً. لرسم الخريطة شهراً بشهر، أدخل السنة في "سنة الأشهر بدون سنة"، واختر الحضور حسب الشهر، ثم شغّل الربط مرة أخرى.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="453" />
+            <source>{count} rows have no usable period and are not on the map: give the year of month names without one in "Year of months without a year", or choose Presence per Whole table, and run the join again.</source>
+            <translation>{count} صفاً ليس لها فترة صالحة وليست على الخريطة: أدخل سنة أسماء الأشهر المكتوبة بدون سنة في "سنة الأشهر بدون سنة"، أو اختر الحضور حسب الجدول كاملاً، ثم شغّل الربط مرة أخرى.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="462" />
             <source>Computing gaps and overlaps…</source>
             <translation>جارٍ حساب الفجوات والتداخلات…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="367" />
+            <location filename="../plugin/dock.py" line="463" />
             <source>CoordMap: gaps and overlaps</source>
             <translation>CoordMap: الفجوات والتداخلات</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="374" />
-            <source>Gaps and overlaps not computed ({message}); the presence is loaded.</source>
-            <translation>لم تُحسب الفجوات والتداخلات ({message})؛ وقد حُمّل الحضور.</translation>
+            <location filename="../plugin/dock.py" line="470" />
+            <source>Gaps and overlaps were not computed: {message}</source>
+            <translation>لم تُحسب الفجوات والتداخلات: {message}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="388" />
+            <location filename="../plugin/dock.py" line="485" />
             <source>Cannot read the join outputs: {error}</source>
             <translation>تعذّرت قراءة مخرجات الربط: {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="409" />
-            <source>No row of the 4W table could be placed on the map: the QA report says why for each row.</source>
-            <translation>تعذّر وضع أي صف من جدول 4W على الخريطة: يبيّن تقرير ضبط الجودة السبب لكل صف.</translation>
+            <location filename="../plugin/dock.py" line="508" />
+            <source>No row of the 4W table could be placed on an admin unit: open the QA report to see why for each row, fix the P-codes or names, and run the join again.</source>
+            <translation>تعذّر وضع أي صف من جدول 4W على وحدة إدارية: افتح تقرير ضبط الجودة لمعرفة السبب لكل صف، وصحّح الرموز P-code أو الأسماء، ثم شغّل الربط مرة أخرى.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="412" />
-            <source>{clusters} clusters, {periods} periods. Tick clusters and move the period range: the map and the numbers follow.</source>
-            <translation>{clusters} مجموعة، {periods} فترة. حدّد المجموعات وحرّك نطاق الفترات: تتبعها الخريطة والأرقام.</translation>
+            <location filename="../plugin/dock.py" line="513" />
+            <source>{clusters} and {periods}.</source>
+            <translation>{clusters} و{periods}.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="418" />
+            <location filename="../plugin/dock.py" line="513" />
+            <source>1 cluster</source>
+            <translation>مجموعة واحدة</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="513" />
+            <source>{n} clusters</source>
+            <translation>{n} مجموعات</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="513" />
+            <source>1 period</source>
+            <translation>فترة واحدة</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="513" />
+            <source>{n} periods</source>
+            <translation>{n} فترات</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="518" />
+            <source>Tick clusters and move the period range: the map and the numbers follow.</source>
+            <translation>حدد المجموعات وحرّك نطاق الفترات: تتبعها الخريطة والأرقام.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="529" />
             <source>Partner presence</source>
             <translation>حضور الشركاء</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="418" />
+            <location filename="../plugin/dock.py" line="529" />
             <source>Gaps</source>
             <translation>الفجوات</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="419" />
+            <location filename="../plugin/dock.py" line="530" />
             <source>Overlapping partners</source>
             <translation>شركاء متداخلون</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="428" />
+            <location filename="../plugin/dock.py" line="540" />
             <source>Cannot open {path}</source>
             <translation>تعذّر فتح {path}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="481" />
+            <location filename="../plugin/dock.py" line="595" />
+            <source>Partners (chosen clusters and periods)</source>
+            <translation>الشركاء (المجموعات والفترات المختارة)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="679" />
             <source>Open the QA report</source>
             <translation>فتح تقرير ضبط الجودة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="526" />
+            <location filename="../plugin/dock.py" line="732" />
             <source>No cluster ticked: tick at least one to see the map.</source>
             <translation>لم تُحدَّد أي مجموعة: حدّد واحدة على الأقل لرؤية الخريطة.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="529" />
+            <location filename="../plugin/dock.py" line="735" />
+            <source>The whole table (the 4W gives no period)</source>
+            <translation>الجدول كاملاً (لا يحدد 4W أي فترة)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="737" />
+            <source>Period: {period}</source>
+            <translation>الفترة: {period}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="738" />
             <source>Periods: {first} to {last}</source>
             <translation>الفترات: من {first} إلى {last}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="538" />
+            <location filename="../plugin/dock.py" line="745" />
             <source>not computed</source>
             <translation>لم يُحسب</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="541" />
+            <location filename="../plugin/dock.py" line="748" />
             <source>{chosen} ({total} in the whole table)</source>
             <translation>{chosen} ({total} في الجدول كله)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="549" />
+            <location filename="../plugin/dock.py" line="756" />
             <source>withheld (protected data)</source>
             <translation>محجوب (بيانات محمية)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="550" />
+            <location filename="../plugin/dock.py" line="757" />
             <source>{count} + withheld (protected data)</source>
             <translation>{count} + محجوب (بيانات محمية)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="555" />
+            <location filename="../plugin/dock.py" line="762" />
             <source>withheld</source>
             <translation>محجوب</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="556" />
+            <location filename="../plugin/dock.py" line="763" />
             <source>{code} – {name} ({partners})</source>
             <translation>{code} – {name} ({partners})</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="558" />
+            <location filename="../plugin/dock.py" line="765" />
             <source>Protected data: partner names and numbers below the threshold are not shown</source>
             <translation>بيانات محمية: لا تُعرض أسماء الشركاء ولا الأعداد التي تقل عن العتبة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="558" />
+            <location filename="../plugin/dock.py" line="765" />
             <source>{partners} partners in the chosen periods</source>
             <translation>{partners} شريك في الفترات المختارة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="644" />
+            <location filename="../plugin/dock.py" line="862" />
             <source>Exporting the map pack to {folder}…</source>
             <translation>جارٍ تصدير حزمة الخرائط إلى {folder}…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="645" />
+            <location filename="../plugin/dock.py" line="863" />
             <source>CoordMap: export map pack</source>
             <translation>CoordMap: تصدير حزمة الخرائط</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="645" />
+            <location filename="../plugin/dock.py" line="863" />
             <source>Map pack written to {folder}</source>
             <translation>كُتبت حزمة الخرائط في {folder}</translation>
         </message>
@@ -522,37 +662,37 @@
     <context>
         <name>Destinations</name>
         <message>
-            <location filename="../processing/algorithms/destinations.py" line="49" />
+            <location filename="../processing/algorithms/destinations.py" line="52" />
             <source>Cancelled: no output was written</source>
             <translation>أُلغي: لم يُكتب أي ناتج</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/destinations.py" line="155" />
+            <location filename="../processing/algorithms/destinations.py" line="158" />
             <source>{output}: {path} is the file of the input '{input}'; an output is never written over an input: choose another file name</source>
             <translation>{output}: {path} هو ملف المُدخل '{input}'؛ لا يُكتب أي ناتج فوق مُدخل أبداً: اختر اسم ملف آخر</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/destinations.py" line="161" />
+            <location filename="../processing/algorithms/destinations.py" line="164" />
             <source>{output}: {path} is a folder: give a file name</source>
             <translation>{output}: {path} مجلد: أعطِ اسم ملف</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/destinations.py" line="166" />
+            <location filename="../processing/algorithms/destinations.py" line="169" />
             <source>{output} and {other} are the same file ({path}): give each output its own file</source>
             <translation>{output} و{other} هما الملف نفسه ({path}): أعطِ كل ناتج ملفه الخاص</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/destinations.py" line="184" />
+            <location filename="../processing/algorithms/destinations.py" line="187" />
             <source>{what} {path}: cannot be written ({cause})</source>
             <translation>{what} {path}: تتعذّر الكتابة ({cause})</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/destinations.py" line="331" />
+            <location filename="../processing/algorithms/destinations.py" line="349" />
             <source>{path}: the file was not finished writing</source>
             <translation>{path}: لم تكتمل كتابة الملف</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/destinations.py" line="349" />
+            <location filename="../processing/algorithms/destinations.py" line="367" />
             <source>Output</source>
             <translation>الناتج</translation>
         </message>
@@ -575,145 +715,173 @@
             <translation>حزمة خرائط,خريطة,PDF,تخطيط طباعة,أطلس,الحضور التشغيلي</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="57" />
+            <location filename="../processing/algorithms/export_maps.py" line="65" />
             <source>Makes the 3W map pack from the presence output of 'Join 4W table to admin boundaries': one map per cluster (and per period) with title, period, 'as of' date, legend of partners per unit, locator map, scale bar, north arrow, sources, producer, map id, creation date, the United Nations disclaimer and a note saying what blank areas mean. Hatched grey units have no data (no 4W report); white units were reported with no partner of the cluster.
+
+Classes of partners per unit are fitted to the data (few whole-number classes, as even as readable breaks allow); 'Same classes on every map' gives every map of the pack the classes of all of them, to compare clusters. 'One map of all the chosen periods' makes one map of a range of months (distinct partners over the range) instead of one map per period.
+
+Admin boundaries (optional, the layer of the join or an admin-1 layer) draw the admin-1 outlines and names and are named in the sources; without them the units are dissolved by their parent P-code. The title names the country of the P-codes. The side panel charts the partners per admin 1 and, given the join's rows with an organisation type column, per type (UN, international NGO, national NGO, Red Cross / Red Crescent, government); the partner table prints acronyms. The 'as of' date is the end of the data's period.
 
 Optional gaps and overlap-units layers (from 'Gaps and overlaps') outline units with a need and no partner and hatch units with overlapping activities. Files are named by map id, cluster short name, paper and date, e.g. COORDMAP-WSH-2025-12_3W-Water-Sanitation-and-Hygiene_A4L_20251231. Map texts are in the chosen language (English, French, Spanish, Arabic). Cluster colours and icons are CoordMap's own defaults, not an official palette: give your own JSON file (same shape as resources/styles/cluster_styles.json) as 'Cluster colours and icons', or set it once in the QGIS setting coordmap/cluster_styles. 'Add the layouts to the project' keeps every map as an editable print layout (with its layers, as temporary layers) to fine-tune in the layout manager.
 
 Data protection (on by default): maps of GBV and child protection (in any spelling or language, and of the clusters you add) name no partner and show no count below k: the legend has two classes, fewer than k and k or more, the partner table shows fewer than k and 'withheld', and the partner and activity numbers are withheld. Texts from the data and the parameters are printed as written, never run as expressions.</source>
             <translation>يُنتج حزمة خرائط 3W من مخرَج الحضور لخوارزمية «ربط جدول 4W بالحدود الإدارية»: خريطة لكل مجموعة (ولكل فترة) تتضمن العنوان والفترة وتاريخ «حتى تاريخ» ومفتاح الشركاء لكل وحدة وخريطة الموقع ومقياس الرسم وسهم الشمال والمصادر والجهة المُعِدّة ومعرّف الخريطة وتاريخ الإنشاء وإخلاء المسؤولية الخاص بالأمم المتحدة وملاحظة توضح معنى المناطق الفارغة. الوحدات الرمادية المظللة بخطوط لا بيانات لها (لا تقرير 4W)؛ والوحدات البيضاء أُبلغ عنها دون أي شريك من المجموعة.
 
+تُضبط فئات الشركاء لكل وحدة حسب البيانات (فئات قليلة بأعداد صحيحة، متوازنة بقدر ما تسمح به حدود سهلة القراءة)؛ "الفئات نفسها في كل الخرائط" يعطي كل خريطة في المجموعة فئات جميع الخرائط لمقارنة المجموعات. "خريطة واحدة لكل الفترات المختارة" ينتج خريطة واحدة لنطاق من الأشهر (الشركاء المختلفون على النطاق) بدلاً من خريطة لكل فترة.
+
+ترسم الحدود الإدارية (اختيارية، طبقة الربط أو طبقة المستوى الإداري 1) حدود وأسماء وحدات المستوى الإداري 1 وتُذكر في المصادر؛ وبدونها تُدمج الوحدات حسب رمز P-code الأم. يذكر العنوان بلد رموز P-code. تعرض اللوحة الجانبية الشركاء لكل وحدة من المستوى الإداري 1، ومع صفوف الربط التي تحتوي على عمود نوع المنظمة، حسب النوع (الأمم المتحدة، منظمة غير حكومية دولية، منظمة غير حكومية وطنية، الصليب الأحمر / الهلال الأحمر، الحكومة)؛ ويطبع جدول الشركاء الاختصارات. تاريخ "حتى" هو نهاية فترة البيانات.
+
 طبقتا الفجوات ووحدات التداخل الاختياريتان (من «الفجوات والتداخلات») تحددان الوحدات التي فيها احتياج ولا شريك فيها وتظللان بخطوط الوحدات التي فيها أنشطة متداخلة. تُسمّى الملفات بمعرّف الخريطة والاسم المختصر للمجموعة والورق والتاريخ، مثل COORDMAP-WSH-2025-12_3W-Water-Sanitation-and-Hygiene_A4L_20251231. نصوص الخرائط باللغة المختارة (الإنجليزية أو الفرنسية أو الإسبانية أو العربية). ألوان المجموعات وأيقوناتها هي الإعدادات الافتراضية لـ CoordMap وليست لوحة ألوان رسمية: قدّم ملف JSON خاصًا بك (بالشكل نفسه لملف resources/styles/cluster_styles.json) بوصفه «ألوان المجموعات وأيقوناتها»، أو اضبطه مرة واحدة في إعداد QGIS coordmap/cluster_styles. يُبقي خيار «إضافة التخطيطات إلى المشروع» كل خريطة تخطيطَ طباعة قابلًا للتحرير (مع طبقاته، كطبقات مؤقتة) لضبطه في مدير التخطيطات.
 
 حماية البيانات (مفعّلة افتراضياً): لا تُسمّي خرائط العنف القائم على النوع الاجتماعي وحماية الطفل (بأي تهجئة أو لغة، والمجموعات التي تضيفها) أي شريك ولا تعرض أي عدد أقل من k: تضم وسيلة الإيضاح فئتين، أقل من k وk أو أكثر، ويذكر جدول الشركاء أقل من k و'محجوبة'، وتُحجب أعداد الشركاء والأنشطة. تُطبع نصوص البيانات والمعاملات كما كُتبت، ولا تُنفّذ أبداً كتعابير.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="83" />
+            <location filename="../processing/algorithms/export_maps.py" line="103" />
             <source>Presence (output of Join 4W)</source>
             <translation>الحضور (مخرَج ربط 4W)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="86" />
+            <location filename="../processing/algorithms/export_maps.py" line="106" />
             <source>Gaps (output of Gaps and overlaps)</source>
             <translation>الفجوات (مخرَج الفجوات والتداخلات)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="89" />
+            <location filename="../processing/algorithms/export_maps.py" line="109" />
             <source>Overlap units (output of Gaps and overlaps)</source>
             <translation>وحدات التداخل (مخرَج الفجوات والتداخلات)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="92" />
+            <location filename="../processing/algorithms/export_maps.py" line="112" />
+            <source>Admin boundaries (for admin 1 outlines and names, and the sources)</source>
+            <translation>الحدود الإدارية (حدود وأسماء المستوى الإداري 1، والمصادر)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="116" />
+            <source>Rows with match status (output of Join 4W: organisation types and acronyms)</source>
+            <translation>الصفوف مع حالة المطابقة (مخرج ربط 4W: أنواع المنظمات واختصاراتها)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="120" />
             <source>Clusters (codes separated by commas; default: all present)</source>
             <translation>المجموعات (رموز مفصولة بفواصل؛ الافتراضي: كل الموجودة)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="95" />
+            <location filename="../processing/algorithms/export_maps.py" line="123" />
             <source>Periods (separated by commas; default: every period)</source>
             <translation>الفترات (مفصولة بفواصل؛ الافتراضي: كل الفترات)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="98" />
+            <location filename="../processing/algorithms/export_maps.py" line="126" />
+            <source>One map of all the chosen periods (instead of one map per period)</source>
+            <translation>خريطة واحدة لكل الفترات المختارة (بدلاً من خريطة لكل فترة)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="130" />
             <source>Template</source>
             <translation>القالب</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="98" />
+            <location filename="../processing/algorithms/export_maps.py" line="130" />
             <source>A4 landscape</source>
             <translation>A4 أفقي</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="98" />
+            <location filename="../processing/algorithms/export_maps.py" line="130" />
             <source>A4 portrait</source>
             <translation>A4 عمودي</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="98" />
+            <location filename="../processing/algorithms/export_maps.py" line="130" />
             <source>A3 landscape</source>
             <translation>A3 أفقي</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="101" />
+            <location filename="../processing/algorithms/export_maps.py" line="134" />
             <source>Map language</source>
             <translation>لغة الخرائط</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="104" />
-            <source>Title (default: '&lt;cluster&gt;: operational presence')</source>
-            <translation>العنوان (الافتراضي: '&lt;cluster&gt;: operational presence' بلغة الخريطة)</translation>
+            <location filename="../processing/algorithms/export_maps.py" line="139" />
+            <source>Title (default: the country, the cluster and 'operational presence')</source>
+            <translation>العنوان (الافتراضي: البلد والمجموعة و"الحضور التشغيلي")</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="107" />
-            <source>Sources (default: the input file names)</source>
-            <translation>المصادر (الافتراضي: أسماء ملفات الإدخال)</translation>
+            <location filename="../processing/algorithms/export_maps.py" line="143" />
+            <source>Sources (default: partners' 4W reports and the boundaries)</source>
+            <translation>المصادر (الافتراضي: تقارير 4W للشركاء والحدود الإدارية)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="109" />
+            <location filename="../processing/algorithms/export_maps.py" line="146" />
             <source>Producer and contact</source>
             <translation>الجهة المُعِدّة وجهة الاتصال</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="111" />
+            <location filename="../processing/algorithms/export_maps.py" line="148" />
             <source>Format</source>
             <translation>الصيغة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="113" />
+            <location filename="../processing/algorithms/export_maps.py" line="150" />
+            <source>Same classes on every map (to compare clusters)</source>
+            <translation>الفئات نفسها في كل الخرائط (لمقارنة المجموعات)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="153" />
             <source>One multi-page PDF instead of one file per map</source>
             <translation>ملف PDF واحد متعدد الصفحات بدلًا من ملف لكل خريطة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="116" />
+            <location filename="../processing/algorithms/export_maps.py" line="156" />
             <source>Add the layouts to the project (to edit them)</source>
             <translation>إضافة التخطيطات إلى المشروع (لتحريرها)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="119" />
+            <location filename="../processing/algorithms/export_maps.py" line="159" />
             <source>Add a page listing the partners per unit</source>
             <translation>إضافة صفحة تسرد الشركاء لكل وحدة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="123" />
+            <location filename="../processing/algorithms/export_maps.py" line="163" />
             <source>Cluster colours and icons (JSON)</source>
             <translation>ألوان المجموعات وأيقوناتها (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="126" />
+            <location filename="../processing/algorithms/export_maps.py" line="166" />
             <source>Output folder</source>
             <translation>مجلد المخرجات</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="128" />
+            <location filename="../processing/algorithms/export_maps.py" line="168" />
             <source>Files written</source>
             <translation>الملفات المكتوبة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="136" />
+            <location filename="../processing/algorithms/export_maps.py" line="176" />
             <source>Presence: no such layer or file</source>
             <translation>الحضور: لا توجد طبقة أو ملف بهذا الاسم</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="137" />
+            <location filename="../processing/algorithms/export_maps.py" line="177" />
             <source>Presence</source>
             <translation>الحضور</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="146" />
+            <location filename="../processing/algorithms/export_maps.py" line="193" />
             <source>Presence: no feature for clusters {clusters} and periods {periods}</source>
             <translation>الحضور: لا توجد معالم للمجموعات {clusters} والفترات {periods}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="150" />
+            <location filename="../processing/algorithms/export_maps.py" line="197" />
             <source>{count} maps to make</source>
             <translation>{count} خريطة للإنتاج</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="167" />
+            <location filename="../processing/algorithms/export_maps.py" line="226" />
             <source>Wrote {count} files to {folder}</source>
             <translation>كُتب {count} ملفًا في {folder}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="209" />
+            <location filename="../processing/algorithms/export_maps.py" line="273" />
             <source>{label} {name}: no field {fields}; give the output of CoordMap's algorithm (fields are listed in the help)</source>
             <translation>{label} {name}: لا يوجد حقل {fields}؛ قدّم مخرَج خوارزمية CoordMap (الحقول مذكورة في المساعدة)</translation>
         </message>
@@ -736,7 +904,7 @@ Data protection (on by default): maps of GBV and child protection (in any spelli
             <translation>فجوة,تداخل,ازدواجية,احتياجات,المحتاجون,شدة,تغطية,تغيير</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="54" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="57" />
             <source>Answers the coordination meeting's three questions from the outputs of 'Join 4W table to admin boundaries' (run it with presence per month to see changes and units that did not report) and an optional needs table.
 
 Needs: a table or file of people in need (PiN), targets and/or severity by P-code and cluster, long (one row per unit and sector, e.g. HXL #inneed, #targeted, #severity, #sector) or wide (one column per cluster, one sheet per measure named e.g. 'PiN' or 'Severity'; every sheet of a workbook is read). Breakdown rows (sex, age, population group) are reduced to the unit's total. Needs of deeper units are rolled up (PiN and targets summed over sub-units, severity = highest); needs of coarser units are rolled down (severity only: a PiN cannot be divided). Needs apply to every period.
@@ -777,102 +945,102 @@ Data protection (on by default): for the sensitive clusters (GBV and child prote
 حماية البيانات (مفعّلة افتراضياً): بالنسبة إلى المجموعات الحساسة (العنف القائم على النوع الاجتماعي وحماية الطفل بأي تهجئة أو لغة، والمجموعات التي تضيفها) يخفي كل ناتج أسماء الشركاء ويحذف الأعداد الأقل من k، مع كتابة علامة أصغر من متبوعة بـ k في قائمة الشركاء؛ ويشير الحقل 'protected' إلى هذه العناصر. يُحتسب العدد الذي أخفاه ناتج الحضور شريكاً واحداً في قواعد الفجوات، فلا تكشف أي حالة عدداً مخفياً.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="98" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="101" />
             <source>Presence (output of the join)</source>
             <translation>الحضور (مخرَج الربط)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="101" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="104" />
             <source>Rows with match status (output of the join)</source>
             <translation>الصفوف مع حالة المطابقة (مخرَج الربط)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="104" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="107" />
             <source>Needs: PiN, targets, severity (layer or CSV/XLSX/ODS file)</source>
             <translation>الاحتياجات: PiN والمستهدفون والشدة (طبقة أو ملف CSV/XLSX/ODS)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="107" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="110" />
             <source>Admin boundaries (to map units with needs and no partner)</source>
             <translation>الحدود الإدارية (لرسم الوحدات التي فيها احتياجات ولا شريك فيها)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="110" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="113" />
             <source>Clusters (codes separated by commas; default: all)</source>
             <translation>المجموعات (رموز مفصولة بفواصل؛ الافتراضي: الكل)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="113" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="116" />
             <source>Periods (e.g. 2025-01,2025-02; default: all)</source>
             <translation>الفترات (مثل 2025-01,2025-02؛ الافتراضي: الكل)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="116" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="119" />
             <source>Admin level</source>
             <translation>المستوى الإداري</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="116" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="119" />
             <source>Automatic (the presence level)</source>
             <translation>تلقائي (مستوى الحضور)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="119" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="122" />
             <source>Minimum partners per unit</source>
             <translation>الحد الأدنى من الشركاء لكل وحدة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="122" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="125" />
             <source>Partners per 10,000 people in need below which a unit is underserved (0: not used)</source>
             <translation>عدد الشركاء لكل 10,000 شخص محتاج الذي تُعدّ الوحدة دونه غير مخدومة بما يكفي (0: غير مستخدم)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="127" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="130" />
             <source>Coverage bands, reached/PiN (below the first: underserved)</source>
             <translation>شرائح التغطية، الواصلون/PiN (ما دون الأولى: خدمة غير كافية)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="132" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="135" />
             <source>Gaps</source>
             <translation>الفجوات</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="134" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="137" />
             <source>Overlaps</source>
             <translation>التداخلات</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="136" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="139" />
             <source>Units with overlaps</source>
             <translation>الوحدات التي فيها تداخلات</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="139" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="142" />
             <source>Changes since the previous period</source>
             <translation>التغييرات منذ الفترة السابقة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="172" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="177" />
             <source>Needs read from: {sources}</source>
             <translation>قُرئت الاحتياجات من: {sources}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="177" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="182" />
             <source>{count} units have no polygon (give the admin boundaries to map them); their features have no geometry: {codes}</source>
             <translation>{count} وحدة بلا مضلّع (قدّم الحدود الإدارية لرسمها)؛ ومعالمها بلا شكل هندسي: {codes}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="188" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="193" />
             <source>Presence: no such layer or file</source>
             <translation>الحضور: لا توجد طبقة أو ملف بهذا الاسم</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="211" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="216" />
             <source>No needs table: gaps only say where partners are; every unit without partner is 'no_need_reported'</source>
             <translation>لا يوجد جدول احتياجات: تبيّن الفجوات أماكن الشركاء فقط؛ وكل وحدة بلا شريك تُصنَّف 'no_need_reported'</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="214" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="219" />
             <source>Needs {value!r}: no such file or layer</source>
             <translation>الاحتياجات {value!r}: لا يوجد ملف أو طبقة بهذا الاسم</translation>
         </message>
@@ -895,7 +1063,7 @@ Data protection (on by default): for the sensitive clusters (GBV and child prote
             <translation>ربط,P-code,الحدود الإدارية,مطابقة,تقرير الجودة,الحضور التشغيلي</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="63" />
+            <location filename="../processing/algorithms/join_4w.py" line="73" />
             <source>Reads a partners' 3W/4W/5W table (a loaded layer or a CSV, XLSX, XLS or ODS file), detects its header, HXL row and columns, normalises clusters and periods, and joins every row to the admin boundaries by P-code (then by name within the parent unit). No row is lost: every input row is in the rows output with its status (used, unmatched, rolled_up, skipped) and the reason, and the QA report lists what could not be matched with suggestions to send back to partners.
 
 Outputs: presence polygons (one feature per admin unit and cluster, and period when asked) with the number of distinct implementing partners; every input row with how it matched; the QA report; optionally the column mapping used (reuse it next round as Mapping) and a crosswalk of suggestions to review (reuse it as Crosswalk).
@@ -908,167 +1076,167 @@ Data protection (on by default): the presence of GBV and child protection (in an
 حماية البيانات (مفعّلة افتراضياً): لا يُسمّي ناتج الحضور للعنف القائم على النوع الاجتماعي وحماية الطفل (بأي تهجئة أو لغة، وللمجموعات الأخرى التي تضيفها) أي شريك ولا يعطي أي عدد أقل من k: تذكر قائمة الشركاء أقل من k أو 'hidden'، وتُترك الأعداد الأصغر فارغة ويُعيَّن الحقل 'protected'. يحتفظ ناتج الصفوف وتقرير ضبط الجودة بكل الأسماء: هما لك، ليسا للنشر، ويقولان ذلك في سطرهما الأول.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="83" />
+            <location filename="../processing/algorithms/join_4w.py" line="93" />
             <source>4W table (layer or CSV/XLSX/XLS/ODS file)</source>
             <translation>جدول 4W (طبقة أو ملف CSV/XLSX/XLS/ODS)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="86" />
+            <location filename="../processing/algorithms/join_4w.py" line="96" />
             <source>Sheet (name or number; default: the sheet that looks most like a 4W)</source>
             <translation>الورقة (الاسم أو الرقم؛ الافتراضي: الورقة الأكثر شبهاً بجدول 4W)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="90" />
+            <location filename="../processing/algorithms/join_4w.py" line="100" />
             <source>Admin boundaries (COD-AB polygons)</source>
             <translation>الحدود الإدارية (مضلّعات COD-AB)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="93" />
+            <location filename="../processing/algorithms/join_4w.py" line="103" />
             <source>P-code field of the boundaries (default: found from names and values)</source>
             <translation>حقل الرمز (P-code) في الحدود (الافتراضي: يُحدَّد من الأسماء والقيم)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="97" />
+            <location filename="../processing/algorithms/join_4w.py" line="107" />
             <source>Name field of the boundaries (default: found)</source>
             <translation>حقل الأسماء في الحدود (الافتراضي: يُحدَّد تلقائياً)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="100" />
+            <location filename="../processing/algorithms/join_4w.py" line="110" />
             <source>Boundaries of other admin levels (when each level is a separate file)</source>
             <translation>حدود المستويات الإدارية الأخرى (عندما يكون كل مستوى في ملف منفصل)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="104" />
+            <location filename="../processing/algorithms/join_4w.py" line="114" />
             <source>Admin level of the presence output</source>
             <translation>المستوى الإداري لمخرَج الحضور</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="104" />
+            <location filename="../processing/algorithms/join_4w.py" line="114" />
             <source>Automatic</source>
             <translation>تلقائي</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="107" />
+            <location filename="../processing/algorithms/join_4w.py" line="117" />
             <source>Column mapping (JSON profile file, or role=column pairs separated by ';')</source>
             <translation>مطابقة الأعمدة (ملف تعريف JSON، أو أزواج دور=عمود مفصولة بـ ';')</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="111" />
+            <location filename="../processing/algorithms/join_4w.py" line="121" />
             <source>Reviewed crosswalk (CSV: raw_value, level, parent, pcode)</source>
             <translation>جدول تقابل تمت مراجعته (CSV: raw_value, level, parent, pcode)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="114" />
+            <location filename="../processing/algorithms/join_4w.py" line="124" />
             <source>Reviewed organisation list (CSV: spelling, partner)</source>
             <translation>قائمة المنظمات بعد المراجعة (CSV: spelling، partner)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="118" />
+            <location filename="../processing/algorithms/join_4w.py" line="128" />
             <source>Presence per period</source>
             <translation>الحضور حسب الفترة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="118" />
+            <location filename="../processing/algorithms/join_4w.py" line="128" />
             <source>Whole table</source>
             <translation>الجدول كاملًا</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="118" />
+            <location filename="../processing/algorithms/join_4w.py" line="128" />
             <source>Month</source>
             <translation>الشهر</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="118" />
+            <location filename="../processing/algorithms/join_4w.py" line="128" />
             <source>Quarter</source>
             <translation>الربع</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="121" />
+            <location filename="../processing/algorithms/join_4w.py" line="131" />
             <source>Year for rows with a month but no year</source>
             <translation>السنة للصفوف التي فيها شهر دون سنة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="125" />
+            <location filename="../processing/algorithms/join_4w.py" line="135" />
             <source>Extra cluster names (JSON, extends the built-in list)</source>
             <translation>أسماء مجموعات إضافية (JSON، تُضاف إلى القائمة المدمجة)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="129" />
+            <location filename="../processing/algorithms/join_4w.py" line="139" />
             <source>Count programme/lead organisations and donors as partners too</source>
             <translation>احتساب المنظمات الرائدة/منظمات البرامج والجهات المانحة شركاءَ أيضًا</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="134" />
+            <location filename="../processing/algorithms/join_4w.py" line="144" />
             <source>Presence</source>
             <translation>الحضور</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="136" />
+            <location filename="../processing/algorithms/join_4w.py" line="146" />
             <source>Rows with match status</source>
             <translation>الصفوف مع حالة المطابقة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="139" />
+            <location filename="../processing/algorithms/join_4w.py" line="149" />
             <source>QA report</source>
             <translation>تقرير ضبط الجودة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="142" />
+            <location filename="../processing/algorithms/join_4w.py" line="152" />
             <source>Column mapping profile used (JSON)</source>
             <translation>ملف تعريف مطابقة الأعمدة المستخدم (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="145" />
+            <location filename="../processing/algorithms/join_4w.py" line="155" />
             <source>Crosswalk of suggestions to review (CSV)</source>
             <translation>جدول تقابل للاقتراحات للمراجعة (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="148" />
+            <location filename="../processing/algorithms/join_4w.py" line="158" />
             <source>Organisation list to review (CSV: spelling, partner)</source>
             <translation>قائمة المنظمات للمراجعة (CSV: spelling، partner)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="162" />
+            <location filename="../processing/algorithms/join_4w.py" line="177" />
             <source>4W table {path}: file not found</source>
             <translation>جدول 4W {path}: الملف غير موجود</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="164" />
+            <location filename="../processing/algorithms/join_4w.py" line="179" />
             <source>4W table {name}: the file is empty</source>
             <translation>جدول 4W {name}: الملف فارغ</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="169" />
+            <location filename="../processing/algorithms/join_4w.py" line="184" />
             <source>Incorrect parameter value for {name}</source>
             <translation>قيمة غير صحيحة للمعامل {name}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="203" />
+            <location filename="../processing/algorithms/join_4w.py" line="218" />
             <source>No row could be placed on a unit of the boundaries: the presence layer is empty. The rows output and the QA report say why for each row (are the boundaries those of the table's country and P-code version?)</source>
             <translation>تعذّر وضع أي صف على وحدة من الحدود: طبقة الحضور فارغة. يوضّح مخرج الصفوف وتقرير ضبط الجودة السبب لكل صف (هل الحدود هي حدود بلد الجدول وإصدار رموز P-code الخاص به؟)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="217" />
+            <location filename="../processing/algorithms/join_4w.py" line="232" />
             <source>Read {where}: {rows} data rows, header on row(s) {header}</source>
             <translation>تمت قراءة {where}: {rows} صف بيانات، والترويسة في الصف/الصفوف {header}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="225" />
+            <location filename="../processing/algorithms/join_4w.py" line="240" />
             <source>4W table {value!r}: no such file or layer</source>
             <translation>جدول 4W {value!r}: لا يوجد ملف أو طبقة بهذا الاسم</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="242" />
+            <location filename="../processing/algorithms/join_4w.py" line="257" />
             <source>Admin boundaries: no such layer or file</source>
             <translation>الحدود الإدارية: لا توجد طبقة أو ملف بهذا الاسم</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="278" />
+            <location filename="../processing/algorithms/join_4w.py" line="293" />
             <source>{name}: the boundary layer has no polygons</source>
             <translation>{name}: طبقة الحدود لا تحتوي أي مضلّعات</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="321" />
+            <location filename="../processing/algorithms/join_4w.py" line="341" />
             <source>For the IM officer, not for publication: every row with its partner, sensitive clusters (GBV, child protection) included</source>
             <translation>لمسؤول إدارة المعلومات، ليس للنشر: كل صف مع شريكه، بما في ذلك المجموعات الحساسة (العنف القائم على النوع الاجتماعي، حماية الطفل)</translation>
         </message>
@@ -1076,32 +1244,32 @@ Data protection (on by default): the presence of GBV and child protection (in an
     <context>
         <name>MapExport</name>
         <message>
-            <location filename="../processing/algorithms/layouts.py" line="474" />
+            <location filename="../processing/algorithms/layouts.py" line="830" />
             <source>the file could not be written (check the folder and the file name)</source>
             <translation>تعذّرت كتابة الملف (تحقّق من المجلد واسم الملف)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layouts.py" line="476" />
+            <location filename="../processing/algorithms/layouts.py" line="832" />
             <source>not enough memory for the image</source>
             <translation>الذاكرة غير كافية للصورة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layouts.py" line="478" />
+            <location filename="../processing/algorithms/layouts.py" line="834" />
             <source>the page could not be drawn</source>
             <translation>تعذّر رسم الصفحة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layouts.py" line="480" />
+            <location filename="../processing/algorithms/layouts.py" line="836" />
             <source>the SVG layers could not be written</source>
             <translation>تعذّرت كتابة طبقات SVG</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layouts.py" line="482" />
+            <location filename="../processing/algorithms/layouts.py" line="838" />
             <source>the layout could not be prepared</source>
             <translation>تعذّر تجهيز التخطيط</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layouts.py" line="523" />
+            <location filename="../processing/algorithms/layouts.py" line="879" />
             <source>the export failed</source>
             <translation>فشل التصدير</translation>
         </message>

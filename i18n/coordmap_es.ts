@@ -22,22 +22,22 @@
     <context>
         <name>CoordMapAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/base.py" line="102" />
+            <location filename="../processing/algorithms/base.py" line="123" />
             <source>Protect sensitive clusters (hide partners, blank small counts)</source>
             <translation>Proteger los clústeres sensibles (ocultar socios, borrar los recuentos pequeños)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="107" />
+            <location filename="../processing/algorithms/base.py" line="128" />
             <source>Sensitive clusters besides GBV and child protection (codes or names)</source>
             <translation>Clústeres sensibles además de la VBG y la protección de la niñez (códigos o nombres)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="112" />
+            <location filename="../processing/algorithms/base.py" line="133" />
             <source>Small count threshold k (counts below k are hidden)</source>
             <translation>Umbral de recuentos pequeños k (se ocultan los recuentos inferiores a k)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="132" />
+            <location filename="../processing/algorithms/base.py" line="153" />
             <source>Coordination</source>
             <translation>Coordinación</translation>
         </message>
@@ -118,367 +118,507 @@
     <context>
         <name>CoordMapDock</name>
         <message>
-            <location filename="../plugin/dock.py" line="297" />
+            <location filename="../plugin/dock.py" line="365" />
             <source>CoordMap</source>
             <translation>CoordMap</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="102" />
+            <location filename="../plugin/dock.py" line="112" />
             <source>Periods</source>
             <translation>Períodos</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="120" />
+            <location filename="../plugin/dock.py" line="275" />
             <source>Sources</source>
             <translation>Fuentes</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="122" />
+            <location filename="../plugin/dock.py" line="132" />
             <source>4W table layer</source>
             <translation>Capa de la tabla 4W</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="122" />
+            <location filename="../plugin/dock.py" line="132" />
             <source>or 4W file</source>
             <translation>o archivo 4W</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="122" />
+            <location filename="../plugin/dock.py" line="132" />
             <source>4W tables (*.xlsx *.xls *.ods *.csv *.txt);;All files (*)</source>
             <translation>Tablas 4W (*.xlsx *.xls *.ods *.csv *.txt);;Todos los archivos (*)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="126" />
+            <location filename="../plugin/dock.py" line="136" />
             <source>A 4W file (XLSX, XLS, ODS, CSV); it wins over the layer</source>
             <translation>Un archivo 4W (XLSX, XLS, ODS, CSV); tiene prioridad sobre la capa</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="128" />
+            <location filename="../plugin/dock.py" line="138" />
             <source>Admin boundaries layer</source>
             <translation>Capa de límites administrativos</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="128" />
+            <location filename="../plugin/dock.py" line="138" />
             <source>or boundaries file</source>
             <translation>o archivo de límites</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="128" />
+            <location filename="../plugin/dock.py" line="138" />
             <source>Boundaries (*.gpkg *.geojson *.json *.shp);;All files (*)</source>
             <translation>Límites (*.gpkg *.geojson *.json *.shp);;Todos los archivos (*)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="133" />
+            <location filename="../plugin/dock.py" line="143" />
             <source>Automatic</source>
             <translation>Automático</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="134" />
+            <location filename="../plugin/dock.py" line="144" />
             <source>Admin level</source>
             <translation>Nivel administrativo</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="136" />
+            <location filename="../plugin/dock.py" line="146" />
             <source>Month</source>
             <translation>Mes</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="136" />
+            <location filename="../plugin/dock.py" line="146" />
             <source>Quarter</source>
             <translation>Trimestre</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="136" />
+            <location filename="../plugin/dock.py" line="146" />
             <source>Whole table</source>
             <translation>Toda la tabla</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="137" />
+            <location filename="../plugin/dock.py" line="147" />
             <source>Presence per</source>
             <translation>Presencia por</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="139" />
+            <location filename="../plugin/dock.py" line="150" />
+            <source>not given</source>
+            <translation>no indicado</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="152" />
+            <source>The year of month names written without one ("January", "Feb"): without it, such rows have no usable month</source>
+            <translation>El año de los nombres de mes escritos sin año («enero», «feb.»): sin él, esas filas no tienen un mes utilizable</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="155" />
+            <source>Year of months without a year</source>
+            <translation>Año de los meses sin año</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="157" />
             <source>Needs tables (*.csv *.xlsx *.ods *.gpkg);;All files (*)</source>
             <translation>Tablas de necesidades (*.csv *.xlsx *.ods *.gpkg);;Todos los archivos (*)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="141" />
+            <location filename="../plugin/dock.py" line="159" />
             <source>Optional: people in need per unit and cluster, for gaps</source>
             <translation>Opcional: personas con necesidades por unidad y clúster, para las brechas</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="143" />
+            <location filename="../plugin/dock.py" line="161" />
             <source>Needs (optional)</source>
             <translation>Necesidades (opcional)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="145" />
+            <location filename="../plugin/dock.py" line="163" />
             <source>Run join</source>
             <translation>Ejecutar la unión</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="146" />
+            <location filename="../plugin/dock.py" line="164" />
             <source>Join the 4W table to the boundaries in the background</source>
             <translation>Unir en segundo plano la tabla 4W a los límites</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="148" />
+            <location filename="../plugin/dock.py" line="166" />
             <source>Cancel</source>
             <translation>Cancelar</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="150" />
+            <location filename="../plugin/dock.py" line="168" />
             <source>Join 4W to boundaries (all options)…</source>
             <translation>Unir la 4W a los límites (todas las opciones)…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="175" />
+            <location filename="../plugin/dock.py" line="193" />
             <source>Clusters</source>
             <translation>Clústeres</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="179" />
+            <location filename="../plugin/dock.py" line="197" />
             <source>Tick the clusters to map; the number is the partners in the chosen periods</source>
             <translation>Marque los clústeres que desea cartografiar; el número indica los socios en los períodos elegidos</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="184" />
+            <location filename="../plugin/dock.py" line="202" />
             <source>All</source>
             <translation>Todos</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="186" />
+            <location filename="../plugin/dock.py" line="204" />
             <source>None</source>
             <translation>Ninguno</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="194" />
+            <location filename="../plugin/dock.py" line="212" />
             <source>Summary</source>
             <translation>Resumen</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="196" />
+            <location filename="../plugin/dock.py" line="214" />
             <source>Partners</source>
             <translation>Socios</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="196" />
+            <location filename="../plugin/dock.py" line="214" />
             <source>Distinct organisations working in the chosen clusters and periods, anywhere (each counted once, not once per unit)</source>
             <translation>Organizaciones distintas que trabajan en los clústeres y períodos elegidos, en cualquier lugar (cada una contada una vez, no una vez por unidad)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="196" />
+            <location filename="../plugin/dock.py" line="214" />
             <source>Activities</source>
             <translation>Actividades</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="196" />
+            <location filename="../plugin/dock.py" line="214" />
             <source>Organisation-activity pairs, counted once per unit, cluster and period</source>
             <translation>Pares organización-actividad, contados una vez por unidad, clúster y período</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="196" />
+            <location filename="../plugin/dock.py" line="214" />
             <source>Units covered</source>
             <translation>Unidades cubiertas</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="196" />
+            <location filename="../plugin/dock.py" line="214" />
             <source>Admin units with at least one partner in the chosen clusters and periods</source>
             <translation>Unidades administrativas con al menos un socio en los clústeres y períodos elegidos</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="196" />
+            <location filename="../plugin/dock.py" line="214" />
             <source>Units with a gap</source>
             <translation>Unidades con brecha</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="196" />
+            <location filename="../plugin/dock.py" line="214" />
             <source>Admin units with a need and no partner, or too few partners for the need (needs the gaps analysis: pick a needs table)</source>
             <translation>Unidades administrativas con necesidades y sin socios, o con muy pocos socios para la necesidad (requiere el análisis de brechas: elija una tabla de necesidades)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="196" />
+            <location filename="../plugin/dock.py" line="214" />
             <source>Unmatched rows</source>
             <translation>Filas sin emparejar</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="196" />
+            <location filename="../plugin/dock.py" line="214" />
             <source>Rows of the chosen clusters and periods that could not be placed on an admin unit (and, in brackets, in the whole table); the QA report lists them</source>
             <translation>Filas de los clústeres y períodos elegidos que no se pudieron situar en una unidad administrativa (y, entre paréntesis, en toda la tabla); el informe de control de calidad las enumera</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="231" />
+            <location filename="../plugin/dock.py" line="249" />
             <source>Map pack</source>
             <translation>Paquete de mapas</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="235" />
+            <location filename="../plugin/dock.py" line="253" />
             <source>Default: coordmap_map_pack next to the project, or in your home folder</source>
             <translation>Por defecto: coordmap_map_pack junto al proyecto, o en su carpeta personal</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="237" />
+            <location filename="../plugin/dock.py" line="255" />
             <source>Folder</source>
             <translation>Carpeta</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="238" />
+            <location filename="../plugin/dock.py" line="263" />
+            <source>Map language</source>
+            <translation>Idioma de los mapas</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="265" />
+            <source>A4 landscape</source>
+            <translation>A4 horizontal</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="265" />
+            <source>A4 portrait</source>
+            <translation>A4 vertical</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="265" />
+            <source>A3 landscape</source>
+            <translation>A3 horizontal</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="267" />
+            <source>Template</source>
+            <translation>Plantilla</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="269" />
+            <source>Default: country – cluster: operational presence</source>
+            <translation>Por defecto: país – clúster: presencia operacional</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="271" />
+            <source>Title</source>
+            <translation>Título</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="273" />
+            <source>Default: partners' 4W reports and the boundaries</source>
+            <translation>Por defecto: informes 4W de los socios y límites administrativos</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="277" />
+            <source>e.g. OCHA IM unit, im@example.org</source>
+            <translation>p. ej. unidad de GI de OCHA, im@example.org</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="278" />
+            <source>Producer</source>
+            <translation>Elaborado por</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="279" />
+            <source>One map of the chosen periods</source>
+            <translation>Un mapa de los períodos elegidos</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="280" />
+            <source>Distinct partners over the whole range, as the map in the panel; unticked: one map per period</source>
+            <translation>Socios distintos en todo el rango, como el mapa del panel; sin marcar: un mapa por período</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="285" />
+            <source>Same classes on every map</source>
+            <translation>Mismas clases en todos los mapas</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="286" />
+            <source>To compare clusters side by side</source>
+            <translation>Para comparar los clústeres lado a lado</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="288" />
             <source>Export map pack</source>
             <translation>Exportar el paquete de mapas</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="262" />
+            <location filename="../plugin/dock.py" line="328" />
             <source>Load a 4W table to start: pick the partners' 4W table and the admin boundaries, then Run join.</source>
             <translation>Cargue una tabla 4W para empezar: elija la tabla 4W de los socios y los límites administrativos y luego Ejecutar la unión.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="287" />
+            <location filename="../plugin/dock.py" line="353" />
             <source>The map pack export is not available in this installation (algorithm {id})</source>
             <translation>La exportación del paquete de mapas no está disponible en esta instalación (algoritmo {id})</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="291" />
+            <location filename="../plugin/dock.py" line="358" />
             <source>Export the maps of the chosen clusters and periods in the background</source>
             <translation>Exportar en segundo plano los mapas de los clústeres y períodos elegidos</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="321" />
+            <location filename="../plugin/dock.py" line="358" />
+            <source>Tick at least one cluster to export its maps</source>
+            <translation>Marque al menos un clúster para exportar sus mapas</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="390" />
             <source>Choose a 4W table and admin boundaries first.</source>
             <translation>Elija primero una tabla 4W y los límites administrativos.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="328" />
+            <location filename="../plugin/dock.py" line="399" />
             <source>CoordMap: join 4W table</source>
             <translation>CoordMap: unir la tabla 4W</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="330" />
+            <location filename="../plugin/dock.py" line="401" />
             <source>Joining the 4W table to the boundaries…</source>
             <translation>Uniendo la tabla 4W a los límites…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="353" />
+            <location filename="../plugin/dock.py" line="424" />
             <source>Stopped: {message}</source>
             <translation>Detenido: {message}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="366" />
+            <location filename="../plugin/dock.py" line="446" />
+            <source>No row has a usable month (no date column, or month names without a year): the map shows the whole table. To map month by month, give the year in "Year of months without a year", choose Presence per Month and run the join again.</source>
+            <translation>Ninguna fila tiene un mes utilizable (sin columna de fecha, o nombres de mes sin año): el mapa muestra toda la tabla. Para cartografiar mes a mes, indique el año en «Año de los meses sin año», elija Presencia por Mes y vuelva a ejecutar la unión.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="453" />
+            <source>{count} rows have no usable period and are not on the map: give the year of month names without one in "Year of months without a year", or choose Presence per Whole table, and run the join again.</source>
+            <translation>{count} filas no tienen un período utilizable y no están en el mapa: indique el año de los nombres de mes sin año en «Año de los meses sin año», o elija Presencia por Tabla completa, y vuelva a ejecutar la unión.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="462" />
             <source>Computing gaps and overlaps…</source>
             <translation>Calculando brechas y superposiciones…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="367" />
+            <location filename="../plugin/dock.py" line="463" />
             <source>CoordMap: gaps and overlaps</source>
             <translation>CoordMap: brechas y superposiciones</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="374" />
-            <source>Gaps and overlaps not computed ({message}); the presence is loaded.</source>
-            <translation>Brechas y superposiciones no calculadas ({message}); la presencia está cargada.</translation>
+            <location filename="../plugin/dock.py" line="470" />
+            <source>Gaps and overlaps were not computed: {message}</source>
+            <translation>No se calcularon las brechas ni las superposiciones: {message}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="388" />
+            <location filename="../plugin/dock.py" line="485" />
             <source>Cannot read the join outputs: {error}</source>
             <translation>No se pueden leer las salidas de la unión: {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="409" />
-            <source>No row of the 4W table could be placed on the map: the QA report says why for each row.</source>
-            <translation>Ninguna fila de la tabla 4W se pudo situar en el mapa: el informe de control de calidad indica el motivo de cada fila.</translation>
+            <location filename="../plugin/dock.py" line="508" />
+            <source>No row of the 4W table could be placed on an admin unit: open the QA report to see why for each row, fix the P-codes or names, and run the join again.</source>
+            <translation>Ninguna fila de la tabla 4W pudo ubicarse en una unidad administrativa: abra el informe de control de calidad para ver el motivo de cada fila, corrija los P-codes o los nombres y vuelva a ejecutar la unión.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="412" />
-            <source>{clusters} clusters, {periods} periods. Tick clusters and move the period range: the map and the numbers follow.</source>
-            <translation>{clusters} clústeres, {periods} períodos. Marque clústeres y mueva el rango de períodos: el mapa y las cifras se actualizan.</translation>
+            <location filename="../plugin/dock.py" line="513" />
+            <source>{clusters} and {periods}.</source>
+            <translation>{clusters} y {periods}.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="418" />
+            <location filename="../plugin/dock.py" line="513" />
+            <source>1 cluster</source>
+            <translation>1 clúster</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="513" />
+            <source>{n} clusters</source>
+            <translation>{n} clústeres</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="513" />
+            <source>1 period</source>
+            <translation>1 período</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="513" />
+            <source>{n} periods</source>
+            <translation>{n} períodos</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="518" />
+            <source>Tick clusters and move the period range: the map and the numbers follow.</source>
+            <translation>Marque clústeres y mueva el rango de períodos: el mapa y las cifras se actualizan.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="529" />
             <source>Partner presence</source>
             <translation>Presencia de socios</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="418" />
+            <location filename="../plugin/dock.py" line="529" />
             <source>Gaps</source>
             <translation>Brechas</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="419" />
+            <location filename="../plugin/dock.py" line="530" />
             <source>Overlapping partners</source>
             <translation>Socios superpuestos</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="428" />
+            <location filename="../plugin/dock.py" line="540" />
             <source>Cannot open {path}</source>
             <translation>No se puede abrir {path}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="481" />
+            <location filename="../plugin/dock.py" line="595" />
+            <source>Partners (chosen clusters and periods)</source>
+            <translation>Socios (clústeres y períodos elegidos)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="679" />
             <source>Open the QA report</source>
             <translation>Abrir el informe de control de calidad</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="526" />
+            <location filename="../plugin/dock.py" line="732" />
             <source>No cluster ticked: tick at least one to see the map.</source>
             <translation>Ningún clúster marcado: marque al menos uno para ver el mapa.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="529" />
+            <location filename="../plugin/dock.py" line="735" />
+            <source>The whole table (the 4W gives no period)</source>
+            <translation>Toda la tabla (el 4W no indica período)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="737" />
+            <source>Period: {period}</source>
+            <translation>Período: {period}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="738" />
             <source>Periods: {first} to {last}</source>
             <translation>Períodos: de {first} a {last}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="538" />
+            <location filename="../plugin/dock.py" line="745" />
             <source>not computed</source>
             <translation>no calculado</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="541" />
+            <location filename="../plugin/dock.py" line="748" />
             <source>{chosen} ({total} in the whole table)</source>
             <translation>{chosen} ({total} en toda la tabla)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="549" />
+            <location filename="../plugin/dock.py" line="756" />
             <source>withheld (protected data)</source>
             <translation>oculto (datos protegidos)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="550" />
+            <location filename="../plugin/dock.py" line="757" />
             <source>{count} + withheld (protected data)</source>
             <translation>{count} + ocultos (datos protegidos)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="555" />
+            <location filename="../plugin/dock.py" line="762" />
             <source>withheld</source>
             <translation>oculto</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="556" />
+            <location filename="../plugin/dock.py" line="763" />
             <source>{code} – {name} ({partners})</source>
             <translation>{code} – {name} ({partners})</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="558" />
+            <location filename="../plugin/dock.py" line="765" />
             <source>Protected data: partner names and numbers below the threshold are not shown</source>
             <translation>Datos protegidos: no se muestran los nombres de los socios ni los números por debajo del umbral</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="558" />
+            <location filename="../plugin/dock.py" line="765" />
             <source>{partners} partners in the chosen periods</source>
             <translation>{partners} socios en los períodos elegidos</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="644" />
+            <location filename="../plugin/dock.py" line="862" />
             <source>Exporting the map pack to {folder}…</source>
             <translation>Exportando el paquete de mapas a {folder}…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="645" />
+            <location filename="../plugin/dock.py" line="863" />
             <source>CoordMap: export map pack</source>
             <translation>CoordMap: exportar el paquete de mapas</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="645" />
+            <location filename="../plugin/dock.py" line="863" />
             <source>Map pack written to {folder}</source>
             <translation>Paquete de mapas guardado en {folder}</translation>
         </message>
@@ -522,37 +662,37 @@
     <context>
         <name>Destinations</name>
         <message>
-            <location filename="../processing/algorithms/destinations.py" line="49" />
+            <location filename="../processing/algorithms/destinations.py" line="52" />
             <source>Cancelled: no output was written</source>
             <translation>Cancelado: no se escribió ninguna salida</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/destinations.py" line="155" />
+            <location filename="../processing/algorithms/destinations.py" line="158" />
             <source>{output}: {path} is the file of the input '{input}'; an output is never written over an input: choose another file name</source>
             <translation>{output}: {path} es el archivo de la entrada «{input}»; una salida nunca se escribe sobre una entrada: elija otro nombre de archivo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/destinations.py" line="161" />
+            <location filename="../processing/algorithms/destinations.py" line="164" />
             <source>{output}: {path} is a folder: give a file name</source>
             <translation>{output}: {path} es una carpeta: indique un nombre de archivo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/destinations.py" line="166" />
+            <location filename="../processing/algorithms/destinations.py" line="169" />
             <source>{output} and {other} are the same file ({path}): give each output its own file</source>
             <translation>{output} y {other} son el mismo archivo ({path}): dé a cada salida su propio archivo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/destinations.py" line="184" />
+            <location filename="../processing/algorithms/destinations.py" line="187" />
             <source>{what} {path}: cannot be written ({cause})</source>
             <translation>{what} {path}: no se puede escribir ({cause})</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/destinations.py" line="331" />
+            <location filename="../processing/algorithms/destinations.py" line="349" />
             <source>{path}: the file was not finished writing</source>
             <translation>{path}: la escritura del archivo no se terminó</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/destinations.py" line="349" />
+            <location filename="../processing/algorithms/destinations.py" line="367" />
             <source>Output</source>
             <translation>Salida</translation>
         </message>
@@ -575,145 +715,173 @@
             <translation>paquete de mapas,mapa,PDF,diseño de impresión,atlas,presencia operativa</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="57" />
+            <location filename="../processing/algorithms/export_maps.py" line="65" />
             <source>Makes the 3W map pack from the presence output of 'Join 4W table to admin boundaries': one map per cluster (and per period) with title, period, 'as of' date, legend of partners per unit, locator map, scale bar, north arrow, sources, producer, map id, creation date, the United Nations disclaimer and a note saying what blank areas mean. Hatched grey units have no data (no 4W report); white units were reported with no partner of the cluster.
+
+Classes of partners per unit are fitted to the data (few whole-number classes, as even as readable breaks allow); 'Same classes on every map' gives every map of the pack the classes of all of them, to compare clusters. 'One map of all the chosen periods' makes one map of a range of months (distinct partners over the range) instead of one map per period.
+
+Admin boundaries (optional, the layer of the join or an admin-1 layer) draw the admin-1 outlines and names and are named in the sources; without them the units are dissolved by their parent P-code. The title names the country of the P-codes. The side panel charts the partners per admin 1 and, given the join's rows with an organisation type column, per type (UN, international NGO, national NGO, Red Cross / Red Crescent, government); the partner table prints acronyms. The 'as of' date is the end of the data's period.
 
 Optional gaps and overlap-units layers (from 'Gaps and overlaps') outline units with a need and no partner and hatch units with overlapping activities. Files are named by map id, cluster short name, paper and date, e.g. COORDMAP-WSH-2025-12_3W-Water-Sanitation-and-Hygiene_A4L_20251231. Map texts are in the chosen language (English, French, Spanish, Arabic). Cluster colours and icons are CoordMap's own defaults, not an official palette: give your own JSON file (same shape as resources/styles/cluster_styles.json) as 'Cluster colours and icons', or set it once in the QGIS setting coordmap/cluster_styles. 'Add the layouts to the project' keeps every map as an editable print layout (with its layers, as temporary layers) to fine-tune in the layout manager.
 
 Data protection (on by default): maps of GBV and child protection (in any spelling or language, and of the clusters you add) name no partner and show no count below k: the legend has two classes, fewer than k and k or more, the partner table shows fewer than k and 'withheld', and the partner and activity numbers are withheld. Texts from the data and the parameters are printed as written, never run as expressions.</source>
             <translation>Genera el paquete de mapas 3W a partir de la salida de presencia de «Unir la tabla 4W a los límites administrativos»: un mapa por clúster (y por período) con título, período, fecha de corte, leyenda de socios por unidad, mapa de ubicación, barra de escala, flecha del norte, fuentes, productor, identificador del mapa, fecha de creación, la cláusula de exención de responsabilidad de las Naciones Unidas y una nota que explica qué significan las zonas en blanco. Las unidades grises rayadas no tienen datos (ningún reporte 4W); las unidades blancas se reportaron sin ningún socio del clúster.
 
+Las clases de socios por unidad se ajustan a los datos (pocas clases de números enteros, tan parejas como lo permiten cortes legibles); «Mismas clases en todos los mapas» da a cada mapa del conjunto las clases de todos ellos, para comparar clústeres. «Un mapa de todos los períodos elegidos» hace un mapa de un rango de meses (socios distintos en el rango) en lugar de un mapa por período.
+
+Los límites administrativos (opcionales, la capa de la unión o una capa de admin 1) dibujan los contornos y nombres de admin 1 y se citan en las fuentes; sin ellos, las unidades se agrupan por su P-code padre. El título nombra el país de los P-codes. El panel lateral muestra los socios por admin 1 y, con las filas de la unión que tienen una columna de tipo de organización, por tipo (ONU, ONG internacional, ONG nacional, Cruz Roja / Media Luna Roja, gobierno); la tabla de socios imprime las siglas. La fecha de situación es el final del período de los datos.
+
 Las capas opcionales de brechas y de unidades con superposición (de «Brechas y superposiciones») resaltan el contorno de las unidades con necesidades y sin socios y rayan las unidades con actividades superpuestas. Los archivos se nombran según el identificador del mapa, el nombre corto del clúster, el papel y la fecha, p. ej. COORDMAP-WSH-2025-12_3W-Water-Sanitation-and-Hygiene_A4L_20251231. Los textos de los mapas están en el idioma elegido (inglés, francés, español, árabe). Los colores e iconos de los clústeres son los predeterminados de CoordMap, no una paleta oficial: indique su propio archivo JSON (con la misma forma que resources/styles/cluster_styles.json) como «Colores e iconos de los clústeres», o configúrelo una vez en el ajuste de QGIS coordmap/cluster_styles. «Añadir las composiciones al proyecto» conserva cada mapa como una composición de impresión editable (con sus capas, como capas temporales) para ajustarla en el administrador de composiciones.
 
 Protección de datos (activada por defecto): los mapas de VBG y de protección de la niñez (en cualquier grafía o idioma, y de los clústeres que añada) no nombran a ningún socio ni muestran recuentos inferiores a k: la leyenda tiene dos clases, menos de k y k o más, la tabla de socios indica menos de k y 'ocultos', y los números de socios y actividades se ocultan. Los textos de los datos y de los parámetros se imprimen tal como están escritos, nunca se ejecutan como expresiones.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="83" />
+            <location filename="../processing/algorithms/export_maps.py" line="103" />
             <source>Presence (output of Join 4W)</source>
             <translation>Presencia (salida de Unir 4W)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="86" />
+            <location filename="../processing/algorithms/export_maps.py" line="106" />
             <source>Gaps (output of Gaps and overlaps)</source>
             <translation>Brechas (salida de Brechas y superposiciones)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="89" />
+            <location filename="../processing/algorithms/export_maps.py" line="109" />
             <source>Overlap units (output of Gaps and overlaps)</source>
             <translation>Unidades con superposición (salida de Brechas y superposiciones)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="92" />
+            <location filename="../processing/algorithms/export_maps.py" line="112" />
+            <source>Admin boundaries (for admin 1 outlines and names, and the sources)</source>
+            <translation>Límites administrativos (contornos y nombres de admin 1, y fuentes)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="116" />
+            <source>Rows with match status (output of Join 4W: organisation types and acronyms)</source>
+            <translation>Filas con estado de correspondencia (salida de Unir 4W: tipos de organización y siglas)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="120" />
             <source>Clusters (codes separated by commas; default: all present)</source>
             <translation>Clústeres (códigos separados por comas; por defecto: todos los presentes)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="95" />
+            <location filename="../processing/algorithms/export_maps.py" line="123" />
             <source>Periods (separated by commas; default: every period)</source>
             <translation>Períodos (separados por comas; por defecto: todos los períodos)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="98" />
+            <location filename="../processing/algorithms/export_maps.py" line="126" />
+            <source>One map of all the chosen periods (instead of one map per period)</source>
+            <translation>Un mapa de todos los períodos elegidos (en lugar de un mapa por período)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="130" />
             <source>Template</source>
             <translation>Plantilla</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="98" />
+            <location filename="../processing/algorithms/export_maps.py" line="130" />
             <source>A4 landscape</source>
             <translation>A4 horizontal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="98" />
+            <location filename="../processing/algorithms/export_maps.py" line="130" />
             <source>A4 portrait</source>
             <translation>A4 vertical</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="98" />
+            <location filename="../processing/algorithms/export_maps.py" line="130" />
             <source>A3 landscape</source>
             <translation>A3 horizontal</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="101" />
+            <location filename="../processing/algorithms/export_maps.py" line="134" />
             <source>Map language</source>
             <translation>Idioma de los mapas</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="104" />
-            <source>Title (default: '&lt;cluster&gt;: operational presence')</source>
-            <translation>Título (por defecto: '&lt;cluster&gt;: operational presence' en el idioma del mapa)</translation>
+            <location filename="../processing/algorithms/export_maps.py" line="139" />
+            <source>Title (default: the country, the cluster and 'operational presence')</source>
+            <translation>Título (por defecto: el país, el clúster y «presencia operacional»)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="107" />
-            <source>Sources (default: the input file names)</source>
-            <translation>Fuentes (por defecto: los nombres de los archivos de entrada)</translation>
+            <location filename="../processing/algorithms/export_maps.py" line="143" />
+            <source>Sources (default: partners' 4W reports and the boundaries)</source>
+            <translation>Fuentes (por defecto: informes 4W de los socios y límites administrativos)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="109" />
+            <location filename="../processing/algorithms/export_maps.py" line="146" />
             <source>Producer and contact</source>
             <translation>Productor y contacto</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="111" />
+            <location filename="../processing/algorithms/export_maps.py" line="148" />
             <source>Format</source>
             <translation>Formato</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="113" />
+            <location filename="../processing/algorithms/export_maps.py" line="150" />
+            <source>Same classes on every map (to compare clusters)</source>
+            <translation>Mismas clases en todos los mapas (para comparar clústeres)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="153" />
             <source>One multi-page PDF instead of one file per map</source>
             <translation>Un único PDF de varias páginas en lugar de un archivo por mapa</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="116" />
+            <location filename="../processing/algorithms/export_maps.py" line="156" />
             <source>Add the layouts to the project (to edit them)</source>
             <translation>Añadir las composiciones al proyecto (para editarlas)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="119" />
+            <location filename="../processing/algorithms/export_maps.py" line="159" />
             <source>Add a page listing the partners per unit</source>
             <translation>Añadir una página con los socios por unidad</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="123" />
+            <location filename="../processing/algorithms/export_maps.py" line="163" />
             <source>Cluster colours and icons (JSON)</source>
             <translation>Colores e iconos de los clústeres (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="126" />
+            <location filename="../processing/algorithms/export_maps.py" line="166" />
             <source>Output folder</source>
             <translation>Carpeta de salida</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="128" />
+            <location filename="../processing/algorithms/export_maps.py" line="168" />
             <source>Files written</source>
             <translation>Archivos escritos</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="136" />
+            <location filename="../processing/algorithms/export_maps.py" line="176" />
             <source>Presence: no such layer or file</source>
             <translation>Presencia: no existe esa capa ni ese archivo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="137" />
+            <location filename="../processing/algorithms/export_maps.py" line="177" />
             <source>Presence</source>
             <translation>Presencia</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="146" />
+            <location filename="../processing/algorithms/export_maps.py" line="193" />
             <source>Presence: no feature for clusters {clusters} and periods {periods}</source>
             <translation>Presencia: ninguna entidad para los clústeres {clusters} y los períodos {periods}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="150" />
+            <location filename="../processing/algorithms/export_maps.py" line="197" />
             <source>{count} maps to make</source>
             <translation>{count} mapas por generar</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="167" />
+            <location filename="../processing/algorithms/export_maps.py" line="226" />
             <source>Wrote {count} files to {folder}</source>
             <translation>Se escribieron {count} archivos en {folder}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="209" />
+            <location filename="../processing/algorithms/export_maps.py" line="273" />
             <source>{label} {name}: no field {fields}; give the output of CoordMap's algorithm (fields are listed in the help)</source>
             <translation>{label} {name}: no hay campo {fields}; indique la salida del algoritmo de CoordMap (los campos se enumeran en la ayuda)</translation>
         </message>
@@ -736,7 +904,7 @@ Protección de datos (activada por defecto): los mapas de VBG y de protección d
             <translation>brecha,superposición,duplicación,necesidades,PiN,severidad,cobertura,cambio</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="54" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="57" />
             <source>Answers the coordination meeting's three questions from the outputs of 'Join 4W table to admin boundaries' (run it with presence per month to see changes and units that did not report) and an optional needs table.
 
 Needs: a table or file of people in need (PiN), targets and/or severity by P-code and cluster, long (one row per unit and sector, e.g. HXL #inneed, #targeted, #severity, #sector) or wide (one column per cluster, one sheet per measure named e.g. 'PiN' or 'Severity'; every sheet of a workbook is read). Breakdown rows (sex, age, population group) are reduced to the unit's total. Needs of deeper units are rolled up (PiN and targets summed over sub-units, severity = highest); needs of coarser units are rolled down (severity only: a PiN cannot be divided). Needs apply to every period.
@@ -777,102 +945,102 @@ Límites administrativos: sin ellos solo se pueden cartografiar las unidades de 
 Protección de datos (activada por defecto): para los clústeres sensibles (VBG y protección de la niñez en cualquier grafía o idioma, y los clústeres que añada), cada salida oculta los nombres de los socios y borra los recuentos inferiores a k, escribiendo el signo menor que seguido de k en la lista de socios; el campo 'protected' marca esas entidades. Un recuento que la presencia ocultó cuenta como un socio en las reglas de brechas, de modo que ningún estado revela un recuento oculto.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="98" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="101" />
             <source>Presence (output of the join)</source>
             <translation>Presencia (salida de la unión)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="101" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="104" />
             <source>Rows with match status (output of the join)</source>
             <translation>Filas con estado de emparejamiento (salida de la unión)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="104" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="107" />
             <source>Needs: PiN, targets, severity (layer or CSV/XLSX/ODS file)</source>
             <translation>Necesidades: PiN, metas, severidad (capa o archivo CSV/XLSX/ODS)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="107" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="110" />
             <source>Admin boundaries (to map units with needs and no partner)</source>
             <translation>Límites administrativos (para cartografiar las unidades con necesidades y sin socios)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="110" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="113" />
             <source>Clusters (codes separated by commas; default: all)</source>
             <translation>Clústeres (códigos separados por comas; por defecto: todos)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="113" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="116" />
             <source>Periods (e.g. 2025-01,2025-02; default: all)</source>
             <translation>Períodos (p. ej. 2025-01,2025-02; por defecto: todos)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="116" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="119" />
             <source>Admin level</source>
             <translation>Nivel administrativo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="116" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="119" />
             <source>Automatic (the presence level)</source>
             <translation>Automático (el nivel de la presencia)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="119" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="122" />
             <source>Minimum partners per unit</source>
             <translation>Mínimo de socios por unidad</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="122" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="125" />
             <source>Partners per 10,000 people in need below which a unit is underserved (0: not used)</source>
             <translation>Socios por cada 10 000 personas con necesidades por debajo del cual una unidad tiene atención insuficiente (0: no se usa)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="127" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="130" />
             <source>Coverage bands, reached/PiN (below the first: underserved)</source>
             <translation>Rangos de cobertura, alcanzados/PiN (por debajo del primero: atención insuficiente)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="132" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="135" />
             <source>Gaps</source>
             <translation>Brechas</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="134" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="137" />
             <source>Overlaps</source>
             <translation>Superposiciones</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="136" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="139" />
             <source>Units with overlaps</source>
             <translation>Unidades con superposiciones</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="139" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="142" />
             <source>Changes since the previous period</source>
             <translation>Cambios desde el período anterior</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="172" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="177" />
             <source>Needs read from: {sources}</source>
             <translation>Necesidades leídas de: {sources}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="177" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="182" />
             <source>{count} units have no polygon (give the admin boundaries to map them); their features have no geometry: {codes}</source>
             <translation>{count} unidades no tienen polígono (indique los límites administrativos para cartografiarlas); sus entidades no tienen geometría: {codes}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="188" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="193" />
             <source>Presence: no such layer or file</source>
             <translation>Presencia: no existe esa capa ni ese archivo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="211" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="216" />
             <source>No needs table: gaps only say where partners are; every unit without partner is 'no_need_reported'</source>
             <translation>Sin tabla de necesidades: las brechas solo indican dónde están los socios; toda unidad sin socios es 'no_need_reported'</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="214" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="219" />
             <source>Needs {value!r}: no such file or layer</source>
             <translation>Necesidades {value!r}: no existe ese archivo ni esa capa</translation>
         </message>
@@ -895,7 +1063,7 @@ Protección de datos (activada por defecto): para los clústeres sensibles (VBG 
             <translation>unión,P-code,límites administrativos,coincidencia,informe de calidad,presencia operativa</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="63" />
+            <location filename="../processing/algorithms/join_4w.py" line="73" />
             <source>Reads a partners' 3W/4W/5W table (a loaded layer or a CSV, XLSX, XLS or ODS file), detects its header, HXL row and columns, normalises clusters and periods, and joins every row to the admin boundaries by P-code (then by name within the parent unit). No row is lost: every input row is in the rows output with its status (used, unmatched, rolled_up, skipped) and the reason, and the QA report lists what could not be matched with suggestions to send back to partners.
 
 Outputs: presence polygons (one feature per admin unit and cluster, and period when asked) with the number of distinct implementing partners; every input row with how it matched; the QA report; optionally the column mapping used (reuse it next round as Mapping) and a crosswalk of suggestions to review (reuse it as Crosswalk).
@@ -908,167 +1076,167 @@ Salidas: polígonos de presencia (una entidad por unidad administrativa y clúst
 Protección de datos (activada por defecto): la presencia de VBG y de protección de la niñez (en cualquier grafía o idioma, y de los demás clústeres que añada) no nombra a ningún socio ni da recuentos inferiores a k: la lista de socios indica menos de k o 'hidden', los recuentos menores quedan vacíos y se marca el campo 'protected'. La salida de filas y el informe de control de calidad conservan todos los nombres: son para usted, no para publicar, y lo dicen en su primera línea.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="83" />
+            <location filename="../processing/algorithms/join_4w.py" line="93" />
             <source>4W table (layer or CSV/XLSX/XLS/ODS file)</source>
             <translation>Tabla 4W (capa o archivo CSV/XLSX/XLS/ODS)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="86" />
+            <location filename="../processing/algorithms/join_4w.py" line="96" />
             <source>Sheet (name or number; default: the sheet that looks most like a 4W)</source>
             <translation>Hoja (nombre o número; por defecto: la hoja que más se parece a un 4W)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="90" />
+            <location filename="../processing/algorithms/join_4w.py" line="100" />
             <source>Admin boundaries (COD-AB polygons)</source>
             <translation>Límites administrativos (polígonos COD-AB)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="93" />
+            <location filename="../processing/algorithms/join_4w.py" line="103" />
             <source>P-code field of the boundaries (default: found from names and values)</source>
             <translation>Campo de P-code de los límites (por defecto: hallado por los nombres y los valores)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="97" />
+            <location filename="../processing/algorithms/join_4w.py" line="107" />
             <source>Name field of the boundaries (default: found)</source>
             <translation>Campo de nombres de los límites (por defecto: hallado)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="100" />
+            <location filename="../processing/algorithms/join_4w.py" line="110" />
             <source>Boundaries of other admin levels (when each level is a separate file)</source>
             <translation>Límites de otros niveles administrativos (cuando cada nivel es un archivo aparte)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="104" />
+            <location filename="../processing/algorithms/join_4w.py" line="114" />
             <source>Admin level of the presence output</source>
             <translation>Nivel administrativo de la salida de presencia</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="104" />
+            <location filename="../processing/algorithms/join_4w.py" line="114" />
             <source>Automatic</source>
             <translation>Automático</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="107" />
+            <location filename="../processing/algorithms/join_4w.py" line="117" />
             <source>Column mapping (JSON profile file, or role=column pairs separated by ';')</source>
             <translation>Asignación de columnas (archivo de perfil JSON, o pares rol=columna separados por ';')</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="111" />
+            <location filename="../processing/algorithms/join_4w.py" line="121" />
             <source>Reviewed crosswalk (CSV: raw_value, level, parent, pcode)</source>
             <translation>Tabla de correspondencias revisada (CSV: raw_value, level, parent, pcode)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="114" />
+            <location filename="../processing/algorithms/join_4w.py" line="124" />
             <source>Reviewed organisation list (CSV: spelling, partner)</source>
             <translation>Lista de organizaciones revisada (CSV: spelling, partner)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="118" />
+            <location filename="../processing/algorithms/join_4w.py" line="128" />
             <source>Presence per period</source>
             <translation>Presencia por período</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="118" />
+            <location filename="../processing/algorithms/join_4w.py" line="128" />
             <source>Whole table</source>
             <translation>Toda la tabla</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="118" />
+            <location filename="../processing/algorithms/join_4w.py" line="128" />
             <source>Month</source>
             <translation>Mes</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="118" />
+            <location filename="../processing/algorithms/join_4w.py" line="128" />
             <source>Quarter</source>
             <translation>Trimestre</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="121" />
+            <location filename="../processing/algorithms/join_4w.py" line="131" />
             <source>Year for rows with a month but no year</source>
             <translation>Año para las filas con mes pero sin año</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="125" />
+            <location filename="../processing/algorithms/join_4w.py" line="135" />
             <source>Extra cluster names (JSON, extends the built-in list)</source>
             <translation>Nombres de clústeres adicionales (JSON, amplía la lista incorporada)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="129" />
+            <location filename="../processing/algorithms/join_4w.py" line="139" />
             <source>Count programme/lead organisations and donors as partners too</source>
             <translation>Contar también como socios a las organizaciones líderes/de programa y a los donantes</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="134" />
+            <location filename="../processing/algorithms/join_4w.py" line="144" />
             <source>Presence</source>
             <translation>Presencia</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="136" />
+            <location filename="../processing/algorithms/join_4w.py" line="146" />
             <source>Rows with match status</source>
             <translation>Filas con estado de emparejamiento</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="139" />
+            <location filename="../processing/algorithms/join_4w.py" line="149" />
             <source>QA report</source>
             <translation>Informe de control de calidad</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="142" />
+            <location filename="../processing/algorithms/join_4w.py" line="152" />
             <source>Column mapping profile used (JSON)</source>
             <translation>Perfil de asignación de columnas utilizado (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="145" />
+            <location filename="../processing/algorithms/join_4w.py" line="155" />
             <source>Crosswalk of suggestions to review (CSV)</source>
             <translation>Tabla de correspondencias de sugerencias para revisar (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="148" />
+            <location filename="../processing/algorithms/join_4w.py" line="158" />
             <source>Organisation list to review (CSV: spelling, partner)</source>
             <translation>Lista de organizaciones para revisar (CSV: spelling, partner)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="162" />
+            <location filename="../processing/algorithms/join_4w.py" line="177" />
             <source>4W table {path}: file not found</source>
             <translation>Tabla 4W {path}: archivo no encontrado</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="164" />
+            <location filename="../processing/algorithms/join_4w.py" line="179" />
             <source>4W table {name}: the file is empty</source>
             <translation>Tabla 4W {name}: el archivo está vacío</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="169" />
+            <location filename="../processing/algorithms/join_4w.py" line="184" />
             <source>Incorrect parameter value for {name}</source>
             <translation>Valor de parámetro incorrecto para {name}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="203" />
+            <location filename="../processing/algorithms/join_4w.py" line="218" />
             <source>No row could be placed on a unit of the boundaries: the presence layer is empty. The rows output and the QA report say why for each row (are the boundaries those of the table's country and P-code version?)</source>
             <translation>Ninguna fila pudo ubicarse en una unidad de los límites: la capa de presencia está vacía. La salida de filas y el informe QA dicen por qué para cada fila (¿son los límites los del país de la tabla y de su versión de P-codes?)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="217" />
+            <location filename="../processing/algorithms/join_4w.py" line="232" />
             <source>Read {where}: {rows} data rows, header on row(s) {header}</source>
             <translation>Leído {where}: {rows} filas de datos, encabezado en la(s) fila(s) {header}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="225" />
+            <location filename="../processing/algorithms/join_4w.py" line="240" />
             <source>4W table {value!r}: no such file or layer</source>
             <translation>Tabla 4W {value!r}: no existe ese archivo ni esa capa</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="242" />
+            <location filename="../processing/algorithms/join_4w.py" line="257" />
             <source>Admin boundaries: no such layer or file</source>
             <translation>Límites administrativos: no existe esa capa ni ese archivo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="278" />
+            <location filename="../processing/algorithms/join_4w.py" line="293" />
             <source>{name}: the boundary layer has no polygons</source>
             <translation>{name}: la capa de límites no tiene polígonos</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="321" />
+            <location filename="../processing/algorithms/join_4w.py" line="341" />
             <source>For the IM officer, not for publication: every row with its partner, sensitive clusters (GBV, child protection) included</source>
             <translation>Para el oficial de gestión de información, no para publicar: cada fila con su socio, incluidos los clústeres sensibles (VBG, protección de la niñez)</translation>
         </message>
@@ -1076,32 +1244,32 @@ Protección de datos (activada por defecto): la presencia de VBG y de protecció
     <context>
         <name>MapExport</name>
         <message>
-            <location filename="../processing/algorithms/layouts.py" line="474" />
+            <location filename="../processing/algorithms/layouts.py" line="830" />
             <source>the file could not be written (check the folder and the file name)</source>
             <translation>no se pudo escribir el archivo (compruebe la carpeta y el nombre del archivo)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layouts.py" line="476" />
+            <location filename="../processing/algorithms/layouts.py" line="832" />
             <source>not enough memory for the image</source>
             <translation>memoria insuficiente para la imagen</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layouts.py" line="478" />
+            <location filename="../processing/algorithms/layouts.py" line="834" />
             <source>the page could not be drawn</source>
             <translation>no se pudo dibujar la página</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layouts.py" line="480" />
+            <location filename="../processing/algorithms/layouts.py" line="836" />
             <source>the SVG layers could not be written</source>
             <translation>no se pudieron escribir las capas SVG</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layouts.py" line="482" />
+            <location filename="../processing/algorithms/layouts.py" line="838" />
             <source>the layout could not be prepared</source>
             <translation>no se pudo preparar la composición</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layouts.py" line="523" />
+            <location filename="../processing/algorithms/layouts.py" line="879" />
             <source>the export failed</source>
             <translation>la exportación falló</translation>
         </message>

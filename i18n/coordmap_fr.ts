@@ -22,22 +22,22 @@
     <context>
         <name>CoordMapAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/base.py" line="102" />
+            <location filename="../processing/algorithms/base.py" line="123" />
             <source>Protect sensitive clusters (hide partners, blank small counts)</source>
             <translation>Protéger les clusters sensibles (masquer les partenaires, effacer les petits effectifs)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="107" />
+            <location filename="../processing/algorithms/base.py" line="128" />
             <source>Sensitive clusters besides GBV and child protection (codes or names)</source>
             <translation>Clusters sensibles en plus des VBG et de la protection de l'enfance (codes ou noms)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="112" />
+            <location filename="../processing/algorithms/base.py" line="133" />
             <source>Small count threshold k (counts below k are hidden)</source>
             <translation>Seuil des petits effectifs k (les effectifs inférieurs à k sont masqués)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="132" />
+            <location filename="../processing/algorithms/base.py" line="153" />
             <source>Coordination</source>
             <translation>Coordination</translation>
         </message>
@@ -118,367 +118,507 @@
     <context>
         <name>CoordMapDock</name>
         <message>
-            <location filename="../plugin/dock.py" line="297" />
+            <location filename="../plugin/dock.py" line="365" />
             <source>CoordMap</source>
             <translation>CoordMap</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="102" />
+            <location filename="../plugin/dock.py" line="112" />
             <source>Periods</source>
             <translation>Périodes</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="120" />
+            <location filename="../plugin/dock.py" line="275" />
             <source>Sources</source>
             <translation>Sources</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="122" />
+            <location filename="../plugin/dock.py" line="132" />
             <source>4W table layer</source>
             <translation>Couche de la table 4W</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="122" />
+            <location filename="../plugin/dock.py" line="132" />
             <source>or 4W file</source>
             <translation>ou fichier 4W</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="122" />
+            <location filename="../plugin/dock.py" line="132" />
             <source>4W tables (*.xlsx *.xls *.ods *.csv *.txt);;All files (*)</source>
             <translation>Tables 4W (*.xlsx *.xls *.ods *.csv *.txt);;Tous les fichiers (*)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="126" />
+            <location filename="../plugin/dock.py" line="136" />
             <source>A 4W file (XLSX, XLS, ODS, CSV); it wins over the layer</source>
             <translation>Un fichier 4W (XLSX, XLS, ODS, CSV) ; il l'emporte sur la couche</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="128" />
+            <location filename="../plugin/dock.py" line="138" />
             <source>Admin boundaries layer</source>
             <translation>Couche des limites administratives</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="128" />
+            <location filename="../plugin/dock.py" line="138" />
             <source>or boundaries file</source>
             <translation>ou fichier de limites</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="128" />
+            <location filename="../plugin/dock.py" line="138" />
             <source>Boundaries (*.gpkg *.geojson *.json *.shp);;All files (*)</source>
             <translation>Limites (*.gpkg *.geojson *.json *.shp);;Tous les fichiers (*)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="133" />
+            <location filename="../plugin/dock.py" line="143" />
             <source>Automatic</source>
             <translation>Automatique</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="134" />
+            <location filename="../plugin/dock.py" line="144" />
             <source>Admin level</source>
             <translation>Niveau administratif</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="136" />
+            <location filename="../plugin/dock.py" line="146" />
             <source>Month</source>
             <translation>Mois</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="136" />
+            <location filename="../plugin/dock.py" line="146" />
             <source>Quarter</source>
             <translation>Trimestre</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="136" />
+            <location filename="../plugin/dock.py" line="146" />
             <source>Whole table</source>
             <translation>Toute la table</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="137" />
+            <location filename="../plugin/dock.py" line="147" />
             <source>Presence per</source>
             <translation>Présence par</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="139" />
+            <location filename="../plugin/dock.py" line="150" />
+            <source>not given</source>
+            <translation>non indiquée</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="152" />
+            <source>The year of month names written without one ("January", "Feb"): without it, such rows have no usable month</source>
+            <translation>L'année des noms de mois écrits sans année (« janvier », « févr. ») : sans elle, ces lignes n'ont pas de mois utilisable</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="155" />
+            <source>Year of months without a year</source>
+            <translation>Année des mois sans année</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="157" />
             <source>Needs tables (*.csv *.xlsx *.ods *.gpkg);;All files (*)</source>
             <translation>Tables des besoins (*.csv *.xlsx *.ods *.gpkg);;Tous les fichiers (*)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="141" />
+            <location filename="../plugin/dock.py" line="159" />
             <source>Optional: people in need per unit and cluster, for gaps</source>
             <translation>Facultatif : personnes dans le besoin par unité et par cluster, pour les lacunes</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="143" />
+            <location filename="../plugin/dock.py" line="161" />
             <source>Needs (optional)</source>
             <translation>Besoins (facultatif)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="145" />
+            <location filename="../plugin/dock.py" line="163" />
             <source>Run join</source>
             <translation>Lancer la jointure</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="146" />
+            <location filename="../plugin/dock.py" line="164" />
             <source>Join the 4W table to the boundaries in the background</source>
             <translation>Joindre en arrière-plan la table 4W aux limites</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="148" />
+            <location filename="../plugin/dock.py" line="166" />
             <source>Cancel</source>
             <translation>Annuler</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="150" />
+            <location filename="../plugin/dock.py" line="168" />
             <source>Join 4W to boundaries (all options)…</source>
             <translation>Joindre la 4W aux limites (toutes les options)…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="175" />
+            <location filename="../plugin/dock.py" line="193" />
             <source>Clusters</source>
             <translation>Clusters</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="179" />
+            <location filename="../plugin/dock.py" line="197" />
             <source>Tick the clusters to map; the number is the partners in the chosen periods</source>
             <translation>Cochez les clusters à cartographier ; le nombre indique les partenaires dans les périodes choisies</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="184" />
+            <location filename="../plugin/dock.py" line="202" />
             <source>All</source>
             <translation>Tous</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="186" />
+            <location filename="../plugin/dock.py" line="204" />
             <source>None</source>
             <translation>Aucun</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="194" />
+            <location filename="../plugin/dock.py" line="212" />
             <source>Summary</source>
             <translation>Résumé</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="196" />
+            <location filename="../plugin/dock.py" line="214" />
             <source>Partners</source>
             <translation>Partenaires</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="196" />
+            <location filename="../plugin/dock.py" line="214" />
             <source>Distinct organisations working in the chosen clusters and periods, anywhere (each counted once, not once per unit)</source>
             <translation>Organisations distinctes actives dans les clusters et périodes choisis, où que ce soit (chacune comptée une fois, pas une fois par unité)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="196" />
+            <location filename="../plugin/dock.py" line="214" />
             <source>Activities</source>
             <translation>Activités</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="196" />
+            <location filename="../plugin/dock.py" line="214" />
             <source>Organisation-activity pairs, counted once per unit, cluster and period</source>
             <translation>Paires organisation-activité, comptées une fois par unité, cluster et période</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="196" />
+            <location filename="../plugin/dock.py" line="214" />
             <source>Units covered</source>
             <translation>Unités couvertes</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="196" />
+            <location filename="../plugin/dock.py" line="214" />
             <source>Admin units with at least one partner in the chosen clusters and periods</source>
             <translation>Unités administratives avec au moins un partenaire dans les clusters et périodes choisis</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="196" />
+            <location filename="../plugin/dock.py" line="214" />
             <source>Units with a gap</source>
             <translation>Unités avec une lacune</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="196" />
+            <location filename="../plugin/dock.py" line="214" />
             <source>Admin units with a need and no partner, or too few partners for the need (needs the gaps analysis: pick a needs table)</source>
             <translation>Unités administratives ayant un besoin et aucun partenaire, ou trop peu de partenaires pour le besoin (demande l'analyse des lacunes : choisissez une table des besoins)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="196" />
+            <location filename="../plugin/dock.py" line="214" />
             <source>Unmatched rows</source>
             <translation>Lignes non appariées</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="196" />
+            <location filename="../plugin/dock.py" line="214" />
             <source>Rows of the chosen clusters and periods that could not be placed on an admin unit (and, in brackets, in the whole table); the QA report lists them</source>
             <translation>Lignes des clusters et périodes choisis qui n'ont pu être rattachées à aucune unité administrative (et, entre parenthèses, dans toute la table) ; le rapport de contrôle qualité les liste</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="231" />
+            <location filename="../plugin/dock.py" line="249" />
             <source>Map pack</source>
             <translation>Jeu de cartes</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="235" />
+            <location filename="../plugin/dock.py" line="253" />
             <source>Default: coordmap_map_pack next to the project, or in your home folder</source>
             <translation>Par défaut : coordmap_map_pack à côté du projet, ou dans votre dossier personnel</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="237" />
+            <location filename="../plugin/dock.py" line="255" />
             <source>Folder</source>
             <translation>Dossier</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="238" />
+            <location filename="../plugin/dock.py" line="263" />
+            <source>Map language</source>
+            <translation>Langue des cartes</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="265" />
+            <source>A4 landscape</source>
+            <translation>A4 paysage</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="265" />
+            <source>A4 portrait</source>
+            <translation>A4 portrait</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="265" />
+            <source>A3 landscape</source>
+            <translation>A3 paysage</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="267" />
+            <source>Template</source>
+            <translation>Modèle</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="269" />
+            <source>Default: country – cluster: operational presence</source>
+            <translation>Par défaut : pays – cluster : présence opérationnelle</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="271" />
+            <source>Title</source>
+            <translation>Titre</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="273" />
+            <source>Default: partners' 4W reports and the boundaries</source>
+            <translation>Par défaut : rapports 4W des partenaires et limites administratives</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="277" />
+            <source>e.g. OCHA IM unit, im@example.org</source>
+            <translation>p. ex. unité GI d'OCHA, im@example.org</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="278" />
+            <source>Producer</source>
+            <translation>Réalisé par</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="279" />
+            <source>One map of the chosen periods</source>
+            <translation>Une carte des périodes choisies</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="280" />
+            <source>Distinct partners over the whole range, as the map in the panel; unticked: one map per period</source>
+            <translation>Partenaires distincts sur toute la plage, comme la carte du panneau ; décoché : une carte par période</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="285" />
+            <source>Same classes on every map</source>
+            <translation>Mêmes classes sur toutes les cartes</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="286" />
+            <source>To compare clusters side by side</source>
+            <translation>Pour comparer les clusters côte à côte</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="288" />
             <source>Export map pack</source>
             <translation>Exporter le jeu de cartes</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="262" />
+            <location filename="../plugin/dock.py" line="328" />
             <source>Load a 4W table to start: pick the partners' 4W table and the admin boundaries, then Run join.</source>
             <translation>Chargez une table 4W pour commencer : choisissez la table 4W des partenaires et les limites administratives, puis Lancer la jointure.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="287" />
+            <location filename="../plugin/dock.py" line="353" />
             <source>The map pack export is not available in this installation (algorithm {id})</source>
             <translation>L'export du jeu de cartes n'est pas disponible dans cette installation (algorithme {id})</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="291" />
+            <location filename="../plugin/dock.py" line="358" />
             <source>Export the maps of the chosen clusters and periods in the background</source>
             <translation>Exporter en arrière-plan les cartes des clusters et périodes choisis</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="321" />
+            <location filename="../plugin/dock.py" line="358" />
+            <source>Tick at least one cluster to export its maps</source>
+            <translation>Cochez au moins un cluster pour exporter ses cartes</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="390" />
             <source>Choose a 4W table and admin boundaries first.</source>
             <translation>Choisissez d'abord une table 4W et des limites administratives.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="328" />
+            <location filename="../plugin/dock.py" line="399" />
             <source>CoordMap: join 4W table</source>
             <translation>CoordMap : jointure de la table 4W</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="330" />
+            <location filename="../plugin/dock.py" line="401" />
             <source>Joining the 4W table to the boundaries…</source>
             <translation>Jointure de la table 4W aux limites…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="353" />
+            <location filename="../plugin/dock.py" line="424" />
             <source>Stopped: {message}</source>
             <translation>Arrêté : {message}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="366" />
+            <location filename="../plugin/dock.py" line="446" />
+            <source>No row has a usable month (no date column, or month names without a year): the map shows the whole table. To map month by month, give the year in "Year of months without a year", choose Presence per Month and run the join again.</source>
+            <translation>Aucune ligne n'a de mois utilisable (pas de colonne de date, ou des noms de mois sans année) : la carte montre toute la table. Pour cartographier mois par mois, indiquez l'année dans « Année des mois sans année », choisissez Présence par Mois et relancez la jointure.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="453" />
+            <source>{count} rows have no usable period and are not on the map: give the year of month names without one in "Year of months without a year", or choose Presence per Whole table, and run the join again.</source>
+            <translation>{count} lignes n'ont pas de période utilisable et ne sont pas sur la carte : indiquez l'année des noms de mois sans année dans « Année des mois sans année », ou choisissez Présence par Table entière, et relancez la jointure.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="462" />
             <source>Computing gaps and overlaps…</source>
             <translation>Calcul des lacunes et des chevauchements…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="367" />
+            <location filename="../plugin/dock.py" line="463" />
             <source>CoordMap: gaps and overlaps</source>
             <translation>CoordMap : lacunes et chevauchements</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="374" />
-            <source>Gaps and overlaps not computed ({message}); the presence is loaded.</source>
-            <translation>Lacunes et chevauchements non calculés ({message}) ; la présence est chargée.</translation>
+            <location filename="../plugin/dock.py" line="470" />
+            <source>Gaps and overlaps were not computed: {message}</source>
+            <translation>Lacunes et chevauchements non calculés : {message}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="388" />
+            <location filename="../plugin/dock.py" line="485" />
             <source>Cannot read the join outputs: {error}</source>
             <translation>Impossible de lire les sorties de la jointure : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="409" />
-            <source>No row of the 4W table could be placed on the map: the QA report says why for each row.</source>
-            <translation>Aucune ligne de la table 4W n'a pu être placée sur la carte : le rapport de contrôle qualité en donne la raison pour chaque ligne.</translation>
+            <location filename="../plugin/dock.py" line="508" />
+            <source>No row of the 4W table could be placed on an admin unit: open the QA report to see why for each row, fix the P-codes or names, and run the join again.</source>
+            <translation>Aucune ligne de la table 4W n'a pu être placée sur une unité administrative : ouvrez le rapport QA pour voir pourquoi pour chaque ligne, corrigez les P-codes ou les noms et relancez la jointure.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="412" />
-            <source>{clusters} clusters, {periods} periods. Tick clusters and move the period range: the map and the numbers follow.</source>
-            <translation>{clusters} clusters, {periods} périodes. Cochez des clusters et déplacez la plage de périodes : la carte et les chiffres suivent.</translation>
+            <location filename="../plugin/dock.py" line="513" />
+            <source>{clusters} and {periods}.</source>
+            <translation>{clusters} et {periods}.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="418" />
+            <location filename="../plugin/dock.py" line="513" />
+            <source>1 cluster</source>
+            <translation>1 cluster</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="513" />
+            <source>{n} clusters</source>
+            <translation>{n} clusters</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="513" />
+            <source>1 period</source>
+            <translation>1 période</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="513" />
+            <source>{n} periods</source>
+            <translation>{n} périodes</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="518" />
+            <source>Tick clusters and move the period range: the map and the numbers follow.</source>
+            <translation>Cochez des clusters et déplacez la plage de périodes : la carte et les chiffres suivent.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="529" />
             <source>Partner presence</source>
             <translation>Présence des partenaires</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="418" />
+            <location filename="../plugin/dock.py" line="529" />
             <source>Gaps</source>
             <translation>Lacunes</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="419" />
+            <location filename="../plugin/dock.py" line="530" />
             <source>Overlapping partners</source>
             <translation>Partenaires qui se chevauchent</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="428" />
+            <location filename="../plugin/dock.py" line="540" />
             <source>Cannot open {path}</source>
             <translation>Impossible d'ouvrir {path}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="481" />
+            <location filename="../plugin/dock.py" line="595" />
+            <source>Partners (chosen clusters and periods)</source>
+            <translation>Partenaires (clusters et périodes choisis)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="679" />
             <source>Open the QA report</source>
             <translation>Ouvrir le rapport de contrôle qualité</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="526" />
+            <location filename="../plugin/dock.py" line="732" />
             <source>No cluster ticked: tick at least one to see the map.</source>
             <translation>Aucun cluster coché : cochez-en au moins un pour voir la carte.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="529" />
+            <location filename="../plugin/dock.py" line="735" />
+            <source>The whole table (the 4W gives no period)</source>
+            <translation>Toute la table (le 4W n'indique pas de période)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="737" />
+            <source>Period: {period}</source>
+            <translation>Période : {period}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/dock.py" line="738" />
             <source>Periods: {first} to {last}</source>
             <translation>Périodes : de {first} à {last}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="538" />
+            <location filename="../plugin/dock.py" line="745" />
             <source>not computed</source>
             <translation>non calculé</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="541" />
+            <location filename="../plugin/dock.py" line="748" />
             <source>{chosen} ({total} in the whole table)</source>
             <translation>{chosen} ({total} dans toute la table)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="549" />
+            <location filename="../plugin/dock.py" line="756" />
             <source>withheld (protected data)</source>
             <translation>masqué (données protégées)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="550" />
+            <location filename="../plugin/dock.py" line="757" />
             <source>{count} + withheld (protected data)</source>
             <translation>{count} + masqués (données protégées)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="555" />
+            <location filename="../plugin/dock.py" line="762" />
             <source>withheld</source>
             <translation>masqué</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="556" />
+            <location filename="../plugin/dock.py" line="763" />
             <source>{code} – {name} ({partners})</source>
             <translation>{code} – {name} ({partners})</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="558" />
+            <location filename="../plugin/dock.py" line="765" />
             <source>Protected data: partner names and numbers below the threshold are not shown</source>
             <translation>Données protégées : les noms des partenaires et les nombres inférieurs au seuil ne sont pas affichés</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="558" />
+            <location filename="../plugin/dock.py" line="765" />
             <source>{partners} partners in the chosen periods</source>
             <translation>{partners} partenaires dans les périodes choisies</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="644" />
+            <location filename="../plugin/dock.py" line="862" />
             <source>Exporting the map pack to {folder}…</source>
             <translation>Export du jeu de cartes vers {folder}…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="645" />
+            <location filename="../plugin/dock.py" line="863" />
             <source>CoordMap: export map pack</source>
             <translation>CoordMap : export du jeu de cartes</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="645" />
+            <location filename="../plugin/dock.py" line="863" />
             <source>Map pack written to {folder}</source>
             <translation>Jeu de cartes écrit dans {folder}</translation>
         </message>
@@ -522,37 +662,37 @@
     <context>
         <name>Destinations</name>
         <message>
-            <location filename="../processing/algorithms/destinations.py" line="49" />
+            <location filename="../processing/algorithms/destinations.py" line="52" />
             <source>Cancelled: no output was written</source>
             <translation>Annulé : aucune sortie n'a été écrite</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/destinations.py" line="155" />
+            <location filename="../processing/algorithms/destinations.py" line="158" />
             <source>{output}: {path} is the file of the input '{input}'; an output is never written over an input: choose another file name</source>
             <translation>{output} : {path} est le fichier de l'entrée « {input} » ; une sortie n'est jamais écrite par-dessus une entrée : choisissez un autre nom de fichier</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/destinations.py" line="161" />
+            <location filename="../processing/algorithms/destinations.py" line="164" />
             <source>{output}: {path} is a folder: give a file name</source>
             <translation>{output} : {path} est un dossier : donnez un nom de fichier</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/destinations.py" line="166" />
+            <location filename="../processing/algorithms/destinations.py" line="169" />
             <source>{output} and {other} are the same file ({path}): give each output its own file</source>
             <translation>{output} et {other} sont le même fichier ({path}) : donnez à chaque sortie son propre fichier</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/destinations.py" line="184" />
+            <location filename="../processing/algorithms/destinations.py" line="187" />
             <source>{what} {path}: cannot be written ({cause})</source>
             <translation>{what} {path} : impossible d'écrire ({cause})</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/destinations.py" line="331" />
+            <location filename="../processing/algorithms/destinations.py" line="349" />
             <source>{path}: the file was not finished writing</source>
             <translation>{path} : l'écriture du fichier n'a pas été terminée</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/destinations.py" line="349" />
+            <location filename="../processing/algorithms/destinations.py" line="367" />
             <source>Output</source>
             <translation>Sortie</translation>
         </message>
@@ -575,145 +715,173 @@
             <translation>jeu de cartes,carte,PDF,mise en page,atlas,présence opérationnelle</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="57" />
+            <location filename="../processing/algorithms/export_maps.py" line="65" />
             <source>Makes the 3W map pack from the presence output of 'Join 4W table to admin boundaries': one map per cluster (and per period) with title, period, 'as of' date, legend of partners per unit, locator map, scale bar, north arrow, sources, producer, map id, creation date, the United Nations disclaimer and a note saying what blank areas mean. Hatched grey units have no data (no 4W report); white units were reported with no partner of the cluster.
+
+Classes of partners per unit are fitted to the data (few whole-number classes, as even as readable breaks allow); 'Same classes on every map' gives every map of the pack the classes of all of them, to compare clusters. 'One map of all the chosen periods' makes one map of a range of months (distinct partners over the range) instead of one map per period.
+
+Admin boundaries (optional, the layer of the join or an admin-1 layer) draw the admin-1 outlines and names and are named in the sources; without them the units are dissolved by their parent P-code. The title names the country of the P-codes. The side panel charts the partners per admin 1 and, given the join's rows with an organisation type column, per type (UN, international NGO, national NGO, Red Cross / Red Crescent, government); the partner table prints acronyms. The 'as of' date is the end of the data's period.
 
 Optional gaps and overlap-units layers (from 'Gaps and overlaps') outline units with a need and no partner and hatch units with overlapping activities. Files are named by map id, cluster short name, paper and date, e.g. COORDMAP-WSH-2025-12_3W-Water-Sanitation-and-Hygiene_A4L_20251231. Map texts are in the chosen language (English, French, Spanish, Arabic). Cluster colours and icons are CoordMap's own defaults, not an official palette: give your own JSON file (same shape as resources/styles/cluster_styles.json) as 'Cluster colours and icons', or set it once in the QGIS setting coordmap/cluster_styles. 'Add the layouts to the project' keeps every map as an editable print layout (with its layers, as temporary layers) to fine-tune in the layout manager.
 
 Data protection (on by default): maps of GBV and child protection (in any spelling or language, and of the clusters you add) name no partner and show no count below k: the legend has two classes, fewer than k and k or more, the partner table shows fewer than k and 'withheld', and the partner and activity numbers are withheld. Texts from the data and the parameters are printed as written, never run as expressions.</source>
             <translation>Produit le jeu de cartes 3W à partir de la sortie de présence de « Joindre la table 4W aux limites administratives » : une carte par cluster (et par période) avec titre, période, date de situation, légende des partenaires par unité, carte de localisation, barre d'échelle, flèche du nord, sources, producteur, identifiant de carte, date de création, la clause de non-responsabilité des Nations Unies et une note expliquant ce que signifient les zones vides. Les unités grises hachurées n'ont pas de données (aucun rapport 4W) ; les unités blanches ont été rapportées sans partenaire du cluster.
 
+Les classes de partenaires par unité sont ajustées aux données (peu de classes en nombres entiers, aussi égales que des seuils lisibles le permettent) ; « Mêmes classes sur toutes les cartes » donne à chaque carte du jeu les classes de l'ensemble, pour comparer les clusters. « Une carte de toutes les périodes choisies » fait une carte d'une plage de mois (partenaires distincts sur la plage) au lieu d'une carte par période.
+
+Les limites administratives (facultatives, la couche de la jointure ou une couche admin 1) tracent les contours et noms des unités admin 1 et sont citées dans les sources ; sans elles, les unités sont fusionnées par leur P-code parent. Le titre nomme le pays des P-codes. Le panneau latéral montre les partenaires par admin 1 et, avec les lignes de la jointure ayant une colonne de type d'organisation, par type (ONU, ONG internationale, ONG nationale, Croix-Rouge / Croissant-Rouge, gouvernement) ; la table des partenaires imprime les sigles. La date de situation est la fin de la période des données.
+
 Les couches facultatives des lacunes et des unités de chevauchement (issues de « Lacunes et chevauchements ») entourent les unités ayant un besoin et aucun partenaire et hachurent les unités où des activités se chevauchent. Les fichiers sont nommés d'après l'identifiant de la carte, le nom court du cluster, le papier et la date, p. ex. COORDMAP-WSH-2025-12_3W-Water-Sanitation-and-Hygiene_A4L_20251231. Les textes des cartes sont dans la langue choisie (anglais, français, espagnol, arabe). Les couleurs et icônes des clusters sont les valeurs par défaut de CoordMap, pas une palette officielle : donnez votre propre fichier JSON (de même forme que resources/styles/cluster_styles.json) comme « Couleurs et icônes des clusters », ou réglez-le une fois pour toutes dans le paramètre QGIS coordmap/cluster_styles. « Ajouter les mises en page au projet » conserve chaque carte comme mise en page modifiable (avec ses couches, en couches temporaires) à affiner dans le gestionnaire de mises en page.
 
 Protection des données (activée par défaut) : les cartes des VBG et de la protection de l'enfance (quelle qu'en soit l'orthographe ou la langue, et des clusters que vous ajoutez) ne nomment aucun partenaire et n'affichent aucun effectif inférieur à k : la légende a deux classes, moins de k et k ou plus, le tableau des partenaires indique moins de k et 'masqués', et les nombres de partenaires et d'activités sont masqués. Les textes des données et des paramètres sont imprimés tels qu'écrits, jamais exécutés comme des expressions.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="83" />
+            <location filename="../processing/algorithms/export_maps.py" line="103" />
             <source>Presence (output of Join 4W)</source>
             <translation>Présence (sortie de la jointure 4W)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="86" />
+            <location filename="../processing/algorithms/export_maps.py" line="106" />
             <source>Gaps (output of Gaps and overlaps)</source>
             <translation>Lacunes (sortie de Lacunes et chevauchements)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="89" />
+            <location filename="../processing/algorithms/export_maps.py" line="109" />
             <source>Overlap units (output of Gaps and overlaps)</source>
             <translation>Unités de chevauchement (sortie de Lacunes et chevauchements)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="92" />
+            <location filename="../processing/algorithms/export_maps.py" line="112" />
+            <source>Admin boundaries (for admin 1 outlines and names, and the sources)</source>
+            <translation>Limites administratives (contours et noms des unités admin 1, et sources)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="116" />
+            <source>Rows with match status (output of Join 4W: organisation types and acronyms)</source>
+            <translation>Lignes avec statut de correspondance (sortie de Joindre 4W : types d'organisation et sigles)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="120" />
             <source>Clusters (codes separated by commas; default: all present)</source>
             <translation>Clusters (codes séparés par des virgules ; par défaut : tous ceux présents)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="95" />
+            <location filename="../processing/algorithms/export_maps.py" line="123" />
             <source>Periods (separated by commas; default: every period)</source>
             <translation>Périodes (séparées par des virgules ; par défaut : toutes les périodes)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="98" />
+            <location filename="../processing/algorithms/export_maps.py" line="126" />
+            <source>One map of all the chosen periods (instead of one map per period)</source>
+            <translation>Une carte de toutes les périodes choisies (au lieu d'une carte par période)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="130" />
             <source>Template</source>
             <translation>Modèle</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="98" />
+            <location filename="../processing/algorithms/export_maps.py" line="130" />
             <source>A4 landscape</source>
             <translation>A4 paysage</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="98" />
+            <location filename="../processing/algorithms/export_maps.py" line="130" />
             <source>A4 portrait</source>
             <translation>A4 portrait</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="98" />
+            <location filename="../processing/algorithms/export_maps.py" line="130" />
             <source>A3 landscape</source>
             <translation>A3 paysage</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="101" />
+            <location filename="../processing/algorithms/export_maps.py" line="134" />
             <source>Map language</source>
             <translation>Langue des cartes</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="104" />
-            <source>Title (default: '&lt;cluster&gt;: operational presence')</source>
-            <translation>Titre (par défaut : '&lt;cluster&gt;: operational presence' dans la langue de la carte)</translation>
+            <location filename="../processing/algorithms/export_maps.py" line="139" />
+            <source>Title (default: the country, the cluster and 'operational presence')</source>
+            <translation>Titre (par défaut : le pays, le cluster et « présence opérationnelle »)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="107" />
-            <source>Sources (default: the input file names)</source>
-            <translation>Sources (par défaut : les noms des fichiers d'entrée)</translation>
+            <location filename="../processing/algorithms/export_maps.py" line="143" />
+            <source>Sources (default: partners' 4W reports and the boundaries)</source>
+            <translation>Sources (par défaut : rapports 4W des partenaires et limites administratives)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="109" />
+            <location filename="../processing/algorithms/export_maps.py" line="146" />
             <source>Producer and contact</source>
             <translation>Producteur et contact</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="111" />
+            <location filename="../processing/algorithms/export_maps.py" line="148" />
             <source>Format</source>
             <translation>Format</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="113" />
+            <location filename="../processing/algorithms/export_maps.py" line="150" />
+            <source>Same classes on every map (to compare clusters)</source>
+            <translation>Mêmes classes sur toutes les cartes (pour comparer les clusters)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_maps.py" line="153" />
             <source>One multi-page PDF instead of one file per map</source>
             <translation>Un seul PDF de plusieurs pages au lieu d'un fichier par carte</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="116" />
+            <location filename="../processing/algorithms/export_maps.py" line="156" />
             <source>Add the layouts to the project (to edit them)</source>
             <translation>Ajouter les mises en page au projet (pour les modifier)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="119" />
+            <location filename="../processing/algorithms/export_maps.py" line="159" />
             <source>Add a page listing the partners per unit</source>
             <translation>Ajouter une page listant les partenaires par unité</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="123" />
+            <location filename="../processing/algorithms/export_maps.py" line="163" />
             <source>Cluster colours and icons (JSON)</source>
             <translation>Couleurs et icônes des clusters (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="126" />
+            <location filename="../processing/algorithms/export_maps.py" line="166" />
             <source>Output folder</source>
             <translation>Dossier de sortie</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="128" />
+            <location filename="../processing/algorithms/export_maps.py" line="168" />
             <source>Files written</source>
             <translation>Fichiers écrits</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="136" />
+            <location filename="../processing/algorithms/export_maps.py" line="176" />
             <source>Presence: no such layer or file</source>
             <translation>Présence : ni couche ni fichier de ce nom</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="137" />
+            <location filename="../processing/algorithms/export_maps.py" line="177" />
             <source>Presence</source>
             <translation>Présence</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="146" />
+            <location filename="../processing/algorithms/export_maps.py" line="193" />
             <source>Presence: no feature for clusters {clusters} and periods {periods}</source>
             <translation>Présence : aucune entité pour les clusters {clusters} et les périodes {periods}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="150" />
+            <location filename="../processing/algorithms/export_maps.py" line="197" />
             <source>{count} maps to make</source>
             <translation>{count} cartes à produire</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="167" />
+            <location filename="../processing/algorithms/export_maps.py" line="226" />
             <source>Wrote {count} files to {folder}</source>
             <translation>{count} fichiers écrits dans {folder}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/export_maps.py" line="209" />
+            <location filename="../processing/algorithms/export_maps.py" line="273" />
             <source>{label} {name}: no field {fields}; give the output of CoordMap's algorithm (fields are listed in the help)</source>
             <translation>{label} {name} : pas de champ {fields} ; donnez la sortie de l'algorithme CoordMap (les champs sont listés dans l'aide)</translation>
         </message>
@@ -736,7 +904,7 @@ Protection des données (activée par défaut) : les cartes des VBG et de la pro
             <translation>lacune,chevauchement,doublon,besoins,PiN,sévérité,couverture,changement</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="54" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="57" />
             <source>Answers the coordination meeting's three questions from the outputs of 'Join 4W table to admin boundaries' (run it with presence per month to see changes and units that did not report) and an optional needs table.
 
 Needs: a table or file of people in need (PiN), targets and/or severity by P-code and cluster, long (one row per unit and sector, e.g. HXL #inneed, #targeted, #severity, #sector) or wide (one column per cluster, one sheet per measure named e.g. 'PiN' or 'Severity'; every sheet of a workbook is read). Breakdown rows (sex, age, population group) are reduced to the unit's total. Needs of deeper units are rolled up (PiN and targets summed over sub-units, severity = highest); needs of coarser units are rolled down (severity only: a PiN cannot be divided). Needs apply to every period.
@@ -777,102 +945,102 @@ Limites administratives : sans elles, seules les unités de la couche de présen
 Protection des données (activée par défaut) : pour les clusters sensibles (VBG et protection de l'enfance quelle qu'en soit l'orthographe ou la langue, et les clusters que vous ajoutez), chaque sortie masque les noms des partenaires et efface les effectifs inférieurs à k, en écrivant le signe inférieur à suivi de k dans la liste des partenaires ; le champ 'protected' signale ces entités. Un effectif que la présence a masqué compte pour un partenaire dans les règles des lacunes, de sorte qu'aucun statut ne révèle un effectif masqué.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="98" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="101" />
             <source>Presence (output of the join)</source>
             <translation>Présence (sortie de la jointure)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="101" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="104" />
             <source>Rows with match status (output of the join)</source>
             <translation>Lignes avec statut d'appariement (sortie de la jointure)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="104" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="107" />
             <source>Needs: PiN, targets, severity (layer or CSV/XLSX/ODS file)</source>
             <translation>Besoins : PiN, cibles, sévérité (couche ou fichier CSV/XLSX/ODS)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="107" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="110" />
             <source>Admin boundaries (to map units with needs and no partner)</source>
             <translation>Limites administratives (pour cartographier les unités ayant des besoins et aucun partenaire)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="110" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="113" />
             <source>Clusters (codes separated by commas; default: all)</source>
             <translation>Clusters (codes séparés par des virgules ; par défaut : tous)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="113" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="116" />
             <source>Periods (e.g. 2025-01,2025-02; default: all)</source>
             <translation>Périodes (p. ex. 2025-01,2025-02 ; par défaut : toutes)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="116" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="119" />
             <source>Admin level</source>
             <translation>Niveau administratif</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="116" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="119" />
             <source>Automatic (the presence level)</source>
             <translation>Automatique (le niveau de la présence)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="119" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="122" />
             <source>Minimum partners per unit</source>
             <translation>Nombre minimum de partenaires par unité</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="122" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="125" />
             <source>Partners per 10,000 people in need below which a unit is underserved (0: not used)</source>
             <translation>Partenaires pour 10 000 personnes dans le besoin en dessous duquel une unité est insuffisamment desservie (0 : non utilisé)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="127" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="130" />
             <source>Coverage bands, reached/PiN (below the first: underserved)</source>
             <translation>Tranches de couverture, atteints/PiN (sous la première : insuffisamment desservi)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="132" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="135" />
             <source>Gaps</source>
             <translation>Lacunes</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="134" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="137" />
             <source>Overlaps</source>
             <translation>Chevauchements</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="136" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="139" />
             <source>Units with overlaps</source>
             <translation>Unités avec chevauchements</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="139" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="142" />
             <source>Changes since the previous period</source>
             <translation>Changements depuis la période précédente</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="172" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="177" />
             <source>Needs read from: {sources}</source>
             <translation>Besoins lus depuis : {sources}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="177" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="182" />
             <source>{count} units have no polygon (give the admin boundaries to map them); their features have no geometry: {codes}</source>
             <translation>{count} unités n'ont pas de polygone (donnez les limites administratives pour les cartographier) ; leurs entités n'ont pas de géométrie : {codes}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="188" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="193" />
             <source>Presence: no such layer or file</source>
             <translation>Présence : ni couche ni fichier de ce nom</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="211" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="216" />
             <source>No needs table: gaps only say where partners are; every unit without partner is 'no_need_reported'</source>
             <translation>Pas de table des besoins : les lacunes indiquent seulement où sont les partenaires ; toute unité sans partenaire est 'no_need_reported'</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="214" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="219" />
             <source>Needs {value!r}: no such file or layer</source>
             <translation>Besoins {value!r} : ni fichier ni couche de ce nom</translation>
         </message>
@@ -895,7 +1063,7 @@ Protection des données (activée par défaut) : pour les clusters sensibles (VB
             <translation>jointure,P-code,limites administratives,rapprochement,rapport qualité,présence opérationnelle</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="63" />
+            <location filename="../processing/algorithms/join_4w.py" line="73" />
             <source>Reads a partners' 3W/4W/5W table (a loaded layer or a CSV, XLSX, XLS or ODS file), detects its header, HXL row and columns, normalises clusters and periods, and joins every row to the admin boundaries by P-code (then by name within the parent unit). No row is lost: every input row is in the rows output with its status (used, unmatched, rolled_up, skipped) and the reason, and the QA report lists what could not be matched with suggestions to send back to partners.
 
 Outputs: presence polygons (one feature per admin unit and cluster, and period when asked) with the number of distinct implementing partners; every input row with how it matched; the QA report; optionally the column mapping used (reuse it next round as Mapping) and a crosswalk of suggestions to review (reuse it as Crosswalk).
@@ -908,167 +1076,167 @@ Sorties : polygones de présence (une entité par unité administrative et par c
 Protection des données (activée par défaut) : la présence des VBG et de la protection de l'enfance (quelle qu'en soit l'orthographe ou la langue, et des autres clusters que vous ajoutez) ne nomme aucun partenaire et ne donne aucun effectif inférieur à k : la liste des partenaires indique moins de k ou 'hidden', les effectifs plus petits sont vides et le champ 'protected' est renseigné. La sortie des lignes et le rapport de contrôle qualité gardent tous les noms : ils sont pour vous, pas pour publication, et le disent dans leur première ligne.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="83" />
+            <location filename="../processing/algorithms/join_4w.py" line="93" />
             <source>4W table (layer or CSV/XLSX/XLS/ODS file)</source>
             <translation>Table 4W (couche ou fichier CSV/XLSX/XLS/ODS)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="86" />
+            <location filename="../processing/algorithms/join_4w.py" line="96" />
             <source>Sheet (name or number; default: the sheet that looks most like a 4W)</source>
             <translation>Feuille (nom ou numéro ; par défaut : la feuille qui ressemble le plus à un 4W)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="90" />
+            <location filename="../processing/algorithms/join_4w.py" line="100" />
             <source>Admin boundaries (COD-AB polygons)</source>
             <translation>Limites administratives (polygones COD-AB)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="93" />
+            <location filename="../processing/algorithms/join_4w.py" line="103" />
             <source>P-code field of the boundaries (default: found from names and values)</source>
             <translation>Champ P-code des limites (par défaut : trouvé d'après les noms et les valeurs)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="97" />
+            <location filename="../processing/algorithms/join_4w.py" line="107" />
             <source>Name field of the boundaries (default: found)</source>
             <translation>Champ des noms des limites (par défaut : trouvé)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="100" />
+            <location filename="../processing/algorithms/join_4w.py" line="110" />
             <source>Boundaries of other admin levels (when each level is a separate file)</source>
             <translation>Limites des autres niveaux administratifs (quand chaque niveau est un fichier distinct)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="104" />
+            <location filename="../processing/algorithms/join_4w.py" line="114" />
             <source>Admin level of the presence output</source>
             <translation>Niveau administratif de la sortie de présence</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="104" />
+            <location filename="../processing/algorithms/join_4w.py" line="114" />
             <source>Automatic</source>
             <translation>Automatique</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="107" />
+            <location filename="../processing/algorithms/join_4w.py" line="117" />
             <source>Column mapping (JSON profile file, or role=column pairs separated by ';')</source>
             <translation>Correspondance des colonnes (fichier de profil JSON, ou paires rôle=colonne séparées par ';')</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="111" />
+            <location filename="../processing/algorithms/join_4w.py" line="121" />
             <source>Reviewed crosswalk (CSV: raw_value, level, parent, pcode)</source>
             <translation>Table de correspondance vérifiée (CSV : raw_value, level, parent, pcode)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="114" />
+            <location filename="../processing/algorithms/join_4w.py" line="124" />
             <source>Reviewed organisation list (CSV: spelling, partner)</source>
             <translation>Liste des organisations revue (CSV : spelling, partner)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="118" />
+            <location filename="../processing/algorithms/join_4w.py" line="128" />
             <source>Presence per period</source>
             <translation>Présence par période</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="118" />
+            <location filename="../processing/algorithms/join_4w.py" line="128" />
             <source>Whole table</source>
             <translation>Toute la table</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="118" />
+            <location filename="../processing/algorithms/join_4w.py" line="128" />
             <source>Month</source>
             <translation>Mois</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="118" />
+            <location filename="../processing/algorithms/join_4w.py" line="128" />
             <source>Quarter</source>
             <translation>Trimestre</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="121" />
+            <location filename="../processing/algorithms/join_4w.py" line="131" />
             <source>Year for rows with a month but no year</source>
             <translation>Année des lignes qui ont un mois mais pas d'année</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="125" />
+            <location filename="../processing/algorithms/join_4w.py" line="135" />
             <source>Extra cluster names (JSON, extends the built-in list)</source>
             <translation>Noms de clusters supplémentaires (JSON, complète la liste intégrée)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="129" />
+            <location filename="../processing/algorithms/join_4w.py" line="139" />
             <source>Count programme/lead organisations and donors as partners too</source>
             <translation>Compter aussi comme partenaires les organisations chefs de file/de programme et les bailleurs</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="134" />
+            <location filename="../processing/algorithms/join_4w.py" line="144" />
             <source>Presence</source>
             <translation>Présence</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="136" />
+            <location filename="../processing/algorithms/join_4w.py" line="146" />
             <source>Rows with match status</source>
             <translation>Lignes avec statut d'appariement</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="139" />
+            <location filename="../processing/algorithms/join_4w.py" line="149" />
             <source>QA report</source>
             <translation>Rapport de contrôle qualité</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="142" />
+            <location filename="../processing/algorithms/join_4w.py" line="152" />
             <source>Column mapping profile used (JSON)</source>
             <translation>Profil de correspondance des colonnes utilisé (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="145" />
+            <location filename="../processing/algorithms/join_4w.py" line="155" />
             <source>Crosswalk of suggestions to review (CSV)</source>
             <translation>Table de correspondance des suggestions à vérifier (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="148" />
+            <location filename="../processing/algorithms/join_4w.py" line="158" />
             <source>Organisation list to review (CSV: spelling, partner)</source>
             <translation>Liste des organisations à revoir (CSV : spelling, partner)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="162" />
+            <location filename="../processing/algorithms/join_4w.py" line="177" />
             <source>4W table {path}: file not found</source>
             <translation>Table 4W {path} : fichier introuvable</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="164" />
+            <location filename="../processing/algorithms/join_4w.py" line="179" />
             <source>4W table {name}: the file is empty</source>
             <translation>Table 4W {name} : le fichier est vide</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="169" />
+            <location filename="../processing/algorithms/join_4w.py" line="184" />
             <source>Incorrect parameter value for {name}</source>
             <translation>Valeur de paramètre incorrecte pour {name}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="203" />
+            <location filename="../processing/algorithms/join_4w.py" line="218" />
             <source>No row could be placed on a unit of the boundaries: the presence layer is empty. The rows output and the QA report say why for each row (are the boundaries those of the table's country and P-code version?)</source>
             <translation>Aucune ligne n'a pu être placée sur une unité des limites : la couche de présence est vide. La sortie des lignes et le rapport QA disent pourquoi pour chaque ligne (les limites sont-elles celles du pays du tableau et de sa version de P-codes ?)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="217" />
+            <location filename="../processing/algorithms/join_4w.py" line="232" />
             <source>Read {where}: {rows} data rows, header on row(s) {header}</source>
             <translation>Lu {where} : {rows} lignes de données, en-tête sur la ou les lignes {header}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="225" />
+            <location filename="../processing/algorithms/join_4w.py" line="240" />
             <source>4W table {value!r}: no such file or layer</source>
             <translation>Table 4W {value!r} : ni fichier ni couche de ce nom</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="242" />
+            <location filename="../processing/algorithms/join_4w.py" line="257" />
             <source>Admin boundaries: no such layer or file</source>
             <translation>Limites administratives : ni couche ni fichier de ce nom</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="278" />
+            <location filename="../processing/algorithms/join_4w.py" line="293" />
             <source>{name}: the boundary layer has no polygons</source>
             <translation>{name} : la couche de limites ne contient aucun polygone</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="321" />
+            <location filename="../processing/algorithms/join_4w.py" line="341" />
             <source>For the IM officer, not for publication: every row with its partner, sensitive clusters (GBV, child protection) included</source>
             <translation>Pour le chargé de gestion de l'information, pas pour publication : chaque ligne avec son partenaire, clusters sensibles (VBG, protection de l'enfance) compris</translation>
         </message>
@@ -1076,32 +1244,32 @@ Protection des données (activée par défaut) : la présence des VBG et de la p
     <context>
         <name>MapExport</name>
         <message>
-            <location filename="../processing/algorithms/layouts.py" line="474" />
+            <location filename="../processing/algorithms/layouts.py" line="830" />
             <source>the file could not be written (check the folder and the file name)</source>
             <translation>le fichier n'a pas pu être écrit (vérifiez le dossier et le nom du fichier)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layouts.py" line="476" />
+            <location filename="../processing/algorithms/layouts.py" line="832" />
             <source>not enough memory for the image</source>
             <translation>mémoire insuffisante pour l'image</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layouts.py" line="478" />
+            <location filename="../processing/algorithms/layouts.py" line="834" />
             <source>the page could not be drawn</source>
             <translation>la page n'a pas pu être dessinée</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layouts.py" line="480" />
+            <location filename="../processing/algorithms/layouts.py" line="836" />
             <source>the SVG layers could not be written</source>
             <translation>les couches SVG n'ont pas pu être écrites</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layouts.py" line="482" />
+            <location filename="../processing/algorithms/layouts.py" line="838" />
             <source>the layout could not be prepared</source>
             <translation>la mise en page n'a pas pu être préparée</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layouts.py" line="523" />
+            <location filename="../processing/algorithms/layouts.py" line="879" />
             <source>the export failed</source>
             <translation>l'export a échoué</translation>
         </message>

@@ -10,6 +10,7 @@ import time
 from qgis.core import (
     Qgis,
     QgsClassificationJenks,
+    QgsFeature,
     QgsFeatureRequest,
     QgsGraduatedSymbolRenderer,
     QgsMapLayerProxyModel,
@@ -21,16 +22,19 @@ from qgis.gui import QgsCollapsibleGroupBox, QgsDockWidget, QgsFileWidget, QgsMa
 from qgis.PyQt.QtCore import QCoreApplication, Qt, QUrl
 from qgis.PyQt.QtGui import QColor, QDesktopServices, QIcon, QPixmap
 from qgis.PyQt.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -44,11 +48,15 @@ JOIN_ID = "coordmap:join_4w"
 GAPS_ID = "coordmap:gaps_overlaps"
 EXPORT_ID = "coordmap:export_maps"
 # Layers the panel adds and filters: output key of the algorithms -> style file name.
-LAYER_STYLES = {"presence": "partners_per_unit", "gaps": "gap_status",
+# Gaps are drawn as on the map pack: outlined where a need has no partner.
+LAYER_STYLES = {"presence": "partners_per_unit", "gaps": "need_without_partner",
                 "overlap_units": "overlaps"}
 # Files the panel keeps (project entries outputs/<key>): the join's, then the gaps step's.
 OUTPUT_KEYS = ("presence", "rows", "report", "gaps", "overlap_units")
-
+WHOLE_TABLE = 2  # "Presence per" index of the whole table (selection.PANEL_PERIOD_MODES)
+NO_YEAR = 1999  # the year box's "not given" (its minimum)
+SELECTION_PROPERTY = "coordmap/selection"  # the layer drawing the choice (rebuilt each load)
+MAP_LANGUAGES = ("en", "fr", "es", "ar")  # the map pack's, in the order of its LANGUAGE option
 
 
 def cluster_colours():
@@ -75,6 +83,8 @@ class CoordMapDock(QgsDockWidget):
         self.last_update_seconds = None  # time of the last filter + summary update
         self._restoring = False
         self.colours = {}  # cluster code -> colour, read when outputs are loaded
+        self.selection = None  # (layer id, {P-code: feature id}, base renderer): the choice
+        self.period_note = ""  # what the last join says about periods, shown once loaded
         self._build()
         project = QgsProject.instance()
         project.readProject.connect(self.restore_from_project)
@@ -135,6 +145,14 @@ class CoordMapDock(QgsDockWidget):
         self.period_mode = QComboBox(box)
         self.period_mode.addItems([self.tr("Month"), self.tr("Quarter"), self.tr("Whole table")])
         form.addRow(self.tr("Presence per"), self.period_mode)
+        self.default_year = QSpinBox(box)
+        self.default_year.setRange(NO_YEAR, 2100)
+        self.default_year.setSpecialValueText(self.tr("not given"))
+        self.default_year.setValue(NO_YEAR)
+        self.default_year.setToolTip(self.tr(
+            "The year of month names written without one (\"January\", \"Feb\"): without it, "
+            "such rows have no usable month"))
+        form.addRow(self.tr("Year of months without a year"), self.default_year)
         self.needs_file = QgsFileWidget(box)
         self.needs_file.setFilter(
             self.tr("Needs tables (*.csv *.xlsx *.ods *.gpkg);;All files (*)"))
@@ -235,6 +253,38 @@ class CoordMapDock(QgsDockWidget):
         self.export_folder.lineEdit().setPlaceholderText(
             self.tr("Default: coordmap_map_pack next to the project, or in your home folder"))
         form.addRow(self.tr("Folder"), self.export_folder)
+        self.map_language = QComboBox(box)
+        self.map_language.addItems(["English", "Français", "Español", "العربية"])
+        from ..processing.algorithms.base import ui_language
+
+        language = ui_language()
+        self.map_language.setCurrentIndex(
+            MAP_LANGUAGES.index(language) if language in MAP_LANGUAGES else 0)
+        form.addRow(self.tr("Map language"), self.map_language)
+        self.map_template = QComboBox(box)
+        self.map_template.addItems([self.tr("A4 landscape"), self.tr("A4 portrait"),
+                                    self.tr("A3 landscape")])
+        form.addRow(self.tr("Template"), self.map_template)
+        self.map_title = QLineEdit(box)
+        self.map_title.setPlaceholderText(self.tr("Default: country – cluster: operational "
+                                                  "presence"))
+        form.addRow(self.tr("Title"), self.map_title)
+        self.map_sources = QLineEdit(box)
+        self.map_sources.setPlaceholderText(self.tr("Default: partners' 4W reports and the "
+                                                    "boundaries"))
+        form.addRow(self.tr("Sources"), self.map_sources)
+        self.map_producer = QLineEdit(box)
+        self.map_producer.setPlaceholderText(self.tr("e.g. OCHA IM unit, im@example.org"))
+        form.addRow(self.tr("Producer"), self.map_producer)
+        self.one_map = QCheckBox(self.tr("One map of the chosen periods"), box)
+        self.one_map.setToolTip(self.tr(
+            "Distinct partners over the whole range, as the map in the panel; unticked: one "
+            "map per period"))
+        self.one_map.setChecked(True)
+        form.addRow(self.one_map)
+        self.same_classes = QCheckBox(self.tr("Same classes on every map"), box)
+        self.same_classes.setToolTip(self.tr("To compare clusters side by side"))
+        form.addRow(self.same_classes)
         self.export_button = QPushButton(self.tr("Export map pack"), box)
         self.export_button.clicked.connect(self.export_maps)
         form.addRow(self.export_button)
@@ -244,11 +294,27 @@ class CoordMapDock(QgsDockWidget):
     def default_area():
         return Qt.DockWidgetArea.RightDockWidgetArea
 
-    @staticmethod
-    def open_algorithm(algorithm_id):
+    def open_algorithm(self, algorithm_id):
+        """The algorithm's dialog; the join's opens on the panel's table, boundaries, level,
+        period and year (else the dialog would offer whatever layer comes first, such as the
+        presence of the last run, as both the table and the boundaries)."""
         from qgis import processing
 
-        processing.execAlgorithmDialog(algorithm_id)
+        processing.execAlgorithmDialog(algorithm_id, self.join_dialog_values()
+                                       if algorithm_id == JOIN_ID else {})
+
+    def join_dialog_values(self):
+        values = {"ADMIN_LEVEL": self.admin_level.currentIndex()}
+        if self.table_source():
+            values["INPUT"] = self.table_source()
+        if self.admin_source():
+            values["ADMIN"] = self.admin_source()
+        from ..processing.analysis.selection import join_period
+
+        values["PERIOD"] = join_period(self.period_mode.currentIndex())
+        if self.default_year.value() != NO_YEAR:
+            values["DEFAULT_YEAR"] = self.default_year.value()
+        return values
 
     # States ---------------------------------------------------------------------------------
 
@@ -287,9 +353,11 @@ class CoordMapDock(QgsDockWidget):
             self.export_button.setToolTip(self.tr("The map pack export is not available in this "
                                              "installation (algorithm {id})").format(id=EXPORT_ID))
             return
-        self.export_button.setEnabled(self.data is not None and not running)
-        self.export_button.setToolTip(self.tr("Export the maps of the chosen clusters and periods "
-                                         "in the background"))
+        chosen = self.data is not None and bool(self.chosen_clusters())
+        self.export_button.setEnabled(chosen and not running)
+        self.export_button.setToolTip(
+            self.tr("Export the maps of the chosen clusters and periods in the background")
+            if chosen else self.tr("Tick at least one cluster to export its maps"))
 
     def _say(self, text, level=Qgis.MessageLevel.Info):
         self.status.setText(text)
@@ -316,6 +384,7 @@ class CoordMapDock(QgsDockWidget):
         return layer.source() if layer.providerType() == "ogr" else layer.id()
 
     def run_join(self):
+        self.period_note = ""  # (a join that switched to the whole table sets it again)
         table, admin = self.table_source(), self.admin_source()
         if not table or not admin:
             self._say(self.tr("Choose a 4W table and admin boundaries first."))
@@ -323,8 +392,10 @@ class CoordMapDock(QgsDockWidget):
         from ..processing.analysis.selection import join_parameters, new_run_folder
 
         folder = new_run_folder(QgsProject.instance().homePath())
+        year = self.default_year.value()
         parameters = join_parameters(table, admin, self.admin_level.currentIndex(),
-                                     self.period_mode.currentIndex(), folder)
+                                     self.period_mode.currentIndex(), folder,
+                                     None if year == NO_YEAR else year)
         self._start(JOIN_ID, parameters, self.tr("CoordMap: join 4W table"),
                     lambda results: self._on_join_done(results, folder))
         self._say(self.tr("Joining the 4W table to the boundaries…"))
@@ -355,10 +426,35 @@ class CoordMapDock(QgsDockWidget):
             on_failure(message)
 
     def _on_join_done(self, results, folder):
-        from ..processing.analysis.selection import gaps_outputs, gaps_parameters, join_outputs
+        from ..processing.analysis.selection import (
+            gaps_outputs,
+            gaps_parameters,
+            join_outputs,
+            period_outcome,
+        )
 
         outputs = join_outputs(results)
-        if not algorithm_available(GAPS_ID):
+        try:
+            placed, no_period = period_outcome(outputs["rows"])
+        except (OSError, ValueError):
+            placed, no_period = 1, 0  # (an older rows output: the load says what it can)
+        if no_period and not placed and self.period_mode.currentIndex() != WHOLE_TABLE:
+            # A table without dates, or with month names without a year: the whole table
+            # still makes a map; say why and how to get one per month.
+            self.period_mode.setCurrentIndex(WHOLE_TABLE)
+            self.run_join()
+            self.period_note = self.tr(
+                "No row has a usable month (no date column, or month names without a year): "
+                "the map shows the whole table. To map month by month, give the year in "
+                "\"Year of months without a year\", choose Presence per Month and run the join "
+                "again.")
+            return
+        if no_period:
+            self.period_note = self.tr(
+                "{count} rows have no usable period and are not on the map: give the year of "
+                "month names without one in \"Year of months without a year\", or choose "
+                "Presence per Whole table, and run the join again.").format(count=no_period)
+        if not algorithm_available(GAPS_ID) or not placed:
             self.load_outputs(outputs)
             return
         parameters = gaps_parameters(outputs, self.admin_source(), self.admin_level.currentIndex(),
@@ -371,8 +467,9 @@ class CoordMapDock(QgsDockWidget):
     def _load_without_gaps(self, outputs, message):
         """The presence is good even when the gaps step failed or was cancelled: show it."""
         self.load_outputs(outputs)
-        self._say(self.tr("Gaps and overlaps not computed ({message}); the presence is loaded.")
-                  .format(message=message), Qgis.MessageLevel.Warning)
+        self._say(" ".join((self.status.text(), self.tr(
+            "Gaps and overlaps were not computed: {message}").format(message=message))),
+            Qgis.MessageLevel.Warning)
 
     # Loading the outputs ------------------------------------------------------------------------
 
@@ -395,6 +492,7 @@ class CoordMapDock(QgsDockWidget):
         self._remove_layers()
         self.outputs = outputs
         self.layer_ids = self._add_layers(outputs, layer_ids or {})
+        self._add_selection_layer()
         self.empty_state.hide()
         self.sources_box.setCollapsed(True)  # room for the clusters, periods and numbers
         self._fill_lists()
@@ -405,20 +503,34 @@ class CoordMapDock(QgsDockWidget):
             self.period_range.set_bounds(choice["first"], choice["last"])
         self.apply_choice()
         self._save_sources()
+        note, self.period_note = self.period_note, ""
         if not self.data.clusters:
-            self._say(self.tr("No row of the 4W table could be placed on the map: the QA report "
-                         "says why for each row."), Qgis.MessageLevel.Warning)
+            self._say(" ".join(part for part in (note or self.tr(
+                "No row of the 4W table could be placed on an admin unit: open the QA report "
+                "to see why for each row, fix the P-codes or names, and run the join again."),)
+                if part), Qgis.MessageLevel.Warning)
             return
-        self._say(self.tr("{clusters} clusters, {periods} periods. Tick clusters and move the "
-                     "period range: the map and the numbers follow.").format(
-            clusters=len(self.data.clusters), periods=len(self.data.periods)))
+        found = self.tr("{clusters} and {periods}.").format(
+            clusters=self._counted(len(self.data.clusters), self.tr("1 cluster"),
+                                   self.tr("{n} clusters")),
+            periods=self._counted(len(self.data.periods), self.tr("1 period"),
+                                  self.tr("{n} periods")))
+        self._say(" ".join(part for part in (found, self.tr(
+            "Tick clusters and move the period range: the map and the numbers follow."), note)
+            if part), Qgis.MessageLevel.Warning if note else Qgis.MessageLevel.Info)
+
+    @staticmethod
+    def _counted(count, one, many):
+        """"1 period" or "3 periods" (the two forms given translated)."""
+        return one if count == 1 else many.format(n=count)
 
     def _add_layers(self, outputs, known_ids):
         project = QgsProject.instance()
         names = {"presence": self.tr("Partner presence"), "gaps": self.tr("Gaps"),
                  "overlap_units": self.tr("Overlapping partners")}
         layer_ids = {}
-        for key in ("overlap_units", "gaps", "presence"):  # presence ends on top
+        # each layer goes on top of the previous: the overlap hatching ends on top
+        for key in ("presence", "gaps", "overlap_units"):
             if not outputs.get(key):
                 continue
             layer = project.mapLayer(known_ids.get(key, ""))
@@ -457,6 +569,90 @@ class CoordMapDock(QgsDockWidget):
             if project.mapLayer(layer_id) is not None:
                 project.removeMapLayer(layer_id)
         self.layer_ids = {}
+        # the choice's layer, this session's or one saved with the project (a memory layer
+        # comes back empty: it is drawn anew)
+        for layer in list(project.mapLayers().values()):
+            if layer.customProperty(SELECTION_PROPERTY):
+                project.removeMapLayer(layer.id())
+        self.selection = None
+
+    def _add_selection_layer(self):
+        """The layer the canvas shows: one polygon per unit, its partners over the choice
+        (distinct organisations across the ticked clusters and periods), drawn as the map
+        pack draws them. The presence layer stays, unticked, for its attributes."""
+        from ..processing.algorithms import layouts
+
+        presence = self.layers().get("presence")
+        if presence is None:
+            return
+        source = QgsVectorLayer(self.outputs["presence"], "presence", "ogr")
+        request = QgsFeatureRequest().setSubsetOfAttributes(
+            ["pcode", "name", "unit_specified"], source.fields())
+        units = {}
+        for feature in source.getFeatures(request):
+            if feature["unit_specified"] and feature.hasGeometry():
+                units.setdefault(str(feature["pcode"]), (feature["name"], feature.geometry()))
+        layer = QgsVectorLayer(f"MultiPolygon?crs={source.crs().authid() or source.crs().toWkt()}"
+                               "&field=pcode:string&field=name:string&field=partners:integer"
+                               "&field=protected:integer&field=shown:integer",
+                               self.tr("Partners (chosen clusters and periods)"), "memory")
+        features = []
+        for pcode, (name, geometry) in sorted(units.items()):
+            feature = QgsFeature(layer.fields())
+            feature.setAttributes([pcode, name, None, 0, 1])
+            feature.setGeometry(geometry)
+            features.append(feature)
+        layer.dataProvider().addFeatures(features)
+        layouts.styled(layer, "partners_per_unit")
+        layer.setCustomProperty(SELECTION_PROPERTY, True)  # (after the style: it resets them)
+        fids = {f["pcode"]: f.id() for f in layer.getFeatures()}
+        self.selection = (layer.id(), fids, layer.renderer().clone())
+        project = QgsProject.instance()
+        project.addMapLayer(layer, False)
+        root = project.layerTreeRoot()
+        node = root.findLayer(presence.id())
+        parent = node.parent() if node is not None else root
+        index = parent.children().index(node) if node is not None else 0
+        parent.insertLayer(index, layer)  # just above the presence
+        if node is not None:
+            node.setItemVisibilityChecked(False)
+
+    def _draw_selection(self, clusters, periods):
+        """The choice's partners per unit on the canvas: values, classes and colour."""
+        layer = QgsProject.instance().mapLayer(self.selection[0]) if self.selection else None
+        if layer is None:
+            return
+        from ..processing.algorithms import layouts
+        from ..processing.algorithms.base import ui_language
+        from ..processing.analysis.classes import count_classes
+        from ..processing.analysis.mappack import SMALL, marginalia_texts
+        from ..processing.analysis.selection import selection_values
+
+        values = selection_values(self.data, clusters, periods) if clusters else {}
+        fields = layer.fields()
+        partners, protected, shown = (fields.indexOf(name) for name in
+                                      ("partners", "protected", "shown"))
+        _, fids, base = self.selection
+        changes = {}
+        for pcode, fid in fids.items():
+            value = values.get(pcode)
+            changes[fid] = {partners: None if value in (None, SMALL) else value,
+                            protected: int(value == SMALL),
+                            shown: int(pcode in values)}
+        layer.dataProvider().changeAttributeValues(changes)
+        layer.setSubsetString('"shown" = 1')
+        language = ui_language() if ui_language() in MAP_LANGUAGES else "en"
+        texts = marginalia_texts(language)
+        colour = QColor(self.colours.get(clusters[0], "#4292c6")) if len(clusters) == 1 \
+            else QColor("#4292c6")
+        counts = [v for v in values.values() if v not in (None, SMALL)]
+        layer.setRenderer(layouts.presence_renderer(
+            base, count_classes(counts), colour,
+            {"no_data": texts["no_data"], "zero": texts["zero"]},
+            SMALL in values.values()))
+        layer.triggerRepaint()
+        if self.iface is not None:
+            self.iface.layerTreeView().refreshLayerSymbology(layer.id())
 
     def layers(self):
         """The panel's layers still in the project, by output key."""
@@ -474,6 +670,8 @@ class CoordMapDock(QgsDockWidget):
             item.setCheckState(Qt.CheckState.Checked)
         self.cluster_list.blockSignals(False)
         self.period_range.set_periods(self.data.periods)
+        for button in (self.all_button, self.none_button):
+            button.setEnabled(bool(self.data.clusters))
 
     def _show_report_link(self):
         report = self.outputs.get("report")
@@ -521,14 +719,23 @@ class CoordMapDock(QgsDockWidget):
                 layer.setSubsetString(expression)
         self._show_summary(summarise(self.data, clusters, periods))
         self._show_cluster_entries(cluster_entries(self.data, periods, self.colours))
+        self._draw_selection(clusters, periods)
         self.last_update_seconds = time.perf_counter() - started
-        if not clusters:
-            self.choice_note.setText(
-                self.tr("No cluster ticked: tick at least one to see the map."))
-        else:
-            self.choice_note.setText(self.tr("Periods: {first} to {last}").format(
-                first=periods[0], last=periods[-1]) if periods else "")
+        self.choice_note.setText(self._choice_text(clusters, periods))
+        self._update_export_button(self.is_running())
         self._save_choice()
+
+    def _choice_text(self, clusters, periods):
+        if not self.data.clusters:
+            return ""
+        if not clusters:
+            return self.tr("No cluster ticked: tick at least one to see the map.")
+        dated = [period for period in periods if period and period != "all"]
+        if not dated:
+            return self.tr("The whole table (the 4W gives no period)")
+        if len(dated) == 1:
+            return self.tr("Period: {period}").format(period=dated[0])
+        return self.tr("Periods: {first} to {last}").format(first=dated[0], last=dated[-1])
 
     def _show_summary(self, summary):
         labels = self.summary_labels
@@ -580,6 +787,7 @@ class CoordMapDock(QgsDockWidget):
         project.writeEntry(SCOPE, "sources/needs", self.needs_file.filePath())
         project.writeEntry(SCOPE, "sources/admin_level", self.admin_level.currentIndex())
         project.writeEntry(SCOPE, "sources/period_mode", self.period_mode.currentIndex())
+        project.writeEntry(SCOPE, "sources/default_year", self.default_year.value())
 
     def _save_choice(self):
         if self._restoring:
@@ -605,6 +813,8 @@ class CoordMapDock(QgsDockWidget):
                                                                   0)[0])
             self.period_mode.setCurrentIndex(project.readNumEntry(SCOPE, "sources/period_mode",
                                                                   0)[0])
+            self.default_year.setValue(project.readNumEntry(SCOPE, "sources/default_year",
+                                                            NO_YEAR)[0])
             self._restore_source(text("sources/table"), self.table_layer, self.table_file)
             self._restore_source(text("sources/admin"), self.admin_layer, self.admin_file)
             self.needs_file.setFilePath(text("sources/needs"))
@@ -638,8 +848,16 @@ class CoordMapDock(QgsDockWidget):
 
         # (the algorithm makes the folder, or says why it cannot)
         folder = self.export_folder.filePath() or self._default_export_folder()
-        parameters = export_parameters(self.outputs, self.chosen_clusters(),
-                                       self.period_range.chosen_periods(), folder)
+        admin = self.admin_source()
+        outputs = dict(self.outputs, admin=admin if os.path.isfile(admin.split("|")[0]) else "")
+        periods = self.period_range.chosen_periods()
+        parameters = export_parameters(outputs, self.chosen_clusters(), periods, folder, {
+            "LANGUAGE": self.map_language.currentIndex(),
+            "TEMPLATE": self.map_template.currentIndex(),
+            "TITLE": self.map_title.text().strip(), "SOURCE": self.map_sources.text().strip(),
+            "PRODUCER": self.map_producer.text().strip(),
+            "COMBINE_PERIODS": self.one_map.isChecked() and len(periods) > 1,
+            "COMPARABLE": self.same_classes.isChecked()})
         self._save_choice()
         self._say(self.tr("Exporting the map pack to {folder}…").format(folder=folder))
         self._start(EXPORT_ID, parameters, self.tr("CoordMap: export map pack"),

@@ -29,12 +29,14 @@ A4_LANDSCAPE = [
     ("logo_2", "picture", 263, 5, 24, 14, 0, False),
     ("main_map", "map", 10, 27, 200, 163, 0, False),
     ("north_arrow", "picture", 198, 30, 9, 13, 0, False),
-    ("locator_map", "map", 215, 27, 72, 45, 0, False),
-    ("legend", "legend", 215, 74, 72, 62, 7, False),
-    ("summary", "label", 215, 137, 72, 9, 8, True),
-    ("note", "label", 215, 147, 72, 20, 7, False),
-    ("unspecified", "label", 215, 168, 72, 8, 7, False),
-    ("scalebar", "scalebar", 215, 177, 72, 12, 7, False),
+    ("scalebar", "scalebar", 13, 178, 60, 10, 7, False),
+    ("locator_map", "map", 215, 27, 72, 34, 0, False),
+    ("legend", "legend", 215, 63, 72, 47, 7, False),
+    ("summary", "label", 215, 111, 72, 8, 7.5, True),
+    ("chart_admin1", "area", 215, 120, 72, 39, 6, False),
+    ("chart_types", "area", 215, 160, 72, 13, 6, False),
+    ("note", "label", 215, 174, 72, 11, 6, False),
+    ("unspecified", "label", 215, 185, 72, 5, 6, False),
     ("sources", "label", 10, 192, 200, 5, 7, False),
     ("producer", "label", 10, 197, 200, 4, 7, False),
     ("disclaimer", "label", 10, 202, 200, 7, 6, False),
@@ -51,12 +53,14 @@ A4_PORTRAIT = [
     ("logo_2", "picture", 176, 5, 24, 14, 0, False),
     ("main_map", "map", 10, 27, 190, 165, 0, False),
     ("north_arrow", "picture", 188, 30, 9, 13, 0, False),
-    ("locator_map", "map", 10, 196, 60, 45, 0, False),
-    ("legend", "legend", 74, 196, 62, 52, 7, False),
-    ("summary", "label", 140, 196, 60, 9, 8, True),
-    ("note", "label", 140, 206, 60, 26, 7, False),
-    ("unspecified", "label", 140, 233, 60, 10, 7, False),
-    ("scalebar", "scalebar", 10, 244, 60, 12, 7, False),
+    ("scalebar", "scalebar", 13, 180, 60, 10, 7, False),
+    ("locator_map", "map", 10, 196, 60, 34, 0, False),
+    ("note", "label", 10, 232, 60, 18, 6, False),
+    ("legend", "legend", 74, 196, 62, 54, 7, False),
+    ("unspecified", "label", 74, 251, 126, 5, 6, False),
+    ("summary", "label", 140, 196, 60, 8, 7.5, True),
+    ("chart_admin1", "area", 140, 205, 60, 31, 6, False),
+    ("chart_types", "area", 140, 237, 60, 13, 6, False),
     ("sources", "label", 10, 262, 190, 5, 7, False),
     ("producer", "label", 10, 267, 190, 4, 7, False),
     ("map_id", "label", 10, 271, 60, 4, 7, False),
@@ -106,11 +110,13 @@ def build_layout(paper):
 
 def add_item(layout, item_id, kind, rect, size, bold):
     from qgis.core import (
+        QgsFillSymbol,
         QgsLayoutItemLabel,
         QgsLayoutItemLegend,
         QgsLayoutItemMap,
         QgsLayoutItemPicture,
         QgsLayoutItemScaleBar,
+        QgsLayoutItemShape,
         QgsLayoutPoint,
         QgsLayoutSize,
         QgsLegendStyle,
@@ -143,20 +149,32 @@ def add_item(layout, item_id, kind, rect, size, bold):
         item.setTitle("Partners per unit")
         item.setAutoUpdateModel(False)
         item.setResizeToContents(False)
-        item.setSymbolWidth(6)
-        item.setSymbolHeight(3.5)
+        item.setSymbolWidth(5.5)
+        item.setSymbolHeight(3.0)
+        # compact: fitted classes, no data, zero, gaps and overlaps fit the side panel
+        item.rstyle(QgsLegendStyle.Style.Symbol).setMargin(QgsLegendStyle.Side.Top, 1.2)
+        item.rstyle(QgsLegendStyle.Style.Title).setMargin(QgsLegendStyle.Side.Bottom, 1.5)
         for style, points, bold in ((QgsLegendStyle.Style.Title, size + 2, True),
                                     (QgsLegendStyle.Style.SymbolLabel, size, False)):
             font = QFont(FONT)
             font.setPointSizeF(points)
             font.setBold(bold)
             item.rstyle(style).setFont(font)
+    elif kind == "area":
+        # An invisible rectangle: where the export draws a chart (bars and labels,
+        # layouts.py); move or resize it in the layout designer. Its font size is the chart's.
+        item = QgsLayoutItemShape(layout)
+        item.setShapeType(QgsLayoutItemShape.Shape.Rectangle)
+        item.setSymbol(QgsFillSymbol.createSimple({"color": "0,0,0,0", "outline_style": "no"}))
+        item.setCustomProperty("coordmap_font_size", size)
     elif kind == "scalebar":
         item = QgsLayoutItemScaleBar(layout)
         item.setStyle("Single Box")
         item.setNumberOfSegments(2)
         item.setNumberOfSegmentsLeft(0)
         item.setUnitLabel("km")
+        item.setBackgroundEnabled(True)
+        item.setBackgroundColor(QColor(255, 255, 255, 200))
         font = QFont(FONT)
         font.setPointSizeF(size)
         text_format = QgsTextFormat()
@@ -219,22 +237,20 @@ def write_styles():
         assert ok, message
         print(path)
 
-    # Partners per unit. Class colours are recoloured per cluster at export time (layouts.py):
-    # rule order and keys matter, so keep them.
+    # Partners per unit. The export and the panel (layouts.presence_renderer) copy the rule
+    # "class" once per class fitted to the data and recolour the classes per cluster: keep
+    # the rule keys.
     root = QgsRuleBasedRenderer.Rule(None)
     # A protected feature (data protection) has a blank count when it is below k: "small",
-    # not "no data". The export keeps "small" and "p5" (as "<k", "k+") on protected maps only.
+    # not "no data"; kept on maps with protected counts only.
     hidden = 'coalesce("protected", 0)'
     classes = [
         ("no_data", f'"partners" IS NULL AND NOT {hidden}', "No data",
          fill("#d9d9d9", "#ffffff", 0.15, "#9e9e9e")),
         ("zero", '"partners" = 0', "0", fill("#ffffff", "#bdbdbd")),
-        ("p1", '"partners" = 1', "1", fill("#deebf7")),
-        ("p2", '"partners" = 2', "2", fill("#9ecae1")),
-        ("p3_4", '"partners" >= 3 AND "partners" <= 4', "3-4", fill("#4292c6")),
         ("small", f'"partners" IS NULL AND {hidden}', "Fewer than k (protected data)",
          fill("#6baed6")),
-        ("p5", '"partners" >= 5', "5+", fill("#08519c")),
+        ("class", '"partners" >= 1', "1+", fill("#4292c6")),
     ]
     for key, expression, label, symbol in classes:
         rule = QgsRuleBasedRenderer.Rule(symbol, 0, 0, expression, label)
@@ -260,12 +276,14 @@ def write_styles():
               for low, high, label, colour in bands]
     save(QgsGraduatedSymbolRenderer("coverage", ranges), "field=coverage:double", "coverage")
 
+    # Sparse, thin hatching and a dark outline: the partner class below stays readable.
     overlap = QgsFillSymbol.createSimple({"color": "0,0,0,0", "outline_color": "#4a1486",
-                                          "outline_width": "0.5"})
+                                          "outline_width": "0.4"})
     pattern = QgsLinePatternFillSymbolLayer()
     pattern.setLineAngle(135)
-    pattern.setDistance(1.2)
-    pattern.setSubSymbol(QgsLineSymbol.createSimple({"color": "#4a1486", "width": "0.25"}))
+    pattern.setDistance(2.2)
+    pattern.setSubSymbol(QgsLineSymbol.createSimple({"color": "74,20,134,200",
+                                                     "width": "0.18"}))
     overlap.appendSymbolLayer(pattern)
     overlaps = QgsRuleBasedRenderer.Rule(None)
     rule = QgsRuleBasedRenderer.Rule(overlap, 0, 0, '"overlaps" > 0',

@@ -7,6 +7,7 @@ from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
@@ -28,6 +29,26 @@ ADMIN_LEVEL_NAMES = ("auto", "1", "2", "3", "4")
 def ui_language():
     """The language QGIS runs in, two letters ("fr" for fr_FR): our .qm files are named by it."""
     return QgsApplication.locale()[:2].lower()
+
+
+def advanced(parameter: QgsProcessingParameterDefinition) -> QgsProcessingParameterDefinition:
+    """``parameter`` shown under "Advanced Parameters" in the dialog, folded at first: the
+    dialog opens on the few a first run needs."""
+    parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+    return parameter
+
+
+def mark_advanced(algorithm: QgsProcessingAlgorithm, names: Sequence[str]) -> None:
+    """``names`` (parameters already added) under "Advanced Parameters" in the dialog."""
+    for name in names:
+        advanced(algorithm.parameterDefinition(name))
+
+
+def with_decimals(parameter: QgsProcessingParameterDefinition, decimals: int
+                  ) -> QgsProcessingParameterDefinition:
+    """A number the dialog shows with ``decimals`` places (0.5, not 0.500000)."""
+    parameter.setMetadata({**parameter.metadata(), "widget_wrapper": {"decimals": decimals}})
+    return parameter
 
 
 def named_enum(name: str, description: str, options: Sequence[str], names: Sequence[str],
@@ -104,16 +125,16 @@ class CoordMapAlgorithm(QgsProcessingAlgorithm):
                 "CoordMapAlgorithm",
                 "Protect sensitive clusters (hide partners, blank small counts)"),
             defaultValue=True))
-        self.addParameter(QgsProcessingParameterString(
+        self.addParameter(advanced(QgsProcessingParameterString(
             self.SENSITIVE_CLUSTERS, translate(
                 "CoordMapAlgorithm",
                 "Sensitive clusters besides GBV and child protection (codes or names)"),
-            defaultValue="", optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
+            defaultValue="", optional=True)))
+        self.addParameter(advanced(QgsProcessingParameterNumber(
             self.SMALL_COUNT, translate(
                 "CoordMapAlgorithm", "Small count threshold k (counts below k are hidden)"),
             type=QgsProcessingParameterNumber.Type.Integer, defaultValue=5,  # as protection.py
-            minValue=2))
+            minValue=2)))
 
     def protection_policy(self, parameters, context, vocabulary=None):
         # (pandas: imported when an algorithm runs; the plugin loads without it)

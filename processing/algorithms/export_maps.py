@@ -15,11 +15,15 @@ from qgis.core import (
     QgsProject,
 )
 
-from ..analysis import mappack
+from ..analysis import mappack, organisations
+from ..analysis.boundaries import AdminUnits
+from ..analysis.classes import count_classes
 from ..analysis.clusters import ClusterVocabulary
+from ..analysis.countries import country_code
+from ..analysis.errors import InputError
 from ..analysis.params import separated_values
-from . import layouts
-from .base import CoordMapAlgorithm, named_enum
+from . import layouts, qgis_io
+from .base import CoordMapAlgorithm, advanced, named_enum, ui_language
 from .destinations import StagedOutputs, cancelled, refuse_unsafe_destinations
 
 PAPERS = tuple(mappack.PAPERS)  # in the order of the Template options
@@ -30,8 +34,12 @@ class ExportMapsAlgorithm(CoordMapAlgorithm):
     PRESENCE = "PRESENCE"
     GAPS = "GAPS"
     OVERLAPS = "OVERLAPS"
+    ADMIN = "ADMIN"
+    ROWS = "ROWS"
     CLUSTERS = "CLUSTERS"
     PERIODS = "PERIODS"
+    COMBINE_PERIODS = "COMBINE_PERIODS"
+    COMPARABLE = "COMPARABLE"
     TEMPLATE = "TEMPLATE"
     LANGUAGE = "LANGUAGE"
     TITLE = "TITLE"
@@ -61,6 +69,18 @@ class ExportMapsAlgorithm(CoordMapAlgorithm):
             "producer, map id, creation date, the United Nations disclaimer and a note saying "
             "what blank areas mean. Hatched grey units have no data (no 4W report); white "
             "units were reported with no partner of the cluster.\n\n"
+            "Classes of partners per unit are fitted to the data (few whole-number classes, as "
+            "even as readable breaks allow); 'Same classes on every map' gives every map of "
+            "the pack the classes of all of them, to compare clusters. 'One map of all the "
+            "chosen periods' makes one map of a range of months (distinct partners over the "
+            "range) instead of one map per period.\n\n"
+            "Admin boundaries (optional, the layer of the join or an admin-1 layer) draw the "
+            "admin-1 outlines and names and are named in the sources; without them the units "
+            "are dissolved by their parent P-code. The title names the country of the P-codes. "
+            "The side panel charts the partners per admin 1 and, given the join's rows with an "
+            "organisation type column, per type (UN, international NGO, national NGO, Red "
+            "Cross / Red Crescent, government); the partner table prints acronyms. The 'as "
+            "of' date is the end of the data's period.\n\n"
             "Optional gaps and overlap-units layers (from 'Gaps and overlaps') outline units "
             "with a need and no partner and hatch units with overlapping activities. Files are "
             "named by map id, cluster short name, paper and date, e.g. "
@@ -89,40 +109,60 @@ class ExportMapsAlgorithm(CoordMapAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.OVERLAPS, self.tr("Overlap units (output of Gaps and overlaps)"),
             [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.ADMIN, self.tr("Admin boundaries (for admin 1 outlines and names, and the "
+                                "sources)"),
+            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.ROWS, self.tr("Rows with match status (output of Join 4W: organisation "
+                               "types and acronyms)"),
+            [QgsProcessing.SourceType.TypeVector], optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.CLUSTERS, self.tr("Clusters (codes separated by commas; default: all present)"),
             optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.PERIODS, self.tr("Periods (separated by commas; default: every period)"),
             optional=True))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.COMBINE_PERIODS,
+            self.tr("One map of all the chosen periods (instead of one map per period)"),
+            defaultValue=False))
         self.addParameter(named_enum(
             self.TEMPLATE, self.tr("Template"),
             [self.tr("A4 landscape"), self.tr("A4 portrait"), self.tr("A3 landscape")], PAPERS))
+        language = ui_language()
         self.addParameter(named_enum(
             self.LANGUAGE, self.tr("Map language"),
-            ["English", "Français", "Español", "العربية"], mappack.LANGUAGES))
+            ["English", "Français", "Español", "العربية"], mappack.LANGUAGES,
+            default=mappack.LANGUAGES.index(language) if language in mappack.LANGUAGES
+            else 0))
         self.addParameter(QgsProcessingParameterString(
-            self.TITLE, self.tr("Title (default: '<cluster>: operational presence')"),
+            self.TITLE, self.tr("Title (default: the country, the cluster and 'operational "
+                                "presence')"),
             optional=True))
         self.addParameter(QgsProcessingParameterString(
-            self.SOURCE, self.tr("Sources (default: the input file names)"), optional=True))
+            self.SOURCE, self.tr("Sources (default: partners' 4W reports and the boundaries)"),
+            optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.PRODUCER, self.tr("Producer and contact"), optional=True))
         self.addParameter(named_enum(
             self.FORMAT, self.tr("Format"), ["PDF", "PNG", "SVG"], FORMATS))
-        self.addParameter(QgsProcessingParameterBoolean(
+        self.addParameter(advanced(QgsProcessingParameterBoolean(
+            self.COMPARABLE, self.tr("Same classes on every map (to compare clusters)"),
+            defaultValue=False)))
+        self.addParameter(advanced(QgsProcessingParameterBoolean(
             self.SINGLE_PDF, self.tr("One multi-page PDF instead of one file per map"),
-            defaultValue=False))
-        self.addParameter(QgsProcessingParameterBoolean(
+            defaultValue=False)))
+        self.addParameter(advanced(QgsProcessingParameterBoolean(
             self.ADD_LAYOUTS, self.tr("Add the layouts to the project (to edit them)"),
-            defaultValue=False))
-        self.addParameter(QgsProcessingParameterBoolean(
+            defaultValue=False)))
+        self.addParameter(advanced(QgsProcessingParameterBoolean(
             self.PARTNER_TABLE, self.tr("Add a page listing the partners per unit"),
-            defaultValue=False))
+            defaultValue=False)))
         self.add_protection_parameters()
-        self.addParameter(QgsProcessingParameterFile(
+        self.addParameter(advanced(QgsProcessingParameterFile(
             self.CLUSTER_STYLES, self.tr("Cluster colours and icons (JSON)"), optional=True,
-            fileFilter="JSON (*.json)"))
+            fileFilter="JSON (*.json)")))
         self.addParameter(QgsProcessingParameterFolderDestination(
             self.OUTPUT_FOLDER, self.tr("Output folder")))
         self.addOutput(QgsProcessingOutputString(self.OUTPUT_FILES, self.tr("Files written")))
@@ -136,11 +176,18 @@ class ExportMapsAlgorithm(CoordMapAlgorithm):
             raise QgsProcessingException(self.tr("Presence: no such layer or file"))
         self._check_fields(presence, ("pcode", "cluster", "partners"), self.tr("Presence"))
         records, geometries = layouts.feature_records(presence, feedback)
+        gaps, overlaps = (self._optional_records(parameters, context, key, geometries, feedback)
+                          for key in (self.GAPS, self.OVERLAPS))
+        every_period = records
+        if options["combine"]:  # before protection: names of an unprotected presence count
+            records = mappack.combine_periods(records, options["periods"])
+            gaps, overlaps = (None if given is None else
+                              mappack.combine_gap_periods(given, options["periods"])
+                              for given in (gaps, overlaps))
+            options["periods"] = []
         # Whatever the presence: the maps show only what the protection lets them.
         records = options["protection"].protect_records(records, ("partners", "rows"),
                                                         "partner_list")
-        gaps, overlaps = (self._optional_records(parameters, context, key, geometries, feedback)
-                          for key in (self.GAPS, self.OVERLAPS))
         maps = mappack.plan_maps(records, options["clusters"], options["periods"])
         if not maps:
             raise QgsProcessingException(self.tr(
@@ -148,12 +195,24 @@ class ExportMapsAlgorithm(CoordMapAlgorithm):
                 clusters=", ".join(options["clusters"]) or "*",
                 periods=", ".join(options["periods"]) or "*"))
         feedback.pushInfo(self.tr("{count} maps to make").format(count=len(maps)))
+        crs = presence.sourceCrs()
+        options["country"] = country_code(geometries)
+        options.update(self._admin1(parameters, context, records, geometries, crs, feedback))
+        # (after the admin-1 dissolve: simplified neighbours would leave slivers between them)
+        geometries = layouts.print_resolution(geometries)
+        shapes = layouts.print_resolution({code: shape for code, _, shape in options["admin1"]})
+        options["admin1"] = [(code, name, shapes[code]) for code, name, _ in options["admin1"]]
+        options.update(self._partner_facts(parameters, context, feedback))
+        values = mappack.UnitValues(records, gaps or (),
+                                    every_period if options["combine"] else ())
+        options["fitted"] = count_classes(
+            value for spec in maps if not spec.protected for value in values(spec).values()
+            if value != mappack.SMALL) if options["comparable"] else None
         # Files are written to a scratch folder and moved only when every map succeeded.
         with StagedOutputs(self, parameters, context) as staged:
             scratch, folder = staged.folder(self.OUTPUT_FOLDER)
-            values = mappack.UnitValues(records, gaps or ())
             made = self._export(maps, (records, geometries, gaps, overlaps, values),
-                                presence.sourceCrs(), scratch, options, context, feedback)
+                                crs, scratch, options, context, feedback)
             if made is None or feedback.isCanceled():
                 raise cancelled()
             staged.commit()
@@ -181,8 +240,10 @@ class ExportMapsAlgorithm(CoordMapAlgorithm):
             "paper": PAPERS[self.parameterAsEnum(parameters, self.TEMPLATE, context)],
             "language": language, "format": file_format,
             "title": self.parameterAsString(parameters, self.TITLE, context).strip(),
-            "source": self.parameterAsString(parameters, self.SOURCE, context).strip()
-            or self._source_names(parameters, context),
+            "source": self.parameterAsString(parameters, self.SOURCE, context).strip(),
+            "boundaries": self._boundary_source(parameters, context),
+            "combine": self.parameterAsBoolean(parameters, self.COMBINE_PERIODS, context),
+            "comparable": self.parameterAsBoolean(parameters, self.COMPARABLE, context),
             "producer": self.parameterAsString(parameters, self.PRODUCER, context).strip(),
             "single_pdf": file_format == "pdf" and self.parameterAsBoolean(
                 parameters, self.SINGLE_PDF, context),
@@ -194,14 +255,17 @@ class ExportMapsAlgorithm(CoordMapAlgorithm):
             "created": dt.date.today(),
         }
 
-    def _source_names(self, parameters, context):
-        sources = []
-        for key in (self.PRESENCE, self.GAPS, self.OVERLAPS):
-            layer = self.parameterAsVectorLayer(parameters, key, context)
-            if layer is not None:
-                sources.append(layer.source() if layer.providerType() == "ogr"
-                               else layer.name())
-        return mappack.source_text(sources)
+    def _boundary_source(self, parameters, context):
+        """How the sources name the boundaries: the layer's metadata title, else its file
+        name (never an intermediate file of the join: those are not sources)."""
+        layer = self.parameterAsVectorLayer(parameters, self.ADMIN, context)
+        if layer is None:
+            return ""
+        title = layer.metadata().title().strip()
+        if title:
+            return title
+        return mappack.source_text([layer.source()]) if layer.providerType() == "ogr" \
+            else layer.name()
 
     def _check_fields(self, source, required, label):
         missing = [name for name in required if source.fields().indexOf(name) < 0]
@@ -220,6 +284,36 @@ class ExportMapsAlgorithm(CoordMapAlgorithm):
         for pcode, geometry in own_geometries.items():
             geometries.setdefault(pcode, geometry)
         return records
+
+    def _admin1(self, parameters, context, records, geometries, crs, feedback):
+        """The admin-1 units drawn on the maps ([(P-code, name, QgsGeometry)]) and each
+        presence P-code's admin-1 P-code: from the boundaries when given, else the presence's
+        units dissolved by their parent P-code."""
+        source = self.parameterAsSource(parameters, self.ADMIN, context)
+        if source is not None:
+            boundary_records, shapes = qgis_io.admin_features(source, feedback, crs)
+            try:
+                units = AdminUnits.from_features(boundary_records, shapes)
+            except InputError as error:
+                raise QgsProcessingException(
+                    f"{source.sourceName()}: {error}") from error
+            return layouts.admin1_of_boundaries(units, geometries)
+        return layouts.admin1_of_presence(records, geometries)
+
+    def _partner_facts(self, parameters, context, feedback):
+        """Partner types and acronyms from the rows output, where it has those columns."""
+        source = self.parameterAsSource(parameters, self.ROWS, context)
+        if source is None:
+            return {"types": None, "acronyms": {}}
+        names = [field.name() for field in source.fields()]
+        type_field = organisations.role_field(names, "org_type")
+        acronym_field = organisations.role_field(names, "org_acronym")
+        wanted = [name for name in ("organisation", "status", type_field, acronym_field)
+                  if name in names]
+        rows = [row for row in layouts.attribute_records(source, wanted, feedback)
+                if row.get("status") in ("used", "rolled_up")]
+        return {"types": organisations.partner_types(rows, type_field) if type_field else None,
+                "acronyms": organisations.acronyms(rows, acronym_field)}
 
     # Maps -------------------------------------------------------------------------------------
 
@@ -251,9 +345,14 @@ class ExportMapsAlgorithm(CoordMapAlgorithm):
         records = data[0]
         vocabulary = ClusterVocabulary.load()
         renderers = {}
-        locator = layouts.locator_layer(crs)
+        locator = layouts.locator_layer(crs, layouts.geometries_extent(data[1]))
         if locator is not None:
             project.addMapLayer(locator, options["add_layouts"])
+        admin1 = layouts.admin1_layer(options["admin1"], crs,
+                                      layouts.font_family(options["language"])) \
+            if options["admin1"] else None
+        if admin1 is not None:
+            project.addMapLayer(admin1, options["add_layouts"])
         reuse = not options["add_layouts"] and not options["partner_table"]
         pack = layouts.PdfPack(scratch / (mappack.pack_stem(options["paper"], options["created"])
                                           + ".pdf")) if options["single_pdf"] else None
@@ -268,18 +367,20 @@ class ExportMapsAlgorithm(CoordMapAlgorithm):
                     return None
                 texts = mappack.marginalia(
                     spec, options["language"], options["created"], title=options["title"],
-                    sources=options["source"], producer=options["producer"],
-                    crs_name=crs.description() or crs.authid(), vocabulary=vocabulary,
-                    small_count=options["protection"].small_count)
+                    sources=options["source"], boundaries=options["boundaries"],
+                    producer=options["producer"], crs_name=crs.description() or crs.authid(),
+                    vocabulary=vocabulary, small_count=options["protection"].small_count,
+                    country=options["country"])
                 main, overlays = self._map_layers(spec, data, crs, texts, options, renderers)
                 for layer in [main] + overlays:
                     project.addMapLayer(layer, options["add_layouts"])
                 if layout is None or not reuse:
-                    layout = layouts.load_layout(project, options["paper"], name)
+                    layout = layouts.load_layout(project, options["paper"], name,
+                                                 texts.right_to_left)
                 layout.setName(name)
                 icon = options["styles"].get(spec.cluster, options["styles"][""])[1]
-                layouts.fill_layout(layout, texts, (main, overlays, locator), icon,
-                                    options["language"])
+                layouts.fill_layout(layout, texts, (main, overlays, locator, admin1), icon,
+                                    self._side_panel(spec, records, texts, options))
                 if options["partner_table"]:
                     self._add_partner_table(layout, records, data[2], spec, options,
                                             vocabulary)
@@ -299,11 +400,26 @@ class ExportMapsAlgorithm(CoordMapAlgorithm):
                 pack.close()
         return kept, written + ([str(pack.path)] if pack is not None else [])
 
+    def _side_panel(self, spec, records, texts, options):
+        """The charts of one map: partners per admin 1 and per organisation type."""
+        colour = options["styles"].get(spec.cluster, options["styles"][""])[0]
+        if spec.protected:
+            return layouts.SidePanel(withheld=mappack.marginalia_texts(
+                options["language"])["withheld"], colour=colour)
+        names = options["admin1_names"]
+        counts = mappack.partners_per_admin1(records, spec, options["admin1_of"])
+        types = options["types"]
+        return layouts.SidePanel(
+            admin1=[(names.get(code) or code, count) for code, count in counts],
+            types=organisations.type_counts(mappack.map_partners(records, spec), types)
+            if types else {}, colour=colour)
+
     def _map_layers(self, spec, data, crs, texts, options, renderers):
         """(partners-per-unit layer, [need-without-partner, overlaps] when given) of one map."""
         _records, geometries, gaps, overlaps, values = data
         colour = options["styles"].get(spec.cluster, options["styles"][""])[0]
-        main = layouts.presence_layer(values(spec), geometries, crs, colour, texts, renderers)
+        main = layouts.presence_layer(values(spec), geometries, crs, colour, texts, renderers,
+                                      options["fitted"])
         overlays = []
         for given, style_name, label in (
                 (gaps, "need_without_partner", texts.gap_no_partner),
@@ -317,7 +433,7 @@ class ExportMapsAlgorithm(CoordMapAlgorithm):
     def _add_partner_table(self, layout, records, gaps, spec, options, vocabulary):
         table_texts = mappack.partner_table_texts(spec, options["language"], vocabulary)
         rows = mappack.partner_rows(records, spec, options["protection"],
-                                    table_texts["withheld"], gaps or ())
+                                    table_texts["withheld"], gaps or (), options["acronyms"])
         layouts.add_partner_table(layout, rows, table_texts,
                                   layouts.font_family(options["language"]))
 

@@ -25,7 +25,7 @@ from ..analysis.params import separated_values
 from ..analysis.progress import Cancelled, Progress
 from ..analysis.report import neutralised_frame
 from . import qgis_io
-from .base import ADMIN_LEVEL_NAMES, CoordMapAlgorithm, named_enum
+from .base import ADMIN_LEVEL_NAMES, CoordMapAlgorithm, mark_advanced, named_enum, with_decimals
 from .destinations import (
     StagedOutputs,
     cancelled,
@@ -142,6 +142,8 @@ class GapsOverlapsAlgorithm(CoordMapAlgorithm):
         self.addParameter(feature_sink(
             self.OUTPUT_CHANGES, self.tr("Changes since the previous period"),
             QgsProcessing.SourceType.TypeVector))
+        with_decimals(self.parameterDefinition(self.PARTNERS_PER_10K), 2)
+        mark_advanced(self, (self.PARTNERS_PER_10K, self.COVERAGE_BANDS))
 
     def processAlgorithm(self, parameters, context, feedback):
         refuse_unsafe_destinations(self, parameters, context)

@@ -28,7 +28,14 @@ from ..analysis.progress import Cancelled, Progress
 from ..analysis.report import NEUTRALISED_NOTE, neutralised_frame, write_report
 from ..analysis.table import read_table, table_from_records
 from . import qgis_io
-from .base import ADMIN_LEVEL_NAMES, CoordMapAlgorithm, named_enum, ui_language, with_enum_indexes
+from .base import (
+    ADMIN_LEVEL_NAMES,
+    CoordMapAlgorithm,
+    mark_advanced,
+    named_enum,
+    ui_language,
+    with_enum_indexes,
+)
 from .destinations import (
     StagedOutputs,
     cancelled,
@@ -152,6 +159,11 @@ class Join4WAlgorithm(CoordMapAlgorithm):
             self.OUTPUT_ORGANISATIONS,
             self.tr("Organisation list to review (CSV: spelling, partner)"),
             "CSV (*.csv)", optional=True, createByDefault=False))
+        # the dialog opens on what a first run needs: table, boundaries, level, period
+        mark_advanced(self, (self.SHEET, self.ADMIN_PCODE_FIELD, self.ADMIN_NAME_FIELD,
+                             self.ADMIN_PARENTS, self.MAPPING, self.CROSSWALK,
+                             self.ORGANISATIONS, self.CLUSTER_VOCABULARY,
+                             self.COUNT_ALL_ORGANISATIONS))
 
     def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API name)
         """A 4W *file* is judged by our reader, not by whether OGR can open it as a layer:

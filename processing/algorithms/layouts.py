@@ -13,12 +13,16 @@ which asks the print service (CUPS, possibly on another machine) for its printer
 """
 import json
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Dict, List
 
 from qgis.core import (
     Qgis,
     QgsApplication,
     QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsCsException,
     QgsExpression,
     QgsFeature,
     QgsFeatureRequest,
@@ -28,12 +32,14 @@ from qgis.core import (
     QgsGeometry,
     QgsLayoutExporter,
     QgsLayoutFrame,
+    QgsLayoutItem,
     QgsLayoutItemLabel,
     QgsLayoutItemLegend,
     QgsLayoutItemMap,
     QgsLayoutItemPage,
     QgsLayoutItemPicture,
     QgsLayoutItemScaleBar,
+    QgsLayoutItemShape,
     QgsLayoutItemTextTable,
     QgsLayoutMultiFrame,
     QgsLayoutPoint,
@@ -41,20 +47,27 @@ from qgis.core import (
     QgsLayoutSize,
     QgsLayoutTable,
     QgsLayoutTableColumn,
+    QgsLayoutUtils,
     QgsLegendRenderer,
     QgsLegendStyle,
+    QgsPalLayerSettings,
     QgsPrintLayout,
+    QgsProject,
     QgsReadWriteContext,
     QgsRectangle,
     QgsSettings,
+    QgsSingleSymbolRenderer,
+    QgsTextBufferSettings,
     QgsTextFormat,
     QgsUnitTypes,
     QgsVectorLayer,
+    QgsVectorLayerSimpleLabeling,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QFontDatabase, QPageSize, QPainter, QPdfWriter
 from qgis.PyQt.QtXml import QDomDocument
 
+from ..analysis.classes import CountClass, count_classes
 from ..analysis.mappack import SMALL, unit_specified
 from ..analysis.translation import QT_TRANSLATE_NOOP
 from ..metadata import RESOURCES_DIR
@@ -69,13 +82,16 @@ CLUSTER_STYLES_SETTING = "coordmap/cluster_styles"  # path of the user's own clu
 LATIN_FONTS = ("Roboto", "Arial", "Liberation Sans", "Noto Sans", "DejaVu Sans")
 ARABIC_FONTS = ("Noto Sans Arabic", "Noto Naskh Arabic", "Arial", "DejaVu Sans")
 WORLD_MAP = Path(QgsApplication.pkgDataPath()) / "resources" / "data" / "world_map.gpkg"
-# Presence classes drawn in the cluster colour, lightest first (rule keys of partners_per_unit.qml)
-CLASS_SHADES = {"p1": 0.25, "p2": 0.5, "p3_4": 0.75, "small": 0.5, "p5": 1.0}
-SMALL_CLASSES = ("p1", "p2", "p3_4")  # not on a protected map: they would tell small counts
+# partners_per_unit.qml: the rule copied once per class of partners (analysis/classes.py)
+CLASS_RULE = "class"
+SMALL_SHADE = 0.5  # "fewer than k" (protected counts), between the two protected classes
 # What a label would evaluate: expressions, and the layout's legacy date placeholder.
 _EVALUATED = re.compile(r"\[%|\$CURRENT_DATE")
 _MARKS = re.compile(r"([%$])")
+# The join's name of a "unit not specified" bucket: "<admin-1 name> (admin 2 not specified)"
+_NOT_SPECIFIED = re.compile(r" \(admin \d not specified\)$")
 PDF_DPI = 300
+MIRRORED_SCALEBAR_MARGIN = 3  # mm between a right-to-left page's scale bar and the map's edge
 IMAGE_DPI = 150
 
 
@@ -109,8 +125,8 @@ def cluster_styles(path=None):
 # Layers ------------------------------------------------------------------------------------------
 
 # Fields the map pack reads from the presence, gaps and overlap-units layers.
-MAP_FIELDS = ("pcode", "name", "admin_level", "unit_specified", "cluster", "cluster_name",
-              "period", "partners",
+MAP_FIELDS = ("pcode", "name", "admin_level", "parent_pcode", "unit_specified", "cluster",
+              "cluster_name", "period", "partners",
               "partner_list", "rows", "protected", "gap_status", "overlaps")
 
 
@@ -130,6 +146,90 @@ def feature_records(layer, feedback=None):
         if feature.hasGeometry() and unit_specified(record):
             geometries.setdefault(str(record.get("pcode")), QgsGeometry(feature.geometry()))
     return records, geometries
+
+
+PRINT_WIDTH_MM = 200  # about the widest main map of the templates (A3's is scaled up)
+
+
+def geometries_extent(geometries):
+    """The bounding box of ``geometries`` (P-code -> QgsGeometry); empty for none."""
+    extent = QgsRectangle()
+    extent.setMinimal()
+    for geometry in geometries.values():
+        extent.combineExtentWith(geometry.boundingBox())
+    return extent
+
+
+def print_resolution(geometries, width_mm=PRINT_WIDTH_MM):
+    """``geometries`` (P-code -> QgsGeometry) simplified to what a page shows: detail under a
+    printed dot (at PDF_DPI on a map ``width_mm`` wide) is left out. Survey-grade boundaries
+    otherwise make pages of several megabytes that no one can mail from the field."""
+    extent = geometries_extent(geometries)
+    if extent.isEmpty():
+        return dict(geometries)
+    tolerance = max(extent.width(), extent.height()) / (width_mm / 25.4 * PDF_DPI)
+    simplified = {}
+    for pcode, geometry in geometries.items():
+        smaller = geometry.simplify(tolerance)
+        simplified[pcode] = smaller if smaller is not None and not smaller.isEmpty() \
+            else geometry  # (a unit smaller than a dot keeps its shape)
+    return simplified
+
+
+def attribute_records(source, names, feedback=None):
+    """Attribute dicts of ``names`` (fields of ``source``), geometries not read."""
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
+    request.setSubsetOfAttributes(names, source.fields())
+    indexes = [source.fields().indexOf(name) for name in names]
+    records = []
+    for feature in source.getFeatures(request):
+        if feedback is not None and feedback.isCanceled():
+            break
+        attributes = feature.attributes()
+        records.append({name: plain_value(attributes[i]) for name, i in zip(names, indexes)})
+    return records
+
+
+def admin1_of_boundaries(units, geometries):
+    """Admin-1 units of boundaries (analysis AdminUnits; the top level when they have no
+    admin 1) and each presence unit's admin-1 P-code: {"admin1": [(P-code, name,
+    QgsGeometry)], "admin1_of": {P-code: admin-1 P-code}, "admin1_names": {P-code: name}}."""
+    import shapely
+
+    level = 1 if 1 in units.levels else min(units.levels)
+    top = units.at_level(level).dropna(subset=["geometry"])
+    admin1 = []
+    for code, name, shape in zip(top["pcode"], top["name"], top["geometry"]):
+        geometry = QgsGeometry()
+        geometry.fromWkb(shapely.to_wkb(shape))
+        admin1.append((str(code), str(name or ""), geometry))
+    admin1_of = {}
+    for pcode in list(geometries) + [code for code, _, _ in admin1]:
+        if pcode in units and units.level_of(pcode) >= level:
+            admin1_of[pcode] = units.ancestor_or_self(pcode, level)
+    return {"admin1": admin1, "admin1_of": admin1_of,
+            "admin1_names": {code: name for code, name, _ in admin1}}
+
+
+def admin1_of_presence(records, geometries):
+    """``admin1_of_boundaries`` from the presence alone: admin-2 units dissolved by their
+    parent P-code, admin-1 units as they are; names where the presence has them (admin-1
+    units, and rows naming only an admin-1 unit)."""
+    parts, names, admin1_of = {}, {}, {}
+    for record in records:
+        pcode, level = str(record.get("pcode")), record.get("admin_level")
+        if level == 1:
+            admin1_of[pcode] = pcode
+            names.setdefault(pcode, _NOT_SPECIFIED.sub("", str(record.get("name") or "")))
+            if unit_specified(record) and pcode in geometries:
+                parts.setdefault(pcode, {pcode: geometries[pcode]})
+        elif level == 2 and record.get("parent_pcode") and pcode in geometries:
+            parent = str(record["parent_pcode"])
+            admin1_of[pcode] = parent
+            parts.setdefault(parent, {})[pcode] = geometries[pcode]
+    admin1 = [(code, names.get(code, ""), QgsGeometry.unaryUnion(list(found.values())))
+              for code, found in sorted(parts.items())]
+    return {"admin1": admin1, "admin1_of": admin1_of, "admin1_names": names}
 
 
 def memory_layer(name, crs, fields, rows, geometries):
@@ -170,32 +270,67 @@ def styled(layer, style_name, renderers=None):
     return layer
 
 
-def presence_layer(values, geometries, crs, colour, marginalia, renderers=None):
-    """Partners per unit for one map, in the cluster colour, legend labels in the map language.
-    A protected map (data protection) has two classes of partners, "<k" and "k+", and a unit
-    whose count is hidden (``SMALL``) is drawn in the first: no class tells a small count."""
+def presence_renderer(base, classes, colour, labels, small_class=False):
+    """The partners-per-unit renderer of a map or of the panel's layer, from ``base`` (the
+    rules of partners_per_unit.qml): "no data" and "0" as they are, one rule per class of
+    ``classes`` (analysis.classes.CountClass) in shades of ``colour``, lightest first, keys
+    class_1, class_2 ...; the "fewer than k" rule of protected counts only with
+    ``small_class``. ``labels``: the no_data, zero and small legend labels."""
+    renderer = base.clone()
+    root = renderer.rootRule()
+    for rule in list(root.children()):
+        key = rule.ruleKey()
+        if key == "small" and not small_class:
+            root.removeChild(rule)
+            continue
+        if key in labels:
+            rule.setLabel(labels[key])
+        if key == "small":
+            rule.symbol().setColor(_shade(colour, SMALL_SHADE))
+    keys = [rule.ruleKey() for rule in root.children()]
+    position = keys.index(CLASS_RULE)
+    template = root.children()[position].clone()
+    root.removeChildAt(position)
+    for index, count_class in enumerate(classes):
+        rule = template.clone()
+        rule.setRuleKey(f"class_{index + 1}")
+        rule.setFilterExpression(count_class.expression("partners"))
+        rule.setLabel(count_class.label)
+        rule.symbol().setColor(_shade(colour, class_shade(index, len(classes))))
+        root.insertChild(position + index, rule)
+    return renderer
+
+
+def class_shade(index, count):
+    """Strength of the cluster colour for class ``index`` of ``count``: 0.25 to 1."""
+    return 1.0 if count == 1 else 0.25 + 0.75 * index / (count - 1)
+
+
+def map_classes(values, marginalia, fitted=None):
+    """(classes, small class shown) of one map: a protected map has "<k" and "k+" only (no
+    class tells a small count); others the ``fitted`` classes (comparable maps) or classes
+    fitted to the map's own counts."""
+    if marginalia.protected:
+        return [CountClass(marginalia.small_count, None)], True
+    if fitted is not None:
+        return fitted, False
+    return count_classes(v for v in values.values() if v != SMALL), False
+
+
+def presence_layer(values, geometries, crs, colour, marginalia, renderers=None, fitted=None):
+    """Partners per unit for one map, in the cluster colour, legend labels in the map language,
+    classes from ``map_classes``. A unit whose count data protection hid (``SMALL``) is drawn
+    in the "fewer than k" class."""
     rows = [(pcode, None, 1) if values[pcode] == SMALL else (pcode, values[pcode], 0)
             for pcode in sorted(values)]
     layer = styled(memory_layer(marginalia.legend_title, crs,
                                 [("pcode", field_types.STRING), ("partners", field_types.INT),
                                  ("protected", field_types.INT)],
                                 rows, geometries), "partners_per_unit", renderers)
-    k = marginalia.small_count
-    labels = {"no_data": marginalia.no_data, "zero": marginalia.zero, "small": f"<{k}"}
-    root = layer.renderer().rootRule()
-    for rule in list(root.children()):
-        key = rule.ruleKey()
-        if key in SMALL_CLASSES and marginalia.protected or \
-                key == "small" and not marginalia.protected:
-            root.removeChild(rule)
-            continue
-        if key == "p5" and marginalia.protected:
-            rule.setFilterExpression(f'"partners" >= {k}')
-            rule.setLabel(f"{k}+")
-        if key in labels:
-            rule.setLabel(labels[key])
-        if key in CLASS_SHADES:
-            rule.symbol().setColor(_shade(colour, CLASS_SHADES[key]))
+    classes, small = map_classes(values, marginalia, fitted)
+    layer.setRenderer(presence_renderer(layer.renderer(), classes, colour, {
+        "no_data": marginalia.no_data, "zero": marginalia.zero,
+        "small": f"<{marginalia.small_count}"}, small))
     return layer
 
 
@@ -212,12 +347,70 @@ def overlay_layer(records, geometries, crs, style_name, label, renderers=None):
     return layer
 
 
-def locator_layer(crs):
-    """Countries of the world (QGIS's own offline world map), or None where it is missing."""
+def admin1_layer(units, crs, family, font_size=7.0):
+    """Admin-1 outlines with their names: ``units`` is [(P-code, name, QgsGeometry)]."""
+    layer = memory_layer("admin1", crs, [("pcode", field_types.STRING),
+                                         ("name", field_types.STRING)],
+                         [(code, name) for code, name, _ in units],
+                         {code: geometry for code, _, geometry in units})
+    layer.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
+        {"color": "0,0,0,0", "outline_color": "#4d4d4d", "outline_width": "0.45"})))
+    settings = QgsPalLayerSettings()
+    settings.fieldName = "name"
+    settings.placement = QgsPalLayerSettings.Placement.Horizontal
+    text_format = QgsTextFormat()
+    font = QFont(family)
+    font.setBold(True)
+    text_format.setFont(font)
+    text_format.setSize(font_size)
+    text_format.setColor(QColor("#333333"))
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setSize(0.7)
+    buffer.setColor(QColor(255, 255, 255, 220))
+    text_format.setBuffer(buffer)
+    settings.setFormat(text_format)
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabelsEnabled(True)
+    return layer
+
+
+LOCATOR_WIDTH_MM = 72  # the templates' locator map
+LOCATOR_SCALE = 4.0  # the locator shows this many times the main map's extent
+
+
+def locator_layer(crs, extent=None):
+    """Countries of the world (QGIS's own offline world map) around ``extent`` (the map's
+    units, in ``crs``), or None where the world map is missing. Only what the locator can
+    show is kept, clipped and simplified to its print resolution: the full world map makes
+    pages of several megabytes."""
     if not WORLD_MAP.is_file():
         return None
-    layer = QgsVectorLayer(f"{WORLD_MAP}|layername=countries", "locator", "ogr")
-    return styled(layer, "locator") if layer.isValid() else None
+    world = QgsVectorLayer(f"{WORLD_MAP}|layername=countries", "locator", "ogr")
+    if not world.isValid():
+        return None
+    if extent is None or extent.isEmpty():
+        return styled(world, "locator")
+    area = QgsRectangle(extent)
+    area.scale(LOCATOR_SCALE * 2)  # (room for the locator's own padding and aspect)
+    try:
+        area = QgsCoordinateTransform(crs, world.crs(), QgsProject.instance()) \
+            .transformBoundingBox(area)
+    except QgsCsException:  # (an extent the world map's CRS cannot take: the whole world)
+        return styled(world, "locator")
+    tolerance = max(area.width(), area.height()) / (LOCATOR_WIDTH_MM / 25.4 * PDF_DPI)
+    layer = QgsVectorLayer(f"MultiPolygon?crs={world.crs().authid()}", "locator", "memory")
+    clipped = []
+    for feature in world.getFeatures(QgsFeatureRequest().setFilterRect(area)
+                                     .setNoAttributes()):
+        geometry = feature.geometry().clipped(area).simplify(tolerance)
+        if geometry is not None and not geometry.isEmpty():
+            copy = QgsFeature()
+            copy.setGeometry(geometry)
+            clipped.append(copy)
+    layer.dataProvider().addFeatures(clipped)
+    layer.updateExtents()
+    return styled(layer, "locator")
 
 
 def _shade(colour, strength):
@@ -232,7 +425,9 @@ def template_path(paper):
     return TEMPLATES_DIR / f"{paper}.qpt"
 
 
-def load_layout(project, paper, name):
+def load_layout(project, paper, name, right_to_left=False):
+    """The template of ``paper`` as a print layout; mirrored for a right-to-left language
+    (items, text alignment), as a page in Arabic reads."""
     document = QDomDocument()
     document.setContent(template_path(paper).read_text(encoding="utf-8"))
     layout = QgsPrintLayout(project)
@@ -241,12 +436,39 @@ def load_layout(project, paper, name):
     if not ok:
         raise RuntimeError(f"{template_path(paper).name}: not a print layout template")
     layout.setName(name)
+    if right_to_left:
+        _mirror(layout)
     return layout
 
 
-def fill_layout(layout, marginalia, layers, icon, language):
-    """Put texts, layers, extents and pictures in the template's items (found by id)."""
-    family = font_family(language)
+def _mirror(layout):
+    """Every item of the first page moved to its mirror position, texts aligned the other
+    way, the legend's symbols on the right of their labels."""
+    width = layout.pageCollection().page(0).pageSize().width()
+    swapped = {Qt.AlignmentFlag.AlignLeft: Qt.AlignmentFlag.AlignRight,
+               Qt.AlignmentFlag.AlignRight: Qt.AlignmentFlag.AlignLeft}
+    for item in layout.items():
+        if not isinstance(item, QgsLayoutItem) or isinstance(item, QgsLayoutItemPage) or \
+                item.parentGroup() is not None:
+            continue
+        position, size = item.positionWithUnits(), item.sizeWithUnits()
+        item.attemptMove(QgsLayoutPoint(width - position.x() - size.width(), position.y(),
+                                        position.units()), useReferencePoint=False)
+        if isinstance(item, QgsLayoutItemLabel):
+            item.setHAlign(swapped.get(item.hAlign(), item.hAlign()))
+        elif isinstance(item, QgsLayoutItemLegend):
+            item.setSymbolAlignment(Qt.AlignmentFlag.AlignRight)
+            item.setTitleAlignment(Qt.AlignmentFlag.AlignRight)
+            for style in (QgsLegendStyle.Style.Title, QgsLegendStyle.Style.SymbolLabel):
+                item.rstyle(style).setAlignment(Qt.AlignmentFlag.AlignRight)
+    layout.setCustomProperty("coordmap_mirrored", True)
+
+
+def fill_layout(layout, marginalia, layers, icon, side=None):
+    """Put texts, layers, extents, pictures and the side panel's charts in the template's items
+    (found by id). ``layers``: (presence, [gaps, overlaps overlays], locator, admin-1 layer or
+    None); ``side``: the charts' figures (SidePanel), None for none."""
+    family = font_family(marginalia.language)
     texts = {
         "title": marginalia.title, "subtitle": marginalia.subtitle, "as_of": marginalia.as_of,
         "summary": marginalia.summary, "note": marginalia.note,
@@ -255,17 +477,17 @@ def fill_layout(layout, marginalia, layers, icon, language):
         "map_id": marginalia.map_id, "disclaimer": marginalia.disclaimer,
         "projection": marginalia.projection,
     }
-    main, overlays, locator = layers
+    main, overlays, locator, admin1 = layers
     crs = main.crs()
     for item in layout.items():
-        if isinstance(item, QgsLayoutItemLabel):
-            _set_label(item, texts.get(item.id(), item.text()), family,
-                       marginalia.right_to_left and item.id() != "as_of")
+        if isinstance(item, QgsLayoutItemLabel) and item.customProperty(CHART_PART) is None:
+            _set_label(item, texts.get(item.id(), item.text()), family)
             if item.id() in ("title", "subtitle"):
                 _shrink_to_fit(item)
     main_map = _item(layout, "main_map", QgsLayoutItemMap)
     main_map.setCrs(crs)
-    main_map.setLayers(list(reversed(overlays)) + [main])
+    # top first: hatching, need outlines, admin-1 outlines (names are always on top), classes
+    main_map.setLayers(list(reversed(overlays)) + ([admin1] if admin1 else []) + [main])
     main_map.setKeepLayerSet(True)
     # A layout refilled for a map of the same units keeps its extents and scale bar.
     moved = _zoom(main_map, _padded(main.extent(), 0.04))
@@ -275,6 +497,7 @@ def fill_layout(layout, marginalia, layers, icon, language):
         _set_scalebar(layout, main_map, family)
     _set_picture(layout, "cluster_icon", icon)
     _set_picture(layout, "north_arrow", _north_arrow())
+    draw_charts(layout, marginalia, side, family)
     return layout
 
 
@@ -297,7 +520,7 @@ def literal_text(text):
     return "[% " + " || ".join(parts) + " %]"
 
 
-def _set_label(item, text, family, right_to_left):
+def _set_label(item, text, family, right_to_left=False):
     font = QFont(item.font())
     font.setFamily(family)
     item.setFont(font)
@@ -363,7 +586,7 @@ def _set_locator(layout, main_map, main, locator):
     item.setLayers([locator] if locator is not None else [main])
     item.setKeepLayerSet(True)
     extent = QgsRectangle(main.extent())
-    extent.scale(4.0)
+    extent.scale(LOCATOR_SCALE)
     _zoom(item, extent)
     overview = item.overview()
     overview.setLinkedMap(main_map)
@@ -401,6 +624,11 @@ def _set_scalebar(layout, main_map, family):
     text_format.setFont(font)
     scalebar.setTextFormat(text_format)
     scalebar.applyDefaultSize(QgsUnitTypes.DistanceUnit.DistanceKilometers)
+    if layout.customProperty("coordmap_mirrored"):
+        # (the bar sizes itself to the map's scale: its right end goes where the left was)
+        right = main_map.pos().x() + main_map.rect().width() - MIRRORED_SCALEBAR_MARGIN
+        scalebar.attemptMove(QgsLayoutPoint(right - scalebar.rect().width(),
+                                            scalebar.pos().y()))
 
 
 def _set_picture(layout, item_id, path):
@@ -415,6 +643,134 @@ def _north_arrow():
         if candidate.is_file():
             return candidate
     return None
+
+
+# Side panel charts -------------------------------------------------------------------------------
+
+CHART_PART = "coordmap_chart"  # custom property of the items a chart is drawn with
+CHART_AREAS = ("chart_admin1", "chart_types")
+MIN_BAR_ROW = 2.4  # mm: a bar and its 6-point name
+
+
+@dataclass
+class SidePanel:
+    """What the side panel's charts show: [(admin-1 name, partners)] most first, and
+    partners per organisation type ({type: count}, ORG_TYPES order); a protected map
+    (``withheld``) shows neither."""
+    admin1: List[tuple] = field(default_factory=list)
+    types: Dict[str, int] = field(default_factory=dict)
+    withheld: str = ""
+    colour: QColor = field(default_factory=lambda: QColor("#4292c6"))
+
+
+def draw_charts(layout, marginalia, side, family):
+    """Bars of partners per admin 1 and the organisation types, in the template's chart
+    areas (a template without them gets none); the previous map's bars go first."""
+    for item in [i for i in layout.items() if isinstance(i, QgsLayoutItem)
+                 and i.customProperty(CHART_PART) is not None]:
+        layout.removeLayoutItem(item)
+    if side is None:
+        return
+    for area_id, title, draw in (("chart_admin1", marginalia.chart_admin1, _admin1_bars),
+                                 ("chart_types", marginalia.chart_types, _type_line)):
+        area = layout.itemById(area_id)
+        shown = side.admin1 if area_id == "chart_admin1" else side.types
+        if not isinstance(area, QgsLayoutItemShape) or not (shown or side.withheld):
+            continue
+        chart = _Chart(layout, area, family, marginalia.right_to_left)
+        chart.text(title, 0, chart.width, bold=True)
+        if side.withheld:
+            chart.text(side.withheld, 0, chart.width)
+        else:
+            draw(chart, marginalia, side)
+
+
+def _admin1_bars(chart, marginalia, side):
+    rows = side.admin1
+    if not rows:
+        return
+    room = chart.height - chart.line
+    shown = rows if len(rows) * MIN_BAR_ROW <= room else \
+        rows[:max(int((room - chart.line) // MIN_BAR_ROW), 1)]
+    step = min(room / max(len(shown) + (len(shown) < len(rows)), 1), chart.line * 1.3)
+    names, numbers = chart.width * 0.4, 6.0
+    longest = max(count for _, count in rows)
+    for name, count in shown:
+        chart.text(name, 0, names - 1, height=step, size_factor=0.9, cut=True)
+        length = max((chart.width - names - numbers) * count / longest, 0.3)
+        chart.bar(names, length, step * 0.7, side.colour)
+        chart.text(str(count), names + length + 0.8, numbers, height=step, size_factor=0.9)
+        chart.next(step)
+    if len(shown) < len(rows):
+        chart.text(marginalia.more_units(len(rows) - len(shown)), 0, chart.width, height=step,
+                   size_factor=0.9)
+
+
+def _type_line(chart, marginalia, side):
+    if side.types:
+        chart.text(" · ".join(f"{marginalia.type_labels[kind]} {count}"
+                              for kind, count in side.types.items()), 0, chart.width,
+                   height=chart.height - chart.line)
+
+
+def _fitted(text, font, width):
+    """``text`` cut short with an ellipsis until it is at most ``width`` mm wide."""
+    if QgsLayoutUtils.textWidthMM(font, text) <= width:
+        return text
+    while len(text) > 1 and QgsLayoutUtils.textWidthMM(font, text + "…") > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+class _Chart:
+    """Items drawn top down in a chart area, mirrored within it for right-to-left pages."""
+
+    def __init__(self, layout, area, family, right_to_left):
+        self.layout, self.area_id = layout, area.id()
+        self.left, self.top = area.pos().x(), area.pos().y()
+        self.width, self.height = area.rect().width(), area.rect().height()
+        self.size = float(area.customProperty("coordmap_font_size", 6.0))
+        self.line = self.size * 0.55  # mm per line of text at this size
+        self.family, self.right_to_left, self.y = family, right_to_left, 0.0
+
+    def _place(self, item, x, width, height):
+        if self.right_to_left:
+            x = self.width - x - width
+        item.setCustomProperty(CHART_PART, self.area_id)
+        self.layout.addLayoutItem(item)
+        item.attemptMove(QgsLayoutPoint(self.left + x, self.top + self.y))
+        item.attemptResize(QgsLayoutSize(width, height))
+
+    def text(self, text, x, width, height=None, bold=False, size_factor=1.0, cut=False):
+        """A label; ``cut``: one line, shortened with an ellipsis to fit ``width``."""
+        label = QgsLayoutItemLabel(self.layout)
+        font = QFont(self.family)
+        font.setPointSizeF(self.size * size_factor)
+        font.setBold(bold)
+        if cut:
+            text = _fitted(str(text), font, width)
+        label.setFont(font)
+        label.setFontColor(QColor("#333333"))
+        label.setMarginX(0)
+        label.setMarginY(0)
+        label.setVAlign(Qt.AlignmentFlag.AlignVCenter)
+        label.setMode(QgsLayoutItemLabel.Mode.ModeFont)
+        label.setText(literal_text(text))
+        label.setHAlign(Qt.AlignmentFlag.AlignRight if self.right_to_left
+                        else Qt.AlignmentFlag.AlignLeft)
+        self._place(label, x, width, height or self.line)
+        if height is None:
+            self.next(self.line)
+
+    def bar(self, x, length, height, colour):
+        shape = QgsLayoutItemShape(self.layout)
+        shape.setShapeType(QgsLayoutItemShape.Shape.Rectangle)
+        shape.setSymbol(QgsFillSymbol.createSimple({"color": colour.name(),
+                                                    "outline_style": "no"}))
+        self._place(shape, x, length, height)
+
+    def next(self, step):
+        self.y += step
 
 
 # Partner table -----------------------------------------------------------------------------------

@@ -15,11 +15,14 @@ import datetime as dt
 import re
 import unicodedata
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
 
 from .clusters import ClusterVocabulary
+from .countries import country_name
+from .org_types import ORG_TYPES, short_name
+from .plurals import plural
 from .protection import ProtectionPolicy
 from .vocabulary import load_json_file
 
@@ -60,6 +63,35 @@ def period_end(period: str) -> Optional[dt.date]:
     return dt.date(year, number, calendar.monthrange(year, number)[1])
 
 
+def period_months(period: str) -> Optional[tuple]:
+    """(first, last) month of a period as (year, month) pairs; None for one without dates."""
+    text = str(period or "")
+    span = _SPAN.match(text)
+    if span:
+        first_year, first, last_year, last = map(int, span.groups())
+        return (first_year, first), (last_year, last)
+    if _MONTH.match(text):
+        return (int(text[:4]), int(text[5:7])), (int(text[:4]), int(text[5:7]))
+    if _QUARTER.match(text):
+        year, quarter = int(text[:4]), int(text[-1])
+        return (year, 3 * quarter - 2), (year, 3 * quarter)
+    if re.fullmatch(r"\d{4}", text):
+        return (int(text), 1), (int(text), 12)
+    return None
+
+
+def span_period(periods: Iterable[str]) -> str:
+    """One period covering all of ``periods``: "2025-01/2025-04" (a single month as itself);
+    "all" when none of them has dates."""
+    bounds = [found for found in map(period_months, periods) if found is not None]
+    if not bounds:
+        return "all"
+    first, last = min(b[0] for b in bounds), max(b[1] for b in bounds)
+    if first == last:
+        return f"{first[0]}-{first[1]:02d}"
+    return f"{first[0]}-{first[1]:02d}/{last[0]}-{last[1]:02d}"
+
+
 def period_label(period: str, texts: Mapping[str, Any]) -> str:
     """A period as people read it: "January 2025", "Q1 2025", "January - April 2025"."""
     text = str(period or "")
@@ -74,7 +106,7 @@ def period_label(period: str, texts: Mapping[str, Any]) -> str:
         start = months[int(first) - 1] + ("" if first_year == last_year else f" {first_year}")
         return f"{start} - {months[int(last) - 1]} {last_year}"
     if text.lower() in ("", "all"):
-        return texts["all_periods"]
+        return texts["no_period"]
     return text
 
 
@@ -118,8 +150,9 @@ def plan_maps(records: Iterable[Mapping[str, Any]], clusters: Sequence[str] = ()
               periods: Sequence[str] = ()) -> List[MapSpec]:
     """One map per cluster x period present in the presence records (both filters optional).
 
-    Partners are counted as distinct names over the map's units (a partner working in five
-    units is one partner); activities are the 4W rows behind the map.
+    Partners are counted as distinct names over the map's records (a partner working in five
+    units is one partner), those of rows naming only a higher admin level included, as the
+    panel counts them; activities are the 4W rows behind the map.
     """
     wanted_clusters = {c.strip().upper() for c in clusters if c and c.strip()}
     wanted_periods = {p.strip() for p in periods if p and p.strip()}
@@ -136,6 +169,8 @@ def plan_maps(records: Iterable[Mapping[str, Any]], clusters: Sequence[str] = ()
         spec.protected |= bool(record.get("protected"))
         rows = int(record.get("rows") or 0)
         spec.activities += rows
+        if not record.get("protected"):  # (a protected list names nobody)
+            names.setdefault(key, set()).update(split_partners(record.get("partner_list")))
         if not unit_specified(record):
             spec.unspecified_rows += rows
             spec.unspecified = True
@@ -144,12 +179,73 @@ def plan_maps(records: Iterable[Mapping[str, Any]], clusters: Sequence[str] = ()
         if level is not None:
             spec.admin_level = max(spec.admin_level or 0, int(level))
         spec.units += 1
-        if not record.get("protected"):  # (a protected list names nobody)
-            names.setdefault(key, set()).update(split_partners(record.get("partner_list")))
         spec.partners = max(spec.partners, int(record.get("partners") or 0))
     for key, spec in maps.items():
         spec.partners = max(spec.partners, len(names.get(key, ())))
     return [maps[key] for key in sorted(maps)]
+
+
+def combine_periods(records: Iterable[Mapping[str, Any]], periods: Sequence[str] = ()
+                    ) -> List[Dict[str, Any]]:
+    """Presence records of several periods as one period (one map of a range of months): per
+    unit and cluster, the distinct partners over the periods and the sum of the rows, under
+    the span of ``periods`` (every period of the records when empty).
+
+    Where a record is protected its partner names are not there to count: the unit gets the
+    largest count the periods show (a blank, "fewer than k", when every one is blank), never
+    more than the data says."""
+    wanted = {p.strip() for p in periods if p and p.strip()}
+    chosen = [r for r in records if not wanted or map_key(r)[1] in wanted]
+    span = span_period(wanted or {map_key(r)[1] for r in chosen})
+    merged: Dict[tuple, Dict[str, Any]] = {}
+    names: Dict[tuple, set] = {}
+    for record in chosen:
+        key = (str(record.get("pcode")), str(record.get("cluster")), unit_specified(record))
+        into = merged.get(key)
+        if into is None:
+            into = merged[key] = {**record, "period": span, "rows": 0, "activities": 0,
+                                  "partners": None, "protected": False}
+            names[key] = set()
+        into["rows"] += int(record.get("rows") or 0)
+        into["activities"] += int(record.get("activities") or 0)
+        into["protected"] |= bool(record.get("protected"))
+        count = record.get("partners")
+        if count is not None:
+            into["partners"] = max(into["partners"] or 0, int(count))
+        if not record.get("protected"):
+            names[key].update(split_partners(record.get("partner_list")))
+    for key, record in merged.items():
+        if not record["protected"]:
+            record["partners"] = max(record["partners"] or 0, len(names[key]))
+            record["partner_list"] = PARTNER_SEPARATOR.join(sorted(names[key]))
+    return list(merged.values())
+
+
+def combine_gap_periods(records: Iterable[Mapping[str, Any]], periods: Sequence[str] = ()
+                        ) -> List[Dict[str, Any]]:
+    """Gaps or overlap-units records of several periods as one (see ``combine_periods``): a
+    unit is a need without partner when no period had a partner and one had that status;
+    its overlaps are the most any period had."""
+    wanted = {p.strip() for p in periods if p and p.strip()}
+    chosen = [r for r in records if not wanted or map_key(r)[1] in wanted]
+    span = span_period(wanted or {map_key(r)[1] for r in chosen})
+    grouped: Dict[tuple, List[Mapping[str, Any]]] = {}
+    for record in chosen:
+        grouped.setdefault((str(record.get("pcode")), str(record.get("cluster"))),
+                           []).append(record)
+    combined = []
+    for group in grouped.values():
+        statuses = {r.get("gap_status") for r in group}
+        if "no_partner_with_need" in statuses and not statuses & {"covered", "underserved"}:
+            status = "no_partner_with_need"
+        else:
+            status = next((s for s in ("covered", "underserved", "no_need_reported")
+                           if s in statuses), "no_report")
+        overlaps = [int(r.get("overlaps") or 0) for r in group]
+        combined.append({**group[0], "period": span, "gap_status": status,
+                         "overlaps": max(overlaps),
+                         "protected": any(r.get("protected") for r in group)})
+    return combined
 
 
 def split_partners(text: Any) -> List[str]:
@@ -182,6 +278,14 @@ class Marginalia:
     right_to_left: bool
     protected: bool = False  # legend classes "<k" and "k+" only
     small_count: int = 5
+    language: str = "en"
+    chart_admin1: str = ""  # side panel: partners per admin 1, by organisation type
+    chart_types: str = ""
+    type_labels: Dict[str, str] = field(default_factory=dict)
+
+    def more_units(self, count: int) -> str:
+        """"and 3 more admin 1 units", under a chart that cannot show them all."""
+        return plural(marginalia_texts(self.language)["chart_more"], self.language, count)
 
 
 def map_id(spec: MapSpec) -> str:
@@ -191,25 +295,38 @@ def map_id(spec: MapSpec) -> str:
 
 
 def marginalia(spec: MapSpec, language: str, created: dt.date, *, title: str = "",
-               sources: str = "", producer: str = "", crs_name: str = "",
+               sources: str = "", boundaries: str = "", producer: str = "", crs_name: str = "",
                vocabulary: Optional[ClusterVocabulary] = None,
-               small_count: int = 5) -> Marginalia:
-    """Every text of one map in ``language``; ``title``/``sources``/``producer`` override.
-    A protected map withholds its partner and activity numbers."""
+               small_count: int = 5, country: Optional[str] = None) -> Marginalia:
+    """Every text of one map in ``language``; ``title``/``sources``/``producer`` override,
+    ``country`` (alpha-3) goes in front of the title. The sources are by default the
+    partners' 4W reports and the ``boundaries`` (their name), never the join's files. The "as
+    of" date is the end of the data's period (none for a table without dates), never after
+    ``created``. A protected map withholds its partner and activity numbers."""
     texts = marginalia_texts(language)
     cluster = cluster_name(spec.cluster, language, vocabulary)
     period = period_label(spec.period, texts)
     level = texts["admin_level"].format(level=spec.admin_level) if spec.admin_level else ""
-    as_of = period_end(spec.period) or created
+    end = period_end(spec.period)
+    place = country_name(country, language)
+    default_title = texts["title_country"].format(country=place, cluster=cluster) if place \
+        else texts["title"].format(cluster=cluster)
+
+    def counted(key, count):
+        return plural(texts[key], language, count)
+
+    units = counted("units_n", spec.units)
     return Marginalia(
-        title=title or texts["title"].format(cluster=cluster),
+        title=title or default_title,
         subtitle=" | ".join(part for part in (cluster, level, period) if part),
-        as_of=texts["as_of"].format(date=format_date(min(as_of, created), texts)),
-        summary=texts["summary_protected"].format(units=spec.units) if spec.protected else
-        texts["summary"].format(partners=spec.partners, activities=spec.activities,
-                                units=spec.units),
+        as_of=texts["as_of"].format(date=format_date(min(end, created), texts)) if end else "",
+        summary=texts["summary_protected"].format(units=units) if spec.protected else
+        texts["summary"].format(partners=counted("partners_n", spec.partners),
+                                activities=counted("activities_n", spec.activities),
+                                units=units),
         note=texts["note"],
-        sources=texts["sources"].format(sources=sources),
+        sources=texts["sources"].format(sources=sources or ", ".join(
+            part for part in (texts["sources_4w"], boundaries) if part)),
         producer=texts["producer"].format(producer=producer) if producer else "",
         created=texts["created"].format(date=created.isoformat()),
         map_id=texts["map_id"].format(id=map_id(spec)),
@@ -220,18 +337,20 @@ def marginalia(spec: MapSpec, language: str, created: dt.date, *, title: str = "
         zero=texts["zero"],
         gap_no_partner=texts["gap_no_partner"],
         overlaps=texts["overlaps"],
-        unspecified=_unspecified(spec, texts),
+        unspecified=_unspecified(spec, texts, language),
         right_to_left=language in RIGHT_TO_LEFT,
-        protected=spec.protected, small_count=small_count,
+        protected=spec.protected, small_count=small_count, language=language,
+        chart_admin1=texts["chart_admin1"], chart_types=texts["chart_types"],
+        type_labels={kind: texts[f"type_{kind}"] for kind in ORG_TYPES},
     )
 
 
-def _unspecified(spec: MapSpec, texts: Mapping[str, Any]) -> str:
+def _unspecified(spec: MapSpec, texts: Mapping[str, Any], language: str) -> str:
     if not spec.unspecified:
         return ""
     if spec.protected:
         return texts["unspecified_protected"]
-    return texts["unspecified"].format(rows=spec.unspecified_rows)
+    return plural(texts["unspecified"], language, spec.unspecified_rows)
 
 
 def cluster_name(code: str, language: str,
@@ -325,8 +444,10 @@ def partner_table_texts(spec: MapSpec, language: str,
 
 def partner_rows(records: Iterable[Mapping[str, Any]], spec: MapSpec,
                  policy: Optional[ProtectionPolicy] = None, withheld: str = "withheld",
-                 gap_records: Iterable[Mapping[str, Any]] = ()) -> List[PartnerRow]:
-    """The partners of each unit of one map, largest first. Where the map's cluster is
+                 gap_records: Iterable[Mapping[str, Any]] = (),
+                 acronyms: Optional[Mapping[str, str]] = None) -> List[PartnerRow]:
+    """The partners of each unit of one map, largest first, by their short names (the
+    table's ``acronyms``, or one in brackets in the name). Where the map's cluster is
     sensitive (``policy``), or the feature (or the gaps feature of the same unit, cluster and
     period) is ``protected``, names are withheld and counts below k read "<k"."""
     policy = policy or ProtectionPolicy()
@@ -341,10 +462,40 @@ def partner_rows(records: Iterable[Mapping[str, Any]], spec: MapSpec,
         partners = record.get("partners")
         partners = None if partners is None or (hidden and policy.is_small(partners)) \
             else int(partners)
-        names = withheld if hidden else ", ".join(split_partners(record.get("partner_list")))
+        names = withheld if hidden else ", ".join(
+            short_name(name, acronyms) for name in split_partners(record.get("partner_list")))
         rows.append(PartnerRow(str(record.get("name") or ""), str(record.get("pcode") or ""),
                                partners, policy.count_text(partners, hidden), names))
     return sorted(rows, key=lambda row: (-(row.partners or 0), row.unit))
+
+
+# Side panel -------------------------------------------------------------------------------------
+
+def partners_per_admin1(records: Iterable[Mapping[str, Any]], spec: MapSpec,
+                        admin1_of: Mapping[str, Optional[str]]) -> List[tuple]:
+    """[(admin-1 P-code, distinct partners)] of one map, most first: the partners of the
+    units within each admin-1 unit (``admin1_of``: unit P-code -> its admin-1 P-code, an
+    admin-1 P-code -> itself), those of rows naming only the admin-1 unit included. Empty
+    for a protected map (it names nobody)."""
+    if spec.protected:
+        return []
+    names: Dict[str, set] = {}
+    for record in records_of(records, spec):
+        if record.get("protected"):
+            continue
+        admin1 = admin1_of.get(str(record.get("pcode")))
+        if admin1:
+            names.setdefault(admin1, set()).update(split_partners(record.get("partner_list")))
+    return sorted(((code, len(found)) for code, found in names.items() if found),
+                  key=lambda item: (-item[1], item[0]))
+
+
+def map_partners(records: Iterable[Mapping[str, Any]], spec: MapSpec) -> set:
+    """The partners named on one map (none on a protected one)."""
+    if spec.protected:
+        return set()
+    return {name for record in records_of(records, spec) if not record.get("protected")
+            for name in split_partners(record.get("partner_list"))}
 
 
 # Values drawn on a map ---------------------------------------------------------------------------
@@ -360,8 +511,14 @@ class UnitValues:
     """
 
     def __init__(self, records: Iterable[Mapping[str, Any]],
-                 gap_records: Iterable[Mapping[str, Any]] = ()):
+                 gap_records: Iterable[Mapping[str, Any]] = (),
+                 other_periods: Iterable[Mapping[str, Any]] = ()):
+        """``other_periods``: records of periods left out of ``records`` (several periods
+        drawn as one map): their units are drawn, as "no data" unless ``records`` say more."""
         self.levels: Dict[str, Any] = {}
+        for record in other_periods:
+            if unit_specified(record):
+                self.levels.setdefault(str(record["pcode"]), record.get("admin_level"))
         self.reported: Dict[tuple, set] = {}  # (admin level, period) -> P-codes
         self.partners: Dict[tuple, Dict[str, int]] = {}  # (cluster, period) -> P-code -> n
         self.gap_units: Dict[str, None] = {}

@@ -17,17 +17,22 @@ import time
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, List, Mapping, Optional, Sequence
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 import pandas as pd
 
+from . import mappack
 from .join import PERIOD_MODES as JOIN_PERIOD_MODES
 from .protection import earlier_protection
 
 GAP_STATUSES = ("no_partner_with_need", "underserved")
 PRESENCE_COLUMNS = ("pcode", "unit_specified", "cluster", "cluster_name", "period", "partners",
-                    "activities", "partner_list", "protected")
-OPTIONAL_COLUMNS = ("protected",)  # (a presence written before data protection has none)
+                    "activities", "partner_list", "protected", "rows", "admin_level")
+# (a presence written before data protection, or by an older join, lacks these)
+OPTIONAL_COLUMNS = ("protected", "rows", "admin_level")
+# The join's reason for a row skipped because presence per month/quarter needs a period.
+NO_PERIOD_REASON = "no usable period"
+SELECTION = "SELECTION"  # the cluster key of the panel's choice drawn as one map
 ROW_COLUMNS = ("status", "cluster", "period")
 GAP_COLUMNS = ("pcode", "cluster", "period", "gap_status")
 PARTNER_SEPARATOR = "; "
@@ -157,6 +162,14 @@ class SelectionData:
     cluster_names: dict
     periods: List[str]  # time order
 
+    @property
+    def needs_given(self) -> bool:
+        """Whether gaps were computed with needs (without, every unit is "no need reported"
+        and a count of gaps would say 0 where it is unknown)."""
+        return self.gaps is not None and bool(
+            self.gaps["gap_status"].isin(("no_partner_with_need", "underserved", "covered"))
+            .any())
+
     @classmethod
     def prepare(cls, presence: pd.DataFrame, rows: pd.DataFrame,
                 gaps: Optional[pd.DataFrame] = None) -> "SelectionData":
@@ -230,7 +243,7 @@ def cluster_entries(data: SelectionData, periods: Sequence[str],
 @dataclass(frozen=True)
 class Summary:
     partners: int  # distinct organisations across the chosen clusters, periods and units
-    activities: int  # organisation x activity pairs, counted once per unit, cluster and period
+    activities: int  # 4W rows behind the chosen lines (the map pack's "activities reported")
     units_covered: int  # distinct admin units with at least one partner
     units_with_gap: Optional[int]  # distinct units with an unmet need; None: no gaps computed
     unmatched_rows: int  # rows of the chosen clusters and periods not placed on the map
@@ -248,13 +261,15 @@ def summarise(data: SelectionData, clusters: Sequence[str], periods: Sequence[st
                                                          | protected), "pcode"]
     unmatched = data.rows
     gaps = None
-    if data.gaps is not None:
+    if data.needs_given:
         chosen_gaps = data.gaps[_chosen(data.gaps, clusters, periods, data.periods)]
         gaps = int(chosen_gaps.loc[chosen_gaps["gap_status"].isin(GAP_STATUSES), "pcode"]
                    .nunique())
+    # activities: the 4W rows, as the map pack counts them (an older presence: its pairs)
+    counted = "rows" if presence["rows"].notna().any() else "activities"
     return Summary(
         partners=int(partners["partner"].nunique()),
-        activities=int(presence.loc[~protected, "activities"].sum()),
+        activities=int(presence.loc[~protected, counted].sum()),
         units_covered=int(covered.nunique()),
         units_with_gap=gaps,
         unmatched_rows=int(_chosen(unmatched, clusters, periods, data.periods).sum()),
@@ -285,18 +300,36 @@ def output_file(output) -> str:
     return str(output).split("|", 1)[0] if output else ""
 
 
+def join_period(period_choice: int) -> int:
+    """The join's PERIOD option of the panel's "Presence per" choice (its index)."""
+    return JOIN_PERIOD_MODES.index(PANEL_PERIOD_MODES[period_choice])
+
+
 def join_parameters(table: str, admin: str, admin_level: int, period_choice: int,
-                    folder: Path) -> dict:
+                    folder: Path, default_year: Optional[int] = None) -> dict:
     """coordmap:join_4w for the panel (``period_choice``: index in PANEL_PERIOD_MODES); its
-    outputs in ``folder``."""
-    return {
+    outputs in ``folder``; ``default_year``: the year of month names written without one."""
+    parameters = {
         "INPUT": table, "ADMIN": admin,
         "ADMIN_LEVEL": admin_level,
-        "PERIOD": JOIN_PERIOD_MODES.index(PANEL_PERIOD_MODES[period_choice]),
+        "PERIOD": join_period(period_choice),
         "OUTPUT": str(folder / "presence.gpkg"),
         "OUTPUT_ROWS": str(folder / "rows.gpkg"),
         "OUTPUT_REPORT": str(folder / "qa_report.xlsx"),
     }
+    if default_year:
+        parameters["DEFAULT_YEAR"] = int(default_year)
+    return parameters
+
+
+def period_outcome(rows_path: str) -> Tuple[int, int]:
+    """(rows placed on the map, rows skipped for want of a usable period) of a join's rows
+    output: a table without dates, or with month names without a year, per month."""
+    rows = read_gpkg_table(rows_path, ("status", "reason"))
+    placed = int(rows["status"].isin(["used", "rolled_up"]).sum())
+    no_period = int((rows["status"].eq("skipped")
+                     & rows["reason"].fillna("").str.startswith(NO_PERIOD_REASON)).sum())
+    return placed, no_period
 
 
 def join_outputs(results: Mapping) -> dict:
@@ -330,12 +363,63 @@ def gaps_outputs(outputs: Mapping, results: Mapping) -> dict:
 
 
 def export_parameters(outputs: Mapping, clusters: Sequence[str], periods: Sequence[str],
-                      folder: str) -> dict:
+                      folder: str, options: Optional[Mapping[str, Any]] = None) -> dict:
     """coordmap:export_maps for the chosen clusters and periods; the gaps and overlap layers
-    only when they were computed."""
+    only when they were computed, the rows for organisation types and acronyms, the
+    boundaries for admin-1 outlines and names. ``options``: the panel's LANGUAGE, TEMPLATE,
+    TITLE, SOURCE, PRODUCER, COMBINE_PERIODS (blank texts left out: the defaults apply)."""
     parameters = {"PRESENCE": outputs["presence"], "CLUSTERS": ",".join(clusters),
                   "PERIODS": ",".join(periods), "OUTPUT_FOLDER": folder}
-    for key, parameter in (("gaps", "GAPS"), ("overlap_units", "OVERLAPS")):
+    for key, parameter in (("gaps", "GAPS"), ("overlap_units", "OVERLAPS"), ("rows", "ROWS"),
+                           ("admin", "ADMIN")):
         if outputs.get(key):
             parameters[parameter] = outputs[key]
+    parameters.update({key: value for key, value in (options or {}).items()
+                       if value not in (None, "")})
     return parameters
+
+
+# The choice drawn as one map ------------------------------------------------------------------
+
+def _plain_records(frame: pd.DataFrame) -> List[Dict[str, Any]]:
+    """Lines of a frame as dicts, blanks as None (what the map pack's records hold)."""
+    plain = frame.astype(object)
+    return plain.where(plain.notna(), None).to_dict("records")
+
+
+def selection_values(data: SelectionData, clusters: Sequence[str], periods: Sequence[str]
+                     ) -> Dict[str, Any]:
+    """Partners per unit P-code over the choice, counted as the map pack counts a map:
+    distinct organisations across the chosen clusters and periods; 0 where the 4W reached
+    the unit but no chosen cluster did; None (no data) where nothing was reported;
+    mappack.SMALL where data protection hid the count. One cluster and a range of periods
+    gives what the map pack prints for that cluster with one map of the range."""
+    every_period = set(periods) == set(data.periods)
+    wanted = list(clusters)
+
+    def as_choice(frame, columns):
+        """The chosen lines under the SELECTION key; of the other clusters only which units
+        the 4W reached in which period (a unit reached is 0, not "no data")."""
+        if not every_period:
+            frame = frame[frame["period"].isin(list(periods))]
+        ticked = frame["cluster"].isin(wanted)
+        others = frame.loc[~ticked, columns].drop_duplicates(["pcode", "period"])
+        records = _plain_records(frame[ticked]) + _plain_records(others)
+        for record in records:
+            record["cluster"] = SELECTION if record.get("cluster") in wanted else "other"
+        return records
+
+    records = mappack.combine_periods(as_choice(
+        data.presence, ["pcode", "unit_specified", "admin_level", "period", "cluster"]))
+    gaps = mappack.combine_gap_periods(as_choice(
+        data.gaps, ["pcode", "period", "cluster", "gap_status"])) if data.gaps is not None \
+        else []
+    specs = mappack.plan_maps(records, clusters=[SELECTION])
+    if not specs:
+        levels = {r.get("admin_level") for r in records if mappack.unit_specified(r)}
+        specs = [mappack.MapSpec(SELECTION, mappack.span_period(periods),
+                                 max((level for level in levels if level), default=None))]
+    units = data.presence.loc[data.presence["unit_specified"],
+                              ["pcode", "unit_specified", "admin_level"]].drop_duplicates("pcode")
+    every_unit = _plain_records(units)
+    return mappack.UnitValues(records, gaps, every_unit)(specs[0])

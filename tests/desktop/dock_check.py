@@ -11,6 +11,8 @@ Environment (set by the test):
     COORDMAP_DOCK_SAMPLE      folder of the sample data (resources/sample)
     COORDMAP_DOCK_SCREENSHOT  screenshot path
     COORDMAP_DOCK_DEADLINE    seconds before giving up (default 120)
+    COORDMAP_DOCK_NO_YEAR     a 4W table whose months have no year, joined last: the panel
+                              must still give a map, and say why and how to map per month
 """
 
 
@@ -127,11 +129,32 @@ def _dock_check():
         found["canvas_geometry"] = [canvas.mapTo(window, canvas.rect().topLeft()).x(),
                                     canvas.mapTo(window, canvas.rect().topLeft()).y(),
                                     canvas.width(), canvas.height()]
+        # a first run on a table whose months have no year, as the panel opens: per month
+        panel.table_file.setFilePath(os.environ["COORDMAP_DOCK_NO_YEAR"])
+        panel.needs_file.setFilePath("")
+        panel.period_mode.setCurrentIndex(0)
+        panel.run_button.click()
+        go("wait_no_year")
+
+    def wait_no_year():
+        panel = dock()
+        if panel.is_running():
+            return
+        from coordmap.plugin.dock import SELECTION_PROPERTY
+
+        found["no_year"] = {
+            "status": panel.status.text(), "period_mode": panel.period_mode.currentIndex(),
+            "clusters": len(panel.data.clusters) if panel.data is not None else 0,
+            "export_enabled": panel.export_button.isEnabled(),
+            "units_with_partners": sum(
+                1 for layer in QgsProject.instance().mapLayers().values()
+                if layer.customProperty(SELECTION_PROPERTY)
+                for feature in layer.getFeatures() if feature["partners"])}
         go("done")
         finish()
 
     STEPS = {"wait_plugin": wait_plugin, "wait_join": wait_join, "wait_render": wait_render,
-             "done": lambda: None}
+             "wait_no_year": wait_no_year, "done": lambda: None}
     state["timer"].setInterval(250)
     state["timer"].timeout.connect(tick)
     state["timer"].start()

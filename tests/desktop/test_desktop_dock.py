@@ -25,6 +25,20 @@ DOCS_IMAGE = ROOT / "docs" / "images" / "qgis_coordmap_dock_filtered.png"
 QGIS_TIMEOUT = 180
 
 
+def write_months_without_year(path):
+    """The sample 4W with its months as names and no year column, as many real tables come."""
+    import pandas as pd
+
+    months = ["January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December"]
+    table = pd.read_excel(ROOT / "resources" / "sample" / "xy_4w_2025.xlsx", header=2)
+    table = table.drop(columns=["Year"])
+    table["Month"] = [months[int(value) - 1] if str(value).isdigit() else value
+                      for value in table["Month"]]
+    table.to_csv(path, index=False)
+    return path
+
+
 @pytest.fixture(scope="module")
 def dock_run(coordmap_zip, qgis_profile_tool, desktop_output, xvfb_display, offline_proxy,
              tmp_path_factory):
@@ -41,10 +55,12 @@ def dock_run(coordmap_zip, qgis_profile_tool, desktop_output, xvfb_display, offl
     for stale in (screenshot, out / "dock_findings.json"):
         stale.unlink(missing_ok=True)
     run_id = uuid.uuid4().hex
+    no_year = write_months_without_year(out / "xy_4w_months_without_year.csv")
     env = qgis_profile_tool.qgis_env(
         base, DISPLAY=xvfb_display, QT_QPA_PLATFORM="xcb", COORDMAP_DOCK_OUT=out,
         COORDMAP_DOCK_SAMPLE=ROOT / "resources" / "sample", COORDMAP_DOCK_RUN_ID=run_id,
-        COORDMAP_DOCK_SCREENSHOT=screenshot, COORDMAP_DOCK_DEADLINE=QGIS_TIMEOUT - 40)
+        COORDMAP_DOCK_SCREENSHOT=screenshot, COORDMAP_DOCK_DEADLINE=QGIS_TIMEOUT - 40,
+        COORDMAP_DOCK_NO_YEAR=no_year)
     command = [qgis, "--profiles-path", str(base), "--profile", "default", "--nologo",
                "--noversioncheck", "--code", str(DOCK_CHECK)]
     started = time.monotonic()
@@ -73,7 +89,7 @@ def test_panel_loads_the_sample_and_filters_in_the_desktop(dock_run):
     found, _screenshot, context = dock_run
     assert found["errors"] == [], context
     assert found["unexpected_dialogs"] == [], context
-    assert found["steps"] == ["wait_join", "wait_render", "done"], context
+    assert found["steps"] == ["wait_join", "wait_render", "wait_no_year", "done"], context
     assert found["empty_state"].startswith("Load a 4W table"), found["empty_state"]
     assert found["running_after_click"], "the join did not start in the background"
     assert found["chosen_clusters"] == ["WSH"]
@@ -103,3 +119,14 @@ def test_screenshot_shows_the_filtered_map_and_the_panel(dock_run):
     assert w >= 200 and h >= 300 and colours(found["dock_geometry"]) > 8
     # the map: a graduated presence style over several units, not a blank canvas
     assert colours(found["canvas_geometry"]) > 8
+
+
+def test_a_table_with_months_without_a_year_still_gives_a_map_and_the_fix(dock_run):
+    found, _screenshot, context = dock_run
+    no_year = found.get("no_year")
+    assert no_year, context
+    # every month lacks its year: the whole table is mapped and the message names the fix
+    assert "No row has a usable month" in no_year["status"], no_year
+    assert "Year of months without a year" in no_year["status"], no_year
+    assert no_year["period_mode"] == 2 and no_year["clusters"] > 0, no_year
+    assert no_year["units_with_partners"] > 0 and no_year["export_enabled"], no_year

@@ -42,8 +42,9 @@ def test_filters_on_clusters_and_periods_ignore_case_and_blanks():
 def test_partners_are_distinct_names_and_activities_every_row():
     edu = mappack.plan_maps(RECORDS, clusters=["EDU"])[0]
     # Org A works in two units: one partner. Org C is only in the admin-1 "unit not specified"
-    # bucket: its rows count as activities and are reported as not mapped.
-    assert edu.partners == 2
+    # bucket: it is a partner of the cluster (the panel counts it too), its rows count as
+    # activities and are reported as not mapped.
+    assert edu.partners == 3
     assert edu.activities == 5 + 2 + 3
     assert edu.units == 2
     assert edu.unspecified_rows == 3
@@ -74,7 +75,7 @@ def test_unit_values_take_reports_and_units_from_the_gaps_layer():
     ("2024-Q4", dt.date(2024, 12, 31), "Q4 2024"),
     ("2025-01/2025-04", dt.date(2025, 4, 30), "January - April 2025"),
     ("2024-11/2025-02", dt.date(2025, 2, 28), "November 2024 - February 2025"),
-    ("all", None, "all periods"),
+    ("all", None, "period not given in the 4W"),
 ])
 def test_period_end_and_label(period, end, label):
     assert mappack.period_end(period) == end
@@ -88,7 +89,7 @@ def test_marginalia_in_english():
     assert texts.title == "Education: operational presence"
     assert texts.subtitle == "Education | Admin level 2 | January 2025"
     assert texts.as_of == "As of 31 January 2025"
-    assert texts.summary.startswith("2 partners, 10 activities")
+    assert texts.summary == "3 partners, 10 activities reported (4W rows), 2 units"
     assert texts.sources == "Sources: 4w.xlsx, adm2.geojson"
     assert texts.producer == "Produced by: IM unit"
     assert texts.map_id == "Map ID: COORDMAP-EDU-2025-01"

@@ -21,8 +21,10 @@ from coordmap.processing.analysis.selection import (
     join_parameters,
     new_run_folder,
     ordered_periods,
+    period_outcome,
     quote_literal,
     read_gpkg_table,
+    selection_values,
     summarise,
 )
 
@@ -130,15 +132,22 @@ def test_cluster_entries_count_partners_in_the_chosen_periods():
     assert [e.colour for e in given] == ["#123456", cluster_colour("WSH")]
 
 
-def test_read_gpkg_table_reads_named_columns(tmp_path):
-    path = tmp_path / "p.gpkg"
+def small_gpkg(path, table, columns, lines):
+    """A GeoPackage as far as read_gpkg_table needs: gpkg_contents naming one table."""
     connection = sqlite3.connect(path)
     connection.execute("CREATE TABLE gpkg_contents (table_name TEXT, data_type TEXT)")
-    connection.execute("INSERT INTO gpkg_contents VALUES ('presence', 'features')")
-    connection.execute("CREATE TABLE presence (fid INTEGER, cluster TEXT, partners INTEGER)")
-    connection.execute("INSERT INTO presence VALUES (1, 'WSH', 3)")
+    connection.execute("INSERT INTO gpkg_contents VALUES (?, 'features')", (table,))
+    connection.execute(f"CREATE TABLE {table} ({columns})")
+    marks = ", ".join("?" * len(lines[0]))
+    connection.executemany(f"INSERT INTO {table} VALUES ({marks})", lines)
     connection.commit()
     connection.close()
+    return path
+
+
+def test_read_gpkg_table_reads_named_columns(tmp_path):
+    path = small_gpkg(tmp_path / "p.gpkg", "presence",
+                      "fid INTEGER, cluster TEXT, partners INTEGER", [(1, "WSH", 3)])
     frame = read_gpkg_table(str(path), ["cluster", "partners"])
     assert frame.to_dict("records") == [{"cluster": "WSH", "partners": 3}]
     with pytest.raises(ValueError, match="no column missing"):
@@ -181,3 +190,34 @@ def test_each_run_gets_a_new_folder_next_to_the_project_else_in_the_temporary_fo
         assert unsaved.parent == Path(tempfile.gettempdir()) and unsaved.is_dir()
     finally:
         unsaved.rmdir()
+
+
+def test_summary_counts_activities_as_the_map_pack_does_and_gaps_need_needs():
+    presence = _presence().assign(rows=[4, 1, 2, 3, 1], admin_level=[2, 2, 2, 2, 1])
+    data = SelectionData.prepare(presence, _rows(), _gaps())
+    assert summarise(data, ["WSH"], ["2025-01"]).activities == 4 + 1  # 4W rows
+    without_needs = _gaps().assign(gap_status="no_need_reported")
+    data = SelectionData.prepare(presence, _rows(), without_needs)
+    assert not data.needs_given
+    assert summarise(data, ["WSH"], data.periods).units_with_gap is None  # not "0"
+
+
+def test_selection_values_are_distinct_partners_over_clusters_and_periods():
+    presence = _presence().assign(rows=[4, 1, 2, 3, 1], admin_level=[2, 2, 2, 2, 1])
+    data = SelectionData.prepare(presence, _rows())
+    # XY0101: Alpha, Beta (WSH Jan), Gamma (WSH Feb), Alpha, Delta (EDU Feb): 4 distinct
+    assert selection_values(data, ["WSH", "EDU"], data.periods) == {"XY0101": 4, "XY0102": 1}
+    # EDU in January: nobody; both units were reached by the 4W (WSH): 0, not "no data"
+    assert selection_values(data, ["EDU"], ["2025-01"]) == {"XY0101": 0, "XY0102": 0}
+    # February only: XY0102 had no report at all that month: no data
+    assert selection_values(data, ["WSH"], ["2025-02"]) == {"XY0101": 1, "XY0102": None}
+
+
+def test_period_outcome_counts_rows_without_a_usable_period(tmp_path):
+    path = small_gpkg(tmp_path / "rows.gpkg", "rows", "status TEXT, reason TEXT", [
+        ("used", ""), ("skipped", "no usable period: presence per month needs a month"),
+        ("skipped", "no usable period: presence per month needs a month"),
+        ("skipped", "blank row"), ("unmatched", "no such P-code")])
+    assert period_outcome(str(path)) == (1, 2)
+    assert join_parameters("4w.xlsx", "adm.gpkg", 0, 0, tmp_path, 2025)["DEFAULT_YEAR"] == 2025
+    assert "DEFAULT_YEAR" not in join_parameters("4w.xlsx", "adm.gpkg", 0, 0, tmp_path)

@@ -66,13 +66,14 @@ def expected_summary(presence, rows, gaps, clusters, periods):
 
     expected = {
         "partners": withheld(len(partners)),
-        "activities": withheld(sum(f["activities"] for f in named)),
+        # activities: the 4W rows, as the map pack says them
+        "activities": withheld(sum(f["rows"] for f in named)),
         "units_covered": str(len(covered)),
         "unmatched_rows": "{} ({} in the whole table)".format(
             sum(1 for r in unmatched if r["cluster"] in clusters and r["period"] in periods),
             len(unmatched)),
     }
-    if gaps is not None:
+    if gaps is not None and any(g["gap_status"] != "no_need_reported" for g in gaps):
         expected["units_with_gap"] = str(len({
             g["pcode"] for g in gaps if g["cluster"] in clusters and g["period"] in periods
             and g["gap_status"] in GAP_STATUSES}))
@@ -227,7 +228,9 @@ def test_presence_is_loaded_when_the_gaps_step_fails(dock, qtbot, sample_dir, tm
     qtbot.waitUntil(lambda: not dock.is_running(), timeout=JOIN_TIMEOUT_MS)
     assert dock.data is not None
     assert set(dock.layers()) == {"presence"}
-    assert "Gaps and overlaps not computed" in dock.status.text()
+    # the load's own line stays, the gaps' failure is said after it
+    assert "Tick clusters" in dock.status.text()
+    assert "Gaps and overlaps were not computed" in dock.status.text()
     assert dock.summary_labels["units_with_gap"].text() == "not computed"
 
 
@@ -249,11 +252,130 @@ def test_choice_is_saved_in_the_project_and_restored(dock, qtbot, sample_dir, tm
     assert dock.chosen_clusters() == ["EDU", "WSH"]
     assert dock.period_range.chosen_bounds() == ("2025-02", "2025-04")
     layers = dock.layers()
-    assert len(project.mapLayers()) == len(layers)  # the project's layers, not new copies
+    # the project's layers, not new copies, and the choice's layer drawn anew once
+    assert len(project.mapLayers()) == len(layers) + 1
+    assert selection_values_shown(dock)
     assert layers["presence"].subsetString() == expression
     assert {key: label.text() for key, label in dock.summary_labels.items()} == summary
     assert dock.admin_level.currentIndex() == 2
     assert dock.table_file.filePath() == str(sample_dir / "xy_4w_2025.xlsx")
+
+
+def selection_layer(dock):
+    from coordmap.plugin.dock import SELECTION_PROPERTY
+
+    (layer,) = [layer for layer in QgsProject.instance().mapLayers().values()
+                if layer.customProperty(SELECTION_PROPERTY)]
+    return layer
+
+
+def selection_values_shown(dock):
+    """{P-code: partners} the canvas draws for the choice."""
+    return {f["pcode"]: f["partners"] for f in selection_layer(dock).getFeatures()}
+
+
+def test_canvas_draws_partners_over_the_choice_as_the_printed_map(dock, qtbot, sample_dir,
+                                                                   tmp_path):
+    from qgis import processing
+
+    run_join_on_sample(dock, qtbot, sample_dir)
+    presence = features(dock.outputs["presence"])
+    # several clusters and periods: distinct organisations over them, one value per unit
+    dock.check_clusters(["HEA", "WSH"])
+    dock.period_range.set_bounds("2025-02", "2025-04")
+    chosen = [f for f in presence if f["cluster"] in ("HEA", "WSH") and f["unit_specified"]
+              and f["period"] in ("2025-02", "2025-03", "2025-04")]
+    expected = {}
+    for f in chosen:
+        expected.setdefault(f["pcode"], set()).update(
+            n for n in (f["partner_list"] or "").split("; ") if n)
+    shown = selection_values_shown(dock)
+    assert {pcode: len(names) for pcode, names in expected.items()} == \
+        {pcode: n for pcode, n in shown.items() if pcode in expected}
+    assert not any(shown[pcode] for pcode in set(shown) - set(expected))  # 0 or no data
+    # the hatching and need outlines stay above the fill
+    order = [layer.id() for layer in QgsProject.instance().layerTreeRoot().layerOrder()]
+    overlaps = dock.layers().get("overlap_units")
+    if overlaps is not None:
+        assert order.index(overlaps.id()) < order.index(selection_layer(dock).id())
+
+    # one cluster and a range: the printed map of the range is the canvas, unit by unit
+    dock.check_clusters(["WSH"])
+    canvas = selection_values_shown(dock)
+    project = QgsProject.instance()
+    before = {layout.name() for layout in project.layoutManager().layouts()}
+    processing.run("coordmap:export_maps", {
+        "PRESENCE": dock.outputs["presence"], "GAPS": dock.outputs.get("gaps"),
+        "CLUSTERS": "WSH", "PERIODS": "2025-02,2025-03,2025-04", "COMBINE_PERIODS": True,
+        "ADD_LAYOUTS": True, "OUTPUT_FOLDER": str(tmp_path / "pack")})
+    (layout,) = [layout for layout in project.layoutManager().layouts()
+                 if layout.name() not in before]
+    printed_layer = layout.itemById("main_map").layers()[-1]
+    printed = {f["pcode"]: f["partners"] for f in printed_layer.getFeatures()}
+    try:
+        assert printed == canvas
+        assert any(value is None for value in canvas.values()) or \
+            any(value == 0 for value in canvas.values())
+    finally:
+        for layer in layout.itemById("main_map").layers():
+            project.removeMapLayer(layer.id())
+        project.layoutManager().removeLayout(layout)
+
+
+def write_table(sample_dir, path, change):
+    """The sample 4W table (header row, HXL row, data) changed by ``change``, as CSV."""
+    import pandas as pd
+
+    table = pd.read_excel(sample_dir / "xy_4w_2025.xlsx", header=2)
+    change(table).to_csv(path, index=False)
+    return path
+
+
+def join_table(dock, qtbot, sample_dir, table):
+    dock.table_file.setFilePath(str(table))
+    dock.admin_file.setFilePath(str(sample_dir / "xy_adm2.geojson"))
+    dock.period_mode.setCurrentIndex(0)  # month, the default
+    dock.run_button.click()
+    qtbot.waitUntil(lambda: dock.data is not None and not dock.is_running(),
+                    timeout=JOIN_TIMEOUT_MS)
+
+
+def test_month_names_without_a_year_map_the_whole_table_and_say_the_fix(dock, qtbot,
+                                                                        sample_dir, tmp_path):
+    months = ["January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December"]
+
+    def month_names_only(table):
+        table = table.drop(columns=["Year"])
+        table["Month"] = [value if not str(value).isdigit() else months[int(value) - 1]
+                          for value in table["Month"]]
+        return table
+
+    assert dock.default_year.isVisibleTo(dock)
+    join_table(dock, qtbot, sample_dir,
+               write_table(sample_dir, tmp_path / "no_year.csv", month_names_only))
+    status = dock.status.text()
+    assert "No row has a usable month" in status and "Year of months without a year" in status
+    assert dock.period_mode.currentIndex() == 2  # whole table
+    assert dock.data.clusters and dock.export_button.isEnabled()
+    assert any(selection_values_shown(dock).values())
+    qtbot.mouseClick(dock.none_button, Qt.MouseButton.LeftButton)
+    assert not dock.export_button.isEnabled()
+    # the fix the message names: the year, per month again
+    dock.default_year.setValue(2025)
+    join_table(dock, qtbot, sample_dir, tmp_path / "no_year.csv")
+    assert "2025-03" in dock.period_range.periods, dock.status.text()
+
+
+def test_a_table_without_dates_is_one_map_of_the_whole_table(dock, qtbot, sample_dir,
+                                                              tmp_path):
+    join_table(dock, qtbot, sample_dir, write_table(
+        sample_dir, tmp_path / "no_dates.csv",
+        lambda table: table.drop(columns=["Month", "Year"])))
+    assert dock.data.clusters and dock.export_button.isEnabled()
+    assert any(selection_values_shown(dock).values())
+    assert "whole table" in dock.choice_note.text(), dock.choice_note.text()
+    assert "1 period." in dock.status.text() and "1 periods" not in dock.status.text()
 
 
 def test_cancel_stops_the_join_and_adds_nothing(dock, qtbot, sample_dir):
@@ -340,3 +462,16 @@ def test_period_range_ends_cannot_cross_and_keep_the_slider_in_step(qgis_app, qt
     assert changes == [["2025-Q1", "2025-Q2"], ["2025-Q4"], ["2025-Q1"]]
     widget.set_periods(["2025-01/2025-12"])  # whole table: nothing to choose
     assert not widget.isEnabled() and widget.chosen_periods() == ["2025-01/2025-12"]
+
+
+def test_the_join_dialog_opens_on_the_panel_s_sources(dock, sample_dir):
+    dock.table_file.setFilePath(str(sample_dir / "xy_4w_2025.xlsx"))
+    dock.admin_file.setFilePath(str(sample_dir / "xy_adm2.geojson"))
+    dock.admin_level.setCurrentIndex(2)
+    dock.period_mode.setCurrentIndex(2)
+    dock.default_year.setValue(2024)
+    values = dock.join_dialog_values()
+    # not whatever layer the dialog would find first (the last run's presence, say)
+    assert values["INPUT"] == str(sample_dir / "xy_4w_2025.xlsx")
+    assert values["ADMIN"] == str(sample_dir / "xy_adm2.geojson")
+    assert (values["ADMIN_LEVEL"], values["PERIOD"], values["DEFAULT_YEAR"]) == (2, 0, 2024)

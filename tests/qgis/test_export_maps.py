@@ -19,6 +19,7 @@ import pandas as pd
 import pytest
 from pypdf import PdfReader
 
+from coordmap.processing.analysis.org_types import short_name
 from coordmap.tests.helpers import features
 
 pytestmark = pytest.mark.qgis
@@ -48,8 +49,9 @@ DISCLAIMERS = {
     "es": "Los límites y los nombres que figuran en este mapa, así como las designaciones "
           "empleadas, no implican su apoyo o aceptación oficial por las Naciones Unidas.",
 }
-LEGEND_CLASSES = ["Partners per unit", "No data (no 4W report)", "0 (no partner reported)",
-                  "1", "2", "3-4", "5+"]
+LEGEND_FIXED = ["Partners per unit", "No data (no 4W report)", "0 (no partner reported)"]
+CLASS_LABEL = re.compile(r"(\d+)(?:-(\d+)|(\+))?")
+MAX_PAGE_BYTES = 2_000_000
 PROTECTED = {"PRO-GBV", "PRO-CPN"}
 PROTECTED_LEGEND_CLASSES = ["Partners per unit", "No data (no 4W report)",
                             "0 (no partner reported)", "<5", "5+"]
@@ -71,6 +73,35 @@ def pdf_lines(path):
                          text=True, check=True).stdout
     return [" ".join(part.split()) for line in out.splitlines()
             for part in re.split(r"\s{3,}", line) if part.strip()]
+
+
+def legend_classes(lines):
+    """The legend's classes of partners per unit as (low, high or None), read from pdftotext:
+    the labels after "0 (no partner reported)" (map labels in between are names)."""
+    start = lines.index("0 (no partner reported)") + 1
+    classes = []
+    for part in lines[start:]:
+        if part.startswith(("Need reported", "Overlapping", "Partner and activity")) or \
+                "partners," in part or "partner," in part:
+            break
+        found = CLASS_LABEL.fullmatch(part)
+        if found:
+            low = int(found.group(1))
+            classes.append((low, None if found.group(3) else int(found.group(2) or low)))
+    return classes
+
+
+def class_shares(classes, counts):
+    """Share of ``counts`` (positive) in each class; every count in exactly one."""
+    shares = []
+    for low, high in classes:
+        shares.append(sum(low <= c and (high is None or c <= high) for c in counts) / len(counts))
+    assert abs(sum(shares) - 1) < 1e-9, (classes, sorted(counts))
+    return shares
+
+
+def without_marks(text):
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
 def run_export(presence, folder, **extra):
@@ -100,6 +131,7 @@ def somalia(coordmap_plugin, real_data, tmp_path_factory):
             "OUTPUT": str(folder / f"som_presence_{key}.gpkg"),
             "OUTPUT_ROWS": str(folder / f"som_rows_{key}.gpkg"),
         })["OUTPUT"]
+        outputs[f"{key}_rows"] = folder / f"som_rows_{key}.gpkg"
     return outputs
 
 
@@ -148,31 +180,111 @@ def test_somalia_every_cluster_to_pdf(somalia, somalia_table, output_dir):
         (somalia_table["DistrictPcode"].astype(str).str.strip().str[:4] != region)
     placed = somalia_table[~split]  # (13 rows name a district outside their region: unmatched)
     rows_per_code = placed["Cluster"].map(SOMALIA_CLUSTERS).value_counts()
+    partner_counts = {}
+    for feature in features(somalia["all"]):
+        if feature["unit_specified"] and feature["partners"]:
+            partner_counts.setdefault(feature["cluster"], []).append(feature["partners"])
     for path in files:
         code = FILE_NAME.fullmatch(path.name).group(1)
         assert len(PdfReader(path).pages) == 1
         text = pdf_text(path)
         name = cluster_name_en(code)
-        assert f"{name}: operational presence" in text
+        # the country from the P-codes' ISO code, in the map's language
+        assert f"Somalia – {name}: operational presence" in text
         # Month names without a year + DEFAULT_YEAR 2025: the whole table spans Jan-Apr 2025.
         assert f"{name} | Admin level 2 | January - April 2025" in text
         assert "As of 30 April 2025" in text
         assert DISCLAIMERS["en"] in text
         assert "Hatched grey areas: no data" in text
-        assert "Sources: som_presence_all.gpkg" in text
+        # publishable sources: the partners' reports, never the join's own files
+        assert "Sources: partners' 4W reports" in text
+        assert ".gpkg" not in text
+        assert path.stat().st_size <= MAX_PAGE_BYTES, (path.name, path.stat().st_size)
         assert f"Map ID: COORDMAP-{code}-2025-01-2025-04" in text
         lines = pdf_lines(path)
+        assert all(label in lines for label in LEGEND_FIXED), (code, lines)
+        classes = legend_classes(lines)
         if code in PROTECTED:  # data protection: no class, caption or number tells < 5
-            assert all(label in lines for label in PROTECTED_LEGEND_CLASSES), (code, lines)
-            assert not {"1", "2", "3-4"} & set(lines), (code, lines)
+            assert classes == [(5, None)] and "<5" in lines, (code, lines)
             assert "Partner and activity numbers withheld (protected data)" in text
             assert "activities reported" not in text
             continue
-        assert all(label in lines for label in LEGEND_CLASSES), (code, lines)
         assert "<5" not in lines
+        # classes fitted to the data: none holds more than half the units with partners
+        counts = partner_counts[code]
+        assert classes[0][0] == 1 and classes[-1][1] is None
+        assert min(len(set(counts)), 2) <= len(classes) <= 5, (code, classes)
+        shares = class_shares(classes, counts)
+        largest = classes[shares.index(max(shares))]
+        # (only a single count held by most units fills a class alone: 1 partner in most)
+        assert max(shares) <= 0.5 or largest[0] == largest[1] or len(set(counts)) == 1, \
+            (code, classes, sorted(counts))
         # Activities are the 4W rows of the cluster placed: every Somalia row carries a district
         # or region P-code, so all of them but the 13 are on the map or in the admin-1 bucket.
         assert f"{rows_per_code[code]} activities reported" in text
+
+
+def test_somalia_geography_side_panel_and_comparable_classes(somalia, real_data, output_dir):
+    boundaries = real_data / "som/som_adm2_2023.geojson"
+    files = written(run_export(somalia["all"], output_dir, CLUSTERS="WSH,HEA",
+                               ADMIN=str(boundaries), ROWS=str(somalia["all_rows"]),
+                               COMPARABLE=True))
+    regions = {feature["adm1_name"] for feature in features(boundaries)}
+    legends = []
+    for path in files:
+        text, lines = pdf_text(path), pdf_lines(path)
+        # admin-1 outlines named on the map, and charted in the side panel
+        assert sum(region in lines for region in regions) >= len(regions) // 2, lines
+        assert "Partners per admin 1" in text
+        # the table's "Organization Type" column: partners by type
+        assert "Partners by organisation type" in text
+        assert re.search(r"International NGO \d+", text) and re.search(r"National NGO \d+", text)
+        # the boundaries are a source, by file name
+        assert "Sources: partners' 4W reports, som_adm2_2023.geojson" in text
+        assert path.stat().st_size <= MAX_PAGE_BYTES
+        legends.append(legend_classes(lines))
+    # comparable maps: the same classes on both clusters' maps
+    assert legends[0] == legends[1] and len(legends[0]) >= 2
+
+
+def test_somalia_range_of_months_is_one_map(somalia, output_dir):
+    files = written(run_export(somalia["month"], output_dir, CLUSTERS="WSH",
+                               PERIODS="2025-02,2025-03", COMBINE_PERIODS=True))
+    assert len(files) == 1
+    text = pdf_text(files[0])
+    assert "February - March 2025" in text and "As of 31 March 2025" in text
+    wsh = {name.strip() for feature in features(somalia["month"])
+           if feature["cluster"] == "WSH" and feature["period"] in ("2025-02", "2025-03")
+           for name in (feature["partner_list"] or "").split(";") if name.strip()}
+    assert re.search(rf"\b{len(wsh)} partners,", text), (len(wsh), text[:600])
+
+
+def test_arabic_page_is_mirrored(somalia, output_dir):
+    from qgis.core import QgsLayoutItemMap, QgsProject
+    from qgis.PyQt.QtCore import Qt
+
+    project = QgsProject.instance()
+    before = {layout.name() for layout in project.layoutManager().layouts()}
+    files = written(run_export(somalia["all"], output_dir, CLUSTERS="EDU", LANGUAGE=3,
+                               ADD_LAYOUTS=True))
+    (layout,) = [layout for layout in project.layoutManager().layouts()
+                 if layout.name() not in before]
+    try:
+        # the country, in Arabic (pdftotext moves the shadda: compared without marks)
+        assert "الصومال" in without_marks(pdf_text(files[0]))
+        assert layout.customProperty("coordmap_mirrored")
+        main_map, legend = layout.itemById("main_map"), layout.itemById("legend")
+        assert isinstance(main_map, QgsLayoutItemMap)
+        # the side panel left of the map, the legend's swatches right of their labels
+        assert legend.pos().x() < main_map.pos().x()
+        assert legend.symbolAlignment() == Qt.AlignmentFlag.AlignRight
+        # the scale bar in the map's bottom right corner, within the map
+        scalebar, right = layout.itemById("scalebar"), main_map.pos().x() + main_map.rect().width()
+        assert right - 20 < scalebar.pos().x() + scalebar.rect().width() <= right
+    finally:
+        for layer in layout.itemById("main_map").layers():
+            project.removeMapLayer(layer.id())
+        project.layoutManager().removeLayout(layout)
 
 
 def cluster_name_en(code):
@@ -234,7 +346,10 @@ def test_overrides_and_partner_table(somalia, output_dir):
         if feature["cluster"] in names and feature["unit_specified"]:
             names[feature["cluster"]].update(n.strip() for n in feature["partner_list"].split(";"))
     wsh_table = pdf_text(by_code["WSH"]).split("Partners per unit: ")[1]
-    assert sum(name in wsh_table for name in names["WSH"]) == len(names["WSH"])
+    # acronyms where the name gives one: "Action Against Hunger (ACF)" prints "ACF"
+    short = {short_name(name) for name in names["WSH"]}
+    assert sum(name in wsh_table for name in short) == len(short)
+    assert "Action Against Hunger (ACF)" not in wsh_table
     gbv_table = pdf_text(by_code["PRO-GBV"]).split("Partners per unit: ")[1]
     # GBV is a sensitive cluster: names never, counts only from 5 (else "<5").
     assert "withheld (protected data)" in gbv_table
@@ -327,7 +442,9 @@ def test_sample_with_gaps_and_overlaps(sample, output_dir):
     lines = pdf_lines(files[0])
     assert "Need reported, no partner" in lines
     assert "Overlapping activities (2+ partners)" in lines
-    assert "Sources: xy_presence.gpkg, xy_gaps.gpkg, xy_overlap_units.gpkg" in pdf_text(files[0])
+    # the sources never name the join's own files
+    assert "Sources: partners' 4W reports" in pdf_text(files[0])
+    assert ".gpkg" not in pdf_text(files[0])
 
 
 def test_pdf_maps_are_geospatial_pdfs_of_the_main_map(sample, output_dir):
@@ -459,3 +576,25 @@ def test_user_cluster_styles_override_the_defaults(coordmap_plugin, tmp_path):
     assert styles["EDU"][0].name() == "#123456" and styles["EDU"][1] == str(icon)
     assert styles["HEA"] == layouts.cluster_styles()["HEA"]  # the others keep the defaults
     assert all(Path(path).is_file() for _, path in layouts.cluster_styles().values())
+
+
+def test_dialogs_open_on_the_parameters_a_first_run_needs(coordmap_plugin):
+    from qgis.core import QgsApplication, QgsProcessingParameterDefinition
+
+    registry = QgsApplication.processingRegistry()
+    advanced_flag = QgsProcessingParameterDefinition.Flag.FlagAdvanced
+
+    def shown(algorithm_id):
+        return [p.name() for p in registry.algorithmById(algorithm_id).parameterDefinitions()
+                if not p.flags() & advanced_flag and not p.isDestination()]
+
+    join = shown("coordmap:join_4w")
+    assert {"INPUT", "ADMIN", "ADMIN_LEVEL", "PERIOD", "DEFAULT_YEAR"} <= set(join)
+    assert not {"MAPPING", "CROSSWALK", "SHEET", "SMALL_COUNT"} & set(join)
+    assert len(join) <= 8, join
+    export = shown("coordmap:export_maps")
+    assert "COMPARABLE" not in export and "ADMIN" in export
+    gaps = registry.algorithmById("coordmap:gaps_overlaps")
+    if gaps is not None:  # "0.00", not "0.000000"
+        ten_k = gaps.parameterDefinition("PARTNERS_PER_10K")
+        assert ten_k.metadata()["widget_wrapper"]["decimals"] == 2
