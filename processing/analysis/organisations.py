@@ -13,11 +13,12 @@ then decides, spelling by spelling.
 """
 import io
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 from typing import Dict, Iterable, List, NamedTuple, Optional, Sequence, Tuple
 
+import numpy as np
 import pandas as pd
 
 from .errors import InputError
@@ -209,7 +210,6 @@ def _unneutralised(text: str) -> str:
     return text[1:] if text.startswith("'") and neutralise(text[1:]) == text else text
 
 
-def row_counts(codes, count: int) -> List[int]:
+def row_counts(codes: np.ndarray, count: int) -> List[int]:
     """How many rows give each of ``count`` values (``codes`` per row, -1 for none)."""
-    counted = Counter(int(c) for c in codes if c >= 0)
-    return [counted.get(i, 0) for i in range(count)]
+    return np.bincount(codes[codes >= 0], minlength=count).tolist()
