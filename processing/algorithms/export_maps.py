@@ -15,7 +15,7 @@ from qgis.core import (
     QgsProject,
 )
 
-from ..analysis import mappack, organisations
+from ..analysis import mappack, org_types
 from ..analysis.boundaries import AdminUnits
 from ..analysis.classes import count_classes
 from ..analysis.clusters import ClusterVocabulary
@@ -306,14 +306,14 @@ class ExportMapsAlgorithm(CoordMapAlgorithm):
         if source is None:
             return {"types": None, "acronyms": {}}
         names = [field.name() for field in source.fields()]
-        type_field = organisations.role_field(names, "org_type")
-        acronym_field = organisations.role_field(names, "org_acronym")
+        type_field = org_types.role_field(names, "org_type")
+        acronym_field = org_types.role_field(names, "org_acronym")
         wanted = [name for name in ("organisation", "status", type_field, acronym_field)
                   if name in names]
         rows = [row for row in layouts.attribute_records(source, wanted, feedback)
                 if row.get("status") in ("used", "rolled_up")]
-        return {"types": organisations.partner_types(rows, type_field) if type_field else None,
-                "acronyms": organisations.acronyms(rows, acronym_field)}
+        return {"types": org_types.partner_types(rows, type_field) if type_field else None,
+                "acronyms": org_types.acronyms(rows, acronym_field)}
 
     # Maps -------------------------------------------------------------------------------------
 
@@ -411,7 +411,7 @@ class ExportMapsAlgorithm(CoordMapAlgorithm):
         types = options["types"]
         return layouts.SidePanel(
             admin1=[(names.get(code) or code, count) for code, count in counts],
-            types=organisations.type_counts(mappack.map_partners(records, spec), types)
+            types=org_types.type_counts(mappack.map_partners(records, spec), types)
             if types else {}, colour=colour)
 
     def _map_layers(self, spec, data, crs, texts, options, renderers):
