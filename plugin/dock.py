@@ -19,7 +19,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.gui import QgsCollapsibleGroupBox, QgsDockWidget, QgsFileWidget, QgsMapLayerComboBox
-from qgis.PyQt.QtCore import QCoreApplication, Qt, QUrl
+from qgis.PyQt.QtCore import QCoreApplication, Qt, QTimer, QUrl
 from qgis.PyQt.QtGui import QColor, QDesktopServices, QIcon, QPixmap
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
@@ -84,6 +84,11 @@ class CoordMapDock(QgsDockWidget):
         self._restoring = False
         self.colours = {}  # cluster code -> colour, read when outputs are loaded
         self.selection = None  # (layer id, {P-code: feature id}, base renderer): the choice
+        # The map of the choice is drawn once the events waiting are handled: a drag of the
+        # period range draws it once, not at every step.
+        self.draw_timer = QTimer(self)
+        self.draw_timer.setSingleShot(True)
+        self.draw_timer.timeout.connect(self._draw_selection)
         self.period_note = ""  # what the last join says about periods, shown once loaded
         self._build()
         project = QgsProject.instance()
@@ -320,6 +325,7 @@ class CoordMapDock(QgsDockWidget):
 
     def reset(self):
         """Back to "nothing loaded" (new project, or before the first join)."""
+        self.draw_timer.stop()
         self.data = None
         self.outputs = {}
         self.layer_ids = {}
@@ -617,11 +623,12 @@ class CoordMapDock(QgsDockWidget):
         if node is not None:
             node.setItemVisibilityChecked(False)
 
-    def _draw_selection(self, clusters, periods):
+    def _draw_selection(self):
         """The choice's partners per unit on the canvas: values, classes and colour."""
         layer = QgsProject.instance().mapLayer(self.selection[0]) if self.selection else None
-        if layer is None:
+        if layer is None or self.data is None:
             return
+        clusters, periods = self.chosen_clusters(), self.period_range.chosen_periods()
         from ..processing.algorithms import layouts
         from ..processing.algorithms.base import ui_language
         from ..processing.analysis.classes import count_classes
@@ -719,8 +726,8 @@ class CoordMapDock(QgsDockWidget):
                 layer.setSubsetString(expression)
         self._show_summary(summarise(self.data, clusters, periods))
         self._show_cluster_entries(cluster_entries(self.data, periods, self.colours))
-        self._draw_selection(clusters, periods)
         self.last_update_seconds = time.perf_counter() - started
+        self.draw_timer.start(0)
         self.choice_note.setText(self._choice_text(clusters, periods))
         self._update_export_button(self.is_running())
         self._save_choice()
@@ -876,6 +883,7 @@ class CoordMapDock(QgsDockWidget):
         project = QgsProject.instance()
         project.readProject.disconnect(self.restore_from_project)
         project.cleared.disconnect(self.reset)
+        self.draw_timer.stop()
         if self.run is not None:
             self.run.finished.disconnect()
             self.run.progressChanged.disconnect()

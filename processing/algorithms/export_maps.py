@@ -126,7 +126,7 @@ class ExportMapsAlgorithm(CoordMapAlgorithm):
         self.addParameter(QgsProcessingParameterBoolean(
             self.COMBINE_PERIODS,
             self.tr("One map of all the chosen periods (instead of one map per period)"),
-            defaultValue=False))
+            defaultValue=False, optional=True))  # (optional: models saved before it still run)
         self.addParameter(named_enum(
             self.TEMPLATE, self.tr("Template"),
             [self.tr("A4 landscape"), self.tr("A4 portrait"), self.tr("A3 landscape")], PAPERS))
@@ -149,7 +149,7 @@ class ExportMapsAlgorithm(CoordMapAlgorithm):
             self.FORMAT, self.tr("Format"), ["PDF", "PNG", "SVG"], FORMATS))
         self.addParameter(advanced(QgsProcessingParameterBoolean(
             self.COMPARABLE, self.tr("Same classes on every map (to compare clusters)"),
-            defaultValue=False)))
+            defaultValue=False, optional=True)))
         self.addParameter(advanced(QgsProcessingParameterBoolean(
             self.SINGLE_PDF, self.tr("One multi-page PDF instead of one file per map"),
             defaultValue=False)))

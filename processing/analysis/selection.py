@@ -9,6 +9,7 @@ Data protection: the panel shows what the protected presence lets it (protection
 the join protected names no partner: its partners and activities are not counted, and the
 summary and the cluster list say the numbers are withheld.
 """
+import functools
 import os
 import re
 import sqlite3
@@ -161,6 +162,13 @@ class SelectionData:
     clusters: List[str]  # codes, sorted
     cluster_names: dict
     periods: List[str]  # time order
+
+    @functools.cached_property
+    def units(self) -> List[Dict[str, Any]]:
+        """Every unit of the presence once (P-code, admin level): the units a map draws."""
+        units = self.presence.loc[self.presence["unit_specified"],
+                                  ["pcode", "unit_specified", "admin_level"]]
+        return _plain_records(units.drop_duplicates("pcode"))
 
     @property
     def needs_given(self) -> bool:
@@ -382,9 +390,13 @@ def export_parameters(outputs: Mapping, clusters: Sequence[str], periods: Sequen
 # The choice drawn as one map ------------------------------------------------------------------
 
 def _plain_records(frame: pd.DataFrame) -> List[Dict[str, Any]]:
-    """Lines of a frame as dicts, blanks as None (what the map pack's records hold)."""
-    plain = frame.astype(object)
-    return plain.where(plain.notna(), None).to_dict("records")
+    """Lines of a frame as dicts of Python values, blanks as None (what the map pack's
+    records hold), column by column: the panel redraws on every change of choice."""
+    columns = {}
+    for name in frame.columns:
+        values, blank = frame[name].tolist(), frame[name].isna().tolist()
+        columns[name] = [None if missing else value for value, missing in zip(values, blank)]
+    return [dict(zip(columns, line)) for line in zip(*columns.values())]
 
 
 def selection_values(data: SelectionData, clusters: Sequence[str], periods: Sequence[str]
@@ -410,7 +422,8 @@ def selection_values(data: SelectionData, clusters: Sequence[str], periods: Sequ
         return records
 
     records = mappack.combine_periods(as_choice(
-        data.presence, ["pcode", "unit_specified", "admin_level", "period", "cluster"]))
+        data.presence.drop(columns=["cluster_name"]),
+        ["pcode", "unit_specified", "admin_level", "period", "cluster"]))
     gaps = mappack.combine_gap_periods(as_choice(
         data.gaps, ["pcode", "period", "cluster", "gap_status"])) if data.gaps is not None \
         else []
@@ -419,7 +432,4 @@ def selection_values(data: SelectionData, clusters: Sequence[str], periods: Sequ
         levels = {r.get("admin_level") for r in records if mappack.unit_specified(r)}
         specs = [mappack.MapSpec(SELECTION, mappack.span_period(periods),
                                  max((level for level in levels if level), default=None))]
-    units = data.presence.loc[data.presence["unit_specified"],
-                              ["pcode", "unit_specified", "admin_level"]].drop_duplicates("pcode")
-    every_unit = _plain_records(units)
-    return mappack.UnitValues(records, gaps, every_unit)(specs[0])
+    return mappack.UnitValues(records, gaps, data.units)(specs[0])

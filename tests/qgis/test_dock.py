@@ -270,7 +270,10 @@ def selection_layer(dock):
 
 
 def selection_values_shown(dock):
-    """{P-code: partners} the canvas draws for the choice."""
+    """{P-code: partners} the canvas draws for the choice (once drawn: the panel draws it
+    when the events waiting are handled)."""
+    QgsApplication.processEvents()
+    assert not dock.draw_timer.isActive()
     return {f["pcode"]: f["partners"] for f in selection_layer(dock).getFeatures()}
 
 
