@@ -403,7 +403,7 @@ class CoordMapDock(QgsDockWidget):
                                      self.period_mode.currentIndex(), folder,
                                      None if year == NO_YEAR else year)
         self._start(JOIN_ID, parameters, self.tr("CoordMap: join 4W table"),
-                    lambda results: self._on_join_done(results, folder))
+                    lambda results: self._on_join_done(results, folder), self._on_join_failed)
         self._say(self.tr("Joining the 4W table to the boundaries…"))
 
     def _start(self, algorithm_id, parameters, description, on_success, on_failure=None):
@@ -431,6 +431,21 @@ class CoordMapDock(QgsDockWidget):
         if on_failure is not None:
             on_failure(message)
 
+    def _on_join_failed(self, message):
+        """A table without dates, or with month names without a year, stops a join per month:
+        the whole table still makes a map; say why and how to get one per month."""
+        from ..processing.analysis.selection import asks_for_whole_table
+
+        if not asks_for_whole_table(message) or self.period_mode.currentIndex() == WHOLE_TABLE:
+            return
+        self.period_mode.setCurrentIndex(WHOLE_TABLE)
+        self.run_join()
+        self.period_note = self.tr(
+            "No row has a usable month (no date column, or month names without a year): "
+            "the map shows the whole table. To map month by month, give the year in "
+            "\"Year of months without a year\", choose Presence per Month and run the join "
+            "again.")
+
     def _on_join_done(self, results, folder):
         from ..processing.analysis.selection import (
             gaps_outputs,
@@ -444,17 +459,6 @@ class CoordMapDock(QgsDockWidget):
             placed, no_period = period_outcome(outputs["rows"])
         except (OSError, ValueError):
             placed, no_period = 1, 0  # (an older rows output: the load says what it can)
-        if no_period and not placed and self.period_mode.currentIndex() != WHOLE_TABLE:
-            # A table without dates, or with month names without a year: the whole table
-            # still makes a map; say why and how to get one per month.
-            self.period_mode.setCurrentIndex(WHOLE_TABLE)
-            self.run_join()
-            self.period_note = self.tr(
-                "No row has a usable month (no date column, or month names without a year): "
-                "the map shows the whole table. To map month by month, give the year in "
-                "\"Year of months without a year\", choose Presence per Month and run the join "
-                "again.")
-            return
         if no_period:
             self.period_note = self.tr(
                 "{count} rows have no usable period and are not on the map: give the year of "

@@ -24,6 +24,7 @@ import pandas as pd
 
 from . import mappack
 from .join import PERIOD_MODES as JOIN_PERIOD_MODES
+from .join import WHOLE_TABLE_HINT
 from .protection import earlier_protection
 
 GAP_STATUSES = ("no_partner_with_need", "underserved")
@@ -338,6 +339,12 @@ def period_outcome(rows_path: str) -> Tuple[int, int]:
     no_period = int((rows["status"].eq("skipped")
                      & rows["reason"].fillna("").str.startswith(NO_PERIOD_REASON)).sum())
     return placed, no_period
+
+
+def asks_for_whole_table(message: str) -> bool:
+    """Whether a join stopped because no row has a period its presence per month or quarter
+    can use (no date column, months without a year): the whole table still makes a map."""
+    return WHOLE_TABLE_HINT in message
 
 
 def join_outputs(results: Mapping) -> dict:

@@ -74,10 +74,14 @@ def status_per_row(per_row: MatchLines, attributes, options, table) -> MatchLine
                            lambda match, reason: match._replace(status="skipped", reason=reason))
 
 
+# Ends every message that stops a join for want of periods (the panel then maps the whole table)
+WHOLE_TABLE_HINT = "choose presence for the whole table (Presence per period: Whole table)"
+
+
 def _no_period_message(table, attributes, options) -> str:
     """Why no row has a period that presence per month or quarter can use, and what to do."""
     asked = f"presence per {options.period}"
-    whole = "or choose presence for the whole table (Presence per period: Whole table)"
+    whole = f"or {WHOLE_TABLE_HINT}"
     period_columns = [table.roles[r] for r in PERIOD_ROLES if r in table.roles]
     if not period_columns:
         return (f"{table.where}: {asked} needs a month, quarter or date column, and none was "
