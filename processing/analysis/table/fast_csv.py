@@ -31,7 +31,7 @@ from ..progress import SILENT, Cancelled, Progress
 from .raw import RawTable
 
 ENABLED = True  # False: every CSV is read by the plain path (tests, tools/snapshot.py --plain)
-CSV_CHUNK_ROWS = 200_000  # rows the C parser reads between progress reports
+CSV_CHUNK_ROWS = 100_000  # rows the C parser reads between progress reports
 _CHUNK_BYTES = 1 << 20  # (bytes looked at a chunk at a time: its temporaries stay in the cache)
 _LF, _CR, _QUOTE = 10, 13, ord('"')
 
