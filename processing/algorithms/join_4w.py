@@ -27,8 +27,16 @@ from ..analysis.matching import Crosswalk, write_suggestions_csv
 from ..analysis.progress import Cancelled, Progress
 from ..analysis.report import NEUTRALISED_NOTE, neutralised_frame, write_report
 from ..analysis.table import read_table, table_from_records
+from ..analysis.translation import translated
 from . import qgis_io
-from .base import ADMIN_LEVEL_NAMES, CoordMapAlgorithm, named_enum, ui_language, with_enum_indexes
+from .base import (
+    ADMIN_LEVEL_NAMES,
+    CoordMapAlgorithm,
+    input_error,
+    named_enum,
+    ui_language,
+    with_enum_indexes,
+)
 from .destinations import StagedOutputs, cancelled, refuse_unsafe_destinations
 
 
@@ -162,7 +170,7 @@ class Join4WAlgorithm(CoordMapAlgorithm):
                                  crosswalk=self._crosswalk(parameters, context),
                                  clusters=clusters, progress=progress.within(20, 90))
             except InputError as error:
-                raise QgsProcessingException(str(error)) from error
+                raise input_error(error) from error
             except Cancelled:
                 raise cancelled() from None
             feedback.pushInfo(policy.describe())
@@ -175,8 +183,8 @@ class Join4WAlgorithm(CoordMapAlgorithm):
                 raise cancelled()
             staged.commit()
         for key, value in result.summary.items():
-            feedback.pushInfo(f"{key}: {value}")
-        feedback.pushInfo(result.log_line)
+            feedback.pushInfo(f"{self._translated(key)}: {value}")
+        feedback.pushInfo(self._translated(result.log_line))
         return staged.results
 
     # Reading ------------------------------------------------------------------------------
@@ -232,7 +240,7 @@ class Join4WAlgorithm(CoordMapAlgorithm):
         try:
             units = AdminUnits.from_features(records, geometries)
         except InputError as error:  # the message must say which layer
-            raise InputError(f"{name}: {error}") from error
+            raise error.within(name) from error
         if note:
             units.notes.append(note)
         return units, crs
@@ -300,6 +308,10 @@ class Join4WAlgorithm(CoordMapAlgorithm):
             mapping_profile_to_json(table), encoding="utf-8"))
         staged.write_file(self.OUTPUT_CROSSWALK,
                           lambda path: write_suggestions_csv(path, result.matches))
+
+    @staticmethod
+    def _translated(text):
+        return translated(text, "JoinSummary", QCoreApplication.translate)
 
     def createInstance(self):
         return Join4WAlgorithm()
