@@ -22,22 +22,22 @@
     <context>
         <name>CoordMapAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/base.py" line="102" />
+            <location filename="../processing/algorithms/base.py" line="107" />
             <source>Protect sensitive clusters (hide partners, blank small counts)</source>
             <translation>حماية المجموعات الحساسة (إخفاء الشركاء، حذف الأعداد الصغيرة)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="107" />
+            <location filename="../processing/algorithms/base.py" line="112" />
             <source>Sensitive clusters besides GBV and child protection (codes or names)</source>
             <translation>مجموعات حساسة إضافةً إلى العنف القائم على النوع الاجتماعي وحماية الطفل (رموز أو أسماء)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="112" />
+            <location filename="../processing/algorithms/base.py" line="117" />
             <source>Small count threshold k (counts below k are hidden)</source>
             <translation>عتبة الأعداد الصغيرة k (تُخفى الأعداد الأقل من k)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="132" />
+            <location filename="../processing/algorithms/base.py" line="137" />
             <source>Coordination</source>
             <translation>التنسيق</translation>
         </message>
@@ -75,42 +75,42 @@
             <translation>المطابقة التقريبية للأسماء الإدارية</translation>
         </message>
         <message>
-            <location filename="../processing/deps.py" line="71" />
+            <location filename="../processing/deps.py" line="72" />
             <source>{package} is not installed ({purpose})</source>
             <translation>{package} غير مثبّت ({purpose})</translation>
         </message>
         <message>
-            <location filename="../processing/deps.py" line="72" />
+            <location filename="../processing/deps.py" line="73" />
             <source>{package} {found} is too old ({purpose}): CoordMap needs {minimum} or newer</source>
             <translation>{package} {found} قديم جدًا ({purpose}): يحتاج CoordMap إلى الإصدار {minimum} أو أحدث</translation>
         </message>
         <message>
-            <location filename="../processing/deps.py" line="232" />
+            <location filename="../processing/deps.py" line="233" />
             <source>Install your distribution's packages: {command}</source>
             <translation>ثبّت حزم توزيعتك: {command}</translation>
         </message>
         <message>
-            <location filename="../processing/deps.py" line="234" />
+            <location filename="../processing/deps.py" line="235" />
             <source>In the OSGeo4W Shell (Windows Start menu &gt; QGIS &gt; OSGeo4W Shell), run: {command}</source>
             <translation>في OSGeo4W Shell (قائمة ابدأ في ويندوز &gt; QGIS &gt; OSGeo4W Shell)، نفّذ: {command}</translation>
         </message>
         <message>
-            <location filename="../processing/deps.py" line="237" />
+            <location filename="../processing/deps.py" line="238" />
             <source>Your Linux distribution manages its Python and has no recent enough package for the rest: install it for your user only with: {command} (pip then writes to ~/.local, never to system folders, but what it installs there comes first for every Python program you run; the README's Install section gives other ways)</source>
             <translation>توزيعة لينكس لديك تدير بايثون الخاص بها وليس لديها حزمة حديثة بما يكفي للباقي: ثبّته لمستخدمك فقط باستخدام: {command} (يكتب pip حينها في ‎~/.local ولا يكتب أبدًا في مجلدات النظام، لكن ما يثبّته هناك تكون له الأولوية لكل برامج بايثون التي تشغّلها؛ يعرض قسم التثبيت في README طرقًا أخرى)</translation>
         </message>
         <message>
-            <location filename="../processing/deps.py" line="243" />
+            <location filename="../processing/deps.py" line="244" />
             <source>In a terminal, run: {command}</source>
             <translation>في الطرفية، نفّذ: {command}</translation>
         </message>
         <message>
-            <location filename="../processing/deps.py" line="244" />
+            <location filename="../processing/deps.py" line="245" />
             <source>Without internet: add --no-index --find-links FOLDER to the pip command, FOLDER being CoordMap's wheelhouse for this system (README, Install offline)</source>
             <translation>بلا إنترنت: أضف ‎--no-index --find-links FOLDER إلى أمر pip، حيث FOLDER هو مجلد عجلات CoordMap (wheelhouse) لهذا النظام (README، التثبيت دون اتصال)</translation>
         </message>
         <message>
-            <location filename="../processing/deps.py" line="248" />
+            <location filename="../processing/deps.py" line="249" />
             <source>Then restart QGIS.</source>
             <translation>ثم أعد تشغيل QGIS.</translation>
         </message>
@@ -522,39 +522,119 @@
     <context>
         <name>Destinations</name>
         <message>
-            <location filename="../processing/algorithms/destinations.py" line="49" />
+            <location filename="../processing/algorithms/destinations.py" line="50" />
             <source>Cancelled: no output was written</source>
             <translation>أُلغي: لم يُكتب أي ناتج</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/destinations.py" line="155" />
+            <location filename="../processing/algorithms/destinations.py" line="156" />
             <source>{output}: {path} is the file of the input '{input}'; an output is never written over an input: choose another file name</source>
             <translation>{output}: {path} هو ملف المُدخل '{input}'؛ لا يُكتب أي ناتج فوق مُدخل أبداً: اختر اسم ملف آخر</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/destinations.py" line="161" />
+            <location filename="../processing/algorithms/destinations.py" line="162" />
             <source>{output}: {path} is a folder: give a file name</source>
             <translation>{output}: {path} مجلد: أعطِ اسم ملف</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/destinations.py" line="166" />
+            <location filename="../processing/algorithms/destinations.py" line="167" />
             <source>{output} and {other} are the same file ({path}): give each output its own file</source>
             <translation>{output} و{other} هما الملف نفسه ({path}): أعطِ كل ناتج ملفه الخاص</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/destinations.py" line="184" />
+            <location filename="../processing/algorithms/destinations.py" line="185" />
             <source>{what} {path}: cannot be written ({cause})</source>
             <translation>{what} {path}: تتعذّر الكتابة ({cause})</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/destinations.py" line="331" />
+            <location filename="../processing/algorithms/destinations.py" line="332" />
             <source>{path}: the file was not finished writing</source>
             <translation>{path}: لم تكتمل كتابة الملف</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/destinations.py" line="349" />
+            <location filename="../processing/algorithms/destinations.py" line="357" />
             <source>Output</source>
             <translation>الناتج</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportHapiPresenceAlgorithm</name>
+        <message>
+            <location filename="../processing/algorithms/catalog.py" line="62" />
+            <source>Export operational presence for HDX (HAPI)</source>
+            <translation>تصدير الحضور العملياتي إلى HDX (HAPI)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/catalog.py" line="62" />
+            <source>Writes the partner presence in the shape of HDX HAPI's operational presence table (one row per organisation, sector, admin unit and period), with HXL hashtags.</source>
+            <translation>يكتب حضور الشركاء بشكل جدول الحضور العملياتي في HDX HAPI (صف لكل منظمة وقطاع ووحدة إدارية وفترة)، مع وسوم HXL.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/catalog.py" line="62" />
+            <source>HDX,HAPI,operational presence,3W,export,share,sector</source>
+            <translation>HDX,HAPI,الحضور العملياتي,3W,تصدير,مشاركة,قطاع</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_hapi_presence.py" line="34" />
+            <source>Writes the presence of the join in the shape of HDX HAPI's operational presence table, so a cluster can compare its figures with HDX's and share them in HDX's format: one row per organisation, sector, admin unit and period, with the country, admin 1 and admin 2 codes and names, the admin level, the organisation's acronym, name and type, the sector code and name, and the reference period's start and end. The file (CSV or XLSX) has HXL hashtags under its header.
+
+Give the rows output of 'Join 4W table to admin boundaries' and the boundaries the join used (every level, for the admin 1 and admin 2 names). Rows located below admin 2 count in their admin 2 unit; rows located at admin 1 have no admin 2. The reference period is the row's month, quarter or year (its own dates when it has no period).
+
+Sector codes are CoordMap's cluster codes, which are HDX's, except two: multipurpose cash (MPC) is written Cash, and coordination and common services (CSS) CCM, as HDX HAPI files them. Organisation types get HDX's type code where CoordMap recognises them (INGO 437, NNGO 441, UN 447 ...).
+
+Data protection (on by default): the presence of GBV and child protection (and of the clusters you add) names no organisation: one row per unit, sector and period with the organisation blank.</source>
+            <translation>يكتب حضور الربط بشكل جدول الحضور العملياتي في HDX HAPI، حتى تقارن المجموعة أرقامها بأرقام HDX وتشاركها بصيغة HDX: صف لكل منظمة وقطاع ووحدة إدارية وفترة، مع البلد ورموز وأسماء المستوى الإداري 1 والمستوى الإداري 2 والمستوى الإداري واختصار المنظمة واسمها ونوعها ورمز القطاع واسمه وبداية الفترة المرجعية ونهايتها. يحتوي الملف (CSV أو XLSX) على وسوم HXL تحت ترويسته.
+
+أعطِ مخرجات الصفوف من «ربط جدول 4W بالحدود الإدارية» والحدود التي استخدمها الربط (كل المستويات، لأسماء المستوى الإداري 1 و2). الصفوف الموجودة تحت المستوى الإداري 2 تُحسب في وحدتها من المستوى 2؛ والصفوف الموجودة في المستوى الإداري 1 ليس لها مستوى 2. الفترة المرجعية هي شهر الصف أو ربعه أو سنته (تواريخه الخاصة إن لم تكن له فترة).
+
+رموز القطاعات هي رموز مجموعات CoordMap، وهي رموز HDX، باستثناء اثنين: المساعدات النقدية متعددة الأغراض (MPC) تُكتب Cash، والتنسيق والخدمات المشتركة (CSS) تُكتب CCM، كما يصنفها HDX HAPI. تحصل أنواع المنظمات على رمز النوع في HDX عندما يتعرف عليها CoordMap (INGO 437، NNGO 441، الأمم المتحدة 447 ...).
+
+حماية البيانات (مفعّلة افتراضياً): حضور العنف القائم على النوع الاجتماعي وحماية الطفل (والمجموعات التي تضيفها) لا يسمّي أي منظمة: صف واحد لكل وحدة وقطاع وفترة مع ترك المنظمة فارغة.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_hapi_presence.py" line="55" />
+            <source>Rows with match status (output of the join)</source>
+            <translation>الصفوف مع حالة المطابقة (مخرجات الربط)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_hapi_presence.py" line="58" />
+            <source>Admin boundaries (COD-AB polygons, as given to the join)</source>
+            <translation>الحدود الإدارية (مضلعات COD-AB، كما أُعطيت للربط)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_hapi_presence.py" line="61" />
+            <source>Boundaries of other admin levels (when each level is a separate file)</source>
+            <translation>حدود المستويات الإدارية الأخرى (عندما يكون كل مستوى في ملف منفصل)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_hapi_presence.py" line="65" />
+            <source>Country ISO 3166 code (default: from the admin 1 P-codes)</source>
+            <translation>رمز ISO 3166 للبلد (افتراضياً: من رموز P-code للمستوى الإداري 1)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_hapi_presence.py" line="69" />
+            <source>Extra cluster names (JSON, as given to the join)</source>
+            <translation>أسماء مجموعات إضافية (JSON، كما أُعطيت للربط)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_hapi_presence.py" line="74" />
+            <source>Operational presence (HDX HAPI)</source>
+            <translation>الحضور العملياتي (HDX HAPI)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_hapi_presence.py" line="100" />
+            <source>{rows} rows of operational presence</source>
+            <translation>{rows} صفاً من الحضور العملياتي</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_hapi_presence.py" line="107" />
+            <source>Rows: no such layer or file</source>
+            <translation>الصفوف: لا توجد طبقة أو ملف بهذا الاسم</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_hapi_presence.py" line="114" />
+            <source>Admin boundaries: no such layer or file</source>
+            <translation>الحدود الإدارية: لا توجد طبقة أو ملف بهذا الاسم</translation>
         </message>
     </context>
     <context>
@@ -878,6 +958,274 @@ Data protection (on by default): for the sensitive clusters (GBV and child prote
         </message>
     </context>
     <context>
+        <name>InputError</name>
+        <message>
+            <location filename="../processing/analysis/boundaries.py" line="147" />
+            <source>boundary layer: {records} attribute records but {geometries} geometries</source>
+            <translation>طبقة الحدود: {records} سجلاً من السمات مقابل {geometries} شكلاً هندسياً</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/boundaries.py" line="152" />
+            <source>boundary layer: it has no features</source>
+            <translation>طبقة الحدود: لا تحتوي على أي معلم</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/boundaries.py" line="162" />
+            <source>boundary layer: it has no polygon (admin boundaries must be areas)</source>
+            <translation>طبقة الحدود: لا تحتوي على أي مضلع (يجب أن تكون الحدود الإدارية مساحات)</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/boundaries.py" line="177" />
+            <source>no boundary layer given</source>
+            <translation>لم تُعطَ أي طبقة حدود</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/boundaries.py" line="292" />
+            <source>the boundaries have no admin {level} polygons</source>
+            <translation>لا تحتوي الحدود على مضلعات للمستوى الإداري {level}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/boundaries.py" line="346" />
+            <source>boundary layer: no P-code field found (expected e.g. ADM2_PCODE, adm2_pcode or admin2Pcode); fields seen: {fields}</source>
+            <translation>طبقة الحدود: لم يُعثر على حقل رمز P-code (المتوقع مثلاً ADM2_PCODE أو adm2_pcode أو admin2Pcode)؛ الحقول الموجودة: {fields}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/boundaries.py" line="352" />
+            <source>boundary layer: no admin {level} P-code field; fields seen: {fields}</source>
+            <translation>طبقة الحدود: لا يوجد حقل رمز P-code للمستوى الإداري {level}؛ الحقول الموجودة: {fields}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/boundaries.py" line="359" />
+            <source>boundary layer: the P-code fields {fields} are all empty</source>
+            <translation>طبقة الحدود: حقول رموز P-code {fields} كلها فارغة</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/errors.py" line="39" />
+            <source>{where}: {error}</source>
+            <translation>{where}: {error}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/gaps.py" line="140" />
+            <source>{layer}: not a presence layer of the join: fields {fields} are missing</source>
+            <translation>{layer}: ليست طبقة حضور من الربط: الحقول {fields} مفقودة</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/hapi.py" line="77" />
+            <source>{layer}: not the rows output of the join: fields {fields} are missing</source>
+            <translation>{layer}: ليست مخرجات الصفوف من الربط: الحقول {fields} مفقودة</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/gaps.py" line="190" />
+            <source>the presence layer has no admin unit: run the join first</source>
+            <translation>طبقة الحضور لا تحتوي على أي وحدة إدارية: شغّل الربط أولاً</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/gaps.py" line="194" />
+            <source>admin level {level} was asked for, but the presence layer has levels {levels}: run the join at that level</source>
+            <translation>طُلب المستوى الإداري {level}، لكن طبقة الحضور فيها المستويات {levels}: شغّل الربط على ذلك المستوى</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/gaps.py" line="528" />
+            <source>coverage bands {bands!r}: give numbers separated by commas, e.g. 0.25,0.5,0.75</source>
+            <translation>نطاقات التغطية {bands!r}: أعطِ أرقاماً مفصولة بفواصل، مثلاً 0.25,0.5,0.75</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/hapi.py" line="285" />
+            <source>Operational presence {file}: use a .csv or .xlsx file name</source>
+            <translation>الحضور العملياتي {file}: استخدم اسم ملف ‎.csv أو ‎.xlsx</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/headers/layout.py" line="30" />
+            <source>{table}: the table has no non-blank row</source>
+            <translation>{table}: لا يحتوي الجدول على أي صف غير فارغ</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/headers/parse.py" line="32" />
+            <source>{table}: the table is empty</source>
+            <translation>{table}: الجدول فارغ</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/headers/profiles.py" line="24" />
+            <source>{file}: a mapping profile must be a JSON object {{role: column}}</source>
+            <translation>{file}: يجب أن يكون ملف تعريف المطابقة كائن JSON {{role: column}} (الدور: العمود)</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/headers/profiles.py" line="29" />
+            <source>{file}: unknown role "{role}"; roles are: {roles}</source>
+            <translation>{file}: دور غير معروف «{role}»؛ الأدوار هي: {roles}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/headers/profiles.py" line="33" />
+            <source>{file}: role "{role}" must name a column (text) or be null</source>
+            <translation>{file}: يجب أن يسمّي الدور «{role}» عموداً (نصاً) أو أن يكون null</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/headers/profiles.py" line="51" />
+            <source>Mapping {mapping!r}: write role=column pairs separated by ';' (e.g. org=Partner;adm2_code=District Pcode) or give a JSON profile file</source>
+            <translation>المطابقة {mapping!r}: اكتب أزواج دور=عمود مفصولة بـ «;» (مثلاً org=Partner;adm2_code=District Pcode) أو أعطِ ملف تعريف JSON</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/headers/roles.py" line="147" />
+            <source>{table}: the mapping names an unknown role "{role}"; roles are: {roles}</source>
+            <translation>{table}: تسمّي المطابقة دوراً غير معروف «{role}»؛ الأدوار هي: {roles}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/headers/roles.py" line="171" />
+            <source>{table}: the mapping gives column "{column}" for role "{role}" but there is no such column; columns are: {columns}</source>
+            <translation>{table}: تعطي المطابقة العمود «{column}» للدور «{role}» لكن لا يوجد عمود بهذا الاسم؛ الأعمدة هي: {columns}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/hxl.py" line="199" />
+            <source>{file}: the HXL hashtags could not be written ({cause})</source>
+            <translation>{file}: تعذرت كتابة وسوم HXL ({cause})</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/locations.py" line="18" />
+            <source>{table}: no admin P-code, admin name or latitude/longitude column was recognised among: {columns}. Name the columns in the Mapping parameter, e.g. adm2_code=District Pcode;adm1_name=Region</source>
+            <translation>{table}: لم يُتعرف على أي عمود لرمز P-code أو اسم إداري أو خط عرض/طول بين: {columns}. سمِّ الأعمدة في معامل المطابقة، مثلاً adm2_code=District Pcode;adm1_name=Region</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/locations.py" line="30" />
+            <source>admin level {level} was asked for, but the boundaries have levels {levels}</source>
+            <translation>طُلب المستوى الإداري {level}، لكن الحدود فيها المستويات {levels}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/pipeline.py" line="50" />
+            <source>period must be one of {modes}, not {period!r}</source>
+            <translation>يجب أن تكون الفترة إحدى {modes}، لا {period!r}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/pipeline.py" line="57" />
+            <source>{table}: the table has a header (row {rows}) but no data rows under it</source>
+            <translation>{table}: للجدول ترويسة (الصف {rows}) لكن لا توجد صفوف بيانات تحتها</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/vocabulary.py" line="34" />
+            <source>{file}: cannot be read ({cause})</source>
+            <translation>{file}: تتعذر قراءته ({cause})</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/matching/crosswalk.py" line="55" />
+            <source>{file}: the crosswalk is empty</source>
+            <translation>{file}: جدول التقابل فارغ</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/matching/crosswalk.py" line="62" />
+            <source>{file}: crosswalk column(s) {missing} missing (columns found: {columns})</source>
+            <translation>{file}: عمود (أعمدة) جدول التقابل {missing} مفقود (الأعمدة الموجودة: {columns})</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/matching/crosswalk.py" line="86" />
+            <source>{file}: row {row}, column raw_value: empty</source>
+            <translation>{file}: الصف {row}، العمود raw_value: فارغ</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/matching/crosswalk.py" line="96" />
+            <source>{file}: row {row}, column level: {level!r} is not an admin level (0-4)</source>
+            <translation>{file}: الصف {row}، العمود level: {level!r} ليس مستوى إدارياً (0-4)</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/matching/matcher.py" line="46" />
+            <source>{file}: row {row}, column pcode: {pcode!r} is not in the boundaries</source>
+            <translation>{file}: الصف {row}، العمود pcode: {pcode!r} غير موجود في الحدود</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/needs.py" line="98" />
+            <source>{source}: no needs found: a needs table needs admin P-code columns and either a cluster/sector column with people in need, targets or severity (long shape), or one column per cluster on a sheet named for its measure, e.g. 'PiN' or 'Severity' (wide shape). {notes}</source>
+            <translation>{source}: لم يُعثر على احتياجات: يحتاج جدول الاحتياجات إلى أعمدة رموز P-code إدارية، ومعها إما عمود مجموعة/قطاع فيه الأشخاص المحتاجون أو المستهدفون أو الشدة (الشكل الطويل)، أو عمود لكل مجموعة في ورقة مسماة باسم مقياسها، مثلاً «PiN» أو «Severity» (الشكل العريض). {notes}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/protection.py" line="48" />
+            <source>small count threshold k = {k}: give 2 or more (counts below k are hidden; to publish everything, switch protection off instead)</source>
+            <translation>عتبة الأعداد الصغيرة k = {k}: أعطِ 2 أو أكثر (الأعداد الأقل من k تُخفى؛ لنشر كل شيء، أوقف الحماية بدلاً من ذلك)</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="94" />
+            <source>QA report {file}: use a .xlsx or .csv file name</source>
+            <translation>تقرير ضبط الجودة {file}: استخدم اسم ملف ‎.xlsx أو ‎.csv</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="127" />
+            <source>QA report {file}: writing XLSX needs the Python package openpyxl; install it or choose a .csv report</source>
+            <translation>تقرير ضبط الجودة {file}: كتابة XLSX تتطلب حزمة بايثون openpyxl؛ ثبّتها أو اختر تقريراً بصيغة ‎.csv</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/table/plain_csv.py" line="55" />
+            <source>{file}, line {line}: cannot be read as CSV ({cause})</source>
+            <translation>{file}، السطر {line}: تتعذر قراءته بصيغة CSV ({cause})</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/table/plain_csv.py" line="70" />
+            <source>{file}, line {line}, column {column}: a quote (") opens in this cell and is never closed, so the rest of the file would be read as part of this one cell; close or remove the quote</source>
+            <translation>{file}، السطر {line}، العمود {column}: علامة اقتباس (") تُفتح في هذه الخلية ولا تُغلق أبداً، فيُقرأ باقي الملف كجزء من هذه الخلية؛ أغلق علامة الاقتباس أو احذفها</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/vocabulary.py" line="30" />
+            <source>{file}: file not found ({path})</source>
+            <translation>{file}: الملف غير موجود ({path})</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/table/reader.py" line="54" />
+            <source>{file}: is a folder, not a table file ({path})</source>
+            <translation>{file}: مجلد وليس ملف جدول ({path})</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/table/text_file.py" line="36" />
+            <source>{file}: the file is empty</source>
+            <translation>{file}: الملف فارغ</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/table/spreadsheets.py" line="40" />
+            <source>{file}, sheet "{sheet}": the sheet is empty</source>
+            <translation>{file}، الورقة «{sheet}»: الورقة فارغة</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/table/spreadsheets.py" line="60" />
+            <source>{file}: cannot be opened as a spreadsheet ({cause})</source>
+            <translation>{file}: يتعذر فتحه كجدول بيانات ({cause})</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/table/spreadsheets.py" line="87" />
+            <source>{file}, sheet "{sheet}": the sheet is damaged and cannot be read ({cause})</source>
+            <translation>{file}، الورقة «{sheet}»: الورقة تالفة وتتعذر قراءتها ({cause})</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/table/spreadsheets.py" line="142" />
+            <source>{file}: the file unpacks to {size:,.0f} MB, {ratio:,.0f} times its size; a spreadsheet of real data does not, so it is not read</source>
+            <translation>{file}: يتوسع الملف عند فك ضغطه إلى {size:,.0f} ميغابايت، أي {ratio:,.0f} ضعف حجمه؛ جدول بيانات حقيقي لا يفعل ذلك، لذا لن يُقرأ</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/table/spreadsheets.py" line="160" />
+            <source>{file}: the file is damaged (its sheet XML is broken at line {line}, column {column}: {cause}); open it in LibreOffice or Excel and save it again</source>
+            <translation>{file}: الملف تالف (XML الورقة معطوب في السطر {line}، العمود {column}: {cause})؛ افتحه في LibreOffice أو Excel واحفظه من جديد</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/table/spreadsheets.py" line="175" />
+            <source>{file}: no sheet has any data</source>
+            <translation>{file}: لا توجد ورقة فيها بيانات</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/table/spreadsheets.py" line="185" />
+            <source>{file}: no sheet number {number} (0-based); available sheets: {sheets}</source>
+            <translation>{file}: لا توجد ورقة رقم {number} (الترقيم من 0)؛ الأوراق المتاحة: {sheets}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/table/spreadsheets.py" line="194" />
+            <source>{file}: no sheet "{sheet}"; available sheets: {sheets}</source>
+            <translation>{file}: لا توجد ورقة «{sheet}»؛ الأوراق المتاحة: {sheets}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/table/text_file.py" line="61" />
+            <source>{file}: the file has no data</source>
+            <translation>{file}: لا توجد بيانات في الملف</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/vocabulary.py" line="38" />
+            <source>{file}: not valid JSON at line {line}, column {column}: {cause}</source>
+            <translation>{file}: JSON غير صالح في السطر {line}، العمود {column}: {cause}</translation>
+        </message>
+    </context>
+    <context>
         <name>Join4WAlgorithm</name>
         <message>
             <location filename="../processing/algorithms/catalog.py" line="35" />
@@ -895,7 +1243,7 @@ Data protection (on by default): for the sensitive clusters (GBV and child prote
             <translation>ربط,P-code,الحدود الإدارية,مطابقة,تقرير الجودة,الحضور التشغيلي</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="57" />
+            <location filename="../processing/algorithms/join_4w.py" line="65" />
             <source>Reads a partners' 3W/4W/5W table (a loaded layer or a CSV, XLSX, XLS or ODS file), detects its header, HXL row and columns, normalises clusters and periods, and joins every row to the admin boundaries by P-code (then by name within the parent unit). No row is lost: every input row is in the rows output with its status (used, unmatched, rolled_up, skipped) and the reason, and the QA report lists what could not be matched with suggestions to send back to partners.
 
 Outputs: presence polygons (one feature per admin unit and cluster, and period when asked) with the number of distinct implementing partners; every input row with how it matched; the QA report; optionally the column mapping used (reuse it next round as Mapping) and a crosswalk of suggestions to review (reuse it as Crosswalk).
@@ -908,144 +1256,212 @@ Data protection (on by default): the presence of GBV and child protection (in an
 حماية البيانات (مفعّلة افتراضياً): لا يُسمّي ناتج الحضور للعنف القائم على النوع الاجتماعي وحماية الطفل (بأي تهجئة أو لغة، وللمجموعات الأخرى التي تضيفها) أي شريك ولا يعطي أي عدد أقل من k: تذكر قائمة الشركاء أقل من k أو 'hidden'، وتُترك الأعداد الأصغر فارغة ويُعيَّن الحقل 'protected'. يحتفظ ناتج الصفوف وتقرير ضبط الجودة بكل الأسماء: هما لك، ليسا للنشر، ويقولان ذلك في سطرهما الأول.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="77" />
+            <location filename="../processing/algorithms/join_4w.py" line="85" />
             <source>4W table (layer or CSV/XLSX/XLS/ODS file)</source>
             <translation>جدول 4W (طبقة أو ملف CSV/XLSX/XLS/ODS)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="80" />
+            <location filename="../processing/algorithms/join_4w.py" line="88" />
             <source>Sheet (name or number; default: first sheet with data)</source>
             <translation>الورقة (الاسم أو الرقم؛ الافتراضي: أول ورقة تحتوي بيانات)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="83" />
+            <location filename="../processing/algorithms/join_4w.py" line="91" />
             <source>Admin boundaries (COD-AB polygons)</source>
             <translation>الحدود الإدارية (مضلّعات COD-AB)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="86" />
+            <location filename="../processing/algorithms/join_4w.py" line="94" />
             <source>Boundaries of other admin levels (when each level is a separate file)</source>
             <translation>حدود المستويات الإدارية الأخرى (عندما يكون كل مستوى في ملف منفصل)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="90" />
+            <location filename="../processing/algorithms/join_4w.py" line="98" />
             <source>Admin level of the presence output</source>
             <translation>المستوى الإداري لمخرَج الحضور</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="90" />
+            <location filename="../processing/algorithms/join_4w.py" line="98" />
             <source>Automatic</source>
             <translation>تلقائي</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="93" />
+            <location filename="../processing/algorithms/join_4w.py" line="101" />
             <source>Column mapping (JSON profile file, or role=column pairs separated by ';')</source>
             <translation>مطابقة الأعمدة (ملف تعريف JSON، أو أزواج دور=عمود مفصولة بـ ';')</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="97" />
+            <location filename="../processing/algorithms/join_4w.py" line="105" />
             <source>Reviewed crosswalk (CSV: raw_value, level, parent, pcode)</source>
             <translation>جدول تقابل تمت مراجعته (CSV: raw_value, level, parent, pcode)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="100" />
+            <location filename="../processing/algorithms/join_4w.py" line="108" />
             <source>Presence per period</source>
             <translation>الحضور حسب الفترة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="100" />
+            <location filename="../processing/algorithms/join_4w.py" line="108" />
             <source>Whole table</source>
             <translation>الجدول كاملًا</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="100" />
+            <location filename="../processing/algorithms/join_4w.py" line="108" />
             <source>Month</source>
             <translation>الشهر</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="100" />
+            <location filename="../processing/algorithms/join_4w.py" line="108" />
             <source>Quarter</source>
             <translation>الربع</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="103" />
+            <location filename="../processing/algorithms/join_4w.py" line="111" />
             <source>Year for rows with a month but no year</source>
             <translation>السنة للصفوف التي فيها شهر دون سنة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="107" />
+            <location filename="../processing/algorithms/join_4w.py" line="115" />
             <source>Extra cluster names (JSON, extends the built-in list)</source>
             <translation>أسماء مجموعات إضافية (JSON، تُضاف إلى القائمة المدمجة)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="111" />
+            <location filename="../processing/algorithms/join_4w.py" line="119" />
             <source>Count programme/lead organisations and donors as partners too</source>
             <translation>احتساب المنظمات الرائدة/منظمات البرامج والجهات المانحة شركاءَ أيضًا</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="116" />
+            <location filename="../processing/algorithms/join_4w.py" line="124" />
             <source>Presence</source>
             <translation>الحضور</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="118" />
+            <location filename="../processing/algorithms/join_4w.py" line="126" />
             <source>Rows with match status</source>
             <translation>الصفوف مع حالة المطابقة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="121" />
+            <location filename="../processing/algorithms/join_4w.py" line="129" />
             <source>QA report</source>
             <translation>تقرير ضبط الجودة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="124" />
+            <location filename="../processing/algorithms/join_4w.py" line="132" />
             <source>Column mapping profile used (JSON)</source>
             <translation>ملف تعريف مطابقة الأعمدة المستخدم (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="127" />
+            <location filename="../processing/algorithms/join_4w.py" line="135" />
             <source>Crosswalk of suggestions to review (CSV)</source>
             <translation>جدول تقابل للاقتراحات للمراجعة (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="140" />
+            <location filename="../processing/algorithms/join_4w.py" line="148" />
             <source>4W table {path}: file not found</source>
             <translation>جدول 4W {path}: الملف غير موجود</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="142" />
+            <location filename="../processing/algorithms/join_4w.py" line="150" />
             <source>4W table {name}: the file is empty</source>
             <translation>جدول 4W {name}: الملف فارغ</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="147" />
+            <location filename="../processing/algorithms/join_4w.py" line="155" />
             <source>Incorrect parameter value for {name}</source>
             <translation>قيمة غير صحيحة للمعامل {name}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="190" />
+            <location filename="../processing/algorithms/join_4w.py" line="198" />
             <source>Read {where}: {rows} data rows, header on row(s) {header}</source>
             <translation>تمت قراءة {where}: {rows} صف بيانات، والترويسة في الصف/الصفوف {header}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="198" />
+            <location filename="../processing/algorithms/join_4w.py" line="206" />
             <source>4W table {value!r}: no such file or layer</source>
             <translation>جدول 4W {value!r}: لا يوجد ملف أو طبقة بهذا الاسم</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="214" />
+            <location filename="../processing/algorithms/join_4w.py" line="222" />
             <source>Admin boundaries: no such layer or file</source>
             <translation>الحدود الإدارية: لا توجد طبقة أو ملف بهذا الاسم</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="227" />
+            <location filename="../processing/algorithms/join_4w.py" line="235" />
             <source>{name}: the boundary layer has no polygons</source>
             <translation>{name}: طبقة الحدود لا تحتوي أي مضلّعات</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="265" />
+            <location filename="../processing/algorithms/join_4w.py" line="273" />
             <source>For the IM officer, not for publication: every row with its partner, sensitive clusters (GBV, child protection) included</source>
             <translation>لمسؤول إدارة المعلومات، ليس للنشر: كل صف مع شريكه، بما في ذلك المجموعات الحساسة (العنف القائم على النوع الاجتماعي، حماية الطفل)</translation>
+        </message>
+    </context>
+    <context>
+        <name>JoinSummary</name>
+        <message>
+            <location filename="../processing/analysis/join/summary.py" line="11" />
+            <source>rows used</source>
+            <translation>الصفوف المستخدمة</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/summary.py" line="12" />
+            <source>rows rolled_up</source>
+            <translation>الصفوف المرفوعة إلى مستوى أعلى</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/summary.py" line="13" />
+            <source>rows unmatched</source>
+            <translation>الصفوف غير المطابقة</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/summary.py" line="14" />
+            <source>rows skipped</source>
+            <translation>الصفوف المتجاوزة</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/summary.py" line="28" />
+            <source>file</source>
+            <translation>الملف</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/summary.py" line="29" />
+            <source>sheet</source>
+            <translation>الورقة</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/summary.py" line="30" />
+            <source>header rows</source>
+            <translation>صفوف الترويسة</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/summary.py" line="31" />
+            <source>rows below the header</source>
+            <translation>الصفوف تحت الترويسة</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/summary.py" line="33" />
+            <source>admin level of the presence</source>
+            <translation>المستوى الإداري للحضور</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/summary.py" line="34" />
+            <source>match rate admin {level}</source>
+            <translation>نسبة المطابقة للمستوى الإداري {level}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/summary.py" line="36" />
+            <source>boundary units</source>
+            <translation>وحدات الحدود</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/summary.py" line="40" />
+            <source>CoordMap join: {rows} rows read, {used} used, {rolled_up} rolled up, {unmatched} unmatched, {skipped} skipped; match rate {rates}</source>
+            <translation>ربط CoordMap: قُرئ {rows} صفاً، استُخدم {used}، رُفع {rolled_up}، لم يطابَق {unmatched}، تُجووز {skipped}؛ نسبة المطابقة {rates}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="40" />
+            <source>cells neutralised in spreadsheet outputs (text starting with = + - @)</source>
+            <translation>الخلايا المحيَّدة في مخرجات جداول البيانات (نص يبدأ بـ = + - @)</translation>
         </message>
     </context>
     <context>
@@ -1177,22 +1593,22 @@ Data protection (on by default): the presence of GBV and child protection (in an
             <translation>لمسؤول إدارة المعلومات، ليس للنشر: يقتبس هذا التقرير صفوف الشركاء، بما في ذلك المجموعات الحساسة (العنف القائم على النوع الاجتماعي، حماية الطفل). تحقّق مما ترسله إلى أي شريك.</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="104" />
+            <location filename="../processing/analysis/report.py" line="108" />
             <source>cells neutralised (text starting with = + - @)</source>
             <translation>خلايا تم تحييدها (نص يبدأ بـ = + - @)</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="109" />
+            <location filename="../processing/analysis/report.py" line="113" />
             <source>Summary</source>
             <translation>الملخص</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="111" />
+            <location filename="../processing/analysis/report.py" line="115" />
             <source>Issues</source>
             <translation>المشكلات</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="113" />
+            <location filename="../processing/analysis/report.py" line="117" />
             <source>Columns</source>
             <translation>الأعمدة</translation>
         </message>

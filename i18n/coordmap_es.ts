@@ -22,22 +22,22 @@
     <context>
         <name>CoordMapAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/base.py" line="102" />
+            <location filename="../processing/algorithms/base.py" line="107" />
             <source>Protect sensitive clusters (hide partners, blank small counts)</source>
             <translation>Proteger los clústeres sensibles (ocultar socios, borrar los recuentos pequeños)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="107" />
+            <location filename="../processing/algorithms/base.py" line="112" />
             <source>Sensitive clusters besides GBV and child protection (codes or names)</source>
             <translation>Clústeres sensibles además de la VBG y la protección de la niñez (códigos o nombres)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="112" />
+            <location filename="../processing/algorithms/base.py" line="117" />
             <source>Small count threshold k (counts below k are hidden)</source>
             <translation>Umbral de recuentos pequeños k (se ocultan los recuentos inferiores a k)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="132" />
+            <location filename="../processing/algorithms/base.py" line="137" />
             <source>Coordination</source>
             <translation>Coordinación</translation>
         </message>
@@ -75,42 +75,42 @@
             <translation>coincidencia aproximada de nombres administrativos</translation>
         </message>
         <message>
-            <location filename="../processing/deps.py" line="71" />
+            <location filename="../processing/deps.py" line="72" />
             <source>{package} is not installed ({purpose})</source>
             <translation>{package} no está instalado ({purpose})</translation>
         </message>
         <message>
-            <location filename="../processing/deps.py" line="72" />
+            <location filename="../processing/deps.py" line="73" />
             <source>{package} {found} is too old ({purpose}): CoordMap needs {minimum} or newer</source>
             <translation>{package} {found} es demasiado antiguo ({purpose}): CoordMap necesita la versión {minimum} o posterior</translation>
         </message>
         <message>
-            <location filename="../processing/deps.py" line="232" />
+            <location filename="../processing/deps.py" line="233" />
             <source>Install your distribution's packages: {command}</source>
             <translation>Instale los paquetes de su distribución: {command}</translation>
         </message>
         <message>
-            <location filename="../processing/deps.py" line="234" />
+            <location filename="../processing/deps.py" line="235" />
             <source>In the OSGeo4W Shell (Windows Start menu &gt; QGIS &gt; OSGeo4W Shell), run: {command}</source>
             <translation>En OSGeo4W Shell (menú Inicio de Windows &gt; QGIS &gt; OSGeo4W Shell), ejecute: {command}</translation>
         </message>
         <message>
-            <location filename="../processing/deps.py" line="237" />
+            <location filename="../processing/deps.py" line="238" />
             <source>Your Linux distribution manages its Python and has no recent enough package for the rest: install it for your user only with: {command} (pip then writes to ~/.local, never to system folders, but what it installs there comes first for every Python program you run; the README's Install section gives other ways)</source>
             <translation>Su distribución de Linux gestiona su Python y no tiene un paquete lo bastante reciente para el resto: instálelo solo para su usuario con: {command} (pip escribe entonces en ~/.local, nunca en carpetas del sistema, pero lo que instala allí tiene prioridad para todos los programas Python que ejecute; la sección de instalación del README ofrece otras vías)</translation>
         </message>
         <message>
-            <location filename="../processing/deps.py" line="243" />
+            <location filename="../processing/deps.py" line="244" />
             <source>In a terminal, run: {command}</source>
             <translation>En una terminal, ejecute: {command}</translation>
         </message>
         <message>
-            <location filename="../processing/deps.py" line="244" />
+            <location filename="../processing/deps.py" line="245" />
             <source>Without internet: add --no-index --find-links FOLDER to the pip command, FOLDER being CoordMap's wheelhouse for this system (README, Install offline)</source>
             <translation>Sin internet: añada --no-index --find-links CARPETA al comando pip, siendo CARPETA el wheelhouse de CoordMap para este sistema (README, instalación sin conexión)</translation>
         </message>
         <message>
-            <location filename="../processing/deps.py" line="248" />
+            <location filename="../processing/deps.py" line="249" />
             <source>Then restart QGIS.</source>
             <translation>Después reinicie QGIS.</translation>
         </message>
@@ -522,39 +522,119 @@
     <context>
         <name>Destinations</name>
         <message>
-            <location filename="../processing/algorithms/destinations.py" line="49" />
+            <location filename="../processing/algorithms/destinations.py" line="50" />
             <source>Cancelled: no output was written</source>
             <translation>Cancelado: no se escribió ninguna salida</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/destinations.py" line="155" />
+            <location filename="../processing/algorithms/destinations.py" line="156" />
             <source>{output}: {path} is the file of the input '{input}'; an output is never written over an input: choose another file name</source>
             <translation>{output}: {path} es el archivo de la entrada «{input}»; una salida nunca se escribe sobre una entrada: elija otro nombre de archivo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/destinations.py" line="161" />
+            <location filename="../processing/algorithms/destinations.py" line="162" />
             <source>{output}: {path} is a folder: give a file name</source>
             <translation>{output}: {path} es una carpeta: indique un nombre de archivo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/destinations.py" line="166" />
+            <location filename="../processing/algorithms/destinations.py" line="167" />
             <source>{output} and {other} are the same file ({path}): give each output its own file</source>
             <translation>{output} y {other} son el mismo archivo ({path}): dé a cada salida su propio archivo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/destinations.py" line="184" />
+            <location filename="../processing/algorithms/destinations.py" line="185" />
             <source>{what} {path}: cannot be written ({cause})</source>
             <translation>{what} {path}: no se puede escribir ({cause})</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/destinations.py" line="331" />
+            <location filename="../processing/algorithms/destinations.py" line="332" />
             <source>{path}: the file was not finished writing</source>
             <translation>{path}: la escritura del archivo no se terminó</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/destinations.py" line="349" />
+            <location filename="../processing/algorithms/destinations.py" line="357" />
             <source>Output</source>
             <translation>Salida</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportHapiPresenceAlgorithm</name>
+        <message>
+            <location filename="../processing/algorithms/catalog.py" line="62" />
+            <source>Export operational presence for HDX (HAPI)</source>
+            <translation>Exportar la presencia operacional para HDX (HAPI)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/catalog.py" line="62" />
+            <source>Writes the partner presence in the shape of HDX HAPI's operational presence table (one row per organisation, sector, admin unit and period), with HXL hashtags.</source>
+            <translation>Escribe la presencia de los socios con la forma de la tabla de presencia operacional de HDX HAPI (una fila por organización, sector, unidad administrativa y período), con los hashtags HXL.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/catalog.py" line="62" />
+            <source>HDX,HAPI,operational presence,3W,export,share,sector</source>
+            <translation>HDX,HAPI,presencia operacional,3W,exportar,compartir,sector</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_hapi_presence.py" line="34" />
+            <source>Writes the presence of the join in the shape of HDX HAPI's operational presence table, so a cluster can compare its figures with HDX's and share them in HDX's format: one row per organisation, sector, admin unit and period, with the country, admin 1 and admin 2 codes and names, the admin level, the organisation's acronym, name and type, the sector code and name, and the reference period's start and end. The file (CSV or XLSX) has HXL hashtags under its header.
+
+Give the rows output of 'Join 4W table to admin boundaries' and the boundaries the join used (every level, for the admin 1 and admin 2 names). Rows located below admin 2 count in their admin 2 unit; rows located at admin 1 have no admin 2. The reference period is the row's month, quarter or year (its own dates when it has no period).
+
+Sector codes are CoordMap's cluster codes, which are HDX's, except two: multipurpose cash (MPC) is written Cash, and coordination and common services (CSS) CCM, as HDX HAPI files them. Organisation types get HDX's type code where CoordMap recognises them (INGO 437, NNGO 441, UN 447 ...).
+
+Data protection (on by default): the presence of GBV and child protection (and of the clusters you add) names no organisation: one row per unit, sector and period with the organisation blank.</source>
+            <translation>Escribe la presencia de la unión con la forma de la tabla de presencia operacional de HDX HAPI, para que un clúster compare sus cifras con las de HDX y las comparta en el formato de HDX: una fila por organización, sector, unidad administrativa y período, con el país, los códigos y nombres de admin 1 y admin 2, el nivel administrativo, el acrónimo, el nombre y el tipo de la organización, el código y el nombre del sector, y el inicio y el fin del período de referencia. El archivo (CSV o XLSX) tiene los hashtags HXL bajo su encabezado.
+
+Dé la salida de filas de «Unir la tabla 4W a los límites administrativos» y los límites que usó la unión (todos los niveles, para los nombres de admin 1 y admin 2). Las filas ubicadas por debajo de admin 2 cuentan en su unidad de admin 2; las filas ubicadas en admin 1 no tienen admin 2. El período de referencia es el mes, el trimestre o el año de la fila (sus propias fechas cuando no tiene período).
+
+Los códigos de sector son los códigos de clúster de CoordMap, que son los de HDX, salvo dos: el efectivo multipropósito (MPC) se escribe Cash, y la coordinación y los servicios comunes (CSS) CCM, como los clasifica HDX HAPI. Los tipos de organización reciben el código de tipo de HDX cuando CoordMap los reconoce (INGO 437, NNGO 441, ONU 447 ...).
+
+Protección de datos (activada por defecto): la presencia de VBG y protección de la infancia (y de los clústeres que añada) no nombra ninguna organización: una fila por unidad, sector y período con la organización en blanco.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_hapi_presence.py" line="55" />
+            <source>Rows with match status (output of the join)</source>
+            <translation>Filas con estado de coincidencia (salida de la unión)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_hapi_presence.py" line="58" />
+            <source>Admin boundaries (COD-AB polygons, as given to the join)</source>
+            <translation>Límites administrativos (polígonos COD-AB, como se dieron a la unión)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_hapi_presence.py" line="61" />
+            <source>Boundaries of other admin levels (when each level is a separate file)</source>
+            <translation>Límites de otros niveles administrativos (cuando cada nivel es un archivo aparte)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_hapi_presence.py" line="65" />
+            <source>Country ISO 3166 code (default: from the admin 1 P-codes)</source>
+            <translation>Código ISO 3166 del país (por defecto: según los P-codes de admin 1)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_hapi_presence.py" line="69" />
+            <source>Extra cluster names (JSON, as given to the join)</source>
+            <translation>Nombres de clústeres adicionales (JSON, como se dio a la unión)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_hapi_presence.py" line="74" />
+            <source>Operational presence (HDX HAPI)</source>
+            <translation>Presencia operacional (HDX HAPI)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_hapi_presence.py" line="100" />
+            <source>{rows} rows of operational presence</source>
+            <translation>{rows} filas de presencia operacional</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_hapi_presence.py" line="107" />
+            <source>Rows: no such layer or file</source>
+            <translation>Filas: no existe esa capa o archivo</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_hapi_presence.py" line="114" />
+            <source>Admin boundaries: no such layer or file</source>
+            <translation>Límites administrativos: no existe esa capa o archivo</translation>
         </message>
     </context>
     <context>
@@ -878,6 +958,274 @@ Protección de datos (activada por defecto): para los clústeres sensibles (VBG 
         </message>
     </context>
     <context>
+        <name>InputError</name>
+        <message>
+            <location filename="../processing/analysis/boundaries.py" line="147" />
+            <source>boundary layer: {records} attribute records but {geometries} geometries</source>
+            <translation>capa de límites: {records} registros de atributos pero {geometries} geometrías</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/boundaries.py" line="152" />
+            <source>boundary layer: it has no features</source>
+            <translation>capa de límites: no tiene ninguna entidad</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/boundaries.py" line="162" />
+            <source>boundary layer: it has no polygon (admin boundaries must be areas)</source>
+            <translation>capa de límites: no tiene ningún polígono (los límites administrativos deben ser superficies)</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/boundaries.py" line="177" />
+            <source>no boundary layer given</source>
+            <translation>no se dio ninguna capa de límites</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/boundaries.py" line="292" />
+            <source>the boundaries have no admin {level} polygons</source>
+            <translation>los límites no tienen polígonos de admin {level}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/boundaries.py" line="346" />
+            <source>boundary layer: no P-code field found (expected e.g. ADM2_PCODE, adm2_pcode or admin2Pcode); fields seen: {fields}</source>
+            <translation>capa de límites: no se encontró ningún campo de P-code (se esperaba p. ej. ADM2_PCODE, adm2_pcode o admin2Pcode); campos vistos: {fields}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/boundaries.py" line="352" />
+            <source>boundary layer: no admin {level} P-code field; fields seen: {fields}</source>
+            <translation>capa de límites: ningún campo de P-code de admin {level}; campos vistos: {fields}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/boundaries.py" line="359" />
+            <source>boundary layer: the P-code fields {fields} are all empty</source>
+            <translation>capa de límites: los campos de P-code {fields} están todos vacíos</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/errors.py" line="39" />
+            <source>{where}: {error}</source>
+            <translation>{where}: {error}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/gaps.py" line="140" />
+            <source>{layer}: not a presence layer of the join: fields {fields} are missing</source>
+            <translation>{layer}: no es una capa de presencia de la unión: faltan los campos {fields}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/hapi.py" line="77" />
+            <source>{layer}: not the rows output of the join: fields {fields} are missing</source>
+            <translation>{layer}: no es la salida de filas de la unión: faltan los campos {fields}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/gaps.py" line="190" />
+            <source>the presence layer has no admin unit: run the join first</source>
+            <translation>la capa de presencia no tiene ninguna unidad administrativa: ejecute primero la unión</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/gaps.py" line="194" />
+            <source>admin level {level} was asked for, but the presence layer has levels {levels}: run the join at that level</source>
+            <translation>se pidió el nivel administrativo {level}, pero la capa de presencia tiene los niveles {levels}: ejecute la unión en ese nivel</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/gaps.py" line="528" />
+            <source>coverage bands {bands!r}: give numbers separated by commas, e.g. 0.25,0.5,0.75</source>
+            <translation>bandas de cobertura {bands!r}: dé números separados por comas, p. ej. 0.25,0.5,0.75</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/hapi.py" line="285" />
+            <source>Operational presence {file}: use a .csv or .xlsx file name</source>
+            <translation>Presencia operacional {file}: use un nombre de archivo .csv o .xlsx</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/headers/layout.py" line="30" />
+            <source>{table}: the table has no non-blank row</source>
+            <translation>{table}: la tabla no tiene ninguna fila no vacía</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/headers/parse.py" line="32" />
+            <source>{table}: the table is empty</source>
+            <translation>{table}: la tabla está vacía</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/headers/profiles.py" line="24" />
+            <source>{file}: a mapping profile must be a JSON object {{role: column}}</source>
+            <translation>{file}: un perfil de correspondencia debe ser un objeto JSON {{role: column}} (rol: columna)</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/headers/profiles.py" line="29" />
+            <source>{file}: unknown role "{role}"; roles are: {roles}</source>
+            <translation>{file}: rol desconocido «{role}»; los roles son: {roles}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/headers/profiles.py" line="33" />
+            <source>{file}: role "{role}" must name a column (text) or be null</source>
+            <translation>{file}: el rol «{role}» debe nombrar una columna (texto) o ser null</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/headers/profiles.py" line="51" />
+            <source>Mapping {mapping!r}: write role=column pairs separated by ';' (e.g. org=Partner;adm2_code=District Pcode) or give a JSON profile file</source>
+            <translation>Correspondencia {mapping!r}: escriba pares rol=columna separados por «;» (p. ej. org=Partner;adm2_code=District Pcode) o dé un archivo de perfil JSON</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/headers/roles.py" line="147" />
+            <source>{table}: the mapping names an unknown role "{role}"; roles are: {roles}</source>
+            <translation>{table}: la correspondencia nombra un rol desconocido «{role}»; los roles son: {roles}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/headers/roles.py" line="171" />
+            <source>{table}: the mapping gives column "{column}" for role "{role}" but there is no such column; columns are: {columns}</source>
+            <translation>{table}: la correspondencia da la columna «{column}» para el rol «{role}» pero no existe esa columna; las columnas son: {columns}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/hxl.py" line="199" />
+            <source>{file}: the HXL hashtags could not be written ({cause})</source>
+            <translation>{file}: no se pudieron escribir los hashtags HXL ({cause})</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/locations.py" line="18" />
+            <source>{table}: no admin P-code, admin name or latitude/longitude column was recognised among: {columns}. Name the columns in the Mapping parameter, e.g. adm2_code=District Pcode;adm1_name=Region</source>
+            <translation>{table}: no se reconoció ninguna columna de P-code, nombre administrativo o latitud/longitud entre: {columns}. Nombre las columnas en el parámetro Correspondencia, p. ej. adm2_code=District Pcode;adm1_name=Region</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/locations.py" line="30" />
+            <source>admin level {level} was asked for, but the boundaries have levels {levels}</source>
+            <translation>se pidió el nivel administrativo {level}, pero los límites tienen los niveles {levels}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/pipeline.py" line="50" />
+            <source>period must be one of {modes}, not {period!r}</source>
+            <translation>el período debe ser uno de {modes}, no {period!r}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/pipeline.py" line="57" />
+            <source>{table}: the table has a header (row {rows}) but no data rows under it</source>
+            <translation>{table}: la tabla tiene un encabezado (fila {rows}) pero ninguna fila de datos debajo</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/vocabulary.py" line="34" />
+            <source>{file}: cannot be read ({cause})</source>
+            <translation>{file}: no se puede leer ({cause})</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/matching/crosswalk.py" line="55" />
+            <source>{file}: the crosswalk is empty</source>
+            <translation>{file}: la tabla de correspondencias está vacía</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/matching/crosswalk.py" line="62" />
+            <source>{file}: crosswalk column(s) {missing} missing (columns found: {columns})</source>
+            <translation>{file}: falta(n) la(s) columna(s) de la tabla de correspondencias {missing} (columnas encontradas: {columns})</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/matching/crosswalk.py" line="86" />
+            <source>{file}: row {row}, column raw_value: empty</source>
+            <translation>{file}: fila {row}, columna raw_value: vacía</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/matching/crosswalk.py" line="96" />
+            <source>{file}: row {row}, column level: {level!r} is not an admin level (0-4)</source>
+            <translation>{file}: fila {row}, columna level: {level!r} no es un nivel administrativo (0-4)</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/matching/matcher.py" line="46" />
+            <source>{file}: row {row}, column pcode: {pcode!r} is not in the boundaries</source>
+            <translation>{file}: fila {row}, columna pcode: {pcode!r} no está en los límites</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/needs.py" line="98" />
+            <source>{source}: no needs found: a needs table needs admin P-code columns and either a cluster/sector column with people in need, targets or severity (long shape), or one column per cluster on a sheet named for its measure, e.g. 'PiN' or 'Severity' (wide shape). {notes}</source>
+            <translation>{source}: no se encontraron necesidades: una tabla de necesidades requiere columnas de P-code administrativos y, o bien una columna de clúster/sector con personas con necesidades, metas o severidad (formato largo), o bien una columna por clúster en una hoja con el nombre de su medida, p. ej. «PiN» o «Severity» (formato ancho). {notes}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/protection.py" line="48" />
+            <source>small count threshold k = {k}: give 2 or more (counts below k are hidden; to publish everything, switch protection off instead)</source>
+            <translation>umbral de recuentos pequeños k = {k}: dé 2 o más (los recuentos por debajo de k se ocultan; para publicarlo todo, desactive la protección)</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="94" />
+            <source>QA report {file}: use a .xlsx or .csv file name</source>
+            <translation>Informe de control de calidad {file}: use un nombre de archivo .xlsx o .csv</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="127" />
+            <source>QA report {file}: writing XLSX needs the Python package openpyxl; install it or choose a .csv report</source>
+            <translation>Informe de control de calidad {file}: escribir XLSX requiere el paquete de Python openpyxl; instálelo o elija un informe .csv</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/table/plain_csv.py" line="55" />
+            <source>{file}, line {line}: cannot be read as CSV ({cause})</source>
+            <translation>{file}, línea {line}: no se puede leer como CSV ({cause})</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/table/plain_csv.py" line="70" />
+            <source>{file}, line {line}, column {column}: a quote (") opens in this cell and is never closed, so the rest of the file would be read as part of this one cell; close or remove the quote</source>
+            <translation>{file}, línea {line}, columna {column}: unas comillas (") se abren en esta celda y nunca se cierran, así que el resto del archivo se leería como parte de esta celda; ciérrelas o elimínelas</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/vocabulary.py" line="30" />
+            <source>{file}: file not found ({path})</source>
+            <translation>{file}: archivo no encontrado ({path})</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/table/reader.py" line="54" />
+            <source>{file}: is a folder, not a table file ({path})</source>
+            <translation>{file}: es una carpeta, no un archivo de tabla ({path})</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/table/text_file.py" line="36" />
+            <source>{file}: the file is empty</source>
+            <translation>{file}: el archivo está vacío</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/table/spreadsheets.py" line="40" />
+            <source>{file}, sheet "{sheet}": the sheet is empty</source>
+            <translation>{file}, hoja «{sheet}»: la hoja está vacía</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/table/spreadsheets.py" line="60" />
+            <source>{file}: cannot be opened as a spreadsheet ({cause})</source>
+            <translation>{file}: no se puede abrir como hoja de cálculo ({cause})</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/table/spreadsheets.py" line="87" />
+            <source>{file}, sheet "{sheet}": the sheet is damaged and cannot be read ({cause})</source>
+            <translation>{file}, hoja «{sheet}»: la hoja está dañada y no se puede leer ({cause})</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/table/spreadsheets.py" line="142" />
+            <source>{file}: the file unpacks to {size:,.0f} MB, {ratio:,.0f} times its size; a spreadsheet of real data does not, so it is not read</source>
+            <translation>{file}: el archivo se descomprime en {size:,.0f} MB, {ratio:,.0f} veces su tamaño; una hoja de cálculo de datos reales no lo hace, así que no se lee</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/table/spreadsheets.py" line="160" />
+            <source>{file}: the file is damaged (its sheet XML is broken at line {line}, column {column}: {cause}); open it in LibreOffice or Excel and save it again</source>
+            <translation>{file}: el archivo está dañado (el XML de su hoja está roto en la línea {line}, columna {column}: {cause}); ábralo en LibreOffice o Excel y guárdelo de nuevo</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/table/spreadsheets.py" line="175" />
+            <source>{file}: no sheet has any data</source>
+            <translation>{file}: ninguna hoja tiene datos</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/table/spreadsheets.py" line="185" />
+            <source>{file}: no sheet number {number} (0-based); available sheets: {sheets}</source>
+            <translation>{file}: no hay hoja número {number} (desde 0); hojas disponibles: {sheets}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/table/spreadsheets.py" line="194" />
+            <source>{file}: no sheet "{sheet}"; available sheets: {sheets}</source>
+            <translation>{file}: no hay hoja «{sheet}»; hojas disponibles: {sheets}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/table/text_file.py" line="61" />
+            <source>{file}: the file has no data</source>
+            <translation>{file}: el archivo no tiene datos</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/vocabulary.py" line="38" />
+            <source>{file}: not valid JSON at line {line}, column {column}: {cause}</source>
+            <translation>{file}: JSON no válido en la línea {line}, columna {column}: {cause}</translation>
+        </message>
+    </context>
+    <context>
         <name>Join4WAlgorithm</name>
         <message>
             <location filename="../processing/algorithms/catalog.py" line="35" />
@@ -895,7 +1243,7 @@ Protección de datos (activada por defecto): para los clústeres sensibles (VBG 
             <translation>unión,P-code,límites administrativos,coincidencia,informe de calidad,presencia operativa</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="57" />
+            <location filename="../processing/algorithms/join_4w.py" line="65" />
             <source>Reads a partners' 3W/4W/5W table (a loaded layer or a CSV, XLSX, XLS or ODS file), detects its header, HXL row and columns, normalises clusters and periods, and joins every row to the admin boundaries by P-code (then by name within the parent unit). No row is lost: every input row is in the rows output with its status (used, unmatched, rolled_up, skipped) and the reason, and the QA report lists what could not be matched with suggestions to send back to partners.
 
 Outputs: presence polygons (one feature per admin unit and cluster, and period when asked) with the number of distinct implementing partners; every input row with how it matched; the QA report; optionally the column mapping used (reuse it next round as Mapping) and a crosswalk of suggestions to review (reuse it as Crosswalk).
@@ -908,144 +1256,212 @@ Salidas: polígonos de presencia (una entidad por unidad administrativa y clúst
 Protección de datos (activada por defecto): la presencia de VBG y de protección de la niñez (en cualquier grafía o idioma, y de los demás clústeres que añada) no nombra a ningún socio ni da recuentos inferiores a k: la lista de socios indica menos de k o 'hidden', los recuentos menores quedan vacíos y se marca el campo 'protected'. La salida de filas y el informe de control de calidad conservan todos los nombres: son para usted, no para publicar, y lo dicen en su primera línea.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="77" />
+            <location filename="../processing/algorithms/join_4w.py" line="85" />
             <source>4W table (layer or CSV/XLSX/XLS/ODS file)</source>
             <translation>Tabla 4W (capa o archivo CSV/XLSX/XLS/ODS)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="80" />
+            <location filename="../processing/algorithms/join_4w.py" line="88" />
             <source>Sheet (name or number; default: first sheet with data)</source>
             <translation>Hoja (nombre o número; por defecto: primera hoja con datos)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="83" />
+            <location filename="../processing/algorithms/join_4w.py" line="91" />
             <source>Admin boundaries (COD-AB polygons)</source>
             <translation>Límites administrativos (polígonos COD-AB)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="86" />
+            <location filename="../processing/algorithms/join_4w.py" line="94" />
             <source>Boundaries of other admin levels (when each level is a separate file)</source>
             <translation>Límites de otros niveles administrativos (cuando cada nivel es un archivo aparte)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="90" />
+            <location filename="../processing/algorithms/join_4w.py" line="98" />
             <source>Admin level of the presence output</source>
             <translation>Nivel administrativo de la salida de presencia</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="90" />
+            <location filename="../processing/algorithms/join_4w.py" line="98" />
             <source>Automatic</source>
             <translation>Automático</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="93" />
+            <location filename="../processing/algorithms/join_4w.py" line="101" />
             <source>Column mapping (JSON profile file, or role=column pairs separated by ';')</source>
             <translation>Asignación de columnas (archivo de perfil JSON, o pares rol=columna separados por ';')</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="97" />
+            <location filename="../processing/algorithms/join_4w.py" line="105" />
             <source>Reviewed crosswalk (CSV: raw_value, level, parent, pcode)</source>
             <translation>Tabla de correspondencias revisada (CSV: raw_value, level, parent, pcode)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="100" />
+            <location filename="../processing/algorithms/join_4w.py" line="108" />
             <source>Presence per period</source>
             <translation>Presencia por período</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="100" />
+            <location filename="../processing/algorithms/join_4w.py" line="108" />
             <source>Whole table</source>
             <translation>Toda la tabla</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="100" />
+            <location filename="../processing/algorithms/join_4w.py" line="108" />
             <source>Month</source>
             <translation>Mes</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="100" />
+            <location filename="../processing/algorithms/join_4w.py" line="108" />
             <source>Quarter</source>
             <translation>Trimestre</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="103" />
+            <location filename="../processing/algorithms/join_4w.py" line="111" />
             <source>Year for rows with a month but no year</source>
             <translation>Año para las filas con mes pero sin año</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="107" />
+            <location filename="../processing/algorithms/join_4w.py" line="115" />
             <source>Extra cluster names (JSON, extends the built-in list)</source>
             <translation>Nombres de clústeres adicionales (JSON, amplía la lista incorporada)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="111" />
+            <location filename="../processing/algorithms/join_4w.py" line="119" />
             <source>Count programme/lead organisations and donors as partners too</source>
             <translation>Contar también como socios a las organizaciones líderes/de programa y a los donantes</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="116" />
+            <location filename="../processing/algorithms/join_4w.py" line="124" />
             <source>Presence</source>
             <translation>Presencia</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="118" />
+            <location filename="../processing/algorithms/join_4w.py" line="126" />
             <source>Rows with match status</source>
             <translation>Filas con estado de emparejamiento</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="121" />
+            <location filename="../processing/algorithms/join_4w.py" line="129" />
             <source>QA report</source>
             <translation>Informe de control de calidad</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="124" />
+            <location filename="../processing/algorithms/join_4w.py" line="132" />
             <source>Column mapping profile used (JSON)</source>
             <translation>Perfil de asignación de columnas utilizado (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="127" />
+            <location filename="../processing/algorithms/join_4w.py" line="135" />
             <source>Crosswalk of suggestions to review (CSV)</source>
             <translation>Tabla de correspondencias de sugerencias para revisar (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="140" />
+            <location filename="../processing/algorithms/join_4w.py" line="148" />
             <source>4W table {path}: file not found</source>
             <translation>Tabla 4W {path}: archivo no encontrado</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="142" />
+            <location filename="../processing/algorithms/join_4w.py" line="150" />
             <source>4W table {name}: the file is empty</source>
             <translation>Tabla 4W {name}: el archivo está vacío</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="147" />
+            <location filename="../processing/algorithms/join_4w.py" line="155" />
             <source>Incorrect parameter value for {name}</source>
             <translation>Valor de parámetro incorrecto para {name}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="190" />
+            <location filename="../processing/algorithms/join_4w.py" line="198" />
             <source>Read {where}: {rows} data rows, header on row(s) {header}</source>
             <translation>Leído {where}: {rows} filas de datos, encabezado en la(s) fila(s) {header}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="198" />
+            <location filename="../processing/algorithms/join_4w.py" line="206" />
             <source>4W table {value!r}: no such file or layer</source>
             <translation>Tabla 4W {value!r}: no existe ese archivo ni esa capa</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="214" />
+            <location filename="../processing/algorithms/join_4w.py" line="222" />
             <source>Admin boundaries: no such layer or file</source>
             <translation>Límites administrativos: no existe esa capa ni ese archivo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="227" />
+            <location filename="../processing/algorithms/join_4w.py" line="235" />
             <source>{name}: the boundary layer has no polygons</source>
             <translation>{name}: la capa de límites no tiene polígonos</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="265" />
+            <location filename="../processing/algorithms/join_4w.py" line="273" />
             <source>For the IM officer, not for publication: every row with its partner, sensitive clusters (GBV, child protection) included</source>
             <translation>Para el oficial de gestión de información, no para publicar: cada fila con su socio, incluidos los clústeres sensibles (VBG, protección de la niñez)</translation>
+        </message>
+    </context>
+    <context>
+        <name>JoinSummary</name>
+        <message>
+            <location filename="../processing/analysis/join/summary.py" line="11" />
+            <source>rows used</source>
+            <translation>filas usadas</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/summary.py" line="12" />
+            <source>rows rolled_up</source>
+            <translation>filas agregadas al nivel superior</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/summary.py" line="13" />
+            <source>rows unmatched</source>
+            <translation>filas sin coincidencia</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/summary.py" line="14" />
+            <source>rows skipped</source>
+            <translation>filas omitidas</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/summary.py" line="28" />
+            <source>file</source>
+            <translation>archivo</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/summary.py" line="29" />
+            <source>sheet</source>
+            <translation>hoja</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/summary.py" line="30" />
+            <source>header rows</source>
+            <translation>filas de encabezado</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/summary.py" line="31" />
+            <source>rows below the header</source>
+            <translation>filas bajo el encabezado</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/summary.py" line="33" />
+            <source>admin level of the presence</source>
+            <translation>nivel administrativo de la presencia</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/summary.py" line="34" />
+            <source>match rate admin {level}</source>
+            <translation>tasa de coincidencia admin {level}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/summary.py" line="36" />
+            <source>boundary units</source>
+            <translation>unidades de los límites</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/summary.py" line="40" />
+            <source>CoordMap join: {rows} rows read, {used} used, {rolled_up} rolled up, {unmatched} unmatched, {skipped} skipped; match rate {rates}</source>
+            <translation>Unión CoordMap: {rows} filas leídas, {used} usadas, {rolled_up} agregadas, {unmatched} sin coincidencia, {skipped} omitidas; tasa de coincidencia {rates}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="40" />
+            <source>cells neutralised in spreadsheet outputs (text starting with = + - @)</source>
+            <translation>celdas neutralizadas en las salidas de hoja de cálculo (texto que empieza por = + - @)</translation>
         </message>
     </context>
     <context>
@@ -1177,22 +1593,22 @@ Protección de datos (activada por defecto): la presencia de VBG y de protecció
             <translation>Para el oficial de gestión de información, no para publicar: este informe cita filas de los socios, incluidos los clústeres sensibles (VBG, protección de la niñez). Revise lo que devuelve a un socio.</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="104" />
+            <location filename="../processing/analysis/report.py" line="108" />
             <source>cells neutralised (text starting with = + - @)</source>
             <translation>celdas neutralizadas (texto que empieza por = + - @)</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="109" />
+            <location filename="../processing/analysis/report.py" line="113" />
             <source>Summary</source>
             <translation>Resumen</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="111" />
+            <location filename="../processing/analysis/report.py" line="115" />
             <source>Issues</source>
             <translation>Problemas</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="113" />
+            <location filename="../processing/analysis/report.py" line="117" />
             <source>Columns</source>
             <translation>Columnas</translation>
         </message>

@@ -22,22 +22,22 @@
     <context>
         <name>CoordMapAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/base.py" line="102" />
+            <location filename="../processing/algorithms/base.py" line="107" />
             <source>Protect sensitive clusters (hide partners, blank small counts)</source>
             <translation>Protéger les clusters sensibles (masquer les partenaires, effacer les petits effectifs)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="107" />
+            <location filename="../processing/algorithms/base.py" line="112" />
             <source>Sensitive clusters besides GBV and child protection (codes or names)</source>
             <translation>Clusters sensibles en plus des VBG et de la protection de l'enfance (codes ou noms)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="112" />
+            <location filename="../processing/algorithms/base.py" line="117" />
             <source>Small count threshold k (counts below k are hidden)</source>
             <translation>Seuil des petits effectifs k (les effectifs inférieurs à k sont masqués)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="132" />
+            <location filename="../processing/algorithms/base.py" line="137" />
             <source>Coordination</source>
             <translation>Coordination</translation>
         </message>
@@ -75,42 +75,42 @@
             <translation>rapprochement approximatif des noms administratifs</translation>
         </message>
         <message>
-            <location filename="../processing/deps.py" line="71" />
+            <location filename="../processing/deps.py" line="72" />
             <source>{package} is not installed ({purpose})</source>
             <translation>{package} n'est pas installé ({purpose})</translation>
         </message>
         <message>
-            <location filename="../processing/deps.py" line="72" />
+            <location filename="../processing/deps.py" line="73" />
             <source>{package} {found} is too old ({purpose}): CoordMap needs {minimum} or newer</source>
             <translation>{package} {found} est trop ancien ({purpose}) : CoordMap a besoin de la version {minimum} ou plus récente</translation>
         </message>
         <message>
-            <location filename="../processing/deps.py" line="232" />
+            <location filename="../processing/deps.py" line="233" />
             <source>Install your distribution's packages: {command}</source>
             <translation>Installez les paquets de votre distribution : {command}</translation>
         </message>
         <message>
-            <location filename="../processing/deps.py" line="234" />
+            <location filename="../processing/deps.py" line="235" />
             <source>In the OSGeo4W Shell (Windows Start menu &gt; QGIS &gt; OSGeo4W Shell), run: {command}</source>
             <translation>Dans l'OSGeo4W Shell (menu Démarrer de Windows &gt; QGIS &gt; OSGeo4W Shell), exécutez : {command}</translation>
         </message>
         <message>
-            <location filename="../processing/deps.py" line="237" />
+            <location filename="../processing/deps.py" line="238" />
             <source>Your Linux distribution manages its Python and has no recent enough package for the rest: install it for your user only with: {command} (pip then writes to ~/.local, never to system folders, but what it installs there comes first for every Python program you run; the README's Install section gives other ways)</source>
             <translation>Votre distribution Linux gère son Python et n'a pas de paquet assez récent pour le reste : installez-le pour votre seul utilisateur avec : {command} (pip écrit alors dans ~/.local, jamais dans les dossiers du système, mais ce qu'il y installe passe en premier pour tous les programmes Python que vous lancez ; la section Installation du README donne d'autres façons de faire)</translation>
         </message>
         <message>
-            <location filename="../processing/deps.py" line="243" />
+            <location filename="../processing/deps.py" line="244" />
             <source>In a terminal, run: {command}</source>
             <translation>Dans un terminal, exécutez : {command}</translation>
         </message>
         <message>
-            <location filename="../processing/deps.py" line="244" />
+            <location filename="../processing/deps.py" line="245" />
             <source>Without internet: add --no-index --find-links FOLDER to the pip command, FOLDER being CoordMap's wheelhouse for this system (README, Install offline)</source>
             <translation>Sans internet : ajoutez --no-index --find-links DOSSIER à la commande pip, DOSSIER étant le wheelhouse de CoordMap pour ce système (README, installation hors ligne)</translation>
         </message>
         <message>
-            <location filename="../processing/deps.py" line="248" />
+            <location filename="../processing/deps.py" line="249" />
             <source>Then restart QGIS.</source>
             <translation>Puis redémarrez QGIS.</translation>
         </message>
@@ -522,39 +522,119 @@
     <context>
         <name>Destinations</name>
         <message>
-            <location filename="../processing/algorithms/destinations.py" line="49" />
+            <location filename="../processing/algorithms/destinations.py" line="50" />
             <source>Cancelled: no output was written</source>
             <translation>Annulé : aucune sortie n'a été écrite</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/destinations.py" line="155" />
+            <location filename="../processing/algorithms/destinations.py" line="156" />
             <source>{output}: {path} is the file of the input '{input}'; an output is never written over an input: choose another file name</source>
             <translation>{output} : {path} est le fichier de l'entrée « {input} » ; une sortie n'est jamais écrite par-dessus une entrée : choisissez un autre nom de fichier</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/destinations.py" line="161" />
+            <location filename="../processing/algorithms/destinations.py" line="162" />
             <source>{output}: {path} is a folder: give a file name</source>
             <translation>{output} : {path} est un dossier : donnez un nom de fichier</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/destinations.py" line="166" />
+            <location filename="../processing/algorithms/destinations.py" line="167" />
             <source>{output} and {other} are the same file ({path}): give each output its own file</source>
             <translation>{output} et {other} sont le même fichier ({path}) : donnez à chaque sortie son propre fichier</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/destinations.py" line="184" />
+            <location filename="../processing/algorithms/destinations.py" line="185" />
             <source>{what} {path}: cannot be written ({cause})</source>
             <translation>{what} {path} : impossible d'écrire ({cause})</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/destinations.py" line="331" />
+            <location filename="../processing/algorithms/destinations.py" line="332" />
             <source>{path}: the file was not finished writing</source>
             <translation>{path} : l'écriture du fichier n'a pas été terminée</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/destinations.py" line="349" />
+            <location filename="../processing/algorithms/destinations.py" line="357" />
             <source>Output</source>
             <translation>Sortie</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportHapiPresenceAlgorithm</name>
+        <message>
+            <location filename="../processing/algorithms/catalog.py" line="62" />
+            <source>Export operational presence for HDX (HAPI)</source>
+            <translation>Exporter la présence opérationnelle pour HDX (HAPI)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/catalog.py" line="62" />
+            <source>Writes the partner presence in the shape of HDX HAPI's operational presence table (one row per organisation, sector, admin unit and period), with HXL hashtags.</source>
+            <translation>Écrit la présence des partenaires au format de la table de présence opérationnelle de HDX HAPI (une ligne par organisation, secteur, unité administrative et période), avec les hashtags HXL.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/catalog.py" line="62" />
+            <source>HDX,HAPI,operational presence,3W,export,share,sector</source>
+            <translation>HDX,HAPI,présence opérationnelle,3W,exporter,partager,secteur</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_hapi_presence.py" line="34" />
+            <source>Writes the presence of the join in the shape of HDX HAPI's operational presence table, so a cluster can compare its figures with HDX's and share them in HDX's format: one row per organisation, sector, admin unit and period, with the country, admin 1 and admin 2 codes and names, the admin level, the organisation's acronym, name and type, the sector code and name, and the reference period's start and end. The file (CSV or XLSX) has HXL hashtags under its header.
+
+Give the rows output of 'Join 4W table to admin boundaries' and the boundaries the join used (every level, for the admin 1 and admin 2 names). Rows located below admin 2 count in their admin 2 unit; rows located at admin 1 have no admin 2. The reference period is the row's month, quarter or year (its own dates when it has no period).
+
+Sector codes are CoordMap's cluster codes, which are HDX's, except two: multipurpose cash (MPC) is written Cash, and coordination and common services (CSS) CCM, as HDX HAPI files them. Organisation types get HDX's type code where CoordMap recognises them (INGO 437, NNGO 441, UN 447 ...).
+
+Data protection (on by default): the presence of GBV and child protection (and of the clusters you add) names no organisation: one row per unit, sector and period with the organisation blank.</source>
+            <translation>Écrit la présence de la jointure au format de la table de présence opérationnelle de HDX HAPI, pour qu'un cluster compare ses chiffres avec ceux de HDX et les partage au format de HDX : une ligne par organisation, secteur, unité administrative et période, avec le pays, les codes et noms d'admin 1 et d'admin 2, le niveau administratif, l'acronyme, le nom et le type de l'organisation, le code et le nom du secteur, et le début et la fin de la période de référence. Le fichier (CSV ou XLSX) a les hashtags HXL sous son en-tête.
+
+Donnez la sortie des lignes de « Joindre la table 4W aux limites administratives » et les limites utilisées par la jointure (tous les niveaux, pour les noms d'admin 1 et d'admin 2). Les lignes localisées sous l'admin 2 comptent dans leur unité d'admin 2 ; les lignes localisées à l'admin 1 n'ont pas d'admin 2. La période de référence est le mois, le trimestre ou l'année de la ligne (ses propres dates si elle n'a pas de période).
+
+Les codes de secteur sont les codes de cluster de CoordMap, qui sont ceux de HDX, sauf deux : les transferts monétaires à usages multiples (MPC) s'écrivent Cash, et la coordination et les services communs (CSS) CCM, comme HDX HAPI les classe. Les types d'organisation reçoivent le code de type de HDX quand CoordMap les reconnaît (INGO 437, NNGO 441, ONU 447 ...).
+
+Protection des données (active par défaut) : la présence VBG et protection de l'enfance (et des clusters que vous ajoutez) ne nomme aucune organisation : une ligne par unité, secteur et période, l'organisation laissée vide.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_hapi_presence.py" line="55" />
+            <source>Rows with match status (output of the join)</source>
+            <translation>Lignes avec statut d'appariement (sortie de la jointure)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_hapi_presence.py" line="58" />
+            <source>Admin boundaries (COD-AB polygons, as given to the join)</source>
+            <translation>Limites administratives (polygones COD-AB, comme données à la jointure)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_hapi_presence.py" line="61" />
+            <source>Boundaries of other admin levels (when each level is a separate file)</source>
+            <translation>Limites des autres niveaux administratifs (quand chaque niveau est un fichier séparé)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_hapi_presence.py" line="65" />
+            <source>Country ISO 3166 code (default: from the admin 1 P-codes)</source>
+            <translation>Code ISO 3166 du pays (par défaut : d'après les P-codes d'admin 1)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_hapi_presence.py" line="69" />
+            <source>Extra cluster names (JSON, as given to the join)</source>
+            <translation>Noms de clusters supplémentaires (JSON, comme donné à la jointure)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_hapi_presence.py" line="74" />
+            <source>Operational presence (HDX HAPI)</source>
+            <translation>Présence opérationnelle (HDX HAPI)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_hapi_presence.py" line="100" />
+            <source>{rows} rows of operational presence</source>
+            <translation>{rows} lignes de présence opérationnelle</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_hapi_presence.py" line="107" />
+            <source>Rows: no such layer or file</source>
+            <translation>Lignes : couche ou fichier introuvable</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_hapi_presence.py" line="114" />
+            <source>Admin boundaries: no such layer or file</source>
+            <translation>Limites administratives : couche ou fichier introuvable</translation>
         </message>
     </context>
     <context>
@@ -878,6 +958,274 @@ Protection des données (activée par défaut) : pour les clusters sensibles (VB
         </message>
     </context>
     <context>
+        <name>InputError</name>
+        <message>
+            <location filename="../processing/analysis/boundaries.py" line="147" />
+            <source>boundary layer: {records} attribute records but {geometries} geometries</source>
+            <translation>couche de limites : {records} enregistrements d'attributs mais {geometries} géométries</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/boundaries.py" line="152" />
+            <source>boundary layer: it has no features</source>
+            <translation>couche de limites : elle n'a aucune entité</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/boundaries.py" line="162" />
+            <source>boundary layer: it has no polygon (admin boundaries must be areas)</source>
+            <translation>couche de limites : elle n'a aucun polygone (les limites administratives doivent être des surfaces)</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/boundaries.py" line="177" />
+            <source>no boundary layer given</source>
+            <translation>aucune couche de limites donnée</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/boundaries.py" line="292" />
+            <source>the boundaries have no admin {level} polygons</source>
+            <translation>les limites n'ont aucun polygone d'admin {level}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/boundaries.py" line="346" />
+            <source>boundary layer: no P-code field found (expected e.g. ADM2_PCODE, adm2_pcode or admin2Pcode); fields seen: {fields}</source>
+            <translation>couche de limites : aucun champ de P-code trouvé (attendu par ex. ADM2_PCODE, adm2_pcode ou admin2Pcode) ; champs vus : {fields}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/boundaries.py" line="352" />
+            <source>boundary layer: no admin {level} P-code field; fields seen: {fields}</source>
+            <translation>couche de limites : aucun champ de P-code d'admin {level} ; champs vus : {fields}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/boundaries.py" line="359" />
+            <source>boundary layer: the P-code fields {fields} are all empty</source>
+            <translation>couche de limites : les champs de P-code {fields} sont tous vides</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/errors.py" line="39" />
+            <source>{where}: {error}</source>
+            <translation>{where} : {error}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/gaps.py" line="140" />
+            <source>{layer}: not a presence layer of the join: fields {fields} are missing</source>
+            <translation>{layer} : pas une couche de présence de la jointure : les champs {fields} manquent</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/hapi.py" line="77" />
+            <source>{layer}: not the rows output of the join: fields {fields} are missing</source>
+            <translation>{layer} : pas la sortie des lignes de la jointure : les champs {fields} manquent</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/gaps.py" line="190" />
+            <source>the presence layer has no admin unit: run the join first</source>
+            <translation>la couche de présence n'a aucune unité administrative : lancez d'abord la jointure</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/gaps.py" line="194" />
+            <source>admin level {level} was asked for, but the presence layer has levels {levels}: run the join at that level</source>
+            <translation>le niveau administratif {level} a été demandé, mais la couche de présence a les niveaux {levels} : lancez la jointure à ce niveau</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/gaps.py" line="528" />
+            <source>coverage bands {bands!r}: give numbers separated by commas, e.g. 0.25,0.5,0.75</source>
+            <translation>tranches de couverture {bands!r} : donnez des nombres séparés par des virgules, par ex. 0.25,0.5,0.75</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/hapi.py" line="285" />
+            <source>Operational presence {file}: use a .csv or .xlsx file name</source>
+            <translation>Présence opérationnelle {file} : utilisez un nom de fichier .csv ou .xlsx</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/headers/layout.py" line="30" />
+            <source>{table}: the table has no non-blank row</source>
+            <translation>{table} : la table n'a aucune ligne non vide</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/headers/parse.py" line="32" />
+            <source>{table}: the table is empty</source>
+            <translation>{table} : la table est vide</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/headers/profiles.py" line="24" />
+            <source>{file}: a mapping profile must be a JSON object {{role: column}}</source>
+            <translation>{file} : un profil de correspondance doit être un objet JSON {{role: column}} (rôle : colonne)</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/headers/profiles.py" line="29" />
+            <source>{file}: unknown role "{role}"; roles are: {roles}</source>
+            <translation>{file} : rôle inconnu « {role} » ; les rôles sont : {roles}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/headers/profiles.py" line="33" />
+            <source>{file}: role "{role}" must name a column (text) or be null</source>
+            <translation>{file} : le rôle « {role} » doit nommer une colonne (texte) ou être null</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/headers/profiles.py" line="51" />
+            <source>Mapping {mapping!r}: write role=column pairs separated by ';' (e.g. org=Partner;adm2_code=District Pcode) or give a JSON profile file</source>
+            <translation>Correspondance {mapping!r} : écrivez des paires rôle=colonne séparées par « ; » (par ex. org=Partner;adm2_code=District Pcode) ou donnez un fichier de profil JSON</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/headers/roles.py" line="147" />
+            <source>{table}: the mapping names an unknown role "{role}"; roles are: {roles}</source>
+            <translation>{table} : la correspondance nomme un rôle inconnu « {role} » ; les rôles sont : {roles}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/headers/roles.py" line="171" />
+            <source>{table}: the mapping gives column "{column}" for role "{role}" but there is no such column; columns are: {columns}</source>
+            <translation>{table} : la correspondance donne la colonne « {column} » pour le rôle « {role} » mais cette colonne n'existe pas ; les colonnes sont : {columns}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/hxl.py" line="199" />
+            <source>{file}: the HXL hashtags could not be written ({cause})</source>
+            <translation>{file} : les hashtags HXL n'ont pas pu être écrits ({cause})</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/locations.py" line="18" />
+            <source>{table}: no admin P-code, admin name or latitude/longitude column was recognised among: {columns}. Name the columns in the Mapping parameter, e.g. adm2_code=District Pcode;adm1_name=Region</source>
+            <translation>{table} : aucune colonne de P-code, de nom administratif ou de latitude/longitude n'a été reconnue parmi : {columns}. Nommez les colonnes dans le paramètre Correspondance, par ex. adm2_code=District Pcode;adm1_name=Region</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/locations.py" line="30" />
+            <source>admin level {level} was asked for, but the boundaries have levels {levels}</source>
+            <translation>le niveau administratif {level} a été demandé, mais les limites ont les niveaux {levels}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/pipeline.py" line="50" />
+            <source>period must be one of {modes}, not {period!r}</source>
+            <translation>la période doit être l'une de {modes}, pas {period!r}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/pipeline.py" line="57" />
+            <source>{table}: the table has a header (row {rows}) but no data rows under it</source>
+            <translation>{table} : la table a un en-tête (ligne {rows}) mais aucune ligne de données dessous</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/vocabulary.py" line="34" />
+            <source>{file}: cannot be read ({cause})</source>
+            <translation>{file} : illisible ({cause})</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/matching/crosswalk.py" line="55" />
+            <source>{file}: the crosswalk is empty</source>
+            <translation>{file} : la table de correspondance est vide</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/matching/crosswalk.py" line="62" />
+            <source>{file}: crosswalk column(s) {missing} missing (columns found: {columns})</source>
+            <translation>{file} : colonne(s) de la table de correspondance {missing} manquante(s) (colonnes trouvées : {columns})</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/matching/crosswalk.py" line="86" />
+            <source>{file}: row {row}, column raw_value: empty</source>
+            <translation>{file} : ligne {row}, colonne raw_value : vide</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/matching/crosswalk.py" line="96" />
+            <source>{file}: row {row}, column level: {level!r} is not an admin level (0-4)</source>
+            <translation>{file} : ligne {row}, colonne level : {level!r} n'est pas un niveau administratif (0-4)</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/matching/matcher.py" line="46" />
+            <source>{file}: row {row}, column pcode: {pcode!r} is not in the boundaries</source>
+            <translation>{file} : ligne {row}, colonne pcode : {pcode!r} n'est pas dans les limites</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/needs.py" line="98" />
+            <source>{source}: no needs found: a needs table needs admin P-code columns and either a cluster/sector column with people in need, targets or severity (long shape), or one column per cluster on a sheet named for its measure, e.g. 'PiN' or 'Severity' (wide shape). {notes}</source>
+            <translation>{source} : aucun besoin trouvé : une table de besoins demande des colonnes de P-code administratifs et soit une colonne cluster/secteur avec les personnes dans le besoin, les cibles ou la sévérité (format long), soit une colonne par cluster sur une feuille nommée d'après sa mesure, par ex. « PiN » ou « Severity » (format large). {notes}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/protection.py" line="48" />
+            <source>small count threshold k = {k}: give 2 or more (counts below k are hidden; to publish everything, switch protection off instead)</source>
+            <translation>seuil des petits effectifs k = {k} : donnez 2 ou plus (les effectifs sous k sont masqués ; pour tout publier, désactivez plutôt la protection)</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="94" />
+            <source>QA report {file}: use a .xlsx or .csv file name</source>
+            <translation>Rapport QA {file} : utilisez un nom de fichier .xlsx ou .csv</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="127" />
+            <source>QA report {file}: writing XLSX needs the Python package openpyxl; install it or choose a .csv report</source>
+            <translation>Rapport QA {file} : écrire du XLSX demande le paquet Python openpyxl ; installez-le ou choisissez un rapport .csv</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/table/plain_csv.py" line="55" />
+            <source>{file}, line {line}: cannot be read as CSV ({cause})</source>
+            <translation>{file}, ligne {line} : illisible en CSV ({cause})</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/table/plain_csv.py" line="70" />
+            <source>{file}, line {line}, column {column}: a quote (") opens in this cell and is never closed, so the rest of the file would be read as part of this one cell; close or remove the quote</source>
+            <translation>{file}, ligne {line}, colonne {column} : un guillemet (") s'ouvre dans cette cellule et ne se ferme jamais, si bien que le reste du fichier serait lu comme faisant partie de cette seule cellule ; fermez ou supprimez le guillemet</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/vocabulary.py" line="30" />
+            <source>{file}: file not found ({path})</source>
+            <translation>{file} : fichier introuvable ({path})</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/table/reader.py" line="54" />
+            <source>{file}: is a folder, not a table file ({path})</source>
+            <translation>{file} : est un dossier, pas un fichier de table ({path})</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/table/text_file.py" line="36" />
+            <source>{file}: the file is empty</source>
+            <translation>{file} : le fichier est vide</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/table/spreadsheets.py" line="40" />
+            <source>{file}, sheet "{sheet}": the sheet is empty</source>
+            <translation>{file}, feuille « {sheet} » : la feuille est vide</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/table/spreadsheets.py" line="60" />
+            <source>{file}: cannot be opened as a spreadsheet ({cause})</source>
+            <translation>{file} : ne peut pas être ouvert comme classeur ({cause})</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/table/spreadsheets.py" line="87" />
+            <source>{file}, sheet "{sheet}": the sheet is damaged and cannot be read ({cause})</source>
+            <translation>{file}, feuille « {sheet} » : la feuille est endommagée et illisible ({cause})</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/table/spreadsheets.py" line="142" />
+            <source>{file}: the file unpacks to {size:,.0f} MB, {ratio:,.0f} times its size; a spreadsheet of real data does not, so it is not read</source>
+            <translation>{file} : le fichier se décompresse en {size:,.0f} Mo, {ratio:,.0f} fois sa taille ; un classeur de données réelles ne le fait pas, il n'est donc pas lu</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/table/spreadsheets.py" line="160" />
+            <source>{file}: the file is damaged (its sheet XML is broken at line {line}, column {column}: {cause}); open it in LibreOffice or Excel and save it again</source>
+            <translation>{file} : le fichier est endommagé (le XML de sa feuille est cassé ligne {line}, colonne {column} : {cause}) ; ouvrez-le dans LibreOffice ou Excel et enregistrez-le à nouveau</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/table/spreadsheets.py" line="175" />
+            <source>{file}: no sheet has any data</source>
+            <translation>{file} : aucune feuille n'a de données</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/table/spreadsheets.py" line="185" />
+            <source>{file}: no sheet number {number} (0-based); available sheets: {sheets}</source>
+            <translation>{file} : pas de feuille numéro {number} (à partir de 0) ; feuilles disponibles : {sheets}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/table/spreadsheets.py" line="194" />
+            <source>{file}: no sheet "{sheet}"; available sheets: {sheets}</source>
+            <translation>{file} : pas de feuille « {sheet} » ; feuilles disponibles : {sheets}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/table/text_file.py" line="61" />
+            <source>{file}: the file has no data</source>
+            <translation>{file} : le fichier n'a pas de données</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/vocabulary.py" line="38" />
+            <source>{file}: not valid JSON at line {line}, column {column}: {cause}</source>
+            <translation>{file} : JSON non valide ligne {line}, colonne {column} : {cause}</translation>
+        </message>
+    </context>
+    <context>
         <name>Join4WAlgorithm</name>
         <message>
             <location filename="../processing/algorithms/catalog.py" line="35" />
@@ -895,7 +1243,7 @@ Protection des données (activée par défaut) : pour les clusters sensibles (VB
             <translation>jointure,P-code,limites administratives,rapprochement,rapport qualité,présence opérationnelle</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="57" />
+            <location filename="../processing/algorithms/join_4w.py" line="65" />
             <source>Reads a partners' 3W/4W/5W table (a loaded layer or a CSV, XLSX, XLS or ODS file), detects its header, HXL row and columns, normalises clusters and periods, and joins every row to the admin boundaries by P-code (then by name within the parent unit). No row is lost: every input row is in the rows output with its status (used, unmatched, rolled_up, skipped) and the reason, and the QA report lists what could not be matched with suggestions to send back to partners.
 
 Outputs: presence polygons (one feature per admin unit and cluster, and period when asked) with the number of distinct implementing partners; every input row with how it matched; the QA report; optionally the column mapping used (reuse it next round as Mapping) and a crosswalk of suggestions to review (reuse it as Crosswalk).
@@ -908,144 +1256,212 @@ Sorties : polygones de présence (une entité par unité administrative et par c
 Protection des données (activée par défaut) : la présence des VBG et de la protection de l'enfance (quelle qu'en soit l'orthographe ou la langue, et des autres clusters que vous ajoutez) ne nomme aucun partenaire et ne donne aucun effectif inférieur à k : la liste des partenaires indique moins de k ou 'hidden', les effectifs plus petits sont vides et le champ 'protected' est renseigné. La sortie des lignes et le rapport de contrôle qualité gardent tous les noms : ils sont pour vous, pas pour publication, et le disent dans leur première ligne.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="77" />
+            <location filename="../processing/algorithms/join_4w.py" line="85" />
             <source>4W table (layer or CSV/XLSX/XLS/ODS file)</source>
             <translation>Table 4W (couche ou fichier CSV/XLSX/XLS/ODS)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="80" />
+            <location filename="../processing/algorithms/join_4w.py" line="88" />
             <source>Sheet (name or number; default: first sheet with data)</source>
             <translation>Feuille (nom ou numéro ; par défaut : première feuille contenant des données)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="83" />
+            <location filename="../processing/algorithms/join_4w.py" line="91" />
             <source>Admin boundaries (COD-AB polygons)</source>
             <translation>Limites administratives (polygones COD-AB)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="86" />
+            <location filename="../processing/algorithms/join_4w.py" line="94" />
             <source>Boundaries of other admin levels (when each level is a separate file)</source>
             <translation>Limites des autres niveaux administratifs (quand chaque niveau est un fichier distinct)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="90" />
+            <location filename="../processing/algorithms/join_4w.py" line="98" />
             <source>Admin level of the presence output</source>
             <translation>Niveau administratif de la sortie de présence</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="90" />
+            <location filename="../processing/algorithms/join_4w.py" line="98" />
             <source>Automatic</source>
             <translation>Automatique</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="93" />
+            <location filename="../processing/algorithms/join_4w.py" line="101" />
             <source>Column mapping (JSON profile file, or role=column pairs separated by ';')</source>
             <translation>Correspondance des colonnes (fichier de profil JSON, ou paires rôle=colonne séparées par ';')</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="97" />
+            <location filename="../processing/algorithms/join_4w.py" line="105" />
             <source>Reviewed crosswalk (CSV: raw_value, level, parent, pcode)</source>
             <translation>Table de correspondance vérifiée (CSV : raw_value, level, parent, pcode)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="100" />
+            <location filename="../processing/algorithms/join_4w.py" line="108" />
             <source>Presence per period</source>
             <translation>Présence par période</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="100" />
+            <location filename="../processing/algorithms/join_4w.py" line="108" />
             <source>Whole table</source>
             <translation>Toute la table</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="100" />
+            <location filename="../processing/algorithms/join_4w.py" line="108" />
             <source>Month</source>
             <translation>Mois</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="100" />
+            <location filename="../processing/algorithms/join_4w.py" line="108" />
             <source>Quarter</source>
             <translation>Trimestre</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="103" />
+            <location filename="../processing/algorithms/join_4w.py" line="111" />
             <source>Year for rows with a month but no year</source>
             <translation>Année des lignes qui ont un mois mais pas d'année</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="107" />
+            <location filename="../processing/algorithms/join_4w.py" line="115" />
             <source>Extra cluster names (JSON, extends the built-in list)</source>
             <translation>Noms de clusters supplémentaires (JSON, complète la liste intégrée)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="111" />
+            <location filename="../processing/algorithms/join_4w.py" line="119" />
             <source>Count programme/lead organisations and donors as partners too</source>
             <translation>Compter aussi comme partenaires les organisations chefs de file/de programme et les bailleurs</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="116" />
+            <location filename="../processing/algorithms/join_4w.py" line="124" />
             <source>Presence</source>
             <translation>Présence</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="118" />
+            <location filename="../processing/algorithms/join_4w.py" line="126" />
             <source>Rows with match status</source>
             <translation>Lignes avec statut d'appariement</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="121" />
+            <location filename="../processing/algorithms/join_4w.py" line="129" />
             <source>QA report</source>
             <translation>Rapport de contrôle qualité</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="124" />
+            <location filename="../processing/algorithms/join_4w.py" line="132" />
             <source>Column mapping profile used (JSON)</source>
             <translation>Profil de correspondance des colonnes utilisé (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="127" />
+            <location filename="../processing/algorithms/join_4w.py" line="135" />
             <source>Crosswalk of suggestions to review (CSV)</source>
             <translation>Table de correspondance des suggestions à vérifier (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="140" />
+            <location filename="../processing/algorithms/join_4w.py" line="148" />
             <source>4W table {path}: file not found</source>
             <translation>Table 4W {path} : fichier introuvable</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="142" />
+            <location filename="../processing/algorithms/join_4w.py" line="150" />
             <source>4W table {name}: the file is empty</source>
             <translation>Table 4W {name} : le fichier est vide</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="147" />
+            <location filename="../processing/algorithms/join_4w.py" line="155" />
             <source>Incorrect parameter value for {name}</source>
             <translation>Valeur de paramètre incorrecte pour {name}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="190" />
+            <location filename="../processing/algorithms/join_4w.py" line="198" />
             <source>Read {where}: {rows} data rows, header on row(s) {header}</source>
             <translation>Lu {where} : {rows} lignes de données, en-tête sur la ou les lignes {header}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="198" />
+            <location filename="../processing/algorithms/join_4w.py" line="206" />
             <source>4W table {value!r}: no such file or layer</source>
             <translation>Table 4W {value!r} : ni fichier ni couche de ce nom</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="214" />
+            <location filename="../processing/algorithms/join_4w.py" line="222" />
             <source>Admin boundaries: no such layer or file</source>
             <translation>Limites administratives : ni couche ni fichier de ce nom</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="227" />
+            <location filename="../processing/algorithms/join_4w.py" line="235" />
             <source>{name}: the boundary layer has no polygons</source>
             <translation>{name} : la couche de limites ne contient aucun polygone</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="265" />
+            <location filename="../processing/algorithms/join_4w.py" line="273" />
             <source>For the IM officer, not for publication: every row with its partner, sensitive clusters (GBV, child protection) included</source>
             <translation>Pour le chargé de gestion de l'information, pas pour publication : chaque ligne avec son partenaire, clusters sensibles (VBG, protection de l'enfance) compris</translation>
+        </message>
+    </context>
+    <context>
+        <name>JoinSummary</name>
+        <message>
+            <location filename="../processing/analysis/join/summary.py" line="11" />
+            <source>rows used</source>
+            <translation>lignes utilisées</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/summary.py" line="12" />
+            <source>rows rolled_up</source>
+            <translation>lignes remontées au niveau supérieur</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/summary.py" line="13" />
+            <source>rows unmatched</source>
+            <translation>lignes non appariées</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/summary.py" line="14" />
+            <source>rows skipped</source>
+            <translation>lignes ignorées</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/summary.py" line="28" />
+            <source>file</source>
+            <translation>fichier</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/summary.py" line="29" />
+            <source>sheet</source>
+            <translation>feuille</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/summary.py" line="30" />
+            <source>header rows</source>
+            <translation>lignes d'en-tête</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/summary.py" line="31" />
+            <source>rows below the header</source>
+            <translation>lignes sous l'en-tête</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/summary.py" line="33" />
+            <source>admin level of the presence</source>
+            <translation>niveau administratif de la présence</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/summary.py" line="34" />
+            <source>match rate admin {level}</source>
+            <translation>taux d'appariement admin {level}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/summary.py" line="36" />
+            <source>boundary units</source>
+            <translation>unités des limites</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/summary.py" line="40" />
+            <source>CoordMap join: {rows} rows read, {used} used, {rolled_up} rolled up, {unmatched} unmatched, {skipped} skipped; match rate {rates}</source>
+            <translation>Jointure CoordMap : {rows} lignes lues, {used} utilisées, {rolled_up} remontées, {unmatched} non appariées, {skipped} ignorées ; taux d'appariement {rates}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="40" />
+            <source>cells neutralised in spreadsheet outputs (text starting with = + - @)</source>
+            <translation>cellules neutralisées dans les sorties tableur (texte commençant par = + - @)</translation>
         </message>
     </context>
     <context>
@@ -1177,22 +1593,22 @@ Protection des données (activée par défaut) : la présence des VBG et de la p
             <translation>Pour le chargé de gestion de l'information, pas pour publication : ce rapport cite des lignes des partenaires, clusters sensibles (VBG, protection de l'enfance) compris. Vérifiez ce que vous renvoyez à un partenaire.</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="104" />
+            <location filename="../processing/analysis/report.py" line="108" />
             <source>cells neutralised (text starting with = + - @)</source>
             <translation>cellules neutralisées (texte commençant par = + - @)</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="109" />
+            <location filename="../processing/analysis/report.py" line="113" />
             <source>Summary</source>
             <translation>Résumé</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="111" />
+            <location filename="../processing/analysis/report.py" line="115" />
             <source>Issues</source>
             <translation>Problèmes</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="113" />
+            <location filename="../processing/analysis/report.py" line="117" />
             <source>Columns</source>
             <translation>Colonnes</translation>
         </message>
