@@ -1075,7 +1075,7 @@ Data protection (on by default): for the sensitive clusters (GBV and child prote
             <translation>{table}: تعطي المطابقة العمود «{column}» للدور «{role}» لكن لا يوجد عمود بهذا الاسم؛ الأعمدة هي: {columns}</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/hxl.py" line="199" />
+            <location filename="../processing/analysis/hxl.py" line="305" />
             <source>{file}: the HXL hashtags could not be written ({cause})</source>
             <translation>{file}: تعذرت كتابة وسوم HXL ({cause})</translation>
         </message>
@@ -1243,7 +1243,7 @@ Data protection (on by default): for the sensitive clusters (GBV and child prote
             <translation>ربط,P-code,الحدود الإدارية,مطابقة,تقرير الجودة,الحضور التشغيلي</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="65" />
+            <location filename="../processing/algorithms/join_4w.py" line="66" />
             <source>Reads a partners' 3W/4W/5W table (a loaded layer or a CSV, XLSX, XLS or ODS file), detects its header, HXL row and columns, normalises clusters and periods, and joins every row to the admin boundaries by P-code (then by name within the parent unit). No row is lost: every input row is in the rows output with its status (used, unmatched, rolled_up, skipped) and the reason, and the QA report lists what could not be matched with suggestions to send back to partners.
 
 Outputs: presence polygons (one feature per admin unit and cluster, and period when asked) with the number of distinct implementing partners; every input row with how it matched; the QA report; optionally the column mapping used (reuse it next round as Mapping) and a crosswalk of suggestions to review (reuse it as Crosswalk).
@@ -1256,142 +1256,142 @@ Data protection (on by default): the presence of GBV and child protection (in an
 حماية البيانات (مفعّلة افتراضياً): لا يُسمّي ناتج الحضور للعنف القائم على النوع الاجتماعي وحماية الطفل (بأي تهجئة أو لغة، وللمجموعات الأخرى التي تضيفها) أي شريك ولا يعطي أي عدد أقل من k: تذكر قائمة الشركاء أقل من k أو 'hidden'، وتُترك الأعداد الأصغر فارغة ويُعيَّن الحقل 'protected'. يحتفظ ناتج الصفوف وتقرير ضبط الجودة بكل الأسماء: هما لك، ليسا للنشر، ويقولان ذلك في سطرهما الأول.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="85" />
+            <location filename="../processing/algorithms/join_4w.py" line="86" />
             <source>4W table (layer or CSV/XLSX/XLS/ODS file)</source>
             <translation>جدول 4W (طبقة أو ملف CSV/XLSX/XLS/ODS)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="88" />
+            <location filename="../processing/algorithms/join_4w.py" line="89" />
             <source>Sheet (name or number; default: first sheet with data)</source>
             <translation>الورقة (الاسم أو الرقم؛ الافتراضي: أول ورقة تحتوي بيانات)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="91" />
+            <location filename="../processing/algorithms/join_4w.py" line="92" />
             <source>Admin boundaries (COD-AB polygons)</source>
             <translation>الحدود الإدارية (مضلّعات COD-AB)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="94" />
+            <location filename="../processing/algorithms/join_4w.py" line="95" />
             <source>Boundaries of other admin levels (when each level is a separate file)</source>
             <translation>حدود المستويات الإدارية الأخرى (عندما يكون كل مستوى في ملف منفصل)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="98" />
+            <location filename="../processing/algorithms/join_4w.py" line="99" />
             <source>Admin level of the presence output</source>
             <translation>المستوى الإداري لمخرَج الحضور</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="98" />
+            <location filename="../processing/algorithms/join_4w.py" line="99" />
             <source>Automatic</source>
             <translation>تلقائي</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="101" />
+            <location filename="../processing/algorithms/join_4w.py" line="102" />
             <source>Column mapping (JSON profile file, or role=column pairs separated by ';')</source>
             <translation>مطابقة الأعمدة (ملف تعريف JSON، أو أزواج دور=عمود مفصولة بـ ';')</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="105" />
+            <location filename="../processing/algorithms/join_4w.py" line="106" />
             <source>Reviewed crosswalk (CSV: raw_value, level, parent, pcode)</source>
             <translation>جدول تقابل تمت مراجعته (CSV: raw_value, level, parent, pcode)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="108" />
+            <location filename="../processing/algorithms/join_4w.py" line="109" />
             <source>Presence per period</source>
             <translation>الحضور حسب الفترة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="108" />
+            <location filename="../processing/algorithms/join_4w.py" line="109" />
             <source>Whole table</source>
             <translation>الجدول كاملًا</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="108" />
+            <location filename="../processing/algorithms/join_4w.py" line="109" />
             <source>Month</source>
             <translation>الشهر</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="108" />
+            <location filename="../processing/algorithms/join_4w.py" line="109" />
             <source>Quarter</source>
             <translation>الربع</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="111" />
+            <location filename="../processing/algorithms/join_4w.py" line="112" />
             <source>Year for rows with a month but no year</source>
             <translation>السنة للصفوف التي فيها شهر دون سنة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="115" />
+            <location filename="../processing/algorithms/join_4w.py" line="116" />
             <source>Extra cluster names (JSON, extends the built-in list)</source>
             <translation>أسماء مجموعات إضافية (JSON، تُضاف إلى القائمة المدمجة)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="119" />
+            <location filename="../processing/algorithms/join_4w.py" line="120" />
             <source>Count programme/lead organisations and donors as partners too</source>
             <translation>احتساب المنظمات الرائدة/منظمات البرامج والجهات المانحة شركاءَ أيضًا</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="124" />
+            <location filename="../processing/algorithms/join_4w.py" line="125" />
             <source>Presence</source>
             <translation>الحضور</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="126" />
+            <location filename="../processing/algorithms/join_4w.py" line="127" />
             <source>Rows with match status</source>
             <translation>الصفوف مع حالة المطابقة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="129" />
+            <location filename="../processing/algorithms/join_4w.py" line="130" />
             <source>QA report</source>
             <translation>تقرير ضبط الجودة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="132" />
+            <location filename="../processing/algorithms/join_4w.py" line="133" />
             <source>Column mapping profile used (JSON)</source>
             <translation>ملف تعريف مطابقة الأعمدة المستخدم (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="135" />
+            <location filename="../processing/algorithms/join_4w.py" line="136" />
             <source>Crosswalk of suggestions to review (CSV)</source>
             <translation>جدول تقابل للاقتراحات للمراجعة (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="148" />
+            <location filename="../processing/algorithms/join_4w.py" line="149" />
             <source>4W table {path}: file not found</source>
             <translation>جدول 4W {path}: الملف غير موجود</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="150" />
+            <location filename="../processing/algorithms/join_4w.py" line="151" />
             <source>4W table {name}: the file is empty</source>
             <translation>جدول 4W {name}: الملف فارغ</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="155" />
+            <location filename="../processing/algorithms/join_4w.py" line="156" />
             <source>Incorrect parameter value for {name}</source>
             <translation>قيمة غير صحيحة للمعامل {name}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="198" />
+            <location filename="../processing/algorithms/join_4w.py" line="199" />
             <source>Read {where}: {rows} data rows, header on row(s) {header}</source>
             <translation>تمت قراءة {where}: {rows} صف بيانات، والترويسة في الصف/الصفوف {header}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="206" />
+            <location filename="../processing/algorithms/join_4w.py" line="207" />
             <source>4W table {value!r}: no such file or layer</source>
             <translation>جدول 4W {value!r}: لا يوجد ملف أو طبقة بهذا الاسم</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="222" />
+            <location filename="../processing/algorithms/join_4w.py" line="223" />
             <source>Admin boundaries: no such layer or file</source>
             <translation>الحدود الإدارية: لا توجد طبقة أو ملف بهذا الاسم</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="235" />
+            <location filename="../processing/algorithms/join_4w.py" line="236" />
             <source>{name}: the boundary layer has no polygons</source>
             <translation>{name}: طبقة الحدود لا تحتوي أي مضلّعات</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="273" />
+            <location filename="../processing/algorithms/join_4w.py" line="275" />
             <source>For the IM officer, not for publication: every row with its partner, sensitive clusters (GBV, child protection) included</source>
             <translation>لمسؤول إدارة المعلومات، ليس للنشر: كل صف مع شريكه، بما في ذلك المجموعات الحساسة (العنف القائم على النوع الاجتماعي، حماية الطفل)</translation>
         </message>
@@ -1611,6 +1611,64 @@ Data protection (on by default): the presence of GBV and child protection (in an
             <location filename="../processing/analysis/report.py" line="117" />
             <source>Columns</source>
             <translation>الأعمدة</translation>
+        </message>
+    </context>
+    <context>
+        <name>RowReason</name>
+        <message>
+            <location filename="../processing/analysis/reasons.py" line="17" />
+            <source>admin {level} code {code} found</source>
+            <translation>وُجد رمز المستوى الإداري {level} {code}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/reasons.py" line="17" />
+            <source>admin {level} code {code} read as {pcode} ({detail})</source>
+            <translation>قُرئ رمز المستوى الإداري {level} {code} على أنه {pcode} ({detail})</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/reasons.py" line="17" />
+            <source>admin {level} code {code} is not in the boundaries</source>
+            <translation>رمز المستوى الإداري {level} {code} غير موجود في الحدود</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/reasons.py" line="17" />
+            <source>counted at admin {level} {pcode} ({detail})</source>
+            <translation>حُسب في المستوى الإداري {level} {pcode} ({detail})</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/reasons.py" line="17" />
+            <source>counted at admin {level} {pcode}</source>
+            <translation>حُسب في المستوى الإداري {level} {pcode}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/reasons.py" line="17" />
+            <source>admin {level} name {name} matched {unit}</source>
+            <translation>طوبق اسم المستوى الإداري {level} {name} مع {unit}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/reasons.py" line="17" />
+            <source>case/separators</source>
+            <translation>حالة الأحرف/الفواصل</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/reasons.py" line="17" />
+            <source>prefix {prefix} added</source>
+            <translation>أُضيفت البادئة {prefix}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/reasons.py" line="17" />
+            <source>blank row</source>
+            <translation>صف فارغ</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/reasons.py" line="17" />
+            <source>title row above the header</source>
+            <translation>صف عنوان فوق الترويسة</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/reasons.py" line="17" />
+            <source>total row at the end of the table</source>
+            <translation>صف المجموع في نهاية الجدول</translation>
         </message>
     </context>
     <context>

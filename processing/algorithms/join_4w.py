@@ -25,6 +25,7 @@ from ..analysis.headers import mapping_from_text, mapping_profile_to_json, parse
 from ..analysis.join import PERIOD_MODES, JoinOptions, join_4w
 from ..analysis.matching import Crosswalk, write_suggestions_csv
 from ..analysis.progress import Cancelled, Progress
+from ..analysis.reasons import translate_column
 from ..analysis.report import NEUTRALISED_NOTE, neutralised_frame, write_report
 from ..analysis.table import read_table, table_from_records
 from ..analysis.translation import translated
@@ -270,7 +271,8 @@ class Join4WAlgorithm(CoordMapAlgorithm):
         geometries = [units.geometry(pcode) for pcode in presence["pcode"]]
         self._write_layer(staged, self.OUTPUT, presence, QgsWkbTypes.Type.MultiPolygon, crs,
                           feedback, (90, 93), geometries, result)
-        self._write_layer(staged, self.OUTPUT_ROWS, result.rows, QgsWkbTypes.Type.NoGeometry, None,
+        rows = translate_column(result.rows, "reason", QCoreApplication.translate)
+        self._write_layer(staged, self.OUTPUT_ROWS, rows, QgsWkbTypes.Type.NoGeometry, None,
                           feedback, (93, 99), None, result, notice=self.tr(
                               "For the IM officer, not for publication: every row with its "
                               "partner, sensitive clusters (GBV, child protection) included"))
@@ -302,7 +304,8 @@ class Join4WAlgorithm(CoordMapAlgorithm):
 
     def _write_files(self, staged, table, result):
         staged.write_file(self.OUTPUT_REPORT, lambda path: write_report(
-            path, result.summary, result.issues, result.mapping,
+            path, result.summary, translate_column(result.issues, "reason",
+                                                   QCoreApplication.translate), result.mapping,
             translate=QCoreApplication.translate))
         staged.write_file(self.OUTPUT_MAPPING, lambda path: path.write_text(
             mapping_profile_to_json(table), encoding="utf-8"))

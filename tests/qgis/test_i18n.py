@@ -81,9 +81,12 @@ sample = Path(plugins_dir) / "coordmap" / "resources" / "sample"
 out = Path(out_dir)
 result = processing.run("coordmap:join_4w", {
     "INPUT": str(sample / "xy_4w_2025.xlsx"), "ADMIN": str(sample / "xy_adm2.geojson"),
-    "OUTPUT": str(out / "presence.gpkg"), "OUTPUT_ROWS": "TEMPORARY_OUTPUT",
+    "OUTPUT": str(out / "presence.gpkg"), "OUTPUT_ROWS": str(out / "rows.gpkg"),
     "OUTPUT_REPORT": str(out / "qa_report.xlsx")})
 from qgis.core import QgsVectorLayer
+found["reasons"] = sorted({f["reason"] for f in QgsVectorLayer(result["OUTPUT_ROWS"], "rows",
+                                                               "ogr").getFeatures()
+                           if f["status"] in ("used", "skipped")})
 presence = QgsVectorLayer(result["OUTPUT"], "presence", "ogr")
 found["cluster_names"] = sorted({(f["cluster"], f["cluster_name"]) for f in presence.getFeatures()})
 found["report"] = result.get("OUTPUT_REPORT")
@@ -267,3 +270,9 @@ def test_input_errors_and_the_join_summary_in_the_language(probe, translations, 
         assert _expect(table, "JoinSummary", label) in labels
     rate = _expect(table, "JoinSummary", "match rate admin {level}").format(level=2)
     assert rate in labels
+    # The rows' reasons: clause by clause
+    code_found = _expect(table, "RowReason", "admin {level} code {code} found")
+    before, after = code_found.split("{code}")
+    assert any(reason.startswith(before.format(level=2)) and reason.endswith(after)
+               for reason in shown["reasons"]), shown["reasons"][:5]
+    assert _expect(table, "RowReason", "title row above the header") in shown["reasons"]
