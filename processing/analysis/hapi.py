@@ -127,8 +127,9 @@ def _counted_lines(rows: pd.DataFrame, units: AdminUnits, notes: List[str]) -> p
 
 def _with_organisations(lines: pd.DataFrame, protected: pd.Series, notes: List[str]
                         ) -> pd.DataFrame:
-    """org_name, org_acronym, org_type_code, org_type_description and the key organisations
-    are told apart by (folded name); sensitive lines have none."""
+    """org_name (the acronym where no name), org_acronym, org_type_code, org_type_description
+    and org_key (the folded name: spellings of one organisation are one); sensitive lines have
+    no organisation."""
     name = _texts(lines, "organisation")
     acronym = _texts(lines, "organisation_acronym")
     name = name.where(name.notna(), acronym)

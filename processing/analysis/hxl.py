@@ -63,6 +63,7 @@ CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 GEOPACKAGE_SUFFIX = ".gpkg"
 ROWS_LOOKED_AT = 5  # an HXL row already there is within the first rows (notice, header, tags)
+_HASHTAG = re.compile(r"#[a-z][a-z0-9_]*(\s*\+\s*[a-z][a-z0-9_]*)*", re.IGNORECASE)
 
 
 def tag_of(field: str) -> str:
@@ -75,9 +76,10 @@ def hxl_row(fields: Sequence[str]) -> List[str]:
 
 
 def is_hxl_row(cells: Iterable) -> bool:
-    """Whether a row is an HXL row: every filled cell is a hashtag, and one cell at least."""
+    """Whether a row is an HXL row: every filled cell is a hashtag ("#org +name"; "#N/A" is
+    not one), and one cell at least."""
     filled = [str(cell).strip() for cell in cells if cell is not None and str(cell).strip()]
-    return bool(filled) and all(cell.startswith("#") for cell in filled)
+    return bool(filled) and all(_HASHTAG.fullmatch(cell) for cell in filled)
 
 
 def tag_output(path: Union[str, Path]) -> bool:

@@ -83,3 +83,5 @@ def test_the_mapping_gives_hxl_hashtags():
     assert hxl_row(["organisation", "my own column"]) == ["#org+name", ""]
     assert is_hxl_row(["#org", None, ""]) and not is_hxl_row(["#org", "Partner"])
     assert not is_hxl_row([None, ""])
+    assert not is_hxl_row(["#N/A", "#N/A"]), "a row of spreadsheet errors is data"
+    assert is_hxl_row(["#adm2 +code", "#org+name +impl"])
