@@ -97,6 +97,9 @@ def operational_presence(rows: pd.DataFrame, units: AdminUnits,
     table = table[HAPI_FIELDS].sort_values(
         ["admin1_code", "admin2_code", "sector_code", "org_name", "reference_period_start"],
         na_position="first", kind="stable").reset_index(drop=True)
+    for name, kind in HAPI_COLUMNS:  # missing values None, as in every pandas version
+        if kind != "integer":
+            table[name] = table[name].astype(object).where(table[name].notna(), None)
     return OperationalPresence(table, notes)
 
 
@@ -117,11 +120,14 @@ def _counted_lines(rows: pd.DataFrame, units: AdminUnits, notes: List[str]) -> p
     levels = {pcode: units.level_of(pcode) for pcode in set(counted["pcode"])}
     counted["admin_level"] = counted["pcode"].map(
         lambda pcode: min(levels[pcode], HAPI_DEEPEST_LEVEL)).astype("int64")
-    for level in (1, 2):
-        codes = counted["pcode"].map(lambda pcode, lvl=level: units.ancestor_or_self(pcode, lvl)
-                                     if levels[pcode] >= lvl else None)
-        counted[f"admin{level}_code"] = codes
-        counted[f"admin{level}_name"] = codes.map(lambda c: units.name(c) if c else None)
+    pcodes = counted["pcode"].tolist()
+    for level in (1, 2):  # (lists, not Series.map: pandas 3 would make None a NaN)
+        codes = [units.ancestor_or_self(pcode, level) if levels[pcode] >= level else None
+                 for pcode in pcodes]
+        counted[f"admin{level}_code"] = pd.Series(codes, index=counted.index, dtype=object)
+        counted[f"admin{level}_name"] = pd.Series(
+            [units.name(code) if code else None for code in codes], index=counted.index,
+            dtype=object)
     return counted
 
 
