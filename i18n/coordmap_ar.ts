@@ -1030,7 +1030,7 @@ Data protection (on by default): for the sensitive clusters (GBV and child prote
             <translation>نطاقات التغطية {bands!r}: أعطِ أرقاماً مفصولة بفواصل، مثلاً 0.25,0.5,0.75</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/hapi.py" line="285" />
+            <location filename="../processing/analysis/hapi.py" line="292" />
             <source>Operational presence {file}: use a .csv or .xlsx file name</source>
             <translation>الحضور العملياتي {file}: استخدم اسم ملف ‎.csv أو ‎.xlsx</translation>
         </message>
@@ -1075,7 +1075,7 @@ Data protection (on by default): for the sensitive clusters (GBV and child prote
             <translation>{table}: تعطي المطابقة العمود «{column}» للدور «{role}» لكن لا يوجد عمود بهذا الاسم؛ الأعمدة هي: {columns}</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/hxl.py" line="305" />
+            <location filename="../processing/analysis/hxl.py" line="307" />
             <source>{file}: the HXL hashtags could not be written ({cause})</source>
             <translation>{file}: تعذرت كتابة وسوم HXL ({cause})</translation>
         </message>
@@ -1629,6 +1629,11 @@ Data protection (on by default): the presence of GBV and child protection (in an
             <location filename="../processing/analysis/reasons.py" line="17" />
             <source>admin {level} code {code} is not in the boundaries</source>
             <translation>رمز المستوى الإداري {level} {code} غير موجود في الحدود</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/reasons.py" line="17" />
+            <source>admin {level} code {code} is finer than the boundaries</source>
+            <translation>رمز المستوى الإداري {level} {code} أدق من الحدود</translation>
         </message>
         <message>
             <location filename="../processing/analysis/reasons.py" line="17" />

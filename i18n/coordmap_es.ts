@@ -1030,7 +1030,7 @@ Protección de datos (activada por defecto): para los clústeres sensibles (VBG 
             <translation>bandas de cobertura {bands!r}: dé números separados por comas, p. ej. 0.25,0.5,0.75</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/hapi.py" line="285" />
+            <location filename="../processing/analysis/hapi.py" line="292" />
             <source>Operational presence {file}: use a .csv or .xlsx file name</source>
             <translation>Presencia operacional {file}: use un nombre de archivo .csv o .xlsx</translation>
         </message>
@@ -1075,7 +1075,7 @@ Protección de datos (activada por defecto): para los clústeres sensibles (VBG 
             <translation>{table}: la correspondencia da la columna «{column}» para el rol «{role}» pero no existe esa columna; las columnas son: {columns}</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/hxl.py" line="305" />
+            <location filename="../processing/analysis/hxl.py" line="307" />
             <source>{file}: the HXL hashtags could not be written ({cause})</source>
             <translation>{file}: no se pudieron escribir los hashtags HXL ({cause})</translation>
         </message>
@@ -1629,6 +1629,11 @@ Protección de datos (activada por defecto): la presencia de VBG y de protecció
             <location filename="../processing/analysis/reasons.py" line="17" />
             <source>admin {level} code {code} is not in the boundaries</source>
             <translation>código admin {level} {code} ausente de los límites</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/reasons.py" line="17" />
+            <source>admin {level} code {code} is finer than the boundaries</source>
+            <translation>código admin {level} {code} más fino que los límites</translation>
         </message>
         <message>
             <location filename="../processing/analysis/reasons.py" line="17" />

@@ -1030,7 +1030,7 @@ Protection des données (activée par défaut) : pour les clusters sensibles (VB
             <translation>tranches de couverture {bands!r} : donnez des nombres séparés par des virgules, par ex. 0.25,0.5,0.75</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/hapi.py" line="285" />
+            <location filename="../processing/analysis/hapi.py" line="292" />
             <source>Operational presence {file}: use a .csv or .xlsx file name</source>
             <translation>Présence opérationnelle {file} : utilisez un nom de fichier .csv ou .xlsx</translation>
         </message>
@@ -1075,7 +1075,7 @@ Protection des données (activée par défaut) : pour les clusters sensibles (VB
             <translation>{table} : la correspondance donne la colonne « {column} » pour le rôle « {role} » mais cette colonne n'existe pas ; les colonnes sont : {columns}</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/hxl.py" line="305" />
+            <location filename="../processing/analysis/hxl.py" line="307" />
             <source>{file}: the HXL hashtags could not be written ({cause})</source>
             <translation>{file} : les hashtags HXL n'ont pas pu être écrits ({cause})</translation>
         </message>
@@ -1629,6 +1629,11 @@ Protection des données (activée par défaut) : la présence des VBG et de la p
             <location filename="../processing/analysis/reasons.py" line="17" />
             <source>admin {level} code {code} is not in the boundaries</source>
             <translation>code admin {level} {code} absent des limites</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/reasons.py" line="17" />
+            <source>admin {level} code {code} is finer than the boundaries</source>
+            <translation>code admin {level} {code} plus fin que les limites</translation>
         </message>
         <message>
             <location filename="../processing/analysis/reasons.py" line="17" />

@@ -18,6 +18,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("RowReason", "admin {level} code {code} found"),
     QT_TRANSLATE_NOOP("RowReason", "admin {level} code {code} read as {pcode} ({detail})"),
     QT_TRANSLATE_NOOP("RowReason", "admin {level} code {code} is not in the boundaries"),
+    QT_TRANSLATE_NOOP("RowReason", "admin {level} code {code} is finer than the boundaries"),
     QT_TRANSLATE_NOOP("RowReason", "counted at admin {level} {pcode} ({detail})"),
     QT_TRANSLATE_NOOP("RowReason", "counted at admin {level} {pcode}"),
     QT_TRANSLATE_NOOP("RowReason", "admin {level} name {name} matched {unit}"),

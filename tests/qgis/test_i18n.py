@@ -271,8 +271,10 @@ def test_input_errors_and_the_join_summary_in_the_language(probe, translations, 
     rate = _expect(table, "JoinSummary", "match rate admin {level}").format(level=2)
     assert rate in labels
     # The rows' reasons: clause by clause
-    code_found = _expect(table, "RowReason", "admin {level} code {code} found")
-    before, after = code_found.split("{code}")
-    assert any(reason.startswith(before.format(level=2)) and reason.endswith(after)
-               for reason in shown["reasons"]), shown["reasons"][:5]
+    # (the sample's admin 3 codes, finer than these admin 2 boundaries, count at admin 2)
+    counted = _expect(table, "RowReason", "counted at admin {level} {pcode}").format(
+        level=2, pcode="XY0101")
+    finer = _expect(table, "RowReason", "admin {level} code {code} is finer than the "
+                                        "boundaries").format(level=3, code="'010104'")
+    assert f"{finer}; {counted}" in shown["reasons"], shown["reasons"][:3]
     assert _expect(table, "RowReason", "title row above the header") in shown["reasons"]
