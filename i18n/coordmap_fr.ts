@@ -22,22 +22,22 @@
     <context>
         <name>CoordMapAlgorithm</name>
         <message>
-            <location filename="../processing/algorithms/base.py" line="123" />
+            <location filename="../processing/algorithms/base.py" line="128" />
             <source>Protect sensitive clusters (hide partners, blank small counts)</source>
             <translation>Protéger les clusters sensibles (masquer les partenaires, effacer les petits effectifs)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="128" />
+            <location filename="../processing/algorithms/base.py" line="133" />
             <source>Sensitive clusters besides GBV and child protection (codes or names)</source>
             <translation>Clusters sensibles en plus des VBG et de la protection de l'enfance (codes ou noms)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="133" />
+            <location filename="../processing/algorithms/base.py" line="138" />
             <source>Small count threshold k (counts below k are hidden)</source>
             <translation>Seuil des petits effectifs k (les effectifs inférieurs à k sont masqués)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/base.py" line="153" />
+            <location filename="../processing/algorithms/base.py" line="158" />
             <source>Coordination</source>
             <translation>Coordination</translation>
         </message>
@@ -75,42 +75,42 @@
             <translation>rapprochement approximatif des noms administratifs</translation>
         </message>
         <message>
-            <location filename="../processing/deps.py" line="71" />
+            <location filename="../processing/deps.py" line="72" />
             <source>{package} is not installed ({purpose})</source>
             <translation>{package} n'est pas installé ({purpose})</translation>
         </message>
         <message>
-            <location filename="../processing/deps.py" line="72" />
+            <location filename="../processing/deps.py" line="73" />
             <source>{package} {found} is too old ({purpose}): CoordMap needs {minimum} or newer</source>
             <translation>{package} {found} est trop ancien ({purpose}) : CoordMap a besoin de la version {minimum} ou plus récente</translation>
         </message>
         <message>
-            <location filename="../processing/deps.py" line="232" />
+            <location filename="../processing/deps.py" line="233" />
             <source>Install your distribution's packages: {command}</source>
             <translation>Installez les paquets de votre distribution : {command}</translation>
         </message>
         <message>
-            <location filename="../processing/deps.py" line="234" />
+            <location filename="../processing/deps.py" line="235" />
             <source>In the OSGeo4W Shell (Windows Start menu &gt; QGIS &gt; OSGeo4W Shell), run: {command}</source>
             <translation>Dans l'OSGeo4W Shell (menu Démarrer de Windows &gt; QGIS &gt; OSGeo4W Shell), exécutez : {command}</translation>
         </message>
         <message>
-            <location filename="../processing/deps.py" line="237" />
+            <location filename="../processing/deps.py" line="238" />
             <source>Your Linux distribution manages its Python and has no recent enough package for the rest: install it for your user only with: {command} (pip then writes to ~/.local, never to system folders, but what it installs there comes first for every Python program you run; the README's Install section gives other ways)</source>
             <translation>Votre distribution Linux gère son Python et n'a pas de paquet assez récent pour le reste : installez-le pour votre seul utilisateur avec : {command} (pip écrit alors dans ~/.local, jamais dans les dossiers du système, mais ce qu'il y installe passe en premier pour tous les programmes Python que vous lancez ; la section Installation du README donne d'autres façons de faire)</translation>
         </message>
         <message>
-            <location filename="../processing/deps.py" line="243" />
+            <location filename="../processing/deps.py" line="244" />
             <source>In a terminal, run: {command}</source>
             <translation>Dans un terminal, exécutez : {command}</translation>
         </message>
         <message>
-            <location filename="../processing/deps.py" line="244" />
+            <location filename="../processing/deps.py" line="245" />
             <source>Without internet: add --no-index --find-links FOLDER to the pip command, FOLDER being CoordMap's wheelhouse for this system (README, Install offline)</source>
             <translation>Sans internet : ajoutez --no-index --find-links DOSSIER à la commande pip, DOSSIER étant le wheelhouse de CoordMap pour ce système (README, installation hors ligne)</translation>
         </message>
         <message>
-            <location filename="../processing/deps.py" line="248" />
+            <location filename="../processing/deps.py" line="249" />
             <source>Then restart QGIS.</source>
             <translation>Puis redémarrez QGIS.</translation>
         </message>
@@ -118,507 +118,507 @@
     <context>
         <name>CoordMapDock</name>
         <message>
-            <location filename="../plugin/dock.py" line="365" />
+            <location filename="../plugin/dock.py" line="371" />
             <source>CoordMap</source>
             <translation>CoordMap</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="112" />
+            <location filename="../plugin/dock.py" line="117" />
             <source>Periods</source>
             <translation>Périodes</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="275" />
+            <location filename="../plugin/dock.py" line="280" />
             <source>Sources</source>
             <translation>Sources</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="132" />
+            <location filename="../plugin/dock.py" line="137" />
             <source>4W table layer</source>
             <translation>Couche de la table 4W</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="132" />
+            <location filename="../plugin/dock.py" line="137" />
             <source>or 4W file</source>
             <translation>ou fichier 4W</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="132" />
+            <location filename="../plugin/dock.py" line="137" />
             <source>4W tables (*.xlsx *.xls *.ods *.csv *.txt);;All files (*)</source>
             <translation>Tables 4W (*.xlsx *.xls *.ods *.csv *.txt);;Tous les fichiers (*)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="136" />
+            <location filename="../plugin/dock.py" line="141" />
             <source>A 4W file (XLSX, XLS, ODS, CSV); it wins over the layer</source>
             <translation>Un fichier 4W (XLSX, XLS, ODS, CSV) ; il l'emporte sur la couche</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="138" />
+            <location filename="../plugin/dock.py" line="143" />
             <source>Admin boundaries layer</source>
             <translation>Couche des limites administratives</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="138" />
+            <location filename="../plugin/dock.py" line="143" />
             <source>or boundaries file</source>
             <translation>ou fichier de limites</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="138" />
+            <location filename="../plugin/dock.py" line="143" />
             <source>Boundaries (*.gpkg *.geojson *.json *.shp);;All files (*)</source>
             <translation>Limites (*.gpkg *.geojson *.json *.shp);;Tous les fichiers (*)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="143" />
+            <location filename="../plugin/dock.py" line="148" />
             <source>Automatic</source>
             <translation>Automatique</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="144" />
+            <location filename="../plugin/dock.py" line="149" />
             <source>Admin level</source>
             <translation>Niveau administratif</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="146" />
+            <location filename="../plugin/dock.py" line="151" />
             <source>Month</source>
             <translation>Mois</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="146" />
+            <location filename="../plugin/dock.py" line="151" />
             <source>Quarter</source>
             <translation>Trimestre</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="146" />
+            <location filename="../plugin/dock.py" line="151" />
             <source>Whole table</source>
             <translation>Toute la table</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="147" />
+            <location filename="../plugin/dock.py" line="152" />
             <source>Presence per</source>
             <translation>Présence par</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="150" />
+            <location filename="../plugin/dock.py" line="155" />
             <source>not given</source>
             <translation>non indiquée</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="152" />
+            <location filename="../plugin/dock.py" line="157" />
             <source>The year of month names written without one ("January", "Feb"): without it, such rows have no usable month</source>
             <translation>L'année des noms de mois écrits sans année (« janvier », « févr. ») : sans elle, ces lignes n'ont pas de mois utilisable</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="155" />
+            <location filename="../plugin/dock.py" line="160" />
             <source>Year of months without a year</source>
             <translation>Année des mois sans année</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="157" />
+            <location filename="../plugin/dock.py" line="162" />
             <source>Needs tables (*.csv *.xlsx *.ods *.gpkg);;All files (*)</source>
             <translation>Tables des besoins (*.csv *.xlsx *.ods *.gpkg);;Tous les fichiers (*)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="159" />
+            <location filename="../plugin/dock.py" line="164" />
             <source>Optional: people in need per unit and cluster, for gaps</source>
             <translation>Facultatif : personnes dans le besoin par unité et par cluster, pour les lacunes</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="161" />
+            <location filename="../plugin/dock.py" line="166" />
             <source>Needs (optional)</source>
             <translation>Besoins (facultatif)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="163" />
+            <location filename="../plugin/dock.py" line="168" />
             <source>Run join</source>
             <translation>Lancer la jointure</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="164" />
+            <location filename="../plugin/dock.py" line="169" />
             <source>Join the 4W table to the boundaries in the background</source>
             <translation>Joindre en arrière-plan la table 4W aux limites</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="166" />
+            <location filename="../plugin/dock.py" line="171" />
             <source>Cancel</source>
             <translation>Annuler</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="168" />
+            <location filename="../plugin/dock.py" line="173" />
             <source>Join 4W to boundaries (all options)…</source>
             <translation>Joindre la 4W aux limites (toutes les options)…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="193" />
+            <location filename="../plugin/dock.py" line="198" />
             <source>Clusters</source>
             <translation>Clusters</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="197" />
+            <location filename="../plugin/dock.py" line="202" />
             <source>Tick the clusters to map; the number is the partners in the chosen periods</source>
             <translation>Cochez les clusters à cartographier ; le nombre indique les partenaires dans les périodes choisies</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="202" />
+            <location filename="../plugin/dock.py" line="207" />
             <source>All</source>
             <translation>Tous</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="204" />
+            <location filename="../plugin/dock.py" line="209" />
             <source>None</source>
             <translation>Aucun</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="212" />
+            <location filename="../plugin/dock.py" line="217" />
             <source>Summary</source>
             <translation>Résumé</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="214" />
+            <location filename="../plugin/dock.py" line="219" />
             <source>Partners</source>
             <translation>Partenaires</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="214" />
+            <location filename="../plugin/dock.py" line="219" />
             <source>Distinct organisations working in the chosen clusters and periods, anywhere (each counted once, not once per unit)</source>
             <translation>Organisations distinctes actives dans les clusters et périodes choisis, où que ce soit (chacune comptée une fois, pas une fois par unité)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="214" />
+            <location filename="../plugin/dock.py" line="219" />
             <source>Activities</source>
             <translation>Activités</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="214" />
+            <location filename="../plugin/dock.py" line="219" />
             <source>Organisation-activity pairs, counted once per unit, cluster and period</source>
             <translation>Paires organisation-activité, comptées une fois par unité, cluster et période</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="214" />
+            <location filename="../plugin/dock.py" line="219" />
             <source>Units covered</source>
             <translation>Unités couvertes</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="214" />
+            <location filename="../plugin/dock.py" line="219" />
             <source>Admin units with at least one partner in the chosen clusters and periods</source>
             <translation>Unités administratives avec au moins un partenaire dans les clusters et périodes choisis</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="214" />
+            <location filename="../plugin/dock.py" line="219" />
             <source>Units with a gap</source>
             <translation>Unités avec une lacune</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="214" />
+            <location filename="../plugin/dock.py" line="219" />
             <source>Admin units with a need and no partner, or too few partners for the need (needs the gaps analysis: pick a needs table)</source>
             <translation>Unités administratives ayant un besoin et aucun partenaire, ou trop peu de partenaires pour le besoin (demande l'analyse des lacunes : choisissez une table des besoins)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="214" />
+            <location filename="../plugin/dock.py" line="219" />
             <source>Unmatched rows</source>
             <translation>Lignes non appariées</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="214" />
+            <location filename="../plugin/dock.py" line="219" />
             <source>Rows of the chosen clusters and periods that could not be placed on an admin unit (and, in brackets, in the whole table); the QA report lists them</source>
             <translation>Lignes des clusters et périodes choisis qui n'ont pu être rattachées à aucune unité administrative (et, entre parenthèses, dans toute la table) ; le rapport de contrôle qualité les liste</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="249" />
+            <location filename="../plugin/dock.py" line="254" />
             <source>Map pack</source>
             <translation>Jeu de cartes</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="253" />
+            <location filename="../plugin/dock.py" line="258" />
             <source>Default: coordmap_map_pack next to the project, or in your home folder</source>
             <translation>Par défaut : coordmap_map_pack à côté du projet, ou dans votre dossier personnel</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="255" />
+            <location filename="../plugin/dock.py" line="260" />
             <source>Folder</source>
             <translation>Dossier</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="263" />
+            <location filename="../plugin/dock.py" line="268" />
             <source>Map language</source>
             <translation>Langue des cartes</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="265" />
+            <location filename="../plugin/dock.py" line="270" />
             <source>A4 landscape</source>
             <translation>A4 paysage</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="265" />
+            <location filename="../plugin/dock.py" line="270" />
             <source>A4 portrait</source>
             <translation>A4 portrait</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="265" />
+            <location filename="../plugin/dock.py" line="270" />
             <source>A3 landscape</source>
             <translation>A3 paysage</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="267" />
+            <location filename="../plugin/dock.py" line="272" />
             <source>Template</source>
             <translation>Modèle</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="269" />
+            <location filename="../plugin/dock.py" line="274" />
             <source>Default: country – cluster: operational presence</source>
             <translation>Par défaut : pays – cluster : présence opérationnelle</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="271" />
+            <location filename="../plugin/dock.py" line="276" />
             <source>Title</source>
             <translation>Titre</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="273" />
+            <location filename="../plugin/dock.py" line="278" />
             <source>Default: partners' 4W reports and the boundaries</source>
             <translation>Par défaut : rapports 4W des partenaires et limites administratives</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="277" />
+            <location filename="../plugin/dock.py" line="282" />
             <source>e.g. OCHA IM unit, im@example.org</source>
             <translation>p. ex. unité GI d'OCHA, im@example.org</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="278" />
+            <location filename="../plugin/dock.py" line="283" />
             <source>Producer</source>
             <translation>Réalisé par</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="279" />
+            <location filename="../plugin/dock.py" line="284" />
             <source>One map of the chosen periods</source>
             <translation>Une carte des périodes choisies</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="280" />
+            <location filename="../plugin/dock.py" line="285" />
             <source>Distinct partners over the whole range, as the map in the panel; unticked: one map per period</source>
             <translation>Partenaires distincts sur toute la plage, comme la carte du panneau ; décoché : une carte par période</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="285" />
+            <location filename="../plugin/dock.py" line="290" />
             <source>Same classes on every map</source>
             <translation>Mêmes classes sur toutes les cartes</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="286" />
+            <location filename="../plugin/dock.py" line="291" />
             <source>To compare clusters side by side</source>
             <translation>Pour comparer les clusters côte à côte</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="288" />
+            <location filename="../plugin/dock.py" line="293" />
             <source>Export map pack</source>
             <translation>Exporter le jeu de cartes</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="328" />
+            <location filename="../plugin/dock.py" line="334" />
             <source>Load a 4W table to start: pick the partners' 4W table and the admin boundaries, then Run join.</source>
             <translation>Chargez une table 4W pour commencer : choisissez la table 4W des partenaires et les limites administratives, puis Lancer la jointure.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="353" />
+            <location filename="../plugin/dock.py" line="359" />
             <source>The map pack export is not available in this installation (algorithm {id})</source>
             <translation>L'export du jeu de cartes n'est pas disponible dans cette installation (algorithme {id})</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="358" />
+            <location filename="../plugin/dock.py" line="364" />
             <source>Export the maps of the chosen clusters and periods in the background</source>
             <translation>Exporter en arrière-plan les cartes des clusters et périodes choisis</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="358" />
+            <location filename="../plugin/dock.py" line="364" />
             <source>Tick at least one cluster to export its maps</source>
             <translation>Cochez au moins un cluster pour exporter ses cartes</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="390" />
+            <location filename="../plugin/dock.py" line="396" />
             <source>Choose a 4W table and admin boundaries first.</source>
             <translation>Choisissez d'abord une table 4W et des limites administratives.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="399" />
+            <location filename="../plugin/dock.py" line="405" />
             <source>CoordMap: join 4W table</source>
             <translation>CoordMap : jointure de la table 4W</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="401" />
+            <location filename="../plugin/dock.py" line="407" />
             <source>Joining the 4W table to the boundaries…</source>
             <translation>Jointure de la table 4W aux limites…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="424" />
+            <location filename="../plugin/dock.py" line="430" />
             <source>Stopped: {message}</source>
             <translation>Arrêté : {message}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="446" />
+            <location filename="../plugin/dock.py" line="443" />
             <source>No row has a usable month (no date column, or month names without a year): the map shows the whole table. To map month by month, give the year in "Year of months without a year", choose Presence per Month and run the join again.</source>
             <translation>Aucune ligne n'a de mois utilisable (pas de colonne de date, ou des noms de mois sans année) : la carte montre toute la table. Pour cartographier mois par mois, indiquez l'année dans « Année des mois sans année », choisissez Présence par Mois et relancez la jointure.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="453" />
+            <location filename="../plugin/dock.py" line="463" />
             <source>{count} rows have no usable period and are not on the map: give the year of month names without one in "Year of months without a year", or choose Presence per Whole table, and run the join again.</source>
             <translation>{count} lignes n'ont pas de période utilisable et ne sont pas sur la carte : indiquez l'année des noms de mois sans année dans « Année des mois sans année », ou choisissez Présence par Table entière, et relancez la jointure.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="462" />
+            <location filename="../plugin/dock.py" line="472" />
             <source>Computing gaps and overlaps…</source>
             <translation>Calcul des lacunes et des chevauchements…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="463" />
+            <location filename="../plugin/dock.py" line="473" />
             <source>CoordMap: gaps and overlaps</source>
             <translation>CoordMap : lacunes et chevauchements</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="470" />
+            <location filename="../plugin/dock.py" line="480" />
             <source>Gaps and overlaps were not computed: {message}</source>
             <translation>Lacunes et chevauchements non calculés : {message}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="485" />
+            <location filename="../plugin/dock.py" line="495" />
             <source>Cannot read the join outputs: {error}</source>
             <translation>Impossible de lire les sorties de la jointure : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="508" />
+            <location filename="../plugin/dock.py" line="518" />
             <source>No row of the 4W table could be placed on an admin unit: open the QA report to see why for each row, fix the P-codes or names, and run the join again.</source>
             <translation>Aucune ligne de la table 4W n'a pu être placée sur une unité administrative : ouvrez le rapport QA pour voir pourquoi pour chaque ligne, corrigez les P-codes ou les noms et relancez la jointure.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="513" />
+            <location filename="../plugin/dock.py" line="523" />
             <source>{clusters} and {periods}.</source>
             <translation>{clusters} et {periods}.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="513" />
+            <location filename="../plugin/dock.py" line="523" />
             <source>1 cluster</source>
             <translation>1 cluster</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="513" />
+            <location filename="../plugin/dock.py" line="523" />
             <source>{n} clusters</source>
             <translation>{n} clusters</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="513" />
+            <location filename="../plugin/dock.py" line="523" />
             <source>1 period</source>
             <translation>1 période</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="513" />
+            <location filename="../plugin/dock.py" line="523" />
             <source>{n} periods</source>
             <translation>{n} périodes</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="518" />
+            <location filename="../plugin/dock.py" line="528" />
             <source>Tick clusters and move the period range: the map and the numbers follow.</source>
             <translation>Cochez des clusters et déplacez la plage de périodes : la carte et les chiffres suivent.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="529" />
+            <location filename="../plugin/dock.py" line="539" />
             <source>Partner presence</source>
             <translation>Présence des partenaires</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="529" />
+            <location filename="../plugin/dock.py" line="539" />
             <source>Gaps</source>
             <translation>Lacunes</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="530" />
+            <location filename="../plugin/dock.py" line="540" />
             <source>Overlapping partners</source>
             <translation>Partenaires qui se chevauchent</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="540" />
+            <location filename="../plugin/dock.py" line="550" />
             <source>Cannot open {path}</source>
             <translation>Impossible d'ouvrir {path}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="595" />
+            <location filename="../plugin/dock.py" line="605" />
             <source>Partners (chosen clusters and periods)</source>
             <translation>Partenaires (clusters et périodes choisis)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="679" />
+            <location filename="../plugin/dock.py" line="690" />
             <source>Open the QA report</source>
             <translation>Ouvrir le rapport de contrôle qualité</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="732" />
+            <location filename="../plugin/dock.py" line="743" />
             <source>No cluster ticked: tick at least one to see the map.</source>
             <translation>Aucun cluster coché : cochez-en au moins un pour voir la carte.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="735" />
+            <location filename="../plugin/dock.py" line="746" />
             <source>The whole table (the 4W gives no period)</source>
             <translation>Toute la table (le 4W n'indique pas de période)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="737" />
+            <location filename="../plugin/dock.py" line="748" />
             <source>Period: {period}</source>
             <translation>Période : {period}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="738" />
+            <location filename="../plugin/dock.py" line="749" />
             <source>Periods: {first} to {last}</source>
             <translation>Périodes : de {first} à {last}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="745" />
+            <location filename="../plugin/dock.py" line="756" />
             <source>not computed</source>
             <translation>non calculé</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="748" />
+            <location filename="../plugin/dock.py" line="759" />
             <source>{chosen} ({total} in the whole table)</source>
             <translation>{chosen} ({total} dans toute la table)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="756" />
+            <location filename="../plugin/dock.py" line="767" />
             <source>withheld (protected data)</source>
             <translation>masqué (données protégées)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="757" />
+            <location filename="../plugin/dock.py" line="768" />
             <source>{count} + withheld (protected data)</source>
             <translation>{count} + masqués (données protégées)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="762" />
+            <location filename="../plugin/dock.py" line="773" />
             <source>withheld</source>
             <translation>masqué</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="763" />
+            <location filename="../plugin/dock.py" line="774" />
             <source>{code} – {name} ({partners})</source>
             <translation>{code} – {name} ({partners})</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="765" />
+            <location filename="../plugin/dock.py" line="776" />
             <source>Protected data: partner names and numbers below the threshold are not shown</source>
             <translation>Données protégées : les noms des partenaires et les nombres inférieurs au seuil ne sont pas affichés</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="765" />
+            <location filename="../plugin/dock.py" line="776" />
             <source>{partners} partners in the chosen periods</source>
             <translation>{partners} partenaires dans les périodes choisies</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="862" />
+            <location filename="../plugin/dock.py" line="873" />
             <source>Exporting the map pack to {folder}…</source>
             <translation>Export du jeu de cartes vers {folder}…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="863" />
+            <location filename="../plugin/dock.py" line="874" />
             <source>CoordMap: export map pack</source>
             <translation>CoordMap : export du jeu de cartes</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="863" />
+            <location filename="../plugin/dock.py" line="874" />
             <source>Map pack written to {folder}</source>
             <translation>Jeu de cartes écrit dans {folder}</translation>
         </message>
@@ -662,39 +662,119 @@
     <context>
         <name>Destinations</name>
         <message>
-            <location filename="../processing/algorithms/destinations.py" line="52" />
+            <location filename="../processing/algorithms/destinations.py" line="53" />
             <source>Cancelled: no output was written</source>
             <translation>Annulé : aucune sortie n'a été écrite</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/destinations.py" line="158" />
+            <location filename="../processing/algorithms/destinations.py" line="159" />
             <source>{output}: {path} is the file of the input '{input}'; an output is never written over an input: choose another file name</source>
             <translation>{output} : {path} est le fichier de l'entrée « {input} » ; une sortie n'est jamais écrite par-dessus une entrée : choisissez un autre nom de fichier</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/destinations.py" line="164" />
+            <location filename="../processing/algorithms/destinations.py" line="165" />
             <source>{output}: {path} is a folder: give a file name</source>
             <translation>{output} : {path} est un dossier : donnez un nom de fichier</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/destinations.py" line="169" />
+            <location filename="../processing/algorithms/destinations.py" line="170" />
             <source>{output} and {other} are the same file ({path}): give each output its own file</source>
             <translation>{output} et {other} sont le même fichier ({path}) : donnez à chaque sortie son propre fichier</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/destinations.py" line="187" />
+            <location filename="../processing/algorithms/destinations.py" line="188" />
             <source>{what} {path}: cannot be written ({cause})</source>
             <translation>{what} {path} : impossible d'écrire ({cause})</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/destinations.py" line="349" />
+            <location filename="../processing/algorithms/destinations.py" line="350" />
             <source>{path}: the file was not finished writing</source>
             <translation>{path} : l'écriture du fichier n'a pas été terminée</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/destinations.py" line="367" />
+            <location filename="../processing/algorithms/destinations.py" line="375" />
             <source>Output</source>
             <translation>Sortie</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportHapiPresenceAlgorithm</name>
+        <message>
+            <location filename="../processing/algorithms/catalog.py" line="62" />
+            <source>Export operational presence for HDX (HAPI)</source>
+            <translation>Exporter la présence opérationnelle pour HDX (HAPI)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/catalog.py" line="62" />
+            <source>Writes the partner presence in the shape of HDX HAPI's operational presence table (one row per organisation, sector, admin unit and period), with HXL hashtags.</source>
+            <translation>Écrit la présence des partenaires au format de la table de présence opérationnelle de HDX HAPI (une ligne par organisation, secteur, unité administrative et période), avec les hashtags HXL.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/catalog.py" line="62" />
+            <source>HDX,HAPI,operational presence,3W,export,share,sector</source>
+            <translation>HDX,HAPI,présence opérationnelle,3W,exporter,partager,secteur</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_hapi_presence.py" line="34" />
+            <source>Writes the presence of the join in the shape of HDX HAPI's operational presence table, so a cluster can compare its figures with HDX's and share them in HDX's format: one row per organisation, sector, admin unit and period, with the country, admin 1 and admin 2 codes and names, the admin level, the organisation's acronym, name and type, the sector code and name, and the reference period's start and end. The file (CSV or XLSX) has HXL hashtags under its header.
+
+Give the rows output of 'Join 4W table to admin boundaries' and the boundaries the join used (every level, for the admin 1 and admin 2 names). Rows located below admin 2 count in their admin 2 unit; rows located at admin 1 have no admin 2. The reference period is the row's month, quarter or year (its own dates when it has no period).
+
+Sector codes are CoordMap's cluster codes, which are HDX's, except two: multipurpose cash (MPC) is written Cash, and coordination and common services (CSS) CCM, as HDX HAPI files them. Organisation types get HDX's type code where CoordMap recognises them (INGO 437, NNGO 441, UN 447 ...).
+
+Data protection (on by default): the presence of GBV and child protection (and of the clusters you add) names no organisation: one row per unit, sector and period with the organisation blank.</source>
+            <translation>Écrit la présence de la jointure au format de la table de présence opérationnelle de HDX HAPI, pour qu'un cluster compare ses chiffres avec ceux de HDX et les partage au format de HDX : une ligne par organisation, secteur, unité administrative et période, avec le pays, les codes et noms d'admin 1 et d'admin 2, le niveau administratif, l'acronyme, le nom et le type de l'organisation, le code et le nom du secteur, et le début et la fin de la période de référence. Le fichier (CSV ou XLSX) a les hashtags HXL sous son en-tête.
+
+Donnez la sortie des lignes de « Joindre la table 4W aux limites administratives » et les limites utilisées par la jointure (tous les niveaux, pour les noms d'admin 1 et d'admin 2). Les lignes localisées sous l'admin 2 comptent dans leur unité d'admin 2 ; les lignes localisées à l'admin 1 n'ont pas d'admin 2. La période de référence est le mois, le trimestre ou l'année de la ligne (ses propres dates si elle n'a pas de période).
+
+Les codes de secteur sont les codes de cluster de CoordMap, qui sont ceux de HDX, sauf deux : les transferts monétaires à usages multiples (MPC) s'écrivent Cash, et la coordination et les services communs (CSS) CCM, comme HDX HAPI les classe. Les types d'organisation reçoivent le code de type de HDX quand CoordMap les reconnaît (INGO 437, NNGO 441, ONU 447 ...).
+
+Protection des données (active par défaut) : la présence VBG et protection de l'enfance (et des clusters que vous ajoutez) ne nomme aucune organisation : une ligne par unité, secteur et période, l'organisation laissée vide.</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_hapi_presence.py" line="55" />
+            <source>Rows with match status (output of the join)</source>
+            <translation>Lignes avec statut d'appariement (sortie de la jointure)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_hapi_presence.py" line="58" />
+            <source>Admin boundaries (COD-AB polygons, as given to the join)</source>
+            <translation>Limites administratives (polygones COD-AB, comme données à la jointure)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_hapi_presence.py" line="61" />
+            <source>Boundaries of other admin levels (when each level is a separate file)</source>
+            <translation>Limites des autres niveaux administratifs (quand chaque niveau est un fichier séparé)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_hapi_presence.py" line="65" />
+            <source>Country ISO 3166 code (default: from the admin 1 P-codes)</source>
+            <translation>Code ISO 3166 du pays (par défaut : d'après les P-codes d'admin 1)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_hapi_presence.py" line="69" />
+            <source>Extra cluster names (JSON, as given to the join)</source>
+            <translation>Noms de clusters supplémentaires (JSON, comme donné à la jointure)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_hapi_presence.py" line="74" />
+            <source>Operational presence (HDX HAPI)</source>
+            <translation>Présence opérationnelle (HDX HAPI)</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_hapi_presence.py" line="100" />
+            <source>{rows} rows of operational presence</source>
+            <translation>{rows} lignes de présence opérationnelle</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_hapi_presence.py" line="107" />
+            <source>Rows: no such layer or file</source>
+            <translation>Lignes : couche ou fichier introuvable</translation>
+        </message>
+        <message>
+            <location filename="../processing/algorithms/export_hapi_presence.py" line="114" />
+            <source>Admin boundaries: no such layer or file</source>
+            <translation>Limites administratives : couche ou fichier introuvable</translation>
         </message>
     </context>
     <context>
@@ -904,7 +984,7 @@ Protection des données (activée par défaut) : les cartes des VBG et de la pro
             <translation>lacune,chevauchement,doublon,besoins,PiN,sévérité,couverture,changement</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="57" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="64" />
             <source>Answers the coordination meeting's three questions from the outputs of 'Join 4W table to admin boundaries' (run it with presence per month to see changes and units that did not report) and an optional needs table.
 
 Needs: a table or file of people in need (PiN), targets and/or severity by P-code and cluster, long (one row per unit and sector, e.g. HXL #inneed, #targeted, #severity, #sector) or wide (one column per cluster, one sheet per measure named e.g. 'PiN' or 'Severity'; every sheet of a workbook is read). Breakdown rows (sex, age, population group) are reduced to the unit's total. Needs of deeper units are rolled up (PiN and targets summed over sub-units, severity = highest); needs of coarser units are rolled down (severity only: a PiN cannot be divided). Needs apply to every period.
@@ -945,104 +1025,372 @@ Limites administratives : sans elles, seules les unités de la couche de présen
 Protection des données (activée par défaut) : pour les clusters sensibles (VBG et protection de l'enfance quelle qu'en soit l'orthographe ou la langue, et les clusters que vous ajoutez), chaque sortie masque les noms des partenaires et efface les effectifs inférieurs à k, en écrivant le signe inférieur à suivi de k dans la liste des partenaires ; le champ 'protected' signale ces entités. Un effectif que la présence a masqué compte pour un partenaire dans les règles des lacunes, de sorte qu'aucun statut ne révèle un effectif masqué.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="101" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="108" />
             <source>Presence (output of the join)</source>
             <translation>Présence (sortie de la jointure)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="104" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="111" />
             <source>Rows with match status (output of the join)</source>
             <translation>Lignes avec statut d'appariement (sortie de la jointure)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="107" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="114" />
             <source>Needs: PiN, targets, severity (layer or CSV/XLSX/ODS file)</source>
             <translation>Besoins : PiN, cibles, sévérité (couche ou fichier CSV/XLSX/ODS)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="110" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="117" />
             <source>Admin boundaries (to map units with needs and no partner)</source>
             <translation>Limites administratives (pour cartographier les unités ayant des besoins et aucun partenaire)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="113" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="120" />
             <source>Clusters (codes separated by commas; default: all)</source>
             <translation>Clusters (codes séparés par des virgules ; par défaut : tous)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="116" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="123" />
             <source>Periods (e.g. 2025-01,2025-02; default: all)</source>
             <translation>Périodes (p. ex. 2025-01,2025-02 ; par défaut : toutes)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="119" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="126" />
             <source>Admin level</source>
             <translation>Niveau administratif</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="119" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="126" />
             <source>Automatic (the presence level)</source>
             <translation>Automatique (le niveau de la présence)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="122" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="129" />
             <source>Minimum partners per unit</source>
             <translation>Nombre minimum de partenaires par unité</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="125" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="132" />
             <source>Partners per 10,000 people in need below which a unit is underserved (0: not used)</source>
             <translation>Partenaires pour 10 000 personnes dans le besoin en dessous duquel une unité est insuffisamment desservie (0 : non utilisé)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="130" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="137" />
             <source>Coverage bands, reached/PiN (below the first: underserved)</source>
             <translation>Tranches de couverture, atteints/PiN (sous la première : insuffisamment desservi)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="135" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="142" />
             <source>Gaps</source>
             <translation>Lacunes</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="137" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="144" />
             <source>Overlaps</source>
             <translation>Chevauchements</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="139" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="146" />
             <source>Units with overlaps</source>
             <translation>Unités avec chevauchements</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="142" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="149" />
             <source>Changes since the previous period</source>
             <translation>Changements depuis la période précédente</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="177" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="184" />
             <source>Needs read from: {sources}</source>
             <translation>Besoins lus depuis : {sources}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="182" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="189" />
             <source>{count} units have no polygon (give the admin boundaries to map them); their features have no geometry: {codes}</source>
             <translation>{count} unités n'ont pas de polygone (donnez les limites administratives pour les cartographier) ; leurs entités n'ont pas de géométrie : {codes}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="193" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="200" />
             <source>Presence: no such layer or file</source>
             <translation>Présence : ni couche ni fichier de ce nom</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="216" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="223" />
             <source>No needs table: gaps only say where partners are; every unit without partner is 'no_need_reported'</source>
             <translation>Pas de table des besoins : les lacunes indiquent seulement où sont les partenaires ; toute unité sans partenaire est 'no_need_reported'</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/gaps_overlaps.py" line="219" />
+            <location filename="../processing/algorithms/gaps_overlaps.py" line="226" />
             <source>Needs {value!r}: no such file or layer</source>
             <translation>Besoins {value!r} : ni fichier ni couche de ce nom</translation>
+        </message>
+    </context>
+    <context>
+        <name>InputError</name>
+        <message>
+            <location filename="../processing/analysis/boundaries.py" line="157" />
+            <source>boundary layer: {records} attribute records but {geometries} geometries</source>
+            <translation>couche de limites : {records} enregistrements d'attributs mais {geometries} géométries</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/boundaries.py" line="162" />
+            <source>boundary layer: it has no features</source>
+            <translation>couche de limites : elle n'a aucune entité</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/boundaries.py" line="175" />
+            <source>boundary layer: it has no polygon (admin boundaries must be areas)</source>
+            <translation>couche de limites : elle n'a aucun polygone (les limites administratives doivent être des surfaces)</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/boundaries.py" line="190" />
+            <source>no boundary layer given</source>
+            <translation>aucune couche de limites donnée</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/boundaries.py" line="305" />
+            <source>the boundaries have no admin {level} polygons</source>
+            <translation>les limites n'ont aucun polygone d'admin {level}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/boundaries.py" line="429" />
+            <source>boundary layer: no P-code field found (expected e.g. ADM2_PCODE, adm2_pcode or admin2Pcode, or a field of values such as XY0102); fields seen: {fields}. Name the P-code field (P-code field of the boundaries)</source>
+            <translation>couche des limites : aucun champ de P-code trouvé (attendu p. ex. ADM2_PCODE, adm2_pcode ou admin2Pcode, ou un champ de valeurs telles que XY0102) ; champs vus : {fields}. Indiquez le champ du P-code (Champ P-code des limites)</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/boundaries.py" line="437" />
+            <source>boundary layer: no admin {level} P-code field; fields seen: {fields}</source>
+            <translation>couche de limites : aucun champ de P-code d'admin {level} ; champs vus : {fields}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/boundaries.py" line="444" />
+            <source>boundary layer: the P-code fields {fields} are all empty</source>
+            <translation>couche de limites : les champs de P-code {fields} sont tous vides</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/errors.py" line="39" />
+            <source>{where}: {error}</source>
+            <translation>{where} : {error}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/gaps.py" line="140" />
+            <source>{layer}: not a presence layer of the join: fields {fields} are missing</source>
+            <translation>{layer} : pas une couche de présence de la jointure : les champs {fields} manquent</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/hapi.py" line="77" />
+            <source>{layer}: not the rows output of the join: fields {fields} are missing</source>
+            <translation>{layer} : pas la sortie des lignes de la jointure : les champs {fields} manquent</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/gaps.py" line="190" />
+            <source>the presence layer has no admin unit: run the join first</source>
+            <translation>la couche de présence n'a aucune unité administrative : lancez d'abord la jointure</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/gaps.py" line="194" />
+            <source>admin level {level} was asked for, but the presence layer has levels {levels}: run the join at that level</source>
+            <translation>le niveau administratif {level} a été demandé, mais la couche de présence a les niveaux {levels} : lancez la jointure à ce niveau</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/gaps.py" line="528" />
+            <source>coverage bands {bands!r}: give numbers separated by commas, e.g. 0.25,0.5,0.75</source>
+            <translation>tranches de couverture {bands!r} : donnez des nombres séparés par des virgules, par ex. 0.25,0.5,0.75</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/hapi.py" line="292" />
+            <source>Operational presence {file}: use a .csv or .xlsx file name</source>
+            <translation>Présence opérationnelle {file} : utilisez un nom de fichier .csv ou .xlsx</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/headers/layout.py" line="31" />
+            <source>{table}: the table has no non-blank row</source>
+            <translation>{table} : la table n'a aucune ligne non vide</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/headers/parse.py" line="32" />
+            <source>{table}: the table is empty</source>
+            <translation>{table} : la table est vide</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/headers/profiles.py" line="24" />
+            <source>{file}: a mapping profile must be a JSON object {{role: column}}</source>
+            <translation>{file} : un profil de correspondance doit être un objet JSON {{role: column}} (rôle : colonne)</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/headers/profiles.py" line="29" />
+            <source>{file}: unknown role "{role}"; roles are: {roles}</source>
+            <translation>{file} : rôle inconnu « {role} » ; les rôles sont : {roles}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/headers/profiles.py" line="33" />
+            <source>{file}: role "{role}" must name a column (text) or be null</source>
+            <translation>{file} : le rôle « {role} » doit nommer une colonne (texte) ou être null</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/headers/profiles.py" line="51" />
+            <source>Mapping {mapping!r}: write role=column pairs separated by ';' (e.g. org=Partner;adm2_code=District Pcode) or give a JSON profile file</source>
+            <translation>Correspondance {mapping!r} : écrivez des paires rôle=colonne séparées par « ; » (par ex. org=Partner;adm2_code=District Pcode) ou donnez un fichier de profil JSON</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/headers/roles.py" line="147" />
+            <source>{table}: the mapping names an unknown role "{role}"; roles are: {roles}</source>
+            <translation>{table} : la correspondance nomme un rôle inconnu « {role} » ; les rôles sont : {roles}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/headers/roles.py" line="171" />
+            <source>{table}: the mapping gives column "{column}" for role "{role}" but there is no such column; columns are: {columns}</source>
+            <translation>{table} : la correspondance donne la colonne « {column} » pour le rôle « {role} » mais cette colonne n'existe pas ; les colonnes sont : {columns}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/hxl.py" line="307" />
+            <source>{file}: the HXL hashtags could not be written ({cause})</source>
+            <translation>{file} : les hashtags HXL n'ont pas pu être écrits ({cause})</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/locations.py" line="19" />
+            <source>{table}: no admin P-code, admin name or latitude/longitude column was recognised among: {columns}. Name the columns in the Mapping parameter, e.g. adm2_code=District Pcode;adm1_name=Region</source>
+            <translation>{table} : aucune colonne de P-code, de nom administratif ou de latitude/longitude n'a été reconnue parmi : {columns}. Nommez les colonnes dans le paramètre Correspondance, par ex. adm2_code=District Pcode;adm1_name=Region</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/locations.py" line="31" />
+            <source>admin level {level} was asked for, but the boundaries have levels {levels}</source>
+            <translation>le niveau administratif {level} a été demandé, mais les limites ont les niveaux {levels}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/pipeline.py" line="56" />
+            <source>period must be one of {modes}, not {period!r}</source>
+            <translation>la période doit être l'une de {modes}, pas {period!r}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/pipeline.py" line="63" />
+            <source>{table}: the table has a header (row {rows}) but no data rows under it</source>
+            <translation>{table} : la table a un en-tête (ligne {rows}) mais aucune ligne de données dessous</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/vocabulary.py" line="49" />
+            <source>{file}: cannot be read ({cause})</source>
+            <translation>{file} : illisible ({cause})</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/matching/crosswalk.py" line="55" />
+            <source>{file}: the crosswalk is empty</source>
+            <translation>{file} : la table de correspondance est vide</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/matching/crosswalk.py" line="62" />
+            <source>{file}: crosswalk column(s) {missing} missing (columns found: {columns})</source>
+            <translation>{file} : colonne(s) de la table de correspondance {missing} manquante(s) (colonnes trouvées : {columns})</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/matching/crosswalk.py" line="86" />
+            <source>{file}: row {row}, column raw_value: empty</source>
+            <translation>{file} : ligne {row}, colonne raw_value : vide</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/matching/crosswalk.py" line="96" />
+            <source>{file}: row {row}, column level: {level!r} is not an admin level (0-4)</source>
+            <translation>{file} : ligne {row}, colonne level : {level!r} n'est pas un niveau administratif (0-4)</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/matching/matcher.py" line="59" />
+            <source>{file}: row {row}, column pcode: {pcode!r} is not in the boundaries</source>
+            <translation>{file} : ligne {row}, colonne pcode : {pcode!r} n'est pas dans les limites</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/needs.py" line="98" />
+            <source>{source}: no needs found: a needs table needs admin P-code columns and either a cluster/sector column with people in need, targets or severity (long shape), or one column per cluster on a sheet named for its measure, e.g. 'PiN' or 'Severity' (wide shape). {notes}</source>
+            <translation>{source} : aucun besoin trouvé : une table de besoins demande des colonnes de P-code administratifs et soit une colonne cluster/secteur avec les personnes dans le besoin, les cibles ou la sévérité (format long), soit une colonne par cluster sur une feuille nommée d'après sa mesure, par ex. « PiN » ou « Severity » (format large). {notes}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/protection.py" line="48" />
+            <source>small count threshold k = {k}: give 2 or more (counts below k are hidden; to publish everything, switch protection off instead)</source>
+            <translation>seuil des petits effectifs k = {k} : donnez 2 ou plus (les effectifs sous k sont masqués ; pour tout publier, désactivez plutôt la protection)</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="94" />
+            <source>QA report {file}: use a .xlsx or .csv file name</source>
+            <translation>Rapport QA {file} : utilisez un nom de fichier .xlsx ou .csv</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="127" />
+            <source>QA report {file}: writing XLSX needs the Python package openpyxl; install it or choose a .csv report</source>
+            <translation>Rapport QA {file} : écrire du XLSX demande le paquet Python openpyxl ; installez-le ou choisissez un rapport .csv</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/table/plain_csv.py" line="55" />
+            <source>{file}, line {line}: cannot be read as CSV ({cause})</source>
+            <translation>{file}, ligne {line} : illisible en CSV ({cause})</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/table/plain_csv.py" line="70" />
+            <source>{file}, line {line}, column {column}: a quote (") opens in this cell and is never closed, so the rest of the file would be read as part of this one cell; close or remove the quote</source>
+            <translation>{file}, ligne {line}, colonne {column} : un guillemet (") s'ouvre dans cette cellule et ne se ferme jamais, si bien que le reste du fichier serait lu comme faisant partie de cette seule cellule ; fermez ou supprimez le guillemet</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/vocabulary.py" line="45" />
+            <source>{file}: file not found ({path})</source>
+            <translation>{file} : fichier introuvable ({path})</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/table/reader.py" line="59" />
+            <source>{file}: is a folder, not a table file ({path})</source>
+            <translation>{file} : est un dossier, pas un fichier de table ({path})</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/table/text_file.py" line="35" />
+            <source>{file}: the file is empty</source>
+            <translation>{file} : le fichier est vide</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/table/spreadsheets.py" line="52" />
+            <source>{file}, sheet "{sheet}": the sheet is empty</source>
+            <translation>{file}, feuille « {sheet} » : la feuille est vide</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/table/spreadsheets.py" line="86" />
+            <source>{file}: cannot be opened as a spreadsheet ({cause})</source>
+            <translation>{file} : ne peut pas être ouvert comme classeur ({cause})</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/table/spreadsheets.py" line="113" />
+            <source>{file}, sheet "{sheet}": the sheet is damaged and cannot be read ({cause})</source>
+            <translation>{file}, feuille « {sheet} » : la feuille est endommagée et illisible ({cause})</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/table/spreadsheets.py" line="168" />
+            <source>{file}: the file unpacks to {size:,.0f} MB, {ratio:,.0f} times its size; a spreadsheet of real data does not, so it is not read</source>
+            <translation>{file} : le fichier se décompresse en {size:,.0f} Mo, {ratio:,.0f} fois sa taille ; un classeur de données réelles ne le fait pas, il n'est donc pas lu</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/table/spreadsheets.py" line="186" />
+            <source>{file}: the file is damaged (its sheet XML is broken at line {line}, column {column}: {cause}); open it in LibreOffice or Excel and save it again</source>
+            <translation>{file} : le fichier est endommagé (le XML de sa feuille est cassé ligne {line}, colonne {column} : {cause}) ; ouvrez-le dans LibreOffice ou Excel et enregistrez-le à nouveau</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/table/spreadsheets.py" line="202" />
+            <source>{file}: no sheet has any data</source>
+            <translation>{file} : aucune feuille n'a de données</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/table/spreadsheets.py" line="212" />
+            <source>{file}: no sheet number {number} (0-based); available sheets: {sheets}</source>
+            <translation>{file} : pas de feuille numéro {number} (à partir de 0) ; feuilles disponibles : {sheets}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/table/spreadsheets.py" line="223" />
+            <source>{file}: no sheet "{sheet}"; available sheets: {sheets}</source>
+            <translation>{file} : pas de feuille « {sheet} » ; feuilles disponibles : {sheets}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/table/text_file.py" line="61" />
+            <source>{file}: the file has no data</source>
+            <translation>{file} : le fichier n'a pas de données</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/vocabulary.py" line="53" />
+            <source>{file}: not valid JSON at line {line}, column {column}: {cause}</source>
+            <translation>{file} : JSON non valide ligne {line}, colonne {column} : {cause}</translation>
         </message>
     </context>
     <context>
@@ -1063,7 +1411,7 @@ Protection des données (activée par défaut) : pour les clusters sensibles (VB
             <translation>jointure,P-code,limites administratives,rapprochement,rapport qualité,présence opérationnelle</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="73" />
+            <location filename="../processing/algorithms/join_4w.py" line="76" />
             <source>Reads a partners' 3W/4W/5W table (a loaded layer or a CSV, XLSX, XLS or ODS file), detects its header, HXL row and columns, normalises clusters and periods, and joins every row to the admin boundaries by P-code (then by name within the parent unit). No row is lost: every input row is in the rows output with its status (used, unmatched, rolled_up, skipped) and the reason, and the QA report lists what could not be matched with suggestions to send back to partners.
 
 Outputs: presence polygons (one feature per admin unit and cluster, and period when asked) with the number of distinct implementing partners; every input row with how it matched; the QA report; optionally the column mapping used (reuse it next round as Mapping) and a crosswalk of suggestions to review (reuse it as Crosswalk).
@@ -1076,169 +1424,237 @@ Sorties : polygones de présence (une entité par unité administrative et par c
 Protection des données (activée par défaut) : la présence des VBG et de la protection de l'enfance (quelle qu'en soit l'orthographe ou la langue, et des autres clusters que vous ajoutez) ne nomme aucun partenaire et ne donne aucun effectif inférieur à k : la liste des partenaires indique moins de k ou 'hidden', les effectifs plus petits sont vides et le champ 'protected' est renseigné. La sortie des lignes et le rapport de contrôle qualité gardent tous les noms : ils sont pour vous, pas pour publication, et le disent dans leur première ligne.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="93" />
+            <location filename="../processing/algorithms/join_4w.py" line="96" />
             <source>4W table (layer or CSV/XLSX/XLS/ODS file)</source>
             <translation>Table 4W (couche ou fichier CSV/XLSX/XLS/ODS)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="96" />
+            <location filename="../processing/algorithms/join_4w.py" line="99" />
             <source>Sheet (name or number; default: the sheet that looks most like a 4W)</source>
             <translation>Feuille (nom ou numéro ; par défaut : la feuille qui ressemble le plus à un 4W)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="100" />
+            <location filename="../processing/algorithms/join_4w.py" line="103" />
             <source>Admin boundaries (COD-AB polygons)</source>
             <translation>Limites administratives (polygones COD-AB)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="103" />
+            <location filename="../processing/algorithms/join_4w.py" line="106" />
             <source>P-code field of the boundaries (default: found from names and values)</source>
             <translation>Champ P-code des limites (par défaut : trouvé d'après les noms et les valeurs)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="107" />
+            <location filename="../processing/algorithms/join_4w.py" line="110" />
             <source>Name field of the boundaries (default: found)</source>
             <translation>Champ des noms des limites (par défaut : trouvé)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="110" />
+            <location filename="../processing/algorithms/join_4w.py" line="113" />
             <source>Boundaries of other admin levels (when each level is a separate file)</source>
             <translation>Limites des autres niveaux administratifs (quand chaque niveau est un fichier distinct)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="114" />
+            <location filename="../processing/algorithms/join_4w.py" line="117" />
             <source>Admin level of the presence output</source>
             <translation>Niveau administratif de la sortie de présence</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="114" />
+            <location filename="../processing/algorithms/join_4w.py" line="117" />
             <source>Automatic</source>
             <translation>Automatique</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="117" />
+            <location filename="../processing/algorithms/join_4w.py" line="120" />
             <source>Column mapping (JSON profile file, or role=column pairs separated by ';')</source>
             <translation>Correspondance des colonnes (fichier de profil JSON, ou paires rôle=colonne séparées par ';')</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="121" />
+            <location filename="../processing/algorithms/join_4w.py" line="124" />
             <source>Reviewed crosswalk (CSV: raw_value, level, parent, pcode)</source>
             <translation>Table de correspondance vérifiée (CSV : raw_value, level, parent, pcode)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="124" />
+            <location filename="../processing/algorithms/join_4w.py" line="127" />
             <source>Reviewed organisation list (CSV: spelling, partner)</source>
             <translation>Liste des organisations revue (CSV : spelling, partner)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="128" />
+            <location filename="../processing/algorithms/join_4w.py" line="131" />
             <source>Presence per period</source>
             <translation>Présence par période</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="128" />
+            <location filename="../processing/algorithms/join_4w.py" line="131" />
             <source>Whole table</source>
             <translation>Toute la table</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="128" />
+            <location filename="../processing/algorithms/join_4w.py" line="131" />
             <source>Month</source>
             <translation>Mois</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="128" />
+            <location filename="../processing/algorithms/join_4w.py" line="131" />
             <source>Quarter</source>
             <translation>Trimestre</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="131" />
+            <location filename="../processing/algorithms/join_4w.py" line="134" />
             <source>Year for rows with a month but no year</source>
             <translation>Année des lignes qui ont un mois mais pas d'année</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="135" />
+            <location filename="../processing/algorithms/join_4w.py" line="138" />
             <source>Extra cluster names (JSON, extends the built-in list)</source>
             <translation>Noms de clusters supplémentaires (JSON, complète la liste intégrée)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="139" />
+            <location filename="../processing/algorithms/join_4w.py" line="142" />
             <source>Count programme/lead organisations and donors as partners too</source>
             <translation>Compter aussi comme partenaires les organisations chefs de file/de programme et les bailleurs</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="144" />
+            <location filename="../processing/algorithms/join_4w.py" line="147" />
             <source>Presence</source>
             <translation>Présence</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="146" />
+            <location filename="../processing/algorithms/join_4w.py" line="149" />
             <source>Rows with match status</source>
             <translation>Lignes avec statut d'appariement</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="149" />
+            <location filename="../processing/algorithms/join_4w.py" line="152" />
             <source>QA report</source>
             <translation>Rapport de contrôle qualité</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="152" />
+            <location filename="../processing/algorithms/join_4w.py" line="155" />
             <source>Column mapping profile used (JSON)</source>
             <translation>Profil de correspondance des colonnes utilisé (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="155" />
+            <location filename="../processing/algorithms/join_4w.py" line="158" />
             <source>Crosswalk of suggestions to review (CSV)</source>
             <translation>Table de correspondance des suggestions à vérifier (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="158" />
+            <location filename="../processing/algorithms/join_4w.py" line="161" />
             <source>Organisation list to review (CSV: spelling, partner)</source>
             <translation>Liste des organisations à revoir (CSV : spelling, partner)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="177" />
+            <location filename="../processing/algorithms/join_4w.py" line="180" />
             <source>4W table {path}: file not found</source>
             <translation>Table 4W {path} : fichier introuvable</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="179" />
+            <location filename="../processing/algorithms/join_4w.py" line="182" />
             <source>4W table {name}: the file is empty</source>
             <translation>Table 4W {name} : le fichier est vide</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="184" />
+            <location filename="../processing/algorithms/join_4w.py" line="187" />
             <source>Incorrect parameter value for {name}</source>
             <translation>Valeur de paramètre incorrecte pour {name}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="218" />
+            <location filename="../processing/algorithms/join_4w.py" line="221" />
             <source>No row could be placed on a unit of the boundaries: the presence layer is empty. The rows output and the QA report say why for each row (are the boundaries those of the table's country and P-code version?)</source>
             <translation>Aucune ligne n'a pu être placée sur une unité des limites : la couche de présence est vide. La sortie des lignes et le rapport QA disent pourquoi pour chaque ligne (les limites sont-elles celles du pays du tableau et de sa version de P-codes ?)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="232" />
+            <location filename="../processing/algorithms/join_4w.py" line="235" />
             <source>Read {where}: {rows} data rows, header on row(s) {header}</source>
             <translation>Lu {where} : {rows} lignes de données, en-tête sur la ou les lignes {header}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="240" />
+            <location filename="../processing/algorithms/join_4w.py" line="243" />
             <source>4W table {value!r}: no such file or layer</source>
             <translation>Table 4W {value!r} : ni fichier ni couche de ce nom</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="257" />
+            <location filename="../processing/algorithms/join_4w.py" line="260" />
             <source>Admin boundaries: no such layer or file</source>
             <translation>Limites administratives : ni couche ni fichier de ce nom</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="293" />
+            <location filename="../processing/algorithms/join_4w.py" line="296" />
             <source>{name}: the boundary layer has no polygons</source>
             <translation>{name} : la couche de limites ne contient aucun polygone</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="341" />
+            <location filename="../processing/algorithms/join_4w.py" line="345" />
             <source>For the IM officer, not for publication: every row with its partner, sensitive clusters (GBV, child protection) included</source>
             <translation>Pour le chargé de gestion de l'information, pas pour publication : chaque ligne avec son partenaire, clusters sensibles (VBG, protection de l'enfance) compris</translation>
+        </message>
+    </context>
+    <context>
+        <name>JoinSummary</name>
+        <message>
+            <location filename="../processing/analysis/join/summary.py" line="11" />
+            <source>rows used</source>
+            <translation>lignes utilisées</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/summary.py" line="12" />
+            <source>rows rolled_up</source>
+            <translation>lignes remontées au niveau supérieur</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/summary.py" line="13" />
+            <source>rows unmatched</source>
+            <translation>lignes non appariées</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/summary.py" line="14" />
+            <source>rows skipped</source>
+            <translation>lignes ignorées</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/summary.py" line="28" />
+            <source>file</source>
+            <translation>fichier</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/summary.py" line="29" />
+            <source>sheet</source>
+            <translation>feuille</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/summary.py" line="30" />
+            <source>header rows</source>
+            <translation>lignes d'en-tête</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/summary.py" line="31" />
+            <source>rows below the header</source>
+            <translation>lignes sous l'en-tête</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/summary.py" line="33" />
+            <source>admin level of the presence</source>
+            <translation>niveau administratif de la présence</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/summary.py" line="34" />
+            <source>match rate admin {level}</source>
+            <translation>taux d'appariement admin {level}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/summary.py" line="36" />
+            <source>boundary units</source>
+            <translation>unités des limites</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/join/summary.py" line="40" />
+            <source>CoordMap join: {rows} rows read, {used} used, {rolled_up} rolled up, {unmatched} unmatched, {skipped} skipped; match rate {rates}</source>
+            <translation>Jointure CoordMap : {rows} lignes lues, {used} utilisées, {rolled_up} remontées, {unmatched} non appariées, {skipped} ignorées ; taux d'appariement {rates}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/report.py" line="40" />
+            <source>cells neutralised in spreadsheet outputs (text starting with = + - @)</source>
+            <translation>cellules neutralisées dans les sorties tableur (texte commençant par = + - @)</translation>
         </message>
     </context>
     <context>
@@ -1370,24 +1786,87 @@ Protection des données (activée par défaut) : la présence des VBG et de la p
             <translation>Pour le chargé de gestion de l'information, pas pour publication : ce rapport cite des lignes des partenaires, clusters sensibles (VBG, protection de l'enfance) compris. Vérifiez ce que vous renvoyez à un partenaire.</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="104" />
+            <location filename="../processing/analysis/report.py" line="108" />
             <source>cells neutralised (text starting with = + - @)</source>
             <translation>cellules neutralisées (texte commençant par = + - @)</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="109" />
+            <location filename="../processing/analysis/report.py" line="113" />
             <source>Summary</source>
             <translation>Résumé</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="111" />
+            <location filename="../processing/analysis/report.py" line="115" />
             <source>Issues</source>
             <translation>Problèmes</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/report.py" line="113" />
+            <location filename="../processing/analysis/report.py" line="117" />
             <source>Columns</source>
             <translation>Colonnes</translation>
+        </message>
+    </context>
+    <context>
+        <name>RowReason</name>
+        <message>
+            <location filename="../processing/analysis/reasons.py" line="17" />
+            <source>admin {level} code {code} found</source>
+            <translation>code admin {level} {code} trouvé</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/reasons.py" line="17" />
+            <source>admin {level} code {code} read as {pcode} ({detail})</source>
+            <translation>code admin {level} {code} lu comme {pcode} ({detail})</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/reasons.py" line="17" />
+            <source>admin {level} code {code} is not in the boundaries</source>
+            <translation>code admin {level} {code} absent des limites</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/reasons.py" line="17" />
+            <source>admin {level} code {code} is finer than the boundaries</source>
+            <translation>code admin {level} {code} plus fin que les limites</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/reasons.py" line="17" />
+            <source>counted at admin {level} {pcode} ({detail})</source>
+            <translation>compté en admin {level} {pcode} ({detail})</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/reasons.py" line="17" />
+            <source>counted at admin {level} {pcode}</source>
+            <translation>compté en admin {level} {pcode}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/reasons.py" line="17" />
+            <source>admin {level} name {name} matched {unit}</source>
+            <translation>nom admin {level} {name} apparié à {unit}</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/reasons.py" line="17" />
+            <source>case/separators</source>
+            <translation>casse/séparateurs</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/reasons.py" line="17" />
+            <source>prefix {prefix} added</source>
+            <translation>préfixe {prefix} ajouté</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/reasons.py" line="17" />
+            <source>blank row</source>
+            <translation>ligne vide</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/reasons.py" line="17" />
+            <source>title row above the header</source>
+            <translation>ligne de titre au-dessus de l'en-tête</translation>
+        </message>
+        <message>
+            <location filename="../processing/analysis/reasons.py" line="17" />
+            <source>total row at the end of the table</source>
+            <translation>ligne de total à la fin de la table</translation>
         </message>
     </context>
     <context>

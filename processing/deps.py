@@ -49,6 +49,7 @@ ALGORITHM_REQUIREMENTS: Dict[str, Tuple[str, ...]] = {
     "join_4w": ("pandas", "shapely"),
     "export_maps": ("pandas",),
     "gaps_overlaps": ("pandas", "shapely"),
+    "export_hapi_presence": ("pandas", "shapely"),
 }
 
 

@@ -26,6 +26,11 @@ ENUM_NAMES = "coordmap_names"
 ADMIN_LEVEL_NAMES = ("auto", "1", "2", "3", "4")
 
 
+def input_error(error: InputError) -> QgsProcessingException:
+    """An input error as Processing shows it: in the user's language."""
+    return QgsProcessingException(error.text(QCoreApplication.translate))
+
+
 def ui_language():
     """The language QGIS runs in, two letters ("fr" for fr_FR): our .qm files are named by it."""
     return QgsApplication.locale()[:2].lower()
@@ -146,7 +151,7 @@ class CoordMapAlgorithm(QgsProcessingAlgorithm):
                 self.parameterAsString(parameters, self.SENSITIVE_CLUSTERS, context),
                 self.parameterAsInt(parameters, self.SMALL_COUNT, context), vocabulary)
         except InputError as error:
-            raise QgsProcessingException(str(error)) from error
+            raise input_error(error) from error
 
     def group(self):
         # Not self.tr: that would look the text up under each subclass's name.

@@ -59,6 +59,17 @@ CATALOG: Dict[str, Entry] = {
                                    "(and period), as PDF, PNG or SVG."),
         QT_TRANSLATE_NOOP("ExportMapsAlgorithm",
                           "map pack,map,PDF,print layout,atlas,operational presence")),
+    "export_hapi_presence": Entry(
+        "ExportHapiPresenceAlgorithm",
+        QT_TRANSLATE_NOOP("ExportHapiPresenceAlgorithm",
+                          "Export operational presence for HDX (HAPI)"),
+        QT_TRANSLATE_NOOP(
+            "ExportHapiPresenceAlgorithm", "Writes the partner presence in the shape of HDX "
+                                           "HAPI's operational presence table (one row per "
+                                           "organisation, sector, admin unit and period), "
+                                           "with HXL hashtags."),
+        QT_TRANSLATE_NOOP("ExportHapiPresenceAlgorithm",
+                          "HDX,HAPI,operational presence,3W,export,share,sector")),
 }
 
 

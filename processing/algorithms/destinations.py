@@ -41,6 +41,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from ..analysis.errors import InputError
 from ..analysis.progress import Cancelled
 from . import geopackage
+from ..analysis.hxl import tag_output
 
 SCRATCH_PREFIX = ".coordmap-"
 SQLITE_SIDE_FILES = ("-journal", "-wal", "-shm")  # a GeoPackage being written, or left broken
@@ -325,7 +326,7 @@ class StagedOutputs:
         except OSError as error:
             raise failure(self._describe(key), paths[1], error) from error
         except InputError as error:  # e.g. a report name the writer has no format for
-            raise QgsProcessingException(str(error)) from error
+            raise QgsProcessingException(error.text(translate)) from error
         self.results[key] = paths[1]
         return paths[1]
 
@@ -349,6 +350,13 @@ class StagedOutputs:
             raise QgsProcessingException(translate(
                 "Destinations", "{path}: the file was not finished writing").format(
                 path=unfinished[0].name))
+        for staged, final in moves:  # every tabular file written: its HXL hashtags
+            try:
+                tag_output(staged)
+            except OSError as error:
+                raise failure(translate("Destinations", "Output"), final, error) from error
+            except InputError as error:
+                raise QgsProcessingException(error.text(translate)) from error
         moved, replaced = [], []
         try:
             for staged, final in moves:

@@ -25,7 +25,14 @@ from ..analysis.params import separated_values
 from ..analysis.progress import Cancelled, Progress
 from ..analysis.report import neutralised_frame
 from . import qgis_io
-from .base import ADMIN_LEVEL_NAMES, CoordMapAlgorithm, mark_advanced, named_enum, with_decimals
+from .base import (
+    ADMIN_LEVEL_NAMES,
+    CoordMapAlgorithm,
+    input_error,
+    mark_advanced,
+    named_enum,
+    with_decimals,
+)
 from .destinations import (
     StagedOutputs,
     cancelled,
@@ -168,7 +175,7 @@ class GapsOverlapsAlgorithm(CoordMapAlgorithm):
             result = gaps_overlaps(presence, rows, needs, names, self._options(
                 parameters, context, level, feedback), ClusterVocabulary.load().codes, progress)
         except InputError as error:
-            raise QgsProcessingException(str(error)) from error
+            raise input_error(error) from error
         except Cancelled:
             raise cancelled() from None
         for note in result.notes:

@@ -25,12 +25,15 @@ from ..analysis.join import PERIOD_MODES, JoinOptions, join_4w
 from ..analysis.matching import Crosswalk, write_suggestions_csv
 from ..analysis.organisations import read_organisation_list, write_organisation_list
 from ..analysis.progress import Cancelled, Progress
+from ..analysis.reasons import translate_column
 from ..analysis.report import NEUTRALISED_NOTE, neutralised_frame, write_report
 from ..analysis.table import read_table, table_from_records
+from ..analysis.translation import translated
 from . import qgis_io
 from .base import (
     ADMIN_LEVEL_NAMES,
     CoordMapAlgorithm,
+    input_error,
     mark_advanced,
     named_enum,
     ui_language,
@@ -199,7 +202,7 @@ class Join4WAlgorithm(CoordMapAlgorithm):
                                  crosswalk=self._crosswalk(parameters, context),
                                  clusters=clusters, progress=progress.within(20, 90))
             except InputError as error:
-                raise QgsProcessingException(str(error)) from error
+                raise input_error(error) from error
             except Cancelled:
                 raise cancelled() from None
             feedback.pushInfo(policy.describe())
@@ -212,8 +215,8 @@ class Join4WAlgorithm(CoordMapAlgorithm):
                 raise cancelled()
             staged.commit()
         for key, value in result.summary.items():
-            feedback.pushInfo(f"{key}: {value}")
-        feedback.pushInfo(result.log_line)
+            feedback.pushInfo(f"{self._translated(key)}: {value}")
+        feedback.pushInfo(self._translated(result.log_line))
         if result.presence.empty:
             feedback.reportError(self.tr(
                 "No row could be placed on a unit of the boundaries: the presence layer is "
@@ -298,7 +301,7 @@ class Join4WAlgorithm(CoordMapAlgorithm):
         try:
             units = AdminUnits.from_features(records, geometries, **(fields or {}))
         except InputError as error:  # the message must say which layer
-            raise InputError(f"{name}: {error}") from error
+            raise error.within(name) from error
         if note:
             units.notes.append(note)
         return units, crs
@@ -332,13 +335,14 @@ class Join4WAlgorithm(CoordMapAlgorithm):
     def _write_layers(self, staged, feedback, result, presence, units, crs):
         progress = Progress(feedback.setProgress, feedback.isCanceled)
         shapes = qgis_io.polygons_of(units, presence["pcode"])
+        rows = translate_column(result.rows, "reason", QCoreApplication.translate)
 
         def safe(frame, output_id):
             return self._safe_for_spreadsheets(frame, output_id, result)
 
         qgis_io.write_output(staged, self.OUTPUT, presence, crs, units=shapes, prepare=safe,
                              progress=progress.within(90, 93))
-        qgis_io.write_output(staged, self.OUTPUT_ROWS, result.rows, prepare=safe,
+        qgis_io.write_output(staged, self.OUTPUT_ROWS, rows, prepare=safe,
                              progress=progress.within(93, 99), notice=self.tr(
                                  "For the IM officer, not for publication: every row with its "
                                  "partner, sensitive clusters (GBV, child protection) included"))
@@ -356,7 +360,8 @@ class Join4WAlgorithm(CoordMapAlgorithm):
 
     def _write_files(self, staged, table, result):
         staged.write_file(self.OUTPUT_REPORT, lambda path: write_report(
-            path, result.summary, result.issues, result.mapping,
+            path, result.summary, translate_column(result.issues, "reason",
+                                                   QCoreApplication.translate), result.mapping,
             translate=QCoreApplication.translate))
         staged.write_file(self.OUTPUT_MAPPING, lambda path: path.write_text(
             mapping_profile_to_json(table), encoding="utf-8"))
@@ -364,6 +369,10 @@ class Join4WAlgorithm(CoordMapAlgorithm):
                           lambda path: write_suggestions_csv(path, result.matches))
         staged.write_file(self.OUTPUT_ORGANISATIONS,
                           lambda path: write_organisation_list(path, result.organisations))
+
+    @staticmethod
+    def _translated(text):
+        return translated(text, "JoinSummary", QCoreApplication.translate)
 
     def createInstance(self):
         return Join4WAlgorithm()

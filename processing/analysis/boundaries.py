@@ -18,6 +18,7 @@ from shapely.geometry.base import BaseGeometry
 
 from .errors import InputError
 from .textnorm import clean_cell, code_key, is_placeholder, split_code
+from .translation import QT_TRANSLATE_NOOP
 
 # Features sharing a P-code further apart than this many typical unit widths are reported.
 FAR_APART = 3.0
@@ -153,11 +154,13 @@ class AdminUnits:
         where their names say nothing (e.g. CODE, pcode); without any field named as admin
         fields are, the P-code field is the one whose values look like P-codes."""
         if len(records) != len(geometries):
-            raise InputError(
-                f"boundary layer: {len(records)} attribute records but {len(geometries)} geometries"
-            )
+            raise InputError(QT_TRANSLATE_NOOP(
+                "InputError", "boundary layer: {records} attribute records but {geometries} "
+                              "geometries"),
+                records=len(records), geometries=len(geometries))
         if not records:
-            raise InputError("boundary layer: it has no features")
+            raise InputError(QT_TRANSLATE_NOOP(
+                "InputError", "boundary layer: it has no features"))
         seen_fields = list(dict.fromkeys(k for r in records for k in r))
         notes: List[str] = []
         fields = fields or detect_admin_fields(seen_fields)
@@ -169,7 +172,8 @@ class AdminUnits:
         clean = _clean_geometries(geometries, stats)
         features = _read_features(records, clean, fields, own_level, stats)
         if not any(f.geometry is not None for f in features):
-            raise InputError("boundary layer: it has no polygon (admin boundaries must be areas)")
+            raise InputError(QT_TRANSLATE_NOOP(
+                "InputError", "boundary layer: it has no polygon (admin boundaries must be areas)"))
         _note_cleaning(notes, stats, len(records))
         rows = _dissolve(features, own_level, _upper_level(fields, own_level), notes)
         for upper in sorted((lvl for lvl in fields if lvl < own_level), reverse=True):
@@ -183,7 +187,8 @@ class AdminUnits:
         A unit present in several layers keeps the geometry of the layer that has it as
         features; missing parents are then inferred from geometry."""
         if not layers:
-            raise InputError("no boundary layer given")
+            raise InputError(QT_TRANSLATE_NOOP(
+                "InputError", "no boundary layer given"))
         table = pd.concat([layer.table for layer in layers], ignore_index=True)
         table["_rank"] = (table["source"] != "features").astype(int)
         table = table.sort_values(["_rank", "admin_level"], kind="stable")
@@ -297,7 +302,9 @@ class AdminUnits:
         if level not in self._trees:
             units = self.at_level(level).dropna(subset=["geometry"])
             if units.empty:
-                raise InputError(f"the boundaries have no admin {level} polygons")
+                raise InputError(QT_TRANSLATE_NOOP(
+                    "InputError", "the boundaries have no admin {level} polygons"),
+                    level=level)
             self._trees[level] = (shapely.STRtree(units["geometry"].to_numpy()),
                                   units["pcode"].to_numpy(dtype=object))
         return self._trees[level]
@@ -419,21 +426,24 @@ def _level_from_codes(records, pcode_field, fields) -> int:
 
 def _own_level(records, fields, level, seen_fields) -> int:
     if not fields:
-        raise InputError(
-            "boundary layer: no P-code field found (expected e.g. ADM2_PCODE, adm2_pcode or "
-            f"admin2Pcode, or a field of values such as XY0102); fields seen: "
-            f"{', '.join(map(str, seen_fields))}. Name the P-code field (P-code field of the "
-            "boundaries)"
-        )
+        raise InputError(QT_TRANSLATE_NOOP(
+            "InputError", "boundary layer: no P-code field found (expected e.g. ADM2_PCODE, "
+                          "adm2_pcode or admin2Pcode, or a field of values such as XY0102); "
+                          "fields seen: {fields}. Name the P-code field (P-code field of the "
+                          "boundaries)"),
+            fields=", ".join(map(str, seen_fields)))
     if level is not None:
         if level not in fields:
-            raise InputError(f"boundary layer: no admin {level} P-code field; fields seen: "
-                             f"{', '.join(map(str, seen_fields))}")
+            raise InputError(QT_TRANSLATE_NOOP(
+                "InputError", "boundary layer: no admin {level} P-code field; fields seen: "
+                              "{fields}"),
+                level=level, fields=", ".join(map(str, seen_fields)))
         return level
     filled = [lvl for lvl, f in fields.items() if any(_pcode(r, f.pcode_field) for r in records)]
     if not filled:
-        raise InputError(f"boundary layer: the P-code fields "
-                         f"{', '.join(f.pcode_field for f in fields.values())} are all empty")
+        raise InputError(QT_TRANSLATE_NOOP(
+            "InputError", "boundary layer: the P-code fields {fields} are all empty"),
+            fields=", ".join(f.pcode_field for f in fields.values()))
     return max(filled)
 
 

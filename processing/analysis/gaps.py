@@ -34,6 +34,7 @@ from .params import separated_values
 from .progress import SILENT, Progress
 from .protection import ProtectionPolicy, earlier_protection
 from .textnorm import fold
+from .translation import QT_TRANSLATE_NOOP
 
 GAP_STATUSES = ("no_partner_with_need", "underserved", "covered", "no_need_reported",
                 "no_report")
@@ -136,9 +137,9 @@ def presence_frame(records: Sequence[Dict], source: str) -> pd.DataFrame:
     frame = pd.DataFrame(records)
     absent = sorted(set(PRESENCE_REQUIRED) - set(frame.columns))
     if absent:
-        raise InputError(
-            f"{source}: not a presence layer of the join: fields "
-            f"{', '.join(absent)} are missing")
+        raise InputError(QT_TRANSLATE_NOOP(
+            "InputError", "{layer}: not a presence layer of the join: fields {fields} are missing"),
+            layer=source, fields=", ".join(absent))
     return frame
 
 
@@ -147,8 +148,9 @@ def rows_frame(names: Sequence[str], records: Sequence[Sequence], source: str) -
     frame = pd.DataFrame(records, columns=names)
     absent = sorted(set(ROWS_REQUIRED) - set(frame.columns))
     if absent:
-        raise InputError(f"{source}: not the rows output of the join: fields "
-                         f"{', '.join(absent)} are missing")
+        raise InputError(QT_TRANSLATE_NOOP(
+            "InputError", "{layer}: not the rows output of the join: fields {fields} are missing"),
+            layer=source, fields=", ".join(absent))
     for column in ROWS_OPTIONAL:
         if column not in frame:
             frame[column] = None
@@ -185,11 +187,14 @@ def analysis_level(presence: pd.DataFrame, wanted: Optional[int] = None) -> int:
                     .unique())
     if wanted is None:
         if not levels:
-            raise InputError("the presence layer has no admin unit: run the join first")
+            raise InputError(QT_TRANSLATE_NOOP(
+                "InputError", "the presence layer has no admin unit: run the join first"))
         return int(levels[-1])
     if levels and wanted not in levels:
-        raise InputError(f"admin level {wanted} was asked for, but the presence layer has "
-                         f"levels {', '.join(map(str, levels))}: run the join at that level")
+        raise InputError(QT_TRANSLATE_NOOP(
+            "InputError", "admin level {level} was asked for, but the presence layer has levels "
+                          "{levels}: run the join at that level"),
+            level=wanted, levels=", ".join(map(str, levels)))
     return int(wanted)
 
 
@@ -520,8 +525,10 @@ def parse_bands(text: str) -> Tuple[float, ...]:
     try:
         values = [float(part.rstrip("%")) for part in separated_values(text)]
     except ValueError:
-        raise InputError(f"coverage bands {text!r}: give numbers separated by commas, "
-                         "e.g. 0.25,0.5,0.75") from None
+        raise InputError(QT_TRANSLATE_NOOP(
+            "InputError", "coverage bands {bands!r}: give numbers separated by commas, e.g. "
+                          "0.25,0.5,0.75"),
+            bands=text) from None
     if any(v > 1 for v in values):
         values = [v / 100 for v in values]
     return tuple(sorted(values))

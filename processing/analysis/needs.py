@@ -35,6 +35,7 @@ from .headers import (
 )
 from .table import RawTable, list_sheets, read_table, table_from_records
 from .textnorm import clean_cell, code_key, fold
+from .translation import QT_TRANSLATE_NOOP
 
 MEASURES = ("pin", "target", "severity")
 # column role in columns.json -> measure (the 4W role "targeted" doubles as the needs target)
@@ -94,11 +95,12 @@ def needs_from_raw_tables(raws: List[RawTable], clusters: Optional[ClusterVocabu
             frames.append(frame)
             sources.append(table.where)
     if not frames:
-        raise InputError(
-            f"{source}: no needs found: a needs table needs admin P-code columns and either a "
-            "cluster/sector column with people in need, targets or severity (long shape), or "
-            "one column per cluster on a sheet named for its measure, e.g. 'PiN' or "
-            "'Severity' (wide shape). " + " ".join(notes))
+        raise InputError(QT_TRANSLATE_NOOP(
+            "InputError", "{source}: no needs found: a needs table needs admin P-code columns "
+                          "and either a cluster/sector column with people in need, targets or "
+                          "severity (long shape), or one column per cluster on a sheet named for "
+                          "its measure, e.g. 'PiN' or 'Severity' (wide shape). {notes}"),
+            source=source, notes=" ".join(notes))
     return Needs(_combine_sheets(pd.concat(frames, ignore_index=True)), sources, notes)
 
 

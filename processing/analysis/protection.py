@@ -25,6 +25,7 @@ import pandas as pd
 from .clusters import ClusterVocabulary
 from .errors import InputError
 from .params import separated_values
+from .translation import QT_TRANSLATE_NOOP
 
 DEFAULT_AREAS = ("PRO-GBV", "PRO-CPN")  # gender-based violence, child protection
 DEFAULT_SMALL_COUNT = 5
@@ -44,9 +45,10 @@ class ProtectionPolicy:
                  small_count: int = DEFAULT_SMALL_COUNT,
                  vocabulary: Optional[ClusterVocabulary] = None):
         if int(small_count) < 2:
-            raise InputError(f"small count threshold k = {small_count}: give 2 or more (counts "
-                             "below k are hidden; to publish everything, switch protection "
-                             "off instead)")
+            raise InputError(QT_TRANSLATE_NOOP(
+                "InputError", "small count threshold k = {k}: give 2 or more (counts below k are "
+                              "hidden; to publish everything, switch protection off instead)"),
+                k=small_count)
         self.enabled = bool(enabled)
         self.small_count = int(small_count)
         self.vocabulary = vocabulary or ClusterVocabulary.load()

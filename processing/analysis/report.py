@@ -13,7 +13,7 @@ from typing import Dict, List, Sequence, Tuple, Union
 import pandas as pd
 
 from .errors import InputError
-from .translation import QT_TRANSLATE_NOOP, Translate, untranslated
+from .translation import QT_TRANSLATE_NOOP, Translate, translated, untranslated
 
 # Headings (first row) are translated when written; the HXL row under them never is.
 ISSUE_COLUMNS: Tuple[Tuple[str, str], ...] = (
@@ -37,7 +37,8 @@ NOT_FOR_PUBLICATION = QT_TRANSLATE_NOOP(
     "sensitive clusters (GBV, child protection) included. Check what you send back to a "
     "partner.")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-NEUTRALISED_NOTE = "cells neutralised in spreadsheet outputs (text starting with = + - @)"
+NEUTRALISED_NOTE = QT_TRANSLATE_NOOP(
+    "JoinSummary", "cells neutralised in spreadsheet outputs (text starting with = + - @)")
 _NOT_IN_SHEET_TITLES = re.compile(r"[\\/*?:\[\]]")  # Excel refuses these (and > 31 characters)
 
 
@@ -90,7 +91,9 @@ def write_report(path: Union[str, Path], summary: Dict[str, object], issues: pd.
     elif suffix in (".csv", ".txt"):
         _write_csv(path, summary, issues, mapping, translate)
     else:
-        raise InputError(f"QA report {path.name}: use a .xlsx or .csv file name")
+        raise InputError(QT_TRANSLATE_NOOP(
+            "InputError", "QA report {file}: use a .xlsx or .csv file name"),
+            file=path.name)
     return path
 
 
@@ -99,7 +102,8 @@ def _sheets(summary, issues, mapping, translate):
     issue_rows, changed = _neutralised_rows(issues, issue_names)
     mapping_names = [name for name, _ in MAPPING_COLUMNS]
     mapping_rows, changed_mapping = _neutralised_rows(mapping, mapping_names)
-    summary_rows = [[key, neutralise(value)] for key, value in summary.items()]
+    summary_rows = [[translated(key, "JoinSummary", translate), neutralise(value)]
+                    for key, value in summary.items()]
     changed += sum(row[1] is not value for row, value in zip(summary_rows, summary.values()))
     summary_rows.append([
         translate("QaReport", QT_TRANSLATE_NOOP(
@@ -120,10 +124,10 @@ def _write_xlsx(path, summary, issues, mapping, translate):
         from openpyxl import Workbook
         from openpyxl.styles import Font
     except ImportError as error:
-        raise InputError(
-            f"QA report {path.name}: writing XLSX needs the Python package openpyxl; "
-            "install it (python3 -m pip install --user openpyxl) or choose a .csv report"
-        ) from error
+        raise InputError(QT_TRANSLATE_NOOP(
+            "InputError", "QA report {file}: writing XLSX needs the Python package openpyxl; "
+                          "install it or choose a .csv report"),
+            file=path.name) from error
     workbook = Workbook()
     workbook.remove(workbook.active)
     notice = translate("QaReport", NOT_FOR_PUBLICATION)

@@ -18,3 +18,24 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name 
 
 def untranslated(context: str, text: str) -> str:
     return text
+
+
+class Template(str):
+    """An English text made from a translatable template and its values, e.g. the summary
+    label "match rate admin 2" from "match rate admin {level}": it is the English text (a
+    dictionary key, a log line) and knows its template, so ``translated`` writes it in the
+    user's language."""
+
+    def __new__(cls, template: str, **values) -> "Template":
+        text = super().__new__(cls, template.format(**values) if values else template)
+        text.template, text.values = template, values
+        return text
+
+
+def translated(text: str, context: str, translate: Translate = untranslated) -> str:
+    """``text`` in the user's language: a Template from its template and values, another text
+    as a whole (itself where it has no translation)."""
+    if isinstance(text, Template):
+        message = translate(context, text.template)
+        return message.format(**text.values) if text.values else message
+    return translate(context, text)

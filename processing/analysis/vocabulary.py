@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Union
 
 from .errors import InputError
+from .translation import QT_TRANSLATE_NOOP
 
 VOCABULARY_DIR = Path(__file__).resolve().parents[2] / "resources" / "vocabulary"
 
@@ -41,13 +42,17 @@ def load_json_file(path: Union[str, Path]) -> Any:
         with path.open(encoding="utf-8-sig") as handle:
             return json.load(handle)
     except FileNotFoundError:
-        raise InputError(f"{path.name}: file not found ({path})") from None
+        raise InputError(QT_TRANSLATE_NOOP(
+            "InputError", "{file}: file not found ({path})"),
+            file=path.name, path=path) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path.name}: cannot be read ({exc})") from None
+        raise InputError(QT_TRANSLATE_NOOP(
+            "InputError", "{file}: cannot be read ({cause})"),
+            file=path.name, cause=exc) from None
     except json.JSONDecodeError as exc:
-        raise InputError(
-            f"{path.name}: not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
-        ) from None
+        raise InputError(QT_TRANSLATE_NOOP(
+            "InputError", "{file}: not valid JSON at line {line}, column {column}: {cause}"),
+            file=path.name, line=exc.lineno, column=exc.colno, cause=exc.msg) from None
 
 
 @cache

@@ -184,7 +184,7 @@ def test_qa_report_headings_go_through_the_translate_callable(tmp_path):
         notice[0].endswith("]")
     assert (header[0], hxl[0], first[0]) == ("category: [CATEGORY]", "#meta+category",
                                              "unmatched")
-    assert set(seen) == {"QaReport"}
+    assert set(seen) == {"QaReport", "JoinSummary"}  # (the summary's labels: the join's)
     english = load_workbook(write_report(tmp_path / "en.xlsx", {}, pd.DataFrame(),
                                          pd.DataFrame()), read_only=True)
     assert english.sheetnames == ["Summary", "Issues", "Columns"]

@@ -59,8 +59,10 @@ def test_rows_as_xlsx_have_no_formula_and_numbers_stay_numbers(run_algorithm, ou
     workbook = load_workbook(path)  # not data_only: a formula would come back as a formula
     sheet = workbook.worksheets[0]
     header = [cell.value for cell in sheet[1]]
-    assert sheet.cell(row=2, column=header.index("status") + 1).value == "notice"
-    body = list(sheet.iter_rows(min_row=3))
+    assert sheet.cell(row=2, column=header.index("status") + 1).value == "#meta+status", \
+        "the HXL row is under the header"
+    assert sheet.cell(row=3, column=header.index("status") + 1).value == "notice"
+    body = list(sheet.iter_rows(min_row=4))
     assert len(body) == 6, "every input row is a row of the output"
     for line in body:
         for cell in line:
@@ -81,13 +83,14 @@ def test_rows_as_csv_and_crosswalk_start_with_no_formula(run_algorithm, output_d
     path = result["OUTPUT_ROWS"].split("|")[0]
     with open(path, encoding="utf-8-sig", newline="") as handle:
         lines = list(csv.reader(handle))
-    assert len(lines) == 8, "a header, the notice and every input row"
-    assert lines[1][lines[0].index("status")] == "notice"
+    assert len(lines) == 9, "a header, the HXL row, the notice and every input row"
+    assert lines[1][lines[0].index("status")] == "#meta+status"
+    assert lines[2][lines[0].index("status")] == "notice"
     for number, line in enumerate(lines, 1):
         for cell in line:
             assert_inert(cell, f"line {number}")
     organisation = lines[0].index("organisation")
-    assert [line[organisation] for line in lines[2:7]] == ["'" + text.strip()
+    assert [line[organisation] for line in lines[3:8]] == ["'" + text.strip()
                                                            if text.strip()[0] in "=+-@"
                                                            else text.strip()
                                                            for text in HOSTILE]
@@ -146,9 +149,9 @@ def test_overlaps_table_as_csv_starts_with_no_formula(run_algorithm, output_dir,
         "OUTPUT_CHANGES": str(output_dir / "changes.csv")})
     with open(result["OUTPUT_OVERLAPS"].split("|")[0], encoding="utf-8-sig", newline="") as handle:
         lines = list(csv.reader(handle))
-    assert len(lines) == 2, lines  # the header and the one overlap
-    overlap = dict(zip(lines[0], lines[1]))
+    assert len(lines) == 3, lines  # the header, the HXL row and the one overlap
+    overlap = dict(zip(lines[0], lines[2]))
     assert overlap["activity"] == "'=cmd|' /C calc'!A0"
     assert overlap["partner_list"].startswith("'")
-    for cell in lines[1]:
+    for cell in lines[2]:
         assert_inert(cell, "overlaps")

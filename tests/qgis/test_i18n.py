@@ -81,12 +81,30 @@ sample = Path(plugins_dir) / "coordmap" / "resources" / "sample"
 out = Path(out_dir)
 result = processing.run("coordmap:join_4w", {
     "INPUT": str(sample / "xy_4w_2025.xlsx"), "ADMIN": str(sample / "xy_adm2.geojson"),
-    "OUTPUT": str(out / "presence.gpkg"), "OUTPUT_ROWS": "TEMPORARY_OUTPUT",
+    "OUTPUT": str(out / "presence.gpkg"), "OUTPUT_ROWS": str(out / "rows.gpkg"),
     "OUTPUT_REPORT": str(out / "qa_report.xlsx")})
 from qgis.core import QgsVectorLayer
+found["reasons"] = sorted({f["reason"] for f in QgsVectorLayer(result["OUTPUT_ROWS"], "rows",
+                                                               "ogr").getFeatures()
+                           if f["status"] in ("used", "skipped")})
 presence = QgsVectorLayer(result["OUTPUT"], "presence", "ogr")
 found["cluster_names"] = sorted({(f["cluster"], f["cluster_name"]) for f in presence.getFeatures()})
 found["report"] = result.get("OUTPUT_REPORT")
+# Input errors of the analysis, as the user reads them
+found["errors"] = {}
+for key, algorithm, parameters in (
+        ("sheet", "coordmap:join_4w", {
+            "INPUT": str(sample / "xy_4w_2025.xlsx"), "SHEET": "Nope",
+            "ADMIN": str(sample / "xy_adm2.geojson"), "OUTPUT": "TEMPORARY_OUTPUT",
+            "OUTPUT_ROWS": "TEMPORARY_OUTPUT"}),
+        ("bands", "coordmap:gaps_overlaps", {
+            "PRESENCE": result["OUTPUT"], "COVERAGE_BANDS": "a,b",
+            "OUTPUT_GAPS": "TEMPORARY_OUTPUT", "OUTPUT_OVERLAPS": "TEMPORARY_OUTPUT",
+            "OUTPUT_CHANGES": "TEMPORARY_OUTPUT"})):
+    try:
+        processing.run(algorithm, parameters)
+    except Exception as error:  # QgsProcessingException: its message is what the user reads
+        found["errors"][key] = str(error)
 if export_language and QgsApplication.processingRegistry().algorithmById("coordmap:export_maps"):
     export = processing.run("coordmap:export_maps", {
         "PRESENCE": result["OUTPUT"], "LANGUAGE": int(export_language),
@@ -230,3 +248,33 @@ def test_map_export_prints_the_translated_disclaimer(probe, language):
     disclaimer = plain(marginalia[language]["disclaimer"])
     assert disclaimer != plain(marginalia["en"]["disclaimer"])
     assert disclaimer in text, text[:2000]
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_input_errors_and_the_join_summary_in_the_language(probe, translations, language):
+    """Errors of the analysis (InputError templates) reach the user translated, values in place;
+    the QA report's summary labels too."""
+    from openpyxl import load_workbook
+
+    shown, table = probe(language), translations[language]
+    sheet = _expect(table, "InputError", '{file}: no sheet "{sheet}"; available sheets: {sheets}')
+    assert shown["errors"]["sheet"] == sheet.format(file="xy_4w_2025.xlsx", sheet="Nope",
+                                                    sheets='"4W"')
+    bands = _expect(table, "InputError", "coverage bands {bands!r}: give numbers separated by "
+                                         "commas, e.g. 0.25,0.5,0.75")
+    assert shown["errors"]["bands"] == bands.format(bands="a,b")
+    assert shown["errors"]["sheet"] != probe("en")["errors"]["sheet"]
+    summary = load_workbook(shown["report"], read_only=True).worksheets[0]
+    labels = [row[0] for row in summary.iter_rows(min_row=4, values_only=True)]
+    for label in ("rows below the header", "rows used", "rows unmatched"):
+        assert _expect(table, "JoinSummary", label) in labels
+    rate = _expect(table, "JoinSummary", "match rate admin {level}").format(level=2)
+    assert rate in labels
+    # The rows' reasons: clause by clause
+    # (the sample's admin 3 codes, finer than these admin 2 boundaries, count at admin 2)
+    counted = _expect(table, "RowReason", "counted at admin {level} {pcode}").format(
+        level=2, pcode="XY0101")
+    finer = _expect(table, "RowReason", "admin {level} code {code} is finer than the "
+                                        "boundaries").format(level=3, code="'010104'")
+    assert f"{finer}; {counted}" in shown["reasons"], shown["reasons"][:3]
+    assert _expect(table, "RowReason", "title row above the header") in shown["reasons"]

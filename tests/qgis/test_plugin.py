@@ -148,7 +148,7 @@ def test_plugin_loads_without_a_package_and_says_how_to_install_it(tmp_path, mod
         assert f"{package} is not installed" in said
         assert "-m pip install --user " in said and f'"{package}>=' in said
     # every algorithm is listed (toolbox searches, models, qgis_process find it)...
-    algorithms = ["export_maps", "gaps_overlaps", "join_4w"]
+    algorithms = ["export_hapi_presence", "export_maps", "gaps_overlaps", "join_4w"]
     assert lines["LISTED"] == str(algorithms if blocked else algorithms + ["model_4w_to_map_pack"])
     if blocked:  # ... and those that need the package refuse to run, saying why
         assert lines["RUNNABLE"] == "[]"

@@ -11,6 +11,7 @@ pytestmark = pytest.mark.qgis
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "resources" / "sample"
 OURS = {"coordmap:join_4w", "coordmap:gaps_overlaps", "coordmap:export_maps",
+        "coordmap:export_hapi_presence",
         "coordmap:model_4w_to_map_pack"}
 # What IM officers type (issue 22): each must find every CoordMap algorithm.
 TERMS = ("HXL", "P-code", "pcode", "5W", "4W", "3W", "OCHA", "humanitarian", "partner",

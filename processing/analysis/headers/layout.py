@@ -7,6 +7,7 @@ import numpy as np
 
 from ..errors import InputError
 from ..table import RawTable
+from ..translation import QT_TRANSLATE_NOOP
 from .tokens import cell_text, is_text, normalise_hxl, primary_text, token_variants
 from .vocabulary import ColumnVocabulary
 
@@ -27,7 +28,9 @@ class Layout:
 def find_layout(raw: RawTable, vocabulary: ColumnVocabulary) -> Layout:
     scan = np.flatnonzero(~raw.blank_rows())[:HEADER_SCAN_ROWS].tolist()
     if not scan:
-        raise InputError(f"{raw.where}: the table has no non-blank row")
+        raise InputError(QT_TRANSLATE_NOOP(
+            "InputError", "{table}: the table has no non-blank row"),
+            table=raw.where)
     rows = raw.head(scan[-1] + 2)  # the rows scanned, and the one under the last (HXL below)
     hxl = next((i for i in scan if _is_hxl_row(rows[i])), None)
     notes: List[str] = []

@@ -8,6 +8,7 @@ from ..coded import CodedColumn
 from ..errors import InputError
 from ..progress import SILENT, Progress
 from ..table import RawTable
+from ..translation import QT_TRANSLATE_NOOP
 from .columns import Column, build_columns, drop_empty_columns, make_unique
 from .layout import find_layout, split_rows, title_texts
 from .roles import admin_hints, assign_roles, in_role_order
@@ -28,7 +29,9 @@ def parse_table(
     detection. Every row of the sheet ends up as a data row, a header row or a skipped row.
     """
     if not raw.height:
-        raise InputError(f"{raw.where}: the table is empty")
+        raise InputError(QT_TRANSLATE_NOOP(
+            "InputError", "{table}: the table is empty"),
+            table=raw.where)
     vocabulary = vocabulary or ColumnVocabulary.load()
     layout = find_layout(raw, vocabulary)
     columns, column_notes = build_columns(raw, layout)

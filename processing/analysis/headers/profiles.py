@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import Dict, Optional, Union
 
 from ..errors import InputError
+from ..translation import QT_TRANSLATE_NOOP
 from ..vocabulary import load_json_file
 from .roles import ROLE_KEYS
 from .table4w import Table4W
@@ -20,12 +21,18 @@ def load_mapping_profile(path: Union[str, Path]) -> Dict[str, Optional[str]]:
     name = Path(path).name
     profile = load_json_file(path)
     if not isinstance(profile, dict):
-        raise InputError(f"{name}: a mapping profile must be a JSON object {{role: column}}")
+        raise InputError(QT_TRANSLATE_NOOP(
+            "InputError", "{file}: a mapping profile must be a JSON object {{role: column}}"),
+            file=name)
     for role, column in profile.items():
         if role not in ROLE_KEYS:
-            raise InputError(f'{name}: unknown role "{role}"; roles are: ' + ", ".join(ROLE_KEYS))
+            raise InputError(QT_TRANSLATE_NOOP(
+                "InputError", '{file}: unknown role "{role}"; roles are: {roles}'),
+                file=name, role=role, roles=", ".join(ROLE_KEYS))
         if column is not None and not isinstance(column, str):
-            raise InputError(f'{name}: role "{role}" must name a column (text) or be null')
+            raise InputError(QT_TRANSLATE_NOOP(
+                "InputError", '{file}: role "{role}" must name a column (text) or be null'),
+                file=name, role=role)
     return dict(profile)
 
 
@@ -41,6 +48,8 @@ def mapping_from_text(text: str) -> Optional[Dict[str, Optional[str]]]:
         return json.loads(text)
     pairs = [part.split("=", 1) for part in text.split(";") if part.strip()]
     if any(len(pair) != 2 for pair in pairs):
-        raise InputError(f"Mapping {text!r}: write role=column pairs separated by ';' "
-                         "(e.g. org=Partner;adm2_code=District Pcode) or give a JSON profile file")
+        raise InputError(QT_TRANSLATE_NOOP(
+            "InputError", "Mapping {mapping!r}: write role=column pairs separated by ';' (e.g. "
+                          "org=Partner;adm2_code=District Pcode) or give a JSON profile file"),
+            mapping=text)
     return {role.strip(): column.strip() for role, column in pairs}

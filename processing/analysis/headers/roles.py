@@ -3,6 +3,7 @@ values of a column checked against the role's words), each role and column used 
 from typing import Dict, List, Optional, Tuple, Union
 
 from ..errors import InputError
+from ..translation import QT_TRANSLATE_NOOP
 from ..vocabulary import normalise_text
 from .columns import Column
 from .table4w import ROLE_KEYS, Table4W
@@ -143,10 +144,10 @@ def _mapped_roles(columns: List[Column], mapping: Dict[str, Optional[str]], wher
     roles, sources = {}, {}
     for role, target in mapping.items():
         if role not in ROLE_KEYS:
-            raise InputError(
-                f"{where}: the mapping names an unknown role \"{role}\"; roles are: "
-                + ", ".join(ROLE_KEYS)
-            )
+            raise InputError(QT_TRANSLATE_NOOP(
+                "InputError", '{table}: the mapping names an unknown role "{role}"; roles are: '
+                              "{roles}"),
+                table=where, role=role, roles=", ".join(ROLE_KEYS))
         if target is None or not str(target).strip():
             continue  # the user says: no column has this role
         roles[role] = _resolve_mapping_target(columns, role, str(target), where)
@@ -167,10 +168,10 @@ def _resolve_mapping_target(columns: List[Column], role: str, target: str, where
         if found:
             return found[0].label
     labels = listed([c.label for c in columns], quote='"')
-    raise InputError(
-        f'{where}: the mapping gives column "{target}" for role "{role}" but there is no such '
-        f"column; columns are: {labels}"
-    )
+    raise InputError(QT_TRANSLATE_NOOP(
+        "InputError", '{table}: the mapping gives column "{column}" for role "{role}" but there '
+                      "is no such column; columns are: {columns}"),
+        table=where, column=target, role=role, columns=labels)
 
 
 def in_role_order(values: Dict[str, str]) -> Dict[str, str]:

@@ -7,6 +7,7 @@ from ..errors import InputError
 from ..headers import Table4W, listed
 from ..matching import Matcher, MatchLines
 from ..progress import SILENT, Progress
+from ..translation import QT_TRANSLATE_NOOP
 
 
 def location_columns(table: Table4W):
@@ -15,10 +16,11 @@ def location_columns(table: Table4W):
     name_cols = {lvl: table.roles[f"adm{lvl}_name"] for lvl in range(1, 5)
                  if f"adm{lvl}_name" in table.roles}
     if not code_cols and not name_cols and not {"lat", "lon"} <= set(table.roles):
-        raise InputError(
-            f"{table.where}: no admin P-code, admin name or latitude/longitude column was "
-            f"recognised among: {listed(table.columns)}. Name the columns in the Mapping "
-            "parameter, e.g. adm2_code=District Pcode;adm1_name=Region")
+        raise InputError(QT_TRANSLATE_NOOP(
+            "InputError", "{table}: no admin P-code, admin name or latitude/longitude column was "
+                          "recognised among: {columns}. Name the columns in the Mapping "
+                          "parameter, e.g. adm2_code=District Pcode;adm1_name=Region"),
+            table=table.where, columns=listed(table.columns))
     return code_cols, name_cols
 
 
@@ -26,8 +28,10 @@ def target_level(table, units, wanted, code_cols, name_cols) -> int:
     levels = units.levels
     if wanted is not None:
         if wanted not in levels:
-            raise InputError(f"admin level {wanted} was asked for, but the boundaries have "
-                             f"levels {', '.join(map(str, levels))}")
+            raise InputError(QT_TRANSLATE_NOOP(
+                "InputError", "admin level {level} was asked for, but the boundaries have levels "
+                              "{levels}"),
+                level=wanted, levels=", ".join(map(str, levels)))
         return wanted
     in_table = [lvl for lvl in levels if lvl in code_cols or lvl in name_cols]
     return max(in_table) if in_table else max(levels)

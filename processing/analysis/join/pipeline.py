@@ -11,6 +11,7 @@ from ..errors import InputError
 from ..headers import Table4W, set_location_roles
 from ..matching import Crosswalk, MatchLines, decide_location_columns, with_units_from_codes
 from ..progress import SILENT, Progress
+from ..translation import QT_TRANSLATE_NOOP
 from .attributes import FirstTexts, partner_columns, row_attributes, table_organisations
 from .issues import Issue, issue, issues_table
 from .locations import location_columns, match_locations, present_values, target_level
@@ -52,13 +53,16 @@ def join_4w(table: Table4W, units: AdminUnits, options: Optional[JoinOptions] = 
             progress: Progress = SILENT) -> JoinResult:
     options = options or JoinOptions()
     if options.period not in PERIOD_MODES:
-        raise InputError(f"period must be one of {', '.join(PERIOD_MODES)}, not {options.period!r}")
+        raise InputError(QT_TRANSLATE_NOOP(
+            "InputError", "period must be one of {modes}, not {period!r}"),
+            modes=", ".join(PERIOD_MODES), period=options.period)
     # Rows are positions (the table's rows as a RangeIndex); the join reads the table's columns
     # by their codes and values and never makes the frame of the whole table (table.data).
     index = pd.RangeIndex(table.height)
     if not table.height and not table.skipped:
-        raise InputError(f"{table.where}: the table has a header (row "
-                         f"{', '.join(map(str, table.header_rows))}) but no data rows under it")
+        raise InputError(QT_TRANSLATE_NOOP(
+            "InputError", "{table}: the table has a header (row {rows}) but no data rows under it"),
+            table=table.where, rows=", ".join(map(str, table.header_rows)))
     progress.step(0, "Finding the location columns")
     decision = decide_location_columns(table.columns, table.coded, table.roles,
                                        table.role_sources, table.mapped_roles, units,

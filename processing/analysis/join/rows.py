@@ -16,8 +16,8 @@ STATUSES = ("used", "rolled_up", "unmatched", "skipped")
 RESERVED_FIELD = "fid"  # a GeoPackage's own key: a column of that name is renamed
 ROW_FIELDS = ["source_row", "status", "reason", "pcode", "admin_level", "match_method",
               "match_score", "suggestion", "cluster", "cluster_name", "period", "organisation",
-              "activity", "period_start", "period_end", "activity_status", "modality",
-              "targeted", "reached"]
+              "organisation_acronym", "organisation_type", "activity", "period_start",
+              "period_end", "activity_status", "modality", "targeted", "reached"]
 SPLIT_RANKS = {"used": 0, "rolled_up": 1, "unmatched": 2}  # a split row: its best part's status
 
 
@@ -117,6 +117,8 @@ def rows_output(table, index, per_row, attributes, texts, options, progress) -> 
         "cluster": attributes["cluster_code"], "cluster_name": attributes["cluster_name"],
         "period": attributes["period_key"] if options.period != "all" else attributes["period"],
         "organisation": texts.column(partner_columns(table), index),
+        "organisation_acronym": texts.column(role_columns(table, "org_acronym"), index),
+        "organisation_type": texts.column(role_columns(table, "org_type"), index),
         # Role-resolved values, so downstream steps (gaps, overlaps) need no column mapping.
         "activity": texts.column(role_columns(table, "activity"), index),
         "period_start": _iso_dates(attributes["period_start"]),

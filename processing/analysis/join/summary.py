@@ -3,8 +3,15 @@ from typing import Dict
 
 import numpy as np
 
+from ..translation import QT_TRANSLATE_NOOP, Template
 from .locations import present_values
 from .rows import STATUSES, as_text
+
+# The summary's labels and log line are translated under the context "JoinSummary" when shown.
+STATUS_LABELS = {"used": QT_TRANSLATE_NOOP("JoinSummary", "rows used"),
+                 "rolled_up": QT_TRANSLATE_NOOP("JoinSummary", "rows rolled_up"),
+                 "unmatched": QT_TRANSLATE_NOOP("JoinSummary", "rows unmatched"),
+                 "skipped": QT_TRANSLATE_NOOP("JoinSummary", "rows skipped")}
 
 
 def summary_of(table, units, rows, per_row, level, code_cols, name_cols):
@@ -18,18 +25,23 @@ def summary_of(table, units, rows, per_row, level, code_cols, name_cols):
     rates = _match_rates(table, per_row, code_cols, name_cols, units.levels)
     unit_levels = units.table["admin_level"].to_numpy()
     summary = {
-        "file": table.source, "sheet": table.sheet or "", "header rows":
-        ", ".join(map(str, table.header_rows)), "rows below the header": data_rows,
-        **{f"rows {status}": int(counts[status]) for status in STATUSES},
-        "admin level of the presence": level,
-        **{f"match rate admin {lvl}": f"{rate:.1%}" for lvl, rate in rates.items()},
-        "boundary units": ", ".join(f"admin {lvl}: {np.count_nonzero(unit_levels == lvl)}"
-                                    for lvl in units.levels),
+        QT_TRANSLATE_NOOP("JoinSummary", "file"): table.source,
+        QT_TRANSLATE_NOOP("JoinSummary", "sheet"): table.sheet or "",
+        QT_TRANSLATE_NOOP("JoinSummary", "header rows"): ", ".join(map(str, table.header_rows)),
+        QT_TRANSLATE_NOOP("JoinSummary", "rows below the header"): data_rows,
+        **{STATUS_LABELS[status]: int(counts[status]) for status in STATUSES},
+        QT_TRANSLATE_NOOP("JoinSummary", "admin level of the presence"): level,
+        **{Template(QT_TRANSLATE_NOOP("JoinSummary", "match rate admin {level}"), level=lvl):
+           f"{rate:.1%}" for lvl, rate in rates.items()},
+        QT_TRANSLATE_NOOP("JoinSummary", "boundary units"): ", ".join(
+            f"admin {lvl}: {np.count_nonzero(unit_levels == lvl)}" for lvl in units.levels),
     }
     rate_text = ", ".join(f"admin {lvl} {rate:.1%}" for lvl, rate in rates.items())
-    log_line = (f"CoordMap join: {data_rows} rows read, {counts['used']} used, "
-                f"{counts['rolled_up']} rolled up, {counts['unmatched']} unmatched, "
-                f"{counts['skipped']} skipped; match rate {rate_text or 'n/a'}")
+    log_line = Template(QT_TRANSLATE_NOOP(
+        "JoinSummary", "CoordMap join: {rows} rows read, {used} used, {rolled_up} rolled up, "
+                       "{unmatched} unmatched, {skipped} skipped; match rate {rates}"),
+        rows=data_rows, used=counts["used"], rolled_up=counts["rolled_up"],
+        unmatched=counts["unmatched"], skipped=counts["skipped"], rates=rate_text or "n/a")
     return summary, log_line
 
 

@@ -12,6 +12,7 @@ import pandas as pd
 from ..errors import InputError
 from ..report import neutralise
 from ..textnorm import fold
+from ..translation import QT_TRANSLATE_NOOP
 from .records import Match
 
 CROSSWALK_COLUMNS = ["raw_value", "level", "parent", "pcode"]
@@ -45,17 +46,23 @@ class Crosswalk:
         try:
             text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(f"{path.name}: cannot be read ({exc})") from None
+            raise InputError(QT_TRANSLATE_NOOP(
+                "InputError", "{file}: cannot be read ({cause})"),
+                file=path.name, cause=exc) from None
         lines = [(n, line) for n, line in enumerate(text.splitlines(), 1)
                  if line.strip() and not line.lstrip().startswith("#")]
         if not lines:
-            raise InputError(f"{path.name}: the crosswalk is empty")
+            raise InputError(QT_TRANSLATE_NOOP(
+                "InputError", "{file}: the crosswalk is empty"),
+                file=path.name)
         reader = csv.reader(io.StringIO("\n".join(line for _, line in lines)))
         header = [h.strip().lower() for h in next(reader)]
         missing = [c for c in CROSSWALK_COLUMNS if c not in header]
         if missing:
-            raise InputError(f"{path.name}: crosswalk column(s) {', '.join(missing)} missing "
-                             f"(columns found: {', '.join(header)})")
+            raise InputError(QT_TRANSLATE_NOOP(
+                "InputError", "{file}: crosswalk column(s) {missing} missing (columns found: "
+                              "{columns})"),
+                file=path.name, missing=", ".join(missing), columns=", ".join(header))
         entries = [_crosswalk_entry(path.name, header, cells, line_no)
                    for (line_no, _), cells in zip(lines[1:], reader)]
         return cls(entries, source=path.name)
@@ -75,16 +82,20 @@ class Crosswalk:
 def _crosswalk_entry(file_name: str, header: List[str], cells: List[str],
                      line_no: int) -> CrosswalkEntry:
     row = {h: (cells[i].strip() if i < len(cells) else "") for i, h in enumerate(header)}
-    where = f"{file_name}: row {line_no}"
     if not row["raw_value"]:
-        raise InputError(f"{where}, column raw_value: empty")
+        raise InputError(QT_TRANSLATE_NOOP(
+            "InputError", "{file}: row {row}, column raw_value: empty"),
+            file=file_name, row=line_no)
     try:
         level = int(float(row["level"]))
     except ValueError:
-        raise InputError(f"{where}, column level: {row['level']!r} is not an admin level "
-                         "(0-4)") from None
+        raise InputError(QT_TRANSLATE_NOOP(
+            "InputError", "{file}: row {row}, column level: {level!r} is not an admin level (0-4)"),
+            file=file_name, row=line_no, level=row["level"]) from None
     if not 0 <= level <= 4:
-        raise InputError(f"{where}, column level: {level} is not an admin level (0-4)")
+        raise InputError(QT_TRANSLATE_NOOP(
+            "InputError", "{file}: row {row}, column level: {level!r} is not an admin level (0-4)"),
+            file=file_name, row=line_no, level=level)
     return CrosswalkEntry(row["raw_value"], level, row["parent"], row["pcode"], line_no)
 
 

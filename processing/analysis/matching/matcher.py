@@ -17,6 +17,7 @@ from ..textnorm import (
     is_scientific,
     split_list,
 )
+from ..translation import QT_TRANSLATE_NOOP
 from .codes import CodeIndex
 from .crosswalk import Crosswalk
 from .evidence import Cell, Verdict, weigh
@@ -55,8 +56,10 @@ class Matcher:
     def _check_crosswalk(self) -> None:
         for entry in self.crosswalk.entries if self.crosswalk else ():
             if entry.pcode not in self.units:
-                raise InputError(f"{self.crosswalk.source}: row {entry.source_row}, column "
-                                 f"pcode: {entry.pcode!r} is not in the boundaries")
+                raise InputError(QT_TRANSLATE_NOOP(
+                    "InputError", "{file}: row {row}, column pcode: {pcode!r} is not in the "
+                                  "boundaries"),
+                    file=self.crosswalk.source, row=entry.source_row, pcode=entry.pcode)
 
     def resolve(self, codes: Dict[int, Any], names: Dict[int, Any]) -> List[Match]:
         return self._resolve_cleaned({lvl: clean_cell(v) for lvl, v in codes.items()},

@@ -7,6 +7,7 @@ from typing import List, Tuple
 
 from ..errors import InputError
 from ..progress import SILENT, Progress
+from ..translation import QT_TRANSLATE_NOOP
 from .raw import PROGRESS_ROWS, clean_cell
 
 MAX_FIELD_SIZE = 2**31 - 1  # the most the csv module accepts on every platform (a C long)
@@ -51,7 +52,9 @@ def _records(source: str, text: str, delimiter: str, progress: Progress
             lines_read = reader.line_num
     except csv.Error as exc:
         line = lines_read + 1
-        raise InputError(f"{source}, line {line}: cannot be read as CSV ({exc})") from None
+        raise InputError(QT_TRANSLATE_NOOP(
+            "InputError", "{file}, line {line}: cannot be read as CSV ({cause})"),
+            file=source, line=line, cause=exc) from None
     return rows, row_numbers
 
 
@@ -64,7 +67,8 @@ def _check_quote_closed(source: str, text: str, delimiter: str, line: int, cells
             pass
     except csv.Error as exc:
         if "unexpected end of data" in str(exc):
-            raise InputError(
-                f"{source}, line {line}, column {cells}: a quote (\") opens in this cell and "
-                "is never closed, so the rest of the file would be read as part of this one "
-                "cell; close or remove the quote") from None
+            raise InputError(QT_TRANSLATE_NOOP(
+                "InputError", '{file}, line {line}, column {column}: a quote (") opens in this '
+                              "cell and is never closed, so the rest of the file would be read "
+                              "as part of this one cell; close or remove the quote"),
+                file=source, line=line, column=cells) from None

@@ -8,6 +8,7 @@ from typing import Any, Iterable, List, Sequence, Union
 
 from ..errors import InputError
 from ..progress import SILENT, Progress
+from ..translation import QT_TRANSLATE_NOOP
 from .encoding import decode
 from .raw import RawTable, clean_cell
 from .spreadsheets import SPREADSHEET_SUFFIXES, SheetChoice, open_workbook, read_spreadsheet
@@ -51,11 +52,17 @@ def table_from_records(
 def _checked_path(path: Union[str, Path]) -> Path:
     path = Path(path)
     if not path.exists():
-        raise InputError(f"{path.name}: file not found ({path})")
+        raise InputError(QT_TRANSLATE_NOOP(
+            "InputError", "{file}: file not found ({path})"),
+            file=path.name, path=path)
     if path.is_dir():
-        raise InputError(f"{path.name}: is a folder, not a table file ({path})")
+        raise InputError(QT_TRANSLATE_NOOP(
+            "InputError", "{file}: is a folder, not a table file ({path})"),
+            file=path.name, path=path)
     if path.stat().st_size == 0:
-        raise InputError(f"{path.name}: the file is empty")
+        raise InputError(QT_TRANSLATE_NOOP(
+            "InputError", "{file}: the file is empty"),
+            file=path.name)
     return path
 
 

@@ -11,6 +11,7 @@ from typing import Any, Callable, List, Optional, Sequence, Union
 from ..errors import InputError
 from ..progress import SILENT, Progress
 from .hidden_rows import hidden_rows, hidden_rows_note
+from ..translation import QT_TRANSLATE_NOOP
 from .raw import PROGRESS_ROWS, RawTable, clean_cell
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
@@ -48,7 +49,9 @@ def read_spreadsheet(path: Path, sheet: SheetChoice, progress: Progress,
         name = _resolve_sheet(path, names, sheet)
         table = _raw_sheet(path, name, workbook, progress)
         if not table.height:
-            raise InputError(f'{path.name}, sheet "{name}": the sheet is empty')
+            raise InputError(QT_TRANSLATE_NOOP(
+                "InputError", '{file}, sheet "{sheet}": the sheet is empty'),
+                file=path.name, sheet=name)
     if len(names) > 1:
         notes.insert(0, f'sheet "{table.sheet}" read ({len(names)} sheets in file)')
     if path.suffix.lower() in HIDDEN_ROW_SUFFIXES:
@@ -80,7 +83,9 @@ def open_workbook(path: Path):
                                  path.name)
     except BaseException as exc:  # noqa: B036 - calamine's own errors, and its panics
         _reraise_if_not_reader_failure(exc)
-        raise InputError(f"{path.name}: cannot be opened as a spreadsheet ({exc})") from None
+        raise InputError(QT_TRANSLATE_NOOP(
+            "InputError", "{file}: cannot be opened as a spreadsheet ({cause})"),
+            file=path.name, cause=exc) from None
 
 
 def _reraise_if_not_reader_failure(exc: BaseException) -> None:
@@ -105,8 +110,10 @@ class _CalamineWorkbook:
             return self._workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
         except BaseException as exc:  # noqa: B036 - see _reraise_if_not_reader_failure
             _reraise_if_not_reader_failure(exc)
-            raise InputError(f'{self._source}, sheet "{name}": the sheet is damaged and cannot '
-                             f"be read ({type(exc).__name__}: {exc})") from None
+            raise InputError(QT_TRANSLATE_NOOP(
+                "InputError", '{file}, sheet "{sheet}": the sheet is damaged and cannot be read '
+                              "({cause})"),
+                file=self._source, sheet=name, cause=f"{type(exc).__name__}: {exc}") from None
 
 
 class _OpenpyxlWorkbook:
@@ -158,9 +165,10 @@ def _check_expansion(path: Path) -> None:
         return  # the reader says what is wrong with it
     ratio = unpacked / max(path.stat().st_size, 1)
     if unpacked > MAX_UNPACKED_BYTES and ratio > MAX_EXPANSION:
-        raise InputError(
-            f"{path.name}: the file unpacks to {unpacked / 2**20:,.0f} MB, {ratio:,.0f} times "
-            "its size; a spreadsheet of real data does not, so it is not read")
+        raise InputError(QT_TRANSLATE_NOOP(
+            "InputError", "{file}: the file unpacks to {size:,.0f} MB, {ratio:,.0f} times its "
+                          "size; a spreadsheet of real data does not, so it is not read"),
+            file=path.name, size=unpacked / 2**20, ratio=ratio)
 
 
 def _check_ods_xml(path: Path) -> None:
@@ -175,10 +183,12 @@ def _check_ods_xml(path: Path) -> None:
                 parser.Parse(chunk, False)
             parser.Parse(b"", True)
     except expat.ExpatError as error:
-        raise InputError(
-            f"{path.name}: the file is damaged (its sheet XML is broken at line {error.lineno}, "
-            f"column {error.offset}: {expat.ErrorString(error.code)}); open it in LibreOffice "
-            "or Excel and save it again") from None
+        raise InputError(QT_TRANSLATE_NOOP(
+            "InputError", "{file}: the file is damaged (its sheet XML is broken at line {line}, "
+                          "column {column}: {cause}); open it in LibreOffice or Excel and save "
+                          "it again"),
+            file=path.name, line=error.lineno, column=error.offset,
+            cause=expat.ErrorString(error.code)) from None
     except (zipfile.BadZipFile, KeyError, OSError, EOFError, zlib.error):
         return  # not a readable ODS zip: the reader says so
 
@@ -189,7 +199,8 @@ def _sheets_with_data(path: Path, workbook, progress: Progress) -> List[RawTable
     tables = [_raw_sheet(path, name, workbook, progress) for name in workbook.sheet_names]
     tables = [table for table in tables if table.height]
     if not tables:
-        raise InputError(f"{path.name}: no sheet has any data")
+        raise InputError(QT_TRANSLATE_NOOP("InputError", "{file}: no sheet has any data"),
+                         file=path.name)
     return tables
 
 
@@ -198,9 +209,9 @@ def _resolve_sheet(path: Path, names: List[str], sheet: Union[str, int]) -> str:
     if isinstance(sheet, int) and not isinstance(sheet, bool):
         if 0 <= sheet < len(names):
             return names[sheet]
-        raise InputError(
-            f"{path.name}: no sheet number {sheet} (0-based); available sheets: {available}"
-        )
+        raise InputError(QT_TRANSLATE_NOOP(
+            "InputError", "{file}: no sheet number {number} (0-based); available sheets: {sheets}"),
+            file=path.name, number=sheet, sheets=available)
     if sheet in names:
         return sheet
     if isinstance(sheet, str) and sheet.strip().isdigit():  # no sheet has that name: a number
@@ -209,7 +220,9 @@ def _resolve_sheet(path: Path, names: List[str], sheet: Union[str, int]) -> str:
     folded = str(sheet).strip().casefold()
     if folded in by_folded_name:
         return by_folded_name[folded]
-    raise InputError(f'{path.name}: no sheet "{sheet}"; available sheets: {available}')
+    raise InputError(QT_TRANSLATE_NOOP(
+        "InputError", '{file}: no sheet "{sheet}"; available sheets: {sheets}'),
+        file=path.name, sheet=sheet, sheets=available)
 
 
 def _clean_grid(rows: List[Sequence[Any]], progress: Progress = SILENT) -> List[list]:

@@ -10,6 +10,7 @@ import numpy as np
 
 from ..errors import InputError
 from ..progress import Progress
+from ..translation import QT_TRANSLATE_NOOP
 from . import fast_csv, plain_csv
 from .encoding import SNIFF_CHARS, as_utf8, decode, utf8_start
 from .raw import RawTable
@@ -31,7 +32,9 @@ def read_text(path: Path, progress: Progress) -> RawTable:
         utf8 = utf8.replace(b"\x00", b"")
     start = utf8_start(utf8)  # (the whole text would be a second copy of a large file)
     if not start.strip() and not utf8.decode("utf-8", errors="replace").strip():
-        raise InputError(f"{path.name}: the file is empty")
+        raise InputError(QT_TRANSLATE_NOOP(
+            "InputError", "{file}: the file is empty"),
+            file=path.name)
     delimiter = sniff_delimiter(start)
     if delimiter != ",":
         notes.append(f"delimiter {_delimiter_name(delimiter)} detected")
@@ -55,7 +58,9 @@ def read_text(path: Path, progress: Progress) -> RawTable:
     table.delimiter = delimiter
     table = table.without_trailing_blank_rows()
     if not table.height:
-        raise InputError(f"{path.name}: the file has no data")
+        raise InputError(QT_TRANSLATE_NOOP(
+            "InputError", "{file}: the file has no data"),
+            file=path.name)
     return table
 
 
