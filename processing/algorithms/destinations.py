@@ -39,9 +39,9 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..analysis.errors import InputError
+from ..analysis.hxl import tag_output
 from ..analysis.progress import Cancelled
 from . import geopackage
-from ..analysis.hxl import tag_output
 
 SCRATCH_PREFIX = ".coordmap-"
 SQLITE_SIDE_FILES = ("-journal", "-wal", "-shm")  # a GeoPackage being written, or left broken

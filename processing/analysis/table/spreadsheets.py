@@ -10,8 +10,8 @@ from typing import Any, Callable, List, Optional, Sequence, Union
 
 from ..errors import InputError
 from ..progress import SILENT, Progress
-from .hidden_rows import hidden_rows, hidden_rows_note
 from ..translation import QT_TRANSLATE_NOOP
+from .hidden_rows import hidden_rows, hidden_rows_note
 from .raw import PROGRESS_ROWS, RawTable, clean_cell
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
