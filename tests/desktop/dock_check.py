@@ -138,7 +138,7 @@ def _dock_check():
 
     def wait_no_year():
         panel = dock()
-        if panel.is_running():
+        if panel.is_running() or panel.draw_timer.isActive():  # (the map is drawn after)
             return
         from coordmap.plugin.dock import SELECTION_PROPERTY
 
