@@ -10,7 +10,7 @@ Candidates, each making the same A4 landscape PDFs into a fresh temporary folder
 - ``bare_exporter`` (baseline): the same print layouts (built once in setup with our own
   template, layers and texts, so the very same pages) written by a plain loop of
   ``QgsLayoutExporter(layout).exportToPdf(path, settings)`` with the export's own PDF settings
-  (``layouts.pdf_settings()``: vector, real text). This is the floor: the rendering QGIS does
+  (``layout_export.pdf_settings()``: vector, real text). This is the floor: the rendering QGIS does
   for that very page.
 - ``coordmap``: ``processing.run("coordmap:export_maps", ...)`` for the same cluster/period
   pairs: reading the presence layer, planning, texts, layers, loading and filling the template,
@@ -52,25 +52,25 @@ def _setup(scale: int):
 
     from qgis.core import QgsProject, QgsVectorLayer
 
-    from coordmap.processing.algorithms import layouts
+    from coordmap.processing.algorithms import layouts, map_layers
     from coordmap.processing.analysis import mappack
 
     presence = _presence()
     layer = QgsVectorLayer(presence, "presence", "ogr")
-    records, geometries = layouts.feature_records(layer)
+    records, geometries = map_layers.feature_records(layer)
     periods = sorted({str(record["period"]) for record in records})[:scale]
     maps = mappack.plan_maps(records, periods=periods)
     print(f"export @ {scale} months: {len(maps)} maps", file=sys.stderr)
     project = QgsProject()
-    styles = layouts.cluster_styles()
-    locator = layouts.locator_layer(layer.crs())
+    styles = map_layers.cluster_styles()
+    locator = map_layers.locator_layer(layer.crs())
     if locator is not None:
         project.addMapLayer(locator, False)
     built = []
     for spec in maps:
         texts = mappack.marginalia(spec, "en", dt.date.today(), crs_name="WGS 84")
         colour, icon = styles.get(spec.cluster, styles[""])
-        main = layouts.presence_layer(mappack.unit_values(records, spec), geometries,
+        main = map_layers.presence_layer(mappack.unit_values(records, spec), geometries,
                                       layer.crs(), colour, texts)
         project.addMapLayer(main, False)
         layout = layouts.load_layout(project, "a4_landscape", mappack.map_id(spec))
@@ -81,12 +81,12 @@ def _setup(scale: int):
 def _bare_exporter(data):
     from qgis.core import QgsLayoutExporter
 
-    from coordmap.processing.algorithms import layouts
+    from coordmap.processing.algorithms import layout_export
 
     folder = Path(tempfile.mkdtemp(dir=_workdir()))
     for index, layout in enumerate(data["layouts"]):
         result = QgsLayoutExporter(layout).exportToPdf(str(folder / f"{index}.pdf"),
-                                                       layouts.pdf_settings())
+                                                       layout_export.pdf_settings())
         if result != QgsLayoutExporter.ExportResult.Success:
             raise RuntimeError(f"export failed: {result}")
 

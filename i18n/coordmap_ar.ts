@@ -1128,42 +1128,42 @@ Data protection (on by default): for the sensitive clusters (GBV and child prote
     <context>
         <name>InputError</name>
         <message>
-            <location filename="../processing/analysis/boundaries.py" line="157" />
+            <location filename="../processing/analysis/boundaries.py" line="116" />
             <source>boundary layer: {records} attribute records but {geometries} geometries</source>
             <translation>طبقة الحدود: {records} سجلاً من السمات مقابل {geometries} شكلاً هندسياً</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/boundaries.py" line="162" />
+            <location filename="../processing/analysis/boundaries.py" line="121" />
             <source>boundary layer: it has no features</source>
             <translation>طبقة الحدود: لا تحتوي على أي معلم</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/boundaries.py" line="175" />
+            <location filename="../processing/analysis/boundaries.py" line="134" />
             <source>boundary layer: it has no polygon (admin boundaries must be areas)</source>
             <translation>طبقة الحدود: لا تحتوي على أي مضلع (يجب أن تكون الحدود الإدارية مساحات)</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/boundaries.py" line="190" />
+            <location filename="../processing/analysis/boundaries.py" line="149" />
             <source>no boundary layer given</source>
             <translation>لم تُعطَ أي طبقة حدود</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/boundaries.py" line="305" />
+            <location filename="../processing/analysis/boundaries.py" line="264" />
             <source>the boundaries have no admin {level} polygons</source>
             <translation>لا تحتوي الحدود على مضلعات للمستوى الإداري {level}</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/boundaries.py" line="429" />
+            <location filename="../processing/analysis/boundary_fields.py" line="137" />
             <source>boundary layer: no P-code field found (expected e.g. ADM2_PCODE, adm2_pcode or admin2Pcode, or a field of values such as XY0102); fields seen: {fields}. Name the P-code field (P-code field of the boundaries)</source>
             <translation>طبقة الحدود: لم يُعثر على حقل للرمز P (المتوقع مثلًا ADM2_PCODE أو adm2_pcode أو admin2Pcode، أو حقل قيمه مثل XY0102)؛ الحقول الموجودة: {fields}. حدّد حقل الرمز P (حقل الرمز P في الحدود)</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/boundaries.py" line="437" />
+            <location filename="../processing/analysis/boundary_fields.py" line="145" />
             <source>boundary layer: no admin {level} P-code field; fields seen: {fields}</source>
             <translation>طبقة الحدود: لا يوجد حقل رمز P-code للمستوى الإداري {level}؛ الحقول الموجودة: {fields}</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/boundaries.py" line="444" />
+            <location filename="../processing/analysis/boundary_fields.py" line="153" />
             <source>boundary layer: the P-code fields {fields} are all empty</source>
             <translation>طبقة الحدود: حقول رموز P-code {fields} كلها فارغة</translation>
         </message>
@@ -1411,7 +1411,7 @@ Data protection (on by default): for the sensitive clusters (GBV and child prote
             <translation>ربط,P-code,الحدود الإدارية,مطابقة,تقرير الجودة,الحضور التشغيلي</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="76" />
+            <location filename="../processing/algorithms/join_4w.py" line="77" />
             <source>Reads a partners' 3W/4W/5W table (a loaded layer or a CSV, XLSX, XLS or ODS file), detects its header, HXL row and columns, normalises clusters and periods, and joins every row to the admin boundaries by P-code (then by name within the parent unit). No row is lost: every input row is in the rows output with its status (used, unmatched, rolled_up, skipped) and the reason, and the QA report lists what could not be matched with suggestions to send back to partners.
 
 Outputs: presence polygons (one feature per admin unit and cluster, and period when asked) with the number of distinct implementing partners; every input row with how it matched; the QA report; optionally the column mapping used (reuse it next round as Mapping) and a crosswalk of suggestions to review (reuse it as Crosswalk).
@@ -1424,167 +1424,167 @@ Data protection (on by default): the presence of GBV and child protection (in an
 حماية البيانات (مفعّلة افتراضياً): لا يُسمّي ناتج الحضور للعنف القائم على النوع الاجتماعي وحماية الطفل (بأي تهجئة أو لغة، وللمجموعات الأخرى التي تضيفها) أي شريك ولا يعطي أي عدد أقل من k: تذكر قائمة الشركاء أقل من k أو 'hidden'، وتُترك الأعداد الأصغر فارغة ويُعيَّن الحقل 'protected'. يحتفظ ناتج الصفوف وتقرير ضبط الجودة بكل الأسماء: هما لك، ليسا للنشر، ويقولان ذلك في سطرهما الأول.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="96" />
+            <location filename="../processing/algorithms/join_4w.py" line="97" />
             <source>4W table (layer or CSV/XLSX/XLS/ODS file)</source>
             <translation>جدول 4W (طبقة أو ملف CSV/XLSX/XLS/ODS)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="99" />
+            <location filename="../processing/algorithms/join_4w.py" line="100" />
             <source>Sheet (name or number; default: the sheet that looks most like a 4W)</source>
             <translation>الورقة (الاسم أو الرقم؛ الافتراضي: الورقة الأكثر شبهاً بجدول 4W)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="103" />
+            <location filename="../processing/algorithms/join_4w.py" line="104" />
             <source>Admin boundaries (COD-AB polygons)</source>
             <translation>الحدود الإدارية (مضلّعات COD-AB)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="106" />
+            <location filename="../processing/algorithms/join_4w.py" line="107" />
             <source>P-code field of the boundaries (default: found from names and values)</source>
             <translation>حقل الرمز (P-code) في الحدود (الافتراضي: يُحدَّد من الأسماء والقيم)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="110" />
+            <location filename="../processing/algorithms/join_4w.py" line="111" />
             <source>Name field of the boundaries (default: found)</source>
             <translation>حقل الأسماء في الحدود (الافتراضي: يُحدَّد تلقائياً)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="113" />
+            <location filename="../processing/algorithms/join_4w.py" line="114" />
             <source>Boundaries of other admin levels (when each level is a separate file)</source>
             <translation>حدود المستويات الإدارية الأخرى (عندما يكون كل مستوى في ملف منفصل)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="117" />
+            <location filename="../processing/algorithms/join_4w.py" line="118" />
             <source>Admin level of the presence output</source>
             <translation>المستوى الإداري لمخرَج الحضور</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="117" />
+            <location filename="../processing/algorithms/join_4w.py" line="118" />
             <source>Automatic</source>
             <translation>تلقائي</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="120" />
+            <location filename="../processing/algorithms/join_4w.py" line="121" />
             <source>Column mapping (JSON profile file, or role=column pairs separated by ';')</source>
             <translation>مطابقة الأعمدة (ملف تعريف JSON، أو أزواج دور=عمود مفصولة بـ ';')</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="124" />
+            <location filename="../processing/algorithms/join_4w.py" line="125" />
             <source>Reviewed crosswalk (CSV: raw_value, level, parent, pcode)</source>
             <translation>جدول تقابل تمت مراجعته (CSV: raw_value, level, parent, pcode)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="127" />
+            <location filename="../processing/algorithms/join_4w.py" line="128" />
             <source>Reviewed organisation list (CSV: spelling, partner)</source>
             <translation>قائمة المنظمات بعد المراجعة (CSV: spelling، partner)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="131" />
+            <location filename="../processing/algorithms/join_4w.py" line="132" />
             <source>Presence per period</source>
             <translation>الحضور حسب الفترة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="131" />
+            <location filename="../processing/algorithms/join_4w.py" line="132" />
             <source>Whole table</source>
             <translation>الجدول كاملًا</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="131" />
+            <location filename="../processing/algorithms/join_4w.py" line="132" />
             <source>Month</source>
             <translation>الشهر</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="131" />
+            <location filename="../processing/algorithms/join_4w.py" line="132" />
             <source>Quarter</source>
             <translation>الربع</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="134" />
+            <location filename="../processing/algorithms/join_4w.py" line="135" />
             <source>Year for rows with a month but no year</source>
             <translation>السنة للصفوف التي فيها شهر دون سنة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="138" />
+            <location filename="../processing/algorithms/join_4w.py" line="139" />
             <source>Extra cluster names (JSON, extends the built-in list)</source>
             <translation>أسماء مجموعات إضافية (JSON، تُضاف إلى القائمة المدمجة)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="142" />
+            <location filename="../processing/algorithms/join_4w.py" line="143" />
             <source>Count programme/lead organisations and donors as partners too</source>
             <translation>احتساب المنظمات الرائدة/منظمات البرامج والجهات المانحة شركاءَ أيضًا</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="147" />
+            <location filename="../processing/algorithms/join_4w.py" line="148" />
             <source>Presence</source>
             <translation>الحضور</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="149" />
+            <location filename="../processing/algorithms/join_4w.py" line="150" />
             <source>Rows with match status</source>
             <translation>الصفوف مع حالة المطابقة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="152" />
+            <location filename="../processing/algorithms/join_4w.py" line="153" />
             <source>QA report</source>
             <translation>تقرير ضبط الجودة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="155" />
+            <location filename="../processing/algorithms/join_4w.py" line="156" />
             <source>Column mapping profile used (JSON)</source>
             <translation>ملف تعريف مطابقة الأعمدة المستخدم (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="158" />
+            <location filename="../processing/algorithms/join_4w.py" line="159" />
             <source>Crosswalk of suggestions to review (CSV)</source>
             <translation>جدول تقابل للاقتراحات للمراجعة (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="161" />
+            <location filename="../processing/algorithms/join_4w.py" line="162" />
             <source>Organisation list to review (CSV: spelling, partner)</source>
             <translation>قائمة المنظمات للمراجعة (CSV: spelling، partner)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="180" />
+            <location filename="../processing/algorithms/join_4w.py" line="181" />
             <source>4W table {path}: file not found</source>
             <translation>جدول 4W {path}: الملف غير موجود</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="182" />
+            <location filename="../processing/algorithms/join_4w.py" line="183" />
             <source>4W table {name}: the file is empty</source>
             <translation>جدول 4W {name}: الملف فارغ</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="187" />
+            <location filename="../processing/algorithms/join_4w.py" line="188" />
             <source>Incorrect parameter value for {name}</source>
             <translation>قيمة غير صحيحة للمعامل {name}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="221" />
+            <location filename="../processing/algorithms/join_4w.py" line="222" />
             <source>No row could be placed on a unit of the boundaries: the presence layer is empty. The rows output and the QA report say why for each row (are the boundaries those of the table's country and P-code version?)</source>
             <translation>تعذّر وضع أي صف على وحدة من الحدود: طبقة الحضور فارغة. يوضّح مخرج الصفوف وتقرير ضبط الجودة السبب لكل صف (هل الحدود هي حدود بلد الجدول وإصدار رموز P-code الخاص به؟)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="235" />
+            <location filename="../processing/algorithms/join_4w.py" line="236" />
             <source>Read {where}: {rows} data rows, header on row(s) {header}</source>
             <translation>تمت قراءة {where}: {rows} صف بيانات، والترويسة في الصف/الصفوف {header}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="243" />
+            <location filename="../processing/algorithms/join_4w.py" line="244" />
             <source>4W table {value!r}: no such file or layer</source>
             <translation>جدول 4W {value!r}: لا يوجد ملف أو طبقة بهذا الاسم</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="260" />
+            <location filename="../processing/algorithms/join_4w.py" line="261" />
             <source>Admin boundaries: no such layer or file</source>
             <translation>الحدود الإدارية: لا توجد طبقة أو ملف بهذا الاسم</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="296" />
+            <location filename="../processing/algorithms/join_4w.py" line="297" />
             <source>{name}: the boundary layer has no polygons</source>
             <translation>{name}: طبقة الحدود لا تحتوي أي مضلّعات</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="345" />
+            <location filename="../processing/algorithms/join_4w.py" line="346" />
             <source>For the IM officer, not for publication: every row with its partner, sensitive clusters (GBV, child protection) included</source>
             <translation>لمسؤول إدارة المعلومات، ليس للنشر: كل صف مع شريكه، بما في ذلك المجموعات الحساسة (العنف القائم على النوع الاجتماعي، حماية الطفل)</translation>
         </message>
@@ -1660,32 +1660,32 @@ Data protection (on by default): the presence of GBV and child protection (in an
     <context>
         <name>MapExport</name>
         <message>
-            <location filename="../processing/algorithms/layouts.py" line="830" />
+            <location filename="../processing/algorithms/layout_export.py" line="24" />
             <source>the file could not be written (check the folder and the file name)</source>
             <translation>تعذّرت كتابة الملف (تحقّق من المجلد واسم الملف)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layouts.py" line="832" />
+            <location filename="../processing/algorithms/layout_export.py" line="26" />
             <source>not enough memory for the image</source>
             <translation>الذاكرة غير كافية للصورة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layouts.py" line="834" />
+            <location filename="../processing/algorithms/layout_export.py" line="28" />
             <source>the page could not be drawn</source>
             <translation>تعذّر رسم الصفحة</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layouts.py" line="836" />
+            <location filename="../processing/algorithms/layout_export.py" line="30" />
             <source>the SVG layers could not be written</source>
             <translation>تعذّرت كتابة طبقات SVG</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layouts.py" line="838" />
+            <location filename="../processing/algorithms/layout_export.py" line="32" />
             <source>the layout could not be prepared</source>
             <translation>تعذّر تجهيز التخطيط</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layouts.py" line="879" />
+            <location filename="../processing/algorithms/layout_export.py" line="73" />
             <source>the export failed</source>
             <translation>فشل التصدير</translation>
         </message>

@@ -1128,42 +1128,42 @@ Protección de datos (activada por defecto): para los clústeres sensibles (VBG 
     <context>
         <name>InputError</name>
         <message>
-            <location filename="../processing/analysis/boundaries.py" line="157" />
+            <location filename="../processing/analysis/boundaries.py" line="116" />
             <source>boundary layer: {records} attribute records but {geometries} geometries</source>
             <translation>capa de límites: {records} registros de atributos pero {geometries} geometrías</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/boundaries.py" line="162" />
+            <location filename="../processing/analysis/boundaries.py" line="121" />
             <source>boundary layer: it has no features</source>
             <translation>capa de límites: no tiene ninguna entidad</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/boundaries.py" line="175" />
+            <location filename="../processing/analysis/boundaries.py" line="134" />
             <source>boundary layer: it has no polygon (admin boundaries must be areas)</source>
             <translation>capa de límites: no tiene ningún polígono (los límites administrativos deben ser superficies)</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/boundaries.py" line="190" />
+            <location filename="../processing/analysis/boundaries.py" line="149" />
             <source>no boundary layer given</source>
             <translation>no se dio ninguna capa de límites</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/boundaries.py" line="305" />
+            <location filename="../processing/analysis/boundaries.py" line="264" />
             <source>the boundaries have no admin {level} polygons</source>
             <translation>los límites no tienen polígonos de admin {level}</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/boundaries.py" line="429" />
+            <location filename="../processing/analysis/boundary_fields.py" line="137" />
             <source>boundary layer: no P-code field found (expected e.g. ADM2_PCODE, adm2_pcode or admin2Pcode, or a field of values such as XY0102); fields seen: {fields}. Name the P-code field (P-code field of the boundaries)</source>
             <translation>capa de límites: no se encontró ningún campo de P-code (se esperaba p. ej. ADM2_PCODE, adm2_pcode o admin2Pcode, o un campo con valores como XY0102); campos vistos: {fields}. Indique el campo del P-code (Campo P-code de los límites)</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/boundaries.py" line="437" />
+            <location filename="../processing/analysis/boundary_fields.py" line="145" />
             <source>boundary layer: no admin {level} P-code field; fields seen: {fields}</source>
             <translation>capa de límites: ningún campo de P-code de admin {level}; campos vistos: {fields}</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/boundaries.py" line="444" />
+            <location filename="../processing/analysis/boundary_fields.py" line="153" />
             <source>boundary layer: the P-code fields {fields} are all empty</source>
             <translation>capa de límites: los campos de P-code {fields} están todos vacíos</translation>
         </message>
@@ -1411,7 +1411,7 @@ Protección de datos (activada por defecto): para los clústeres sensibles (VBG 
             <translation>unión,P-code,límites administrativos,coincidencia,informe de calidad,presencia operativa</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="76" />
+            <location filename="../processing/algorithms/join_4w.py" line="77" />
             <source>Reads a partners' 3W/4W/5W table (a loaded layer or a CSV, XLSX, XLS or ODS file), detects its header, HXL row and columns, normalises clusters and periods, and joins every row to the admin boundaries by P-code (then by name within the parent unit). No row is lost: every input row is in the rows output with its status (used, unmatched, rolled_up, skipped) and the reason, and the QA report lists what could not be matched with suggestions to send back to partners.
 
 Outputs: presence polygons (one feature per admin unit and cluster, and period when asked) with the number of distinct implementing partners; every input row with how it matched; the QA report; optionally the column mapping used (reuse it next round as Mapping) and a crosswalk of suggestions to review (reuse it as Crosswalk).
@@ -1424,167 +1424,167 @@ Salidas: polígonos de presencia (una entidad por unidad administrativa y clúst
 Protección de datos (activada por defecto): la presencia de VBG y de protección de la niñez (en cualquier grafía o idioma, y de los demás clústeres que añada) no nombra a ningún socio ni da recuentos inferiores a k: la lista de socios indica menos de k o 'hidden', los recuentos menores quedan vacíos y se marca el campo 'protected'. La salida de filas y el informe de control de calidad conservan todos los nombres: son para usted, no para publicar, y lo dicen en su primera línea.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="96" />
+            <location filename="../processing/algorithms/join_4w.py" line="97" />
             <source>4W table (layer or CSV/XLSX/XLS/ODS file)</source>
             <translation>Tabla 4W (capa o archivo CSV/XLSX/XLS/ODS)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="99" />
+            <location filename="../processing/algorithms/join_4w.py" line="100" />
             <source>Sheet (name or number; default: the sheet that looks most like a 4W)</source>
             <translation>Hoja (nombre o número; por defecto: la hoja que más se parece a un 4W)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="103" />
+            <location filename="../processing/algorithms/join_4w.py" line="104" />
             <source>Admin boundaries (COD-AB polygons)</source>
             <translation>Límites administrativos (polígonos COD-AB)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="106" />
+            <location filename="../processing/algorithms/join_4w.py" line="107" />
             <source>P-code field of the boundaries (default: found from names and values)</source>
             <translation>Campo de P-code de los límites (por defecto: hallado por los nombres y los valores)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="110" />
+            <location filename="../processing/algorithms/join_4w.py" line="111" />
             <source>Name field of the boundaries (default: found)</source>
             <translation>Campo de nombres de los límites (por defecto: hallado)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="113" />
+            <location filename="../processing/algorithms/join_4w.py" line="114" />
             <source>Boundaries of other admin levels (when each level is a separate file)</source>
             <translation>Límites de otros niveles administrativos (cuando cada nivel es un archivo aparte)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="117" />
+            <location filename="../processing/algorithms/join_4w.py" line="118" />
             <source>Admin level of the presence output</source>
             <translation>Nivel administrativo de la salida de presencia</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="117" />
+            <location filename="../processing/algorithms/join_4w.py" line="118" />
             <source>Automatic</source>
             <translation>Automático</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="120" />
+            <location filename="../processing/algorithms/join_4w.py" line="121" />
             <source>Column mapping (JSON profile file, or role=column pairs separated by ';')</source>
             <translation>Asignación de columnas (archivo de perfil JSON, o pares rol=columna separados por ';')</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="124" />
+            <location filename="../processing/algorithms/join_4w.py" line="125" />
             <source>Reviewed crosswalk (CSV: raw_value, level, parent, pcode)</source>
             <translation>Tabla de correspondencias revisada (CSV: raw_value, level, parent, pcode)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="127" />
+            <location filename="../processing/algorithms/join_4w.py" line="128" />
             <source>Reviewed organisation list (CSV: spelling, partner)</source>
             <translation>Lista de organizaciones revisada (CSV: spelling, partner)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="131" />
+            <location filename="../processing/algorithms/join_4w.py" line="132" />
             <source>Presence per period</source>
             <translation>Presencia por período</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="131" />
+            <location filename="../processing/algorithms/join_4w.py" line="132" />
             <source>Whole table</source>
             <translation>Toda la tabla</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="131" />
+            <location filename="../processing/algorithms/join_4w.py" line="132" />
             <source>Month</source>
             <translation>Mes</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="131" />
+            <location filename="../processing/algorithms/join_4w.py" line="132" />
             <source>Quarter</source>
             <translation>Trimestre</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="134" />
+            <location filename="../processing/algorithms/join_4w.py" line="135" />
             <source>Year for rows with a month but no year</source>
             <translation>Año para las filas con mes pero sin año</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="138" />
+            <location filename="../processing/algorithms/join_4w.py" line="139" />
             <source>Extra cluster names (JSON, extends the built-in list)</source>
             <translation>Nombres de clústeres adicionales (JSON, amplía la lista incorporada)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="142" />
+            <location filename="../processing/algorithms/join_4w.py" line="143" />
             <source>Count programme/lead organisations and donors as partners too</source>
             <translation>Contar también como socios a las organizaciones líderes/de programa y a los donantes</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="147" />
+            <location filename="../processing/algorithms/join_4w.py" line="148" />
             <source>Presence</source>
             <translation>Presencia</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="149" />
+            <location filename="../processing/algorithms/join_4w.py" line="150" />
             <source>Rows with match status</source>
             <translation>Filas con estado de emparejamiento</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="152" />
+            <location filename="../processing/algorithms/join_4w.py" line="153" />
             <source>QA report</source>
             <translation>Informe de control de calidad</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="155" />
+            <location filename="../processing/algorithms/join_4w.py" line="156" />
             <source>Column mapping profile used (JSON)</source>
             <translation>Perfil de asignación de columnas utilizado (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="158" />
+            <location filename="../processing/algorithms/join_4w.py" line="159" />
             <source>Crosswalk of suggestions to review (CSV)</source>
             <translation>Tabla de correspondencias de sugerencias para revisar (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="161" />
+            <location filename="../processing/algorithms/join_4w.py" line="162" />
             <source>Organisation list to review (CSV: spelling, partner)</source>
             <translation>Lista de organizaciones para revisar (CSV: spelling, partner)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="180" />
+            <location filename="../processing/algorithms/join_4w.py" line="181" />
             <source>4W table {path}: file not found</source>
             <translation>Tabla 4W {path}: archivo no encontrado</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="182" />
+            <location filename="../processing/algorithms/join_4w.py" line="183" />
             <source>4W table {name}: the file is empty</source>
             <translation>Tabla 4W {name}: el archivo está vacío</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="187" />
+            <location filename="../processing/algorithms/join_4w.py" line="188" />
             <source>Incorrect parameter value for {name}</source>
             <translation>Valor de parámetro incorrecto para {name}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="221" />
+            <location filename="../processing/algorithms/join_4w.py" line="222" />
             <source>No row could be placed on a unit of the boundaries: the presence layer is empty. The rows output and the QA report say why for each row (are the boundaries those of the table's country and P-code version?)</source>
             <translation>Ninguna fila pudo ubicarse en una unidad de los límites: la capa de presencia está vacía. La salida de filas y el informe QA dicen por qué para cada fila (¿son los límites los del país de la tabla y de su versión de P-codes?)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="235" />
+            <location filename="../processing/algorithms/join_4w.py" line="236" />
             <source>Read {where}: {rows} data rows, header on row(s) {header}</source>
             <translation>Leído {where}: {rows} filas de datos, encabezado en la(s) fila(s) {header}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="243" />
+            <location filename="../processing/algorithms/join_4w.py" line="244" />
             <source>4W table {value!r}: no such file or layer</source>
             <translation>Tabla 4W {value!r}: no existe ese archivo ni esa capa</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="260" />
+            <location filename="../processing/algorithms/join_4w.py" line="261" />
             <source>Admin boundaries: no such layer or file</source>
             <translation>Límites administrativos: no existe esa capa ni ese archivo</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="296" />
+            <location filename="../processing/algorithms/join_4w.py" line="297" />
             <source>{name}: the boundary layer has no polygons</source>
             <translation>{name}: la capa de límites no tiene polígonos</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="345" />
+            <location filename="../processing/algorithms/join_4w.py" line="346" />
             <source>For the IM officer, not for publication: every row with its partner, sensitive clusters (GBV, child protection) included</source>
             <translation>Para el oficial de gestión de información, no para publicar: cada fila con su socio, incluidos los clústeres sensibles (VBG, protección de la niñez)</translation>
         </message>
@@ -1660,32 +1660,32 @@ Protección de datos (activada por defecto): la presencia de VBG y de protecció
     <context>
         <name>MapExport</name>
         <message>
-            <location filename="../processing/algorithms/layouts.py" line="830" />
+            <location filename="../processing/algorithms/layout_export.py" line="24" />
             <source>the file could not be written (check the folder and the file name)</source>
             <translation>no se pudo escribir el archivo (compruebe la carpeta y el nombre del archivo)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layouts.py" line="832" />
+            <location filename="../processing/algorithms/layout_export.py" line="26" />
             <source>not enough memory for the image</source>
             <translation>memoria insuficiente para la imagen</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layouts.py" line="834" />
+            <location filename="../processing/algorithms/layout_export.py" line="28" />
             <source>the page could not be drawn</source>
             <translation>no se pudo dibujar la página</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layouts.py" line="836" />
+            <location filename="../processing/algorithms/layout_export.py" line="30" />
             <source>the SVG layers could not be written</source>
             <translation>no se pudieron escribir las capas SVG</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layouts.py" line="838" />
+            <location filename="../processing/algorithms/layout_export.py" line="32" />
             <source>the layout could not be prepared</source>
             <translation>no se pudo preparar la composición</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layouts.py" line="879" />
+            <location filename="../processing/algorithms/layout_export.py" line="73" />
             <source>the export failed</source>
             <translation>la exportación falló</translation>
         </message>

@@ -1128,42 +1128,42 @@ Protection des données (activée par défaut) : pour les clusters sensibles (VB
     <context>
         <name>InputError</name>
         <message>
-            <location filename="../processing/analysis/boundaries.py" line="157" />
+            <location filename="../processing/analysis/boundaries.py" line="116" />
             <source>boundary layer: {records} attribute records but {geometries} geometries</source>
             <translation>couche de limites : {records} enregistrements d'attributs mais {geometries} géométries</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/boundaries.py" line="162" />
+            <location filename="../processing/analysis/boundaries.py" line="121" />
             <source>boundary layer: it has no features</source>
             <translation>couche de limites : elle n'a aucune entité</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/boundaries.py" line="175" />
+            <location filename="../processing/analysis/boundaries.py" line="134" />
             <source>boundary layer: it has no polygon (admin boundaries must be areas)</source>
             <translation>couche de limites : elle n'a aucun polygone (les limites administratives doivent être des surfaces)</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/boundaries.py" line="190" />
+            <location filename="../processing/analysis/boundaries.py" line="149" />
             <source>no boundary layer given</source>
             <translation>aucune couche de limites donnée</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/boundaries.py" line="305" />
+            <location filename="../processing/analysis/boundaries.py" line="264" />
             <source>the boundaries have no admin {level} polygons</source>
             <translation>les limites n'ont aucun polygone d'admin {level}</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/boundaries.py" line="429" />
+            <location filename="../processing/analysis/boundary_fields.py" line="137" />
             <source>boundary layer: no P-code field found (expected e.g. ADM2_PCODE, adm2_pcode or admin2Pcode, or a field of values such as XY0102); fields seen: {fields}. Name the P-code field (P-code field of the boundaries)</source>
             <translation>couche des limites : aucun champ de P-code trouvé (attendu p. ex. ADM2_PCODE, adm2_pcode ou admin2Pcode, ou un champ de valeurs telles que XY0102) ; champs vus : {fields}. Indiquez le champ du P-code (Champ P-code des limites)</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/boundaries.py" line="437" />
+            <location filename="../processing/analysis/boundary_fields.py" line="145" />
             <source>boundary layer: no admin {level} P-code field; fields seen: {fields}</source>
             <translation>couche de limites : aucun champ de P-code d'admin {level} ; champs vus : {fields}</translation>
         </message>
         <message>
-            <location filename="../processing/analysis/boundaries.py" line="444" />
+            <location filename="../processing/analysis/boundary_fields.py" line="153" />
             <source>boundary layer: the P-code fields {fields} are all empty</source>
             <translation>couche de limites : les champs de P-code {fields} sont tous vides</translation>
         </message>
@@ -1411,7 +1411,7 @@ Protection des données (activée par défaut) : pour les clusters sensibles (VB
             <translation>jointure,P-code,limites administratives,rapprochement,rapport qualité,présence opérationnelle</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="76" />
+            <location filename="../processing/algorithms/join_4w.py" line="77" />
             <source>Reads a partners' 3W/4W/5W table (a loaded layer or a CSV, XLSX, XLS or ODS file), detects its header, HXL row and columns, normalises clusters and periods, and joins every row to the admin boundaries by P-code (then by name within the parent unit). No row is lost: every input row is in the rows output with its status (used, unmatched, rolled_up, skipped) and the reason, and the QA report lists what could not be matched with suggestions to send back to partners.
 
 Outputs: presence polygons (one feature per admin unit and cluster, and period when asked) with the number of distinct implementing partners; every input row with how it matched; the QA report; optionally the column mapping used (reuse it next round as Mapping) and a crosswalk of suggestions to review (reuse it as Crosswalk).
@@ -1424,167 +1424,167 @@ Sorties : polygones de présence (une entité par unité administrative et par c
 Protection des données (activée par défaut) : la présence des VBG et de la protection de l'enfance (quelle qu'en soit l'orthographe ou la langue, et des autres clusters que vous ajoutez) ne nomme aucun partenaire et ne donne aucun effectif inférieur à k : la liste des partenaires indique moins de k ou 'hidden', les effectifs plus petits sont vides et le champ 'protected' est renseigné. La sortie des lignes et le rapport de contrôle qualité gardent tous les noms : ils sont pour vous, pas pour publication, et le disent dans leur première ligne.</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="96" />
+            <location filename="../processing/algorithms/join_4w.py" line="97" />
             <source>4W table (layer or CSV/XLSX/XLS/ODS file)</source>
             <translation>Table 4W (couche ou fichier CSV/XLSX/XLS/ODS)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="99" />
+            <location filename="../processing/algorithms/join_4w.py" line="100" />
             <source>Sheet (name or number; default: the sheet that looks most like a 4W)</source>
             <translation>Feuille (nom ou numéro ; par défaut : la feuille qui ressemble le plus à un 4W)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="103" />
+            <location filename="../processing/algorithms/join_4w.py" line="104" />
             <source>Admin boundaries (COD-AB polygons)</source>
             <translation>Limites administratives (polygones COD-AB)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="106" />
+            <location filename="../processing/algorithms/join_4w.py" line="107" />
             <source>P-code field of the boundaries (default: found from names and values)</source>
             <translation>Champ P-code des limites (par défaut : trouvé d'après les noms et les valeurs)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="110" />
+            <location filename="../processing/algorithms/join_4w.py" line="111" />
             <source>Name field of the boundaries (default: found)</source>
             <translation>Champ des noms des limites (par défaut : trouvé)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="113" />
+            <location filename="../processing/algorithms/join_4w.py" line="114" />
             <source>Boundaries of other admin levels (when each level is a separate file)</source>
             <translation>Limites des autres niveaux administratifs (quand chaque niveau est un fichier distinct)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="117" />
+            <location filename="../processing/algorithms/join_4w.py" line="118" />
             <source>Admin level of the presence output</source>
             <translation>Niveau administratif de la sortie de présence</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="117" />
+            <location filename="../processing/algorithms/join_4w.py" line="118" />
             <source>Automatic</source>
             <translation>Automatique</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="120" />
+            <location filename="../processing/algorithms/join_4w.py" line="121" />
             <source>Column mapping (JSON profile file, or role=column pairs separated by ';')</source>
             <translation>Correspondance des colonnes (fichier de profil JSON, ou paires rôle=colonne séparées par ';')</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="124" />
+            <location filename="../processing/algorithms/join_4w.py" line="125" />
             <source>Reviewed crosswalk (CSV: raw_value, level, parent, pcode)</source>
             <translation>Table de correspondance vérifiée (CSV : raw_value, level, parent, pcode)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="127" />
+            <location filename="../processing/algorithms/join_4w.py" line="128" />
             <source>Reviewed organisation list (CSV: spelling, partner)</source>
             <translation>Liste des organisations revue (CSV : spelling, partner)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="131" />
+            <location filename="../processing/algorithms/join_4w.py" line="132" />
             <source>Presence per period</source>
             <translation>Présence par période</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="131" />
+            <location filename="../processing/algorithms/join_4w.py" line="132" />
             <source>Whole table</source>
             <translation>Toute la table</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="131" />
+            <location filename="../processing/algorithms/join_4w.py" line="132" />
             <source>Month</source>
             <translation>Mois</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="131" />
+            <location filename="../processing/algorithms/join_4w.py" line="132" />
             <source>Quarter</source>
             <translation>Trimestre</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="134" />
+            <location filename="../processing/algorithms/join_4w.py" line="135" />
             <source>Year for rows with a month but no year</source>
             <translation>Année des lignes qui ont un mois mais pas d'année</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="138" />
+            <location filename="../processing/algorithms/join_4w.py" line="139" />
             <source>Extra cluster names (JSON, extends the built-in list)</source>
             <translation>Noms de clusters supplémentaires (JSON, complète la liste intégrée)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="142" />
+            <location filename="../processing/algorithms/join_4w.py" line="143" />
             <source>Count programme/lead organisations and donors as partners too</source>
             <translation>Compter aussi comme partenaires les organisations chefs de file/de programme et les bailleurs</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="147" />
+            <location filename="../processing/algorithms/join_4w.py" line="148" />
             <source>Presence</source>
             <translation>Présence</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="149" />
+            <location filename="../processing/algorithms/join_4w.py" line="150" />
             <source>Rows with match status</source>
             <translation>Lignes avec statut d'appariement</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="152" />
+            <location filename="../processing/algorithms/join_4w.py" line="153" />
             <source>QA report</source>
             <translation>Rapport de contrôle qualité</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="155" />
+            <location filename="../processing/algorithms/join_4w.py" line="156" />
             <source>Column mapping profile used (JSON)</source>
             <translation>Profil de correspondance des colonnes utilisé (JSON)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="158" />
+            <location filename="../processing/algorithms/join_4w.py" line="159" />
             <source>Crosswalk of suggestions to review (CSV)</source>
             <translation>Table de correspondance des suggestions à vérifier (CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="161" />
+            <location filename="../processing/algorithms/join_4w.py" line="162" />
             <source>Organisation list to review (CSV: spelling, partner)</source>
             <translation>Liste des organisations à revoir (CSV : spelling, partner)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="180" />
+            <location filename="../processing/algorithms/join_4w.py" line="181" />
             <source>4W table {path}: file not found</source>
             <translation>Table 4W {path} : fichier introuvable</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="182" />
+            <location filename="../processing/algorithms/join_4w.py" line="183" />
             <source>4W table {name}: the file is empty</source>
             <translation>Table 4W {name} : le fichier est vide</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="187" />
+            <location filename="../processing/algorithms/join_4w.py" line="188" />
             <source>Incorrect parameter value for {name}</source>
             <translation>Valeur de paramètre incorrecte pour {name}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="221" />
+            <location filename="../processing/algorithms/join_4w.py" line="222" />
             <source>No row could be placed on a unit of the boundaries: the presence layer is empty. The rows output and the QA report say why for each row (are the boundaries those of the table's country and P-code version?)</source>
             <translation>Aucune ligne n'a pu être placée sur une unité des limites : la couche de présence est vide. La sortie des lignes et le rapport QA disent pourquoi pour chaque ligne (les limites sont-elles celles du pays du tableau et de sa version de P-codes ?)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="235" />
+            <location filename="../processing/algorithms/join_4w.py" line="236" />
             <source>Read {where}: {rows} data rows, header on row(s) {header}</source>
             <translation>Lu {where} : {rows} lignes de données, en-tête sur la ou les lignes {header}</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="243" />
+            <location filename="../processing/algorithms/join_4w.py" line="244" />
             <source>4W table {value!r}: no such file or layer</source>
             <translation>Table 4W {value!r} : ni fichier ni couche de ce nom</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="260" />
+            <location filename="../processing/algorithms/join_4w.py" line="261" />
             <source>Admin boundaries: no such layer or file</source>
             <translation>Limites administratives : ni couche ni fichier de ce nom</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="296" />
+            <location filename="../processing/algorithms/join_4w.py" line="297" />
             <source>{name}: the boundary layer has no polygons</source>
             <translation>{name} : la couche de limites ne contient aucun polygone</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/join_4w.py" line="345" />
+            <location filename="../processing/algorithms/join_4w.py" line="346" />
             <source>For the IM officer, not for publication: every row with its partner, sensitive clusters (GBV, child protection) included</source>
             <translation>Pour le chargé de gestion de l'information, pas pour publication : chaque ligne avec son partenaire, clusters sensibles (VBG, protection de l'enfance) compris</translation>
         </message>
@@ -1660,32 +1660,32 @@ Protection des données (activée par défaut) : la présence des VBG et de la p
     <context>
         <name>MapExport</name>
         <message>
-            <location filename="../processing/algorithms/layouts.py" line="830" />
+            <location filename="../processing/algorithms/layout_export.py" line="24" />
             <source>the file could not be written (check the folder and the file name)</source>
             <translation>le fichier n'a pas pu être écrit (vérifiez le dossier et le nom du fichier)</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layouts.py" line="832" />
+            <location filename="../processing/algorithms/layout_export.py" line="26" />
             <source>not enough memory for the image</source>
             <translation>mémoire insuffisante pour l'image</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layouts.py" line="834" />
+            <location filename="../processing/algorithms/layout_export.py" line="28" />
             <source>the page could not be drawn</source>
             <translation>la page n'a pas pu être dessinée</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layouts.py" line="836" />
+            <location filename="../processing/algorithms/layout_export.py" line="30" />
             <source>the SVG layers could not be written</source>
             <translation>les couches SVG n'ont pas pu être écrites</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layouts.py" line="838" />
+            <location filename="../processing/algorithms/layout_export.py" line="32" />
             <source>the layout could not be prepared</source>
             <translation>la mise en page n'a pas pu être préparée</translation>
         </message>
         <message>
-            <location filename="../processing/algorithms/layouts.py" line="879" />
+            <location filename="../processing/algorithms/layout_export.py" line="73" />
             <source>the export failed</source>
             <translation>l'export a échoué</translation>
         </message>

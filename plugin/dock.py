@@ -62,7 +62,7 @@ MAP_LANGUAGES = ("en", "fr", "es", "ar")  # the map pack's, in the order of its 
 def cluster_colours():
     """code -> "#rrggbb" of the map pack's cluster styles (the user's own file included), so a
     cluster has the same colour in the panel as on the maps; empty when they cannot be read."""
-    from ..processing.algorithms.layouts import cluster_styles  # pandas: only once there is data
+    from ..processing.algorithms.map_layers import cluster_styles  # pandas: only once there is data
 
     try:
         styles = cluster_styles()
@@ -590,7 +590,7 @@ class CoordMapDock(QgsDockWidget):
         """The layer the canvas shows: one polygon per unit, its partners over the choice
         (distinct organisations across the ticked clusters and periods), drawn as the map
         pack draws them. The presence layer stays, unticked, for its attributes."""
-        from ..processing.algorithms import layouts
+        from ..processing.algorithms import map_layers
 
         presence = self.layers().get("presence")
         if presence is None:
@@ -613,7 +613,7 @@ class CoordMapDock(QgsDockWidget):
             feature.setGeometry(geometry)
             features.append(feature)
         layer.dataProvider().addFeatures(features)
-        layouts.styled(layer, "partners_per_unit")
+        map_layers.styled(layer, "partners_per_unit")
         layer.setCustomProperty(SELECTION_PROPERTY, True)  # (after the style: it resets them)
         fids = {f["pcode"]: f.id() for f in layer.getFeatures()}
         self.selection = (layer.id(), fids, layer.renderer().clone())
@@ -633,7 +633,7 @@ class CoordMapDock(QgsDockWidget):
         if layer is None or self.data is None:
             return
         clusters, periods = self.chosen_clusters(), self.period_range.chosen_periods()
-        from ..processing.algorithms import layouts
+        from ..processing.algorithms import map_layers
         from ..processing.algorithms.base import ui_language
         from ..processing.analysis.classes import count_classes
         from ..processing.analysis.mappack import SMALL, marginalia_texts
@@ -657,7 +657,7 @@ class CoordMapDock(QgsDockWidget):
         colour = QColor(self.colours.get(clusters[0], "#4292c6")) if len(clusters) == 1 \
             else QColor("#4292c6")
         counts = [v for v in values.values() if v not in (None, SMALL)]
-        layer.setRenderer(layouts.presence_renderer(
+        layer.setRenderer(map_layers.presence_renderer(
             base, count_classes(counts), colour,
             {"no_data": texts["no_data"], "zero": texts["zero"]},
             SMALL in values.values()))

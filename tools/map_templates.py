@@ -237,7 +237,7 @@ def write_styles():
         assert ok, message
         print(path)
 
-    # Partners per unit. The export and the panel (layouts.presence_renderer) copy the rule
+    # Partners per unit. The export and the panel (map_layers.presence_renderer) copy the rule
     # "class" once per class fitted to the data and recolour the classes per cluster: keep
     # the rule keys.
     root = QgsRuleBasedRenderer.Rule(None)

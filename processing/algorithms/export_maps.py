@@ -22,7 +22,7 @@ from ..analysis.clusters import ClusterVocabulary
 from ..analysis.countries import country_code
 from ..analysis.errors import InputError
 from ..analysis.params import separated_values
-from . import layouts, qgis_io
+from . import layout_export, layouts, map_layers, qgis_io
 from .base import CoordMapAlgorithm, advanced, named_enum, ui_language
 from .destinations import StagedOutputs, cancelled, refuse_unsafe_destinations
 
@@ -175,7 +175,7 @@ class ExportMapsAlgorithm(CoordMapAlgorithm):
         if presence is None:
             raise QgsProcessingException(self.tr("Presence: no such layer or file"))
         self._check_fields(presence, ("pcode", "cluster", "partners"), self.tr("Presence"))
-        records, geometries = layouts.feature_records(presence, feedback)
+        records, geometries = map_layers.feature_records(presence, feedback)
         gaps, overlaps = (self._optional_records(parameters, context, key, geometries, feedback)
                           for key in (self.GAPS, self.OVERLAPS))
         every_period = records
@@ -199,8 +199,8 @@ class ExportMapsAlgorithm(CoordMapAlgorithm):
         options["country"] = country_code(geometries)
         options.update(self._admin1(parameters, context, records, geometries, crs, feedback))
         # (after the admin-1 dissolve: simplified neighbours would leave slivers between them)
-        geometries = layouts.print_resolution(geometries)
-        shapes = layouts.print_resolution({code: shape for code, _, shape in options["admin1"]})
+        geometries = map_layers.print_resolution(geometries)
+        shapes = map_layers.print_resolution({code: shape for code, _, shape in options["admin1"]})
         options["admin1"] = [(code, name, shapes[code]) for code, name, _ in options["admin1"]]
         options.update(self._partner_facts(parameters, context, feedback))
         values = mappack.UnitValues(records, gaps or (),
@@ -250,7 +250,7 @@ class ExportMapsAlgorithm(CoordMapAlgorithm):
             "add_layouts": self.parameterAsBoolean(parameters, self.ADD_LAYOUTS, context),
             "partner_table": self.parameterAsBoolean(parameters, self.PARTNER_TABLE, context),
             "protection": self.protection_policy(parameters, context),
-            "styles": layouts.cluster_styles(
+            "styles": map_layers.cluster_styles(
                 self.parameterAsFile(parameters, self.CLUSTER_STYLES, context) or None),
             "created": dt.date.today(),
         }
@@ -280,7 +280,7 @@ class ExportMapsAlgorithm(CoordMapAlgorithm):
         if source is None:
             return None
         self._check_fields(source, ("pcode", "cluster", "period"), key.capitalize())
-        records, own_geometries = layouts.feature_records(source, feedback)
+        records, own_geometries = map_layers.feature_records(source, feedback)
         for pcode, geometry in own_geometries.items():
             geometries.setdefault(pcode, geometry)
         return records
@@ -297,8 +297,8 @@ class ExportMapsAlgorithm(CoordMapAlgorithm):
             except InputError as error:
                 raise QgsProcessingException(
                     f"{source.sourceName()}: {error}") from error
-            return layouts.admin1_of_boundaries(units, geometries)
-        return layouts.admin1_of_presence(records, geometries)
+            return map_layers.admin1_of_boundaries(units, geometries)
+        return map_layers.admin1_of_presence(records, geometries)
 
     def _partner_facts(self, parameters, context, feedback):
         """Partner types and acronyms from the rows output, where it has those columns."""
@@ -310,7 +310,7 @@ class ExportMapsAlgorithm(CoordMapAlgorithm):
         acronym_field = org_types.role_field(names, "org_acronym")
         wanted = [name for name in ("organisation", "status", type_field, acronym_field)
                   if name in names]
-        rows = [row for row in layouts.attribute_records(source, wanted, feedback)
+        rows = [row for row in map_layers.attribute_records(source, wanted, feedback)
                 if row.get("status") in ("used", "rolled_up")]
         return {"types": org_types.partner_types(rows, type_field) if type_field else None,
                 "acronyms": org_types.acronyms(rows, acronym_field)}
@@ -345,17 +345,17 @@ class ExportMapsAlgorithm(CoordMapAlgorithm):
         records = data[0]
         vocabulary = ClusterVocabulary.load()
         renderers = {}
-        locator = layouts.locator_layer(crs, layouts.geometries_extent(data[1]))
+        locator = map_layers.locator_layer(crs, map_layers.geometries_extent(data[1]))
         if locator is not None:
             project.addMapLayer(locator, options["add_layouts"])
-        admin1 = layouts.admin1_layer(options["admin1"], crs,
+        admin1 = map_layers.admin1_layer(options["admin1"], crs,
                                       layouts.font_family(options["language"])) \
             if options["admin1"] else None
         if admin1 is not None:
             project.addMapLayer(admin1, options["add_layouts"])
         reuse = not options["add_layouts"] and not options["partner_table"]
-        pack = layouts.PdfPack(scratch / (mappack.pack_stem(options["paper"], options["created"])
-                                          + ".pdf")) if options["single_pdf"] else None
+        stem = mappack.pack_stem(options["paper"], options["created"])
+        pack = layout_export.PdfPack(scratch / (stem + ".pdf")) if options["single_pdf"] else None
         kept, written, layout = [], [], None
         # One file name per map, never twice (two clusters can give the same name).
         names = mappack.unique_names([mappack.file_stem(spec, options["paper"],
@@ -387,7 +387,7 @@ class ExportMapsAlgorithm(CoordMapAlgorithm):
                 if pack is not None:
                     pack.add(layout)
                 else:  # a RuntimeError of QGIS's exporter is reported by processAlgorithm
-                    written.extend(layouts.export_layout(
+                    written.extend(layout_export.export_layout(
                         layout, scratch / f"{layout.name()}.{options['format']}",
                         options["format"]))
                 if reuse:
@@ -418,14 +418,14 @@ class ExportMapsAlgorithm(CoordMapAlgorithm):
         """(partners-per-unit layer, [need-without-partner, overlaps] when given) of one map."""
         _records, geometries, gaps, overlaps, values = data
         colour = options["styles"].get(spec.cluster, options["styles"][""])[0]
-        main = layouts.presence_layer(values(spec), geometries, crs, colour, texts, renderers,
+        main = map_layers.presence_layer(values(spec), geometries, crs, colour, texts, renderers,
                                       options["fitted"])
         overlays = []
         for given, style_name, label in (
                 (gaps, "need_without_partner", texts.gap_no_partner),
                 (overlaps, "overlaps", texts.overlaps)):
             if given is not None:
-                overlays.append(layouts.overlay_layer(
+                overlays.append(map_layers.overlay_layer(
                     mappack.records_of(given, spec), geometries, crs, style_name, label,
                     renderers))
         return main, overlays

@@ -17,7 +17,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
-from ..analysis.boundaries import AdminUnits, choose_layer, detect_admin_fields
+from ..analysis.boundaries import AdminUnits
+from ..analysis.boundary_fields import choose_layer, detect_admin_fields
 from ..analysis.clusters import ClusterVocabulary
 from ..analysis.errors import InputError
 from ..analysis.headers import mapping_from_text, mapping_profile_to_json, parse_table

@@ -168,7 +168,7 @@ def test_real_lebanon_codes_do_not_nest(real_data):
 
 
 def test_the_layer_whose_pcodes_the_table_uses_is_chosen_else_the_user_is_asked():
-    from coordmap.processing.analysis.boundaries import choose_layer
+    from coordmap.processing.analysis.boundary_fields import choose_layer
 
     layers = {"adm1": ["XY01", "XY02"], "adm2": ["XY0101", "XY0102", "XY0201"],
               "adm3": ["XY010101"]}

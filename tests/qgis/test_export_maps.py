@@ -566,16 +566,16 @@ def test_fonts_fall_back_to_an_installed_family(coordmap_plugin):
 
 
 def test_user_cluster_styles_override_the_defaults(coordmap_plugin, tmp_path):
-    from coordmap.processing.algorithms import layouts
+    from coordmap.processing.algorithms import map_layers
 
     icon = tmp_path / "mine.svg"
     icon.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"/>')
     custom = tmp_path / "styles.json"
     custom.write_text('{"clusters": {"EDU": {"colour": "#123456", "icon": "mine.svg"}}}')
-    styles = layouts.cluster_styles(custom)
+    styles = map_layers.cluster_styles(custom)
     assert styles["EDU"][0].name() == "#123456" and styles["EDU"][1] == str(icon)
-    assert styles["HEA"] == layouts.cluster_styles()["HEA"]  # the others keep the defaults
-    assert all(Path(path).is_file() for _, path in layouts.cluster_styles().values())
+    assert styles["HEA"] == map_layers.cluster_styles()["HEA"]  # the others keep the defaults
+    assert all(Path(path).is_file() for _, path in map_layers.cluster_styles().values())
 
 
 def test_dialogs_open_on_the_parameters_a_first_run_needs(coordmap_plugin):
