@@ -118,507 +118,507 @@
     <context>
         <name>CoordMapDock</name>
         <message>
-            <location filename="../plugin/dock.py" line="371" />
+            <location filename="../plugin/dock.py" line="367" />
             <source>CoordMap</source>
             <translation>CoordMap</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="117" />
+            <location filename="../plugin/dock.py" line="113" />
             <source>Periods</source>
             <translation>الفترات</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="280" />
+            <location filename="../plugin/dock.py" line="276" />
             <source>Sources</source>
             <translation>المصادر</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="137" />
+            <location filename="../plugin/dock.py" line="133" />
             <source>4W table layer</source>
             <translation>طبقة جدول 4W</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="137" />
+            <location filename="../plugin/dock.py" line="133" />
             <source>or 4W file</source>
             <translation>أو ملف 4W</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="137" />
+            <location filename="../plugin/dock.py" line="133" />
             <source>4W tables (*.xlsx *.xls *.ods *.csv *.txt);;All files (*)</source>
             <translation>جداول 4W (*.xlsx *.xls *.ods *.csv *.txt);;كل الملفات (*)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="141" />
+            <location filename="../plugin/dock.py" line="137" />
             <source>A 4W file (XLSX, XLS, ODS, CSV); it wins over the layer</source>
             <translation>ملف 4W (XLSX أو XLS أو ODS أو CSV)؛ وله الأولوية على الطبقة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="143" />
+            <location filename="../plugin/dock.py" line="139" />
             <source>Admin boundaries layer</source>
             <translation>طبقة الحدود الإدارية</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="143" />
+            <location filename="../plugin/dock.py" line="139" />
             <source>or boundaries file</source>
             <translation>أو ملف الحدود</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="143" />
+            <location filename="../plugin/dock.py" line="139" />
             <source>Boundaries (*.gpkg *.geojson *.json *.shp);;All files (*)</source>
             <translation>الحدود (*.gpkg *.geojson *.json *.shp);;كل الملفات (*)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="148" />
+            <location filename="../plugin/dock.py" line="144" />
             <source>Automatic</source>
             <translation>تلقائي</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="149" />
+            <location filename="../plugin/dock.py" line="145" />
             <source>Admin level</source>
             <translation>المستوى الإداري</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="151" />
+            <location filename="../plugin/dock.py" line="147" />
             <source>Month</source>
             <translation>الشهر</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="151" />
+            <location filename="../plugin/dock.py" line="147" />
             <source>Quarter</source>
             <translation>الربع</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="151" />
+            <location filename="../plugin/dock.py" line="147" />
             <source>Whole table</source>
             <translation>الجدول كاملًا</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="152" />
+            <location filename="../plugin/dock.py" line="148" />
             <source>Presence per</source>
             <translation>الحضور حسب</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="155" />
+            <location filename="../plugin/dock.py" line="151" />
             <source>not given</source>
             <translation>غير محددة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="157" />
+            <location filename="../plugin/dock.py" line="153" />
             <source>The year of month names written without one ("January", "Feb"): without it, such rows have no usable month</source>
             <translation>سنة أسماء الأشهر المكتوبة بدون سنة ("يناير"، "فبراير"): بدونها لا يكون لهذه الصفوف شهر صالح للاستخدام</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="160" />
+            <location filename="../plugin/dock.py" line="156" />
             <source>Year of months without a year</source>
             <translation>سنة الأشهر بدون سنة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="162" />
+            <location filename="../plugin/dock.py" line="158" />
             <source>Needs tables (*.csv *.xlsx *.ods *.gpkg);;All files (*)</source>
             <translation>جداول الاحتياجات (*.csv *.xlsx *.ods *.gpkg);;كل الملفات (*)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="164" />
+            <location filename="../plugin/dock.py" line="160" />
             <source>Optional: people in need per unit and cluster, for gaps</source>
             <translation>اختياري: الأشخاص المحتاجون لكل وحدة ومجموعة، لتحليل الفجوات</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="166" />
+            <location filename="../plugin/dock.py" line="162" />
             <source>Needs (optional)</source>
             <translation>الاحتياجات (اختياري)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="168" />
+            <location filename="../plugin/dock.py" line="164" />
             <source>Run join</source>
             <translation>تشغيل الربط</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="169" />
+            <location filename="../plugin/dock.py" line="165" />
             <source>Join the 4W table to the boundaries in the background</source>
             <translation>ربط جدول 4W بالحدود الإدارية في الخلفية</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="171" />
+            <location filename="../plugin/dock.py" line="167" />
             <source>Cancel</source>
             <translation>إلغاء</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="173" />
+            <location filename="../plugin/dock.py" line="169" />
             <source>Join 4W to boundaries (all options)…</source>
             <translation>ربط 4W بالحدود الإدارية (كل الخيارات)…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="198" />
+            <location filename="../plugin/dock.py" line="194" />
             <source>Clusters</source>
             <translation>المجموعات</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="202" />
+            <location filename="../plugin/dock.py" line="198" />
             <source>Tick the clusters to map; the number is the partners in the chosen periods</source>
             <translation>حدّد المجموعات المراد رسم خرائطها؛ والرقم هو عدد الشركاء في الفترات المختارة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="207" />
+            <location filename="../plugin/dock.py" line="203" />
             <source>All</source>
             <translation>الكل</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="209" />
+            <location filename="../plugin/dock.py" line="205" />
             <source>None</source>
             <translation>لا شيء</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="217" />
+            <location filename="../plugin/dock.py" line="213" />
             <source>Summary</source>
             <translation>الملخص</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="219" />
+            <location filename="../plugin/dock.py" line="215" />
             <source>Partners</source>
             <translation>الشركاء</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="219" />
+            <location filename="../plugin/dock.py" line="215" />
             <source>Distinct organisations working in the chosen clusters and periods, anywhere (each counted once, not once per unit)</source>
             <translation>المنظمات المختلفة العاملة في المجموعات والفترات المختارة في أي مكان (تُحتسب كل منها مرة واحدة، لا مرة لكل وحدة)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="219" />
+            <location filename="../plugin/dock.py" line="215" />
             <source>Activities</source>
             <translation>الأنشطة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="219" />
+            <location filename="../plugin/dock.py" line="215" />
             <source>Organisation-activity pairs, counted once per unit, cluster and period</source>
             <translation>أزواج منظمة-نشاط، تُحتسب مرة واحدة لكل وحدة ومجموعة وفترة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="219" />
+            <location filename="../plugin/dock.py" line="215" />
             <source>Units covered</source>
             <translation>الوحدات المغطاة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="219" />
+            <location filename="../plugin/dock.py" line="215" />
             <source>Admin units with at least one partner in the chosen clusters and periods</source>
             <translation>الوحدات الإدارية التي فيها شريك واحد على الأقل في المجموعات والفترات المختارة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="219" />
+            <location filename="../plugin/dock.py" line="215" />
             <source>Units with a gap</source>
             <translation>الوحدات التي فيها فجوة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="219" />
+            <location filename="../plugin/dock.py" line="215" />
             <source>Admin units with a need and no partner, or too few partners for the need (needs the gaps analysis: pick a needs table)</source>
             <translation>وحدات إدارية فيها احتياج ولا شريك فيها، أو فيها شركاء أقل مما يتطلبه الاحتياج (يتطلب تحليل الفجوات: اختر جدول الاحتياجات)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="219" />
+            <location filename="../plugin/dock.py" line="215" />
             <source>Unmatched rows</source>
             <translation>الصفوف غير المطابقة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="219" />
+            <location filename="../plugin/dock.py" line="215" />
             <source>Rows of the chosen clusters and periods that could not be placed on an admin unit (and, in brackets, in the whole table); the QA report lists them</source>
             <translation>صفوف المجموعات والفترات المختارة التي تعذّر وضعها على وحدة إدارية (وبين قوسين: في الجدول كله)؛ ويسردها تقرير ضبط الجودة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="254" />
+            <location filename="../plugin/dock.py" line="250" />
             <source>Map pack</source>
             <translation>حزمة الخرائط</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="258" />
+            <location filename="../plugin/dock.py" line="254" />
             <source>Default: coordmap_map_pack next to the project, or in your home folder</source>
             <translation>الافتراضي: coordmap_map_pack بجانب المشروع، أو في مجلدك الشخصي</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="260" />
+            <location filename="../plugin/dock.py" line="256" />
             <source>Folder</source>
             <translation>المجلد</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="268" />
+            <location filename="../plugin/dock.py" line="264" />
             <source>Map language</source>
             <translation>لغة الخرائط</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="270" />
+            <location filename="../plugin/dock.py" line="266" />
             <source>A4 landscape</source>
             <translation>A4 أفقي</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="270" />
+            <location filename="../plugin/dock.py" line="266" />
             <source>A4 portrait</source>
             <translation>A4 عمودي</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="270" />
+            <location filename="../plugin/dock.py" line="266" />
             <source>A3 landscape</source>
             <translation>A3 أفقي</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="272" />
+            <location filename="../plugin/dock.py" line="268" />
             <source>Template</source>
             <translation>القالب</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="274" />
+            <location filename="../plugin/dock.py" line="270" />
             <source>Default: country – cluster: operational presence</source>
             <translation>الافتراضي: البلد – المجموعة: الحضور التشغيلي</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="276" />
+            <location filename="../plugin/dock.py" line="272" />
             <source>Title</source>
             <translation>العنوان</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="278" />
+            <location filename="../plugin/dock.py" line="274" />
             <source>Default: partners' 4W reports and the boundaries</source>
             <translation>الافتراضي: تقارير 4W للشركاء والحدود الإدارية</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="282" />
+            <location filename="../plugin/dock.py" line="278" />
             <source>e.g. OCHA IM unit, im@example.org</source>
             <translation>مثلاً وحدة إدارة المعلومات في أوتشا، im@example.org</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="283" />
+            <location filename="../plugin/dock.py" line="279" />
             <source>Producer</source>
             <translation>الجهة المنتجة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="284" />
+            <location filename="../plugin/dock.py" line="280" />
             <source>One map of the chosen periods</source>
             <translation>خريطة واحدة للفترات المختارة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="285" />
+            <location filename="../plugin/dock.py" line="281" />
             <source>Distinct partners over the whole range, as the map in the panel; unticked: one map per period</source>
             <translation>الشركاء المختلفون على كامل النطاق، كما في خريطة اللوحة؛ بدون تحديد: خريطة لكل فترة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="290" />
+            <location filename="../plugin/dock.py" line="286" />
             <source>Same classes on every map</source>
             <translation>الفئات نفسها في كل الخرائط</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="291" />
+            <location filename="../plugin/dock.py" line="287" />
             <source>To compare clusters side by side</source>
             <translation>لمقارنة المجموعات جنباً إلى جنب</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="293" />
+            <location filename="../plugin/dock.py" line="289" />
             <source>Export map pack</source>
             <translation>تصدير حزمة الخرائط</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="334" />
+            <location filename="../plugin/dock.py" line="330" />
             <source>Load a 4W table to start: pick the partners' 4W table and the admin boundaries, then Run join.</source>
             <translation>حمّل جدول 4W للبدء: اختر جدول 4W الخاص بالشركاء والحدود الإدارية، ثم تشغيل الربط.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="359" />
+            <location filename="../plugin/dock.py" line="355" />
             <source>The map pack export is not available in this installation (algorithm {id})</source>
             <translation>تصدير حزمة الخرائط غير متاح في هذا التثبيت (الخوارزمية {id})</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="364" />
+            <location filename="../plugin/dock.py" line="360" />
             <source>Export the maps of the chosen clusters and periods in the background</source>
             <translation>تصدير خرائط المجموعات والفترات المختارة في الخلفية</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="364" />
+            <location filename="../plugin/dock.py" line="360" />
             <source>Tick at least one cluster to export its maps</source>
             <translation>حدد مجموعة واحدة على الأقل لتصدير خرائطها</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="396" />
+            <location filename="../plugin/dock.py" line="392" />
             <source>Choose a 4W table and admin boundaries first.</source>
             <translation>اختر أولًا جدول 4W والحدود الإدارية.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="405" />
+            <location filename="../plugin/dock.py" line="401" />
             <source>CoordMap: join 4W table</source>
             <translation>CoordMap: ربط جدول 4W</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="407" />
+            <location filename="../plugin/dock.py" line="403" />
             <source>Joining the 4W table to the boundaries…</source>
             <translation>جارٍ ربط جدول 4W بالحدود الإدارية…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="430" />
+            <location filename="../plugin/dock.py" line="426" />
             <source>Stopped: {message}</source>
             <translation>توقّف: {message}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="443" />
+            <location filename="../plugin/dock.py" line="439" />
             <source>No row has a usable month (no date column, or month names without a year): the map shows the whole table. To map month by month, give the year in "Year of months without a year", choose Presence per Month and run the join again.</source>
             <translation>لا يحتوي أي صف على شهر صالح (لا يوجد عمود تاريخ، أو أسماء أشهر بدون سنة): تعرض الخريطة الجدول كاملاً. لرسم الخريطة شهراً بشهر، أدخل السنة في "سنة الأشهر بدون سنة"، واختر الحضور حسب الشهر، ثم شغّل الربط مرة أخرى.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="463" />
+            <location filename="../plugin/dock.py" line="459" />
             <source>{count} rows have no usable period and are not on the map: give the year of month names without one in "Year of months without a year", or choose Presence per Whole table, and run the join again.</source>
             <translation>{count} صفاً ليس لها فترة صالحة وليست على الخريطة: أدخل سنة أسماء الأشهر المكتوبة بدون سنة في "سنة الأشهر بدون سنة"، أو اختر الحضور حسب الجدول كاملاً، ثم شغّل الربط مرة أخرى.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="472" />
+            <location filename="../plugin/dock.py" line="468" />
             <source>Computing gaps and overlaps…</source>
             <translation>جارٍ حساب الفجوات والتداخلات…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="473" />
+            <location filename="../plugin/dock.py" line="469" />
             <source>CoordMap: gaps and overlaps</source>
             <translation>CoordMap: الفجوات والتداخلات</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="480" />
+            <location filename="../plugin/dock.py" line="476" />
             <source>Gaps and overlaps were not computed: {message}</source>
             <translation>لم تُحسب الفجوات والتداخلات: {message}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="495" />
+            <location filename="../plugin/dock.py" line="491" />
             <source>Cannot read the join outputs: {error}</source>
             <translation>تعذّرت قراءة مخرجات الربط: {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="518" />
+            <location filename="../plugin/dock.py" line="514" />
             <source>No row of the 4W table could be placed on an admin unit: open the QA report to see why for each row, fix the P-codes or names, and run the join again.</source>
             <translation>تعذّر وضع أي صف من جدول 4W على وحدة إدارية: افتح تقرير ضبط الجودة لمعرفة السبب لكل صف، وصحّح الرموز P-code أو الأسماء، ثم شغّل الربط مرة أخرى.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="523" />
+            <location filename="../plugin/dock.py" line="519" />
             <source>{clusters} and {periods}.</source>
             <translation>{clusters} و{periods}.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="523" />
+            <location filename="../plugin/dock.py" line="519" />
             <source>1 cluster</source>
             <translation>مجموعة واحدة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="523" />
+            <location filename="../plugin/dock.py" line="519" />
             <source>{n} clusters</source>
             <translation>{n} مجموعات</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="523" />
+            <location filename="../plugin/dock.py" line="519" />
             <source>1 period</source>
             <translation>فترة واحدة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="523" />
+            <location filename="../plugin/dock.py" line="519" />
             <source>{n} periods</source>
             <translation>{n} فترات</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="528" />
+            <location filename="../plugin/dock.py" line="524" />
             <source>Tick clusters and move the period range: the map and the numbers follow.</source>
             <translation>حدد المجموعات وحرّك نطاق الفترات: تتبعها الخريطة والأرقام.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="539" />
+            <location filename="../plugin/dock.py" line="535" />
             <source>Partner presence</source>
             <translation>حضور الشركاء</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="539" />
+            <location filename="../plugin/dock.py" line="535" />
             <source>Gaps</source>
             <translation>الفجوات</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="540" />
+            <location filename="../plugin/dock.py" line="536" />
             <source>Overlapping partners</source>
             <translation>شركاء متداخلون</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="550" />
+            <location filename="../plugin/dock.py" line="546" />
             <source>Cannot open {path}</source>
             <translation>تعذّر فتح {path}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="605" />
+            <location filename="../plugin/dock.py" line="562" />
             <source>Partners (chosen clusters and periods)</source>
             <translation>الشركاء (المجموعات والفترات المختارة)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="690" />
+            <location filename="../plugin/dock.py" line="605" />
             <source>Open the QA report</source>
             <translation>فتح تقرير ضبط الجودة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="743" />
+            <location filename="../plugin/dock.py" line="658" />
             <source>No cluster ticked: tick at least one to see the map.</source>
             <translation>لم تُحدَّد أي مجموعة: حدّد واحدة على الأقل لرؤية الخريطة.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="746" />
+            <location filename="../plugin/dock.py" line="661" />
             <source>The whole table (the 4W gives no period)</source>
             <translation>الجدول كاملاً (لا يحدد 4W أي فترة)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="748" />
+            <location filename="../plugin/dock.py" line="663" />
             <source>Period: {period}</source>
             <translation>الفترة: {period}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="749" />
+            <location filename="../plugin/dock.py" line="664" />
             <source>Periods: {first} to {last}</source>
             <translation>الفترات: من {first} إلى {last}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="756" />
+            <location filename="../plugin/dock.py" line="671" />
             <source>not computed</source>
             <translation>لم يُحسب</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="759" />
+            <location filename="../plugin/dock.py" line="674" />
             <source>{chosen} ({total} in the whole table)</source>
             <translation>{chosen} ({total} في الجدول كله)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="767" />
+            <location filename="../plugin/dock.py" line="682" />
             <source>withheld (protected data)</source>
             <translation>محجوب (بيانات محمية)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="768" />
+            <location filename="../plugin/dock.py" line="683" />
             <source>{count} + withheld (protected data)</source>
             <translation>{count} + محجوب (بيانات محمية)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="773" />
+            <location filename="../plugin/dock.py" line="688" />
             <source>withheld</source>
             <translation>محجوب</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="774" />
+            <location filename="../plugin/dock.py" line="689" />
             <source>{code} – {name} ({partners})</source>
             <translation>{code} – {name} ({partners})</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="776" />
+            <location filename="../plugin/dock.py" line="691" />
             <source>Protected data: partner names and numbers below the threshold are not shown</source>
             <translation>بيانات محمية: لا تُعرض أسماء الشركاء ولا الأعداد التي تقل عن العتبة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="776" />
+            <location filename="../plugin/dock.py" line="691" />
             <source>{partners} partners in the chosen periods</source>
             <translation>{partners} شريك في الفترات المختارة</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="873" />
+            <location filename="../plugin/dock.py" line="788" />
             <source>Exporting the map pack to {folder}…</source>
             <translation>جارٍ تصدير حزمة الخرائط إلى {folder}…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="874" />
+            <location filename="../plugin/dock.py" line="789" />
             <source>CoordMap: export map pack</source>
             <translation>CoordMap: تصدير حزمة الخرائط</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="874" />
+            <location filename="../plugin/dock.py" line="789" />
             <source>Map pack written to {folder}</source>
             <translation>كُتبت حزمة الخرائط في {folder}</translation>
         </message>

@@ -118,507 +118,507 @@
     <context>
         <name>CoordMapDock</name>
         <message>
-            <location filename="../plugin/dock.py" line="371" />
+            <location filename="../plugin/dock.py" line="367" />
             <source>CoordMap</source>
             <translation>CoordMap</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="117" />
+            <location filename="../plugin/dock.py" line="113" />
             <source>Periods</source>
             <translation>Períodos</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="280" />
+            <location filename="../plugin/dock.py" line="276" />
             <source>Sources</source>
             <translation>Fuentes</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="137" />
+            <location filename="../plugin/dock.py" line="133" />
             <source>4W table layer</source>
             <translation>Capa de la tabla 4W</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="137" />
+            <location filename="../plugin/dock.py" line="133" />
             <source>or 4W file</source>
             <translation>o archivo 4W</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="137" />
+            <location filename="../plugin/dock.py" line="133" />
             <source>4W tables (*.xlsx *.xls *.ods *.csv *.txt);;All files (*)</source>
             <translation>Tablas 4W (*.xlsx *.xls *.ods *.csv *.txt);;Todos los archivos (*)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="141" />
+            <location filename="../plugin/dock.py" line="137" />
             <source>A 4W file (XLSX, XLS, ODS, CSV); it wins over the layer</source>
             <translation>Un archivo 4W (XLSX, XLS, ODS, CSV); tiene prioridad sobre la capa</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="143" />
+            <location filename="../plugin/dock.py" line="139" />
             <source>Admin boundaries layer</source>
             <translation>Capa de límites administrativos</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="143" />
+            <location filename="../plugin/dock.py" line="139" />
             <source>or boundaries file</source>
             <translation>o archivo de límites</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="143" />
+            <location filename="../plugin/dock.py" line="139" />
             <source>Boundaries (*.gpkg *.geojson *.json *.shp);;All files (*)</source>
             <translation>Límites (*.gpkg *.geojson *.json *.shp);;Todos los archivos (*)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="148" />
+            <location filename="../plugin/dock.py" line="144" />
             <source>Automatic</source>
             <translation>Automático</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="149" />
+            <location filename="../plugin/dock.py" line="145" />
             <source>Admin level</source>
             <translation>Nivel administrativo</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="151" />
+            <location filename="../plugin/dock.py" line="147" />
             <source>Month</source>
             <translation>Mes</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="151" />
+            <location filename="../plugin/dock.py" line="147" />
             <source>Quarter</source>
             <translation>Trimestre</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="151" />
+            <location filename="../plugin/dock.py" line="147" />
             <source>Whole table</source>
             <translation>Toda la tabla</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="152" />
+            <location filename="../plugin/dock.py" line="148" />
             <source>Presence per</source>
             <translation>Presencia por</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="155" />
+            <location filename="../plugin/dock.py" line="151" />
             <source>not given</source>
             <translation>no indicado</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="157" />
+            <location filename="../plugin/dock.py" line="153" />
             <source>The year of month names written without one ("January", "Feb"): without it, such rows have no usable month</source>
             <translation>El año de los nombres de mes escritos sin año («enero», «feb.»): sin él, esas filas no tienen un mes utilizable</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="160" />
+            <location filename="../plugin/dock.py" line="156" />
             <source>Year of months without a year</source>
             <translation>Año de los meses sin año</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="162" />
+            <location filename="../plugin/dock.py" line="158" />
             <source>Needs tables (*.csv *.xlsx *.ods *.gpkg);;All files (*)</source>
             <translation>Tablas de necesidades (*.csv *.xlsx *.ods *.gpkg);;Todos los archivos (*)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="164" />
+            <location filename="../plugin/dock.py" line="160" />
             <source>Optional: people in need per unit and cluster, for gaps</source>
             <translation>Opcional: personas con necesidades por unidad y clúster, para las brechas</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="166" />
+            <location filename="../plugin/dock.py" line="162" />
             <source>Needs (optional)</source>
             <translation>Necesidades (opcional)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="168" />
+            <location filename="../plugin/dock.py" line="164" />
             <source>Run join</source>
             <translation>Ejecutar la unión</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="169" />
+            <location filename="../plugin/dock.py" line="165" />
             <source>Join the 4W table to the boundaries in the background</source>
             <translation>Unir en segundo plano la tabla 4W a los límites</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="171" />
+            <location filename="../plugin/dock.py" line="167" />
             <source>Cancel</source>
             <translation>Cancelar</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="173" />
+            <location filename="../plugin/dock.py" line="169" />
             <source>Join 4W to boundaries (all options)…</source>
             <translation>Unir la 4W a los límites (todas las opciones)…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="198" />
+            <location filename="../plugin/dock.py" line="194" />
             <source>Clusters</source>
             <translation>Clústeres</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="202" />
+            <location filename="../plugin/dock.py" line="198" />
             <source>Tick the clusters to map; the number is the partners in the chosen periods</source>
             <translation>Marque los clústeres que desea cartografiar; el número indica los socios en los períodos elegidos</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="207" />
+            <location filename="../plugin/dock.py" line="203" />
             <source>All</source>
             <translation>Todos</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="209" />
+            <location filename="../plugin/dock.py" line="205" />
             <source>None</source>
             <translation>Ninguno</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="217" />
+            <location filename="../plugin/dock.py" line="213" />
             <source>Summary</source>
             <translation>Resumen</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="219" />
+            <location filename="../plugin/dock.py" line="215" />
             <source>Partners</source>
             <translation>Socios</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="219" />
+            <location filename="../plugin/dock.py" line="215" />
             <source>Distinct organisations working in the chosen clusters and periods, anywhere (each counted once, not once per unit)</source>
             <translation>Organizaciones distintas que trabajan en los clústeres y períodos elegidos, en cualquier lugar (cada una contada una vez, no una vez por unidad)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="219" />
+            <location filename="../plugin/dock.py" line="215" />
             <source>Activities</source>
             <translation>Actividades</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="219" />
+            <location filename="../plugin/dock.py" line="215" />
             <source>Organisation-activity pairs, counted once per unit, cluster and period</source>
             <translation>Pares organización-actividad, contados una vez por unidad, clúster y período</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="219" />
+            <location filename="../plugin/dock.py" line="215" />
             <source>Units covered</source>
             <translation>Unidades cubiertas</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="219" />
+            <location filename="../plugin/dock.py" line="215" />
             <source>Admin units with at least one partner in the chosen clusters and periods</source>
             <translation>Unidades administrativas con al menos un socio en los clústeres y períodos elegidos</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="219" />
+            <location filename="../plugin/dock.py" line="215" />
             <source>Units with a gap</source>
             <translation>Unidades con brecha</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="219" />
+            <location filename="../plugin/dock.py" line="215" />
             <source>Admin units with a need and no partner, or too few partners for the need (needs the gaps analysis: pick a needs table)</source>
             <translation>Unidades administrativas con necesidades y sin socios, o con muy pocos socios para la necesidad (requiere el análisis de brechas: elija una tabla de necesidades)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="219" />
+            <location filename="../plugin/dock.py" line="215" />
             <source>Unmatched rows</source>
             <translation>Filas sin emparejar</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="219" />
+            <location filename="../plugin/dock.py" line="215" />
             <source>Rows of the chosen clusters and periods that could not be placed on an admin unit (and, in brackets, in the whole table); the QA report lists them</source>
             <translation>Filas de los clústeres y períodos elegidos que no se pudieron situar en una unidad administrativa (y, entre paréntesis, en toda la tabla); el informe de control de calidad las enumera</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="254" />
+            <location filename="../plugin/dock.py" line="250" />
             <source>Map pack</source>
             <translation>Paquete de mapas</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="258" />
+            <location filename="../plugin/dock.py" line="254" />
             <source>Default: coordmap_map_pack next to the project, or in your home folder</source>
             <translation>Por defecto: coordmap_map_pack junto al proyecto, o en su carpeta personal</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="260" />
+            <location filename="../plugin/dock.py" line="256" />
             <source>Folder</source>
             <translation>Carpeta</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="268" />
+            <location filename="../plugin/dock.py" line="264" />
             <source>Map language</source>
             <translation>Idioma de los mapas</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="270" />
+            <location filename="../plugin/dock.py" line="266" />
             <source>A4 landscape</source>
             <translation>A4 horizontal</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="270" />
+            <location filename="../plugin/dock.py" line="266" />
             <source>A4 portrait</source>
             <translation>A4 vertical</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="270" />
+            <location filename="../plugin/dock.py" line="266" />
             <source>A3 landscape</source>
             <translation>A3 horizontal</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="272" />
+            <location filename="../plugin/dock.py" line="268" />
             <source>Template</source>
             <translation>Plantilla</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="274" />
+            <location filename="../plugin/dock.py" line="270" />
             <source>Default: country – cluster: operational presence</source>
             <translation>Por defecto: país – clúster: presencia operacional</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="276" />
+            <location filename="../plugin/dock.py" line="272" />
             <source>Title</source>
             <translation>Título</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="278" />
+            <location filename="../plugin/dock.py" line="274" />
             <source>Default: partners' 4W reports and the boundaries</source>
             <translation>Por defecto: informes 4W de los socios y límites administrativos</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="282" />
+            <location filename="../plugin/dock.py" line="278" />
             <source>e.g. OCHA IM unit, im@example.org</source>
             <translation>p. ej. unidad de GI de OCHA, im@example.org</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="283" />
+            <location filename="../plugin/dock.py" line="279" />
             <source>Producer</source>
             <translation>Elaborado por</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="284" />
+            <location filename="../plugin/dock.py" line="280" />
             <source>One map of the chosen periods</source>
             <translation>Un mapa de los períodos elegidos</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="285" />
+            <location filename="../plugin/dock.py" line="281" />
             <source>Distinct partners over the whole range, as the map in the panel; unticked: one map per period</source>
             <translation>Socios distintos en todo el rango, como el mapa del panel; sin marcar: un mapa por período</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="290" />
+            <location filename="../plugin/dock.py" line="286" />
             <source>Same classes on every map</source>
             <translation>Mismas clases en todos los mapas</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="291" />
+            <location filename="../plugin/dock.py" line="287" />
             <source>To compare clusters side by side</source>
             <translation>Para comparar los clústeres lado a lado</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="293" />
+            <location filename="../plugin/dock.py" line="289" />
             <source>Export map pack</source>
             <translation>Exportar el paquete de mapas</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="334" />
+            <location filename="../plugin/dock.py" line="330" />
             <source>Load a 4W table to start: pick the partners' 4W table and the admin boundaries, then Run join.</source>
             <translation>Cargue una tabla 4W para empezar: elija la tabla 4W de los socios y los límites administrativos y luego Ejecutar la unión.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="359" />
+            <location filename="../plugin/dock.py" line="355" />
             <source>The map pack export is not available in this installation (algorithm {id})</source>
             <translation>La exportación del paquete de mapas no está disponible en esta instalación (algoritmo {id})</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="364" />
+            <location filename="../plugin/dock.py" line="360" />
             <source>Export the maps of the chosen clusters and periods in the background</source>
             <translation>Exportar en segundo plano los mapas de los clústeres y períodos elegidos</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="364" />
+            <location filename="../plugin/dock.py" line="360" />
             <source>Tick at least one cluster to export its maps</source>
             <translation>Marque al menos un clúster para exportar sus mapas</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="396" />
+            <location filename="../plugin/dock.py" line="392" />
             <source>Choose a 4W table and admin boundaries first.</source>
             <translation>Elija primero una tabla 4W y los límites administrativos.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="405" />
+            <location filename="../plugin/dock.py" line="401" />
             <source>CoordMap: join 4W table</source>
             <translation>CoordMap: unir la tabla 4W</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="407" />
+            <location filename="../plugin/dock.py" line="403" />
             <source>Joining the 4W table to the boundaries…</source>
             <translation>Uniendo la tabla 4W a los límites…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="430" />
+            <location filename="../plugin/dock.py" line="426" />
             <source>Stopped: {message}</source>
             <translation>Detenido: {message}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="443" />
+            <location filename="../plugin/dock.py" line="439" />
             <source>No row has a usable month (no date column, or month names without a year): the map shows the whole table. To map month by month, give the year in "Year of months without a year", choose Presence per Month and run the join again.</source>
             <translation>Ninguna fila tiene un mes utilizable (sin columna de fecha, o nombres de mes sin año): el mapa muestra toda la tabla. Para cartografiar mes a mes, indique el año en «Año de los meses sin año», elija Presencia por Mes y vuelva a ejecutar la unión.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="463" />
+            <location filename="../plugin/dock.py" line="459" />
             <source>{count} rows have no usable period and are not on the map: give the year of month names without one in "Year of months without a year", or choose Presence per Whole table, and run the join again.</source>
             <translation>{count} filas no tienen un período utilizable y no están en el mapa: indique el año de los nombres de mes sin año en «Año de los meses sin año», o elija Presencia por Tabla completa, y vuelva a ejecutar la unión.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="472" />
+            <location filename="../plugin/dock.py" line="468" />
             <source>Computing gaps and overlaps…</source>
             <translation>Calculando brechas y superposiciones…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="473" />
+            <location filename="../plugin/dock.py" line="469" />
             <source>CoordMap: gaps and overlaps</source>
             <translation>CoordMap: brechas y superposiciones</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="480" />
+            <location filename="../plugin/dock.py" line="476" />
             <source>Gaps and overlaps were not computed: {message}</source>
             <translation>No se calcularon las brechas ni las superposiciones: {message}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="495" />
+            <location filename="../plugin/dock.py" line="491" />
             <source>Cannot read the join outputs: {error}</source>
             <translation>No se pueden leer las salidas de la unión: {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="518" />
+            <location filename="../plugin/dock.py" line="514" />
             <source>No row of the 4W table could be placed on an admin unit: open the QA report to see why for each row, fix the P-codes or names, and run the join again.</source>
             <translation>Ninguna fila de la tabla 4W pudo ubicarse en una unidad administrativa: abra el informe de control de calidad para ver el motivo de cada fila, corrija los P-codes o los nombres y vuelva a ejecutar la unión.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="523" />
+            <location filename="../plugin/dock.py" line="519" />
             <source>{clusters} and {periods}.</source>
             <translation>{clusters} y {periods}.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="523" />
+            <location filename="../plugin/dock.py" line="519" />
             <source>1 cluster</source>
             <translation>1 clúster</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="523" />
+            <location filename="../plugin/dock.py" line="519" />
             <source>{n} clusters</source>
             <translation>{n} clústeres</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="523" />
+            <location filename="../plugin/dock.py" line="519" />
             <source>1 period</source>
             <translation>1 período</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="523" />
+            <location filename="../plugin/dock.py" line="519" />
             <source>{n} periods</source>
             <translation>{n} períodos</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="528" />
+            <location filename="../plugin/dock.py" line="524" />
             <source>Tick clusters and move the period range: the map and the numbers follow.</source>
             <translation>Marque clústeres y mueva el rango de períodos: el mapa y las cifras se actualizan.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="539" />
+            <location filename="../plugin/dock.py" line="535" />
             <source>Partner presence</source>
             <translation>Presencia de socios</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="539" />
+            <location filename="../plugin/dock.py" line="535" />
             <source>Gaps</source>
             <translation>Brechas</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="540" />
+            <location filename="../plugin/dock.py" line="536" />
             <source>Overlapping partners</source>
             <translation>Socios superpuestos</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="550" />
+            <location filename="../plugin/dock.py" line="546" />
             <source>Cannot open {path}</source>
             <translation>No se puede abrir {path}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="605" />
+            <location filename="../plugin/dock.py" line="562" />
             <source>Partners (chosen clusters and periods)</source>
             <translation>Socios (clústeres y períodos elegidos)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="690" />
+            <location filename="../plugin/dock.py" line="605" />
             <source>Open the QA report</source>
             <translation>Abrir el informe de control de calidad</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="743" />
+            <location filename="../plugin/dock.py" line="658" />
             <source>No cluster ticked: tick at least one to see the map.</source>
             <translation>Ningún clúster marcado: marque al menos uno para ver el mapa.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="746" />
+            <location filename="../plugin/dock.py" line="661" />
             <source>The whole table (the 4W gives no period)</source>
             <translation>Toda la tabla (el 4W no indica período)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="748" />
+            <location filename="../plugin/dock.py" line="663" />
             <source>Period: {period}</source>
             <translation>Período: {period}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="749" />
+            <location filename="../plugin/dock.py" line="664" />
             <source>Periods: {first} to {last}</source>
             <translation>Períodos: de {first} a {last}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="756" />
+            <location filename="../plugin/dock.py" line="671" />
             <source>not computed</source>
             <translation>no calculado</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="759" />
+            <location filename="../plugin/dock.py" line="674" />
             <source>{chosen} ({total} in the whole table)</source>
             <translation>{chosen} ({total} en toda la tabla)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="767" />
+            <location filename="../plugin/dock.py" line="682" />
             <source>withheld (protected data)</source>
             <translation>oculto (datos protegidos)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="768" />
+            <location filename="../plugin/dock.py" line="683" />
             <source>{count} + withheld (protected data)</source>
             <translation>{count} + ocultos (datos protegidos)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="773" />
+            <location filename="../plugin/dock.py" line="688" />
             <source>withheld</source>
             <translation>oculto</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="774" />
+            <location filename="../plugin/dock.py" line="689" />
             <source>{code} – {name} ({partners})</source>
             <translation>{code} – {name} ({partners})</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="776" />
+            <location filename="../plugin/dock.py" line="691" />
             <source>Protected data: partner names and numbers below the threshold are not shown</source>
             <translation>Datos protegidos: no se muestran los nombres de los socios ni los números por debajo del umbral</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="776" />
+            <location filename="../plugin/dock.py" line="691" />
             <source>{partners} partners in the chosen periods</source>
             <translation>{partners} socios en los períodos elegidos</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="873" />
+            <location filename="../plugin/dock.py" line="788" />
             <source>Exporting the map pack to {folder}…</source>
             <translation>Exportando el paquete de mapas a {folder}…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="874" />
+            <location filename="../plugin/dock.py" line="789" />
             <source>CoordMap: export map pack</source>
             <translation>CoordMap: exportar el paquete de mapas</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="874" />
+            <location filename="../plugin/dock.py" line="789" />
             <source>Map pack written to {folder}</source>
             <translation>Paquete de mapas guardado en {folder}</translation>
         </message>

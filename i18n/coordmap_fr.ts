@@ -118,507 +118,507 @@
     <context>
         <name>CoordMapDock</name>
         <message>
-            <location filename="../plugin/dock.py" line="371" />
+            <location filename="../plugin/dock.py" line="367" />
             <source>CoordMap</source>
             <translation>CoordMap</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="117" />
+            <location filename="../plugin/dock.py" line="113" />
             <source>Periods</source>
             <translation>Périodes</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="280" />
+            <location filename="../plugin/dock.py" line="276" />
             <source>Sources</source>
             <translation>Sources</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="137" />
+            <location filename="../plugin/dock.py" line="133" />
             <source>4W table layer</source>
             <translation>Couche de la table 4W</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="137" />
+            <location filename="../plugin/dock.py" line="133" />
             <source>or 4W file</source>
             <translation>ou fichier 4W</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="137" />
+            <location filename="../plugin/dock.py" line="133" />
             <source>4W tables (*.xlsx *.xls *.ods *.csv *.txt);;All files (*)</source>
             <translation>Tables 4W (*.xlsx *.xls *.ods *.csv *.txt);;Tous les fichiers (*)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="141" />
+            <location filename="../plugin/dock.py" line="137" />
             <source>A 4W file (XLSX, XLS, ODS, CSV); it wins over the layer</source>
             <translation>Un fichier 4W (XLSX, XLS, ODS, CSV) ; il l'emporte sur la couche</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="143" />
+            <location filename="../plugin/dock.py" line="139" />
             <source>Admin boundaries layer</source>
             <translation>Couche des limites administratives</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="143" />
+            <location filename="../plugin/dock.py" line="139" />
             <source>or boundaries file</source>
             <translation>ou fichier de limites</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="143" />
+            <location filename="../plugin/dock.py" line="139" />
             <source>Boundaries (*.gpkg *.geojson *.json *.shp);;All files (*)</source>
             <translation>Limites (*.gpkg *.geojson *.json *.shp);;Tous les fichiers (*)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="148" />
+            <location filename="../plugin/dock.py" line="144" />
             <source>Automatic</source>
             <translation>Automatique</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="149" />
+            <location filename="../plugin/dock.py" line="145" />
             <source>Admin level</source>
             <translation>Niveau administratif</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="151" />
+            <location filename="../plugin/dock.py" line="147" />
             <source>Month</source>
             <translation>Mois</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="151" />
+            <location filename="../plugin/dock.py" line="147" />
             <source>Quarter</source>
             <translation>Trimestre</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="151" />
+            <location filename="../plugin/dock.py" line="147" />
             <source>Whole table</source>
             <translation>Toute la table</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="152" />
+            <location filename="../plugin/dock.py" line="148" />
             <source>Presence per</source>
             <translation>Présence par</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="155" />
+            <location filename="../plugin/dock.py" line="151" />
             <source>not given</source>
             <translation>non indiquée</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="157" />
+            <location filename="../plugin/dock.py" line="153" />
             <source>The year of month names written without one ("January", "Feb"): without it, such rows have no usable month</source>
             <translation>L'année des noms de mois écrits sans année (« janvier », « févr. ») : sans elle, ces lignes n'ont pas de mois utilisable</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="160" />
+            <location filename="../plugin/dock.py" line="156" />
             <source>Year of months without a year</source>
             <translation>Année des mois sans année</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="162" />
+            <location filename="../plugin/dock.py" line="158" />
             <source>Needs tables (*.csv *.xlsx *.ods *.gpkg);;All files (*)</source>
             <translation>Tables des besoins (*.csv *.xlsx *.ods *.gpkg);;Tous les fichiers (*)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="164" />
+            <location filename="../plugin/dock.py" line="160" />
             <source>Optional: people in need per unit and cluster, for gaps</source>
             <translation>Facultatif : personnes dans le besoin par unité et par cluster, pour les lacunes</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="166" />
+            <location filename="../plugin/dock.py" line="162" />
             <source>Needs (optional)</source>
             <translation>Besoins (facultatif)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="168" />
+            <location filename="../plugin/dock.py" line="164" />
             <source>Run join</source>
             <translation>Lancer la jointure</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="169" />
+            <location filename="../plugin/dock.py" line="165" />
             <source>Join the 4W table to the boundaries in the background</source>
             <translation>Joindre en arrière-plan la table 4W aux limites</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="171" />
+            <location filename="../plugin/dock.py" line="167" />
             <source>Cancel</source>
             <translation>Annuler</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="173" />
+            <location filename="../plugin/dock.py" line="169" />
             <source>Join 4W to boundaries (all options)…</source>
             <translation>Joindre la 4W aux limites (toutes les options)…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="198" />
+            <location filename="../plugin/dock.py" line="194" />
             <source>Clusters</source>
             <translation>Clusters</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="202" />
+            <location filename="../plugin/dock.py" line="198" />
             <source>Tick the clusters to map; the number is the partners in the chosen periods</source>
             <translation>Cochez les clusters à cartographier ; le nombre indique les partenaires dans les périodes choisies</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="207" />
+            <location filename="../plugin/dock.py" line="203" />
             <source>All</source>
             <translation>Tous</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="209" />
+            <location filename="../plugin/dock.py" line="205" />
             <source>None</source>
             <translation>Aucun</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="217" />
+            <location filename="../plugin/dock.py" line="213" />
             <source>Summary</source>
             <translation>Résumé</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="219" />
+            <location filename="../plugin/dock.py" line="215" />
             <source>Partners</source>
             <translation>Partenaires</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="219" />
+            <location filename="../plugin/dock.py" line="215" />
             <source>Distinct organisations working in the chosen clusters and periods, anywhere (each counted once, not once per unit)</source>
             <translation>Organisations distinctes actives dans les clusters et périodes choisis, où que ce soit (chacune comptée une fois, pas une fois par unité)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="219" />
+            <location filename="../plugin/dock.py" line="215" />
             <source>Activities</source>
             <translation>Activités</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="219" />
+            <location filename="../plugin/dock.py" line="215" />
             <source>Organisation-activity pairs, counted once per unit, cluster and period</source>
             <translation>Paires organisation-activité, comptées une fois par unité, cluster et période</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="219" />
+            <location filename="../plugin/dock.py" line="215" />
             <source>Units covered</source>
             <translation>Unités couvertes</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="219" />
+            <location filename="../plugin/dock.py" line="215" />
             <source>Admin units with at least one partner in the chosen clusters and periods</source>
             <translation>Unités administratives avec au moins un partenaire dans les clusters et périodes choisis</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="219" />
+            <location filename="../plugin/dock.py" line="215" />
             <source>Units with a gap</source>
             <translation>Unités avec une lacune</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="219" />
+            <location filename="../plugin/dock.py" line="215" />
             <source>Admin units with a need and no partner, or too few partners for the need (needs the gaps analysis: pick a needs table)</source>
             <translation>Unités administratives ayant un besoin et aucun partenaire, ou trop peu de partenaires pour le besoin (demande l'analyse des lacunes : choisissez une table des besoins)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="219" />
+            <location filename="../plugin/dock.py" line="215" />
             <source>Unmatched rows</source>
             <translation>Lignes non appariées</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="219" />
+            <location filename="../plugin/dock.py" line="215" />
             <source>Rows of the chosen clusters and periods that could not be placed on an admin unit (and, in brackets, in the whole table); the QA report lists them</source>
             <translation>Lignes des clusters et périodes choisis qui n'ont pu être rattachées à aucune unité administrative (et, entre parenthèses, dans toute la table) ; le rapport de contrôle qualité les liste</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="254" />
+            <location filename="../plugin/dock.py" line="250" />
             <source>Map pack</source>
             <translation>Jeu de cartes</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="258" />
+            <location filename="../plugin/dock.py" line="254" />
             <source>Default: coordmap_map_pack next to the project, or in your home folder</source>
             <translation>Par défaut : coordmap_map_pack à côté du projet, ou dans votre dossier personnel</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="260" />
+            <location filename="../plugin/dock.py" line="256" />
             <source>Folder</source>
             <translation>Dossier</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="268" />
+            <location filename="../plugin/dock.py" line="264" />
             <source>Map language</source>
             <translation>Langue des cartes</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="270" />
+            <location filename="../plugin/dock.py" line="266" />
             <source>A4 landscape</source>
             <translation>A4 paysage</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="270" />
+            <location filename="../plugin/dock.py" line="266" />
             <source>A4 portrait</source>
             <translation>A4 portrait</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="270" />
+            <location filename="../plugin/dock.py" line="266" />
             <source>A3 landscape</source>
             <translation>A3 paysage</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="272" />
+            <location filename="../plugin/dock.py" line="268" />
             <source>Template</source>
             <translation>Modèle</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="274" />
+            <location filename="../plugin/dock.py" line="270" />
             <source>Default: country – cluster: operational presence</source>
             <translation>Par défaut : pays – cluster : présence opérationnelle</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="276" />
+            <location filename="../plugin/dock.py" line="272" />
             <source>Title</source>
             <translation>Titre</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="278" />
+            <location filename="../plugin/dock.py" line="274" />
             <source>Default: partners' 4W reports and the boundaries</source>
             <translation>Par défaut : rapports 4W des partenaires et limites administratives</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="282" />
+            <location filename="../plugin/dock.py" line="278" />
             <source>e.g. OCHA IM unit, im@example.org</source>
             <translation>p. ex. unité GI d'OCHA, im@example.org</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="283" />
+            <location filename="../plugin/dock.py" line="279" />
             <source>Producer</source>
             <translation>Réalisé par</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="284" />
+            <location filename="../plugin/dock.py" line="280" />
             <source>One map of the chosen periods</source>
             <translation>Une carte des périodes choisies</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="285" />
+            <location filename="../plugin/dock.py" line="281" />
             <source>Distinct partners over the whole range, as the map in the panel; unticked: one map per period</source>
             <translation>Partenaires distincts sur toute la plage, comme la carte du panneau ; décoché : une carte par période</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="290" />
+            <location filename="../plugin/dock.py" line="286" />
             <source>Same classes on every map</source>
             <translation>Mêmes classes sur toutes les cartes</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="291" />
+            <location filename="../plugin/dock.py" line="287" />
             <source>To compare clusters side by side</source>
             <translation>Pour comparer les clusters côte à côte</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="293" />
+            <location filename="../plugin/dock.py" line="289" />
             <source>Export map pack</source>
             <translation>Exporter le jeu de cartes</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="334" />
+            <location filename="../plugin/dock.py" line="330" />
             <source>Load a 4W table to start: pick the partners' 4W table and the admin boundaries, then Run join.</source>
             <translation>Chargez une table 4W pour commencer : choisissez la table 4W des partenaires et les limites administratives, puis Lancer la jointure.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="359" />
+            <location filename="../plugin/dock.py" line="355" />
             <source>The map pack export is not available in this installation (algorithm {id})</source>
             <translation>L'export du jeu de cartes n'est pas disponible dans cette installation (algorithme {id})</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="364" />
+            <location filename="../plugin/dock.py" line="360" />
             <source>Export the maps of the chosen clusters and periods in the background</source>
             <translation>Exporter en arrière-plan les cartes des clusters et périodes choisis</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="364" />
+            <location filename="../plugin/dock.py" line="360" />
             <source>Tick at least one cluster to export its maps</source>
             <translation>Cochez au moins un cluster pour exporter ses cartes</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="396" />
+            <location filename="../plugin/dock.py" line="392" />
             <source>Choose a 4W table and admin boundaries first.</source>
             <translation>Choisissez d'abord une table 4W et des limites administratives.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="405" />
+            <location filename="../plugin/dock.py" line="401" />
             <source>CoordMap: join 4W table</source>
             <translation>CoordMap : jointure de la table 4W</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="407" />
+            <location filename="../plugin/dock.py" line="403" />
             <source>Joining the 4W table to the boundaries…</source>
             <translation>Jointure de la table 4W aux limites…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="430" />
+            <location filename="../plugin/dock.py" line="426" />
             <source>Stopped: {message}</source>
             <translation>Arrêté : {message}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="443" />
+            <location filename="../plugin/dock.py" line="439" />
             <source>No row has a usable month (no date column, or month names without a year): the map shows the whole table. To map month by month, give the year in "Year of months without a year", choose Presence per Month and run the join again.</source>
             <translation>Aucune ligne n'a de mois utilisable (pas de colonne de date, ou des noms de mois sans année) : la carte montre toute la table. Pour cartographier mois par mois, indiquez l'année dans « Année des mois sans année », choisissez Présence par Mois et relancez la jointure.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="463" />
+            <location filename="../plugin/dock.py" line="459" />
             <source>{count} rows have no usable period and are not on the map: give the year of month names without one in "Year of months without a year", or choose Presence per Whole table, and run the join again.</source>
             <translation>{count} lignes n'ont pas de période utilisable et ne sont pas sur la carte : indiquez l'année des noms de mois sans année dans « Année des mois sans année », ou choisissez Présence par Table entière, et relancez la jointure.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="472" />
+            <location filename="../plugin/dock.py" line="468" />
             <source>Computing gaps and overlaps…</source>
             <translation>Calcul des lacunes et des chevauchements…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="473" />
+            <location filename="../plugin/dock.py" line="469" />
             <source>CoordMap: gaps and overlaps</source>
             <translation>CoordMap : lacunes et chevauchements</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="480" />
+            <location filename="../plugin/dock.py" line="476" />
             <source>Gaps and overlaps were not computed: {message}</source>
             <translation>Lacunes et chevauchements non calculés : {message}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="495" />
+            <location filename="../plugin/dock.py" line="491" />
             <source>Cannot read the join outputs: {error}</source>
             <translation>Impossible de lire les sorties de la jointure : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="518" />
+            <location filename="../plugin/dock.py" line="514" />
             <source>No row of the 4W table could be placed on an admin unit: open the QA report to see why for each row, fix the P-codes or names, and run the join again.</source>
             <translation>Aucune ligne de la table 4W n'a pu être placée sur une unité administrative : ouvrez le rapport QA pour voir pourquoi pour chaque ligne, corrigez les P-codes ou les noms et relancez la jointure.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="523" />
+            <location filename="../plugin/dock.py" line="519" />
             <source>{clusters} and {periods}.</source>
             <translation>{clusters} et {periods}.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="523" />
+            <location filename="../plugin/dock.py" line="519" />
             <source>1 cluster</source>
             <translation>1 cluster</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="523" />
+            <location filename="../plugin/dock.py" line="519" />
             <source>{n} clusters</source>
             <translation>{n} clusters</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="523" />
+            <location filename="../plugin/dock.py" line="519" />
             <source>1 period</source>
             <translation>1 période</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="523" />
+            <location filename="../plugin/dock.py" line="519" />
             <source>{n} periods</source>
             <translation>{n} périodes</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="528" />
+            <location filename="../plugin/dock.py" line="524" />
             <source>Tick clusters and move the period range: the map and the numbers follow.</source>
             <translation>Cochez des clusters et déplacez la plage de périodes : la carte et les chiffres suivent.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="539" />
+            <location filename="../plugin/dock.py" line="535" />
             <source>Partner presence</source>
             <translation>Présence des partenaires</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="539" />
+            <location filename="../plugin/dock.py" line="535" />
             <source>Gaps</source>
             <translation>Lacunes</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="540" />
+            <location filename="../plugin/dock.py" line="536" />
             <source>Overlapping partners</source>
             <translation>Partenaires qui se chevauchent</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="550" />
+            <location filename="../plugin/dock.py" line="546" />
             <source>Cannot open {path}</source>
             <translation>Impossible d'ouvrir {path}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="605" />
+            <location filename="../plugin/dock.py" line="562" />
             <source>Partners (chosen clusters and periods)</source>
             <translation>Partenaires (clusters et périodes choisis)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="690" />
+            <location filename="../plugin/dock.py" line="605" />
             <source>Open the QA report</source>
             <translation>Ouvrir le rapport de contrôle qualité</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="743" />
+            <location filename="../plugin/dock.py" line="658" />
             <source>No cluster ticked: tick at least one to see the map.</source>
             <translation>Aucun cluster coché : cochez-en au moins un pour voir la carte.</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="746" />
+            <location filename="../plugin/dock.py" line="661" />
             <source>The whole table (the 4W gives no period)</source>
             <translation>Toute la table (le 4W n'indique pas de période)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="748" />
+            <location filename="../plugin/dock.py" line="663" />
             <source>Period: {period}</source>
             <translation>Période : {period}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="749" />
+            <location filename="../plugin/dock.py" line="664" />
             <source>Periods: {first} to {last}</source>
             <translation>Périodes : de {first} à {last}</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="756" />
+            <location filename="../plugin/dock.py" line="671" />
             <source>not computed</source>
             <translation>non calculé</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="759" />
+            <location filename="../plugin/dock.py" line="674" />
             <source>{chosen} ({total} in the whole table)</source>
             <translation>{chosen} ({total} dans toute la table)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="767" />
+            <location filename="../plugin/dock.py" line="682" />
             <source>withheld (protected data)</source>
             <translation>masqué (données protégées)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="768" />
+            <location filename="../plugin/dock.py" line="683" />
             <source>{count} + withheld (protected data)</source>
             <translation>{count} + masqués (données protégées)</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="773" />
+            <location filename="../plugin/dock.py" line="688" />
             <source>withheld</source>
             <translation>masqué</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="774" />
+            <location filename="../plugin/dock.py" line="689" />
             <source>{code} – {name} ({partners})</source>
             <translation>{code} – {name} ({partners})</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="776" />
+            <location filename="../plugin/dock.py" line="691" />
             <source>Protected data: partner names and numbers below the threshold are not shown</source>
             <translation>Données protégées : les noms des partenaires et les nombres inférieurs au seuil ne sont pas affichés</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="776" />
+            <location filename="../plugin/dock.py" line="691" />
             <source>{partners} partners in the chosen periods</source>
             <translation>{partners} partenaires dans les périodes choisies</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="873" />
+            <location filename="../plugin/dock.py" line="788" />
             <source>Exporting the map pack to {folder}…</source>
             <translation>Export du jeu de cartes vers {folder}…</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="874" />
+            <location filename="../plugin/dock.py" line="789" />
             <source>CoordMap: export map pack</source>
             <translation>CoordMap : export du jeu de cartes</translation>
         </message>
         <message>
-            <location filename="../plugin/dock.py" line="874" />
+            <location filename="../plugin/dock.py" line="789" />
             <source>Map pack written to {folder}</source>
             <translation>Jeu de cartes écrit dans {folder}</translation>
         </message>

@@ -9,13 +9,8 @@ import time
 
 from qgis.core import (
     Qgis,
-    QgsClassificationJenks,
-    QgsFeature,
-    QgsFeatureRequest,
-    QgsGraduatedSymbolRenderer,
     QgsMapLayerProxyModel,
     QgsProject,
-    QgsStyle,
     QgsVectorLayer,
 )
 from qgis.gui import QgsCollapsibleGroupBox, QgsDockWidget, QgsFileWidget, QgsMapLayerComboBox
@@ -39,7 +34,13 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..processing.metadata import RESOURCES_DIR
+from .canvas_layers import (
+    LAYER_STYLES,
+    add_choice_layer,
+    draw_choice,
+    remove_layers,
+    style_layer,
+)
 from .tasks import AlgorithmRun, algorithm_available
 from .widgets import PeriodRangeWidget
 
@@ -47,15 +48,10 @@ SCOPE = "CoordMap"  # project entries
 JOIN_ID = "coordmap:join_4w"
 GAPS_ID = "coordmap:gaps_overlaps"
 EXPORT_ID = "coordmap:export_maps"
-# Layers the panel adds and filters: output key of the algorithms -> style file name.
-# Gaps are drawn as on the map pack: outlined where a need has no partner.
-LAYER_STYLES = {"presence": "partners_per_unit", "gaps": "need_without_partner",
-                "overlap_units": "overlaps"}
 # Files the panel keeps (project entries outputs/<key>): the join's, then the gaps step's.
 OUTPUT_KEYS = ("presence", "rows", "report", "gaps", "overlap_units")
 WHOLE_TABLE = 2  # "Presence per" index of the whole table (selection.PANEL_PERIOD_MODES)
 NO_YEAR = 1999  # the year box's "not given" (its minimum)
-SELECTION_PROPERTY = "coordmap/selection"  # the layer drawing the choice (rebuilt each load)
 MAP_LANGUAGES = ("en", "fr", "es", "ar")  # the map pack's, in the order of its LANGUAGE option
 
 
@@ -550,82 +546,21 @@ class CoordMapDock(QgsDockWidget):
                     self._say(self.tr("Cannot open {path}").format(path=outputs[key]),
                               Qgis.MessageLevel.Warning)
                     continue
-                self._style(layer, key)
+                style_layer(layer, key)
                 project.addMapLayer(layer)
             layer_ids[key] = layer.id()
         return layer_ids
 
-    @staticmethod
-    def _style(layer, key):
-        style = RESOURCES_DIR / "styles" / f"{LAYER_STYLES[key]}.qml"
-        loaded = style.is_file() and layer.loadNamedStyle(str(style))[1]
-        if not loaded and key == "presence":
-            ramp = QgsStyle.defaultStyle().colorRamp("Blues")
-            renderer = QgsGraduatedSymbolRenderer("partners")
-            renderer.setSourceColorRamp(ramp)
-            renderer.setClassificationMethod(QgsClassificationJenks())
-            renderer.updateClasses(layer, 5)
-            layer.setRenderer(renderer)
-        if key == "presence" and layer.renderer() is not None:
-            # A unit has one feature per cluster and period: with several chosen, the one with
-            # the most partners is drawn on top, so the map shows the highest count.
-            layer.renderer().setOrderBy(QgsFeatureRequest.OrderBy(
-                [QgsFeatureRequest.OrderByClause("partners", True)]))
-            layer.renderer().setOrderByEnabled(True)
-
     def _remove_layers(self):
-        project = QgsProject.instance()
-        for layer_id in self.layer_ids.values():
-            if project.mapLayer(layer_id) is not None:
-                project.removeMapLayer(layer_id)
+        remove_layers(self.layer_ids.values())
         self.layer_ids = {}
-        # the choice's layer, this session's or one saved with the project (a memory layer
-        # comes back empty: it is drawn anew)
-        for layer in list(project.mapLayers().values()):
-            if layer.customProperty(SELECTION_PROPERTY):
-                project.removeMapLayer(layer.id())
         self.selection = None
 
     def _add_selection_layer(self):
-        """The layer the canvas shows: one polygon per unit, its partners over the choice
-        (distinct organisations across the ticked clusters and periods), drawn as the map
-        pack draws them. The presence layer stays, unticked, for its attributes."""
-        from ..processing.algorithms import map_layers
-
         presence = self.layers().get("presence")
-        if presence is None:
-            return
-        source = QgsVectorLayer(self.outputs["presence"], "presence", "ogr")
-        request = QgsFeatureRequest().setSubsetOfAttributes(
-            ["pcode", "name", "unit_specified"], source.fields())
-        units = {}
-        for feature in source.getFeatures(request):
-            if feature["unit_specified"] and feature.hasGeometry():
-                units.setdefault(str(feature["pcode"]), (feature["name"], feature.geometry()))
-        layer = QgsVectorLayer(f"MultiPolygon?crs={source.crs().authid() or source.crs().toWkt()}"
-                               "&field=pcode:string&field=name:string&field=partners:integer"
-                               "&field=protected:integer&field=shown:integer",
-                               self.tr("Partners (chosen clusters and periods)"), "memory")
-        features = []
-        for pcode, (name, geometry) in sorted(units.items()):
-            feature = QgsFeature(layer.fields())
-            feature.setAttributes([pcode, name, None, 0, 1])
-            feature.setGeometry(geometry)
-            features.append(feature)
-        layer.dataProvider().addFeatures(features)
-        map_layers.styled(layer, "partners_per_unit")
-        layer.setCustomProperty(SELECTION_PROPERTY, True)  # (after the style: it resets them)
-        fids = {f["pcode"]: f.id() for f in layer.getFeatures()}
-        self.selection = (layer.id(), fids, layer.renderer().clone())
-        project = QgsProject.instance()
-        project.addMapLayer(layer, False)
-        root = project.layerTreeRoot()
-        node = root.findLayer(presence.id())
-        parent = node.parent() if node is not None else root
-        index = parent.children().index(node) if node is not None else 0
-        parent.insertLayer(index, layer)  # just above the presence
-        if node is not None:
-            node.setItemVisibilityChecked(False)
+        if presence is not None:
+            self.selection = add_choice_layer(presence, self.outputs["presence"], self.tr(
+                "Partners (chosen clusters and periods)"))
 
     def _draw_selection(self):
         """The choice's partners per unit on the canvas: values, classes and colour."""
@@ -633,35 +568,15 @@ class CoordMapDock(QgsDockWidget):
         if layer is None or self.data is None:
             return
         clusters, periods = self.chosen_clusters(), self.period_range.chosen_periods()
-        from ..processing.algorithms import map_layers
         from ..processing.algorithms.base import ui_language
-        from ..processing.analysis.classes import count_classes
-        from ..processing.analysis.mappack import SMALL, marginalia_texts
+        from ..processing.analysis.mappack import marginalia_texts
         from ..processing.analysis.selection import selection_values
 
         values = selection_values(self.data, clusters, periods) if clusters else {}
-        fields = layer.fields()
-        partners, protected, shown = (fields.indexOf(name) for name in
-                                      ("partners", "protected", "shown"))
-        _, fids, base = self.selection
-        changes = {}
-        for pcode, fid in fids.items():
-            value = values.get(pcode)
-            changes[fid] = {partners: None if value in (None, SMALL) else value,
-                            protected: int(value == SMALL),
-                            shown: int(pcode in values)}
-        layer.dataProvider().changeAttributeValues(changes)
-        layer.setSubsetString('"shown" = 1')
         language = ui_language() if ui_language() in MAP_LANGUAGES else "en"
-        texts = marginalia_texts(language)
         colour = QColor(self.colours.get(clusters[0], "#4292c6")) if len(clusters) == 1 \
             else QColor("#4292c6")
-        counts = [v for v in values.values() if v not in (None, SMALL)]
-        layer.setRenderer(map_layers.presence_renderer(
-            base, count_classes(counts), colour,
-            {"no_data": texts["no_data"], "zero": texts["zero"]},
-            SMALL in values.values()))
-        layer.triggerRepaint()
+        draw_choice(layer, self.selection, values, colour, marginalia_texts(language))
         if self.iface is not None:
             self.iface.layerTreeView().refreshLayerSymbology(layer.id())
 

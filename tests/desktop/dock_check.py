@@ -140,7 +140,7 @@ def _dock_check():
         panel = dock()
         if panel.is_running() or panel.draw_timer.isActive():  # (the map is drawn after)
             return
-        from coordmap.plugin.dock import SELECTION_PROPERTY
+        from coordmap.plugin.canvas_layers import SELECTION_PROPERTY
 
         found["no_year"] = {
             "status": panel.status.text(), "period_mode": panel.period_mode.currentIndex(),

@@ -262,7 +262,7 @@ def test_choice_is_saved_in_the_project_and_restored(dock, qtbot, sample_dir, tm
 
 
 def selection_layer(dock):
-    from coordmap.plugin.dock import SELECTION_PROPERTY
+    from coordmap.plugin.canvas_layers import SELECTION_PROPERTY
 
     (layer,) = [layer for layer in QgsProject.instance().mapLayers().values()
                 if layer.customProperty(SELECTION_PROPERTY)]
@@ -432,15 +432,15 @@ def test_a_map_folder_that_cannot_be_written_is_a_message_in_the_panel(dock, qtb
 
 def test_presence_gets_a_graduated_style_when_the_style_file_is_missing(
         coordmap_plugin, sample_dir, monkeypatch, tmp_path, run_algorithm):
-    from coordmap.plugin import dock as dock_module
+    from coordmap.plugin import canvas_layers
 
     results = run_algorithm("coordmap:join_4w", {
         "INPUT": str(sample_dir / "xy_4w_2025.xlsx"),
         "ADMIN": str(sample_dir / "xy_adm2.geojson"),
         "OUTPUT": str(tmp_path / "presence.gpkg"), "OUTPUT_ROWS": "TEMPORARY_OUTPUT"})
     layer = QgsVectorLayer(results["OUTPUT"], "presence", "ogr")
-    monkeypatch.setattr(dock_module, "RESOURCES_DIR", tmp_path)  # no styles folder there
-    dock_module.CoordMapDock._style(layer, "presence")
+    monkeypatch.setattr(canvas_layers, "RESOURCES_DIR", tmp_path)  # no styles folder there
+    canvas_layers.style_layer(layer, "presence")
     renderer = layer.renderer()
     assert renderer.type() == "graduatedSymbol" and renderer.classAttribute() == "partners"
     assert len(renderer.ranges()) >= 2 and renderer.orderByEnabled()
