@@ -15,7 +15,7 @@ from qgis.core import (
     QgsProject,
 )
 
-from ..analysis import mappack, org_types
+from ..analysis import map_files, mappack, org_types
 from ..analysis.boundaries import AdminUnits
 from ..analysis.classes import count_classes
 from ..analysis.clusters import ClusterVocabulary
@@ -358,7 +358,7 @@ class ExportMapsAlgorithm(CoordMapAlgorithm):
         pack = layout_export.PdfPack(scratch / (stem + ".pdf")) if options["single_pdf"] else None
         kept, written, layout = [], [], None
         # One file name per map, never twice (two clusters can give the same name).
-        names = mappack.unique_names([mappack.file_stem(spec, options["paper"],
+        names = map_files.unique_names([mappack.file_stem(spec, options["paper"],
                                                         options["created"], vocabulary)
                                       for spec in maps])
         try:

@@ -3,24 +3,22 @@
 A map is one cluster x one period of the presence output of ``join_4w``. This module decides the
 list of maps, the marginalia texts in the map language (fixed texts come from
 ``resources/templates/marginalia.json``, cluster names from the cluster vocabulary), the OCHA-style
-file names and the rows of the optional partner table. The QGIS side (layouts.py) only places
-these texts in the print layout.
+file names (slugs in map_files.py) and the rows of the optional partner table; periods are
+labelled by map_periods.py. The QGIS side (layouts.py) only places these texts in the layout.
 
 Data protection (protection.py): the export protects the presence records first; a map of a
 sensitive cluster (``MapSpec.protected``) names no partner, prints "<k" for counts below k
 (legend classes, partner table) and withholds its partner and activity numbers.
 """
-import calendar
 import datetime as dt
-import re
-import unicodedata
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
 
 from .clusters import ClusterVocabulary
 from .countries import country_name
+from .map_files import short_slug, slug
+from .map_periods import format_date, period_end, period_label, span_period
 from .org_types import ORG_TYPES, short_name
 from .plurals import plural
 from .protection import ProtectionPolicy
@@ -34,9 +32,6 @@ PARTNER_SEPARATOR = "; "
 SMALL = "small"  # a unit value: from 1 to k-1 partners, hidden (data protection)
 ID_CHARS = 40  # the cluster part of a map id, in a file name: long names are cut (and hashed)
 
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
-_SPAN = re.compile(r"^(\d{4})-(\d{2})/(\d{4})-(\d{2})$")
 
 
 def marginalia_texts(language: str) -> Dict[str, Any]:
@@ -45,73 +40,6 @@ def marginalia_texts(language: str) -> Dict[str, Any]:
     if language not in languages:
         raise ValueError(f"map language {language!r} is not one of {', '.join(languages)}")
     return {**languages["en"], **languages[language]}
-
-
-# Periods -----------------------------------------------------------------------------------------
-
-def period_end(period: str) -> Optional[dt.date]:
-    """Last day of a "YYYY-MM", "YYYY-Qn" or "YYYY-MM/YYYY-MM" period (None for others)."""
-    text = str(period or "")
-    if _SPAN.match(text):
-        text = text.split("/")[1]
-    if _MONTH.match(text):
-        year, number = int(text[:4]), int(text[5:7])
-    elif _QUARTER.match(text):
-        year, number = int(text[:4]), 3 * int(text[-1])
-    else:
-        return None
-    return dt.date(year, number, calendar.monthrange(year, number)[1])
-
-
-def period_months(period: str) -> Optional[tuple]:
-    """(first, last) month of a period as (year, month) pairs; None for one without dates."""
-    text = str(period or "")
-    span = _SPAN.match(text)
-    if span:
-        first_year, first, last_year, last = map(int, span.groups())
-        return (first_year, first), (last_year, last)
-    if _MONTH.match(text):
-        return (int(text[:4]), int(text[5:7])), (int(text[:4]), int(text[5:7]))
-    if _QUARTER.match(text):
-        year, quarter = int(text[:4]), int(text[-1])
-        return (year, 3 * quarter - 2), (year, 3 * quarter)
-    if re.fullmatch(r"\d{4}", text):
-        return (int(text), 1), (int(text), 12)
-    return None
-
-
-def span_period(periods: Iterable[str]) -> str:
-    """One period covering all of ``periods``: "2025-01/2025-04" (a single month as itself);
-    "all" when none of them has dates."""
-    bounds = [found for found in map(period_months, periods) if found is not None]
-    if not bounds:
-        return "all"
-    first, last = min(b[0] for b in bounds), max(b[1] for b in bounds)
-    if first == last:
-        return f"{first[0]}-{first[1]:02d}"
-    return f"{first[0]}-{first[1]:02d}/{last[0]}-{last[1]:02d}"
-
-
-def period_label(period: str, texts: Mapping[str, Any]) -> str:
-    """A period as people read it: "January 2025", "Q1 2025", "January - April 2025"."""
-    text = str(period or "")
-    months = texts["months"]
-    if _MONTH.match(text):
-        return f"{months[int(text[5:7]) - 1]} {text[:4]}"
-    if _QUARTER.match(text):
-        return texts["quarter"].format(quarter=text[-1], year=text[:4])
-    span = _SPAN.match(text)
-    if span:
-        first_year, first, last_year, last = span.groups()
-        start = months[int(first) - 1] + ("" if first_year == last_year else f" {first_year}")
-        return f"{start} - {months[int(last) - 1]} {last_year}"
-    if text.lower() in ("", "all"):
-        return texts["no_period"]
-    return text
-
-
-def format_date(day: dt.date, texts: Mapping[str, Any]) -> str:
-    return f"{day.day} {texts['months'][day.month - 1]} {day.year}"
 
 
 # Which maps --------------------------------------------------------------------------------------
@@ -370,39 +298,6 @@ def source_text(paths: Iterable[Any]) -> str:
 
 
 # File names --------------------------------------------------------------------------------------
-
-def slug(text: str) -> str:
-    """ASCII letters, digits and hyphens only (accents dropped, other runs become one '-')."""
-    ascii_text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
-    return re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-")
-
-
-def short_slug(text: str, limit: int) -> str:
-    """``slug`` of at most ``limit`` characters; a text cut short, or with letters a slug
-    drops (Arabic, Cyrillic ...), ends with a hash of the whole text, so two such texts do not
-    get the same name."""
-    plain = slug(text)
-    lost = any(char.isalnum() and not char.isascii()
-               for char in unicodedata.normalize("NFKD", str(text)))
-    if not lost and len(plain) <= limit:
-        return plain
-    digest = f"{zlib.crc32(str(text).encode('utf-8')):08x}"
-    return "-".join(part for part in (plain[:limit - 9].strip("-"), digest) if part)
-
-
-def unique_names(stems: Sequence[str]) -> List[str]:
-    """``stems`` made unique without regard to case (as file names on any disk), in order:
-    a repeated one gets "-2", "-3" ..."""
-    taken, names = set(), []
-    for stem in stems:
-        name, number = stem, 1
-        while name.casefold() in taken:
-            number += 1
-            name = f"{stem}-{number}"
-        taken.add(name.casefold())
-        names.append(name)
-    return names
-
 
 def file_stem(spec: MapSpec, paper: str, created: dt.date,
               vocabulary: Optional[ClusterVocabulary] = None) -> str:

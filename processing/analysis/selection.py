@@ -22,7 +22,7 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 import pandas as pd
 
-from . import mappack
+from . import map_periods, mappack
 from .join import PERIOD_MODES as JOIN_PERIOD_MODES
 from .join import WHOLE_TABLE_HINT
 from .protection import earlier_protection
@@ -437,6 +437,6 @@ def selection_values(data: SelectionData, clusters: Sequence[str], periods: Sequ
     specs = mappack.plan_maps(records, clusters=[SELECTION])
     if not specs:
         levels = {r.get("admin_level") for r in records if mappack.unit_specified(r)}
-        specs = [mappack.MapSpec(SELECTION, mappack.span_period(periods),
+        specs = [mappack.MapSpec(SELECTION, map_periods.span_period(periods),
                                  max((level for level in levels if level), default=None))]
     return mappack.UnitValues(records, gaps, data.units)(specs[0])

@@ -4,7 +4,7 @@ from collections import Counter
 
 import pytest
 
-from coordmap.processing.analysis import mappack
+from coordmap.processing.analysis import map_periods, mappack
 from coordmap.processing.analysis.classes import CountClass, count_classes, readable
 from coordmap.processing.analysis.countries import country_code, country_name
 from coordmap.processing.analysis.org_types import (
@@ -161,10 +161,10 @@ def test_a_range_of_months_is_one_map_of_distinct_partners():
 
 
 def test_span_of_periods():
-    assert mappack.span_period(["2025-03", "2025-01"]) == "2025-01/2025-03"
-    assert mappack.span_period(["2025-Q1"]) == "2025-01/2025-03"
-    assert mappack.span_period(["2025-02"]) == "2025-02"
-    assert mappack.span_period(["all"]) == "all"
+    assert map_periods.span_period(["2025-03", "2025-01"]) == "2025-01/2025-03"
+    assert map_periods.span_period(["2025-Q1"]) == "2025-01/2025-03"
+    assert map_periods.span_period(["2025-02"]) == "2025-02"
+    assert map_periods.span_period(["all"]) == "all"
 
 
 def test_a_table_without_period_gives_no_as_of_date():

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from coordmap.processing.analysis import mappack
+from coordmap.processing.analysis import map_files, map_periods, mappack
 from coordmap.processing.analysis.protection import ProtectionPolicy
 
 CREATED = dt.date(2025, 5, 6)
@@ -78,8 +78,8 @@ def test_unit_values_take_reports_and_units_from_the_gaps_layer():
     ("all", None, "period not given in the 4W"),
 ])
 def test_period_end_and_label(period, end, label):
-    assert mappack.period_end(period) == end
-    assert mappack.period_label(period, mappack.marginalia_texts("en")) == label
+    assert map_periods.period_end(period) == end
+    assert map_periods.period_label(period, mappack.marginalia_texts("en")) == label
 
 
 def test_marginalia_in_english():
@@ -148,7 +148,7 @@ def test_file_names_follow_the_ocha_pattern():
 
 
 def test_slug_drops_accents_and_punctuation():
-    assert mappack.slug("Sécurité alimentaire / Food (FSC)") == "Securite-alimentaire-Food-FSC"
+    assert map_files.slug("Sécurité alimentaire / Food (FSC)") == "Securite-alimentaire-Food-FSC"
 
 
 def test_source_text_names_files_once_in_order():
