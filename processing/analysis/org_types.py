@@ -6,26 +6,23 @@ Columns are found among a layer's field names with the 4W header vocabulary (the
 the join reads headers with), so the rows output of the join is enough.
 """
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Dict, Iterable, List, Mapping, Optional, Sequence
 
 from .headers.tokens import header_tokens
 from .headers.vocabulary import ColumnVocabulary
+from .textnorm import fold
 from .vocabulary import load_vocabulary
 
 ORG_TYPES = ("un", "ingo", "nngo", "rcrc", "government", "other")
 SHORT_NAME_CHARS = 20  # a name this long fits a table cell as it is
 _ACRONYM = re.compile(rf"\(([^()]{{1,{SHORT_NAME_CHARS}}})\)\s*$")
-_PUNCTUATION = re.compile(r"[\W_]+")
 
 
 def _key(text) -> str:
     """Lower case, accents and punctuation gone, words separated by one space (any script)."""
-    decomposed = unicodedata.normalize("NFKD", str(text or "").casefold())
-    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return _PUNCTUATION.sub(" ", plain).strip()
+    return fold(str(text or ""))
 
 
 @lru_cache(maxsize=1)
