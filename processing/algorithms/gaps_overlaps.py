@@ -257,7 +257,7 @@ class GapsOverlapsAlgorithm(CoordMapAlgorithm):
         """P-code -> polygon: the boundaries', else the presence layer's."""
         polygons = dict(shapes)
         if units is not None:
-            polygons.update(qgis_io.polygons_of(units, units.table["pcode"]))
+            polygons.update(units.polygons(units.table["pcode"]))
         return polygons.get
 
     def _write(self, staged, feedback, result, crs, geometry):

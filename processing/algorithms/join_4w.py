@@ -255,7 +255,7 @@ class Join4WAlgorithm(CoordMapAlgorithm):
         return mapping_from_text(self.parameterAsString(parameters, self.MAPPING, context))
 
     def _read_boundaries(self, parameters, context, feedback, table):
-        parameters, note = self._admin_layer_chosen(parameters, table)
+        parameters, note = self._admin_layer_chosen(parameters, context, table)
         source = self.parameterAsSource(parameters, self.ADMIN, context)
         if source is None:
             raise QgsProcessingException(self.tr("Admin boundaries: no such layer or file"))
@@ -273,12 +273,17 @@ class Join4WAlgorithm(CoordMapAlgorithm):
         return AdminUnits.merge(units, *(
             self._units_of(layer, layer.name(), feedback, crs)[0] for layer in others)), crs
 
-    def _admin_layer_chosen(self, parameters, table):
+    def _admin_layer_chosen(self, parameters, context, table):
         """``parameters`` with ADMIN naming one layer when it is a file of several boundary
         layers given without a layer name (a GeoPackage of admin 1, 2 and 3): the one whose
         P-codes the table uses (see ``choose_layer``); and the note saying so."""
         value = parameters.get(self.ADMIN)
         if not isinstance(value, str) or "|" in value or not os.path.isfile(value):
+            return parameters, None
+        # The layer Processing opened knows how many the file has: a file of one is not
+        # opened again (OGR parses a GeoJSON whole: seconds for a detailed one).
+        opened = self.parameterAsVectorLayer(parameters, self.ADMIN, context)
+        if opened is not None and opened.dataProvider().subLayerCount() < 2:
             return parameters, None
         layers = _boundary_layers(value)
         if len(layers) < 2:
@@ -335,7 +340,7 @@ class Join4WAlgorithm(CoordMapAlgorithm):
 
     def _write_layers(self, staged, feedback, result, presence, units, crs):
         progress = Progress(feedback.setProgress, feedback.isCanceled)
-        shapes = qgis_io.polygons_of(units, presence["pcode"])
+        shapes = units.polygons(presence["pcode"])
         rows = translate_column(result.rows, "reason", QCoreApplication.translate)
 
         def safe(frame, output_id):

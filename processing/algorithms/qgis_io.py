@@ -231,14 +231,6 @@ def write_output(staged, key, frame, crs=None, units=None, notice=None, prepare=
     return staged.write_layer(key, fields, kind, crs, write, fill)
 
 
-def polygons_of(units, pcodes):
-    """P-code -> polygon of the boundary units (AdminUnits) among ``pcodes``: one pass over
-    the boundary table, not a table lookup per unit."""
-    table = units.table
-    wanted = table[table["pcode"].isin(set(pcodes))]
-    return dict(zip(wanted["pcode"], wanted["geometry"]))
-
-
 def _unit_geometries(units):
     """P-code -> QgsGeometry, each made once (a feature shares its unit's geometry)."""
     return {pcode: _multi_polygon(shape) for pcode, shape in units.items()

@@ -8,7 +8,7 @@ questions. Pure python: shapely 2 and pandas, never qgis/osgeo.
 """
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
 import numpy as np
 import pandas as pd
@@ -29,6 +29,8 @@ from .translation import QT_TRANSLATE_NOOP
 
 # Features sharing a P-code further apart than this many typical unit widths are reported.
 FAR_APART = 3.0
+# Dissolved units are stored to this fraction of their width: 0.05 mm on a map 50 cm wide.
+DISSOLVED_DETAIL = 1e-4
 UNIT_COLUMNS = ["pcode", "name", "admin_level", "parent_pcode", "alt_names", "n_features",
                 "source", "geometry"]
 
@@ -135,8 +137,12 @@ class AdminUnits:
                 "InputError", "boundary layer: it has no polygon (admin boundaries must be areas)"))
         _note_cleaning(notes, stats, len(records))
         rows = _dissolve(features, own_level, _upper_level(fields, own_level), notes)
+        finer = _Dissolved(lambda f: f.pcode, {row[0]: row[-1] for row in rows})
         for upper in sorted((lvl for lvl in fields if lvl < own_level), reverse=True):
-            rows += _upper_units(features, upper, _upper_level(fields, upper), notes)
+            upper_rows = _upper_units(features, upper, _upper_level(fields, upper), notes, finer)
+            finer = _Dissolved(lambda f, lvl=upper: f.upper[lvl][0],
+                               {row[0]: row[-1] for row in upper_rows})
+            rows += upper_rows
         table = pd.DataFrame(rows, columns=UNIT_COLUMNS)
         return cls(table, own_level, notes)
 
@@ -199,6 +205,24 @@ class AdminUnits:
 
     def at_level(self, level: int) -> pd.DataFrame:
         return self.table[self.table["admin_level"] == level]
+
+    def polygons(self, pcodes: Iterable[str]) -> Dict[str, Optional[BaseGeometry]]:
+        """P-code -> the polygon an output layer stores, for the units among ``pcodes``: a
+        unit of the boundary file as the file draws it; a unit dissolved from its parts (admin 1
+        built from admin 3 features, or learnt from a table's codes) simplified to
+        ``DISSOLVED_DETAIL`` of its width. A union repeats every vertex of its parts' outer
+        edges: kept whole, the admin 1 and 2 outlines of a detailed file made a presence layer
+        larger than the file itself, for detail no map of the whole unit can show."""
+        table = self.table
+        wanted = table[table["pcode"].isin(set(pcodes))]
+        shapes = wanted["geometry"].to_numpy(dtype=object)
+        made = (wanted["source"] != "features").to_numpy() & ~shapely.is_missing(shapes)
+        if made.any():
+            bounds = shapely.bounds(shapes[made])
+            width = np.maximum(bounds[:, 2] - bounds[:, 0], bounds[:, 3] - bounds[:, 1])
+            shapes = shapes.copy()
+            shapes[made] = shapely.simplify(shapes[made], width * DISSOLVED_DETAIL)
+        return dict(zip(wanted["pcode"], shapes))
 
     def __contains__(self, pcode: object) -> bool:
         return pcode in self._index
@@ -414,24 +438,51 @@ def _note_far_apart(pcode: str, geometries: List[Optional[BaseGeometry]], typica
                      " a wrong P-code)")
 
 
+@dataclass
+class _Dissolved:
+    """The units of one level already dissolved: each feature's code at that level and the
+    geometry of each code's unit."""
+
+    code_of: Callable[["_Feature"], Optional[str]]
+    geometries: Dict[str, Optional[BaseGeometry]]
+
+
 def _upper_units(features: List[_Feature], level: int, parent_level: Optional[int],
-                 notes: List[str]) -> List[list]:
+                 notes: List[str], finer: _Dissolved) -> List[list]:
     """Units of an upper level named in the attributes, dissolved from the features."""
     groups: Dict[str, List[_Feature]] = defaultdict(list)
     for feature in features:
         pcode = feature.upper[level][0]
         if pcode is not None:
             groups[pcode].append(feature)
+    parts_of_finer = Counter(finer.code_of(f) for f in features)
     rows = []
     for pcode, members in groups.items():
         name = _majority_name(pcode, [m.upper[level][1] for m in members], notes)
         parent = _majority([m.upper.get(parent_level, (None, None))[0] for m in members])
         rows.append([pcode, name, level, parent, (), 0, "dissolved",
-                     _union([m.geometry for m in members])])
+                     _union(_pieces(members, finer, parts_of_finer))])
     if groups:
         notes.append(f"{len(groups)} admin {level} units built from the layer's admin {level} "
                      "fields (geometries dissolved from their parts)")
     return rows
+
+
+def _pieces(members: List[_Feature], finer: _Dissolved,
+            parts_of_finer: Counter) -> List[Optional[BaseGeometry]]:
+    """The geometries whose union is the unit of ``members``: a finer unit already dissolved
+    where all its features are members (P-codes nest, so nearly always; the union of unions is
+    much cheaper than that of every feature of a detailed file), the features otherwise."""
+    by_code: Dict[Optional[str], List[_Feature]] = defaultdict(list)
+    for member in members:
+        by_code[finer.code_of(member)].append(member)
+    pieces: List[Optional[BaseGeometry]] = []
+    for code, inside in by_code.items():
+        if code is not None and len(inside) == parts_of_finer[code]:
+            pieces.append(finer.geometries.get(code))
+        else:
+            pieces.extend(m.geometry for m in inside)
+    return pieces
 
 
 def _majority(values: List[Optional[str]]) -> Optional[str]:
@@ -454,7 +505,8 @@ def _union(geometries: List[Optional[BaseGeometry]]) -> Optional[BaseGeometry]:
         return None
     if len(parts) == 1:
         return parts[0]
-    return polygonal_part(shapely.make_valid(shapely.union_all(parts)))
+    # valid parts have a valid union (GEOS's overlay): no make_valid, which costs a check
+    return polygonal_part(shapely.union_all(parts))
 
 
 def _containing_units(geometries: pd.Series, candidates: pd.DataFrame) -> List[Optional[str]]:

@@ -66,6 +66,38 @@ def test_dissolve_repair_and_upper_levels():
     assert units.level_of("XY02") == 1 and units.name("XY02") == "South"
 
 
+def test_upper_units_cover_their_features_when_a_district_straddles_two_regions():
+    """Admin 1 is dissolved from the admin 2 units already dissolved, except where a
+    district's features name two regions: then from those features, so each region is still
+    exactly the union of the features naming it."""
+    records = [_record("XY0101", "Alpha", "XY01", "North"),
+               _record("XY0102", "Beta", "XY01", "North"),
+               _record("XY0102", "Beta", "XY02", "South"),  # a wrong region in one feature
+               _record("XY0201", "Gamma", "XY02", "South")]
+    geometries = [box(0, 0, 5, 10), box(5, 0, 10, 5), box(5, 5, 10, 10), box(10, 0, 20, 10)]
+    units = AdminUnits.from_features(records, geometries)
+    assert units.geometry("XY0102").equals(box(5, 0, 10, 10))
+    assert units.geometry("XY01").equals(box(0, 0, 10, 5).union(box(0, 0, 5, 10)))
+    assert units.geometry("XY02").equals(box(5, 5, 20, 10).union(box(10, 0, 20, 10)))
+    assert units.geometry("XY").equals(box(0, 0, 20, 10))
+
+
+def test_output_polygons_keep_the_files_and_simplify_the_dissolved():
+    """Units of the file are stored as drawn; a dissolved unit to 1/10,000 of its width: the
+    1,000 vertices of its wavy edge, 0.01 % of the width high, go."""
+    wave = [(x / 100, 10 + 0.0005 * (-1) ** x) for x in range(1000, -1, -1)]
+    west = Polygon([(0, 0), (10, 0)] + wave)
+    records = [_record("XY0101", "Alpha", "XY01", "North"),
+               _record("XY0102", "Beta", "XY01", "North")]
+    units = AdminUnits.from_features(records, [west, box(10, 0, 20, 10)])
+    polygons = units.polygons(["XY0101", "XY01", "XY99"])
+    assert set(polygons) == {"XY0101", "XY01"}
+    assert polygons["XY0101"].equals(west)
+    assert len(polygons["XY01"].exterior.coords) < 10
+    assert polygons["XY01"].area == pytest.approx(200, rel=1e-3)
+    assert len(units.geometry("XY01").exterior.coords) > 1000  # the analysis keeps it whole
+
+
 def test_code_scheme_is_learned():
     units = AdminUnits.from_features(*small_layer())
     scheme = units.schemes[2]
