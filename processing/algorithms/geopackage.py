@@ -36,7 +36,7 @@ what QGIS reads back. What it relies on:
 import sqlite3
 import struct
 from pathlib import Path
-from typing import Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import Dict, Iterable, List, Mapping, Optional, Tuple
 
 from ..analysis.progress import SILENT, Progress
 
@@ -132,18 +132,18 @@ def _with_bools(record, flags):
 
 # Filling a table ---------------------------------------------------------------------------
 
-def fill_table(path: str, table: str, frames: Sequence, values,
-               progress: Progress = SILENT) -> None:
-    """Add the rows of ``frames`` (in order; same columns) to the empty ``table`` the sink
-    made; ``values(series)`` gives a column's values to store."""
+def fill_table(path: str, table: str, frames: Iterable, values,
+               progress: Progress = SILENT, total: int = 0) -> None:
+    """Add the rows of ``frames`` (in order; same columns; ``total`` rows in all, for the
+    progress bar) to the empty ``table`` the sink made; ``values(series)`` gives a column's
+    values to store."""
     with _connection(path) as connection:
         columns = [c for c in _columns(connection, table) if c not in ("fid", "geom")]
         with _count_trigger_aside(connection, table):
-            total = max(sum(len(frame) for frame in frames), 1)
             done = 0
             for frame in frames:
                 for start in range(0, len(frame), BATCH_ROWS):
-                    progress.step(100 * done / total)
+                    progress.step(100 * done / max(total, 1))
                     chunk = frame.iloc[start:start + BATCH_ROWS]
                     _insert(connection, table, columns, [values(chunk[c]) for c in columns])
                     done += len(chunk)

@@ -341,14 +341,17 @@ class Join4WAlgorithm(CoordMapAlgorithm):
     def _write_layers(self, staged, feedback, result, presence, units, crs):
         progress = Progress(feedback.setProgress, feedback.isCanceled)
         shapes = units.polygons(presence["pcode"])
-        rows = translate_column(result.rows, "reason", QCoreApplication.translate)
 
         def safe(frame, output_id):
             return self._safe_for_spreadsheets(frame, output_id, result)
 
+        def safe_rows(frame, output_id):  # (a slice of the rows output at a time)
+            return safe(translate_column(frame, "reason", QCoreApplication.translate),
+                        output_id)
+
         qgis_io.write_output(staged, self.OUTPUT, presence, crs, units=shapes, prepare=safe,
                              progress=progress.within(90, 93))
-        qgis_io.write_output(staged, self.OUTPUT_ROWS, rows, prepare=safe,
+        qgis_io.write_output(staged, self.OUTPUT_ROWS, result.rows_output, prepare=safe_rows,
                              progress=progress.within(93, 99), notice=self.tr(
                                  "For the IM officer, not for publication: every row with its "
                                  "partner, sensitive clusters (GBV, child protection) included"))

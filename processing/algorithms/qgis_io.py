@@ -206,29 +206,51 @@ def write_frame(sink, fields, frame, geometries=None, progress=SILENT):
 def write_output(staged, key, frame, crs=None, units=None, notice=None, prepare=None,
                  progress=SILENT):
     """The frame as the output layer ``key``: a unit layer when ``units`` (P-code -> shapely
-    polygon) gives each line (column ``pcode``) its polygon, else a table; ``notice``: the text
-    of a first line saying what the layer is for; ``prepare(frame, output id)``: the frame as
-    that destination may hold it (e.g. neutralised for a spreadsheet). In a GeoPackage file
-    the lines are written in bulk (geopackage.py), anywhere else by the sink."""
-    fields = qgs_fields(frame)
+    polygon) gives each line (column ``pcode``) its polygon, else a table; ``frame`` may also
+    be one made in slices (``frame(start, stop)``, ``frames(size)``: the join's rows output),
+    written a slice at a time. ``notice``: the text of a first line saying what the layer is
+    for; ``prepare(frame, output id)``: the frame (or a slice of it) as that destination may
+    hold it (e.g. neutralised for a spreadsheet). In a GeoPackage file the lines are written
+    in bulk (geopackage.py), anywhere else by the sink."""
+    import pandas as pd
+
+    fields = qgs_fields(frame if isinstance(frame, pd.DataFrame) else frame.frame(0, 0))
     kind = QgsWkbTypes.Type.MultiPolygon if units is not None else QgsWkbTypes.Type.NoGeometry
     frames = ([notice_frame(fields, notice)] if notice is not None else []) + [frame]
+    total = sum(len(part) for part in frames)
+
+    def prepared(output_id):
+        for part in frames:
+            for chunk in _slices(part, geopackage.BATCH_ROWS):
+                yield prepare(chunk, output_id) if prepare else chunk
 
     def write(sink, output_id):
-        lines = [prepare(f, output_id) if prepare else f for f in frames]
         shapes = _unit_geometries(units) if units is not None else None
-        for part in lines:
-            geometries = None if shapes is None else [shapes.get(p) for p in part["pcode"]]
-            write_frame(sink, fields, part, geometries, progress)
+        done = 0
+        for chunk in prepared(output_id):
+            geometries = None if shapes is None else [shapes.get(p) for p in chunk["pcode"]]
+            write_frame(sink, fields, chunk, geometries,
+                        progress.within(100 * done / total, 100 * (done + len(chunk)) / total))
+            done += len(chunk)
 
     def fill(path, table):
-        lines = [prepare(f, path) if prepare else f for f in frames]
-        if units is not None:
+        if units is not None:  # (a unit layer's frame is whole: its lines group by unit)
+            lines = [prepare(f, path) if prepare else f for f in frames]
             geopackage.write_unit_layer(path, table, lines[-1], units, column_values, progress)
         else:
-            geopackage.fill_table(path, table, lines, column_values, progress)
+            geopackage.fill_table(path, table, prepared(path), column_values, progress,
+                                  total=total)
 
     return staged.write_layer(key, fields, kind, crs, write, fill)
+
+
+def _slices(frame, size):
+    """A frame (or one made in slices) as frames of at most ``size`` rows."""
+    import pandas as pd
+
+    if isinstance(frame, pd.DataFrame):
+        return (frame.iloc[start:start + size] for start in range(0, len(frame), size))
+    return frame.frames(size)
 
 
 def _unit_geometries(units):

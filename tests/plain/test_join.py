@@ -470,6 +470,27 @@ def test_blank_and_total_rows_are_skipped_rows_with_their_source_row(units, tmp_
     assert result.summary["file"] == "partners.csv"
 
 
+@pytest.mark.parametrize("size", [1, 2, 4, 100])
+def test_rows_output_in_slices_is_the_whole_frame_cut(units, tmp_path, size):
+    """The join's writer takes the rows output a slice at a time: the slices, blank and total
+    rows among them, are the whole frame cut, whatever their size."""
+    path = tmp_path / "partners.csv"
+    path.write_text("Organisation,Cluster,Admin2 Pcode,Targeted\n"
+                    "A,Health,XY0101,10\n,,,\nB,Health,XY0101;XY0102,20\n\n"
+                    "C,Health,ZZ0101,5\nD,,XY0102,\nTotal,,,35\n", encoding="utf-8")
+    result = join_4w(parse_table(read_table(path)), units)
+    whole = result.rows_output.frame()
+    slices = list(result.rows_output.frames(size))
+    assert [len(part) for part in slices] == [min(size, 7 - start)
+                                             for start in range(0, 7, size)]
+    assert all(part["source_row"].is_monotonic_increasing for part in slices)
+    pd.testing.assert_frame_equal(pd.concat(slices, ignore_index=True), whole)
+    assert whole["source_row"].tolist() == list(range(2, 9))
+    assert whole["status"].tolist() == ["used", "skipped", "used", "skipped", "unmatched",
+                                        "used", "skipped"]
+    pd.testing.assert_frame_equal(result.rows, whole)
+
+
 def test_original_columns_clashing_with_output_fields_get_the_orig_prefix(units):
     fields = ["Organisation", "Status", "Cluster", "Admin2 Pcode", "Reason", "Comment"]
     records = [["  UNICEF ", "Ongoing", "Health", "XY0101", "because", 12.0]]

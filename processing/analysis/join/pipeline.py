@@ -17,7 +17,7 @@ from .issues import Issue, issue, issues_table
 from .locations import location_columns, match_locations, present_values, target_level
 from .options import PERIOD_MODES, JoinOptions
 from .presence import located, presence_table
-from .rows import matches_per_row, rows_output, status_per_row
+from .rows import RowsOutput, matches_per_row, rows_output, status_per_row
 from .sanity import role_warnings
 from .summary import summary_of
 
@@ -28,7 +28,7 @@ NO_PRESENCE = ("no row could be placed on a unit of the boundaries: the presence
 
 @dataclass
 class JoinResult:
-    rows: pd.DataFrame  # one row per data row: ROW_FIELDS + the original columns
+    rows_output: RowsOutput  # one row per data row: ROW_FIELDS + the original columns
     lines: MatchLines  # the matcher's result (a split row has one line per unit)
     presence: pd.DataFrame  # PRESENCE_FIELDS, one row per unit x cluster (x period)
     issues: pd.DataFrame  # the QA report's issues table (report.ISSUE_COLUMNS)
@@ -38,6 +38,15 @@ class JoinResult:
     log_line: str
     organisations: pd.DataFrame  # the reviewable organisation list (organisations.LIST_COLUMNS)
     _matches: Optional[pd.DataFrame] = field(default=None, repr=False)
+    _rows: Optional[pd.DataFrame] = field(default=None, repr=False)
+
+    @property
+    def rows(self) -> pd.DataFrame:
+        """The rows output as one frame, made when asked for (the join's writer takes
+        ``rows_output`` a slice at a time instead)."""
+        if self._rows is None:
+            self._rows = self.rows_output.frame()
+        return self._rows
 
     @property
     def matches(self) -> pd.DataFrame:
@@ -91,18 +100,21 @@ def join_4w(table: Table4W, units: AdminUnits, options: Optional[JoinOptions] = 
     # row a number in ``per_row.matches`` (a table has few distinct ones: worked on once each).
     per_row = status_per_row(matches_per_row(lines), attributes, options, table)
     progress.step(74)  # large tables take seconds per step: keep the bar moving
-    rows = rows_output(table, index, per_row, attributes, texts, options,
-                       progress.within(74, 80))
-    progress.step(80)
     counted = np.isin(per_row.field("status"), ["used", "rolled_up"])[per_row.numbers][
         lines.rows] & present_values(lines.field("pcode"))[lines.numbers]
     presence = presence_table(table, located(lines, counted), attributes, texts, units, level,
-                              options, progress.within(80, 90), organisations)
-    progress.step(90, "Writing the QA report")
-    issues = issues_table(table, lines, attributes, texts, units, progress.within(90, 97))
+                              options, progress.within(74, 84), organisations)
+    progress.step(84, "Writing the QA report")
+    issues = issues_table(table, lines, attributes, texts, units, progress.within(84, 91))
     issues = _with_issues(issues, role_warnings(table, attributes, clusters) + (
-        [] if len(presence) else [issue("no_presence", rows=len(rows), reason=NO_PRESENCE)]),
+        [] if len(presence) else [issue("no_presence", rows=table.height + len(table.skipped),
+                                        reason=NO_PRESENCE)]),
         _merge_issues(organisations, table))
+    # The rows output last: the largest frame of the join (a text per row and column) is
+    # not yet held while presence and issues are counted (the peak of memory at 1M rows).
+    progress.step(91)
+    rows = rows_output(table, index, per_row, attributes, texts, options,
+                       progress.within(91, 97))
     progress.step(97)
     summary, log_line = summary_of(table, units, rows, per_row, level, code_cols, name_cols)
     mapping = pd.DataFrame(

@@ -1,6 +1,6 @@
 """The rows output: every row of the table with its status, reason, location and attributes,
 then its own cells, in file order (the skipped rows too)."""
-from typing import List, Optional, Tuple
+from typing import Iterator, List, Optional, Tuple
 
 import numpy as np
 import pandas as pd
@@ -128,20 +128,44 @@ def rows_output(table, index, per_row, attributes, texts, options, progress) -> 
         "targeted": attributes["targeted"], "reached": attributes["reached"],
     }
     progress.step(50)
-    return _in_file_order(table.source_rows, list(fields.items()) + _original_columns(table),
-                          table.skipped)
+    return RowsOutput(table.source_rows, list(fields.items()) + _original_columns(table),
+                      table.skipped)
 
 
-def _in_file_order(source_rows, columns, skipped) -> pd.DataFrame:
-    """One frame: source_row, then ``columns`` (name, Series on a RangeIndex: the data rows,
-    or CodedColumn), with the blank and total rows under the header added as skipped rows
-    (they are rows too), all sorted by file row. The text columns are written straight into
-    the frame's one block of text (no other copy of the whole table); the typed ones are added
-    to it."""
-    data_rows = len(source_rows)
-    source_row = np.concatenate([source_rows,
-                                 np.array([row for row, _ in skipped], dtype=np.int64)])
-    order = np.argsort(source_row, kind="stable")  # labels >= data_rows: skipped rows
+class RowsOutput:
+    """The rows output, made as frames of some rows at a time: source_row, then ``columns``
+    (name, Series on a RangeIndex: the data rows, or CodedColumn), with the blank and total
+    rows under the header added as skipped rows (they are rows too), all sorted by file row.
+    Whole, a million rows of 34 text columns are a 270 MB frame (a pointer per cell): the
+    join's writer takes it in slices and never holds it all."""
+
+    def __init__(self, source_rows, columns, skipped):
+        self._data_rows = len(source_rows)
+        source_row = np.concatenate([source_rows,
+                                     np.array([row for row, _ in skipped], dtype=np.int64)])
+        self._order = np.argsort(source_row, kind="stable")  # >= data rows: skipped rows
+        self._source_row = source_row[self._order]
+        self._columns = columns
+        self._skipped = skipped
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def frame(self, start: int = 0, stop: Optional[int] = None) -> pd.DataFrame:
+        """The rows from ``start`` to ``stop`` (positions in file order; all by default)."""
+        return _in_file_order(self._source_row[start:stop], self._order[start:stop],
+                              self._data_rows, self._columns, self._skipped)
+
+    def frames(self, size: int) -> Iterator[pd.DataFrame]:
+        """The rows as frames of ``size`` rows (the last one shorter), in file order."""
+        for start in range(0, len(self), size):
+            yield self.frame(start, start + size)
+
+
+def _in_file_order(source_row, order, data_rows, columns, skipped) -> pd.DataFrame:
+    """The frame of the rows ``order`` gives (positions among the data rows, then the
+    skipped rows). The text columns are written straight into the frame's one block of text
+    (no other copy of it); the typed ones are added to it."""
     by_position = np.minimum(order, data_rows)  # (a skipped row: the NaN after the data rows)
     texts = [(name, column) for name, column in columns if _is_text(column)]
     block = np.empty((len(order), len(texts)), dtype=object, order="F")
@@ -152,7 +176,7 @@ def _in_file_order(source_rows, columns, skipped) -> pd.DataFrame:
     block[extra, names.index("status")] = "skipped"
     block[extra, names.index("reason")] = [skipped[i][1] for i in order[extra] - data_rows]
     frame = pd.DataFrame(block, columns=names, dtype=object, copy=False)
-    frame.insert(0, "source_row", source_row[order])
+    frame.insert(0, "source_row", source_row)
     positions = np.where(order < data_rows, order, -1)  # -1: a skipped row, missing values
     for position, (name, column) in enumerate(columns, 1):
         if not _is_text(column):
@@ -162,13 +186,18 @@ def _in_file_order(source_rows, columns, skipped) -> pd.DataFrame:
 
 def _cells_in_order(column, by_position: np.ndarray, out: np.ndarray) -> None:
     """A text column's cells at ``by_position`` written into ``out``; position ``len(column)``
-    (a skipped row): NaN. A CodedColumn's empty cell stays None."""
+    (a skipped row): NaN. A CodedColumn's empty cell stays None. (Only the rows asked for
+    are read: a slice of the rows output costs its own length, not the column's.)"""
+    inside = by_position < len(column)
     if isinstance(column, CodedColumn):
-        with_skipped = CodedColumn(np.append(column.codes, len(column.values)),
-                                   np.append(column.values, np.nan))
-        with_skipped.cells(by_position, out)
+        codes = np.full(len(by_position), len(column.values) + 1)  # the NaN: a skipped row
+        codes[inside] = column.codes[by_position[inside]]
+        codes[codes < 0] = len(column.values)  # the None: an empty cell
+        np.take(np.append(column.values, np.array([None, np.nan], dtype=object)), codes,
+                out=out)
     else:
-        np.take(np.append(column.to_numpy(), np.nan), by_position, out=out)
+        out[:] = np.nan
+        out[inside] = column.to_numpy()[by_position[inside]]
 
 
 def _is_text(column) -> bool:
