@@ -26,7 +26,8 @@ output through it. tests/qgis/test_outputs.py writes the same frames both ways a
 what QGIS reads back. What it relies on:
 
 - the values as ``qgis_io.column_values`` gives them to both paths (texts, ints, floats,
-  None), which SQLite stores as QGIS does in the columns the sink made;
+  and for a missing value None, here NaN: ``qgis_io.bound_values``), which SQLite stores as
+  QGIS does in the columns the sink made (a NaN as NULL);
 - the geometry blob of the GeoPackage standard (header ``GP``, version 0, little-endian flags,
   SRS id, envelope [minx, maxx, miny, maxy], then ISO WKB), polygons as multipolygons;
 - triggers that call GDAL's SQL functions (the R-tree ones) are not on a table SQLite fills:

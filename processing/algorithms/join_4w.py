@@ -345,8 +345,10 @@ class Join4WAlgorithm(CoordMapAlgorithm):
         def safe(frame, output_id):
             return self._safe_for_spreadsheets(frame, output_id, result)
 
-        def safe_rows(frame, output_id):  # (a slice of the rows output at a time)
-            return safe(translate_column(frame, "reason", QCoreApplication.translate),
+        reasons = {}  # (translated once, not once per slice of the rows output)
+
+        def safe_rows(frame, output_id):
+            return safe(translate_column(frame, "reason", QCoreApplication.translate, reasons),
                         output_id)
 
         qgis_io.write_output(staged, self.OUTPUT, presence, crs, units=shapes, prepare=safe,

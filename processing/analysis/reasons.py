@@ -8,7 +8,7 @@ written. Translated once per distinct reason: a table has few.
 """
 import re
 from functools import cache
-from typing import Tuple
+from typing import Dict, Optional, Tuple
 
 from .translation import QT_TRANSLATE_NOOP, Translate
 
@@ -63,11 +63,18 @@ def _clause(text: str, translate: Translate) -> str:
     return text
 
 
-def translate_column(frame, column: str, translate: Translate):
-    """``frame`` with ``column`` in the user's language (a copy; the same frame without it)."""
+def translate_column(frame, column: str, translate: Translate,
+                     known: Optional[Dict[str, str]] = None):
+    """``frame`` with ``column`` in the user's language (a copy; the same frame without it).
+    ``known``: the reasons translated so far, added to (a frame written in slices repeats
+    its reasons from slice to slice)."""
     if column not in frame:
         return frame
-    mapping = {value: translated_reason(value, translate) for value in set(frame[column].dropna())}
+    known = {} if known is None else known
+    present = set(frame[column].dropna())
+    for value in present - known.keys():
+        known[value] = translated_reason(value, translate)
+    mapping = {value: known[value] for value in present}
     if all(key == value for key, value in mapping.items()):
         return frame
     return frame.assign(**{column: frame[column].map(lambda v: mapping.get(v, v))})

@@ -81,6 +81,22 @@ def test_join_outputs_are_the_same_written_in_bulk_or_by_the_sink(sample_join, t
         assert all(geometry and geometry.startswith("MultiPolygon") for geometry in spatial)
 
 
+def test_missing_values_bound_as_nan_are_stored_as_null(sample_join, tmp_path):
+    """The bulk path binds a missing value as NaN (cheaper than None for Python's sqlite3):
+    SQLite must store it as NULL, in text and number columns alike."""
+    path = sample_join(tmp_path)["OUTPUT_ROWS"].split("|")[0]
+    with sqlite3.connect(path) as connection:
+        table, = connection.execute("SELECT table_name FROM gpkg_contents").fetchone()
+        columns = [row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')]
+        kinds = {column: {kind for kind, in connection.execute(
+            f'SELECT DISTINCT typeof("{column}") FROM "{table}"')} for column in columns}
+        blank, = connection.execute(f'SELECT count(*) FROM "{table}" WHERE suggestion IS NULL '
+                                    "AND reached IS NULL").fetchone()
+    assert blank > 0 and "null" in kinds["suggestion"] and "null" in kinds["reached"]
+    assert {column for column, found in kinds.items() if "real" in found} <= {
+        "match_score", "targeted", "reached"}
+
+
 def test_a_geopackage_unit_layer_stores_each_polygon_once(sample_join, tmp_path, monkeypatch):
     bulk, plain = run_both_ways(sample_join, tmp_path, monkeypatch)
     path = Path(bulk["OUTPUT"].split("|")[0])
