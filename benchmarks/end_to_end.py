@@ -1,8 +1,10 @@
-"""End to end: what the user waits for, ``processing.run`` of coordmap:join_4w and
-coordmap:gaps_overlaps, against a pandas floor and the native QGIS chain, in one run.
+"""End to end: what the user waits for, ``processing.run`` of coordmap:join_4w,
+coordmap:gaps_overlaps and coordmap:export_hapi_presence, against a pandas floor and (for the
+join) the native QGIS chain, in one run. (coordmap:export_maps: bench_export.py.)
 
     .venv/bin/python benchmarks/end_to_end.py [--rows 100000,1000000] [--rounds 3]
                                               [--native-max 100000] [--memory]
+                                              [--only join,gaps,hapi]
 
 Data (not timed): ``make_4w(make_country(), rows, seed=7)`` as a CSV (header + HXL row, as
 bench_join.py), the sample country's admin-3 polygons as a GeoJSON file (the boundary file
@@ -27,6 +29,13 @@ gaps (after one coordmap join to GeoPackage files, not timed)
   gaps written with their polygons by GDAL/OGR.
 - ``coordmap_default``: ``processing.run("coordmap:gaps_overlaps")`` with default outputs.
 - ``coordmap_gpkg``: the same, its four outputs written to GeoPackage files.
+
+hapi (after one coordmap join to GeoPackage files, not timed)
+- ``pandas_csv`` (baseline): the join's rows read from the GeoPackage by ``pandas.read_sql``
+  (used and rolled-up rows), distinct lines per organisation, cluster, unit and period
+  written as CSV. No sectors, protection or names of the admin levels.
+- ``coordmap_default``: ``processing.run("coordmap:export_hapi_presence")``, its CSV output
+  a temporary file.
 
 ``--with-plain``: also ``coordmap_gpkg_plain``, the join to GeoPackage files with the bulk path
 of geopackage.py off (``ENABLED = False``), what that speed trick buys.
@@ -212,6 +221,26 @@ def gaps_coordmap(d, files):
         **{key: fresh(d["folder"], key.lower()) if files else TEMPORARY for key in outputs}})
 
 
+# HAPI candidates ------------------------------------------------------------------------------
+
+def hapi_pandas(d):
+    import pandas as pd
+
+    with sqlite3.connect(d["join"]["OUTPUT_ROWS"].split("|")[0]) as connection:
+        rows = pd.read_sql(f"SELECT organisation, cluster, pcode, period FROM "
+                           f"\"{first_table(connection)}\" WHERE status IN ('used', 'rolled_up')",
+                           connection)
+    rows.drop_duplicates().to_csv(fresh(d["folder"], "pandas_hapi").replace(".gpkg", ".csv"),
+                                  index=False)
+
+
+def hapi_coordmap(d):
+    from qgis import processing
+
+    return processing.run("coordmap:export_hapi_presence", {
+        "ROWS": d["join"]["OUTPUT_ROWS"], "ADMIN": str(d["admin"]), "OUTPUT": TEMPORARY})
+
+
 CANDIDATES = {
     "join": {"pandas_gpkg": join_pandas,
              "coordmap_default": lambda d: join_coordmap(d, files=False),
@@ -220,6 +249,7 @@ CANDIDATES = {
     "gaps": {"pandas_gpkg": gaps_pandas,
              "coordmap_default": lambda d: gaps_coordmap(d, files=False),
              "coordmap_gpkg": lambda d: gaps_coordmap(d, files=True)},
+    "hapi": {"pandas_csv": hapi_pandas, "coordmap_default": hapi_coordmap},
 }
 
 
@@ -231,7 +261,7 @@ def start_qgis():
 
 def prepare(benchmark, rows, folder):
     data = make_data(rows, folder)
-    if benchmark == "gaps":
+    if benchmark in ("gaps", "hapi"):
         data["join"] = join_coordmap(data, files=True)
     return data
 
@@ -251,9 +281,10 @@ def timed_rounds(candidates, data, rounds):
 
 
 def report(benchmark, rows, times):
-    base = times["pandas_gpkg"]
+    baseline = next(iter(times))  # (each benchmark's candidates start with their baseline)
+    base = times[baseline]
     print(f"\n{benchmark}, {rows:,} rows, {len(base)} rounds")
-    print(f"  {'candidate':<18} {'median s':>9} {'best s':>8} {'x pandas_gpkg':>14}")
+    print(f"  {'candidate':<18} {'median s':>9} {'best s':>8} {'x ' + baseline:>14}")
     for label, values in times.items():
         ratio = statistics.median(v / b for v, b in zip(values, base))
         print(f"  {label:<18} {statistics.median(values):9.3f} {min(values):8.3f} "
@@ -301,7 +332,7 @@ def main(argv=None):
     parser.add_argument("--rows", default="100000,1000000")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--native-max", type=int, default=100_000)
-    parser.add_argument("--only", default="join,gaps")
+    parser.add_argument("--only", default="join,gaps,hapi")
     parser.add_argument("--memory", action="store_true")
     parser.add_argument("--with-plain", action="store_true",
                         help="also the join to GeoPackage files with the bulk path off")

@@ -13,7 +13,7 @@ from qgis.core import (
 from ..analysis.boundaries import AdminUnits
 from ..analysis.clusters import ClusterVocabulary
 from ..analysis.errors import InputError
-from ..analysis.hapi import operational_presence, write_operational_presence
+from ..analysis.hapi import LINE_COLUMNS, operational_presence, write_operational_presence
 from . import qgis_io
 from .base import CoordMapAlgorithm, input_error, ui_language
 from .destinations import StagedOutputs, cancelled, refuse_unsafe_destinations
@@ -105,7 +105,8 @@ class ExportHapiPresenceAlgorithm(CoordMapAlgorithm):
         source = self.parameterAsSource(parameters, self.ROWS, context)
         if source is None:
             raise QgsProcessingException(self.tr("Rows: no such layer or file"))
-        names, records = qgis_io.layer_records(source)
+        names, records = qgis_io.parameter_records(self, parameters, self.ROWS, context, source,
+                                                   LINE_COLUMNS)
         return pd.DataFrame(records, columns=names), source.sourceName()
 
     def _units(self, parameters, context, feedback):

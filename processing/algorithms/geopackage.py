@@ -37,7 +37,7 @@ what QGIS reads back. What it relies on:
 import sqlite3
 import struct
 from pathlib import Path
-from typing import Dict, Iterable, List, Mapping, Optional, Tuple
+from typing import Collection, Dict, Iterable, List, Mapping, Optional, Tuple
 
 from ..analysis.progress import SILENT, Progress
 
@@ -104,14 +104,15 @@ def attributes_table(path: str, layer: str) -> str:
 
 # Reading lines back --------------------------------------------------------------------------
 
-def read_lines(path: str, layer: str):
+def read_lines(path: str, layer: str, fields: Optional[Collection[str]] = None):
     """(field names, records) of the lines of ``layer`` (a table, or a unit layer's
     attributes) as QGIS reads them (``fid`` first, None for NULL, booleans as bools), or None
-    when a column holds values only QGIS converts (dates, times, blobs)."""
+    when a column holds values only QGIS converts (dates, times, blobs). ``fields``: only
+    those of them the layer has (the reader's own; the fewer, the faster)."""
     table = attributes_table(path, layer)
     with _connection(path, read_only=True) as connection:
         kinds = {name: kind.upper() for name, kind in _columns(connection, table).items()
-                 if name != "geom"}
+                 if name != "geom" and (fields is None or name in fields)}
         if any(kind.startswith(("DATE", "TIME", "BLOB")) for kind in kinds.values()):
             return None
         names = list(kinds)

@@ -78,12 +78,13 @@ def layer_records(layer):
     return names, rows
 
 
-def parameter_records(algorithm, parameters, key, context, source):
+def parameter_records(algorithm, parameters, key, context, source, fields=None):
     """``layer_records`` of the feature source parameter ``key`` (``source``); read straight
     from the file when it is a whole GeoPackage layer (no subset, selection or edits):
-    millions of lines in a second, where QGIS converts one feature at a time."""
+    millions of lines in a second, where QGIS converts one feature at a time; then only the
+    ``fields`` asked for (default: all)."""
     path, layer = _whole_geopackage_layer(algorithm, parameters, key, context)
-    found = geopackage.read_lines(path, layer) if path else None
+    found = geopackage.read_lines(path, layer, fields) if path else None
     return found if found is not None else layer_records(source)
 
 

@@ -49,6 +49,11 @@ HAPI_COLUMNS: Tuple[Tuple[str, str], ...] = (
 HAPI_FIELDS = [name for name, _ in HAPI_COLUMNS]
 HAPI_DEEPEST_LEVEL = 2
 COUNTED_STATUSES = ("used", "rolled_up")
+# The rows output's fields a line of the operational presence is made from
+LINE_COLUMNS = ("status", "pcode", "cluster", "cluster_name", "period", "period_start",
+                "period_end", "organisation", "organisation_acronym", "organisation_type",
+                "protected")
+PERIOD_BOUNDS = ("reference_period_start", "reference_period_end")
 ROWS_NEEDED = ("status", "pcode", "cluster", "period", "organisation")
 _PERIOD = re.compile(r"^(\d{4})(?:-(\d{2})|-Q([1-4]))?$")
 
@@ -106,11 +111,12 @@ def operational_presence(rows: pd.DataFrame, units: AdminUnits,
 def _counted_lines(rows: pd.DataFrame, units: AdminUnits, notes: List[str]) -> pd.DataFrame:
     """One line per counted row and unit (a split row's units separated), with its admin 1
     and admin 2 units."""
-    counted = rows[rows["status"].isin(COUNTED_STATUSES) & rows["pcode"].notna()].copy()
-    counted["pcode"] = counted["pcode"].astype(str).str.split(";")
+    kept = rows["status"].isin(COUNTED_STATUSES) & rows["pcode"].notna()
+    counted = rows.loc[kept, [c for c in rows.columns if c in LINE_COLUMNS]]  # (not the
+    counted["pcode"] = _per_value(counted["pcode"], lambda p: str(p).split(";"))  # own cells)
     counted = counted.explode("pcode", ignore_index=True)
-    counted["pcode"] = counted["pcode"].str.strip()
-    known = np.array([pcode in units for pcode in counted["pcode"]], dtype=bool)
+    counted["pcode"] = _per_value(counted["pcode"], str.strip)
+    known = _per_value(counted["pcode"], lambda pcode: pcode in units).to_numpy(dtype=bool)
     if not known.all():
         unknown = sorted(set(counted.loc[~known, "pcode"]))
         notes.append(f"{int(np.count_nonzero(~known))} rows located in units the boundaries "
@@ -119,16 +125,24 @@ def _counted_lines(rows: pd.DataFrame, units: AdminUnits, notes: List[str]) -> p
     counted = counted[known]
     levels = {pcode: units.level_of(pcode) for pcode in set(counted["pcode"])}
     counted["admin_level"] = counted["pcode"].map(
-        lambda pcode: min(levels[pcode], HAPI_DEEPEST_LEVEL)).astype("int64")
-    pcodes = counted["pcode"].tolist()
-    for level in (1, 2):  # (lists, not Series.map: pandas 3 would make None a NaN)
-        codes = [units.ancestor_or_self(pcode, level) if levels[pcode] >= level else None
-                 for pcode in pcodes]
-        counted[f"admin{level}_code"] = pd.Series(codes, index=counted.index, dtype=object)
-        counted[f"admin{level}_name"] = pd.Series(
-            [units.name(code) if code else None for code in codes], index=counted.index,
-            dtype=object)
+        {pcode: min(level, HAPI_DEEPEST_LEVEL) for pcode, level in levels.items()}
+    ).astype("int64")
+    for level in (1, 2):  # (objects, not Series.map: pandas 3 would make None a NaN)
+        codes = _per_value(counted["pcode"], lambda pcode, lvl=level: units.ancestor_or_self(
+            pcode, lvl) if levels[pcode] >= lvl else None)
+        counted[f"admin{level}_code"] = codes
+        counted[f"admin{level}_name"] = _per_value(codes, units.name)
     return counted
+
+
+def _per_value(values: pd.Series, func) -> pd.Series:
+    """``func`` of each value, called once per distinct value (a 4W table repeats a few
+    hundred over its rows); a missing value stays None."""
+    codes, distinct = pd.factorize(values.astype(object))
+    results = np.empty(len(distinct) + 1, dtype=object)  # (the last: code -1, missing)
+    for position, value in enumerate(distinct):
+        results[position] = func(value)
+    return pd.Series(results[codes], index=values.index, dtype=object)
 
 
 def _with_organisations(lines: pd.DataFrame, protected: pd.Series, notes: List[str]
@@ -149,20 +163,18 @@ def _with_organisations(lines: pd.DataFrame, protected: pd.Series, notes: List[s
     for column in ("org_name", "org_acronym", "org_type_description"):
         lines.loc[protected, column] = None
     types = OrganisationTypes.load()
-    described = lines["org_type_description"].map(types.code, na_action="ignore")
-    lines["org_type_code"] = described
-    lines["org_type_description"] = [types.description(code, text) for code, text in zip(
-        described, lines["org_type_description"])]
-    lines["org_key"] = lines["org_name"].map(fold, na_action="ignore").fillna("")
+    given = lines["org_type_description"]
+    lines["org_type_code"] = _per_value(given, types.code)
+    lines["org_type_description"] = _per_value(
+        given, lambda text: types.description(types.code(text), text))
+    lines["org_key"] = _per_value(lines["org_name"], fold).fillna("")
     return lines
 
 
 def _texts(lines: pd.DataFrame, column: str) -> pd.Series:
     if column not in lines:
         return pd.Series(None, index=lines.index, dtype=object)
-    values = lines[column].astype(object)
-    blank = values.isna() | (values.astype(str).str.strip() == "")
-    return values.where(~blank, None)
+    return _per_value(lines[column], lambda value: value if str(value).strip() else None)
 
 
 def _with_sectors(lines: pd.DataFrame, clusters: ClusterVocabulary, notes: List[str]
@@ -176,19 +188,23 @@ def _with_sectors(lines: pd.DataFrame, clusters: ClusterVocabulary, notes: List[
     if unknown.any():
         notes.append(f"{int(unknown.sum())} rows of clusters not in the vocabulary keep their "
                      f"text as sector code: {', '.join(sorted(set(codes[unknown]))[:10])}")
-    names = [clusters.name(code, "en") if code in clusters.names else
-             (given if isinstance(given, str) else code)
-             for code, given in zip(codes, lines.get("cluster_name", codes))]
-    return lines.assign(sector_code=codes.map(lambda code: hapi.get(code, code)),
+    named: Dict[tuple, object] = {}
+    names = []
+    for pair in zip(codes, lines.get("cluster_name", codes)):  # (a name per distinct pair)
+        if pair not in named:
+            code, given = pair
+            named[pair] = clusters.name(code, "en") if code in clusters.names else (
+                given if isinstance(given, str) else code)
+        names.append(named[pair])
+    return lines.assign(sector_code=_per_value(codes, lambda code: hapi.get(code, code)),
                         sector_name=names)
 
 
 def _with_periods(lines: pd.DataFrame, notes: List[str]) -> pd.DataFrame:
     """The reference period of each line: its period's first and last day (a month, a quarter
     or a year), else the row's own start and end dates."""
-    bounds = {period: period_bounds(period) for period in set(lines["period"].dropna())}
-    starts = lines["period"].map(lambda p: bounds.get(p, (None, None))[0])
-    ends = lines["period"].map(lambda p: bounds.get(p, (None, None))[1])
+    starts = _per_value(lines["period"], lambda period: period_bounds(period)[0])
+    ends = _per_value(lines["period"], lambda period: period_bounds(period)[1])
     for column, values in (("period_start", starts), ("period_end", ends)):
         if column in lines:
             own = pd.to_datetime(lines[column], errors="coerce").dt.date
@@ -222,7 +238,8 @@ def _grouped(lines: pd.DataFrame) -> pd.DataFrame:
     """One row per organisation x sector x unit x period: the first spelling of each text, the
     earliest start and the latest end."""
     keys = ["admin1_code", "admin2_code", "sector_code", "org_key", "period"]
-    lines = lines.assign(**{key: lines[key].fillna("") for key in keys})
+    lines = lines.assign(**{key: lines[key].fillna("") for key in keys}, **{  # (dates as
+        column: pd.to_datetime(lines[column]) for column in PERIOD_BOUNDS})  # numpy's: fast)
     grouped = lines.groupby(keys, sort=False, dropna=False)
     table = grouped.agg(
         admin1_name=("admin1_name", "first"), admin2_name=("admin2_name", "first"),
@@ -234,6 +251,8 @@ def _grouped(lines: pd.DataFrame) -> pd.DataFrame:
         reference_period_end=("reference_period_end", "max")).reset_index()
     for key in ("admin1_code", "admin2_code"):
         table[key] = table[key].replace("", None)
+    for column in PERIOD_BOUNDS:
+        table[column] = table[column].dt.date
     return table
 
 
