@@ -66,6 +66,10 @@ def _setup(scale: int):
     locator = map_layers.locator_layer(layer.crs())
     if locator is not None:
         project.addMapLayer(locator, False)
+    # the admin-1 outlines and side panel export_maps draws without boundaries given
+    admin1 = map_layers.admin1_of_presence(records, geometries)
+    outlines = map_layers.admin1_layer(admin1["admin1"], layer.crs(), layouts.font_family("en"))
+    project.addMapLayer(outlines, False)
     built = []
     for spec in maps:
         texts = mappack.marginalia(spec, "en", dt.date.today(), crs_name="WGS 84")
@@ -74,7 +78,12 @@ def _setup(scale: int):
                                       layer.crs(), colour, texts)
         project.addMapLayer(main, False)
         layout = layouts.load_layout(project, "a4_landscape", mappack.map_id(spec))
-        built.append(layouts.fill_layout(layout, texts, (main, [], locator), icon, "en"))
+        side = layouts.SidePanel(admin1=[
+            (admin1["admin1_names"].get(code) or code, count)
+            for code, count in mappack.partners_per_admin1(records, spec, admin1["admin1_of"])],
+            colour=colour)
+        built.append(layouts.fill_layout(layout, texts, (main, [], locator, outlines), icon,
+                                         side))
     return {"presence": presence, "maps": maps, "layouts": built, "project": project}
 
 

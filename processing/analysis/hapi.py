@@ -112,8 +112,9 @@ def _counted_lines(rows: pd.DataFrame, units: AdminUnits, notes: List[str]) -> p
     """One line per counted row and unit (a split row's units separated), with its admin 1
     and admin 2 units."""
     kept = rows["status"].isin(COUNTED_STATUSES) & rows["pcode"].notna()
-    counted = rows.loc[kept, [c for c in rows.columns if c in LINE_COLUMNS]]  # (not the
-    counted["pcode"] = _per_value(counted["pcode"], lambda p: str(p).split(";"))  # own cells)
+    # only the fields a line is made from: the partners' own columns are not copied
+    counted = rows.loc[kept, [c for c in rows.columns if c in LINE_COLUMNS]]
+    counted["pcode"] = _per_value(counted["pcode"], lambda pcode: str(pcode).split(";"))
     counted = counted.explode("pcode", ignore_index=True)
     counted["pcode"] = _per_value(counted["pcode"], str.strip)
     known = _per_value(counted["pcode"], lambda pcode: pcode in units).to_numpy(dtype=bool)
@@ -238,8 +239,10 @@ def _grouped(lines: pd.DataFrame) -> pd.DataFrame:
     """One row per organisation x sector x unit x period: the first spelling of each text, the
     earliest start and the latest end."""
     keys = ["admin1_code", "admin2_code", "sector_code", "org_key", "period"]
-    lines = lines.assign(**{key: lines[key].fillna("") for key in keys}, **{  # (dates as
-        column: pd.to_datetime(lines[column]) for column in PERIOD_BOUNDS})  # numpy's: fast)
+    # the reference periods as datetime64, whose min and max pandas takes in C (of date
+    # objects, in Python)
+    dates = {column: pd.to_datetime(lines[column]) for column in PERIOD_BOUNDS}
+    lines = lines.assign(**{key: lines[key].fillna("") for key in keys}, **dates)
     grouped = lines.groupby(keys, sort=False, dropna=False)
     table = grouped.agg(
         admin1_name=("admin1_name", "first"), admin2_name=("admin2_name", "first"),

@@ -6,8 +6,9 @@ skipped and a reason; nothing is dropped silently.
 
 The steps (``pipeline.join_4w`` runs them in this order): ``locations`` (the matcher's lines
 and points), ``attributes`` (cluster, period, ``counts`` of people, organisations), ``rows``
-(each row's match and status, the rows output), ``presence`` (partners per unit x cluster x
-period), ``issues`` (the QA report, with ``duplicates``) and ``summary``.
+(each row's match and status), ``presence`` (partners per unit x cluster x period),
+``issues`` (the QA report, with ``duplicates``), ``rows`` again (the rows output, made a
+slice at a time when written: ``JoinResult.rows_output``) and ``summary``.
 """
 from .attributes import per_distinct
 from .options import PERIOD_MODES, JoinOptions

@@ -102,7 +102,7 @@ def _no_period_message(table, attributes, options) -> str:
             f"has one{example}. Check the {columns} column, {whole}")
 
 
-def rows_output(table, index, per_row, attributes, texts, options, progress) -> pd.DataFrame:
+def rows_output(table, index, per_row, attributes, texts, options, progress) -> "RowsOutput":
     def of_match(name):  # (the rows' match numbers: their fields are written straight out)
         return CodedColumn(per_row.numbers, per_row.field(name))
 
