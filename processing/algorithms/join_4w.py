@@ -25,7 +25,7 @@ from ..analysis.headers import mapping_from_text, mapping_profile_to_json, parse
 from ..analysis.join import PERIOD_MODES, JoinOptions, join_4w
 from ..analysis.matching import Crosswalk, write_suggestions_csv
 from ..analysis.organisations import read_organisation_list, write_organisation_list
-from ..analysis.progress import Cancelled, Progress
+from ..analysis.progress import SILENT, Cancelled, Progress
 from ..analysis.reasons import translate_column
 from ..analysis.report import NEUTRALISED_NOTE, neutralised_frame, write_report
 from ..analysis.table import read_table, table_from_records
@@ -196,7 +196,8 @@ class Join4WAlgorithm(CoordMapAlgorithm):
             staged.prepare()  # an output folder that cannot be written fails now, not later
             try:
                 table = self._read_table(parameters, context, feedback, progress)
-                units, crs = self._read_boundaries(parameters, context, feedback, table)
+                units, crs = self._read_boundaries(parameters, context, feedback, table,
+                                                   progress.within(18, 20))
                 clusters = self._clusters(parameters, context)
                 policy = self.protection_policy(parameters, context, clusters)
                 result = join_4w(table, units, self._options(parameters, context),
@@ -232,7 +233,7 @@ class Join4WAlgorithm(CoordMapAlgorithm):
         sheet = self.parameterAsString(parameters, self.SHEET, context).strip() or None
         raw = self._raw_table(parameters, context, sheet, progress.within(0, 12))
         table = parse_table(raw, self._mapping(parameters, context),
-                            progress=progress.within(12, 20))
+                            progress=progress.within(12, 18))
         feedback.pushInfo(self.tr("Read {where}: {rows} data rows, header on row(s) {header}")
                           .format(where=table.where, rows=table.height,
                                   header=", ".join(map(str, table.header_rows))))
@@ -254,7 +255,7 @@ class Join4WAlgorithm(CoordMapAlgorithm):
     def _mapping(self, parameters, context):
         return mapping_from_text(self.parameterAsString(parameters, self.MAPPING, context))
 
-    def _read_boundaries(self, parameters, context, feedback, table):
+    def _read_boundaries(self, parameters, context, feedback, table, progress):
         parameters, note = self._admin_layer_chosen(parameters, context, table)
         source = self.parameterAsSource(parameters, self.ADMIN, context)
         if source is None:
@@ -263,7 +264,8 @@ class Join4WAlgorithm(CoordMapAlgorithm):
                                                         context) or None,
                   "name_field": self.parameterAsString(parameters, self.ADMIN_NAME_FIELD,
                                                        context) or None}
-        units, crs = self._units_of(source, source.sourceName(), feedback, fields=fields)
+        units, crs = self._units_of(source, source.sourceName(), feedback, fields=fields,
+                                    progress=progress)
         if note:
             feedback.pushInfo(note)
             units.notes.insert(0, note)
@@ -293,10 +295,13 @@ class Join4WAlgorithm(CoordMapAlgorithm):
         name, note = choose_layer(layers, codes, os.path.basename(value))
         return {**parameters, self.ADMIN: f"{value}|layername={name}"}, note
 
-    def _units_of(self, source, name, feedback, target_crs=None, fields=None):
+    def _units_of(self, source, name, feedback, target_crs=None, fields=None,
+                  progress=SILENT):
         """AdminUnits of one boundary source (reprojected to ``target_crs`` when given;
-        ``fields``: its P-code and name fields, when the user names them)."""
-        records, geometries = qgis_io.admin_features(source, feedback, target_crs)
+        ``fields``: its P-code and name fields, when the user names them; ``progress``: of
+        reading and dissolving it, seconds for a detailed file)."""
+        records, geometries = qgis_io.admin_features(source, feedback, target_crs,
+                                                     progress.within(0, 50))
         present = [g for g in geometries if g is not None]
         if not present:
             raise QgsProcessingException(
@@ -305,7 +310,8 @@ class Join4WAlgorithm(CoordMapAlgorithm):
         if note:
             feedback.pushWarning(note)
         try:
-            units = AdminUnits.from_features(records, geometries, **(fields or {}))
+            units = AdminUnits.from_features(records, geometries, **(fields or {}),
+                                             progress=progress.within(50, 100))
         except InputError as error:  # the message must say which layer
             raise error.within(name) from error
         if note:

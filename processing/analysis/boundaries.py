@@ -24,6 +24,7 @@ from .boundary_fields import (
     record_pcode,
 )
 from .errors import InputError
+from .progress import SILENT, Progress
 from .textnorm import code_key, split_code
 from .translation import QT_TRANSLATE_NOOP
 
@@ -109,11 +110,13 @@ class AdminUnits:
         level: Optional[int] = None,
         pcode_field: Optional[str] = None,
         name_field: Optional[str] = None,
+        progress: Progress = SILENT,
     ) -> "AdminUnits":
         """Units of a boundary layer given as attribute dicts plus shapely geometries.
         ``pcode_field`` (and ``name_field``) name the fields of the units' P-codes (and names)
         where their names say nothing (e.g. CODE, pcode); without any field named as admin
-        fields are, the P-code field is the one whose values look like P-codes."""
+        fields are, the P-code field is the one whose values look like P-codes. ``progress``:
+        of dissolving the upper units (seconds for a detailed file), cancellable."""
         if len(records) != len(geometries):
             raise InputError(QT_TRANSLATE_NOOP(
                 "InputError", "boundary layer: {records} attribute records but {geometries} "
@@ -138,8 +141,11 @@ class AdminUnits:
         _note_cleaning(notes, stats, len(records))
         rows = _dissolve(features, own_level, _upper_level(fields, own_level), notes)
         finer = _Dissolved(lambda f: f.pcode, {row[0]: row[-1] for row in rows})
-        for upper in sorted((lvl for lvl in fields if lvl < own_level), reverse=True):
-            upper_rows = _upper_units(features, upper, _upper_level(fields, upper), notes, finer)
+        uppers = sorted((lvl for lvl in fields if lvl < own_level), reverse=True)
+        for number, upper in enumerate(uppers):
+            upper_rows = _upper_units(features, upper, _upper_level(fields, upper), notes, finer,
+                                      progress.within(100 * number / len(uppers),
+                                                      100 * (number + 1) / len(uppers)))
             finer = _Dissolved(lambda f, lvl=upper: f.upper[lvl][0],
                                {row[0]: row[-1] for row in upper_rows})
             rows += upper_rows
@@ -448,7 +454,7 @@ class _Dissolved:
 
 
 def _upper_units(features: List[_Feature], level: int, parent_level: Optional[int],
-                 notes: List[str], finer: _Dissolved) -> List[list]:
+                 notes: List[str], finer: _Dissolved, progress: Progress) -> List[list]:
     """Units of an upper level named in the attributes, dissolved from the features."""
     groups: Dict[str, List[_Feature]] = defaultdict(list)
     for feature in features:
@@ -457,11 +463,13 @@ def _upper_units(features: List[_Feature], level: int, parent_level: Optional[in
             groups[pcode].append(feature)
     parts_of_finer = Counter(finer.code_of(f) for f in features)
     rows = []
-    for pcode, members in groups.items():
+    for number, (pcode, members) in enumerate(groups.items()):
+        progress.step(100 * number / len(groups))
         name = _majority_name(pcode, [m.upper[level][1] for m in members], notes)
         parent = _majority([m.upper.get(parent_level, (None, None))[0] for m in members])
         rows.append([pcode, name, level, parent, (), 0, "dissolved",
                      _union(_pieces(members, finer, parts_of_finer))])
+    progress.step(100)
     if groups:
         notes.append(f"{len(groups)} admin {level} units built from the layer's admin {level} "
                      "fields (geometries dissolved from their parts)")

@@ -153,3 +153,18 @@ def test_cancelling_while_a_spreadsheet_is_read_stops_there(spreadsheet):
     with pytest.raises(Cancelled):
         read_table(spreadsheet, progress=recorder.progress)
     assert len(recorder.reports) == 1
+
+
+def test_dissolving_boundaries_reports_progress_and_can_be_cancelled():
+    """A detailed file's admin 2, 1 and 0 outlines take seconds to dissolve: the bar moves
+    through them (never backwards) and cancelling stops there."""
+    frame = sample_country.make_country().level(3)
+    records = frame.drop(columns=["geometry"]).to_dict("records")
+    recorder = Recorder()
+    recorder.stage = "boundaries"
+    AdminUnits.from_features(records, list(frame["geometry"]), progress=recorder.progress)
+    percents = recorder.percents("boundaries")
+    assert len(percents) > 10 and percents == sorted(percents) and percents[-1] > 90
+    with pytest.raises(Cancelled):
+        AdminUnits.from_features(records, list(frame["geometry"]),
+                                 progress=Recorder(cancel_after=5).progress)
