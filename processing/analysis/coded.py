@@ -56,10 +56,12 @@ class CodedColumn:
         return self.lookup(self.values, None, rows, out)
 
     def map(self, func: Callable[[Any], Any], empty: Any = None, dtype=object) -> np.ndarray:
-        """Per row: ``func`` of its value (called once per distinct value), ``empty`` for an
-        empty cell."""
-        return self.lookup(np.array([func(value) for value in self.values], dtype=dtype),
-                           empty)
+        """Per row: ``func`` of its value (called once per distinct value; any object, a list
+        too), ``empty`` for an empty cell."""
+        per_value = np.empty(len(self.values), dtype=dtype)
+        for position, value in enumerate(self.values):  # (np.array() would nest lists)
+            per_value[position] = func(value)
+        return self.lookup(per_value, empty)
 
     def take(self, rows: Rows) -> "CodedColumn":
         """The same column for ``rows`` only (the values are kept as they are)."""

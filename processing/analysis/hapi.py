@@ -29,6 +29,7 @@ import pandas as pd
 
 from .boundaries import AdminUnits
 from .clusters import ClusterVocabulary
+from .coded import CodedColumn
 from .errors import InputError
 from .hxl import hxl_row, is_hxl_row
 from .protection import ProtectionPolicy
@@ -139,11 +140,8 @@ def _counted_lines(rows: pd.DataFrame, units: AdminUnits, notes: List[str]) -> p
 def _per_value(values: pd.Series, func) -> pd.Series:
     """``func`` of each value, called once per distinct value (a 4W table repeats a few
     hundred over its rows); a missing value stays None."""
-    codes, distinct = pd.factorize(values.astype(object))
-    results = np.empty(len(distinct) + 1, dtype=object)  # (the last: code -1, missing)
-    for position, value in enumerate(distinct):
-        results[position] = func(value)
-    return pd.Series(results[codes], index=values.index, dtype=object)
+    cells = CodedColumn.of_cells(values.to_numpy(dtype=object))
+    return pd.Series(cells.map(func), index=values.index, dtype=object)
 
 
 def _with_organisations(lines: pd.DataFrame, protected: pd.Series, notes: List[str]

@@ -50,3 +50,9 @@ def test_combinations_number_groups_as_they_first_come_with_their_first_rows():
     assert group.tolist() == [0, 1, 0, 2, 3, 0]
     assert firsts.tolist() == [0, 1, 3, 4]
     assert combinations([], 3)[0].tolist() == [0, 0, 0]
+
+
+def test_map_keeps_a_list_per_value_even_when_all_have_one_length():
+    cells = CodedColumn.of_cells(["a;b", None, "a;b", "c;d"])
+    assert cells.map(lambda text: text.split(";")).tolist() == [["a", "b"], None, ["a", "b"],
+                                                                ["c", "d"]]
