@@ -6,7 +6,8 @@ tools/country_names.py). P-codes without a country part, or with a code that is 
 """
 import re
 from collections import Counter
-from typing import Iterable, Optional
+from functools import lru_cache
+from typing import Dict, Iterable, Optional
 
 from .vocabulary import load_vocabulary
 
@@ -17,17 +18,21 @@ def _countries():
     return load_vocabulary("iso3166")["countries"]
 
 
+@lru_cache(maxsize=1)
+def by_alpha() -> Dict[str, dict]:
+    """ISO 3166 alpha-2 and alpha-3 code -> the country's entry (two and three letters: the
+    keys never collide)."""
+    countries = _countries()
+    return {**{c["alpha3"]: c for c in countries}, **{c["alpha2"]: c for c in countries}}
+
+
 def country_code(pcodes: Iterable[str]) -> Optional[str]:
     """The alpha-3 code most of ``pcodes`` start with (alpha-2 or alpha-3), or None."""
-    by_alpha = {}
-    for country in _countries():
-        by_alpha[country["alpha2"]] = country["alpha3"]
-        by_alpha[country["alpha3"]] = country["alpha3"]
     found = Counter()
     for pcode in pcodes:
         match = _PREFIX.match(str(pcode or "").strip())
         if match:
-            code = by_alpha.get(match.group(1).upper())
+            code = (by_alpha().get(match.group(1).upper()) or {}).get("alpha3")
             found[code] += 1
     if not found:
         return None

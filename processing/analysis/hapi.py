@@ -21,6 +21,7 @@ import re
 from calendar import monthrange
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple, Union
 
@@ -30,6 +31,7 @@ import pandas as pd
 from .boundaries import AdminUnits
 from .clusters import ClusterVocabulary
 from .coded import CodedColumn
+from .countries import by_alpha
 from .errors import InputError
 from .hxl import hxl_row, is_hxl_row
 from .protection import ProtectionPolicy
@@ -215,6 +217,7 @@ def _with_periods(lines: pd.DataFrame, notes: List[str]) -> pd.DataFrame:
     return lines.assign(reference_period_start=starts, reference_period_end=ends)
 
 
+@lru_cache(maxsize=1024)  # (asked for each period's start, then for its end)
 def period_bounds(period: str) -> Tuple[Optional[date], Optional[date]]:
     """First and last day of a period key ("2025-03", "2025-Q1", "2025"); (None, None) for
     anything else."""
@@ -260,15 +263,12 @@ def _grouped(lines: pd.DataFrame) -> pd.DataFrame:
 def _country(given: str, admin1_codes: pd.Series) -> Tuple[Optional[str], Optional[str]]:
     """(ISO3 code, name) of the country given, else of the admin 1 P-codes' letters where they
     are an ISO 3166 code (None where not)."""
-    countries = load_vocabulary("iso3166")["countries"]
-    by_code = {c["alpha3"]: c for c in countries}
-    by_code.update({c["alpha2"]: c for c in countries})
     code = (given or "").strip().upper()
     if not code:
         prefixes = {re.match(r"[A-Za-z]*", str(p)).group(0).upper()
                     for p in admin1_codes.dropna()}
         code = prefixes.pop() if len(prefixes) == 1 else ""
-    country = by_code.get(code)
+    country = by_alpha().get(code)
     if country is None:
         return (code or None) if given else None, None
     return country["alpha3"], country["name"]

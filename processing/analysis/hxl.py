@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Iterable, List, Optional, Sequence, Union
 
 from .errors import InputError
+from .headers.tokens import column_letter
 from .translation import QT_TRANSLATE_NOOP
 
 FIELD_TAGS = {
@@ -110,10 +111,11 @@ def _tag_csv(path: Path) -> bool:
     while text.startswith("#", start):  # comment lines above the header (the crosswalk's)
         start = _record_end(text, start)
     header_end = _record_end(text, start)
-    header = _cells(text[start:header_end])
+    sniffed = _delimiter(text[start:header_end])
+    header = _cells(text[start:header_end], sniffed)
     if not header or _has_hxl_row(text, start):
         return False
-    delimiter = "\t" if path.suffix.lower() == ".tsv" else _delimiter(text[start:header_end])
+    delimiter = "\t" if path.suffix.lower() == ".tsv" else sniffed
     line_end = "\r\n" if text[start:header_end].endswith("\r\n") else "\n"
     out = io.StringIO()
     csv.writer(out, delimiter=delimiter, lineterminator=line_end).writerow(hxl_row(header))
@@ -214,8 +216,8 @@ def _tagged_sheet(xml: str, strings: List[str]) -> Optional[str]:
     if not rows or any(is_hxl_row(cells) for cells in rows):
         return None
     header_end = xml.index("</row>", xml.index('<row r="1"')) + len("</row>")
-    tags = "".join(f'<c r="{_column_letter(column)}2" t="inlineStr"><is><t>{tag}</t></is></c>'
-                   for column, tag in enumerate(hxl_row(rows[0]), 1) if tag)
+    tags = "".join(f'<c r="{column_letter(column)}2" t="inlineStr"><is><t>{tag}</t></is></c>'
+                   for column, tag in enumerate(hxl_row(rows[0])) if tag)
     body = _CELL.sub(_cell_moved, _ROW.sub(_row_moved, xml[header_end:]))
     head = _DIMENSION.sub(lambda m: f'<dimension ref="{m[1]}1:{m[2]}{int(m[3]) + 1}"',
                           xml[:header_end])
@@ -252,12 +254,6 @@ def _cell_moved(match) -> str:
     return f'<c r="{match[1]}{int(match[2]) + 1}"'
 
 
-def _column_letter(number: int) -> str:
-    letters = ""
-    while number:
-        number, remainder = divmod(number - 1, 26)
-        letters = chr(65 + remainder) + letters
-    return letters
 
 
 def _column_number(letters: str) -> int:

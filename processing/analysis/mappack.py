@@ -13,7 +13,7 @@ sensitive cluster (``MapSpec.protected``) names no partner, prints "<k" for coun
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from .clusters import ClusterVocabulary
 from .countries import country_name
@@ -113,6 +113,13 @@ def plan_maps(records: Iterable[Mapping[str, Any]], clusters: Sequence[str] = ()
     return [maps[key] for key in sorted(maps)]
 
 
+def _chosen_span(records, periods) -> Tuple[list, str]:
+    """The records of ``periods`` (all when none is given) and the span they make."""
+    wanted = {p.strip() for p in periods if p and p.strip()}
+    chosen = [r for r in records if not wanted or map_key(r)[1] in wanted]
+    return chosen, span_period(wanted or {map_key(r)[1] for r in chosen})
+
+
 def combine_periods(records: Iterable[Mapping[str, Any]], periods: Sequence[str] = ()
                     ) -> List[Dict[str, Any]]:
     """Presence records of several periods as one period (one map of a range of months): per
@@ -122,9 +129,7 @@ def combine_periods(records: Iterable[Mapping[str, Any]], periods: Sequence[str]
     Where a record is protected its partner names are not there to count: the unit gets the
     largest count the periods show (a blank, "fewer than k", when every one is blank), never
     more than the data says."""
-    wanted = {p.strip() for p in periods if p and p.strip()}
-    chosen = [r for r in records if not wanted or map_key(r)[1] in wanted]
-    span = span_period(wanted or {map_key(r)[1] for r in chosen})
+    chosen, span = _chosen_span(records, periods)
     merged: Dict[tuple, Dict[str, Any]] = {}
     names: Dict[tuple, set] = {}
     for record in chosen:
@@ -154,9 +159,7 @@ def combine_gap_periods(records: Iterable[Mapping[str, Any]], periods: Sequence[
     """Gaps or overlap-units records of several periods as one (see ``combine_periods``): a
     unit is a need without partner when no period had a partner and one had that status;
     its overlaps are the most any period had."""
-    wanted = {p.strip() for p in periods if p and p.strip()}
-    chosen = [r for r in records if not wanted or map_key(r)[1] in wanted]
-    span = span_period(wanted or {map_key(r)[1] for r in chosen})
+    chosen, span = _chosen_span(records, periods)
     grouped: Dict[tuple, List[Mapping[str, Any]]] = {}
     for record in chosen:
         grouped.setdefault((str(record.get("pcode")), str(record.get("cluster"))),

@@ -110,9 +110,7 @@ class RawTable(FromFile):
         def same(value) -> bool:
             return isinstance(value, str) and value.strip().casefold() == key
         if self.coded is not None:
-            column = self.coded[position]
-            return column.lookup(np.fromiter(map(same, column.values), dtype=bool,
-                                             count=len(column.values)), False)
+            return self.coded[position].map(same, False, dtype=bool)
         return np.fromiter(map(same, self.cells[:, position]), dtype=bool, count=self.height)
 
     def blank_rows(self) -> np.ndarray:
