@@ -256,12 +256,6 @@ class StagedOutputs:
             made.mkdir()
             self._made_folders.append(made)
 
-    def sink(self, key, fields, geometry_type, crs):
-        """(sink, output id) of a feature sink parameter; a file is written in a scratch
-        folder (the output id names its final place). (None, None) when not asked for."""
-        sink, _location, output_id = self._sink(key, fields, geometry_type, crs)
-        return sink, output_id
-
     def _sink(self, key, fields, geometry_type, crs):
         """(sink, the new file it writes, output id): a file in a scratch folder or Processing's
         temporary file; None for memory layers or a layer added to a database."""

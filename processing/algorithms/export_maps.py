@@ -21,6 +21,7 @@ from ..analysis.classes import count_classes
 from ..analysis.clusters import ClusterVocabulary
 from ..analysis.countries import country_code
 from ..analysis.errors import InputError
+from ..analysis.join import COUNTED_STATUSES
 from ..analysis.params import separated_values
 from . import layout_export, layouts, map_layers, qgis_io
 from .base import CoordMapAlgorithm, advanced, named_enum, ui_language
@@ -311,7 +312,7 @@ class ExportMapsAlgorithm(CoordMapAlgorithm):
         wanted = [name for name in ("organisation", "status", type_field, acronym_field)
                   if name in names]
         rows = [row for row in map_layers.attribute_records(source, wanted, feedback)
-                if row.get("status") in ("used", "rolled_up")]
+                if row.get("status") in COUNTED_STATUSES]
         return {"types": org_types.partner_types(rows, type_field) if type_field else None,
                 "acronyms": org_types.acronyms(rows, acronym_field)}
 

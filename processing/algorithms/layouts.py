@@ -299,7 +299,6 @@ def _north_arrow():
 # Side panel charts -------------------------------------------------------------------------------
 
 CHART_PART = "coordmap_chart"  # custom property of the items a chart is drawn with
-CHART_AREAS = ("chart_admin1", "chart_types")
 MIN_BAR_ROW = 2.4  # mm: a bar and its 6-point name
 
 
@@ -322,10 +321,10 @@ def draw_charts(layout, marginalia, side, family):
         layout.removeLayoutItem(item)
     if side is None:
         return
-    for area_id, title, draw in (("chart_admin1", marginalia.chart_admin1, _admin1_bars),
-                                 ("chart_types", marginalia.chart_types, _type_line)):
+    for area_id, title, draw, shown in (
+            ("chart_admin1", marginalia.chart_admin1, _admin1_bars, side.admin1),
+            ("chart_types", marginalia.chart_types, _type_line, side.types)):
         area = layout.itemById(area_id)
-        shown = side.admin1 if area_id == "chart_admin1" else side.types
         if not isinstance(area, QgsLayoutItemShape) or not (shown or side.withheld):
             continue
         chart = _Chart(layout, area, family, marginalia.right_to_left)

@@ -30,6 +30,7 @@ import pandas as pd
 
 from .boundaries import AdminUnits
 from .errors import InputError
+from .join import COUNTED_STATUSES
 from .params import separated_values
 from .progress import SILENT, Progress
 from .protection import ProtectionPolicy, earlier_protection
@@ -53,7 +54,6 @@ PRESENCE_REQUIRED = ("pcode", "admin_level", "cluster", "period", "partners", "p
 ROWS_REQUIRED = ("status", "pcode", "cluster", "period", "organisation")
 ROWS_OPTIONAL = ("activity", "activity_status", "modality", "period_start", "period_end",
                  "reached")
-COUNTED_ROWS = ("used", "rolled_up")
 SEVERE = 3
 # Activity statuses that mean nobody works there (a cancelled plan duplicates nothing).
 STOPPED_STATUS_WORDS = ("cancel", "annul", "suspen", "abandon")
@@ -269,8 +269,8 @@ def _counted_rows(rows, unit_codes, periods, notes):
     """Rows that count (used/rolled_up) at an analysis unit, with the grid's period."""
     if rows is None or rows.empty:
         return None
-    counted = rows[rows["status"].isin(COUNTED_ROWS) & rows["pcode"].isin(unit_codes)].copy()
-    outside = int(rows["status"].isin(COUNTED_ROWS).sum()) - len(counted)
+    counted = rows[rows["status"].isin(COUNTED_STATUSES) & rows["pcode"].isin(unit_codes)].copy()
+    outside = int(rows["status"].isin(COUNTED_STATUSES).sum()) - len(counted)
     if outside:
         notes.append(f"{outside} counted rows are located at another admin level than the "
                      "analysis (e.g. 'unit not specified'): not in reached_max nor overlaps")

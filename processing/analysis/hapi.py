@@ -34,6 +34,7 @@ from .coded import CodedColumn
 from .countries import by_alpha
 from .errors import InputError
 from .hxl import hxl_row, is_hxl_row
+from .join import COUNTED_STATUSES
 from .protection import ProtectionPolicy
 from .textnorm import fold
 from .translation import QT_TRANSLATE_NOOP
@@ -51,7 +52,6 @@ HAPI_COLUMNS: Tuple[Tuple[str, str], ...] = (
 )
 HAPI_FIELDS = [name for name, _ in HAPI_COLUMNS]
 HAPI_DEEPEST_LEVEL = 2
-COUNTED_STATUSES = ("used", "rolled_up")
 # The rows output's fields a line of the operational presence is made from
 LINE_COLUMNS = ("status", "pcode", "cluster", "cluster_name", "period", "period_start",
                 "period_end", "organisation", "organisation_acronym", "organisation_type",

@@ -23,8 +23,8 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 import pandas as pd
 
 from . import map_periods, mappack
+from .join import COUNTED_STATUSES, WHOLE_TABLE_HINT
 from .join import PERIOD_MODES as JOIN_PERIOD_MODES
-from .join import WHOLE_TABLE_HINT
 from .protection import earlier_protection
 
 GAP_STATUSES = ("no_partner_with_need", "underserved")
@@ -335,7 +335,7 @@ def period_outcome(rows_path: str) -> Tuple[int, int]:
     """(rows placed on the map, rows skipped for want of a usable period) of a join's rows
     output: a table without dates, or with month names without a year, per month."""
     rows = read_gpkg_table(rows_path, ("status", "reason"))
-    placed = int(rows["status"].isin(["used", "rolled_up"]).sum())
+    placed = int(rows["status"].isin(COUNTED_STATUSES).sum())
     no_period = int((rows["status"].eq("skipped")
                      & rows["reason"].fillna("").str.startswith(NO_PERIOD_REASON)).sum())
     return placed, no_period

@@ -14,7 +14,8 @@ from .attributes import per_distinct
 from .options import PERIOD_MODES, JoinOptions
 from .pipeline import JoinResult, join_4w
 from .presence import PRESENCE_FIELDS
-from .rows import ROW_FIELDS, STATUSES, WHOLE_TABLE_HINT, original_field_names
+from .rows import COUNTED_STATUSES, ROW_FIELDS, STATUSES, WHOLE_TABLE_HINT, original_field_names
 
-__all__ = ["PERIOD_MODES", "PRESENCE_FIELDS", "ROW_FIELDS", "STATUSES", "WHOLE_TABLE_HINT",
-           "JoinOptions", "JoinResult", "join_4w", "original_field_names", "per_distinct"]
+__all__ = ["COUNTED_STATUSES", "PERIOD_MODES", "PRESENCE_FIELDS", "ROW_FIELDS", "STATUSES",
+           "WHOLE_TABLE_HINT", "JoinOptions", "JoinResult", "join_4w", "original_field_names",
+           "per_distinct"]

@@ -17,7 +17,7 @@ from .issues import Issue, issue, issues_table
 from .locations import location_columns, match_locations, present_values, target_level
 from .options import PERIOD_MODES, JoinOptions
 from .presence import located, presence_table
-from .rows import RowsOutput, matches_per_row, rows_output, status_per_row
+from .rows import COUNTED_STATUSES, RowsOutput, matches_per_row, rows_output, status_per_row
 from .sanity import role_warnings
 from .summary import summary_of
 
@@ -100,7 +100,7 @@ def join_4w(table: Table4W, units: AdminUnits, options: Optional[JoinOptions] = 
     # row a number in ``per_row.matches`` (a table has few distinct ones: worked on once each).
     per_row = status_per_row(matches_per_row(lines), attributes, options, table)
     progress.step(74)  # large tables take seconds per step: keep the bar moving
-    counted = np.isin(per_row.field("status"), ["used", "rolled_up"])[per_row.numbers][
+    counted = np.isin(per_row.field("status"), COUNTED_STATUSES)[per_row.numbers][
         lines.rows] & present_values(lines.field("pcode"))[lines.numbers]
     presence = presence_table(table, located(lines, counted), attributes, texts, units, level,
                               options, progress.within(74, 84), organisations)

@@ -13,6 +13,7 @@ from ..periods import PERIOD_ROLES
 from .attributes import partner_columns, role_columns
 
 STATUSES = ("used", "rolled_up", "unmatched", "skipped")
+COUNTED_STATUSES = ("used", "rolled_up")  # rows that count: presence, gaps, HAPI, maps
 RESERVED_FIELD = "fid"  # a GeoPackage's own key: a column of that name is renamed
 ROW_FIELDS = ["source_row", "status", "reason", "pcode", "admin_level", "match_method",
               "match_score", "suggestion", "cluster", "cluster_name", "period", "organisation",
@@ -56,7 +57,7 @@ def status_per_row(per_row: MatchLines, attributes, options, table) -> MatchLine
     a result)."""
     if options.period == "all":
         return per_row
-    located = np.isin(per_row.field("status"), ["used", "rolled_up"])[per_row.numbers]
+    located = np.isin(per_row.field("status"), COUNTED_STATUSES)[per_row.numbers]
     no_period = np.flatnonzero(located & attributes["period_key"].isna().to_numpy())
     if not len(no_period):
         return per_row
