@@ -5,7 +5,6 @@ from typing import Optional, Sequence
 from qgis.core import (
     QgsApplication,
     QgsProcessingAlgorithm,
-    QgsProcessingException,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
@@ -18,17 +17,12 @@ from qgis.PyQt.QtGui import QIcon
 from ..analysis.errors import InputError
 from ..metadata import icon_path
 from . import catalog
-from .destinations import destination_conflict
+from .destinations import destination_conflict, input_error  # noqa: F401 (ours to import)
 
 # Metadata key of an enumeration's names, in the order of its options.
 ENUM_NAMES = "coordmap_names"
 # Names of the "Admin level" options: automatic, then the level's number.
 ADMIN_LEVEL_NAMES = ("auto", "1", "2", "3", "4")
-
-
-def input_error(error: InputError) -> QgsProcessingException:
-    """An input error as Processing shows it: in the user's language."""
-    return QgsProcessingException(error.text(QCoreApplication.translate))
 
 
 def ui_language():

@@ -49,6 +49,11 @@ PROVIDER_URI = re.compile(r"^.{3,}?:")  # how Processing tells "ogr:..." from a 
 translate = QCoreApplication.translate  # (messages under the context "Destinations")
 
 
+def input_error(error: InputError) -> QgsProcessingException:
+    """An input error as Processing shows it: in the user's language."""
+    return QgsProcessingException(error.text(translate))
+
+
 def cancelled():
     return QgsProcessingException(
         translate("Destinations", "Cancelled: no output was written"))
@@ -320,7 +325,7 @@ class StagedOutputs:
         except OSError as error:
             raise failure(self._describe(key), paths[1], error) from error
         except InputError as error:  # e.g. a report name the writer has no format for
-            raise QgsProcessingException(error.text(translate)) from error
+            raise input_error(error) from error
         self.results[key] = paths[1]
         return paths[1]
 
@@ -350,7 +355,7 @@ class StagedOutputs:
             except OSError as error:
                 raise failure(translate("Destinations", "Output"), final, error) from error
             except InputError as error:
-                raise QgsProcessingException(error.text(translate)) from error
+                raise input_error(error) from error
         moved, replaced = [], []
         try:
             for staged, final in moves:
