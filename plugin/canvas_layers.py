@@ -3,7 +3,6 @@
 draws them. Texts shown to the user are given by the panel (translated there)."""
 from qgis.core import (
     QgsClassificationJenks,
-    QgsFeature,
     QgsFeatureRequest,
     QgsGraduatedSymbolRenderer,
     QgsProject,
@@ -54,7 +53,7 @@ def add_choice_layer(presence, presence_path, title):
     """The layer the canvas shows: one polygon per unit of the presence file, just above the
     presence layer, which stays (unticked) for its attributes. Returns (layer id, {P-code:
     feature id}, base renderer), what ``draw_choice`` fills."""
-    from ..processing.algorithms import map_layers
+    from ..processing.algorithms import field_types, map_layers
 
     source = QgsVectorLayer(presence_path, "presence", "ogr")
     request = QgsFeatureRequest().setSubsetOfAttributes(
@@ -63,16 +62,12 @@ def add_choice_layer(presence, presence_path, title):
     for feature in source.getFeatures(request):
         if feature["unit_specified"] and feature.hasGeometry():
             units.setdefault(str(feature["pcode"]), (feature["name"], feature.geometry()))
-    layer = QgsVectorLayer(f"MultiPolygon?crs={source.crs().authid() or source.crs().toWkt()}"
-                           "&field=pcode:string&field=name:string&field=partners:integer"
-                           "&field=protected:integer&field=shown:integer", title, "memory")
-    features = []
-    for pcode, (name, geometry) in sorted(units.items()):
-        feature = QgsFeature(layer.fields())
-        feature.setAttributes([pcode, name, None, 0, 1])
-        feature.setGeometry(geometry)
-        features.append(feature)
-    layer.dataProvider().addFeatures(features)
+    layer = map_layers.memory_layer(
+        title, source.crs(), [("pcode", field_types.STRING), ("name", field_types.STRING),
+                              ("partners", field_types.INT), ("protected", field_types.INT),
+                              ("shown", field_types.INT)],
+        [(pcode, name, None, 0, 1) for pcode, (name, _) in sorted(units.items())],
+        {pcode: geometry for pcode, (_, geometry) in units.items()})
     map_layers.styled(layer, "partners_per_unit")
     layer.setCustomProperty(SELECTION_PROPERTY, True)  # (after the style: it resets them)
     fids = {f["pcode"]: f.id() for f in layer.getFeatures()}
