@@ -9,6 +9,8 @@ from typing import Any, Callable, Optional, Sequence, Tuple, Union
 import numpy as np
 import pandas as pd
 
+from .textnorm import fold
+
 Rows = Union[slice, np.ndarray]
 ALL_ROWS = slice(None)
 
@@ -97,6 +99,13 @@ class CodedColumn:
         """The first ``count`` distinct values in the order rows first have them (empty cells
         left out)."""
         return list(self.values[pd.unique(self.codes[self.codes >= 0])[:count]])
+
+
+def folded_texts(values: pd.Series) -> pd.Series:
+    """Each value folded (``textnorm.fold``: case, accents, spacing), once per distinct value;
+    "" for a missing one."""
+    cells = CodedColumn.of_cells(values.to_numpy(dtype=object))
+    return pd.Series(cells.map(lambda value: fold(str(value)), ""), index=values.index)
 
 
 def combinations(code_columns: Sequence[np.ndarray], rows: int) -> Tuple[np.ndarray, np.ndarray]:

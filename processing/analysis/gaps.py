@@ -29,6 +29,8 @@ import numpy as np
 import pandas as pd
 
 from .boundaries import AdminUnits
+from .changes import CHANGE_FIELDS, PARTNER_SEPARATOR, find_changes
+from .coded import folded_texts
 from .errors import InputError
 from .join import COUNTED_STATUSES
 from .params import separated_values
@@ -48,8 +50,6 @@ OVERLAP_FIELDS = ["pcode", "name", "admin_level", "cluster", "activity", "modali
                   "protected"]
 OVERLAP_UNIT_FIELDS = ["pcode", "name", "admin_level", "cluster", "cluster_name", "period",
                        "overlaps", "max_partners", "protected"]
-CHANGE_FIELDS = ["pcode", "name", "cluster", "period", "previous_period", "change", "partner",
-                 "partners_before", "partners_now", "protected"]
 PRESENCE_REQUIRED = ("pcode", "admin_level", "cluster", "period", "partners", "partner_list")
 ROWS_REQUIRED = ("status", "pcode", "cluster", "period", "organisation")
 ROWS_OPTIONAL = ("activity", "activity_status", "modality", "period_start", "period_end",
@@ -59,7 +59,6 @@ SEVERE = 3
 STOPPED_STATUS_WORDS = ("cancel", "annul", "suspen", "abandon")
 TARGET_GROUP_WORDS = ("target group", "population group", "beneficiary type",
                       "beneficiary group", "groupe cible", "type de beneficiaire", "grupo meta")
-PARTNER_SEPARATOR = "; "
 
 
 @dataclass
@@ -277,7 +276,7 @@ def _counted_rows(rows, unit_codes, periods, notes):
     spans = [p for p in periods if "/" in str(p)]
     if len(spans) == 1 and len(periods) == 1:  # join run on the whole table: one span period
         counted["period"] = spans[0]
-    partner_key = _folded(counted["organisation"])
+    partner_key = folded_texts(counted["organisation"])
     counted["partner_key"] = partner_key.where(partner_key != "")
     counted["reached"] = pd.to_numeric(counted["reached"], errors="coerce")
     return counted
@@ -335,7 +334,7 @@ def find_overlaps(counted, names, level, notes) -> pd.DataFrame:
 
 def _overlap_keys(counted, notes):
     frame = counted.dropna(subset=["partner_key"])
-    stopped = _folded(frame["activity_status"]).str.contains("|".join(STOPPED_STATUS_WORDS))
+    stopped = folded_texts(frame["activity_status"]).str.contains("|".join(STOPPED_STATUS_WORDS))
     if stopped.any():
         notes.append(f"{int(stopped.sum())} cancelled or suspended rows are not compared for "
                      "overlaps")
@@ -345,8 +344,8 @@ def _overlap_keys(counted, notes):
     group_column = _target_group_column(frame)
     start, end = _dates(frame["period_start"]), _dates(frame["period_end"])
     return frame.assign(
-        activity_key=_folded(frame["activity"]), modality_key=_folded(frame["modality"]),
-        group_key=_folded(frame[group_column]) if group_column else "",
+        activity_key=folded_texts(frame["activity"]), modality_key=folded_texts(frame["modality"]),
+        group_key=folded_texts(frame[group_column]) if group_column else "",
         start=start.fillna(pd.Timestamp.min), end=end.fillna(pd.Timestamp.max))
 
 
@@ -357,12 +356,6 @@ def _dates(values: pd.Series) -> pd.Series:
                             format="ISO8601")
     dates = np.append(parsed.to_numpy(dtype="datetime64[ns]"), np.datetime64("NaT"))
     return pd.Series(dates[codes], index=values.index)
-
-
-def _folded(values: pd.Series) -> pd.Series:
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    folded = np.array([fold(str(v)) for v in uniques] + [""], dtype=object)
-    return pd.Series(folded[codes], index=values.index)
 
 
 def _target_group_column(frame) -> Optional[str]:
@@ -430,69 +423,6 @@ def _inter_cluster(grid, need):
     grid["clusters_present"] = grid["partners"].gt(0).groupby(by_unit).transform("sum") \
         .astype("int64")
     grid["clusters_with_need"] = need.groupby(by_unit).transform("sum").astype("int64")
-
-
-# Changes ---------------------------------------------------------------------------------------
-
-def find_changes(gaps) -> pd.DataFrame:
-    """Per unit x cluster, each period against the one before: coverage gained or lost, and
-    partners that started or stopped. Nothing is said for a unit that did not report this
-    period (its status, no_report, says so) and no partner 'started' after such a period.
-
-    ``gaps`` is the full unit x cluster x period grid sorted by unit, cluster and period, so
-    the previous period of row ``r`` is row ``r - 1`` wherever ``r`` is not a first period."""
-    gaps = gaps.reset_index(drop=True)
-    first_period = sorted(gaps["period"].unique())[0]
-    has_previous = (gaps["period"] != first_period).to_numpy()
-    status = gaps["gap_status"].to_numpy()
-    before = np.roll(status, 1)
-    covered, was_covered = status == "covered", before == "covered"
-    gained = has_previous & covered & ~was_covered & (before != "no_report")
-    lost = has_previous & was_covered & np.isin(status, ["underserved", "no_partner_with_need"])
-    reporting = has_previous & (status != "no_report") & (gaps["partners"] > 0).to_numpy()
-    rows, partners = _listed_partners(gaps)
-    codes = pd.factorize(partners["partner_key"])[0].astype("int64")
-    width = int(codes.max()) + 1 if len(codes) else 1
-    listed = rows * width + codes
-    # the previous period's partners, keyed on the following row
-    shifted = (rows + 1) * width + codes
-    started = reporting[rows] & (before[rows] != "no_report") & ~np.isin(listed, shifted)
-    following = np.minimum(rows + 1, len(gaps) - 1)
-    stopped = (rows + 1 < len(gaps)) & reporting[following] & ~np.isin(shifted, listed)
-    parts = [
-        (np.flatnonzero(gained), "gained_coverage", None),
-        (np.flatnonzero(lost), "lost_coverage", None),
-        (rows[started], "partner_started", partners["partner"].to_numpy()[started]),
-        (following[stopped], "partner_stopped", partners["partner"].to_numpy()[stopped]),
-    ]
-    return _change_frame(gaps, parts)
-
-
-def _listed_partners(gaps):
-    """Row number in ``gaps`` and name of every listed partner (the join lists each
-    organisation once per unit x cluster x period)."""
-    listed = gaps["partner_list"].fillna("").str.split(PARTNER_SEPARATOR).explode()
-    listed = listed[listed.fillna("") != ""]
-    partners = pd.DataFrame({"partner": listed.to_numpy()})
-    partners["partner_key"] = _folded(partners["partner"])
-    return listed.index.to_numpy(dtype="int64"), partners
-
-
-def _change_frame(gaps, parts):
-    rows = np.concatenate([p[0] for p in parts]).astype("int64")
-    change = np.concatenate([np.full(len(p[0]), p[1], dtype=object) for p in parts])
-    partner = np.concatenate([np.full(len(p[0]), None, dtype=object) if p[2] is None
-                              else p[2].astype(object) for p in parts])
-    order = np.argsort(rows, kind="stable")
-    rows, change, partner = rows[order], change[order], partner[order]
-    previous = np.maximum(rows - 1, 0)
-    return pd.DataFrame({
-        "pcode": gaps["pcode"].to_numpy()[rows], "name": gaps["name"].to_numpy()[rows],
-        "cluster": gaps["cluster"].to_numpy()[rows], "period": gaps["period"].to_numpy()[rows],
-        "previous_period": gaps["period"].to_numpy()[previous], "change": change,
-        "partner": partner, "partners_before": gaps["partners"].to_numpy()[previous],
-        "partners_now": gaps["partners"].to_numpy()[rows],
-        "protected": gaps["protected"].to_numpy()[rows]}, columns=CHANGE_FIELDS)
 
 
 # Data protection -------------------------------------------------------------------------------
