@@ -4,14 +4,14 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from coordmap.processing.analysis.periods import (
+from coordmap.processing.analysis.period_values import (
     detect_dayfirst,
     parse_date,
     parse_month,
     parse_month_span,
-    parse_periods,
     parse_quarter,
 )
+from coordmap.processing.analysis.periods import parse_periods
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,8 @@ import pandas as pd
 
 from ..coded import CodedColumn, combinations
 from ..organisations import Organisations, row_counts
-from ..periods import PERIOD_ROLES, parse_periods, period_span_key, year_in_texts
+from ..period_values import year_in_texts
+from ..periods import PERIOD_ROLES, parse_periods, period_span_key
 from .counts import people_counts
 
 PARTNER_ROLES = ("org", "org_acronym")
