@@ -103,9 +103,8 @@ def draw_choice(layer, selection, values, colour, texts):
                         shown: int(pcode in values)}
     layer.dataProvider().changeAttributeValues(changes)
     layer.setSubsetString('"shown" = 1')
-    counts = [v for v in values.values() if v not in (None, SMALL)]
     layer.setRenderer(map_layers.presence_renderer(
-        base, count_classes(counts), colour,
+        base, count_classes(values.values()), colour,  # (None and SMALL are left out)
         {"no_data": texts["no_data"], "zero": texts["zero"]},
         SMALL in values.values()))
     layer.triggerRepaint()

@@ -206,9 +206,9 @@ class ExportMapsAlgorithm(CoordMapAlgorithm):
         options.update(self._partner_facts(parameters, context, feedback))
         values = mappack.UnitValues(records, gaps or (),
                                     every_period if options["combine"] else ())
-        options["fitted"] = count_classes(
+        options["fitted"] = count_classes(  # (a hidden count, SMALL, is text: left out)
             value for spec in maps if not spec.protected for value in values(spec).values()
-            if value != mappack.SMALL) if options["comparable"] else None
+        ) if options["comparable"] else None
         # Files are written to a scratch folder and moved only when every map succeeded.
         with StagedOutputs(self, parameters, context) as staged:
             scratch, folder = staged.folder(self.OUTPUT_FOLDER)

@@ -259,7 +259,7 @@ def map_classes(values, marginalia, fitted=None):
         return [CountClass(marginalia.small_count, None)], True
     if fitted is not None:
         return fitted, False
-    return count_classes(v for v in values.values() if v != SMALL), False
+    return count_classes(values.values()), False  # (SMALL, a text, is left out)
 
 
 def presence_layer(values, geometries, crs, colour, marginalia, renderers=None, fitted=None):

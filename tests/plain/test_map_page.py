@@ -172,3 +172,11 @@ def test_a_table_without_period_gives_no_as_of_date():
     texts = mappack.marginalia(spec, "en", mappack.dt.date(2026, 1, 1))
     assert texts.as_of == ""
     assert "period not given in the 4W" in texts.subtitle
+
+
+def test_count_classes_leave_out_hidden_and_missing_values():
+    """Callers hand over a map's values as they are: a hidden count (SMALL, a text), None, NaN
+    and 0 do not shape the classes."""
+    from coordmap.processing.analysis.mappack import SMALL
+
+    assert count_classes([1, 2, 4, SMALL, None, float("nan"), 0]) == count_classes([1, 2, 4])
