@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Iterable, List, Optional, Sequence, Union
 
 from .errors import InputError
-from .headers.tokens import column_letter
 from .translation import QT_TRANSLATE_NOOP
 
 FIELD_TAGS = {
@@ -216,8 +215,8 @@ def _tagged_sheet(xml: str, strings: List[str]) -> Optional[str]:
     if not rows or any(is_hxl_row(cells) for cells in rows):
         return None
     header_end = xml.index("</row>", xml.index('<row r="1"')) + len("</row>")
-    tags = "".join(f'<c r="{column_letter(column)}2" t="inlineStr"><is><t>{tag}</t></is></c>'
-                   for column, tag in enumerate(hxl_row(rows[0])) if tag)
+    tags = "".join(f'<c r="{_column_letter(column)}2" t="inlineStr"><is><t>{tag}</t></is></c>'
+                   for column, tag in enumerate(hxl_row(rows[0]), 1) if tag)
     body = _CELL.sub(_cell_moved, _ROW.sub(_row_moved, xml[header_end:]))
     head = _DIMENSION.sub(lambda m: f'<dimension ref="{m[1]}1:{m[2]}{int(m[3]) + 1}"',
                           xml[:header_end])
@@ -252,6 +251,17 @@ def _row_moved(match) -> str:
 
 def _cell_moved(match) -> str:
     return f'<c r="{match[1]}{int(match[2]) + 1}"'
+
+
+def _column_letter(number: int) -> str:
+    """The letters of spreadsheet column ``number`` (1: A). headers.tokens.column_letter does
+    the same from 0, but importing the headers package needs pandas, and this module must load
+    without it (the plugin says what to install)."""
+    letters = ""
+    while number:
+        number, remainder = divmod(number - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
 
 
 
